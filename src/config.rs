@@ -1,0 +1,130 @@
+//! Layered settings: `config/default.toml`, then an optional `config/local.toml`, then
+//! `HOMEWARD_`-prefixed environment variables (`__` separates levels, e.g.
+//! `HOMEWARD_DATABASE__URL`). Validated once at start.
+
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use crate::crypto::kdf::Argon2Params;
+
+#[derive(Debug, Deserialize)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    /// Where the SQLite database, the first start's server secrets and the demo key live.
+    pub data_dir: PathBuf,
+    /// The organisations and queues.
+    pub routing_file: PathBuf,
+    /// The triage weights.
+    pub triage_file: PathBuf,
+    /// The server secrets file; on PostgreSQL it must be provisioned before the first start.
+    pub secrets_file: Option<PathBuf>,
+    pub receipt_kdf: Argon2Params,
+    /// How many Argon2id derivations may run at once (each holds `memory_kib` of memory).
+    pub kdf_max_concurrent: usize,
+    pub site: SiteSettings,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ServerSettings {
+    pub host: IpAddr,
+    pub port: u16,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// How long a client may take to send its request headers, in seconds.
+    pub client_request_timeout_secs: u64,
+    pub workers: Option<usize>,
+}
+
+#[derive(Deserialize)]
+pub struct DatabaseSettings {
+    /// `sqlite://data/homeward.db` or `postgres://user@host/db`.
+    pub url: SecretString,
+    pub max_connections: u32,
+}
+
+impl std::fmt::Debug for DatabaseSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let url = self.url.expose_secret();
+        let scheme = url.split(':').next().unwrap_or_default();
+        f.debug_struct("DatabaseSettings")
+            .field("url", &format_args!("{scheme}://…"))
+            .field("max_connections", &self.max_connections)
+            .finish()
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SiteSettings {
+    /// The neutral title every reporter page carries, so a watched phone's tab list says little.
+    pub page_title: String,
+    pub default_language: String,
+    /// Where "leave this page" goes.
+    pub leave_url: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LogSettings {
+    /// An `EnvFilter` directive, e.g. `info` or `homeward=debug,info`.
+    pub filter: String,
+    /// `text` or `json`.
+    pub format: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("settings: {0}")]
+    Load(#[from] config::ConfigError),
+    #[error("settings: {0}")]
+    Invalid(String),
+}
+
+impl Settings {
+    /// Reads `<dir>/default.toml`, `<dir>/local.toml` (optional) and the environment.
+    pub fn load(dir: &Path) -> Result<Settings, SettingsError> {
+        let settings: Settings = config::Config::builder()
+            .add_source(config::File::from(dir.join("default.toml")).required(true))
+            .add_source(config::File::from(dir.join("local.toml")).required(false))
+            .add_source(
+                config::Environment::with_prefix("HOMEWARD")
+                    .prefix_separator("_")
+                    .separator("__"),
+            )
+            .build()?
+            .try_deserialize()?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> Result<(), SettingsError> {
+        self.receipt_kdf
+            .validate()
+            .map_err(|e| SettingsError::Invalid(format!("receipt_kdf: {e}")))?;
+        if self.kdf_max_concurrent == 0 {
+            return Err(SettingsError::Invalid(
+                "kdf_max_concurrent must be at least 1".into(),
+            ));
+        }
+        if self.server.max_body_bytes < 1024 {
+            return Err(SettingsError::Invalid(
+                "server.max_body_bytes must be at least 1024".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        let url = self.database.url.expose_secret();
+        url.starts_with("postgres://") || url.starts_with("postgresql://")
+    }
+
+    pub fn secrets_path(&self) -> PathBuf {
+        self.secrets_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("secrets.toml"))
+    }
+}

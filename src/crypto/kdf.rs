@@ -1,0 +1,264 @@
+//! Argon2id, run on a bounded blocking pool: never on the async executor, never more at once than
+//! configured, so memory stays bounded under a flood. Every stored derivation keeps its parameters.
+
+use std::sync::Arc;
+
+use argon2::{Algorithm, Argon2, Params, Version};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use rand::RngCore;
+use serde::Deserialize;
+use tokio::sync::Semaphore;
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use super::{CryptoError, PrivateKey};
+
+/// Argon2id cost parameters, as configured and as stored beside each derivation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct Argon2Params {
+    /// Memory in KiB.
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+}
+
+impl Argon2Params {
+    /// The stored form, e.g. `argon2id$v=19$m=19456,t=2,p=1`.
+    pub fn encode(&self) -> String {
+        format!(
+            "argon2id$v=19$m={},t={},p={}",
+            self.memory_kib, self.iterations, self.parallelism
+        )
+    }
+
+    pub fn decode(stored: &str) -> Result<Argon2Params, CryptoError> {
+        let bad = || CryptoError::Kdf("unreadable parameters".into());
+        let rest = stored.strip_prefix("argon2id$v=19$").ok_or_else(bad)?;
+        let mut m = None;
+        let mut t = None;
+        let mut p = None;
+        for part in rest.split(',') {
+            let (name, value) = part.split_once('=').ok_or_else(bad)?;
+            let value: u32 = value.parse().map_err(|_| bad())?;
+            match name {
+                "m" => m = Some(value),
+                "t" => t = Some(value),
+                "p" => p = Some(value),
+                _ => return Err(bad()),
+            }
+        }
+        Ok(Argon2Params {
+            memory_kib: m.ok_or_else(bad)?,
+            iterations: t.ok_or_else(bad)?,
+            parallelism: p.ok_or_else(bad)?,
+        })
+    }
+
+    fn argon2(&self) -> Result<Argon2<'static>, CryptoError> {
+        let params = Params::new(self.memory_kib, self.iterations, self.parallelism, Some(32))
+            .map_err(|e| CryptoError::Kdf(e.to_string()))?;
+        Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
+    }
+
+    /// Checks the parameters without deriving anything (for configuration checks).
+    pub fn validate(&self) -> Result<(), CryptoError> {
+        self.argon2().map(|_| ())
+    }
+}
+
+/// One Argon2id derivation, on the calling thread. Use `KdfPool::derive` from async code.
+pub fn derive_blocking(
+    secret: &[u8],
+    salt: &[u8],
+    params: Argon2Params,
+) -> Result<Zeroizing<[u8; 32]>, CryptoError> {
+    let mut out = Zeroizing::new([0u8; 32]);
+    params
+        .argon2()?
+        .hash_password_into(secret, salt, out.as_mut())
+        .map_err(|e| CryptoError::Kdf(e.to_string()))?;
+    Ok(out)
+}
+
+/// The bounded pool that every Argon2id derivation goes through.
+#[derive(Clone)]
+pub struct KdfPool {
+    permits: Arc<Semaphore>,
+}
+
+impl KdfPool {
+    pub fn new(max_concurrent: usize) -> KdfPool {
+        KdfPool {
+            permits: Arc::new(Semaphore::new(max_concurrent.max(1))),
+        }
+    }
+
+    /// Waits for a place, then derives on tokio's blocking threads within the caller's span.
+    pub async fn derive(
+        &self,
+        secret: Zeroizing<Vec<u8>>,
+        salt: Vec<u8>,
+        params: Argon2Params,
+    ) -> Result<Zeroizing<[u8; 32]>, CryptoError> {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| CryptoError::Kdf("pool closed".into()))?;
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || {
+            span.in_scope(|| derive_blocking(&secret, &salt, params))
+        })
+        .await
+        .map_err(|e| CryptoError::Kdf(e.to_string()))?
+    }
+}
+
+/// A private key wrapped under a key derived with Argon2id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrappedKey {
+    pub salt: Vec<u8>,
+    pub params: String,
+    pub nonce: Vec<u8>,
+    pub ciphertext: Vec<u8>,
+}
+
+pub fn new_salt() -> Vec<u8> {
+    let mut salt = vec![0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut salt);
+    salt
+}
+
+fn reporter_ad(report: Uuid) -> Vec<u8> {
+    let mut ad = b"homeward/reporter-key/v1".to_vec();
+    ad.extend_from_slice(report.as_bytes());
+    ad
+}
+
+impl WrappedKey {
+    /// Wraps `key` under `kek`, which was derived from the salt and parameters given.
+    pub fn wrap(
+        kek: &[u8; 32],
+        key: &PrivateKey,
+        report: Uuid,
+        salt: Vec<u8>,
+        params: Argon2Params,
+    ) -> Result<WrappedKey, CryptoError> {
+        let mut nonce = [0u8; 24];
+        rand::rngs::OsRng.fill_bytes(&mut nonce);
+        let cipher = XChaCha20Poly1305::new(kek.into());
+        let plain = key.to_bytes();
+        let ciphertext = cipher
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: &plain,
+                    aad: &reporter_ad(report),
+                },
+            )
+            .map_err(|_| CryptoError::Seal)?;
+        Ok(WrappedKey {
+            salt,
+            params: params.encode(),
+            nonce: nonce.to_vec(),
+            ciphertext,
+        })
+    }
+
+    pub fn unwrap_key(&self, kek: &[u8; 32], report: Uuid) -> Result<PrivateKey, CryptoError> {
+        if self.nonce.len() != 24 {
+            return Err(CryptoError::Open);
+        }
+        let cipher = XChaCha20Poly1305::new(kek.into());
+        let plain = Zeroizing::new(
+            cipher
+                .decrypt(
+                    XNonce::from_slice(&self.nonce),
+                    Payload {
+                        msg: &self.ciphertext,
+                        aad: &reporter_ad(report),
+                    },
+                )
+                .map_err(|_| CryptoError::Open)?,
+        );
+        PrivateKey::from_bytes(&plain)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::KeyPair;
+
+    const CHEAP: Argon2Params = Argon2Params {
+        memory_kib: 64,
+        iterations: 1,
+        parallelism: 1,
+    };
+
+    #[test]
+    fn argon2id_passes_the_rfc9106_vector() {
+        // RFC 9106, section 5.3: Argon2id with a secret and associated data.
+        let params = argon2::ParamsBuilder::new()
+            .m_cost(32)
+            .t_cost(3)
+            .p_cost(4)
+            .data(argon2::AssociatedData::new(&[4u8; 12]).unwrap_or_else(|_| panic!("ad")))
+            .output_len(32)
+            .build();
+        let Ok(params) = params else { panic!("params") };
+        let Ok(argon) =
+            Argon2::new_with_secret(&[3u8; 8], Algorithm::Argon2id, Version::V0x13, params)
+        else {
+            panic!("secret")
+        };
+        let mut tag = [0u8; 32];
+        assert!(argon
+            .hash_password_into(&[1u8; 32], &[2u8; 16], &mut tag)
+            .is_ok());
+        let hex: String = tag.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(
+            hex,
+            "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659"
+        );
+    }
+
+    #[test]
+    fn derivations_depend_on_every_input() {
+        let out = derive_blocking(b"password", b"somesaltsomesalt", CHEAP).map(|k| k.to_vec());
+        let again = derive_blocking(b"password", b"somesaltsomesalt", CHEAP).map(|k| k.to_vec());
+        assert_eq!(out, again);
+        let other = derive_blocking(b"passwore", b"somesaltsomesalt", CHEAP).map(|k| k.to_vec());
+        assert_ne!(out, other);
+        let salted = derive_blocking(b"password", b"somesaltsomesalu", CHEAP).map(|k| k.to_vec());
+        assert_ne!(out, salted);
+    }
+
+    #[test]
+    fn params_round_trip() {
+        assert_eq!(Argon2Params::decode(&CHEAP.encode()), Ok(CHEAP));
+        assert!(Argon2Params::decode("argon2id$v=19$m=1").is_err());
+    }
+
+    #[test]
+    fn wrapped_keys_open_only_with_the_same_derivation() {
+        let pair = KeyPair::generate();
+        let report = Uuid::new_v4();
+        let salt = new_salt();
+        let kek = derive_blocking(b"12345678901234", &salt, CHEAP);
+        let wrong = derive_blocking(b"12345678901235", &salt, CHEAP);
+        let (Ok(kek), Ok(wrong)) = (kek, wrong) else {
+            panic!("derivation failed");
+        };
+        let Ok(wrapped) = WrappedKey::wrap(&kek, &pair.private, report, salt, CHEAP) else {
+            panic!("wrapping failed");
+        };
+        assert_eq!(
+            wrapped.unwrap_key(&kek, report).map(|k| k.public_key()),
+            Ok(pair.public.clone())
+        );
+        assert!(wrapped.unwrap_key(&wrong, report).is_err());
+        assert!(wrapped.unwrap_key(&kek, Uuid::new_v4()).is_err());
+    }
+}

@@ -1,0 +1,30 @@
+//! Closed lists of choices (relations, indicators, document types, ...). Each choice has a stable
+//! code: the value in forms and JSON, the suffix of its catalog key, and what is sealed.
+
+/// Declares an enum of choices with its codes, the list of all of them, and a parser.
+macro_rules! choices {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+        pub enum $name {
+            $(#[serde(rename = $code)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn parse(raw: &str) -> Result<$name, &'static str> {
+                match raw.trim() {
+                    $($code => Ok($name::$variant),)+
+                    _ => Err("unknown_choice"),
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use choices;

@@ -1,0 +1,14 @@
+//! Validated domain types. A value of these types has passed its parse: a report cannot exist
+//! unvalidated. Nothing here knows HTTP or SQL.
+
+pub mod choice;
+pub mod country;
+pub mod errors;
+pub mod receipt;
+pub mod report;
+pub mod text;
+
+pub use country::CountryCode;
+pub use errors::{FieldError, FieldErrors};
+pub use receipt::{Locator, ReceiptCode, ReceiptSecret};
+pub use report::{Consents, Indicator, Report, ReportInput};

@@ -1,0 +1,195 @@
+//! Intake: a validated report is triaged and routed in memory, sealed item by item to its
+//! audiences, and written in one transaction; only then is its receipt code handed out.
+
+use std::sync::Arc;
+
+use secrecy::SecretString;
+use serde::Serialize;
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool, WrappedKey};
+use crate::crypto::{CryptoError, ItemKey, KeyPair, PublicKey, SealedItem, SealedKey};
+use crate::domain::{ReceiptCode, Report};
+use crate::store::{now, NewItem, NewItemKey, NewReport, Store, StoreError};
+use crate::triage::routing::Queue;
+use crate::triage::{Priority, RoutingConfig, TriageRules};
+
+/// How often a fresh locator is drawn when the one drawn is taken.
+const LOCATOR_ATTEMPTS: usize = 8;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IntakeError {
+    #[error("no desk can receive reports")]
+    NoDesk,
+    #[error("no free locator was found")]
+    NoLocator,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    #[error("serialising an item: {0}")]
+    Serialise(String),
+}
+
+/// What the reporter gets back.
+pub struct Receipt {
+    pub report_id: Uuid,
+    pub code: SecretString,
+    pub priority: Priority,
+}
+
+/// Everything intake needs, shared by every request.
+#[derive(Clone)]
+pub struct Intake {
+    pub store: Store,
+    pub routing: Arc<RoutingConfig>,
+    pub triage: Arc<TriageRules>,
+    pub kdf: KdfPool,
+    pub receipt_kdf: Argon2Params,
+}
+
+/// The status words the reporter sees in their conversation.
+#[derive(Serialize)]
+struct StatusItem {
+    status: &'static str,
+    at: i64,
+}
+
+/// One recipient of an item's key.
+struct Recipient<'a> {
+    name: String,
+    key: &'a PublicKey,
+}
+
+fn queue_recipient(q: &Queue) -> Recipient<'_> {
+    Recipient {
+        name: format!("queue:{}", q.id),
+        key: &q.public_key,
+    }
+}
+
+fn seal_item(
+    report: Uuid,
+    kind: &'static str,
+    audience: &'static str,
+    plaintext: &[u8],
+    recipients: &[Recipient<'_>],
+) -> Result<NewItem, CryptoError> {
+    let id = Uuid::new_v4();
+    let key = ItemKey::generate();
+    let sealed = SealedItem::seal(&key, report, id, plaintext)?;
+    let keys = recipients
+        .iter()
+        .map(|r| {
+            Ok(NewItemKey {
+                recipient: r.name.clone(),
+                recipient_key: r.key.to_bytes(),
+                sealed: SealedKey::seal(r.key, &key, report, id)?,
+            })
+        })
+        .collect::<Result<_, CryptoError>>()?;
+    Ok(NewItem {
+        id,
+        kind,
+        audience,
+        sealed,
+        keys,
+    })
+}
+
+fn json(value: &impl Serialize) -> Result<Zeroizing<Vec<u8>>, IntakeError> {
+    serde_json::to_vec(value)
+        .map(Zeroizing::new)
+        .map_err(|e| IntakeError::Serialise(e.to_string()))
+}
+
+impl Intake {
+    #[tracing::instrument(skip_all, fields(priority))]
+    pub async fn submit(&self, report: Report) -> Result<Receipt, IntakeError> {
+        let triage = self.triage.assess(&report);
+        tracing::Span::current().record("priority", triage.priority.as_str());
+        let routing = self.routing.route(&report).ok_or(IntakeError::NoDesk)?;
+        let audiences = routing.audiences();
+        let ngo: Vec<_> = audiences.ngo.iter().map(|q| queue_recipient(q)).collect();
+        let projection: Vec<_> = audiences
+            .projection
+            .iter()
+            .map(|q| queue_recipient(q))
+            .collect();
+
+        for _ in 0..LOCATOR_ATTEMPTS {
+            let code = ReceiptCode::generate();
+            if self.store.locator_in_use(code.locator.as_str()).await? {
+                continue;
+            }
+            let report_id = Uuid::new_v4();
+            let reporter = KeyPair::generate();
+            let salt = new_salt();
+            let kek = self
+                .kdf
+                .derive(
+                    Zeroizing::new(code.secret.expose().to_vec()),
+                    salt.clone(),
+                    self.receipt_kdf,
+                )
+                .await?;
+            let reporter_key =
+                WrappedKey::wrap(&kek, &reporter.private, report_id, salt, self.receipt_kdf)?;
+
+            let mut thread = vec![Recipient {
+                name: "reporter".into(),
+                key: &reporter.public,
+            }];
+            thread.extend(ngo.iter().map(|r| Recipient {
+                name: r.name.clone(),
+                key: r.key,
+            }));
+            let items = vec![
+                seal_item(report_id, "report", "ngo", &json(&report)?, &ngo)?,
+                seal_item(report_id, "triage", "ngo", &json(&triage)?, &ngo)?,
+                seal_item(
+                    report_id,
+                    "projection",
+                    "projection",
+                    &json(&report.projection())?,
+                    &projection,
+                )?,
+                seal_item(
+                    report_id,
+                    "status",
+                    "thread",
+                    &json(&StatusItem {
+                        status: "received",
+                        at: now(),
+                    })?,
+                    &thread,
+                )?,
+            ];
+            let new = NewReport {
+                id: report_id,
+                locator: code.locator.as_str().to_owned(),
+                priority: triage.priority.as_str(),
+                consents: report.consents,
+                reporter_public_key: reporter.public.to_bytes(),
+                reporter_key,
+                created_at: now(),
+                queue_ids: routing.all().map(|q| q.id.clone()).collect(),
+                items,
+            };
+            match self.store.insert_report(&new).await {
+                Err(StoreError::LocatorTaken) => continue,
+                Err(e) => return Err(e.into()),
+                Ok(()) => {
+                    tracing::info!(queues = new.queue_ids.len(), "report stored");
+                    return Ok(Receipt {
+                        report_id,
+                        code: code.display(),
+                        priority: triage.priority,
+                    });
+                }
+            }
+        }
+        Err(IntakeError::NoLocator)
+    }
+}

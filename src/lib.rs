@@ -1,0 +1,17 @@
+//! Homeward: an intake server for reports about people held in scam compounds. Reports are
+//! parsed into validated types, triaged and routed in memory, sealed so that only the queues they
+//! are routed to can open them, and stored. See shared/DESIGN.md for the threat model.
+#![forbid(unsafe_code)]
+
+pub mod config;
+pub mod crypto;
+pub mod demo;
+pub mod domain;
+pub mod intake;
+pub mod opening;
+pub mod secrets;
+pub mod startup;
+pub mod store;
+pub mod telemetry;
+pub mod triage;
+pub mod web;

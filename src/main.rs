@@ -1,0 +1,162 @@
+//! The `homeward` command line: serve, migrate, check-config, queue keygen, secrets generate.
+#![forbid(unsafe_code)]
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use homeward::config::Settings;
+use homeward::crypto::KeyPair;
+use homeward::startup::Application;
+use homeward::store::Store;
+use homeward::triage::{RoutingConfig, TriageRules};
+
+#[derive(Parser)]
+#[command(
+    name = "homeward",
+    version,
+    about = "Sealed, triaged, routed intake for reports of people held in scam compounds"
+)]
+struct Cli {
+    /// The folder holding default.toml (and an optional local.toml).
+    #[arg(
+        long,
+        global = true,
+        env = "HOMEWARD_CONFIG_DIR",
+        default_value = "config"
+    )]
+    config: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server.
+    Serve,
+    /// Create or update the database schema, then exit.
+    Migrate,
+    /// Check the settings, the queues and the triage weights; name the line of any mistake.
+    CheckConfig {
+        /// Also refuse what is only fit for a demo (the demo desk and its key).
+        #[arg(long)]
+        production: bool,
+    },
+    /// Queue keys.
+    Queue {
+        #[command(subcommand)]
+        command: QueueCommand,
+    },
+    /// Server secrets.
+    Secrets {
+        #[command(subcommand)]
+        command: SecretsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum QueueCommand {
+    /// Make a queue key pair. Run it on the organisation's own machine: the private key is printed
+    /// once for its offline safe, the public key goes into config/queues.toml.
+    Keygen,
+}
+
+#[derive(Subcommand)]
+enum SecretsCommand {
+    /// Write a new server secrets file (mode 0600) for replicas to share.
+    Generate {
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("homeward: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Queue {
+            command: QueueCommand::Keygen,
+        } => {
+            let pair = KeyPair::generate();
+            println!("public_key = \"{}\"", pair.public.to_text());
+            println!();
+            println!("PRIVATE KEY: shown once. Keep it offline; never put it on the server:");
+            println!("{}", pair.private.to_text().as_str());
+            Ok(())
+        }
+        Command::Secrets {
+            command: SecretsCommand::Generate { out },
+        } => {
+            homeward::secrets::write_new(&out, &homeward::secrets::generate())?;
+            println!("wrote {}", out.display());
+            Ok(())
+        }
+        Command::CheckConfig { production } => check_config(&cli.config, production),
+        Command::Migrate => {
+            let settings = Settings::load(&cli.config)?;
+            runtime()?.block_on(async {
+                let store = Store::connect(&settings.database.url, 1).await?;
+                store.migrate().await?;
+                store.close().await;
+                println!("database is up to date");
+                anyhow::Ok(())
+            })
+        }
+        Command::Serve => {
+            let settings = Settings::load(&cli.config)?;
+            homeward::telemetry::init(
+                &settings.log.filter,
+                settings.log.format == "json",
+                std::io::stdout,
+            );
+            actix_web::rt::System::new().block_on(async {
+                let app = Application::build(settings).await?;
+                tracing::info!(port = app.port(), "listening");
+                app.run_until_stopped().await?;
+                anyhow::Ok(())
+            })
+        }
+    }
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?)
+}
+
+fn check_config(dir: &std::path::Path, production: bool) -> anyhow::Result<()> {
+    let settings = Settings::load(dir)?;
+    let routing = RoutingConfig::load(&settings.routing_file)?;
+    TriageRules::load(&settings.triage_file)?;
+    match routing.desk() {
+        Some(desk) => {
+            if let Some(demo) = homeward::demo::existing_public_key(&settings.data_dir) {
+                if production && routing.queues.iter().any(|q| q.public_key == demo) {
+                    anyhow::bail!("a queue uses the demo key from {}", homeward::demo::key_path(&settings.data_dir).display());
+                }
+            }
+            println!("desk: {} ({})", desk.id, desk.organisation);
+        }
+        None if production => anyhow::bail!(
+            "{}: no desk declared; a production install needs the operating organisation's desk, not the demo desk",
+            settings.routing_file.display()
+        ),
+        None => println!("desk: none declared; a SQLite server on a loopback address will use the demo desk"),
+    }
+    println!(
+        "{} organisations, {} queues, triage weights OK, settings OK",
+        routing.organisations.len(),
+        routing.queues.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,79 @@
+//! Opening sealed items: with a queue's private key (responders, and tests standing in for them)
+//! or with a receipt code (the reporter, who can open only the thread).
+
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use crate::crypto::kdf::{Argon2Params, KdfPool};
+use crate::crypto::{CryptoError, PrivateKey};
+use crate::domain::ReceiptCode;
+use crate::store::{Store, StoreError, StoredItem};
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+}
+
+/// An item opened for its recipient.
+pub struct OpenedItem {
+    pub kind: String,
+    pub audience: String,
+    pub plaintext: Zeroizing<Vec<u8>>,
+}
+
+fn open_item(item: &StoredItem, key: &PrivateKey, report: Uuid) -> Result<OpenedItem, CryptoError> {
+    let item_key = item.key.sealed.open(key, report, item.id)?;
+    let plaintext = item.sealed.open(&item_key, report, item.id)?;
+    Ok(OpenedItem {
+        kind: item.kind.clone(),
+        audience: item.audience.clone(),
+        plaintext,
+    })
+}
+
+/// Every item of `report` sealed to `queue`, opened with the queue's private key. Fails as a
+/// whole if any of them does not open.
+pub async fn open_for_queue(
+    store: &Store,
+    report: Uuid,
+    queue: &str,
+    key: &PrivateKey,
+) -> Result<Vec<OpenedItem>, OpenError> {
+    let items = store.items_for(report, &format!("queue:{queue}")).await?;
+    items
+        .iter()
+        .map(|item| open_item(item, key, report).map_err(OpenError::from))
+        .collect()
+}
+
+/// The report and the thread items a receipt code opens; `None` for a code that opens nothing
+/// (unknown locator or wrong secret look the same).
+pub async fn open_for_reporter(
+    store: &Store,
+    kdf: &KdfPool,
+    code: &ReceiptCode,
+) -> Result<Option<(Uuid, Vec<OpenedItem>)>, OpenError> {
+    let Some(record) = store.reporter_record(code.locator.as_str()).await? else {
+        return Ok(None);
+    };
+    let params = Argon2Params::decode(&record.reporter_key.params)?;
+    let kek = kdf
+        .derive(
+            Zeroizing::new(code.secret.expose().to_vec()),
+            record.reporter_key.salt.clone(),
+            params,
+        )
+        .await?;
+    let Ok(key) = record.reporter_key.unwrap_key(&kek, record.report_id) else {
+        return Ok(None);
+    };
+    let items = store.items_for(record.report_id, "reporter").await?;
+    let opened = items
+        .iter()
+        .map(|item| open_item(item, &key, record.report_id))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some((record.report_id, opened)))
+}

@@ -1,0 +1,108 @@
+//! Building the application from settings: config files checked, secrets loaded, storage
+//! connected, migrated and checked for durability, queues mirrored, the listener bound.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use anyhow::{bail, Context};
+
+use crate::config::Settings;
+use crate::crypto::kdf::KdfPool;
+use crate::intake::Intake;
+use crate::store::Store;
+use crate::triage::{RoutingConfig, TriageRules};
+use crate::web::i18n::Catalogs;
+use crate::web::{self, AppState, HttpSettings};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    store: Store,
+}
+
+/// Loads the routing config and decides on the demo desk: only a SQLite server on a loopback
+/// address without a declared desk gets one.
+pub fn routing_for(settings: &Settings) -> anyhow::Result<RoutingConfig> {
+    let mut routing = RoutingConfig::load(&settings.routing_file)?;
+    if routing.desk().is_none() {
+        if settings.is_postgres() || !settings.server.host.is_loopback() {
+            bail!(
+                "no desk is declared in {}: the demo desk is only for a SQLite server on a loopback \
+                 address; declare the operating organisation's desk (see `homeward queue keygen`)",
+                settings.routing_file.display()
+            );
+        }
+        let path = crate::demo::install(&mut routing, &settings.data_dir)?;
+        tracing::warn!(
+            key_file = %path.display(),
+            "DEMO DESK IN USE: reports go to a demo queue whose private key sits on this server; \
+             declare a real desk before receiving real reports"
+        );
+    }
+    Ok(routing)
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let routing = routing_for(&settings)?;
+        let triage = TriageRules::load(&settings.triage_file)?;
+        let _secrets =
+            crate::secrets::load_or_create(&settings.secrets_path(), !settings.is_postgres())?;
+
+        let store = Store::connect(&settings.database.url, settings.database.max_connections)
+            .await
+            .context("connecting to the database")?;
+        store.migrate().await.context("migrating the database")?;
+        store.check_durability().await?;
+        store
+            .sync_routing(&routing)
+            .await
+            .context("recording the queues")?;
+
+        let listener = TcpListener::bind((settings.server.host, settings.server.port))
+            .with_context(|| {
+                format!("binding {}:{}", settings.server.host, settings.server.port)
+            })?;
+        let port = listener.local_addr()?.port();
+
+        let state = AppState {
+            intake: Intake {
+                store: store.clone(),
+                routing: Arc::new(routing),
+                triage: Arc::new(triage),
+                kdf: KdfPool::new(settings.kdf_max_concurrent),
+                receipt_kdf: settings.receipt_kdf,
+            },
+            catalogs: Catalogs::load(&settings.site.default_language)?,
+            page_title: settings.site.page_title.clone(),
+            leave_url: settings.site.leave_url.clone(),
+            max_body_bytes: settings.server.max_body_bytes,
+        };
+        let http = HttpSettings {
+            workers: settings.server.workers,
+            client_request_timeout: Duration::from_secs(
+                settings.server.client_request_timeout_secs,
+            ),
+        };
+        let server = web::serve(listener, state, http)?;
+        Ok(Application {
+            port,
+            server,
+            store,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn store(&self) -> Store {
+        self.store.clone()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,248 @@
+//! Writing a sealed report in one transaction, and reading back what a recipient may open.
+
+use sqlx::Row;
+use uuid::Uuid;
+
+use super::{is_unique_violation, on_pool, Store, StoreError};
+use crate::crypto::kdf::WrappedKey;
+use crate::crypto::{SealedItem, SealedKey};
+use crate::domain::report::Consents;
+
+/// A report ready to store: everything it says is already sealed.
+pub struct NewReport {
+    pub id: Uuid,
+    pub locator: String,
+    pub priority: &'static str,
+    pub consents: Consents,
+    pub reporter_public_key: Vec<u8>,
+    pub reporter_key: WrappedKey,
+    pub created_at: i64,
+    pub queue_ids: Vec<String>,
+    pub items: Vec<NewItem>,
+}
+
+pub struct NewItem {
+    pub id: Uuid,
+    pub kind: &'static str,
+    pub audience: &'static str,
+    pub sealed: SealedItem,
+    pub keys: Vec<NewItemKey>,
+}
+
+pub struct NewItemKey {
+    /// `queue:<id>` or `reporter`.
+    pub recipient: String,
+    pub recipient_key: Vec<u8>,
+    pub sealed: SealedKey,
+}
+
+/// What the reporter's receipt code opens: the wrapped reporter key.
+pub struct ReporterRecord {
+    pub report_id: Uuid,
+    pub reporter_key: WrappedKey,
+}
+
+/// An item and the copy of its key sealed to one recipient.
+#[derive(Debug, Clone)]
+pub struct StoredItem {
+    pub id: Uuid,
+    pub kind: String,
+    pub audience: String,
+    pub sealed: SealedItem,
+    pub key: StoredItemKey,
+}
+
+#[derive(Debug, Clone)]
+pub struct StoredItemKey {
+    pub recipient_key: Vec<u8>,
+    pub sealed: SealedKey,
+}
+
+fn uuid(text: &str) -> Result<Uuid, StoreError> {
+    Uuid::parse_str(text).map_err(|_| StoreError::Corrupt("id"))
+}
+
+impl Store {
+    pub async fn locator_in_use(&self, locator: &str) -> Result<bool, StoreError> {
+        on_pool!(self, read, pool => {
+            let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM reports WHERE locator = $1")
+                .bind(locator)
+                .fetch_optional(pool)
+                .await?;
+            Ok(found.is_some())
+        })
+    }
+
+    /// Stores the report, its queue entries, items and sealed keys atomically. Returns only once
+    /// the transaction is durable.
+    #[tracing::instrument(skip_all)]
+    pub async fn insert_report(&self, report: &NewReport) -> Result<(), StoreError> {
+        let id = report.id.to_string();
+        let result: Result<(), sqlx::Error> = on_pool!(self, write, pool => async {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO reports (id, locator, priority, status, consent_partner_ngos,
+                     consent_consulate, consent_police, reporter_public_key, reporter_key_salt,
+                     reporter_key_kdf, reporter_key_nonce, reporter_key_sealed, created_at, updated_at)
+                 VALUES ($1, $2, $3, 'new', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            )
+            .bind(&id)
+            .bind(&report.locator)
+            .bind(report.priority)
+            .bind(report.consents.partner_ngos)
+            .bind(report.consents.consulate)
+            .bind(report.consents.police)
+            .bind(&report.reporter_public_key)
+            .bind(&report.reporter_key.salt)
+            .bind(&report.reporter_key.params)
+            .bind(&report.reporter_key.nonce)
+            .bind(&report.reporter_key.ciphertext)
+            .bind(report.created_at)
+            .bind(report.created_at)
+            .execute(&mut *tx)
+            .await?;
+            for queue in &report.queue_ids {
+                sqlx::query(
+                    "INSERT INTO report_queues (report_id, queue_id, status, added_at) VALUES ($1, $2, 'new', $3)",
+                )
+                .bind(&id)
+                .bind(queue)
+                .bind(report.created_at)
+                .execute(&mut *tx)
+                .await?;
+            }
+            for item in &report.items {
+                let item_id = item.id.to_string();
+                sqlx::query(
+                    "INSERT INTO items (id, report_id, kind, audience, format, nonce, ciphertext, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(&item_id)
+                .bind(&id)
+                .bind(item.kind)
+                .bind(item.audience)
+                .bind(i16::from(item.sealed.format))
+                .bind(&item.sealed.nonce)
+                .bind(&item.sealed.ciphertext)
+                .bind(report.created_at)
+                .execute(&mut *tx)
+                .await?;
+                for key in &item.keys {
+                    sqlx::query(
+                        "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key)
+                         VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(&item_id)
+                    .bind(&key.recipient)
+                    .bind(&key.recipient_key)
+                    .bind(&key.sealed.enc)
+                    .bind(&key.sealed.ciphertext)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+            tx.commit().await
+        }.await);
+        match result {
+            Err(e) if is_unique_violation(&e) => Err(StoreError::LocatorTaken),
+            other => Ok(other?),
+        }
+    }
+
+    /// The wrapped reporter key of the live report with this locator.
+    pub async fn reporter_record(
+        &self,
+        locator: &str,
+    ) -> Result<Option<ReporterRecord>, StoreError> {
+        on_pool!(self, read, pool => {
+            let row = sqlx::query(
+                "SELECT id, reporter_key_salt, reporter_key_kdf, reporter_key_nonce, reporter_key_sealed
+                 FROM reports WHERE locator = $1",
+            )
+            .bind(locator)
+            .fetch_optional(pool)
+            .await?;
+            row.map(|row| {
+                Ok(ReporterRecord {
+                    report_id: uuid(row.try_get::<String, _>(0)?.as_str())?,
+                    reporter_key: WrappedKey {
+                        salt: row.try_get(1)?,
+                        params: row.try_get(2)?,
+                        nonce: row.try_get(3)?,
+                        ciphertext: row.try_get(4)?,
+                    },
+                })
+            })
+            .transpose()
+        })
+    }
+
+    /// Every item of a report whose key is sealed to `recipient`, oldest first.
+    pub async fn items_for(
+        &self,
+        report: Uuid,
+        recipient: &str,
+    ) -> Result<Vec<StoredItem>, StoreError> {
+        on_pool!(self, read, pool => {
+            let rows = sqlx::query(
+                "SELECT i.id, i.kind, i.audience, i.format, i.nonce, i.ciphertext,
+                        k.recipient_key, k.enc, k.sealed_key
+                 FROM items i JOIN item_keys k ON k.item_id = i.id
+                 WHERE i.report_id = $1 AND k.recipient = $2
+                 ORDER BY i.created_at, i.kind",
+            )
+            .bind(report.to_string())
+            .bind(recipient)
+            .fetch_all(pool)
+            .await?;
+            rows.iter()
+                .map(|row| {
+                    let format: i16 = row.try_get(3)?;
+                    Ok(StoredItem {
+                        id: uuid(row.try_get::<String, _>(0)?.as_str())?,
+                        kind: row.try_get(1)?,
+                        audience: row.try_get(2)?,
+                        sealed: SealedItem {
+                            format: u8::try_from(format).map_err(|_| StoreError::Corrupt("format"))?,
+                            nonce: row.try_get(4)?,
+                            ciphertext: row.try_get(5)?,
+                        },
+                        key: StoredItemKey {
+                            recipient_key: row.try_get(6)?,
+                            sealed: SealedKey { enc: row.try_get(7)?, ciphertext: row.try_get(8)? },
+                        },
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// The ids of the queues holding a report.
+    pub async fn report_queues(&self, report: Uuid) -> Result<Vec<String>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar("SELECT queue_id FROM report_queues WHERE report_id = $1 ORDER BY queue_id")
+                .bind(report.to_string())
+                .fetch_all(pool)
+                .await?)
+        })
+    }
+
+    /// The plaintext a queue sorts by: priority and status.
+    pub async fn report_summary(
+        &self,
+        report: Uuid,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_as("SELECT priority, status FROM reports WHERE id = $1")
+                .bind(report.to_string())
+                .fetch_optional(pool)
+                .await?)
+        })
+    }
+
+    pub async fn count_reports(&self) -> Result<i64, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar("SELECT COUNT(*) FROM reports").fetch_one(pool).await?)
+        })
+    }
+}

@@ -1,0 +1,181 @@
+//! Storage operations for both engines. The engine is picked from the URL's scheme; only SQL and
+//! connection set-up differ between them, and each engine has its own migrations folder. Every
+//! operation is written once and compiled for each engine by the `on_pool!` macro.
+//!
+//! SQLite has one writer: all writes go through a pool of one connection, so concurrent
+//! submissions queue for the write lock instead of failing on a busy database; reads use their own
+//! pool. Durability is checked at start: WAL with synchronous=FULL on SQLite, synchronous_commit on
+//! PostgreSQL.
+
+mod intake;
+mod queues;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use secrecy::{ExposeSecret, SecretString};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::ConnectOptions;
+
+pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("unsupported database URL scheme `{0}`: use sqlite:// or postgres://")]
+    UnsupportedScheme(String),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migrations: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("durability: {0}")]
+    Durability(String),
+    #[error("the locator is already in use")]
+    LocatorTaken,
+    #[error("stored data is damaged: {0}")]
+    Corrupt(&'static str),
+}
+
+#[derive(Clone, Debug)]
+enum Engine {
+    Sqlite {
+        writer: SqlitePool,
+        reader: SqlitePool,
+    },
+    Postgres(PgPool),
+}
+
+/// The database, on either engine.
+#[derive(Clone, Debug)]
+pub struct Store {
+    engine: Engine,
+}
+
+/// Runs `$body` with `$pool` bound to the engine's pool for writing (`write`) or reading (`read`).
+macro_rules! on_pool {
+    ($store:expr, write, $pool:ident => $body:expr) => {
+        match &$store.engine {
+            $crate::store::Engine::Sqlite { writer: $pool, .. } => $body,
+            $crate::store::Engine::Postgres($pool) => $body,
+        }
+    };
+    ($store:expr, read, $pool:ident => $body:expr) => {
+        match &$store.engine {
+            $crate::store::Engine::Sqlite { reader: $pool, .. } => $body,
+            $crate::store::Engine::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+impl Store {
+    /// Connects to the database the URL names, creating a SQLite file (and its folder) if needed.
+    pub async fn connect(url: &SecretString, max_connections: u32) -> Result<Store, StoreError> {
+        let url = url.expose_secret();
+        let scheme = url.split(':').next().unwrap_or_default();
+        let engine = match scheme {
+            "sqlite" => {
+                let options = SqliteConnectOptions::from_str(url)?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Full)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(30))
+                    .pragma("secure_delete", "ON")
+                    .disable_statement_logging();
+                if let Some(dir) = options.get_filename().parent() {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| StoreError::Durability(e.to_string()))?;
+                }
+                let writer = SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .connect_with(options.clone())
+                    .await?;
+                let reader = SqlitePoolOptions::new()
+                    .max_connections(max_connections.max(1))
+                    .connect_with(options.read_only(false))
+                    .await?;
+                Engine::Sqlite { writer, reader }
+            }
+            "postgres" | "postgresql" => {
+                let options = PgConnectOptions::from_str(url)?.disable_statement_logging();
+                let pool = PgPoolOptions::new()
+                    .max_connections(max_connections.max(1))
+                    .connect_with(options)
+                    .await?;
+                Engine::Postgres(pool)
+            }
+            other => return Err(StoreError::UnsupportedScheme(other.to_owned())),
+        };
+        Ok(Store { engine })
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.engine, Engine::Postgres(_))
+    }
+
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match &self.engine {
+            Engine::Sqlite { writer, .. } => SQLITE_MIGRATIONS.run(writer).await?,
+            Engine::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Refuses to run where an acknowledged write could be lost on a crash.
+    pub async fn check_durability(&self) -> Result<(), StoreError> {
+        match &self.engine {
+            Engine::Sqlite { writer, reader } => {
+                for pool in [writer, reader] {
+                    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+                        .fetch_one(pool)
+                        .await?;
+                    let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+                        .fetch_one(pool)
+                        .await?;
+                    if !mode.eq_ignore_ascii_case("wal") || sync != 2 {
+                        return Err(StoreError::Durability(format!(
+                            "SQLite must run in WAL mode with synchronous=FULL (found {mode}, {sync})"
+                        )));
+                    }
+                }
+            }
+            Engine::Postgres(pool) => {
+                let setting: String = sqlx::query_scalar("SHOW synchronous_commit")
+                    .fetch_one(pool)
+                    .await?;
+                if setting == "off" {
+                    return Err(StoreError::Durability(
+                        "PostgreSQL must run with synchronous_commit on".into(),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        match &self.engine {
+            Engine::Sqlite { writer, reader } => {
+                reader.close().await;
+                writer.close().await;
+            }
+            Engine::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}

@@ -1,0 +1,67 @@
+//! Organisations and queues as the config declares them, mirrored into the database so that report
+//! entries can refer to them. Replicas starting together serialise on a database lock.
+
+use super::{now, on_pool, Store, StoreError};
+use crate::triage::RoutingConfig;
+
+/// A key the PostgreSQL advisory lock is taken on while the config is mirrored.
+const CONFIG_LOCK: i64 = 0x686f_6d65_7761_7264;
+
+impl Store {
+    /// Upserts every organisation and queue of `config` and marks queues it no longer declares
+    /// inactive, in one transaction.
+    #[tracing::instrument(skip_all)]
+    pub async fn sync_routing(&self, config: &RoutingConfig) -> Result<(), StoreError> {
+        let at = now();
+        on_pool!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            if self.is_postgres() {
+                sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(CONFIG_LOCK).execute(&mut *tx).await?;
+            }
+            for org in &config.organisations {
+                sqlx::query(
+                    "INSERT INTO organisations (id, name, kind, demo, updated_at) VALUES ($1, $2, $3, $4, $5)
+                     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+                         demo = excluded.demo, updated_at = excluded.updated_at",
+                )
+                .bind(&org.id)
+                .bind(&org.name)
+                .bind(org.kind.as_str())
+                .bind(org.demo)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            }
+            sqlx::query("UPDATE queues SET active = FALSE, updated_at = $1 WHERE active")
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            for q in &config.queues {
+                sqlx::query(
+                    "INSERT INTO queues (id, organisation_id, kind, public_key, demo, active, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, TRUE, $6)
+                     ON CONFLICT (id) DO UPDATE SET organisation_id = excluded.organisation_id,
+                         kind = excluded.kind, public_key = excluded.public_key, demo = excluded.demo,
+                         active = TRUE, updated_at = excluded.updated_at",
+                )
+                .bind(&q.id)
+                .bind(&q.organisation)
+                .bind(q.kind.as_str())
+                .bind(q.public_key.to_bytes())
+                .bind(q.demo)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Ids of the active queues, for checks and tests.
+    pub async fn active_queue_ids(&self) -> Result<Vec<String>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar("SELECT id FROM queues WHERE active ORDER BY id").fetch_all(pool).await?)
+        })
+    }
+}

@@ -1,0 +1,319 @@
+//! Which queues receive a report. The desk always; partner NGO queues only with that consent;
+//! consular and police queues only with theirs, and those receive only the projection.
+//! Organisations and queues are declared in a config file (see config/queues.toml).
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::file::{ConfigMistake, Source};
+use crate::crypto::PublicKey;
+use crate::domain::{CountryCode, Report};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    Ngo,
+    Consulate,
+    Police,
+}
+
+impl OrganisationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrganisationKind::Ngo => "ngo",
+            OrganisationKind::Consulate => "consulate",
+            OrganisationKind::Police => "police",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueKind {
+    /// The operating organisation's own NGO queue: every report reaches it.
+    Desk,
+    Ngo,
+    Consular,
+    Police,
+}
+
+impl QueueKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueueKind::Desk => "desk",
+            QueueKind::Ngo => "ngo",
+            QueueKind::Consular => "consular",
+            QueueKind::Police => "police",
+        }
+    }
+
+    /// Desk and NGO queues hold the whole report; the others only its projection.
+    pub fn reads_whole_report(self) -> bool {
+        matches!(self, QueueKind::Desk | QueueKind::Ngo)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub kind: OrganisationKind,
+    pub demo: bool,
+}
+
+/// A queue that can receive reports, with the conditions under which it does.
+#[derive(Debug, Clone)]
+pub struct Queue {
+    pub id: String,
+    pub organisation: String,
+    pub kind: QueueKind,
+    pub public_key: PublicKey,
+    /// Location countries it serves; empty means any.
+    pub countries: Vec<CountryCode>,
+    /// Nationalities it serves; a consular queue names its own.
+    pub nationalities: Vec<CountryCode>,
+    /// Reporter languages it serves (primary subtags); empty means any.
+    pub languages: Vec<String>,
+    pub demo: bool,
+}
+
+/// The organisations and queues of a deployment.
+#[derive(Debug, Clone, Default)]
+pub struct RoutingConfig {
+    pub organisations: Vec<Organisation>,
+    pub queues: Vec<Queue>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    organisation: Vec<OrganisationEntry>,
+    #[serde(default)]
+    queue: Vec<QueueEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrganisationEntry {
+    id: Spanned<String>,
+    name: String,
+    kind: OrganisationKind,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QueueEntry {
+    id: Spanned<String>,
+    organisation: Spanned<String>,
+    kind: Spanned<QueueKind>,
+    public_key: Spanned<String>,
+    #[serde(default)]
+    countries: Vec<Spanned<String>>,
+    #[serde(default)]
+    nationalities: Vec<Spanned<String>>,
+    #[serde(default)]
+    languages: Vec<String>,
+}
+
+fn slug_ok(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn countries(source: &Source, list: &[Spanned<String>]) -> Result<Vec<CountryCode>, ConfigMistake> {
+    list.iter()
+        .map(|c| {
+            CountryCode::parse(c.get_ref()).map_err(|_| {
+                source.mistake(
+                    c.span().start,
+                    format!("unknown country code `{}`", c.get_ref()),
+                )
+            })
+        })
+        .collect()
+}
+
+impl RoutingConfig {
+    /// Reads and checks the file: ids, organisations, keys, country codes, and that a desk belongs
+    /// to an NGO. A missing file is an empty deployment (the demo desk may then stand in).
+    pub fn load(path: &Path) -> Result<RoutingConfig, ConfigMistake> {
+        if !path.exists() {
+            return Ok(RoutingConfig::default());
+        }
+        let source = Source::read(path)?;
+        let file: File = source.parse()?;
+        let mut config = RoutingConfig::default();
+        let mut ids = HashSet::new();
+        for org in file.organisation {
+            if !slug_ok(org.id.get_ref()) {
+                return Err(
+                    source.mistake(org.id.span().start, "organisation id: use a-z, 0-9 and -")
+                );
+            }
+            if !ids.insert(org.id.get_ref().clone()) {
+                return Err(source.mistake(org.id.span().start, "organisation id declared twice"));
+            }
+            config.organisations.push(Organisation {
+                id: org.id.into_inner(),
+                name: org.name,
+                kind: org.kind,
+                demo: false,
+            });
+        }
+        let mut queue_ids = HashSet::new();
+        for q in file.queue {
+            let at = q.id.span().start;
+            if !slug_ok(q.id.get_ref()) {
+                return Err(source.mistake(at, "queue id: use a-z, 0-9 and -"));
+            }
+            if !queue_ids.insert(q.id.get_ref().clone()) {
+                return Err(source.mistake(at, "queue id declared twice"));
+            }
+            let org = config
+                .organisations
+                .iter()
+                .find(|o| &o.id == q.organisation.get_ref())
+                .ok_or_else(|| {
+                    source.mistake(
+                        q.organisation.span().start,
+                        format!("no organisation `{}`", q.organisation.get_ref()),
+                    )
+                })?;
+            let kind = *q.kind.get_ref();
+            let expected = match kind {
+                QueueKind::Desk | QueueKind::Ngo => OrganisationKind::Ngo,
+                QueueKind::Consular => OrganisationKind::Consulate,
+                QueueKind::Police => OrganisationKind::Police,
+            };
+            if org.kind != expected {
+                return Err(source.mistake(
+                    q.kind.span().start,
+                    format!(
+                        "a {} queue must belong to a {} organisation, not a {}",
+                        kind.as_str(),
+                        expected.as_str(),
+                        org.kind.as_str()
+                    ),
+                ));
+            }
+            let public_key = PublicKey::parse(q.public_key.get_ref()).map_err(|_| {
+                source.mistake(
+                    q.public_key.span().start,
+                    "public_key: not an hwpk1. key (make one with `homeward queue keygen`)",
+                )
+            })?;
+            let nationalities = countries(&source, &q.nationalities)?;
+            let country_list = countries(&source, &q.countries)?;
+            if kind == QueueKind::Consular && nationalities.is_empty() {
+                return Err(
+                    source.mistake(at, "a consular queue must name the nationalities it serves")
+                );
+            }
+            if kind == QueueKind::Police && country_list.is_empty() {
+                return Err(source.mistake(at, "a police queue must name the countries it serves"));
+            }
+            config.queues.push(Queue {
+                id: q.id.into_inner(),
+                organisation: org.id.clone(),
+                kind,
+                public_key,
+                countries: country_list,
+                nationalities,
+                languages: q.languages.iter().map(|l| primary_language(l)).collect(),
+                demo: false,
+            });
+        }
+        let desks: Vec<_> = config
+            .queues
+            .iter()
+            .filter(|q| q.kind == QueueKind::Desk)
+            .collect();
+        if desks.len() > 1 {
+            return Err(source.mistake(
+                source.text.rfind("kind = \"desk\"").unwrap_or(0),
+                "only one desk may be declared",
+            ));
+        }
+        Ok(config)
+    }
+
+    pub fn desk(&self) -> Option<&Queue> {
+        self.queues.iter().find(|q| q.kind == QueueKind::Desk)
+    }
+
+    /// Picks the queues for a report. `None` when no desk can receive it.
+    pub fn route(&self, report: &Report) -> Option<Routing> {
+        let desk = self.desk()?;
+        let consents = report.consents;
+        let language = report.language.as_deref().map(primary_language);
+        let matches = |list: &[CountryCode], value: Option<CountryCode>| {
+            list.is_empty() || value.is_some_and(|v| list.contains(&v))
+        };
+        let mut whole = vec![desk.clone()];
+        let mut projection_only = Vec::new();
+        for q in &self.queues {
+            let place = matches(&q.countries, report.location.country);
+            let nationality = matches(&q.nationalities, report.person.nationality);
+            let speaks = q.languages.is_empty()
+                || language.as_ref().is_some_and(|l| q.languages.contains(l));
+            match q.kind {
+                QueueKind::Desk => {}
+                QueueKind::Ngo if consents.partner_ngos && place && nationality && speaks => {
+                    whole.push(q.clone())
+                }
+                QueueKind::Consular if consents.consulate && nationality && place => {
+                    projection_only.push(q.clone())
+                }
+                QueueKind::Police if consents.police && place && nationality => {
+                    projection_only.push(q.clone())
+                }
+                _ => {}
+            }
+        }
+        Some(Routing {
+            whole,
+            projection_only,
+        })
+    }
+}
+
+fn primary_language(tag: &str) -> String {
+    tag.split('-')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// The queues a report reaches.
+#[derive(Debug, Clone)]
+pub struct Routing {
+    /// The desk and partner NGO queues: they hold the whole report.
+    pub whole: Vec<Queue>,
+    /// Consular and police queues: they hold the projection only.
+    pub projection_only: Vec<Queue>,
+}
+
+/// Who each of the design's audiences is, for one report.
+pub struct Audiences<'a> {
+    pub ngo: Vec<&'a Queue>,
+    pub projection: Vec<&'a Queue>,
+}
+
+impl Routing {
+    pub fn audiences(&self) -> Audiences<'_> {
+        Audiences {
+            ngo: self.whole.iter().collect(),
+            projection: self.whole.iter().chain(&self.projection_only).collect(),
+        }
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &Queue> {
+        self.whole.iter().chain(&self.projection_only)
+    }
+}

@@ -1,0 +1,180 @@
+//! The JSON API: the same report as the form, with the same rules. 201 with the receipt code; 422
+//! with a list of field errors; 400 for malformed JSON; 413 past the size limit; 415 for a wrong
+//! content type. Described by the OpenAPI document served at /api/v1/openapi.json.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use secrecy::ExposeSecret;
+use serde::Serialize;
+use serde_json::Value;
+use utoipa::{OpenApi, ToSchema};
+
+use super::error::{ApiError, Failure};
+use super::{body, AppState};
+use crate::domain::{FieldError, FieldErrors, Report, ReportInput};
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub report_id: String,
+    /// Shown once: 20 digits in five groups of four.
+    pub receipt_code: String,
+}
+
+/// A field error with its message in the request's language.
+#[derive(Serialize, ToSchema)]
+pub struct FieldProblem {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ValidationFailed {
+    /// Always `validation`.
+    pub error: String,
+    pub errors: Vec<FieldProblem>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Problem {
+    /// `bad_request`, `too_large`, `unsupported_media_type`, `unavailable` or `internal`.
+    pub error: String,
+    pub message: String,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Homeward intake API",
+        description = "Sealed, triaged, routed reports of people held in scam compounds."
+    ),
+    paths(create_report),
+    components(schemas(
+        ReportInput,
+        crate::domain::report::ReporterInput,
+        crate::domain::report::PersonInput,
+        crate::domain::report::LocationInput,
+        crate::domain::report::DocumentInput,
+        crate::domain::report::RecruitmentInput,
+        crate::domain::report::ConsentInput,
+        Created,
+        ValidationFailed,
+        FieldProblem,
+        Problem,
+        FieldError
+    ))
+)]
+pub struct ApiDoc;
+
+pub async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(ApiDoc::openapi().to_json().unwrap_or_default())
+}
+
+/// Turns a serde error into the field it concerns and a code.
+fn field_error(path: &serde_path_to_error::Path, error: &serde_json::Error) -> FieldError {
+    let field = path
+        .to_string()
+        .replace('[', ".")
+        .replace(']', "")
+        .trim_start_matches('.')
+        .to_owned();
+    let message = error.to_string();
+    let code = if message.contains("duplicate field") {
+        "duplicate_field"
+    } else if message.contains("unknown field") {
+        "unknown_field"
+    } else if message.contains("invalid type") {
+        "invalid_type"
+    } else {
+        "invalid_value"
+    };
+    FieldError {
+        field: if field.is_empty() { ".".into() } else { field },
+        code,
+    }
+}
+
+/// A report input from a JSON value (the form's decoded answers).
+pub fn input_from_value(value: Value) -> Result<ReportInput, FieldErrors> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let (path, inner) = (e.path().clone(), e.into_inner());
+        FieldErrors(vec![field_error(&path, &inner)])
+    })
+}
+
+/// Malformed JSON is a 400; well-formed JSON of the wrong shape names its field (422).
+fn input_from_json(bytes: &[u8]) -> Result<Result<ReportInput, FieldErrors>, Failure> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let input = match serde_path_to_error::deserialize(&mut de) {
+        Ok(input) => input,
+        Err(e) if e.inner().classify() == serde_json::error::Category::Data => {
+            let (path, inner) = (e.path().clone(), e.into_inner());
+            return Ok(Err(FieldErrors(vec![field_error(&path, &inner)])));
+        }
+        Err(_) => return Err(Failure::BadRequest),
+    };
+    de.end().map_err(|_| Failure::BadRequest)?;
+    Ok(Ok(input))
+}
+
+fn validation_failed(state: &AppState, req: &HttpRequest, errors: FieldErrors) -> HttpResponse {
+    let tr = state.tr(req, None);
+    HttpResponse::UnprocessableEntity().json(ValidationFailed {
+        error: "validation".into(),
+        errors: errors
+            .0
+            .into_iter()
+            .map(|e| FieldProblem {
+                message: tr.error(e.code),
+                field: e.field,
+                code: e.code.to_owned(),
+            })
+            .collect(),
+    })
+}
+
+/// Submit a report.
+#[utoipa::path(
+    post,
+    path = "/api/v1/reports",
+    request_body(content = ReportInput, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Stored sealed; the receipt code is shown once", body = Created),
+        (status = 400, description = "Malformed JSON", body = Problem),
+        (status = 413, description = "Body too large", body = Problem),
+        (status = 415, description = "Not application/json", body = Problem),
+        (status = 422, description = "Field errors", body = ValidationFailed),
+        (status = 503, description = "No desk can receive reports; nothing stored", body = Problem),
+    )
+)]
+#[tracing::instrument(skip_all)]
+pub async fn create_report(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let api_error = |failure| ApiError::new(failure, state.tr(&req, None));
+    body::require_content_type(&req, "application/json").map_err(api_error)?;
+    let bytes = body::read(&req, payload, state.max_body_bytes)
+        .await
+        .map_err(api_error)?;
+    let input = match input_from_json(&bytes).map_err(api_error)? {
+        Ok(input) => input,
+        Err(errors) => return Ok(validation_failed(&state, &req, errors)),
+    };
+    let report = match Report::parse(input) {
+        Ok(report) => report,
+        Err(errors) => return Ok(validation_failed(&state, &req, errors)),
+    };
+    let receipt = state
+        .intake
+        .submit(report)
+        .await
+        .map_err(|e| api_error(Failure::from(e)))?;
+    Ok(HttpResponse::Created().json(Created {
+        report_id: receipt.report_id.to_string(),
+        receipt_code: receipt.code.expose_secret().to_owned(),
+    }))
+}

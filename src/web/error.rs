@@ -1,0 +1,139 @@
+//! How failures become responses, in one place. The policy: bad input is a 4xx that names the
+//! problem (never a 500); a missing desk is a 503 with nothing stored; anything unexpected is
+//! logged (without request content) and answered with a plain 500. Error texts come from the
+//! catalogs, in the visitor's language.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+
+use super::api::Problem;
+use super::i18n::Tr;
+use super::reporter::pages;
+use crate::intake::IntakeError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    BadRequest,
+    TooLarge,
+    UnsupportedMediaType,
+    NotFound,
+    Unavailable,
+    Internal,
+}
+
+impl Failure {
+    pub fn status(self) -> StatusCode {
+        match self {
+            Failure::BadRequest => StatusCode::BAD_REQUEST,
+            Failure::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Failure::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Failure::NotFound => StatusCode::NOT_FOUND,
+            Failure::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Failure::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Failure::BadRequest => "bad_request",
+            Failure::TooLarge => "too_large",
+            Failure::UnsupportedMediaType => "unsupported_media_type",
+            Failure::NotFound => "not_found",
+            Failure::Unavailable => "unavailable",
+            Failure::Internal => "internal",
+        }
+    }
+}
+
+impl From<IntakeError> for Failure {
+    fn from(error: IntakeError) -> Failure {
+        match error {
+            IntakeError::NoDesk => {
+                tracing::error!("no desk can receive reports: intake refused");
+                Failure::Unavailable
+            }
+            IntakeError::NoLocator => {
+                tracing::error!("no free locator found");
+                Failure::Unavailable
+            }
+            other => {
+                tracing::error!(error = %other, "intake failed");
+                Failure::Internal
+            }
+        }
+    }
+}
+
+/// A failure answered as JSON.
+#[derive(Debug)]
+pub struct ApiError {
+    failure: Failure,
+    message: String,
+}
+
+impl ApiError {
+    pub fn new(failure: Failure, tr: Tr) -> ApiError {
+        ApiError {
+            failure,
+            message: tr.error(failure.code()),
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.failure.code())
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.failure.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        HttpResponse::build(self.status_code()).json(Problem {
+            error: self.failure.code().into(),
+            message: self.message.clone(),
+        })
+    }
+}
+
+/// A failure answered as a reporter page.
+pub struct PageError {
+    failure: Failure,
+    html: String,
+}
+
+impl PageError {
+    pub fn new(failure: Failure, page: pages::Page) -> PageError {
+        PageError {
+            failure,
+            html: pages::error_page(page, failure),
+        }
+    }
+}
+
+impl std::fmt::Debug for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.failure.code())
+    }
+}
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.failure.code())
+    }
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        self.failure.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        HttpResponse::build(self.status_code())
+            .content_type("text/html; charset=utf-8")
+            .body(self.html.clone())
+    }
+}

@@ -1,0 +1,166 @@
+//! Locale catalogs (Project Fluent). Every user-facing string comes from here; the language is the
+//! visitor's choice (`lang` in the URL or form), else the best match for Accept-Language, else the
+//! configured default. A key missing from a catalog falls back to English.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use unic_langid::LanguageIdentifier;
+
+/// The languages with a catalog: (tag, catalog text).
+const CATALOGS: &[(&str, &str)] = &[
+    ("en", include_str!("locales/en.ftl")),
+    ("zh-Hans", include_str!("locales/zh-Hans.ftl")),
+];
+
+pub const FALLBACK: &str = "en";
+
+pub struct Catalogs {
+    bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
+    default: &'static str,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("locale catalog {tag}: {message}")]
+pub struct CatalogError {
+    tag: &'static str,
+    message: String,
+}
+
+impl Catalogs {
+    pub fn load(default: &str) -> Result<Arc<Catalogs>, CatalogError> {
+        let mut bundles = HashMap::new();
+        for &(tag, text) in CATALOGS {
+            let fail = |message: String| CatalogError { tag, message };
+            let resource = FluentResource::try_new(text.to_owned())
+                .map_err(|(_, errors)| fail(format!("{errors:?}")))?;
+            let lang: LanguageIdentifier = tag.parse().map_err(|e| fail(format!("{e}")))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+            // Isolation marks around placeables confuse plain-text fields and tests alike.
+            bundle.set_use_isolating(false);
+            bundle
+                .add_resource(resource)
+                .map_err(|e| fail(format!("{e:?}")))?;
+            bundles.insert(tag, bundle);
+        }
+        let default = CATALOGS
+            .iter()
+            .map(|(tag, _)| *tag)
+            .find(|tag| *tag == default)
+            .unwrap_or(FALLBACK);
+        Ok(Arc::new(Catalogs { bundles, default }))
+    }
+
+    pub fn languages(&self) -> impl Iterator<Item = &'static str> {
+        CATALOGS.iter().map(|(tag, _)| *tag)
+    }
+
+    /// A supported tag for an explicit choice, if it names one.
+    pub fn supported(&self, wanted: &str) -> Option<&'static str> {
+        let wanted = wanted.trim();
+        CATALOGS
+            .iter()
+            .map(|(tag, _)| *tag)
+            .find(|tag| tag.eq_ignore_ascii_case(wanted))
+    }
+
+    /// The language for a request: the explicit choice, else Accept-Language, else the default.
+    pub fn negotiate(&self, chosen: Option<&str>, accept_language: Option<&str>) -> &'static str {
+        if let Some(tag) = chosen.and_then(|c| self.supported(c)) {
+            return tag;
+        }
+        let mut ranked: Vec<(f32, &str)> = accept_language
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|part| {
+                let mut pieces = part.trim().split(';');
+                let tag = pieces.next()?.trim();
+                let q = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                (!tag.is_empty()).then_some((q, tag))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranked
+            .iter()
+            .find_map(|(_, tag)| self.match_tag(tag))
+            .unwrap_or(self.default)
+    }
+
+    fn match_tag(&self, tag: &str) -> Option<&'static str> {
+        if let Some(exact) = self.supported(tag) {
+            return Some(exact);
+        }
+        let lower = tag.to_ascii_lowercase();
+        // Chinese: only Simplified is catalogued; Traditional-script tags do not match it.
+        if lower.starts_with("zh") {
+            let traditional = ["zh-hant", "zh-tw", "zh-hk", "zh-mo"]
+                .iter()
+                .any(|t| lower.starts_with(t));
+            return (!traditional).then(|| self.supported("zh-Hans")).flatten();
+        }
+        let primary = lower.split('-').next().unwrap_or_default();
+        self.languages().find(|t| t.eq_ignore_ascii_case(primary))
+    }
+
+    /// The message for `key` in `lang`, falling back to English, then to the key itself.
+    pub fn text(&self, lang: &str, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for tag in [lang, FALLBACK] {
+            let Some(bundle) = self.bundles.get(tag) else {
+                continue;
+            };
+            let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
+        }
+        key.to_owned()
+    }
+
+    /// Whether `key` exists in `lang` itself (no fallback).
+    pub fn has(&self, lang: &str, key: &str) -> bool {
+        self.bundles.get(lang).is_some_and(|b| b.has_message(key))
+    }
+
+    pub fn bundle_ids(&self, lang: &str) -> Vec<String> {
+        let text = CATALOGS
+            .iter()
+            .find(|(t, _)| *t == lang)
+            .map(|(_, text)| *text)
+            .unwrap_or_default();
+        text.lines()
+            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim()))
+            .filter(|id| !id.is_empty() && !id.starts_with('#') && !id.starts_with(' '))
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+/// A language bound to the catalogs: what templates and handlers translate with.
+#[derive(Clone)]
+pub struct Tr {
+    pub catalogs: Arc<Catalogs>,
+    pub lang: &'static str,
+}
+
+impl Tr {
+    pub fn t(&self, key: &str) -> String {
+        self.catalogs.text(self.lang, key, None)
+    }
+
+    pub fn t_with(&self, key: &str, args: &FluentArgs<'_>) -> String {
+        self.catalogs.text(self.lang, key, Some(args))
+    }
+
+    /// The message for a field error code.
+    pub fn error(&self, code: &str) -> String {
+        self.t(&format!("error-{code}"))
+    }
+}

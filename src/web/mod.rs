@@ -1,0 +1,79 @@
+//! The HTTP side: routes, pages, the JSON API, the catalogs, the stylesheet and the middleware.
+//! `Application::build` wires it to the storage and intake; tests start it on port 0.
+
+pub mod api;
+pub mod assets;
+pub mod body;
+pub mod error;
+pub mod i18n;
+pub mod middleware;
+pub mod reporter;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{web, App, HttpRequest, HttpServer};
+
+use crate::intake::Intake;
+use i18n::{Catalogs, Tr};
+
+/// What every handler shares.
+pub struct AppState {
+    pub intake: Intake,
+    pub catalogs: Arc<Catalogs>,
+    pub page_title: String,
+    pub leave_url: String,
+    pub max_body_bytes: usize,
+}
+
+impl AppState {
+    /// The language for this request: `chosen` if supported, else Accept-Language, else the default.
+    pub fn tr(&self, req: &HttpRequest, chosen: Option<&str>) -> Tr {
+        let accept = req
+            .headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        Tr {
+            catalogs: self.catalogs.clone(),
+            lang: self.catalogs.negotiate(chosen, accept),
+        }
+    }
+}
+
+pub struct HttpSettings {
+    pub workers: Option<usize>,
+    pub client_request_timeout: Duration,
+}
+
+/// Starts the HTTP server on an already bound listener.
+pub fn serve(
+    listener: TcpListener,
+    state: AppState,
+    http: HttpSettings,
+) -> std::io::Result<Server> {
+    let state = web::Data::new(state);
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .wrap(Compress::default())
+            .wrap(middleware::security_headers())
+            .wrap(from_fn(middleware::request_span))
+            .app_data(state.clone())
+            .route("/", web::get().to(reporter::pages::home))
+            .route("/report", web::get().to(reporter::pages::report_form))
+            .route("/report", web::post().to(reporter::pages::submit_report))
+            .route(assets::STYLESHEET_PATH, web::get().to(assets::stylesheet))
+            .route("/api/v1/reports", web::post().to(api::create_report))
+            .route("/api/v1/openapi.json", web::get().to(api::openapi))
+            .route("/healthz", web::get().to(|| async { "ok" }))
+            .default_service(web::to(reporter::pages::not_found))
+    })
+    .client_request_timeout(http.client_request_timeout)
+    .listen(listener)?;
+    if let Some(workers) = http.workers {
+        server = server.workers(workers);
+    }
+    Ok(server.run())
+}

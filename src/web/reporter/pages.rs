@@ -1,0 +1,219 @@
+//! Home, the report form and the receipt.
+
+use std::collections::HashMap;
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use secrecy::ExposeSecret;
+
+use super::form::{self, FormView};
+use crate::domain::{FieldErrors, Report};
+use crate::triage::Priority;
+use crate::web::error::{Failure, PageError};
+use crate::web::i18n::Tr;
+use crate::web::{body, AppState};
+
+/// What every reporter page carries around its content.
+pub struct Page {
+    pub tr: Tr,
+    pub title: String,
+    pub leave_url: String,
+    pub stylesheet: &'static str,
+    pub languages: Vec<LanguageLink>,
+}
+
+pub struct LanguageLink {
+    pub tag: &'static str,
+    pub name: String,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct Home {
+    page: Page,
+}
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct ReportForm {
+    page: Page,
+    heading: String,
+    choose: String,
+    form: FormView,
+}
+
+#[derive(Template)]
+#[template(path = "receipt.html")]
+struct ReceiptPage {
+    page: Page,
+    code: String,
+    urgent: bool,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: Page,
+    message: String,
+}
+
+/// The page's query parameters. The query string is read here and nowhere logged.
+fn query(req: &HttpRequest) -> HashMap<String, String> {
+    form_urlencoded::parse(req.query_string().as_bytes())
+        .into_owned()
+        .collect()
+}
+
+impl AppState {
+    /// The page frame for `path` in the negotiated language.
+    pub fn page(&self, req: &HttpRequest, chosen: Option<&str>, path: &str) -> Page {
+        let tr = self.tr(req, chosen);
+        let languages = self
+            .catalogs
+            .languages()
+            .map(|tag| LanguageLink {
+                tag,
+                name: self.catalogs.text(tag, "lang-name", None),
+                href: format!("{path}?lang={tag}"),
+                current: tag == tr.lang,
+            })
+            .collect();
+        Page {
+            tr,
+            title: self.page_title.clone(),
+            leave_url: self.leave_url.clone(),
+            stylesheet: crate::web::assets::STYLESHEET_PATH,
+            languages,
+        }
+    }
+}
+
+fn html(
+    status: actix_web::http::StatusCode,
+    rendered: Result<String, askama::Error>,
+) -> HttpResponse {
+    match rendered {
+        Ok(body) => HttpResponse::build(status)
+            .content_type("text/html; charset=utf-8")
+            .body(body),
+        Err(e) => {
+            tracing::error!(error = %e, "rendering failed");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
+}
+
+pub fn error_page(page: Page, failure: Failure) -> String {
+    let message = page.tr.error(failure.code());
+    ErrorPage { page, message }.render().unwrap_or_default()
+}
+
+pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let q = query(&req);
+    let page = state.page(&req, q.get("lang").map(String::as_str), "/");
+    html(actix_web::http::StatusCode::OK, Home { page }.render())
+}
+
+fn render_form(
+    state: &AppState,
+    req: &HttpRequest,
+    chosen_lang: Option<&str>,
+    answers: &HashMap<String, Vec<String>>,
+    errors: &FieldErrors,
+    status: actix_web::http::StatusCode,
+) -> HttpResponse {
+    let page = state.page(req, chosen_lang, "/report");
+    let relation = answers
+        .get("reporter.relation")
+        .and_then(|v| v.first())
+        .map(String::as_str);
+    let heading = page.tr.t(match relation {
+        None | Some("self") => "form-heading-self",
+        Some(_) => "form-heading-other",
+    });
+    let form = FormView::build(&page.tr, answers, errors);
+    let choose = page.tr.t("form-choose");
+    html(
+        status,
+        ReportForm {
+            page,
+            heading,
+            choose,
+            form,
+        }
+        .render(),
+    )
+}
+
+pub async fn report_form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let q = query(&req);
+    let mut answers = HashMap::new();
+    let relation = if q.get("as").map(String::as_str) == Some("other") {
+        "family"
+    } else {
+        "self"
+    };
+    answers.insert("reporter.relation".to_owned(), vec![relation.to_owned()]);
+    render_form(
+        &state,
+        &req,
+        q.get("lang").map(String::as_str),
+        &answers,
+        &FieldErrors::default(),
+        actix_web::http::StatusCode::OK,
+    )
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn submit_report(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let fail = |failure, lang: Option<&str>| PageError::new(failure, state.page(&req, lang, "/"));
+    body::require_content_type(&req, "application/x-www-form-urlencoded")
+        .map_err(|f| fail(f, None))?;
+    let bytes = body::read(&req, payload, state.max_body_bytes)
+        .await
+        .map_err(|f| fail(f, None))?;
+    let posted = form::decode(&bytes);
+    let lang = posted.answers.get("lang").and_then(|v| v.first()).cloned();
+    let unprocessable = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
+    let report = match posted.input.and_then(Report::parse) {
+        Ok(report) => report,
+        Err(errors) => {
+            return Ok(render_form(
+                &state,
+                &req,
+                lang.as_deref(),
+                &posted.answers,
+                &errors,
+                unprocessable,
+            ));
+        }
+    };
+    let receipt = state
+        .intake
+        .submit(report)
+        .await
+        .map_err(|e| fail(Failure::from(e), lang.as_deref()))?;
+    let page = state.page(&req, lang.as_deref(), "/");
+    let shown = ReceiptPage {
+        page,
+        code: receipt.code.expose_secret().to_owned(),
+        urgent: receipt.priority == Priority::Critical,
+    };
+    Ok(html(actix_web::http::StatusCode::OK, shown.render()))
+}
+
+pub async fn not_found(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, PageError> {
+    Err(PageError::new(
+        Failure::NotFound,
+        state.page(&req, None, "/"),
+    ))
+}
