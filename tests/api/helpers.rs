@@ -1,0 +1,416 @@
+//! Starting the app on a random port with a fresh database, on either engine, with a fresh set of
+//! queues whose private keys the test holds (standing in for the organisations' offline safes).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use homeward::config::{DatabaseSettings, LogSettings, ServerSettings, Settings, SiteSettings};
+use homeward::crypto::kdf::Argon2Params;
+use homeward::crypto::{KeyPair, PrivateKey};
+use homeward::startup::Application;
+use homeward::store::Store;
+use secrecy::SecretString;
+use tempfile::TempDir;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs a test body once on SQLite and, as an ignored test that CI runs with `--ignored`, on
+/// PostgreSQL (HOMEWARD_TEST_POSTGRES_URL, default the machine's local server).
+macro_rules! on_both_engines {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                ($body)(crate::helpers::Engine::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            #[ignore = "needs PostgreSQL; CI runs these with `cargo test -- --ignored`"]
+            async fn postgres() {
+                ($body)(crate::helpers::Engine::Postgres).await;
+            }
+        }
+    };
+}
+pub(crate) use on_both_engines;
+
+/// Everything the suite logged, to check that no request content reaches the logs.
+pub fn captured_logs() -> String {
+    let buffer = log_buffer().lock().map(|b| b.clone()).unwrap_or_default();
+    String::from_utf8_lossy(&buffer).into_owned()
+}
+
+fn log_buffer() -> &'static Arc<Mutex<Vec<u8>>> {
+    static BUFFER: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
+    BUFFER.get_or_init(|| Arc::new(Mutex::new(Vec::new())))
+}
+
+#[derive(Clone)]
+struct Capture;
+
+impl Write for Capture {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut buffer) = log_buffer().lock() {
+            buffer.extend_from_slice(bytes);
+        }
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn capture_logs() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // Debug for everything the server runs; the test's own HTTP client is left out, since
+        // it logs the URLs it requests, which the server never does.
+        homeward::telemetry::init(
+            "debug,reqwest=off,hyper_util=off,hyper=off,h2=off",
+            false,
+            || Capture,
+        );
+    });
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub store: Store,
+    pub engine: Engine,
+    pub client: reqwest::Client,
+    pub queues: HashMap<&'static str, PrivateKey>,
+    pub dir: TempDir,
+    pub database_url: String,
+    pub secrets_file: PathBuf,
+}
+
+/// The cheapest Argon2id the crate accepts: tests exercise the path, not the cost.
+pub const TEST_KDF: Argon2Params = Argon2Params {
+    memory_kib: 64,
+    iterations: 1,
+    parallelism: 1,
+};
+
+/// The test client's own source address, distinct from the server's, so that the logs can be
+/// searched for it.
+pub const CLIENT_ADDRESS: [u8; 4] = [127, 0, 0, 77];
+
+pub const USER_AGENT: &str = "HomewardTestAgent/9.9 (reporter-phone)";
+
+/// The queues every test deployment declares.
+pub const QUEUES: &[(&str, &str, &str, &str)] = &[
+    // id, organisation, kind, conditions
+    ("desk", "operator", "desk", ""),
+    ("ngo-kh", "partner", "ngo", "countries = [\"KH\"]"),
+    ("ngo-zh", "partner", "ngo", "languages = [\"zh\"]"),
+    (
+        "consular-in",
+        "consulate-in",
+        "consular",
+        "nationalities = [\"IN\"]",
+    ),
+    ("police-kh", "police-kh", "police", "countries = [\"KH\"]"),
+];
+
+fn queues_file(keys: &HashMap<&'static str, PrivateKey>) -> String {
+    let mut text = String::from(
+        "[[organisation]]\nid = \"operator\"\nname = \"Operator\"\nkind = \"ngo\"\n\n\
+         [[organisation]]\nid = \"partner\"\nname = \"Partner\"\nkind = \"ngo\"\n\n\
+         [[organisation]]\nid = \"consulate-in\"\nname = \"Consulate of India\"\nkind = \"consulate\"\n\n\
+         [[organisation]]\nid = \"police-kh\"\nname = \"Police\"\nkind = \"police\"\n\n",
+    );
+    for (id, org, kind, conditions) in QUEUES {
+        let public = keys
+            .get(id)
+            .map(|k| k.public_key().to_text())
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "[[queue]]\nid = \"{id}\"\norganisation = \"{org}\"\nkind = \"{kind}\"\npublic_key = \"{public}\"\n{conditions}\n\n"
+        ));
+    }
+    text
+}
+
+pub fn postgres_admin_url() -> String {
+    std::env::var("HOMEWARD_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// A fresh, empty PostgreSQL database for one test.
+pub async fn fresh_postgres_database() -> String {
+    use sqlx::Connection;
+    let admin = postgres_admin_url();
+    let mut conn = sqlx::PgConnection::connect(&admin)
+        .await
+        .unwrap_or_else(|e| panic!("PostgreSQL must be reachable at {admin}: {e}"));
+    let name = format!("homeward_test_{}", uuid::Uuid::new_v4().simple());
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .unwrap_or_else(|e| panic!("creating {name}: {e}"));
+    let base = admin
+        .rsplit_once('/')
+        .map_or(admin.as_str(), |(base, _)| base);
+    format!("{base}/{name}")
+}
+
+pub struct Options {
+    pub declare_queues: bool,
+    pub host: IpAddr,
+    pub provision_secrets: bool,
+    pub database_url: Option<String>,
+    pub secrets_file: Option<PathBuf>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            declare_queues: true,
+            host: IpAddr::from([127, 0, 0, 1]),
+            provision_secrets: true,
+            database_url: None,
+            secrets_file: None,
+        }
+    }
+}
+
+pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpAddr) -> Settings {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    Settings {
+        server: ServerSettings {
+            host,
+            port: 0,
+            max_body_bytes: 65536,
+            client_request_timeout_secs: 5,
+            workers: Some(1),
+        },
+        database: DatabaseSettings {
+            url: SecretString::from(database_url.to_owned()),
+            max_connections: 4,
+        },
+        data_dir: dir.join("data"),
+        routing_file: dir.join("queues.toml"),
+        triage_file: root.join("config/triage.toml"),
+        secrets_file: Some(secrets_file),
+        receipt_kdf: TEST_KDF,
+        kdf_max_concurrent: 2,
+        site: SiteSettings {
+            page_title: "Notes".into(),
+            default_language: "en".into(),
+            leave_url: "https://www.wikipedia.org/".into(),
+        },
+        log: LogSettings {
+            filter: "debug".into(),
+            format: "text".into(),
+        },
+    }
+}
+
+/// Builds the app without starting it, so a test can see a refusal to start.
+pub async fn build(
+    engine: Engine,
+    options: Options,
+) -> (Result<Application, anyhow::Error>, TestApp) {
+    capture_logs();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let mut queues = HashMap::new();
+    if options.declare_queues {
+        for (id, ..) in QUEUES {
+            queues.insert(*id, KeyPair::generate().private);
+        }
+        std::fs::write(dir.path().join("queues.toml"), queues_file(&queues))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let database_url = match (options.database_url, engine) {
+        (Some(url), _) => url,
+        (None, Engine::Sqlite) => {
+            format!("sqlite://{}", dir.path().join("data/homeward.db").display())
+        }
+        (None, Engine::Postgres) => fresh_postgres_database().await,
+    };
+    let secrets_file = options
+        .secrets_file
+        .unwrap_or_else(|| dir.path().join("secrets.toml"));
+    if options.provision_secrets && !secrets_file.exists() {
+        homeward::secrets::write_new(&secrets_file, &homeward::secrets::generate())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let settings = settings(
+        dir.path(),
+        &database_url,
+        secrets_file.clone(),
+        options.host,
+    );
+    let built = Application::build(settings).await;
+    let store = match &built {
+        Ok(app) => app.store(),
+        Err(_) => Store::connect(&SecretString::from(database_url.clone()), 2)
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    };
+    let port = built.as_ref().map(|a| a.port()).unwrap_or(0);
+    let test_app = TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        store,
+        engine,
+        client: reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .local_address(IpAddr::from(CLIENT_ADDRESS))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_else(|e| panic!("{e}")),
+        queues,
+        dir,
+        database_url,
+        secrets_file,
+    };
+    (built, test_app)
+}
+
+/// Starts the app and returns a handle to talk to it.
+pub async fn spawn_app(engine: Engine) -> TestApp {
+    spawn_with(engine, Options::default()).await
+}
+
+pub async fn spawn_with(engine: Engine, options: Options) -> TestApp {
+    let (built, app) = build(engine, options).await;
+    let built = built.unwrap_or_else(|e| panic!("the app did not start: {e:#}"));
+    tokio::spawn(built.run_until_stopped());
+    app
+}
+
+/// A receipt code as the receipt page shows it.
+pub fn code_in_page(html: &str) -> String {
+    let start = html
+        .find("class=\"code\"")
+        .unwrap_or_else(|| panic!("no code in page: {html}"));
+    let rest = &html[start..];
+    let open = rest.find('>').map(|i| i + 1).unwrap_or(0);
+    let close = rest.find("</p>").unwrap_or(rest.len());
+    rest[open..close].trim().to_owned()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub fn key(&self, queue: &str) -> &PrivateKey {
+        self.queues
+            .get(queue)
+            .unwrap_or_else(|| panic!("no queue {queue}"))
+    }
+
+    pub async fn post_json(&self, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/reports"))
+            .json(body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Submits through the API and returns (report id, receipt code).
+    pub async fn submit(&self, body: &serde_json::Value) -> (uuid::Uuid, String) {
+        let response = self.post_json(body).await;
+        assert_eq!(response.status().as_u16(), 201, "submission refused");
+        let created: serde_json::Value = response.json().await.unwrap_or_else(|e| panic!("{e}"));
+        let id = created["report_id"]
+            .as_str()
+            .and_then(|s| uuid::Uuid::parse_str(s).ok());
+        let code = created["receipt_code"].as_str().map(str::to_owned);
+        (
+            id.unwrap_or_else(|| panic!("no id")),
+            code.unwrap_or_else(|| panic!("no code")),
+        )
+    }
+
+    pub async fn post_form(&self, body: &str) -> reqwest::Response {
+        self.client
+            .post(self.url("/report"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(body.to_owned())
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Every item of `report` sealed to `queue`, opened with that queue's key, as (kind, JSON).
+    pub async fn open_as(
+        &self,
+        report: uuid::Uuid,
+        queue: &str,
+    ) -> Vec<(String, serde_json::Value)> {
+        let opened = homeward::opening::open_for_queue(&self.store, report, queue, self.key(queue))
+            .await
+            .unwrap_or_else(|e| panic!("opening as {queue}: {e}"));
+        opened
+            .into_iter()
+            .map(|item| {
+                let value =
+                    serde_json::from_slice(&item.plaintext).unwrap_or_else(|e| panic!("{e}"));
+                (item.kind, value)
+            })
+            .collect()
+    }
+
+    /// Everything the database holds, as bytes: the raw SQLite files (WAL included), or every
+    /// PostgreSQL row as text.
+    pub async fn database_bytes(&self) -> Vec<u8> {
+        match self.engine {
+            Engine::Sqlite => {
+                let base = self.dir.path().join("data/homeward.db");
+                let mut bytes = Vec::new();
+                for suffix in ["", "-wal", "-shm"] {
+                    let path = PathBuf::from(format!("{}{suffix}", base.display()));
+                    bytes.extend(std::fs::read(path).unwrap_or_default());
+                }
+                bytes
+            }
+            Engine::Postgres => {
+                use sqlx::Connection;
+                let mut conn = sqlx::PgConnection::connect(&self.database_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"));
+                let mut bytes = Vec::new();
+                for table in [
+                    "organisations",
+                    "queues",
+                    "reports",
+                    "report_queues",
+                    "items",
+                    "item_keys",
+                ] {
+                    let rows: Vec<String> =
+                        sqlx::query_scalar(&format!("SELECT t::text FROM {table} t"))
+                            .fetch_all(&mut conn)
+                            .await
+                            .unwrap_or_else(|e| panic!("{e}"));
+                    for row in rows {
+                        bytes.extend_from_slice(row.as_bytes());
+                        bytes.push(b'\n');
+                    }
+                }
+                bytes
+            }
+        }
+    }
+}

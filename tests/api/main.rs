@@ -1,0 +1,13 @@
+//! Black-box tests: the app on a random port with a fresh database per test, on SQLite and (as
+//! ignored tests CI runs with `--ignored`) on PostgreSQL. One binary, so it compiles once.
+
+mod helpers;
+
+mod config_files;
+mod intake;
+mod malformed;
+mod pages;
+mod privacy;
+mod routing;
+mod startup;
+mod triage;
