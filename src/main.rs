@@ -47,6 +47,11 @@ enum Command {
         #[command(subcommand)]
         command: QueueCommand,
     },
+    /// Time the configured receipt Argon2id cost on this machine: what it allows per core and in all.
+    KdfCost {
+        #[arg(long, default_value_t = 20)]
+        rounds: u32,
+    },
     /// Server secrets.
     Secrets {
         #[command(subcommand)]
@@ -101,6 +106,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::CheckConfig { production } => check_config(&cli.config, production),
+        Command::KdfCost { rounds } => kdf_cost(&cli.config, rounds.max(1)),
         Command::Migrate => {
             let settings = Settings::load(&cli.config)?;
             runtime()?.block_on(async {
@@ -126,6 +132,31 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })
         }
     }
+}
+
+fn kdf_cost(dir: &std::path::Path, rounds: u32) -> anyhow::Result<()> {
+    let settings = Settings::load(dir)?;
+    let params = settings.receipt_kdf;
+    let salt = homeward::crypto::kdf::new_salt();
+    let started = std::time::Instant::now();
+    for round in 0..rounds {
+        homeward::crypto::kdf::derive_blocking(&round.to_le_bytes(), &salt, params)?;
+    }
+    let per = started.elapsed().as_secs_f64() / f64::from(rounds);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = cores.min(settings.kdf_max_concurrent);
+    println!(
+        "argon2id {}: {:.1} ms per derivation",
+        params.encode(),
+        per * 1000.0
+    );
+    println!(
+        "ceiling: {:.1}/s on one core, {:.1}/s with kdf_max_concurrent={} on {cores} cores",
+        1.0 / per,
+        workers as f64 / per,
+        settings.kdf_max_concurrent
+    );
+    Ok(())
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {

@@ -104,7 +104,7 @@ impl Store {
                     .await?;
                 let reader = SqlitePoolOptions::new()
                     .max_connections(max_connections.max(1))
-                    .connect_with(options.read_only(false))
+                    .connect_with(options)
                     .await?;
                 Engine::Sqlite { writer, reader }
             }

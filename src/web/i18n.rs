@@ -128,19 +128,6 @@ impl Catalogs {
     pub fn has(&self, lang: &str, key: &str) -> bool {
         self.bundles.get(lang).is_some_and(|b| b.has_message(key))
     }
-
-    pub fn bundle_ids(&self, lang: &str) -> Vec<String> {
-        let text = CATALOGS
-            .iter()
-            .find(|(t, _)| *t == lang)
-            .map(|(_, text)| *text)
-            .unwrap_or_default();
-        text.lines()
-            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim()))
-            .filter(|id| !id.is_empty() && !id.starts_with('#') && !id.starts_with(' '))
-            .map(str::to_owned)
-            .collect()
-    }
 }
 
 /// A language bound to the catalogs: what templates and handlers translate with.
@@ -162,5 +149,54 @@ impl Tr {
     /// The message for a field error code.
     pub fn error(&self, code: &str) -> String {
         self.t(&format!("error-{code}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> std::collections::BTreeSet<String> {
+        let Ok(resource) = FluentResource::try_new(text.to_owned()) else {
+            panic!("a catalog does not parse");
+        };
+        resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_catalog_has_exactly_the_english_keys() {
+        let english = ids(CATALOGS[0].1);
+        assert!(english.len() > 100);
+        for (tag, text) in CATALOGS {
+            let keys = ids(text);
+            let missing: Vec<_> = english.difference(&keys).collect();
+            let extra: Vec<_> = keys.difference(&english).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{tag}: missing {missing:?}, extra {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn negotiation_prefers_the_choice_then_accept_language() {
+        let Ok(catalogs) = Catalogs::load("en") else {
+            panic!("catalogs do not load");
+        };
+        assert_eq!(catalogs.negotiate(Some("zh-hans"), Some("en")), "zh-Hans");
+        assert_eq!(
+            catalogs.negotiate(Some("xx"), Some("zh-CN,zh;q=0.9")),
+            "zh-Hans"
+        );
+        assert_eq!(catalogs.negotiate(None, Some("zh-TW")), "en");
+        assert_eq!(catalogs.negotiate(None, Some("km;q=0.9, en;q=0.5")), "en");
+        assert_eq!(catalogs.negotiate(None, None), "en");
+        assert_eq!(catalogs.text("zh-Hans", "page-leave", None), "离开此页");
     }
 }
