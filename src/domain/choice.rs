@@ -13,6 +13,11 @@ macro_rules! choices {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every code, in declaration order (the order forms list them).
+            pub fn codes() -> Vec<&'static str> {
+                Self::ALL.iter().map(|c| c.code()).collect()
+            }
+
             pub fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }
             }

@@ -37,28 +37,6 @@ struct Section {
     fields: &'static [Field],
 }
 
-fn relations() -> Vec<&'static str> {
-    Relation::ALL.iter().map(|c| c.code()).collect()
-}
-fn indicators() -> Vec<&'static str> {
-    Indicator::ALL.iter().map(|c| c.code()).collect()
-}
-fn genders() -> Vec<&'static str> {
-    Gender::ALL.iter().map(|c| c.code()).collect()
-}
-fn age_ranges() -> Vec<&'static str> {
-    AgeRange::ALL.iter().map(|c| c.code()).collect()
-}
-fn document_types() -> Vec<&'static str> {
-    DocumentType::ALL.iter().map(|c| c.code()).collect()
-}
-fn methods() -> Vec<&'static str> {
-    RecruitmentMethod::ALL.iter().map(|c| c.code()).collect()
-}
-fn wants() -> Vec<&'static str> {
-    Want::ALL.iter().map(|c| c.code()).collect()
-}
-
 const SHORT: Widget = Widget::Text(200);
 
 /// The first part: what a responder needs to act. It can be sent alone.
@@ -67,14 +45,14 @@ const ESSENTIALS: Section = Section {
     fields: &[
         Field(
             "reporter.relation",
-            Widget::Select(relations, "choice-relation-"),
+            Widget::Select(Relation::codes, "choice-relation-"),
         ),
         Field("location.country", Widget::Country),
         Field("location.city", SHORT),
         Field("location.compound", SHORT),
         Field(
             "indicators",
-            Widget::Checks(indicators, "choice-indicator-"),
+            Widget::Checks(Indicator::codes, "choice-indicator-"),
         ),
         Field("narrative", Widget::Area),
         Field("reporter.contact", Widget::Area),
@@ -100,9 +78,12 @@ const DETAILS: &[Section] = &[
             Field("person.age", Widget::Number),
             Field(
                 "person.age_range",
-                Widget::Select(age_ranges, "choice-age_range-"),
+                Widget::Select(AgeRange::codes, "choice-age_range-"),
             ),
-            Field("person.gender", Widget::Select(genders, "choice-gender-")),
+            Field(
+                "person.gender",
+                Widget::Select(Gender::codes, "choice-gender-"),
+            ),
             Field("person.nationality", Widget::Country),
             Field("person.languages", SHORT),
             Field("person.mobile_phone", SHORT),
@@ -129,14 +110,14 @@ const DETAILS: &[Section] = &[
         fields: &[
             Field(
                 "documents.0.type",
-                Widget::Select(document_types, "choice-document-"),
+                Widget::Select(DocumentType::codes, "choice-document-"),
             ),
             Field("documents.0.number", SHORT),
             Field("documents.0.issuing_country", Widget::Country),
             Field("documents.0.holder", SHORT),
             Field(
                 "documents.1.type",
-                Widget::Select(document_types, "choice-document-"),
+                Widget::Select(DocumentType::codes, "choice-document-"),
             ),
             Field("documents.1.number", SHORT),
             Field("documents.1.issuing_country", Widget::Country),
@@ -148,7 +129,7 @@ const DETAILS: &[Section] = &[
         fields: &[
             Field(
                 "recruitment.method",
-                Widget::Select(methods, "choice-recruitment-"),
+                Widget::Select(RecruitmentMethod::codes, "choice-recruitment-"),
             ),
             Field("recruitment.websites_and_apps", SHORT),
             Field("recruitment.recruiter", Widget::Text(400)),
@@ -161,7 +142,7 @@ const DETAILS: &[Section] = &[
     },
     Section {
         legend: "section-wants",
-        fields: &[Field("wants", Widget::Checks(wants, "choice-want-"))],
+        fields: &[Field("wants", Widget::Checks(Want::codes, "choice-want-"))],
     },
 ];
 
