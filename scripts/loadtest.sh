@@ -28,7 +28,7 @@ fi
 for _ in $(seq 1 50); do curl -fs localhost:18080/healthz >/dev/null && break; sleep 0.2; done
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
 echo "rss before: $(rss) KiB"
-( for _ in $(seq 1 "$seconds"); do sleep 1; rss; done ) > "$work/rss" &
+( for _ in $(seq 1 "$seconds"); do sleep 1; rss; done ) > "$work/rss" & sampler=$!
 wrk -t2 -c"$conns" -d"${seconds}s" --latency -s scripts/report.lua http://127.0.0.1:18080/api/v1/reports
-wait
+wait "$sampler"
 echo "rss during (KiB): min $(sort -n "$work/rss" | head -1), max $(sort -n "$work/rss" | tail -1), last $(tail -1 "$work/rss")"

@@ -1,14 +1,16 @@
-//! Argon2id, run on a bounded blocking pool: never on the async executor, never more at once than
-//! configured, so memory stays bounded under a flood. Every stored derivation keeps its parameters.
+//! Argon2id, run on a bounded pool of its own threads: never on the async executor, never more at
+//! once than configured. Each thread keeps one memory area and reuses it (wiped after every
+//! derivation), so memory stays at `threads × memory_kib` under a flood instead of growing with
+//! the allocator's arenas. Every stored derivation keeps its parameters.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use rand::RngCore;
 use serde::Deserialize;
-use tokio::sync::Semaphore;
+use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
@@ -73,45 +75,104 @@ pub fn derive_blocking(
     salt: &[u8],
     params: Argon2Params,
 ) -> Result<Zeroizing<[u8; 32]>, CryptoError> {
-    let mut out = Zeroizing::new([0u8; 32]);
-    params
-        .argon2()?
-        .hash_password_into(secret, salt, out.as_mut())
-        .map_err(|e| CryptoError::Kdf(e.to_string()))?;
-    Ok(out)
+    derive_with(&mut Vec::new(), secret, salt, params)
 }
 
-/// The bounded pool that every Argon2id derivation goes through.
+/// One derivation in `memory`, grown if the parameters need more and wiped afterwards.
+fn derive_with(
+    memory: &mut Vec<Block>,
+    secret: &[u8],
+    salt: &[u8],
+    params: Argon2Params,
+) -> Result<Zeroizing<[u8; 32]>, CryptoError> {
+    let argon2 = params.argon2()?;
+    let blocks = argon2.params().block_count();
+    if memory.len() < blocks {
+        memory.resize(blocks, Block::default());
+    }
+    let mut out = Zeroizing::new([0u8; 32]);
+    let result = argon2
+        .hash_password_into_with_memory(secret, salt, out.as_mut(), &mut memory[..blocks])
+        .map_err(|e| CryptoError::Kdf(e.to_string()));
+    memory[..blocks]
+        .iter_mut()
+        .for_each(zeroize::Zeroize::zeroize);
+    result.map(|()| out)
+}
+
+struct Job {
+    secret: Zeroizing<Vec<u8>>,
+    salt: Vec<u8>,
+    params: Argon2Params,
+    span: tracing::Span,
+    reply: oneshot::Sender<Result<Zeroizing<[u8; 32]>, CryptoError>>,
+}
+
+/// The bounded pool that every Argon2id derivation goes through. Requests beyond what its threads
+/// are working on wait in a bounded queue, asynchronously.
 #[derive(Clone)]
 pub struct KdfPool {
-    permits: Arc<Semaphore>,
+    jobs: mpsc::Sender<Job>,
 }
 
+/// How many derivations may wait for a thread before callers wait to enqueue.
+const QUEUE: usize = 256;
+
 impl KdfPool {
-    pub fn new(max_concurrent: usize) -> KdfPool {
-        KdfPool {
-            permits: Arc::new(Semaphore::new(max_concurrent.max(1))),
+    /// Starts `threads` derivation threads; they end when the last handle to the pool is dropped.
+    pub fn new(threads: usize) -> KdfPool {
+        let (jobs, queue) = mpsc::channel::<Job>(QUEUE);
+        let queue = Arc::new(Mutex::new(queue));
+        for i in 0..threads.max(1) {
+            let queue = Arc::clone(&queue);
+            let spawned = std::thread::Builder::new()
+                .name(format!("argon2-{i}"))
+                .spawn(move || work(&queue));
+            if let Err(e) = spawned {
+                tracing::error!(error = %e, "could not start an Argon2id thread");
+            }
         }
+        KdfPool { jobs }
     }
 
-    /// Waits for a place, then derives on tokio's blocking threads within the caller's span.
+    /// Derives on one of the pool's threads, within the caller's span.
     pub async fn derive(
         &self,
         secret: Zeroizing<Vec<u8>>,
         salt: Vec<u8>,
         params: Argon2Params,
     ) -> Result<Zeroizing<[u8; 32]>, CryptoError> {
-        let _permit = self
-            .permits
-            .acquire()
+        let (reply, answer) = oneshot::channel();
+        let job = Job {
+            secret,
+            salt,
+            params,
+            span: tracing::Span::current(),
+            reply,
+        };
+        self.jobs
+            .send(job)
             .await
-            .map_err(|_| CryptoError::Kdf("pool closed".into()))?;
-        let span = tracing::Span::current();
-        tokio::task::spawn_blocking(move || {
-            span.in_scope(|| derive_blocking(&secret, &salt, params))
-        })
-        .await
-        .map_err(|e| CryptoError::Kdf(e.to_string()))?
+            .map_err(|_| CryptoError::Kdf("the Argon2id pool has stopped".into()))?;
+        answer
+            .await
+            .map_err(|_| CryptoError::Kdf("the Argon2id pool has stopped".into()))?
+    }
+}
+
+fn work(queue: &Mutex<mpsc::Receiver<Job>>) {
+    let mut memory = Vec::new();
+    loop {
+        let job = match queue.lock() {
+            Ok(mut receiver) => receiver.blocking_recv(),
+            Err(_) => None,
+        };
+        let Some(job) = job else { return };
+        let result = job
+            .span
+            .in_scope(|| derive_with(&mut memory, &job.secret, &job.salt, job.params));
+        // The caller may have gone away (a closed connection); nothing to do then.
+        let _ = job.reply.send(result);
     }
 }
 
@@ -233,6 +294,33 @@ mod tests {
         assert_ne!(out, other);
         let salted = derive_blocking(b"password", b"somesaltsomesalu", CHEAP).map(|k| k.to_vec());
         assert_ne!(out, salted);
+    }
+
+    #[tokio::test]
+    async fn the_pool_derives_what_the_calling_thread_would() {
+        let pool = KdfPool::new(2);
+        let salt = new_salt();
+        let expected = derive_blocking(b"12345678901234", &salt, CHEAP).map(|k| k.to_vec());
+        let many = (0..8).map(|_| {
+            pool.derive(
+                Zeroizing::new(b"12345678901234".to_vec()),
+                salt.clone(),
+                CHEAP,
+            )
+        });
+        for derived in futures_util::future::join_all(many).await {
+            assert_eq!(derived.map(|k| k.to_vec()), expected);
+        }
+        // Reused memory is wiped between derivations, so a larger cost after a smaller one is right too.
+        let bigger = Argon2Params {
+            memory_kib: 256,
+            ..CHEAP
+        };
+        let direct = derive_blocking(b"x", &salt, bigger).map(|k| k.to_vec());
+        let pooled = pool
+            .derive(Zeroizing::new(b"x".to_vec()), salt.clone(), bigger)
+            .await;
+        assert_eq!(pooled.map(|k| k.to_vec()), direct);
     }
 
     #[test]
