@@ -137,12 +137,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 fn kdf_cost(dir: &std::path::Path, rounds: u32) -> anyhow::Result<()> {
     let settings = Settings::load(dir)?;
     let params = settings.receipt_kdf;
-    let salt = homeward::crypto::kdf::new_salt();
-    let started = std::time::Instant::now();
-    for round in 0..rounds {
-        homeward::crypto::kdf::derive_blocking(&round.to_le_bytes(), &salt, params)?;
-    }
-    let per = started.elapsed().as_secs_f64() / f64::from(rounds);
+    let per = homeward::crypto::kdf::measure(params, rounds)?.as_secs_f64();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let workers = cores.min(settings.kdf_max_concurrent);
     println!(

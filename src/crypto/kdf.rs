@@ -78,6 +78,18 @@ pub fn derive_blocking(
     derive_with(&mut Vec::new(), secret, salt, params)
 }
 
+/// The mean time of one derivation as the pool runs it (reusing its memory), over `rounds`.
+pub fn measure(params: Argon2Params, rounds: u32) -> Result<std::time::Duration, CryptoError> {
+    let mut memory = Vec::new();
+    let salt = new_salt();
+    derive_with(&mut memory, b"warm-up", &salt, params)?;
+    let started = std::time::Instant::now();
+    for round in 0..rounds.max(1) {
+        derive_with(&mut memory, &round.to_le_bytes(), &salt, params)?;
+    }
+    Ok(started.elapsed() / rounds.max(1))
+}
+
 /// One derivation in `memory`, grown if the parameters need more and wiped afterwards.
 fn derive_with(
     memory: &mut Vec<Block>,

@@ -65,11 +65,11 @@ fn uuid(text: &str) -> Result<Uuid, StoreError> {
 impl Store {
     pub async fn locator_in_use(&self, locator: &str) -> Result<bool, StoreError> {
         on_pool!(self, read, pool => {
-            let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM reports WHERE locator = $1")
+            let found: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE locator = $1")
                 .bind(locator)
-                .fetch_optional(pool)
+                .fetch_one(pool)
                 .await?;
-            Ok(found.is_some())
+            Ok(found > 0)
         })
     }
 

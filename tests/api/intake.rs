@@ -54,6 +54,14 @@ on_both_engines!(a_form_report_opens_with_the_desk_key, |engine| async move {
     assert!(code.chars().all(|c| c.is_ascii_digit() || c == ' '));
 
     let report = report_of(&app, &code).await;
+    let locator: String = code.replace(' ', "")[..6].to_owned();
+    assert_eq!(app.store.locator_in_use(&locator).await.ok(), Some(true));
+    let free = if locator == "000000" {
+        "000001"
+    } else {
+        "000000"
+    };
+    assert_eq!(app.store.locator_in_use(free).await.ok(), Some(false));
     let items = app.open_as(report, "desk").await;
     assert_eq!(kinds(&items), ["projection", "report", "status", "triage"]);
     let body = item(&items, "report");
