@@ -23,6 +23,11 @@ pub struct Settings {
     /// The server secrets file; on PostgreSQL it must be provisioned before the first start.
     pub secrets_file: Option<PathBuf>,
     pub receipt_kdf: Argon2Params,
+    /// The cost of a responder's password derivation (stronger than receipts').
+    pub account_kdf: Argon2Params,
+    pub sessions: SessionSettings,
+    /// The address people reach this server at, for invite links.
+    pub public_url: String,
     /// How many Argon2id derivations may run at once (each holds `memory_kib` of memory).
     pub kdf_max_concurrent: usize,
     pub site: SiteSettings,
@@ -56,6 +61,14 @@ impl std::fmt::Debug for DatabaseSettings {
             .field("max_connections", &self.max_connections)
             .finish()
     }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SessionSettings {
+    /// A session unused this long ends.
+    pub idle_minutes: i64,
+    /// No session lasts longer than this.
+    pub absolute_hours: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,6 +117,14 @@ impl Settings {
         self.receipt_kdf
             .validate()
             .map_err(|e| SettingsError::Invalid(format!("receipt_kdf: {e}")))?;
+        self.account_kdf
+            .validate()
+            .map_err(|e| SettingsError::Invalid(format!("account_kdf: {e}")))?;
+        if self.sessions.idle_minutes < 1 || self.sessions.absolute_hours < 1 {
+            return Err(SettingsError::Invalid(
+                "sessions: idle_minutes and absolute_hours must be positive".into(),
+            ));
+        }
         if self.kdf_max_concurrent == 0 {
             return Err(SettingsError::Invalid(
                 "kdf_max_concurrent must be at least 1".into(),

@@ -3,6 +3,7 @@
 //! are routed to can open them, and stored. See shared/DESIGN.md for the threat model.
 #![forbid(unsafe_code)]
 
+pub mod accounts;
 pub mod config;
 pub mod crypto;
 pub mod demo;

@@ -52,6 +52,11 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         rounds: u32,
     },
+    /// Operator tasks.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
     /// Server secrets.
     Secrets {
         #[command(subcommand)]
@@ -64,6 +69,12 @@ enum QueueCommand {
     /// Make a queue key pair. Run it on the organisation's own machine: the private key is printed
     /// once for its offline safe, the public key goes into config/queues.toml.
     Keygen,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Print a one-time invite link for the first operator account (refused once one exists).
+    Bootstrap,
 }
 
 #[derive(Subcommand)]
@@ -107,6 +118,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::CheckConfig { production } => check_config(&cli.config, production),
         Command::KdfCost { rounds } => kdf_cost(&cli.config, rounds.max(1)),
+        Command::Admin {
+            command: AdminCommand::Bootstrap,
+        } => {
+            let settings = Settings::load(&cli.config)?;
+            runtime()?.block_on(bootstrap(settings))
+        }
         Command::Migrate => {
             let settings = Settings::load(&cli.config)?;
             runtime()?.block_on(async {
@@ -132,6 +149,36 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })
         }
     }
+}
+
+async fn bootstrap(settings: Settings) -> anyhow::Result<()> {
+    let secrets =
+        homeward::secrets::load_or_create(&settings.secrets_path(), !settings.is_postgres())?;
+    let store = Store::connect(&settings.database.url, 1).await?;
+    store.migrate().await?;
+    if store.operator_exists().await? {
+        anyhow::bail!(
+            "an operator account exists already; operators invite further staff from the workspace"
+        );
+    }
+    let kdf = homeward::crypto::kdf::KdfPool::new(1);
+    let accounts = homeward::startup::accounts_for(&settings, store.clone(), kdf, secrets);
+    let invite = homeward::store::Invite {
+        role: "operator".into(),
+        organisation_id: None,
+    };
+    let token = accounts.create_invite(&invite, None).await?;
+    println!(
+        "One-time invite for the first operator (valid {} hours, shown once):",
+        homeward::accounts::INVITE_HOURS
+    );
+    println!(
+        "{}/invite/{}",
+        settings.public_url.trim_end_matches('/'),
+        secrecy::ExposeSecret::expose_secret(&token)
+    );
+    store.close().await;
+    Ok(())
 }
 
 fn kdf_cost(dir: &std::path::Path, rounds: u32) -> anyhow::Result<()> {

@@ -8,6 +8,7 @@ use std::time::Duration;
 use actix_web::dev::Server;
 use anyhow::{bail, Context};
 
+use crate::accounts::Accounts;
 use crate::config::Settings;
 use crate::crypto::kdf::KdfPool;
 use crate::intake::Intake;
@@ -44,11 +45,28 @@ pub fn routing_for(settings: &Settings) -> anyhow::Result<RoutingConfig> {
     Ok(routing)
 }
 
+/// The account service, sharing the Argon2id pool with intake so memory stays bounded overall.
+pub fn accounts_for(
+    settings: &Settings,
+    store: Store,
+    kdf: KdfPool,
+    secrets: crate::secrets::ServerSecrets,
+) -> Accounts {
+    Accounts::new(
+        store,
+        kdf,
+        settings.account_kdf,
+        secrets.pepper,
+        settings.sessions.idle_minutes * 60,
+        settings.sessions.absolute_hours * 3600,
+    )
+}
+
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let routing = routing_for(&settings)?;
         let triage = TriageRules::load(&settings.triage_file)?;
-        let _secrets =
+        let secrets =
             crate::secrets::load_or_create(&settings.secrets_path(), !settings.is_postgres())?;
 
         let store = Store::connect(&settings.database.url, settings.database.max_connections)
@@ -67,14 +85,17 @@ impl Application {
             })?;
         let port = listener.local_addr()?.port();
 
+        let kdf = KdfPool::new(settings.kdf_max_concurrent);
         let state = AppState {
+            accounts: accounts_for(&settings, store.clone(), kdf.clone(), secrets),
             intake: Intake {
                 store: store.clone(),
                 routing: Arc::new(routing),
                 triage: Arc::new(triage),
-                kdf: KdfPool::new(settings.kdf_max_concurrent),
+                kdf,
                 receipt_kdf: settings.receipt_kdf,
             },
+            public_url: settings.public_url.trim_end_matches('/').to_owned(),
             catalogs: Catalogs::load(&settings.site.default_language)?,
             page_title: settings.site.page_title.clone(),
             leave_url: settings.site.leave_url.clone(),

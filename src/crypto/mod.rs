@@ -17,10 +17,12 @@
 //!   XChaCha20-Poly1305 under Argon2id(receipt secret, 16-byte salt, stored parameters) with
 //!   `ad = "homeward/reporter-key/v1" || report id`.
 
+pub mod account;
 pub mod envelope;
 pub mod item;
 pub mod kdf;
 pub mod keys;
+pub mod wrap;
 
 pub use envelope::SealedKey;
 pub use item::{ItemKey, SealedItem};

@@ -7,6 +7,7 @@
 //! pool. Durability is checked at start: WAL with synchronous=FULL on SQLite, synchronous_commit on
 //! PostgreSQL.
 
+mod accounts;
 mod intake;
 mod queues;
 
@@ -20,6 +21,7 @@ use sqlx::sqlite::{
 };
 use sqlx::ConnectOptions;
 
+pub use accounts::{AccountRecord, Invite, NewAccount, RedeemError, SessionRecord};
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
 
 #[derive(Debug, thiserror::Error)]

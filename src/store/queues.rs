@@ -65,3 +65,12 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// Every organisation: (id, name, kind).
+    pub async fn organisations(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_as("SELECT id, name, kind FROM organisations ORDER BY name").fetch_all(pool).await?)
+        })
+    }
+}

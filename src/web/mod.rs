@@ -8,6 +8,7 @@ pub mod error;
 pub mod i18n;
 pub mod middleware;
 pub mod reporter;
+pub mod staff;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -17,12 +18,15 @@ use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
 use actix_web::{web, App, HttpRequest, HttpServer};
 
+use crate::accounts::Accounts;
 use crate::intake::Intake;
 use i18n::{Catalogs, Tr};
 
 /// What every handler shares.
 pub struct AppState {
     pub intake: Intake,
+    pub accounts: Accounts,
+    pub public_url: String,
     pub catalogs: Arc<Catalogs>,
     pub page_title: String,
     pub leave_url: String,
@@ -67,6 +71,13 @@ pub fn serve(
             .route(assets::STYLESHEET_PATH, web::get().to(assets::stylesheet))
             .route("/api/v1/reports", web::post().to(api::create_report))
             .route("/api/v1/openapi.json", web::get().to(api::openapi))
+            .route("/login", web::get().to(staff::pages::login_form))
+            .route("/login", web::post().to(staff::pages::login))
+            .route("/logout", web::post().to(staff::pages::logout))
+            .route("/workspace", web::get().to(staff::pages::workspace))
+            .route("/invite/{token}", web::get().to(staff::pages::invite_form))
+            .route("/invite/{token}", web::post().to(staff::pages::enrol))
+            .route("/invites", web::post().to(staff::pages::create_invite))
             .route("/healthz", web::get().to(|| async { "ok" }))
             .default_service(web::to(reporter::pages::not_found))
     })

@@ -203,6 +203,12 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
         triage_file: root.join("config/triage.toml"),
         secrets_file: Some(secrets_file),
         receipt_kdf: TEST_KDF,
+        account_kdf: TEST_KDF,
+        sessions: homeward::config::SessionSettings {
+            idle_minutes: 30,
+            absolute_hours: 12,
+        },
+        public_url: "http://127.0.0.1".into(),
         kdf_max_concurrent: 2,
         site: SiteSettings {
             page_title: "Notes".into(),
@@ -300,7 +306,75 @@ pub fn code_in_page(html: &str) -> String {
     rest[open..close].trim().to_owned()
 }
 
+/// The first `class="code"` value, then the second, ... of a page.
+pub fn codes_in_page(html: &str) -> Vec<String> {
+    html.split("class=\"code\">")
+        .skip(1)
+        .map(|rest| rest.split('<').next().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+/// The value of a hidden input.
+pub fn hidden(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    html.split(&marker)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
 impl TestApp {
+    /// An invite made as `homeward admin bootstrap` and the workspace make them.
+    pub async fn invite(&self, role: &str, organisation: Option<&str>) -> String {
+        use secrecy::ExposeSecret;
+        let secrets = homeward::secrets::load_or_create(&self.secrets_file, false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let settings = settings(
+            self.dir.path(),
+            &self.database_url,
+            self.secrets_file.clone(),
+            IpAddr::from([127, 0, 0, 1]),
+        );
+        let kdf = homeward::crypto::kdf::KdfPool::new(1);
+        let accounts = homeward::startup::accounts_for(&settings, self.store.clone(), kdf, secrets);
+        let invite = homeward::store::Invite {
+            role: role.into(),
+            organisation_id: organisation.map(str::to_owned),
+        };
+        let token = accounts
+            .create_invite(&invite, None)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        token.expose_secret().to_owned()
+    }
+
+    pub async fn post_form_with(
+        &self,
+        path: &str,
+        body: &str,
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(self.url(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(body.to_owned());
+        if let Some(cookie) = cookie {
+            request = request.header("Cookie", format!("hw_session={cookie}"));
+        }
+        request.send().await.unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    pub async fn get_with(&self, path: &str, cookie: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("Cookie", format!("hw_session={cookie}"))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

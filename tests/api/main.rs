@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod accounts;
 mod config_files;
 mod intake;
 mod malformed;

@@ -1,0 +1,435 @@
+//! Responder accounts: single-use invites, enrolment (password, TOTP, recovery key), login with
+//! password and TOTP, and sessions that keep no secret in server memory. The session secret lives
+//! only in the visitor's cookie; the database keeps its HMAC and the account's private key sealed
+//! under a key derived from it, so a stolen database opens nothing and logout destroys the key.
+
+use std::sync::Arc;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use secrecy::{ExposeSecret, SecretBox, SecretString};
+use sha2::Sha256;
+use totp_rs::{Algorithm, Secret, Totp};
+use zeroize::Zeroizing;
+
+use crate::crypto::account::{unwrap_private_key, wrap_private_key, PasswordKeys, RecoveryKey};
+use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool};
+use crate::crypto::wrap;
+use crate::crypto::{CryptoError, KeyPair, PrivateKey};
+use crate::store::{now, Invite, NewAccount, RedeemError, Store, StoreError};
+
+/// How long an invite link stays usable.
+pub const INVITE_HOURS: i64 = 72;
+/// Failed logins allowed before each further attempt must wait (doubling, at most 15 minutes).
+const FREE_FAILURES: i64 = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Operator,
+    Coordinator,
+    Responder,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Operator => "operator",
+            Role::Coordinator => "coordinator",
+            Role::Responder => "responder",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "operator" => Some(Role::Operator),
+            "coordinator" => Some(Role::Coordinator),
+            "responder" => Some(Role::Responder),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    /// A field the person typed is wrong; the code names what (catalog key `error-<code>`).
+    #[error("{field}: {code}")]
+    Field {
+        field: &'static str,
+        code: &'static str,
+    },
+    #[error("the invite is unknown, used or expired")]
+    InviteInvalid,
+    #[error("wrong username, password or code")]
+    LoginFailed,
+    #[error("too many failed logins; try again later")]
+    TooSoon,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+}
+
+/// What a new account sees once: its TOTP secret and its recovery key.
+pub struct Enrolment {
+    pub totp_secret: SecretString,
+    pub totp_url: SecretString,
+    pub recovery_key: SecretString,
+}
+
+/// The logged-in person behind a request.
+pub struct Principal {
+    pub account_id: String,
+    pub username: String,
+    pub role: Role,
+    pub organisation_id: Option<String>,
+    pub private_key: PrivateKey,
+    pub csrf: String,
+    session_hmac: Vec<u8>,
+}
+
+impl std::fmt::Debug for Principal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Principal")
+            .field("account_id", &self.account_id)
+            .field("role", &self.role)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone)]
+pub struct Accounts {
+    pub store: Store,
+    kdf: KdfPool,
+    params: Argon2Params,
+    pepper: Arc<SecretBox<[u8; 32]>>,
+    idle_secs: i64,
+    absolute_secs: i64,
+}
+
+fn random_token() -> Zeroizing<String> {
+    let mut bytes = Zeroizing::new([0u8; 32]);
+    rand::rngs::OsRng.fill_bytes(bytes.as_mut());
+    Zeroizing::new(URL_SAFE_NO_PAD.encode(bytes.as_ref()))
+}
+
+fn totp(secret: &[u8], username: &str) -> Result<Totp, CryptoError> {
+    totp_rs::Builder::new()
+        .with_algorithm(Algorithm::SHA1)
+        .with_digits(6)
+        .with_skew(1)
+        .with_step_duration(30)
+        .with_secret(Secret::new(secret.to_vec().into_boxed_slice()))
+        .with_issuer(Some("Homeward"))
+        .with_account_name(username)
+        .build()
+        .map_err(|e| CryptoError::Kdf(format!("totp: {e}")))
+}
+
+fn check_username(username: &str) -> Result<(), AccountError> {
+    let ok = (3..=40).contains(&username.len())
+        && username
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
+    if ok {
+        Ok(())
+    } else {
+        Err(AccountError::Field {
+            field: "username",
+            code: "invalid_username",
+        })
+    }
+}
+
+fn check_password(password: &str, username: &str) -> Result<(), AccountError> {
+    let length = password.chars().count();
+    if length < 12 {
+        return Err(AccountError::Field {
+            field: "password",
+            code: "password_short",
+        });
+    }
+    if length > 1024 {
+        return Err(AccountError::Field {
+            field: "password",
+            code: "too_long",
+        });
+    }
+    // zxcvbn knows the common-password lists and the usual patterns on top of them.
+    let estimate = zxcvbn::zxcvbn(password, &[username, "homeward"]);
+    if (estimate.score() as u8) < 3 {
+        return Err(AccountError::Field {
+            field: "password",
+            code: "password_common",
+        });
+    }
+    Ok(())
+}
+
+impl Accounts {
+    pub fn new(
+        store: Store,
+        kdf: KdfPool,
+        params: Argon2Params,
+        pepper: SecretBox<[u8; 32]>,
+        idle_secs: i64,
+        absolute_secs: i64,
+    ) -> Accounts {
+        Accounts {
+            store,
+            kdf,
+            params,
+            pepper: Arc::new(pepper),
+            idle_secs,
+            absolute_secs,
+        }
+    }
+
+    /// HMAC-SHA256 under the server pepper, so a stolen database cannot test tokens offline
+    /// without the secrets file too.
+    fn mac(&self, label: &[u8], value: &[u8]) -> Vec<u8> {
+        let mut mac = match Hmac::<Sha256>::new_from_slice(self.pepper.expose_secret()) {
+            Ok(mac) => mac,
+            // A 32-byte key is always accepted by HMAC.
+            Err(_) => return Vec::new(),
+        };
+        mac.update(label);
+        mac.update(&[0]);
+        mac.update(value);
+        mac.finalize().into_bytes().to_vec()
+    }
+
+    /// Makes a single-use invite; the token is returned once and only its HMAC is stored.
+    pub async fn create_invite(
+        &self,
+        invite: &Invite,
+        created_by: Option<&str>,
+    ) -> Result<SecretString, AccountError> {
+        let token = random_token();
+        let at = now();
+        self.store
+            .insert_invite(
+                &self.mac(b"invite", token.as_bytes()),
+                invite,
+                created_by,
+                at,
+                at + INVITE_HOURS * 3600,
+            )
+            .await?;
+        Ok(SecretString::from(token.as_str().to_owned()))
+    }
+
+    pub async fn usable_invite(&self, token: &str) -> Result<Option<Invite>, AccountError> {
+        Ok(self
+            .store
+            .usable_invite(&self.mac(b"invite", token.as_bytes()), now())
+            .await?)
+    }
+
+    /// Redeems an invite: checks the username and password, makes the key pair, the TOTP secret
+    /// and the recovery key, and stores them sealed.
+    pub async fn enrol(
+        &self,
+        token: &str,
+        username: &str,
+        password: &SecretString,
+    ) -> Result<Enrolment, AccountError> {
+        check_username(username)?;
+        check_password(password.expose_secret(), username)?;
+        let token_hmac = self.mac(b"invite", token.as_bytes());
+        if self
+            .store
+            .usable_invite(&token_hmac, now())
+            .await?
+            .is_none()
+        {
+            return Err(AccountError::InviteInvalid);
+        }
+        let id = uuid::Uuid::new_v4().to_string();
+        let salt = new_salt();
+        let master = self
+            .kdf
+            .derive(
+                Zeroizing::new(password.expose_secret().as_bytes().to_vec()),
+                salt.clone(),
+                self.params,
+            )
+            .await?;
+        let keys = PasswordKeys::split(&master);
+        let pair = KeyPair::generate();
+        let recovery = RecoveryKey::generate();
+        let mut totp_secret = Zeroizing::new([0u8; 20]);
+        rand::rngs::OsRng.fill_bytes(totp_secret.as_mut());
+        let totp = totp(totp_secret.as_ref(), username)?;
+        let account = NewAccount {
+            id: id.clone(),
+            username: username.to_owned(),
+            kdf: self.params.encode(),
+            salt,
+            verifier: keys.verifier.to_vec(),
+            public_key: pair.public.to_bytes(),
+            key: wrap_private_key(&keys.kek, &id, "password", &pair.private)?,
+            recovery: wrap_private_key(&recovery.kek(), &id, "recovery", &pair.private)?,
+            totp: wrap::seal(
+                &keys.kek,
+                &wrap::ad("homeward/totp/v1", &[&id]),
+                totp_secret.as_ref(),
+            )?,
+            created_at: now(),
+        };
+        match self.store.redeem_invite(&token_hmac, now(), &account).await {
+            Ok(_) => {}
+            Err(RedeemError::Invalid) => return Err(AccountError::InviteInvalid),
+            Err(RedeemError::UsernameTaken) => {
+                return Err(AccountError::Field {
+                    field: "username",
+                    code: "username_taken",
+                })
+            }
+            Err(RedeemError::Store(e)) => return Err(e.into()),
+        }
+        tracing::info!(account = %id, "account enrolled");
+        Ok(Enrolment {
+            totp_secret: SecretString::from(totp.secret().to_base32()),
+            totp_url: SecretString::from(totp.to_url().unwrap_or_default()),
+            recovery_key: SecretString::from(recovery.to_text().as_str().to_owned()),
+        })
+    }
+
+    /// Password and TOTP; a TOTP code is accepted once. Returns the new session's cookie value.
+    pub async fn login(
+        &self,
+        username: &str,
+        password: &SecretString,
+        code: &str,
+    ) -> Result<SecretString, AccountError> {
+        let at = now();
+        let Some(account) = self.store.account_by_username(username).await? else {
+            // Spend the same derivation as for a real account, so timing does not tell which exist.
+            let _ = self
+                .kdf
+                .derive(
+                    Zeroizing::new(password.expose_secret().as_bytes().to_vec()),
+                    vec![0u8; 16],
+                    self.params,
+                )
+                .await;
+            return Err(AccountError::LoginFailed);
+        };
+        if account.failed_logins >= FREE_FAILURES {
+            let wait = (1i64 << (account.failed_logins - FREE_FAILURES).min(10)).min(900);
+            if at < account.last_failed_at + wait {
+                return Err(AccountError::TooSoon);
+            }
+        }
+        let params = Argon2Params::decode(&account.kdf)?;
+        let master = self
+            .kdf
+            .derive(
+                Zeroizing::new(password.expose_secret().as_bytes().to_vec()),
+                account.salt.clone(),
+                params,
+            )
+            .await?;
+        let keys = PasswordKeys::split(&master);
+        if !keys.verifies(&account.verifier) {
+            self.store.record_failed_login(&account.id, at).await?;
+            tracing::info!(account = %account.id, "login refused: password");
+            return Err(AccountError::LoginFailed);
+        }
+        let secret = wrap::open(
+            &keys.kek,
+            &wrap::ad("homeward/totp/v1", &[&account.id]),
+            &account.totp,
+        )?;
+        let step = totp(&secret, &account.username)?
+            .check(code.trim(), u64::try_from(at).unwrap_or(0))
+            .and_then(|s| i64::try_from(s).ok());
+        let accepted = match step {
+            Some(step) => self.store.accept_totp_step(&account.id, step).await?,
+            None => false,
+        };
+        if !accepted {
+            self.store.record_failed_login(&account.id, at).await?;
+            tracing::info!(account = %account.id, "login refused: code");
+            return Err(AccountError::LoginFailed);
+        }
+        let private = unwrap_private_key(&keys.kek, &account.id, "password", &account.key)?;
+        let cookie = random_token();
+        let session_key = wrap::derive_key(cookie.as_bytes(), b"homeward/session/key/v1");
+        let sealed = wrap_private_key(&session_key, &account.id, "session", &private)?;
+        self.store
+            .insert_session(
+                &self.mac(b"session", cookie.as_bytes()),
+                &account.id,
+                &sealed,
+                at,
+            )
+            .await?;
+        tracing::info!(account = %account.id, "logged in");
+        Ok(SecretString::from(cookie.as_str().to_owned()))
+    }
+
+    /// The person behind a session cookie, with their private key opened for this request only.
+    pub async fn resolve(&self, cookie: &str) -> Result<Option<Principal>, AccountError> {
+        let id = self.mac(b"session", cookie.as_bytes());
+        let Some(session) = self.store.session(&id).await? else {
+            return Ok(None);
+        };
+        let at = now();
+        if at - session.last_seen_at > self.idle_secs
+            || at - session.created_at > self.absolute_secs
+        {
+            self.store.delete_session(&id).await?;
+            return Ok(None);
+        }
+        let Some(role) = Role::parse(&session.role) else {
+            return Ok(None);
+        };
+        let session_key = wrap::derive_key(cookie.as_bytes(), b"homeward/session/key/v1");
+        let private =
+            unwrap_private_key(&session_key, &session.account_id, "session", &session.key)?;
+        if at - session.last_seen_at >= 60 {
+            self.store.touch_session(&id, at).await?;
+        }
+        Ok(Some(Principal {
+            account_id: session.account_id,
+            username: session.username,
+            role,
+            organisation_id: session.organisation_id,
+            private_key: private,
+            csrf: csrf_token(cookie),
+            session_hmac: id,
+        }))
+    }
+
+    pub async fn logout(&self, principal: &Principal) -> Result<(), AccountError> {
+        self.store.delete_session(&principal.session_hmac).await?;
+        tracing::info!(account = %principal.account_id, "logged out");
+        Ok(())
+    }
+}
+
+/// The CSRF token of a session: derived from the cookie's secret, so nothing is stored for it and
+/// a page from another origin cannot know it.
+pub fn csrf_token(cookie: &str) -> String {
+    URL_SAFE_NO_PAD
+        .encode(wrap::derive_key(cookie.as_bytes(), b"homeward/session/csrf/v1").as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weak_passwords_and_odd_usernames_are_refused() {
+        assert!(check_password("short", "anna").is_err());
+        assert!(check_password("password1234", "anna").is_err());
+        assert!(check_password("anna-anna-anna", "anna").is_err());
+        assert!(check_password("violet river under 9 lanterns", "anna").is_ok());
+        assert!(check_username("Anna").is_err());
+        assert!(check_username("a").is_err());
+        assert!(check_username("anna.k").is_ok());
+    }
+}

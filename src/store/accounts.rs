@@ -1,0 +1,323 @@
+//! Accounts, invites and sessions. Secrets never reach this layer: invite tokens and session
+//! secrets arrive as HMACs, private keys and TOTP secrets already sealed.
+
+use sqlx::Row;
+
+use super::{is_unique_violation, on_pool, Store, StoreError};
+use crate::crypto::wrap::Wrapped;
+
+/// An account as stored.
+#[derive(Debug, Clone)]
+pub struct AccountRecord {
+    pub id: String,
+    pub username: String,
+    pub role: String,
+    pub organisation_id: Option<String>,
+    pub kdf: String,
+    pub salt: Vec<u8>,
+    pub verifier: Vec<u8>,
+    pub public_key: Vec<u8>,
+    pub key: Wrapped,
+    pub recovery: Wrapped,
+    pub totp: Wrapped,
+    pub totp_last_step: i64,
+    pub failed_logins: i64,
+    pub last_failed_at: i64,
+}
+
+/// A new account's sealed material; its role and organisation come from the invite it redeems.
+pub struct NewAccount {
+    pub id: String,
+    pub username: String,
+    pub kdf: String,
+    pub salt: Vec<u8>,
+    pub verifier: Vec<u8>,
+    pub public_key: Vec<u8>,
+    pub key: Wrapped,
+    pub recovery: Wrapped,
+    pub totp: Wrapped,
+    pub created_at: i64,
+}
+
+/// What an invite grants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invite {
+    pub role: String,
+    pub organisation_id: Option<String>,
+}
+
+/// A live session and who it belongs to.
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    pub account_id: String,
+    pub username: String,
+    pub role: String,
+    pub organisation_id: Option<String>,
+    pub key: Wrapped,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RedeemError {
+    #[error("the invite is unknown, used or expired")]
+    Invalid,
+    #[error("the username is taken")]
+    UsernameTaken,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+const ACCOUNT_COLUMNS: &str = "id, username, role, organisation_id, kdf, salt, verifier, public_key, \
+     key_nonce, key_sealed, recovery_nonce, recovery_sealed, totp_nonce, totp_sealed, totp_last_step, \
+     failed_logins, last_failed_at";
+
+impl Store {
+    pub async fn insert_invite(
+        &self,
+        token_hmac: &[u8],
+        invite: &Invite,
+        created_by: Option<&str>,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            sqlx::query(
+                "INSERT INTO invites (token_hmac, role, organisation_id, created_by, created_at, expires_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(token_hmac)
+            .bind(&invite.role)
+            .bind(&invite.organisation_id)
+            .bind(created_by)
+            .bind(now)
+            .bind(expires_at)
+            .execute(pool)
+            .await?;
+            Ok(())
+        })
+    }
+
+    /// The invite behind a token, if it is still usable.
+    pub async fn usable_invite(
+        &self,
+        token_hmac: &[u8],
+        now: i64,
+    ) -> Result<Option<Invite>, StoreError> {
+        on_pool!(self, read, pool => {
+            let row: Option<(String, Option<String>)> = sqlx::query_as(
+                "SELECT role, organisation_id FROM invites
+                 WHERE token_hmac = $1 AND used_at IS NULL AND expires_at > $2",
+            )
+            .bind(token_hmac)
+            .bind(now)
+            .fetch_optional(pool)
+            .await?;
+            Ok(row.map(|(role, organisation_id)| Invite { role, organisation_id }))
+        })
+    }
+
+    /// Uses the invite and creates the account in one transaction: a taken username leaves the
+    /// invite usable, a used or expired invite creates nothing.
+    pub async fn redeem_invite(
+        &self,
+        token_hmac: &[u8],
+        now: i64,
+        account: &NewAccount,
+    ) -> Result<Invite, RedeemError> {
+        let result: Result<Option<Invite>, sqlx::Error> = on_pool!(self, write, pool => async {
+            let mut tx = pool.begin().await?;
+            let invite: Option<(String, Option<String>)> = sqlx::query_as(
+                "UPDATE invites SET used_at = $1
+                 WHERE token_hmac = $2 AND used_at IS NULL AND expires_at > $1
+                 RETURNING role, organisation_id",
+            )
+            .bind(now)
+            .bind(token_hmac)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((role, organisation_id)) = invite else {
+                return Ok(None);
+            };
+            sqlx::query(
+                "INSERT INTO accounts (id, username, role, organisation_id, kdf, salt, verifier, public_key,
+                     key_nonce, key_sealed, recovery_nonce, recovery_sealed, totp_nonce, totp_sealed, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+            )
+            .bind(&account.id)
+            .bind(&account.username)
+            .bind(&role)
+            .bind(&organisation_id)
+            .bind(&account.kdf)
+            .bind(&account.salt)
+            .bind(&account.verifier)
+            .bind(&account.public_key)
+            .bind(&account.key.nonce)
+            .bind(&account.key.ciphertext)
+            .bind(&account.recovery.nonce)
+            .bind(&account.recovery.ciphertext)
+            .bind(&account.totp.nonce)
+            .bind(&account.totp.ciphertext)
+            .bind(account.created_at)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(Some(Invite { role, organisation_id }))
+        }.await);
+        match result {
+            Ok(Some(invite)) => Ok(invite),
+            Ok(None) => Err(RedeemError::Invalid),
+            Err(e) if is_unique_violation(&e) => Err(RedeemError::UsernameTaken),
+            Err(e) => Err(RedeemError::Store(e.into())),
+        }
+    }
+
+    pub async fn account_by_username(
+        &self,
+        username: &str,
+    ) -> Result<Option<AccountRecord>, StoreError> {
+        on_pool!(self, read, pool => {
+            let row = sqlx::query(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE username = $1"))
+                .bind(username)
+                .fetch_optional(pool)
+                .await?;
+            row.map(|row| {
+                Ok(AccountRecord {
+                    id: row.try_get(0)?,
+                    username: row.try_get(1)?,
+                    role: row.try_get(2)?,
+                    organisation_id: row.try_get(3)?,
+                    kdf: row.try_get(4)?,
+                    salt: row.try_get(5)?,
+                    verifier: row.try_get(6)?,
+                    public_key: row.try_get(7)?,
+                    key: Wrapped { nonce: row.try_get(8)?, ciphertext: row.try_get(9)? },
+                    recovery: Wrapped { nonce: row.try_get(10)?, ciphertext: row.try_get(11)? },
+                    totp: Wrapped { nonce: row.try_get(12)?, ciphertext: row.try_get(13)? },
+                    totp_last_step: row.try_get(14)?,
+                    failed_logins: row.try_get(15)?,
+                    last_failed_at: row.try_get(16)?,
+                })
+            })
+            .transpose()
+        })
+    }
+
+    pub async fn operator_exists(&self) -> Result<bool, StoreError> {
+        on_pool!(self, read, pool => {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'operator'")
+                .fetch_one(pool)
+                .await?;
+            Ok(n > 0)
+        })
+    }
+
+    pub async fn count_accounts(&self) -> Result<i64, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(pool).await?)
+        })
+    }
+
+    pub async fn record_failed_login(&self, account: &str, now: i64) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            sqlx::query("UPDATE accounts SET failed_logins = failed_logins + 1, last_failed_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(account)
+                .execute(pool)
+                .await?;
+            Ok(())
+        })
+    }
+
+    /// Accepts a TOTP step only if it is later than every step accepted before (no replay), and
+    /// clears the failed-login count with it.
+    pub async fn accept_totp_step(&self, account: &str, step: i64) -> Result<bool, StoreError> {
+        on_pool!(self, write, pool => {
+            let done = sqlx::query(
+                "UPDATE accounts SET totp_last_step = $1, failed_logins = 0 WHERE id = $2 AND totp_last_step < $1",
+            )
+            .bind(step)
+            .bind(account)
+            .execute(pool)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+
+    pub async fn insert_session(
+        &self,
+        id_hmac: &[u8],
+        account: &str,
+        key: &Wrapped,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            sqlx::query(
+                "INSERT INTO sessions (id_hmac, account_id, key_nonce, key_sealed, created_at, last_seen_at)
+                 VALUES ($1, $2, $3, $4, $5, $5)",
+            )
+            .bind(id_hmac)
+            .bind(account)
+            .bind(&key.nonce)
+            .bind(&key.ciphertext)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(())
+        })
+    }
+
+    pub async fn session(&self, id_hmac: &[u8]) -> Result<Option<SessionRecord>, StoreError> {
+        on_pool!(self, read, pool => {
+            let row = sqlx::query(
+                "SELECT s.account_id, a.username, a.role, a.organisation_id, s.key_nonce, s.key_sealed,
+                        s.created_at, s.last_seen_at
+                 FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id_hmac = $1",
+            )
+            .bind(id_hmac)
+            .fetch_optional(pool)
+            .await?;
+            row.map(|row| {
+                Ok(SessionRecord {
+                    account_id: row.try_get(0)?,
+                    username: row.try_get(1)?,
+                    role: row.try_get(2)?,
+                    organisation_id: row.try_get(3)?,
+                    key: Wrapped { nonce: row.try_get(4)?, ciphertext: row.try_get(5)? },
+                    created_at: row.try_get(6)?,
+                    last_seen_at: row.try_get(7)?,
+                })
+            })
+            .transpose()
+        })
+    }
+
+    pub async fn touch_session(&self, id_hmac: &[u8], now: i64) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hmac = $2")
+                .bind(now)
+                .bind(id_hmac)
+                .execute(pool)
+                .await?;
+            Ok(())
+        })
+    }
+
+    /// Deletes the session and, with it, the only copy of the key material it held.
+    pub async fn delete_session(&self, id_hmac: &[u8]) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            sqlx::query("DELETE FROM sessions WHERE id_hmac = $1").bind(id_hmac).execute(pool).await?;
+            Ok(())
+        })
+    }
+
+    pub async fn organisation_exists(&self, id: &str) -> Result<bool, StoreError> {
+        on_pool!(self, read, pool => {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE id = $1")
+                .bind(id)
+                .fetch_one(pool)
+                .await?;
+            Ok(n > 0)
+        })
+    }
+}
