@@ -16,3 +16,4 @@ pub mod store;
 pub mod telemetry;
 pub mod triage;
 pub mod web;
+pub mod workspace;

@@ -30,18 +30,19 @@ fn aad(report: Uuid, item: Uuid) -> [u8; 32] {
 }
 
 impl SealedKey {
-    pub fn seal(
+    /// Seals any short secret to `to`; `info` names the purpose, `aad` binds it to its owners.
+    pub fn seal_secret(
         to: &PublicKey,
-        key: &ItemKey,
-        report: Uuid,
-        item: Uuid,
+        info: &[u8],
+        aad: &[u8],
+        secret: &[u8],
     ) -> Result<SealedKey, CryptoError> {
         let (enc, ciphertext) = hpke::single_shot_seal::<ChaCha20Poly1305, HkdfSha256, Kem>(
             &OpModeS::Base,
             &to.0,
-            INFO,
-            key.as_bytes(),
-            &aad(report, item),
+            info,
+            secret,
+            aad,
         )
         .map_err(|_| CryptoError::Seal)?;
         Ok(SealedKey {
@@ -50,27 +51,67 @@ impl SealedKey {
         })
     }
 
+    pub fn open_secret(
+        &self,
+        with: &PrivateKey,
+        info: &[u8],
+        aad: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+        let enc = <Kem as hpke::Kem>::EncappedKey::from_bytes(&self.enc)
+            .map_err(|_| CryptoError::Open)?;
+        hpke::single_shot_open::<ChaCha20Poly1305, HkdfSha256, Kem>(
+            &OpModeR::Base,
+            &with.0,
+            &enc,
+            info,
+            &self.ciphertext,
+            aad,
+        )
+        .map(Zeroizing::new)
+        .map_err(|_| CryptoError::Open)
+    }
+
+    pub fn seal(
+        to: &PublicKey,
+        key: &ItemKey,
+        report: Uuid,
+        item: Uuid,
+    ) -> Result<SealedKey, CryptoError> {
+        SealedKey::seal_secret(to, INFO, &aad(report, item), key.as_bytes())
+    }
+
     pub fn open(
         &self,
         with: &PrivateKey,
         report: Uuid,
         item: Uuid,
     ) -> Result<ItemKey, CryptoError> {
-        let enc = <Kem as hpke::Kem>::EncappedKey::from_bytes(&self.enc)
-            .map_err(|_| CryptoError::Open)?;
-        let plain = Zeroizing::new(
-            hpke::single_shot_open::<ChaCha20Poly1305, HkdfSha256, Kem>(
-                &OpModeR::Base,
-                &with.0,
-                &enc,
-                INFO,
-                &self.ciphertext,
-                &aad(report, item),
-            )
-            .map_err(|_| CryptoError::Open)?,
-        );
+        let plain = self.open_secret(with, INFO, &aad(report, item))?;
         ItemKey::from_bytes(&plain)
     }
+}
+
+const QUEUE_KEY_INFO: &[u8] = b"homeward/queue-key/v1";
+
+/// A queue's private key sealed to one member's account key.
+pub fn seal_queue_key(
+    to: &PublicKey,
+    queue: &str,
+    account: &str,
+    key: &PrivateKey,
+) -> Result<SealedKey, CryptoError> {
+    let aad = super::wrap::ad("homeward/queue-key/v1", &[queue, account]);
+    SealedKey::seal_secret(to, QUEUE_KEY_INFO, &aad, &key.to_bytes())
+}
+
+pub fn open_queue_key(
+    sealed: &SealedKey,
+    with: &PrivateKey,
+    queue: &str,
+    account: &str,
+) -> Result<PrivateKey, CryptoError> {
+    let aad = super::wrap::ad("homeward/queue-key/v1", &[queue, account]);
+    PrivateKey::from_bytes(&sealed.open_secret(with, QUEUE_KEY_INFO, &aad)?)
 }
 
 #[cfg(test)]

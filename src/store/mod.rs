@@ -10,6 +10,7 @@
 mod accounts;
 mod intake;
 mod queues;
+mod workspace;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -23,6 +24,7 @@ use sqlx::ConnectOptions;
 
 pub use accounts::{AccountRecord, Invite, NewAccount, RedeemError, SessionRecord};
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
+pub use workspace::{Entry, Member, NewCopy, QueueRow};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

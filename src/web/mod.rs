@@ -78,6 +78,19 @@ pub fn serve(
             .route("/invite/{token}", web::get().to(staff::pages::invite_form))
             .route("/invite/{token}", web::post().to(staff::pages::enrol))
             .route("/invites", web::post().to(staff::pages::create_invite))
+            .route("/queues/{queue}", web::get().to(staff::pages::queue_page))
+            .route(
+                "/queues/{queue}/key",
+                web::post().to(staff::pages::import_key),
+            )
+            .route(
+                "/queues/{queue}/members",
+                web::post().to(staff::pages::grant_access),
+            )
+            .route(
+                "/queues/{queue}/reports/{report}",
+                web::get().to(staff::pages::report_page),
+            )
             .route("/healthz", web::get().to(|| async { "ok" }))
             .default_service(web::to(reporter::pages::not_found))
     })

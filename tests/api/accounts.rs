@@ -6,7 +6,7 @@ use crate::helpers::{codes_in_page, hidden, on_both_engines, spawn_app, TestApp}
 
 const PASSWORD: &str = "violet river under nine lanterns";
 
-fn code_for(secret_base32: &str, offset_steps: i64) -> String {
+pub fn code_for(secret_base32: &str, offset_steps: i64) -> String {
     let secret = Secret::try_from_base32(secret_base32).unwrap_or_else(|e| panic!("{e:?}"));
     let totp = totp_rs::Builder::new()
         .with_algorithm(Algorithm::SHA1)
@@ -26,7 +26,7 @@ fn code_for(secret_base32: &str, offset_steps: i64) -> String {
 }
 
 /// Enrols through the invite page; returns (TOTP secret, recovery key).
-async fn enrol(app: &TestApp, token: &str, username: &str) -> (String, String) {
+pub async fn enrol(app: &TestApp, token: &str, username: &str) -> (String, String) {
     let page = app.get(&format!("/invite/{token}")).await;
     assert_eq!(page.status().as_u16(), 200);
     let response = app
@@ -47,7 +47,7 @@ async fn enrol(app: &TestApp, token: &str, username: &str) -> (String, String) {
 }
 
 /// Logs in; returns the session cookie's value and the whole Set-Cookie header.
-async fn login(app: &TestApp, username: &str, code: &str) -> Result<(String, String), u16> {
+pub async fn login(app: &TestApp, username: &str, code: &str) -> Result<(String, String), u16> {
     let response = app
         .post_form_with(
             "/login",

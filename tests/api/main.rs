@@ -12,3 +12,4 @@ mod privacy;
 mod routing;
 mod startup;
 mod triage;
+mod workspace;

@@ -11,6 +11,7 @@ use crate::store::Invite;
 use crate::web::error::{Failure, PageError};
 use crate::web::i18n::Tr;
 use crate::web::{assets, body, AppState};
+use crate::workspace::{self, WorkspaceError};
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -54,6 +55,50 @@ struct Workspace {
     organisations: Vec<(String, String)>,
     roles: Vec<&'static str>,
     new_link: Option<String>,
+    message: Option<String>,
+    held: Vec<String>,
+    managed: Vec<ManagedQueue>,
+}
+
+/// A queue of the coordinator's organisation, with who holds its key.
+struct ManagedQueue {
+    id: String,
+    kind: String,
+    key_imported: bool,
+    holders: String,
+    grantable: Vec<(String, String)>,
+}
+
+struct EntryView {
+    report_id: String,
+    short_id: String,
+    priority: String,
+    status: String,
+    received: String,
+}
+
+#[derive(Template)]
+#[template(path = "queue.html")]
+struct QueuePage {
+    tr: Tr,
+    stylesheet: &'static str,
+    queue: String,
+    entries: Vec<EntryView>,
+}
+
+struct ItemSection {
+    title: String,
+    fields: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "report_view.html")]
+struct ReportView {
+    tr: Tr,
+    stylesheet: &'static str,
+    queue: String,
+    short_id: String,
+    sections: Vec<ItemSection>,
 }
 
 fn render(status: StatusCode, page: Result<String, askama::Error>) -> HttpResponse {
@@ -200,19 +245,72 @@ fn invitable(
     }
 }
 
+async fn managed_queues(
+    state: &AppState,
+    who: &Principal,
+) -> Result<Vec<ManagedQueue>, crate::store::StoreError> {
+    let (Role::Coordinator, Some(org)) = (who.role, who.organisation_id.as_deref()) else {
+        return Ok(Vec::new());
+    };
+    let store = &state.intake.store;
+    let members = store.members(org).await?;
+    let mut managed = Vec::new();
+    for q in store.queues_of_organisation(org).await? {
+        let holders = store.holders(&q.id).await?;
+        let name = |id: &String| {
+            members
+                .iter()
+                .find(|m| &m.account_id == id)
+                .map(|m| m.username.clone())
+        };
+        managed.push(ManagedQueue {
+            holders: holders
+                .iter()
+                .filter_map(name)
+                .collect::<Vec<_>>()
+                .join(", "),
+            grantable: members
+                .iter()
+                .filter(|m| !holders.contains(&m.account_id))
+                .map(|m| (m.account_id.clone(), m.username.clone()))
+                .collect(),
+            id: q.id,
+            kind: q.kind,
+            key_imported: q.key_imported,
+        });
+    }
+    Ok(managed)
+}
+
 async fn workspace_page(
     state: &AppState,
     req: &HttpRequest,
     who: &Principal,
     new_link: Option<String>,
 ) -> Result<HttpResponse, PageError> {
-    let organisations = state
-        .intake
-        .store
+    workspace_with(state, req, who, new_link, None).await
+}
+
+async fn workspace_with(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &Principal,
+    new_link: Option<String>,
+    message: Option<String>,
+) -> Result<HttpResponse, PageError> {
+    let store = &state.intake.store;
+    let organisations = store
         .organisations()
         .await
         .map_err(|e| internal(state, req, e.into()))?;
     let (organisations, roles) = invitable(who, organisations);
+    let held = store
+        .queues_held_by(&who.account_id)
+        .await
+        .map_err(|e| internal(state, req, e.into()))?;
+    let managed = managed_queues(state, who)
+        .await
+        .map_err(|e| internal(state, req, e.into()))?;
     let page = Workspace {
         tr: state.tr(req, None),
         stylesheet: assets::STYLESHEET_PATH,
@@ -223,6 +321,9 @@ async fn workspace_page(
         organisations,
         roles,
         new_link,
+        message,
+        held,
+        managed,
     };
     Ok(render(StatusCode::OK, page.render()))
 }
@@ -349,4 +450,214 @@ pub async fn enrol(
         Err(AccountError::InviteInvalid) => Err(fail(&state, &req, Failure::NotFound)),
         Err(e) => Err(internal(&state, &req, e)),
     }
+}
+
+fn workspace_failure(state: &AppState, req: &HttpRequest, error: WorkspaceError) -> PageError {
+    match error {
+        WorkspaceError::Forbidden => fail(state, req, Failure::Forbidden),
+        WorkspaceError::NotFound => fail(state, req, Failure::NotFound),
+        WorkspaceError::WrongKey => fail(state, req, Failure::BadRequest),
+        other => {
+            tracing::error!(error = %other, "workspace operation failed");
+            fail(state, req, Failure::Internal)
+        }
+    }
+}
+
+/// A logged-in person and their form, with the CSRF token checked; `Err(response)` otherwise.
+async fn checked_form(
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<Result<(Principal, std::collections::HashMap<String, String>), HttpResponse>, PageError>
+{
+    let form = form(state, req, payload).await?;
+    let Some(who) = principal(state, req)
+        .await
+        .map_err(|f| fail(state, req, f))?
+    else {
+        return Ok(Err(redirect("/login")));
+    };
+    if !csrf_ok(&who, &form) {
+        return Err(fail(state, req, Failure::Forbidden));
+    }
+    Ok(Ok((who, form)))
+}
+
+pub async fn import_key(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let key = SecretString::from(form.get("private_key").cloned().unwrap_or_default());
+    match workspace::import_key(&state.intake.store, &who, &queue, key.expose_secret()).await {
+        Ok(_) => Ok(redirect("/workspace")),
+        Err(WorkspaceError::WrongKey) => {
+            let message = Some(state.tr(&req, None).t("staff-key-wrong"));
+            workspace_with(&state, &req, &who, None, message)
+                .await
+                .map(|mut r| {
+                    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+                    r
+                })
+        }
+        Err(e) => Err(workspace_failure(&state, &req, e)),
+    }
+}
+
+pub async fn grant_access(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let account = form.get("account").cloned().unwrap_or_default();
+    workspace::grant(&state.intake.store, &who, &queue, &account)
+        .await
+        .map_err(|e| workspace_failure(&state, &req, e))?;
+    Ok(redirect("/workspace"))
+}
+
+fn short(id: &str) -> String {
+    id.chars().take(8).collect()
+}
+
+pub async fn queue_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let Some(who) = principal(&state, &req)
+        .await
+        .map_err(|f| fail(&state, &req, f))?
+    else {
+        return Ok(redirect("/login"));
+    };
+    let entries = workspace::entries(&state.intake.store, &who, &queue)
+        .await
+        .map_err(|e| workspace_failure(&state, &req, e))?;
+    let now = crate::store::now();
+    let entries = entries
+        .into_iter()
+        .map(|e| EntryView {
+            short_id: short(&e.report_id),
+            received: format!("{} min", (now - e.added_at).max(0) / 60),
+            report_id: e.report_id,
+            priority: e.priority,
+            status: e.status,
+        })
+        .collect();
+    let page = QueuePage {
+        tr: state.tr(&req, None),
+        stylesheet: assets::STYLESHEET_PATH,
+        queue: queue.into_inner(),
+        entries,
+    };
+    Ok(render(StatusCode::OK, page.render()))
+}
+
+/// Flattens an opened item into labelled lines, labelled from the catalog where it has the field.
+fn flatten(tr: &Tr, path: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let next = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                flatten(tr, &next, v, out);
+            }
+        }
+        serde_json::Value::Array(list) if list.iter().all(|v| !v.is_object()) => {
+            let joined = list
+                .iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+                .collect::<Vec<_>>();
+            if !joined.is_empty() {
+                out.push((label(tr, path), joined.join(", ")));
+            }
+        }
+        serde_json::Value::Array(list) => {
+            for (i, v) in list.iter().enumerate() {
+                flatten(tr, &format!("{path}.{i}"), v, out);
+            }
+        }
+        serde_json::Value::Null => {}
+        serde_json::Value::String(s) => out.push((label(tr, path), s.clone())),
+        other => out.push((label(tr, path), other.to_string())),
+    }
+}
+
+fn label(tr: &Tr, path: &str) -> String {
+    let parts: Vec<&str> = path
+        .split('.')
+        .filter(|p| p.parse::<usize>().is_err())
+        .collect();
+    let key = format!("field-{}", parts.join("-"));
+    if tr.catalogs.has(tr.lang, &key) {
+        tr.t(&key)
+    } else {
+        path.to_owned()
+    }
+}
+
+pub async fn report_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let (queue, report) = path.into_inner();
+    let Some(who) = principal(&state, &req)
+        .await
+        .map_err(|f| fail(&state, &req, f))?
+    else {
+        return Ok(redirect("/login"));
+    };
+    let Ok(report_id) = uuid::Uuid::parse_str(&report) else {
+        return Err(fail(&state, &req, Failure::NotFound));
+    };
+    let items = workspace::open_report(&state.intake.store, &who, &queue, report_id)
+        .await
+        .map_err(|e| workspace_failure(&state, &req, e))?;
+    let tr = state.tr(&req, None);
+    let order = ["report", "triage", "projection", "status"];
+    let mut sections: Vec<(usize, ItemSection)> = items
+        .iter()
+        .map(|item| {
+            let value: serde_json::Value =
+                serde_json::from_slice(&item.plaintext).unwrap_or_default();
+            let mut fields = Vec::new();
+            flatten(&tr, "", &value, &mut fields);
+            let rank = order
+                .iter()
+                .position(|k| *k == item.kind)
+                .unwrap_or(order.len());
+            (
+                rank,
+                ItemSection {
+                    title: tr.t(&format!("staff-item-{}", item.kind)),
+                    fields,
+                },
+            )
+        })
+        .collect();
+    sections.sort_by_key(|(rank, _)| *rank);
+    let page = ReportView {
+        tr,
+        stylesheet: assets::STYLESHEET_PATH,
+        queue,
+        short_id: short(&report),
+        sections: sections.into_iter().map(|(_, s)| s).collect(),
+    };
+    Ok(render(StatusCode::OK, page.render()))
 }

@@ -1,0 +1,218 @@
+//! What the responder workspace reads and writes: queue keys sealed to members, membership, and
+//! the queue entries a responder works.
+
+use sqlx::Row;
+
+use super::{on_pool, Store, StoreError};
+use crate::crypto::SealedKey;
+
+/// A queue as the workspace shows it.
+#[derive(Debug, Clone)]
+pub struct QueueRow {
+    pub id: String,
+    pub organisation_id: String,
+    pub kind: String,
+    pub public_key: Vec<u8>,
+    pub key_imported: bool,
+}
+
+/// A member of an organisation, with their account's public key.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub account_id: String,
+    pub username: String,
+    pub role: String,
+    pub public_key: Vec<u8>,
+}
+
+/// One report's entry in a queue.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub report_id: String,
+    pub priority: String,
+    pub status: String,
+    pub added_at: i64,
+}
+
+/// One member's sealed copy of a queue key.
+pub struct NewCopy {
+    pub account_id: String,
+    pub sealed: SealedKey,
+}
+
+impl Store {
+    pub async fn queue(&self, id: &str) -> Result<Option<QueueRow>, StoreError> {
+        on_pool!(self, read, pool => {
+            let row = sqlx::query(
+                "SELECT id, organisation_id, kind, public_key, key_imported_at FROM queues WHERE id = $1 AND active",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+            row.map(|row| {
+                Ok(QueueRow {
+                    id: row.try_get(0)?,
+                    organisation_id: row.try_get(1)?,
+                    kind: row.try_get(2)?,
+                    public_key: row.try_get(3)?,
+                    key_imported: row.try_get::<Option<i64>, _>(4)?.is_some(),
+                })
+            })
+            .transpose()
+        })
+    }
+
+    pub async fn queues_of_organisation(
+        &self,
+        organisation: &str,
+    ) -> Result<Vec<QueueRow>, StoreError> {
+        on_pool!(self, read, pool => {
+            let rows = sqlx::query(
+                "SELECT id, organisation_id, kind, public_key, key_imported_at FROM queues
+                 WHERE organisation_id = $1 AND active ORDER BY id",
+            )
+            .bind(organisation)
+            .fetch_all(pool)
+            .await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(QueueRow {
+                        id: row.try_get(0)?,
+                        organisation_id: row.try_get(1)?,
+                        kind: row.try_get(2)?,
+                        public_key: row.try_get(3)?,
+                        key_imported: row.try_get::<Option<i64>, _>(4)?.is_some(),
+                    })
+                })
+                .collect()
+        })
+    }
+
+    pub async fn members(&self, organisation: &str) -> Result<Vec<Member>, StoreError> {
+        on_pool!(self, read, pool => {
+            let rows = sqlx::query(
+                "SELECT id, username, role, public_key FROM accounts WHERE organisation_id = $1 ORDER BY username",
+            )
+            .bind(organisation)
+            .fetch_all(pool)
+            .await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(Member {
+                        account_id: row.try_get(0)?,
+                        username: row.try_get(1)?,
+                        role: row.try_get(2)?,
+                        public_key: row.try_get(3)?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// Stores sealed copies of a queue key and marks the key imported, in one transaction.
+    pub async fn add_key_copies(
+        &self,
+        queue: &str,
+        queue_public_key: &[u8],
+        copies: &[NewCopy],
+        granted_by: &str,
+        at: i64,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            for copy in copies {
+                sqlx::query(
+                    "INSERT INTO queue_key_copies (queue_id, account_id, queue_public_key, enc, sealed_key, granted_by, granted_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)
+                     ON CONFLICT (queue_id, account_id, queue_public_key) DO NOTHING",
+                )
+                .bind(queue)
+                .bind(&copy.account_id)
+                .bind(queue_public_key)
+                .bind(&copy.sealed.enc)
+                .bind(&copy.sealed.ciphertext)
+                .bind(granted_by)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            }
+            sqlx::query("UPDATE queues SET key_imported_at = $1 WHERE id = $2 AND key_imported_at IS NULL")
+                .bind(at)
+                .bind(queue)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// The member's copy of the queue's current key.
+    pub async fn key_copy(
+        &self,
+        queue: &str,
+        account: &str,
+    ) -> Result<Option<SealedKey>, StoreError> {
+        on_pool!(self, read, pool => {
+            let row: Option<(Vec<u8>, Vec<u8>)> = sqlx::query_as(
+                "SELECT c.enc, c.sealed_key FROM queue_key_copies c JOIN queues q ON q.id = c.queue_id
+                 WHERE c.queue_id = $1 AND c.account_id = $2 AND c.queue_public_key = q.public_key",
+            )
+            .bind(queue)
+            .bind(account)
+            .fetch_optional(pool)
+            .await?;
+            Ok(row.map(|(enc, ciphertext)| SealedKey { enc, ciphertext }))
+        })
+    }
+
+    /// Ids of the queues whose current key the account holds a copy of.
+    pub async fn queues_held_by(&self, account: &str) -> Result<Vec<String>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar(
+                "SELECT c.queue_id FROM queue_key_copies c JOIN queues q ON q.id = c.queue_id
+                 WHERE c.account_id = $1 AND c.queue_public_key = q.public_key AND q.active ORDER BY c.queue_id",
+            )
+            .bind(account)
+            .fetch_all(pool)
+            .await?)
+        })
+    }
+
+    pub async fn holders(&self, queue: &str) -> Result<Vec<String>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar(
+                "SELECT c.account_id FROM queue_key_copies c JOIN queues q ON q.id = c.queue_id
+                 WHERE c.queue_id = $1 AND c.queue_public_key = q.public_key ORDER BY c.account_id",
+            )
+            .bind(queue)
+            .fetch_all(pool)
+            .await?)
+        })
+    }
+
+    /// A queue's entries: critical first, then high, then normal; oldest first within a class.
+    pub async fn entries(&self, queue: &str) -> Result<Vec<Entry>, StoreError> {
+        on_pool!(self, read, pool => {
+            let rows = sqlx::query(
+                "SELECT e.report_id, r.priority, e.status, e.added_at
+                 FROM report_queues e JOIN reports r ON r.id = e.report_id
+                 WHERE e.queue_id = $1
+                 ORDER BY CASE r.priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, e.added_at, e.report_id
+                 LIMIT 500",
+            )
+            .bind(queue)
+            .fetch_all(pool)
+            .await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(Entry {
+                        report_id: row.try_get(0)?,
+                        priority: row.try_get(1)?,
+                        status: row.try_get(2)?,
+                        added_at: row.try_get(3)?,
+                    })
+                })
+                .collect()
+        })
+    }
+}

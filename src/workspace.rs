@@ -1,0 +1,157 @@
+//! The responder workspace's operations: a coordinator imports a queue's private key, which is
+//! then kept only sealed to members' account keys; members list a queue's entries and open a
+//! report with the key their copy unseals, for the page only.
+
+use uuid::Uuid;
+
+use crate::accounts::{Principal, Role};
+use crate::crypto::envelope::{open_queue_key, seal_queue_key};
+use crate::crypto::{CryptoError, PrivateKey, PublicKey};
+use crate::opening::{open_for_queue, OpenError, OpenedItem};
+use crate::store::{now, Entry, NewCopy, QueueRow, Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("the key is not this queue's private key")]
+    WrongKey,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+}
+
+impl From<OpenError> for WorkspaceError {
+    fn from(e: OpenError) -> Self {
+        match e {
+            OpenError::Store(e) => WorkspaceError::Store(e),
+            OpenError::Crypto(e) => WorkspaceError::Crypto(e),
+        }
+    }
+}
+
+/// A queue of the person's own organisation, for a coordinator to manage.
+async fn own_queue(
+    store: &Store,
+    who: &Principal,
+    queue: &str,
+) -> Result<QueueRow, WorkspaceError> {
+    let row = store.queue(queue).await?.ok_or(WorkspaceError::NotFound)?;
+    if who.role != Role::Coordinator
+        || who.organisation_id.as_deref() != Some(row.organisation_id.as_str())
+    {
+        return Err(WorkspaceError::Forbidden);
+    }
+    Ok(row)
+}
+
+/// Imports a queue's private key (the output of `homeward queue keygen`): proves possession by
+/// matching the queue's public key, then seals it to every member of the organisation.
+#[tracing::instrument(skip_all, fields(queue = %queue))]
+pub async fn import_key(
+    store: &Store,
+    who: &Principal,
+    queue: &str,
+    private_key: &str,
+) -> Result<usize, WorkspaceError> {
+    let row = own_queue(store, who, queue).await?;
+    let key = PrivateKey::parse(private_key).map_err(|_| WorkspaceError::WrongKey)?;
+    if key.public_key().to_bytes() != row.public_key {
+        return Err(WorkspaceError::WrongKey);
+    }
+    let members = store.members(&row.organisation_id).await?;
+    let copies = members
+        .iter()
+        .map(|m| {
+            let to = PublicKey::from_bytes(&m.public_key)?;
+            Ok(NewCopy {
+                account_id: m.account_id.clone(),
+                sealed: seal_queue_key(&to, queue, &m.account_id, &key)?,
+            })
+        })
+        .collect::<Result<Vec<_>, CryptoError>>()?;
+    store
+        .add_key_copies(queue, &row.public_key, &copies, &who.account_id, now())
+        .await?;
+    tracing::info!(copies = copies.len(), "queue key imported");
+    Ok(copies.len())
+}
+
+/// Gives a member of the organisation a copy of the queue key, sealed from the coordinator's own.
+#[tracing::instrument(skip_all, fields(queue = %queue))]
+pub async fn grant(
+    store: &Store,
+    who: &Principal,
+    queue: &str,
+    account: &str,
+) -> Result<(), WorkspaceError> {
+    let row = own_queue(store, who, queue).await?;
+    let key = queue_key(store, who, queue).await?;
+    let member = store
+        .members(&row.organisation_id)
+        .await?
+        .into_iter()
+        .find(|m| m.account_id == account)
+        .ok_or(WorkspaceError::NotFound)?;
+    let to = PublicKey::from_bytes(&member.public_key)?;
+    let copy = NewCopy {
+        account_id: member.account_id.clone(),
+        sealed: seal_queue_key(&to, queue, &member.account_id, &key)?,
+    };
+    store
+        .add_key_copies(queue, &row.public_key, &[copy], &who.account_id, now())
+        .await?;
+    tracing::info!("queue key granted");
+    Ok(())
+}
+
+/// The queue's private key, from the person's own sealed copy; forbidden without one.
+pub async fn queue_key(
+    store: &Store,
+    who: &Principal,
+    queue: &str,
+) -> Result<PrivateKey, WorkspaceError> {
+    let copy = store
+        .key_copy(queue, &who.account_id)
+        .await?
+        .ok_or(WorkspaceError::Forbidden)?;
+    Ok(open_queue_key(
+        &copy,
+        &who.private_key,
+        queue,
+        &who.account_id,
+    )?)
+}
+
+/// The queue's entries, for a member holding its key.
+pub async fn entries(
+    store: &Store,
+    who: &Principal,
+    queue: &str,
+) -> Result<Vec<Entry>, WorkspaceError> {
+    if store.key_copy(queue, &who.account_id).await?.is_none() {
+        return Err(WorkspaceError::Forbidden);
+    }
+    Ok(store.entries(queue).await?)
+}
+
+/// Opens what the queue's key table entitles it to of one report.
+#[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
+pub async fn open_report(
+    store: &Store,
+    who: &Principal,
+    queue: &str,
+    report: Uuid,
+) -> Result<Vec<OpenedItem>, WorkspaceError> {
+    let key = queue_key(store, who, queue).await?;
+    let held = store.report_queues(report).await?;
+    if !held.iter().any(|q| q == queue) {
+        return Err(WorkspaceError::NotFound);
+    }
+    let items = open_for_queue(store, report, queue, &key).await?;
+    tracing::info!(account = %who.account_id, items = items.len(), "report opened");
+    Ok(items)
+}

@@ -1,0 +1,215 @@
+//! A coordinator imports a queue's key; members then list the queue and open its reports; nobody
+//! else can.
+
+use serde_json::json;
+
+use crate::accounts::{code_for, enrol, login};
+use crate::helpers::{hidden, on_both_engines, spawn_app, TestApp};
+
+/// Enrols and logs in someone invited to `role` of `organisation`; returns their session cookie.
+async fn staff(app: &TestApp, role: &str, organisation: &str, username: &str) -> String {
+    let token = app.invite(role, Some(organisation)).await;
+    let (secret, _) = enrol(app, &token, username).await;
+    login(app, username, &code_for(&secret, 0))
+        .await
+        .map(|(cookie, _)| cookie)
+        .unwrap_or_else(|s| panic!("login: {s}"))
+}
+
+async fn csrf_of(app: &TestApp, cookie: &str) -> String {
+    hidden(
+        &app.get_with("/workspace", cookie)
+            .await
+            .text()
+            .await
+            .unwrap_or_default(),
+        "csrf",
+    )
+}
+
+fn form_key(app: &TestApp, queue: &str) -> String {
+    app.key(queue)
+        .to_text()
+        .as_str()
+        .replace('+', "%2B")
+        .replace('/', "%2F")
+        .replace('=', "%3D")
+}
+
+on_both_engines!(
+    members_open_their_queues_reports_and_nobody_else_does,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (report, _) = app
+            .submit(&json!({
+                "location": {"country": "KH", "compound": "Golden Fortune Park"},
+                "person": {"name": "Somchai"},
+                "indicators": ["violence"],
+                "consent": {"partner_ngos": true},
+            }))
+            .await;
+
+        let coordinator = staff(&app, "coordinator", "partner", "coord.kh").await;
+        let early = staff(&app, "responder", "partner", "resp.early").await;
+        let outsider = staff(&app, "coordinator", "consulate-in", "coord.in").await;
+        let csrf = csrf_of(&app, &coordinator).await;
+
+        // Before the import nobody holds the key.
+        assert_eq!(
+            app.get_with("/queues/ngo-kh", &early)
+                .await
+                .status()
+                .as_u16(),
+            403
+        );
+        // A key that is not the queue's is refused; the right one is sealed to every member.
+        let wrong = app
+            .post_form_with(
+                "/queues/ngo-kh/key",
+                &format!("csrf={csrf}&private_key={}", form_key(&app, "desk")),
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(wrong.status().as_u16(), 422);
+        let forged = app
+            .post_form_with(
+                "/queues/ngo-kh/key",
+                &format!("private_key={}", form_key(&app, "ngo-kh")),
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(forged.status().as_u16(), 403);
+        let outsider_csrf = csrf_of(&app, &outsider).await;
+        let foreign = app
+            .post_form_with(
+                "/queues/ngo-kh/key",
+                &format!(
+                    "csrf={outsider_csrf}&private_key={}",
+                    form_key(&app, "ngo-kh")
+                ),
+                Some(&outsider),
+            )
+            .await;
+        assert_eq!(foreign.status().as_u16(), 403);
+        let early_csrf = csrf_of(&app, &early).await;
+        let by_responder = app
+            .post_form_with(
+                "/queues/ngo-kh/key",
+                &format!("csrf={early_csrf}&private_key={}", form_key(&app, "ngo-kh")),
+                Some(&early),
+            )
+            .await;
+        assert_eq!(by_responder.status().as_u16(), 403);
+        let imported = app
+            .post_form_with(
+                "/queues/ngo-kh/key",
+                &format!("csrf={csrf}&private_key={}", form_key(&app, "ngo-kh")),
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(imported.status().as_u16(), 303);
+
+        // The responder sees the queue, its entry and the report.
+        let workspace = app
+            .get_with("/workspace", &early)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(workspace.contains("/queues/ngo-kh"));
+        let queue = app.get_with("/queues/ngo-kh", &early).await;
+        assert_eq!(queue.status().as_u16(), 200);
+        let queue = queue.text().await.unwrap_or_default();
+        assert!(
+            queue.contains(&format!("/queues/ngo-kh/reports/{report}")) && queue.contains("high"),
+            "{queue}"
+        );
+        let opened = app
+            .get_with(&format!("/queues/ngo-kh/reports/{report}"), &early)
+            .await;
+        assert_eq!(opened.status().as_u16(), 200);
+        assert_eq!(
+            opened
+                .headers()
+                .get("cache-control")
+                .and_then(|v| v.to_str().ok()),
+            Some("no-store")
+        );
+        let opened = opened.text().await.unwrap_or_default();
+        assert!(
+            opened.contains("Golden Fortune Park") && opened.contains("Somchai"),
+            "{opened}"
+        );
+        assert!(opened.contains("Compound or company name"));
+
+        // Not the desk's reports, not another organisation's member, not a logged-out visitor.
+        assert_eq!(
+            app.get_with("/queues/desk", &early).await.status().as_u16(),
+            403
+        );
+        assert_eq!(
+            app.get_with(&format!("/queues/desk/reports/{report}"), &early)
+                .await
+                .status()
+                .as_u16(),
+            403
+        );
+        let foreign_view = app
+            .get_with(&format!("/queues/ngo-kh/reports/{report}"), &outsider)
+            .await;
+        assert_eq!(foreign_view.status().as_u16(), 403);
+        assert!(!foreign_view
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("Golden Fortune"));
+        let anonymous = app
+            .client
+            .get(app.url(&format!("/queues/ngo-kh/reports/{report}")))
+            .send()
+            .await
+            .map(|r| r.status().as_u16())
+            .ok();
+        assert_eq!(anonymous, Some(303));
+        // A report the queue does not hold is not found, even for a member.
+        let (elsewhere, _) = app.submit(&json!({"narrative": "desk only"})).await;
+        assert_eq!(
+            app.get_with(&format!("/queues/ngo-kh/reports/{elsewhere}"), &early)
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
+
+        // Someone who joins later has no copy until the coordinator grants one.
+        let late = staff(&app, "responder", "partner", "resp.late").await;
+        assert_eq!(
+            app.get_with("/queues/ngo-kh", &late)
+                .await
+                .status()
+                .as_u16(),
+            403
+        );
+        let members = app.store.members("partner").await.unwrap_or_default();
+        let late_id = members
+            .iter()
+            .find(|m| m.username == "resp.late")
+            .map(|m| m.account_id.clone())
+            .unwrap_or_default();
+        let granted = app
+            .post_form_with(
+                "/queues/ngo-kh/members",
+                &format!("csrf={csrf}&account={late_id}"),
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(granted.status().as_u16(), 303);
+        assert_eq!(
+            app.get_with(&format!("/queues/ngo-kh/reports/{report}"), &late)
+                .await
+                .status()
+                .as_u16(),
+            200
+        );
+    }
+);
