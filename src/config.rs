@@ -26,6 +26,8 @@ pub struct Settings {
     /// The cost of a responder's password derivation (stronger than receipts').
     pub account_kdf: Argon2Params,
     pub sessions: SessionSettings,
+    /// How soon each priority class should be acknowledged; later is shown as overdue.
+    pub ack_targets: AckTargets,
     /// The address people reach this server at, for invite links.
     pub public_url: String,
     /// How many Argon2id derivations may run at once (each holds `memory_kib` of memory).
@@ -60,6 +62,23 @@ impl std::fmt::Debug for DatabaseSettings {
             .field("url", &format_args!("{scheme}://…"))
             .field("max_connections", &self.max_connections)
             .finish()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct AckTargets {
+    pub critical_minutes: i64,
+    pub high_minutes: i64,
+    pub normal_minutes: i64,
+}
+
+impl AckTargets {
+    pub fn minutes(&self, priority: &str) -> i64 {
+        match priority {
+            "critical" => self.critical_minutes,
+            "high" => self.high_minutes,
+            _ => self.normal_minutes,
+        }
     }
 }
 

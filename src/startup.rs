@@ -96,6 +96,7 @@ impl Application {
                 receipt_kdf: settings.receipt_kdf,
             },
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
+            ack_targets: settings.ack_targets,
             catalogs: Catalogs::load(&settings.site.default_language)?,
             page_title: settings.site.page_title.clone(),
             leave_url: settings.site.leave_url.clone(),

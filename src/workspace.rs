@@ -7,8 +7,9 @@ use uuid::Uuid;
 use crate::accounts::{Principal, Role};
 use crate::crypto::envelope::{open_queue_key, seal_queue_key};
 use crate::crypto::{CryptoError, PrivateKey, PublicKey};
+use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::opening::{open_for_queue, OpenError, OpenedItem};
-use crate::store::{now, Entry, NewCopy, QueueRow, Store, StoreError};
+use crate::store::{now, Entry, EntryState, NewCopy, QueueRow, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
@@ -18,6 +19,10 @@ pub enum WorkspaceError {
     NotFound,
     #[error("the key is not this queue's private key")]
     WrongKey,
+    #[error("not allowed by the workflow")]
+    Invalid,
+    #[error("someone else changed it first")]
+    Conflict,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -154,4 +159,87 @@ pub async fn open_report(
     let items = open_for_queue(store, report, queue, &key).await?;
     tracing::info!(account = %who.account_id, items = items.len(), "report opened");
     Ok(items)
+}
+
+/// What a responder does to a queue's entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryAction {
+    Claim,
+    Release,
+    Move {
+        to: EntryStatus,
+        outcome: Option<Outcome>,
+    },
+}
+
+/// The entry of a report in a queue the person holds the key of.
+pub async fn entry(
+    store: &Store,
+    who: &Principal,
+    queue: &str,
+    report: Uuid,
+) -> Result<(QueueRow, EntryState), WorkspaceError> {
+    if store.key_copy(queue, &who.account_id).await?.is_none() {
+        return Err(WorkspaceError::Forbidden);
+    }
+    let row = store.queue(queue).await?.ok_or(WorkspaceError::NotFound)?;
+    let state = store
+        .entry_state(queue, &report.to_string())
+        .await?
+        .ok_or(WorkspaceError::NotFound)?;
+    Ok((row, state))
+}
+
+/// Claims, releases or moves an entry through the workflow (see `domain::workflow`).
+#[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
+pub async fn act(
+    store: &Store,
+    who: &Principal,
+    queue: &str,
+    report: Uuid,
+    action: EntryAction,
+) -> Result<EntryState, WorkspaceError> {
+    let (row, current) = entry(store, who, queue, report).await?;
+    let mut next = current.clone();
+    match action {
+        EntryAction::Claim => {
+            if current
+                .assignee
+                .as_ref()
+                .is_some_and(|a| *a != who.account_id)
+            {
+                return Err(WorkspaceError::Conflict);
+            }
+            next.assignee = Some(who.account_id.clone());
+        }
+        EntryAction::Release => {
+            let mine = current.assignee.as_deref() == Some(who.account_id.as_str());
+            if !mine && who.role != Role::Coordinator {
+                return Err(WorkspaceError::Forbidden);
+            }
+            next.assignee = None;
+        }
+        EntryAction::Move { to, outcome } => {
+            let from = EntryStatus::parse(&current.status).map_err(|_| WorkspaceError::Invalid)?;
+            let projection_only = matches!(row.kind.as_str(), "consular" | "police");
+            if !from.may_become(to, projection_only) {
+                return Err(WorkspaceError::Invalid);
+            }
+            if to == EntryStatus::Closed && outcome.is_none() {
+                return Err(WorkspaceError::Invalid);
+            }
+            next.status = to.code().to_owned();
+            next.outcome = (to == EntryStatus::Closed)
+                .then(|| outcome.map(|o| o.code().to_owned()))
+                .flatten();
+        }
+    }
+    if !store
+        .change_entry(queue, &report.to_string(), &current, &next, now())
+        .await?
+    {
+        return Err(WorkspaceError::Conflict);
+    }
+    tracing::info!(account = %who.account_id, action = ?action, "entry changed");
+    Ok(next)
 }

@@ -7,6 +7,7 @@ pub mod errors;
 pub mod receipt;
 pub mod report;
 pub mod text;
+pub mod workflow;
 
 pub use country::CountryCode;
 pub use errors::{FieldError, FieldErrors};

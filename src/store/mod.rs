@@ -24,7 +24,7 @@ use sqlx::ConnectOptions;
 
 pub use accounts::{AccountRecord, Invite, NewAccount, RedeemError, SessionRecord};
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
-pub use workspace::{Entry, Member, NewCopy, QueueRow};
+pub use workspace::{Entry, EntryState, Member, NewCopy, QueueRow};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -31,7 +31,16 @@ pub struct Entry {
     pub report_id: String,
     pub priority: String,
     pub status: String,
+    pub assignee: Option<String>,
     pub added_at: i64,
+}
+
+/// A queue's entry of one report, as the workflow sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryState {
+    pub status: String,
+    pub assignee: Option<String>,
+    pub outcome: Option<String>,
 }
 
 /// One member's sealed copy of a queue key.
@@ -194,7 +203,7 @@ impl Store {
     pub async fn entries(&self, queue: &str) -> Result<Vec<Entry>, StoreError> {
         on_pool!(self, read, pool => {
             let rows = sqlx::query(
-                "SELECT e.report_id, r.priority, e.status, e.added_at
+                "SELECT e.report_id, r.priority, e.status, e.added_at, e.assignee
                  FROM report_queues e JOIN reports r ON r.id = e.report_id
                  WHERE e.queue_id = $1
                  ORDER BY CASE r.priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, e.added_at, e.report_id
@@ -210,9 +219,59 @@ impl Store {
                         priority: row.try_get(1)?,
                         status: row.try_get(2)?,
                         added_at: row.try_get(3)?,
+                        assignee: row.try_get(4)?,
                     })
                 })
                 .collect()
+        })
+    }
+}
+
+impl Store {
+    pub async fn entry_state(
+        &self,
+        queue: &str,
+        report: &str,
+    ) -> Result<Option<EntryState>, StoreError> {
+        on_pool!(self, read, pool => {
+            let row: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
+                "SELECT status, assignee, outcome FROM report_queues WHERE queue_id = $1 AND report_id = $2",
+            )
+            .bind(queue)
+            .bind(report)
+            .fetch_optional(pool)
+            .await?;
+            Ok(row.map(|(status, assignee, outcome)| EntryState { status, assignee, outcome }))
+        })
+    }
+
+    /// Replaces an entry's state if it is still `expected` (so two responders acting at once
+    /// cannot both win). Returns whether it changed.
+    pub async fn change_entry(
+        &self,
+        queue: &str,
+        report: &str,
+        expected: &EntryState,
+        next: &EntryState,
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        on_pool!(self, write, pool => {
+            let done = sqlx::query(
+                "UPDATE report_queues SET status = $1, assignee = $2, outcome = $3, updated_at = $4
+                 WHERE queue_id = $5 AND report_id = $6 AND status = $7
+                   AND COALESCE(assignee, '') = COALESCE($8, '')",
+            )
+            .bind(&next.status)
+            .bind(&next.assignee)
+            .bind(&next.outcome)
+            .bind(at)
+            .bind(queue)
+            .bind(report)
+            .bind(&expected.status)
+            .bind(&expected.assignee)
+            .execute(pool)
+            .await?;
+            Ok(done.rows_affected() == 1)
         })
     }
 }

@@ -18,6 +18,8 @@ pub enum Failure {
     UnsupportedMediaType,
     Forbidden,
     NotFound,
+    Conflict,
+    Unprocessable,
     Unavailable,
     Internal,
 }
@@ -30,6 +32,8 @@ impl Failure {
             Failure::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Failure::Forbidden => StatusCode::FORBIDDEN,
             Failure::NotFound => StatusCode::NOT_FOUND,
+            Failure::Conflict => StatusCode::CONFLICT,
+            Failure::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             Failure::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Failure::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -42,6 +46,8 @@ impl Failure {
             Failure::UnsupportedMediaType => "unsupported_media_type",
             Failure::Forbidden => "forbidden",
             Failure::NotFound => "not_found",
+            Failure::Conflict => "conflict",
+            Failure::Unprocessable => "unprocessable",
             Failure::Unavailable => "unavailable",
             Failure::Internal => "internal",
         }

@@ -27,6 +27,7 @@ pub struct AppState {
     pub intake: Intake,
     pub accounts: Accounts,
     pub public_url: String,
+    pub ack_targets: crate::config::AckTargets,
     pub catalogs: Arc<Catalogs>,
     pub page_title: String,
     pub leave_url: String,
@@ -90,6 +91,18 @@ pub fn serve(
             .route(
                 "/queues/{queue}/reports/{report}",
                 web::get().to(staff::pages::report_page),
+            )
+            .route(
+                "/queues/{queue}/reports/{report}/claim",
+                web::post().to(staff::pages::claim),
+            )
+            .route(
+                "/queues/{queue}/reports/{report}/release",
+                web::post().to(staff::pages::release),
+            )
+            .route(
+                "/queues/{queue}/reports/{report}/status",
+                web::post().to(staff::pages::change_status),
             )
             .route("/healthz", web::get().to(|| async { "ok" }))
             .default_service(web::to(reporter::pages::not_found))

@@ -209,6 +209,11 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
             absolute_hours: 12,
         },
         public_url: "http://127.0.0.1".into(),
+        ack_targets: homeward::config::AckTargets {
+            critical_minutes: 30,
+            high_minutes: 240,
+            normal_minutes: 1440,
+        },
         kdf_max_concurrent: 2,
         site: SiteSettings {
             page_title: "Notes".into(),

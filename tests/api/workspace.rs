@@ -213,3 +213,141 @@ on_both_engines!(
         );
     }
 );
+
+on_both_engines!(
+    entries_move_through_the_documented_workflow,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (report, _) = app
+        .submit(&json!({"location": {"country": "KH"}, "narrative": "workflow", "consent": {"partner_ngos": true, "police": true}}))
+        .await;
+        let coordinator = staff(&app, "coordinator", "partner", "coord.wf").await;
+        let first = staff(&app, "responder", "partner", "resp.one").await;
+        let second = staff(&app, "responder", "partner", "resp.two").await;
+        let csrf = csrf_of(&app, &coordinator).await;
+        let imported = app
+            .post_form_with(
+                "/queues/ngo-kh/key",
+                &format!("csrf={csrf}&private_key={}", form_key(&app, "ngo-kh")),
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(imported.status().as_u16(), 303);
+        let (first_csrf, second_csrf) = (csrf_of(&app, &first).await, csrf_of(&app, &second).await);
+        let path = |action: &str| format!("/queues/ngo-kh/reports/{report}/{action}");
+        let state = || async {
+            app.store
+                .entry_state("ngo-kh", &report.to_string())
+                .await
+                .ok()
+                .flatten()
+        };
+
+        // Without the CSRF token nothing changes.
+        assert_eq!(
+            app.post_form_with(&path("claim"), "", Some(&first))
+                .await
+                .status()
+                .as_u16(),
+            403
+        );
+        // Claim; a second claim by someone else is a conflict; releasing someone else's claim is not theirs to do.
+        assert_eq!(
+            app.post_form_with(&path("claim"), &format!("csrf={first_csrf}"), Some(&first))
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+        assert_eq!(
+            app.post_form_with(
+                &path("claim"),
+                &format!("csrf={second_csrf}"),
+                Some(&second)
+            )
+            .await
+            .status()
+            .as_u16(),
+            409
+        );
+        assert_eq!(
+            app.post_form_with(
+                &path("release"),
+                &format!("csrf={second_csrf}"),
+                Some(&second)
+            )
+            .await
+            .status()
+            .as_u16(),
+            403
+        );
+        let queue = app
+            .get_with("/queues/ngo-kh", &first)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(queue.contains("<td>me</td>"), "{queue}");
+
+        let moved = |to: &'static str, outcome: &'static str| {
+            let body = format!("csrf={first_csrf}&status={to}&outcome={outcome}");
+            let (app, first, path) = (&app, &first, path("status"));
+            async move {
+                app.post_form_with(&path, &body, Some(first))
+                    .await
+                    .status()
+                    .as_u16()
+            }
+        };
+        assert_eq!(
+            moved("waiting_for_reporter", "").await,
+            422,
+            "new cannot wait for the reporter"
+        );
+        assert_eq!(moved("acknowledged", "").await, 303);
+        assert_eq!(moved("in_progress", "").await, 303);
+        assert_eq!(moved("waiting_for_reporter", "").await, 303);
+        assert_eq!(moved("closed", "").await, 422, "closing needs an outcome");
+        assert_eq!(moved("closed", "nonsense").await, 422);
+        assert_eq!(moved("closed", "rescued").await, 303);
+        let closed = state().await.unwrap_or_else(|| panic!("no entry"));
+        assert_eq!(
+            (closed.status.as_str(), closed.outcome.as_deref()),
+            ("closed", Some("rescued"))
+        );
+        let page = app
+            .get_with(&format!("/queues/ngo-kh/reports/{report}"), &first)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(
+            page.contains("<b id=\"status\">closed</b> (rescued)"),
+            "{page}"
+        );
+
+        // Each queue works its own entry: the desk's is untouched.
+        let desk = app
+            .store
+            .entry_state("desk", &report.to_string())
+            .await
+            .ok()
+            .flatten();
+        assert_eq!(desk.map(|d| d.status), Some("new".to_owned()));
+        // Reopened, the outcome goes; the claim can be released by its holder.
+        assert_eq!(moved("in_progress", "").await, 303);
+        assert_eq!(state().await.and_then(|s| s.outcome), None);
+        assert_eq!(
+            app.post_form_with(
+                &path("release"),
+                &format!("csrf={first_csrf}"),
+                Some(&first)
+            )
+            .await
+            .status()
+            .as_u16(),
+            303
+        );
+        assert_eq!(state().await.and_then(|s| s.assignee), None);
+    }
+);

@@ -7,11 +7,12 @@ use secrecy::{ExposeSecret, SecretString};
 
 use super::{csrf_ok, expired_cookie, fields, principal, session_cookie};
 use crate::accounts::{AccountError, Principal, Role};
+use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::store::Invite;
 use crate::web::error::{Failure, PageError};
 use crate::web::i18n::Tr;
 use crate::web::{assets, body, AppState};
-use crate::workspace::{self, WorkspaceError};
+use crate::workspace::{self, EntryAction, WorkspaceError};
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -75,6 +76,8 @@ struct EntryView {
     priority: String,
     status: String,
     received: String,
+    assignee: String,
+    overdue: bool,
 }
 
 #[derive(Template)]
@@ -97,7 +100,14 @@ struct ReportView {
     tr: Tr,
     stylesheet: &'static str,
     queue: String,
+    report_id: String,
     short_id: String,
+    csrf: String,
+    status: String,
+    outcome: Option<String>,
+    assignee: String,
+    next_statuses: Vec<(&'static str, String)>,
+    outcomes: Vec<(&'static str, String)>,
     sections: Vec<ItemSection>,
 }
 
@@ -457,6 +467,8 @@ fn workspace_failure(state: &AppState, req: &HttpRequest, error: WorkspaceError)
         WorkspaceError::Forbidden => fail(state, req, Failure::Forbidden),
         WorkspaceError::NotFound => fail(state, req, Failure::NotFound),
         WorkspaceError::WrongKey => fail(state, req, Failure::BadRequest),
+        WorkspaceError::Invalid => fail(state, req, Failure::Unprocessable),
+        WorkspaceError::Conflict => fail(state, req, Failure::Conflict),
         other => {
             tracing::error!(error = %other, "workspace operation failed");
             fail(state, req, Failure::Internal)
@@ -546,18 +558,28 @@ pub async fn queue_page(
         .await
         .map_err(|e| workspace_failure(&state, &req, e))?;
     let now = crate::store::now();
+    let tr = state.tr(&req, None);
     let entries = entries
         .into_iter()
-        .map(|e| EntryView {
-            short_id: short(&e.report_id),
-            received: format!("{} min", (now - e.added_at).max(0) / 60),
-            report_id: e.report_id,
-            priority: e.priority,
-            status: e.status,
+        .map(|e| {
+            let age_minutes = (now - e.added_at).max(0) / 60;
+            EntryView {
+                short_id: short(&e.report_id),
+                received: format!("{age_minutes} min"),
+                overdue: e.status == "new" && age_minutes > state.ack_targets.minutes(&e.priority),
+                assignee: match e.assignee.as_deref() {
+                    None => tr.t("staff-unassigned"),
+                    Some(id) if id == who.account_id => tr.t("staff-mine"),
+                    Some(id) => short(id),
+                },
+                status: tr.t(&format!("entry-status-{}", e.status)),
+                report_id: e.report_id,
+                priority: e.priority,
+            }
         })
         .collect();
     let page = QueuePage {
-        tr: state.tr(&req, None),
+        tr,
         stylesheet: assets::STYLESHEET_PATH,
         queue: queue.into_inner(),
         entries,
@@ -652,7 +674,33 @@ pub async fn report_page(
         })
         .collect();
     sections.sort_by_key(|(rank, _)| *rank);
+    let (row, entry) = workspace::entry(&state.intake.store, &who, &queue, report_id)
+        .await
+        .map_err(|e| workspace_failure(&state, &req, e))?;
+    let projection_only = matches!(row.kind.as_str(), "consular" | "police");
+    let current = EntryStatus::parse(&entry.status).ok();
+    let next_statuses = EntryStatus::ALL
+        .iter()
+        .filter(|to| current.is_some_and(|from| from.may_become(**to, projection_only)))
+        .map(|to| (to.code(), tr.t(&format!("entry-status-{}", to.code()))))
+        .collect();
+    let outcomes = Outcome::ALL
+        .iter()
+        .map(|o| (o.code(), tr.t(&format!("outcome-{}", o.code()))))
+        .collect();
+    let assignee = match entry.assignee.as_deref() {
+        None => tr.t("staff-unassigned"),
+        Some(id) if id == who.account_id => tr.t("staff-mine"),
+        Some(id) => short(id),
+    };
     let page = ReportView {
+        status: tr.t(&format!("entry-status-{}", entry.status)),
+        outcome: entry.outcome.map(|o| tr.t(&format!("outcome-{o}"))),
+        assignee,
+        next_statuses,
+        outcomes,
+        csrf: who.csrf.clone(),
+        report_id: report.clone(),
         tr,
         stylesheet: assets::STYLESHEET_PATH,
         queue,
@@ -660,4 +708,63 @@ pub async fn report_page(
         sections: sections.into_iter().map(|(_, s)| s).collect(),
     };
     Ok(render(StatusCode::OK, page.render()))
+}
+
+async fn entry_action(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+    choose: fn(&std::collections::HashMap<String, String>) -> Option<EntryAction>,
+) -> Result<HttpResponse, PageError> {
+    let (queue, report) = path.into_inner();
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let Ok(report_id) = uuid::Uuid::parse_str(&report) else {
+        return Err(fail(&state, &req, Failure::NotFound));
+    };
+    let Some(action) = choose(&form) else {
+        return Err(fail(&state, &req, Failure::Unprocessable));
+    };
+    workspace::act(&state.intake.store, &who, &queue, report_id, action)
+        .await
+        .map_err(|e| workspace_failure(&state, &req, e))?;
+    Ok(redirect(&format!("/queues/{queue}/reports/{report}")))
+}
+
+pub async fn claim(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    entry_action(state, req, path, payload, |_| Some(EntryAction::Claim)).await
+}
+
+pub async fn release(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    entry_action(state, req, path, payload, |_| Some(EntryAction::Release)).await
+}
+
+pub async fn change_status(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    entry_action(state, req, path, payload, |form| {
+        let to = EntryStatus::parse(form.get("status")?).ok()?;
+        let outcome = match form.get("outcome").map(String::as_str) {
+            None | Some("") => None,
+            Some(code) => Some(Outcome::parse(code).ok()?),
+        };
+        Some(EntryAction::Move { to, outcome })
+    })
+    .await
 }
