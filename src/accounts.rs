@@ -14,6 +14,7 @@ use sha2::Sha256;
 use totp_rs::{Algorithm, Secret, Totp};
 use zeroize::Zeroizing;
 
+use crate::audit::Audit;
 use crate::crypto::account::{unwrap_private_key, wrap_private_key, PasswordKeys, RecoveryKey};
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool};
 use crate::crypto::wrap;
@@ -101,6 +102,7 @@ impl std::fmt::Debug for Principal {
 #[derive(Clone)]
 pub struct Accounts {
     pub store: Store,
+    pub audit: Audit,
     kdf: KdfPool,
     params: Argon2Params,
     pepper: Arc<SecretBox<[u8; 32]>>,
@@ -170,6 +172,7 @@ fn check_password(password: &str, username: &str) -> Result<(), AccountError> {
 impl Accounts {
     pub fn new(
         store: Store,
+        audit: Audit,
         kdf: KdfPool,
         params: Argon2Params,
         pepper: SecretBox<[u8; 32]>,
@@ -178,6 +181,7 @@ impl Accounts {
     ) -> Accounts {
         Accounts {
             store,
+            audit,
             kdf,
             params,
             pepper: Arc::new(pepper),
@@ -217,6 +221,14 @@ impl Accounts {
                 at + INVITE_HOURS * 3600,
             )
             .await?;
+        let subject = format!(
+            "role:{} organisation:{}",
+            invite.role,
+            invite.organisation_id.as_deref().unwrap_or("-")
+        );
+        self.audit
+            .note(created_by.unwrap_or("cli"), "invite_created", &subject)
+            .await;
         Ok(SecretString::from(token.as_str().to_owned()))
     }
 
@@ -290,6 +302,9 @@ impl Accounts {
             Err(RedeemError::Store(e)) => return Err(e.into()),
         }
         tracing::info!(account = %id, "account enrolled");
+        self.audit
+            .note(&id, "account_enrolled", &format!("account:{id}"))
+            .await;
         Ok(Enrolment {
             totp_secret: SecretString::from(totp.secret().to_base32()),
             totp_url: SecretString::from(totp.to_url().unwrap_or_default()),
@@ -335,6 +350,9 @@ impl Accounts {
         let keys = PasswordKeys::split(&master);
         if !keys.verifies(&account.verifier) {
             self.store.record_failed_login(&account.id, at).await?;
+            self.audit
+                .note(&account.id, "login_refused", "password")
+                .await;
             tracing::info!(account = %account.id, "login refused: password");
             return Err(AccountError::LoginFailed);
         }
@@ -352,6 +370,7 @@ impl Accounts {
         };
         if !accepted {
             self.store.record_failed_login(&account.id, at).await?;
+            self.audit.note(&account.id, "login_refused", "code").await;
             tracing::info!(account = %account.id, "login refused: code");
             return Err(AccountError::LoginFailed);
         }
@@ -368,6 +387,9 @@ impl Accounts {
             )
             .await?;
         tracing::info!(account = %account.id, "logged in");
+        self.audit
+            .note(&account.id, "login", &format!("account:{}", account.id))
+            .await;
         Ok(SecretString::from(cookie.as_str().to_owned()))
     }
 
@@ -407,6 +429,13 @@ impl Accounts {
     pub async fn logout(&self, principal: &Principal) -> Result<(), AccountError> {
         self.store.delete_session(&principal.session_hmac).await?;
         tracing::info!(account = %principal.account_id, "logged out");
+        self.audit
+            .note(
+                &principal.account_id,
+                "logout",
+                &format!("account:{}", principal.account_id),
+            )
+            .await;
         Ok(())
     }
 }

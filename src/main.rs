@@ -52,6 +52,11 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         rounds: u32,
     },
+    /// The tamper-evident audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Operator tasks.
     Admin {
         #[command(subcommand)]
@@ -69,6 +74,18 @@ enum QueueCommand {
     /// Make a queue key pair. Run it on the organisation's own machine: the private key is printed
     /// once for its offline safe, the public key goes into config/queues.toml.
     Keygen,
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check the whole chain; with a checkpoint, also that the log still reaches it unchanged.
+    /// Names the first bad entry and exits non-zero.
+    Verify {
+        #[arg(long)]
+        checkpoint: Option<PathBuf>,
+    },
+    /// Print the chain's head, to keep somewhere off this server.
+    Checkpoint,
 }
 
 #[derive(Subcommand)]
@@ -124,6 +141,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let settings = Settings::load(&cli.config)?;
             runtime()?.block_on(bootstrap(settings))
         }
+        Command::Audit { command } => {
+            let settings = Settings::load(&cli.config)?;
+            runtime()?.block_on(audit(settings, command))
+        }
         Command::Migrate => {
             let settings = Settings::load(&cli.config)?;
             runtime()?.block_on(async {
@@ -149,6 +170,41 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })
         }
     }
+}
+
+async fn audit(settings: Settings, command: AuditCommand) -> anyhow::Result<()> {
+    let secrets = homeward::secrets::load_or_create(&settings.secrets_path(), false)?;
+    let store = Store::connect(&settings.database.url, 1).await?;
+    let audit = homeward::audit::Audit::new(store.clone(), secrets.audit_key);
+    let outcome = match command {
+        AuditCommand::Checkpoint => {
+            match audit.checkpoint().await? {
+                Some(head) => print!("{}", head.to_text()),
+                None => println!("the audit log is empty"),
+            }
+            Ok(())
+        }
+        AuditCommand::Verify { checkpoint } => {
+            let checkpoint = match checkpoint {
+                Some(path) => Some(
+                    homeward::audit::Checkpoint::parse(&std::fs::read_to_string(&path)?)
+                        .ok_or_else(|| anyhow::anyhow!("{}: not a checkpoint", path.display()))?,
+                ),
+                None => None,
+            };
+            match audit.verify(checkpoint.as_ref()).await? {
+                homeward::audit::Verdict::Intact { entries } => {
+                    println!("audit log intact: {entries} entries");
+                    Ok(())
+                }
+                homeward::audit::Verdict::Broken { seq, reason } => {
+                    Err(anyhow::anyhow!("audit log broken at entry {seq}: {reason}"))
+                }
+            }
+        }
+    };
+    store.close().await;
+    outcome
 }
 
 async fn bootstrap(settings: Settings) -> anyhow::Result<()> {

@@ -53,7 +53,8 @@ pub fn accounts_for(
     secrets: crate::secrets::ServerSecrets,
 ) -> Accounts {
     Accounts::new(
-        store,
+        store.clone(),
+        crate::audit::Audit::new(store, secrets.audit_key),
         kdf,
         settings.account_kdf,
         secrets.pepper,

@@ -5,6 +5,7 @@
 use uuid::Uuid;
 
 use crate::accounts::{Principal, Role};
+use crate::audit::Audit;
 use crate::crypto::envelope::{open_queue_key, seal_queue_key};
 use crate::crypto::{CryptoError, PrivateKey, PublicKey};
 use crate::domain::workflow::{EntryStatus, Outcome};
@@ -58,6 +59,7 @@ async fn own_queue(
 #[tracing::instrument(skip_all, fields(queue = %queue))]
 pub async fn import_key(
     store: &Store,
+    audit: &Audit,
     who: &Principal,
     queue: &str,
     private_key: &str,
@@ -82,6 +84,13 @@ pub async fn import_key(
         .add_key_copies(queue, &row.public_key, &copies, &who.account_id, now())
         .await?;
     tracing::info!(copies = copies.len(), "queue key imported");
+    audit
+        .note(
+            &who.account_id,
+            "queue_key_imported",
+            &format!("queue:{queue} copies:{}", copies.len()),
+        )
+        .await;
     Ok(copies.len())
 }
 
@@ -89,6 +98,7 @@ pub async fn import_key(
 #[tracing::instrument(skip_all, fields(queue = %queue))]
 pub async fn grant(
     store: &Store,
+    audit: &Audit,
     who: &Principal,
     queue: &str,
     account: &str,
@@ -110,6 +120,13 @@ pub async fn grant(
         .add_key_copies(queue, &row.public_key, &[copy], &who.account_id, now())
         .await?;
     tracing::info!("queue key granted");
+    audit
+        .note(
+            &who.account_id,
+            "queue_key_granted",
+            &format!("queue:{queue} account:{account}"),
+        )
+        .await;
     Ok(())
 }
 
@@ -147,6 +164,7 @@ pub async fn entries(
 #[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
 pub async fn open_report(
     store: &Store,
+    audit: &Audit,
     who: &Principal,
     queue: &str,
     report: Uuid,
@@ -156,6 +174,14 @@ pub async fn open_report(
     if !held.iter().any(|q| q == queue) {
         return Err(WorkspaceError::NotFound);
     }
+    // Recorded before the content is read, so a decryption is never missing from the log.
+    audit
+        .record(
+            &who.account_id,
+            "report_opened",
+            &format!("queue:{queue} report:{report}"),
+        )
+        .await?;
     let items = open_for_queue(store, report, queue, &key).await?;
     tracing::info!(account = %who.account_id, items = items.len(), "report opened");
     Ok(items)
@@ -194,6 +220,7 @@ pub async fn entry(
 #[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
 pub async fn act(
     store: &Store,
+    audit: &Audit,
     who: &Principal,
     queue: &str,
     report: Uuid,
@@ -241,5 +268,12 @@ pub async fn act(
         return Err(WorkspaceError::Conflict);
     }
     tracing::info!(account = %who.account_id, action = ?action, "entry changed");
+    let change = format!(
+        "queue:{queue} report:{report} status:{} assignee:{} outcome:{}",
+        next.status,
+        next.assignee.as_deref().unwrap_or("-"),
+        next.outcome.as_deref().unwrap_or("-")
+    );
+    audit.note(&who.account_id, "entry_changed", &change).await;
     Ok(next)
 }

@@ -8,6 +8,7 @@
 //! PostgreSQL.
 
 mod accounts;
+mod audit;
 mod intake;
 mod queues;
 mod workspace;
@@ -23,6 +24,7 @@ use sqlx::sqlite::{
 use sqlx::ConnectOptions;
 
 pub use accounts::{AccountRecord, Invite, NewAccount, RedeemError, SessionRecord};
+pub use audit::AuditRow;
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
 pub use workspace::{Entry, EntryState, Member, NewCopy, QueueRow};
 

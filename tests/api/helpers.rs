@@ -493,3 +493,51 @@ impl TestApp {
         }
     }
 }
+
+impl TestApp {
+    /// Runs one statement straight on the database, as someone holding the disk would.
+    pub async fn tamper(&self, sql: &str, bytes: Option<Vec<u8>>, seq: Option<i64>) {
+        use sqlx::Connection;
+        match self.engine {
+            Engine::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.database_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"));
+                let mut query = sqlx::query(sql);
+                if let Some(b) = bytes {
+                    query = query.bind(b);
+                }
+                if let Some(s) = seq {
+                    query = query.bind(s);
+                }
+                query
+                    .execute(&mut conn)
+                    .await
+                    .unwrap_or_else(|e| panic!("{sql}: {e}"));
+            }
+            Engine::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.database_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"));
+                let mut query = sqlx::query(sql);
+                if let Some(b) = bytes {
+                    query = query.bind(b);
+                }
+                if let Some(s) = seq {
+                    query = query.bind(s);
+                }
+                query
+                    .execute(&mut conn)
+                    .await
+                    .unwrap_or_else(|e| panic!("{sql}: {e}"));
+            }
+        }
+    }
+
+    /// The audit log under this server's audit key.
+    pub fn audit(&self) -> homeward::audit::Audit {
+        let secrets = homeward::secrets::load_or_create(&self.secrets_file, false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        homeward::audit::Audit::new(self.store.clone(), secrets.audit_key)
+    }
+}

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod accounts;
+mod audit;
 mod config_files;
 mod intake;
 mod malformed;

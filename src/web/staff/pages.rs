@@ -507,7 +507,15 @@ pub async fn import_key(
         Err(response) => return Ok(response),
     };
     let key = SecretString::from(form.get("private_key").cloned().unwrap_or_default());
-    match workspace::import_key(&state.intake.store, &who, &queue, key.expose_secret()).await {
+    match workspace::import_key(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        key.expose_secret(),
+    )
+    .await
+    {
         Ok(_) => Ok(redirect("/workspace")),
         Err(WorkspaceError::WrongKey) => {
             let message = Some(state.tr(&req, None).t("staff-key-wrong"));
@@ -533,9 +541,15 @@ pub async fn grant_access(
         Err(response) => return Ok(response),
     };
     let account = form.get("account").cloned().unwrap_or_default();
-    workspace::grant(&state.intake.store, &who, &queue, &account)
-        .await
-        .map_err(|e| workspace_failure(&state, &req, e))?;
+    workspace::grant(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        &account,
+    )
+    .await
+    .map_err(|e| workspace_failure(&state, &req, e))?;
     Ok(redirect("/workspace"))
 }
 
@@ -648,9 +662,15 @@ pub async fn report_page(
     let Ok(report_id) = uuid::Uuid::parse_str(&report) else {
         return Err(fail(&state, &req, Failure::NotFound));
     };
-    let items = workspace::open_report(&state.intake.store, &who, &queue, report_id)
-        .await
-        .map_err(|e| workspace_failure(&state, &req, e))?;
+    let items = workspace::open_report(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        report_id,
+    )
+    .await
+    .map_err(|e| workspace_failure(&state, &req, e))?;
     let tr = state.tr(&req, None);
     let order = ["report", "triage", "projection", "status"];
     let mut sections: Vec<(usize, ItemSection)> = items
@@ -728,9 +748,16 @@ async fn entry_action(
     let Some(action) = choose(&form) else {
         return Err(fail(&state, &req, Failure::Unprocessable));
     };
-    workspace::act(&state.intake.store, &who, &queue, report_id, action)
-        .await
-        .map_err(|e| workspace_failure(&state, &req, e))?;
+    workspace::act(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        report_id,
+        action,
+    )
+    .await
+    .map_err(|e| workspace_failure(&state, &req, e))?;
     Ok(redirect(&format!("/queues/{queue}/reports/{report}")))
 }
 

@@ -1,0 +1,70 @@
+//! The audit log's storage: appends serialised in the database, entries read back in order.
+
+use super::{on_pool, Store, StoreError};
+
+/// An audit entry as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRow {
+    pub seq: i64,
+    pub at: i64,
+    pub actor: String,
+    pub action: String,
+    pub subject: String,
+    pub mac: Vec<u8>,
+}
+
+/// A key the PostgreSQL advisory lock is taken on while appending.
+const AUDIT_LOCK: i64 = 0x6175_6469_745f_6c6f;
+
+impl Store {
+    /// Appends one entry after the current head; `mac` is computed from the head's MAC and seq.
+    pub async fn append_audit(
+        &self,
+        at: i64,
+        actor: &str,
+        action: &str,
+        subject: &str,
+        mac: impl Fn(Option<&[u8]>, i64) -> Vec<u8>,
+    ) -> Result<i64, StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            if self.is_postgres() {
+                sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(AUDIT_LOCK).execute(&mut *tx).await?;
+            }
+            let head: Option<(i64, Vec<u8>)> =
+                sqlx::query_as("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1")
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let seq = head.as_ref().map_or(1, |(seq, _)| seq + 1);
+            let mac = mac(head.as_ref().map(|(_, m)| m.as_slice()), seq);
+            sqlx::query("INSERT INTO audit_log (seq, at, actor, action, subject, mac) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(seq)
+                .bind(at)
+                .bind(actor)
+                .bind(action)
+                .bind(subject)
+                .bind(&mac)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(seq)
+        })
+    }
+
+    /// Entries with `seq > after`, in order, at most `limit`.
+    pub async fn audit_entries(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>, StoreError> {
+        on_pool!(self, read, pool => {
+            let rows: Vec<(i64, i64, String, String, String, Vec<u8>)> = sqlx::query_as(
+                "SELECT seq, at, actor, action, subject, mac FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
+            )
+            .bind(after)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(seq, at, actor, action, subject, mac)| AuditRow { seq, at, actor, action, subject, mac })
+                .collect())
+        })
+    }
+}
