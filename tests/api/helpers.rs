@@ -541,3 +541,65 @@ impl TestApp {
         homeward::audit::Audit::new(self.store.clone(), secrets.audit_key)
     }
 }
+
+impl TestApp {
+    /// Every binary value of every table, as someone who took the database would have them.
+    pub async fn all_blobs(&self) -> Vec<Vec<u8>> {
+        use sqlx::Connection;
+        let columns = [
+            ("queues", "public_key"),
+            ("reports", "reporter_public_key"),
+            ("reports", "reporter_key_salt"),
+            ("reports", "reporter_key_nonce"),
+            ("reports", "reporter_key_sealed"),
+            ("items", "nonce"),
+            ("items", "ciphertext"),
+            ("item_keys", "recipient_key"),
+            ("item_keys", "enc"),
+            ("item_keys", "sealed_key"),
+            ("accounts", "salt"),
+            ("accounts", "verifier"),
+            ("accounts", "public_key"),
+            ("accounts", "key_nonce"),
+            ("accounts", "key_sealed"),
+            ("accounts", "recovery_nonce"),
+            ("accounts", "recovery_sealed"),
+            ("accounts", "totp_nonce"),
+            ("accounts", "totp_sealed"),
+            ("invites", "token_hmac"),
+            ("sessions", "id_hmac"),
+            ("sessions", "key_nonce"),
+            ("sessions", "key_sealed"),
+            ("queue_key_copies", "queue_public_key"),
+            ("queue_key_copies", "enc"),
+            ("queue_key_copies", "sealed_key"),
+            ("audit_log", "mac"),
+        ];
+        let mut out = Vec::new();
+        for (table, column) in columns {
+            let sql = format!("SELECT {column} FROM {table}");
+            let values: Vec<Vec<u8>> = match self.engine {
+                Engine::Sqlite => {
+                    let mut conn = sqlx::SqliteConnection::connect(&self.database_url)
+                        .await
+                        .unwrap_or_else(|e| panic!("{e}"));
+                    sqlx::query_scalar(&sql)
+                        .fetch_all(&mut conn)
+                        .await
+                        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+                }
+                Engine::Postgres => {
+                    let mut conn = sqlx::PgConnection::connect(&self.database_url)
+                        .await
+                        .unwrap_or_else(|e| panic!("{e}"));
+                    sqlx::query_scalar(&sql)
+                        .fetch_all(&mut conn)
+                        .await
+                        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+                }
+            };
+            out.extend(values);
+        }
+        out
+    }
+}

@@ -12,5 +12,6 @@ mod pages;
 mod privacy;
 mod routing;
 mod startup;
+mod stolen;
 mod triage;
 mod workspace;

@@ -199,3 +199,79 @@ async fn without_a_desk_intake_refuses_and_stores_nothing() {
     assert_eq!(failure.status().as_u16(), 503);
     assert_eq!(app.store.count_reports().await.ok(), Some(0));
 }
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL; CI runs these with `cargo test -- --ignored`"]
+async fn a_session_made_on_one_replica_works_a_report_on_another() {
+    let app = crate::helpers::spawn_app(Engine::Postgres).await;
+    let replica_settings = settings(
+        app.dir.path(),
+        &app.database_url,
+        app.secrets_file.clone(),
+        IpAddr::from([127, 0, 0, 1]),
+    );
+    let replica = Application::build(replica_settings)
+        .await
+        .unwrap_or_else(|e| panic!("{e:#}"));
+    let replica_url = format!("http://127.0.0.1:{}", replica.port());
+    tokio::spawn(replica.run_until_stopped());
+
+    let (report, _) = app.submit(&json!({"location": {"country": "KH"}, "narrative": "two replicas", "consent": {"partner_ngos": true}})).await;
+    let token = app.invite("coordinator", Some("partner")).await;
+    let (secret, _) = crate::accounts::enrol(&app, &token, "coord.rep").await;
+    let (cookie, _) =
+        crate::accounts::login(&app, "coord.rep", &crate::accounts::code_for(&secret, 0))
+            .await
+            .unwrap_or_else(|s| panic!("{s}"));
+    let csrf = crate::helpers::hidden(
+        &app.get_with("/workspace", &cookie)
+            .await
+            .text()
+            .await
+            .unwrap_or_default(),
+        "csrf",
+    );
+    let key = app.key("ngo-kh").to_text();
+    let on_replica = |path: String| {
+        app.client
+            .post(format!("{replica_url}{path}"))
+            .header("Cookie", format!("hw_session={cookie}"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+    };
+    let imported = on_replica("/queues/ngo-kh/key".into())
+        .body(format!("csrf={csrf}&private_key={}", key.as_str()))
+        .send()
+        .await
+        .map(|r| r.status().as_u16())
+        .ok();
+    assert_eq!(imported, Some(303));
+    let claimed = on_replica(format!("/queues/ngo-kh/reports/{report}/claim"))
+        .body(format!("csrf={csrf}"))
+        .send()
+        .await
+        .map(|r| r.status().as_u16())
+        .ok();
+    assert_eq!(claimed, Some(303));
+    let page = app
+        .client
+        .get(format!("{replica_url}/queues/ngo-kh/reports/{report}"))
+        .header("Cookie", format!("hw_session={cookie}"))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        page.contains("two replicas") && page.contains("<b id=\"assignee\">me</b>"),
+        "{page}"
+    );
+    // And the first replica sees the claim the second one made.
+    let first = app
+        .get_with(&format!("/queues/ngo-kh/reports/{report}"), &cookie)
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(first.contains("<b id=\"assignee\">me</b>"));
+}
