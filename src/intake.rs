@@ -57,9 +57,9 @@ struct StatusItem {
 }
 
 /// One recipient of an item's key.
-struct Recipient<'a> {
-    name: String,
-    key: &'a PublicKey,
+pub(crate) struct Recipient<'a> {
+    pub(crate) name: String,
+    pub(crate) key: &'a PublicKey,
 }
 
 fn queue_recipient(q: &Queue) -> Recipient<'_> {
@@ -69,7 +69,7 @@ fn queue_recipient(q: &Queue) -> Recipient<'_> {
     }
 }
 
-fn seal_item(
+pub(crate) fn seal_item(
     report: Uuid,
     kind: &'static str,
     audience: &'static str,

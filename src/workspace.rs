@@ -9,6 +9,7 @@ use crate::audit::Audit;
 use crate::crypto::envelope::{open_queue_key, seal_queue_key};
 use crate::crypto::{CryptoError, PrivateKey, PublicKey};
 use crate::domain::workflow::{EntryStatus, Outcome};
+use crate::intake::{seal_item, Recipient};
 use crate::opening::{open_for_queue, OpenError, OpenedItem};
 use crate::store::{now, Entry, EntryState, NewCopy, QueueRow, Store, StoreError};
 
@@ -276,4 +277,129 @@ pub async fn act(
     );
     audit.note(&who.account_id, "entry_changed", &change).await;
     Ok(next)
+}
+
+/// A message in a report's conversation or notes, as sealed.
+#[derive(serde::Serialize)]
+struct Message<'a> {
+    text: &'a str,
+    at: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<&'a str>,
+}
+
+fn message_text(raw: &str) -> Result<crate::domain::text::Text, WorkspaceError> {
+    crate::domain::text::Text::parse(raw, crate::domain::text::LONG)
+        .ok()
+        .flatten()
+        .ok_or(WorkspaceError::Invalid)
+}
+
+/// Writes to the reporter: sealed to the report's reporter key and to every NGO queue holding it.
+/// Consular and police entries have no replies.
+#[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
+pub async fn reply(
+    store: &Store,
+    audit: &Audit,
+    who: &Principal,
+    queue: &str,
+    report: Uuid,
+    text: &str,
+) -> Result<(), WorkspaceError> {
+    let (row, _) = entry(store, who, queue, report).await?;
+    if !matches!(row.kind.as_str(), "desk" | "ngo") {
+        return Err(WorkspaceError::Forbidden);
+    }
+    let text = message_text(text)?;
+    let reporter = store
+        .reporter_public_key(&report.to_string())
+        .await?
+        .ok_or(WorkspaceError::NotFound)?;
+    let reporter = PublicKey::from_bytes(&reporter)?;
+    let holders = store.holders_of(&report.to_string()).await?;
+    let keys = holders
+        .iter()
+        .filter(|h| matches!(h.kind.as_str(), "desk" | "ngo"))
+        .map(|h| {
+            Ok((
+                format!("queue:{}", h.queue_id),
+                PublicKey::from_bytes(&h.public_key)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, CryptoError>>()?;
+    let mut recipients = vec![Recipient {
+        name: "reporter".into(),
+        key: &reporter,
+    }];
+    recipients.extend(keys.iter().map(|(name, key)| Recipient {
+        name: name.clone(),
+        key,
+    }));
+    let at = now();
+    let plaintext = serde_json::to_vec(&Message {
+        text: text.as_str(),
+        at,
+        by: None,
+    })
+    .map_err(|_| WorkspaceError::Invalid)?;
+    let item = seal_item(report, "reply", "thread", &plaintext, &recipients)?;
+    store.insert_item(report, &item, at).await?;
+    audit
+        .note(
+            &who.account_id,
+            "reply_sent",
+            &format!("queue:{queue} report:{report} item:{}", item.id),
+        )
+        .await;
+    Ok(())
+}
+
+/// An internal note: sealed to the queues of the writer's organisation that hold the report,
+/// never to the reporter or to other organisations.
+#[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
+pub async fn note(
+    store: &Store,
+    audit: &Audit,
+    who: &Principal,
+    queue: &str,
+    report: Uuid,
+    text: &str,
+) -> Result<(), WorkspaceError> {
+    let (row, _) = entry(store, who, queue, report).await?;
+    let text = message_text(text)?;
+    let holders = store.holders_of(&report.to_string()).await?;
+    let keys = holders
+        .iter()
+        .filter(|h| h.organisation_id == row.organisation_id)
+        .map(|h| {
+            Ok((
+                format!("queue:{}", h.queue_id),
+                PublicKey::from_bytes(&h.public_key)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, CryptoError>>()?;
+    let recipients: Vec<_> = keys
+        .iter()
+        .map(|(name, key)| Recipient {
+            name: name.clone(),
+            key,
+        })
+        .collect();
+    let at = now();
+    let plaintext = serde_json::to_vec(&Message {
+        text: text.as_str(),
+        at,
+        by: Some(&who.username),
+    })
+    .map_err(|_| WorkspaceError::Invalid)?;
+    let item = seal_item(report, "note", "notes", &plaintext, &recipients)?;
+    store.insert_item(report, &item, at).await?;
+    audit
+        .note(
+            &who.account_id,
+            "note_added",
+            &format!("queue:{queue} report:{report} item:{}", item.id),
+        )
+        .await;
+    Ok(())
 }

@@ -111,11 +111,11 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
-            for item in &report.items {
+            for (position, item) in (1i64..).zip(&report.items) {
                 let item_id = item.id.to_string();
                 sqlx::query(
-                    "INSERT INTO items (id, report_id, kind, audience, format, nonce, ciphertext, created_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    "INSERT INTO items (id, report_id, kind, audience, format, nonce, ciphertext, created_at, position)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 )
                 .bind(&item_id)
                 .bind(&id)
@@ -125,6 +125,7 @@ impl Store {
                 .bind(&item.sealed.nonce)
                 .bind(&item.sealed.ciphertext)
                 .bind(report.created_at)
+                .bind(position)
                 .execute(&mut *tx)
                 .await?;
                 for key in &item.keys {
@@ -189,7 +190,7 @@ impl Store {
                         k.recipient_key, k.enc, k.sealed_key
                  FROM items i JOIN item_keys k ON k.item_id = i.id
                  WHERE i.report_id = $1 AND k.recipient = $2
-                 ORDER BY i.created_at, i.kind",
+                 ORDER BY i.position, i.created_at",
             )
             .bind(report.to_string())
             .bind(recipient)
@@ -243,6 +244,51 @@ impl Store {
     pub async fn count_reports(&self) -> Result<i64, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT COUNT(*) FROM reports").fetch_one(pool).await?)
+        })
+    }
+}
+
+impl Store {
+    /// Adds one sealed item (a reply, a note) to a report, with its keys, in one transaction.
+    pub async fn insert_item(
+        &self,
+        report: uuid::Uuid,
+        item: &NewItem,
+        at: i64,
+    ) -> Result<(), StoreError> {
+        let report = report.to_string();
+        on_pool!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            let item_id = item.id.to_string();
+            sqlx::query(
+                "INSERT INTO items (id, report_id, kind, audience, format, nonce, ciphertext, created_at, position)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                         (SELECT COALESCE(MAX(position), 0) + 1 FROM items WHERE report_id = $2))",
+            )
+            .bind(&item_id)
+            .bind(&report)
+            .bind(item.kind)
+            .bind(item.audience)
+            .bind(i16::from(item.sealed.format))
+            .bind(&item.sealed.nonce)
+            .bind(&item.sealed.ciphertext)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+            for key in &item.keys {
+                sqlx::query(
+                    "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(&item_id)
+                .bind(&key.recipient)
+                .bind(&key.recipient_key)
+                .bind(&key.sealed.enc)
+                .bind(&key.sealed.ciphertext)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(())
         })
     }
 }

@@ -26,7 +26,7 @@ use sqlx::ConnectOptions;
 pub use accounts::{AccountRecord, Invite, NewAccount, RedeemError, SessionRecord};
 pub use audit::AuditRow;
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
-pub use workspace::{Entry, EntryState, Member, NewCopy, QueueRow};
+pub use workspace::{Entry, EntryState, Holder, Member, NewCopy, QueueRow};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

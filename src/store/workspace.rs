@@ -275,3 +275,40 @@ impl Store {
         })
     }
 }
+
+/// A queue holding a report, with what sealing to it needs.
+#[derive(Debug, Clone)]
+pub struct Holder {
+    pub queue_id: String,
+    pub kind: String,
+    pub organisation_id: String,
+    pub public_key: Vec<u8>,
+}
+
+impl Store {
+    /// The queues holding a report, with their current public keys.
+    pub async fn holders_of(&self, report: &str) -> Result<Vec<Holder>, StoreError> {
+        on_pool!(self, read, pool => {
+            let rows: Vec<(String, String, String, Vec<u8>)> = sqlx::query_as(
+                "SELECT q.id, q.kind, q.organisation_id, q.public_key FROM report_queues e
+                 JOIN queues q ON q.id = e.queue_id WHERE e.report_id = $1 ORDER BY q.id",
+            )
+            .bind(report)
+            .fetch_all(pool)
+            .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(queue_id, kind, organisation_id, public_key)| Holder { queue_id, kind, organisation_id, public_key })
+                .collect())
+        })
+    }
+
+    pub async fn reporter_public_key(&self, report: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar("SELECT reporter_public_key FROM reports WHERE id = $1")
+                .bind(report)
+                .fetch_optional(pool)
+                .await?)
+        })
+    }
+}

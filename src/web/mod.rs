@@ -104,6 +104,14 @@ pub fn serve(
                 "/queues/{queue}/reports/{report}/status",
                 web::post().to(staff::pages::change_status),
             )
+            .route(
+                "/queues/{queue}/reports/{report}/reply",
+                web::post().to(staff::pages::send_reply),
+            )
+            .route(
+                "/queues/{queue}/reports/{report}/note",
+                web::post().to(staff::pages::add_note),
+            )
             .route("/healthz", web::get().to(|| async { "ok" }))
             .default_service(web::to(reporter::pages::not_found))
     })

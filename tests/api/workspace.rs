@@ -351,3 +351,122 @@ on_both_engines!(
         assert_eq!(state().await.and_then(|s| s.assignee), None);
     }
 );
+
+async fn import(app: &TestApp, cookie: &str, queue: &str) {
+    let csrf = csrf_of(app, cookie).await;
+    let done = app
+        .post_form_with(
+            &format!("/queues/{queue}/key"),
+            &format!("csrf={csrf}&private_key={}", form_key(app, queue)),
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(done.status().as_u16(), 303, "importing {queue}");
+}
+
+on_both_engines!(
+    replies_reach_the_reporter_and_notes_stay_in_the_organisation,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (report, code) = app
+        .submit(&json!({
+            "location": {"country": "KH"}, "person": {"nationality": "IN"}, "narrative": "thread",
+            "consent": {"partner_ngos": true, "consulate": true},
+        }))
+        .await;
+        let partner = staff(&app, "coordinator", "partner", "coord.pt").await;
+        let operator = staff(&app, "coordinator", "operator", "coord.op").await;
+        let consul = staff(&app, "coordinator", "consulate-in", "coord.cn").await;
+        import(&app, &partner, "ngo-kh").await;
+        import(&app, &operator, "desk").await;
+        import(&app, &consul, "consular-in").await;
+        let csrf = csrf_of(&app, &partner).await;
+        let path = |queue: &str, action: &str| format!("/queues/{queue}/reports/{report}/{action}");
+
+        let empty = app
+            .post_form_with(
+                &path("ngo-kh", "reply"),
+                &format!("csrf={csrf}&text=+"),
+                Some(&partner),
+            )
+            .await;
+        assert_eq!(empty.status().as_u16(), 422);
+        let replied = app
+            .post_form_with(
+                &path("ngo-kh", "reply"),
+                &format!("csrf={csrf}&text=We+are+coming%2C+stay+safe"),
+                Some(&partner),
+            )
+            .await;
+        assert_eq!(replied.status().as_u16(), 303);
+        let noted = app
+            .post_form_with(
+                &path("ngo-kh", "note"),
+                &format!("csrf={csrf}&text=Internal%3A+call+the+hotline"),
+                Some(&partner),
+            )
+            .await;
+        assert_eq!(noted.status().as_u16(), 303);
+        let consul_csrf = csrf_of(&app, &consul).await;
+        let consular_reply = app
+            .post_form_with(
+                &path("consular-in", "reply"),
+                &format!("csrf={consul_csrf}&text=hello"),
+                Some(&consul),
+            )
+            .await;
+        assert_eq!(consular_reply.status().as_u16(), 403);
+
+        // The reporter's code opens the status and the reply, never the note.
+        let kdf = homeward::crypto::kdf::KdfPool::new(1);
+        let parsed = homeward::domain::ReceiptCode::parse(&code).unwrap_or_else(|e| panic!("{e}"));
+        let opened = homeward::opening::open_for_reporter(&app.store, &kdf, &parsed)
+            .await
+            .ok()
+            .flatten();
+        let (_, items) = opened.unwrap_or_else(|| panic!("the code opened nothing"));
+        let texts: Vec<String> = items
+            .iter()
+            .map(|i| String::from_utf8_lossy(&i.plaintext).into_owned())
+            .collect();
+        assert_eq!(
+            items.iter().map(|i| i.kind.as_str()).collect::<Vec<_>>(),
+            ["status", "reply"]
+        );
+        assert!(texts[1].contains("We are coming, stay safe") && !texts[1].contains("coord.pt"));
+
+        // The desk (another NGO) sees the reply but not the partner's note; the consulate sees neither.
+        let desk = app
+            .get_with(&format!("/queues/desk/reports/{report}"), &operator)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(desk.contains("We are coming, stay safe") && !desk.contains("call the hotline"));
+        let partner_page = app
+            .get_with(&format!("/queues/ngo-kh/reports/{report}"), &partner)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(
+            partner_page.contains("Internal: call the hotline")
+                && partner_page.contains("coord.pt")
+        );
+        let consular = app
+            .get_with(&format!("/queues/consular-in/reports/{report}"), &consul)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(
+            !consular.contains("stay safe")
+                && !consular.contains("hotline")
+                && !consular.contains("thread")
+        );
+        assert!(
+            !consular.contains("/reply\""),
+            "consular entries have no reply form"
+        );
+    }
+);

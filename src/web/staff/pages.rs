@@ -108,6 +108,7 @@ struct ReportView {
     assignee: String,
     next_statuses: Vec<(&'static str, String)>,
     outcomes: Vec<(&'static str, String)>,
+    can_reply: bool,
     sections: Vec<ItemSection>,
 }
 
@@ -672,7 +673,7 @@ pub async fn report_page(
     .await
     .map_err(|e| workspace_failure(&state, &req, e))?;
     let tr = state.tr(&req, None);
-    let order = ["report", "triage", "projection", "status"];
+    let order = ["report", "triage", "projection", "status", "reply", "note"];
     let mut sections: Vec<(usize, ItemSection)> = items
         .iter()
         .map(|item| {
@@ -719,6 +720,7 @@ pub async fn report_page(
         assignee,
         next_statuses,
         outcomes,
+        can_reply: !projection_only,
         csrf: who.csrf.clone(),
         report_id: report.clone(),
         tr,
@@ -794,4 +796,48 @@ pub async fn change_status(
         Some(EntryAction::Move { to, outcome })
     })
     .await
+}
+
+async fn message_action(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+    reply: bool,
+) -> Result<HttpResponse, PageError> {
+    let (queue, report) = path.into_inner();
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let Ok(report_id) = uuid::Uuid::parse_str(&report) else {
+        return Err(fail(&state, &req, Failure::NotFound));
+    };
+    let text = form.get("text").map(String::as_str).unwrap_or_default();
+    let (store, audit) = (&state.intake.store, &state.accounts.audit);
+    let done = if reply {
+        workspace::reply(store, audit, &who, &queue, report_id, text).await
+    } else {
+        workspace::note(store, audit, &who, &queue, report_id, text).await
+    };
+    done.map_err(|e| workspace_failure(&state, &req, e))?;
+    Ok(redirect(&format!("/queues/{queue}/reports/{report}")))
+}
+
+pub async fn send_reply(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    message_action(state, req, path, payload, true).await
+}
+
+pub async fn add_note(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    message_action(state, req, path, payload, false).await
 }
