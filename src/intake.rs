@@ -109,7 +109,11 @@ impl Intake {
     pub async fn submit(&self, report: Report) -> Result<Receipt, IntakeError> {
         let triage = self.triage.assess(&report);
         tracing::Span::current().record("priority", triage.priority.as_str());
-        let routing = self.routing.route(&report).ok_or(IntakeError::NoDesk)?;
+        let receiving = self.store.receiving_queue_ids().await?;
+        let routing = self
+            .routing
+            .route_among(&report, |q| receiving.contains(&q.id))
+            .ok_or(IntakeError::NoDesk)?;
         let audiences = routing.audiences();
         let ngo: Vec<_> = audiences.ngo.iter().map(|q| queue_recipient(q)).collect();
         let projection: Vec<_> = audiences

@@ -249,7 +249,17 @@ impl RoutingConfig {
 
     /// Picks the queues for a report. `None` when no desk can receive it.
     pub fn route(&self, report: &Report) -> Option<Routing> {
-        let desk = self.desk()?;
+        self.route_among(report, |_| true)
+    }
+
+    /// Picks the queues among those that can receive (`receives`): a queue whose key no
+    /// coordinator has imported yet gets nothing. `None` when the desk cannot receive.
+    pub fn route_among(
+        &self,
+        report: &Report,
+        receives: impl Fn(&Queue) -> bool,
+    ) -> Option<Routing> {
+        let desk = self.desk().filter(|d| receives(d))?;
         let consents = report.consents;
         let language = report.language.as_deref().map(primary_language);
         let matches = |list: &[CountryCode], value: Option<CountryCode>| {
@@ -257,7 +267,7 @@ impl RoutingConfig {
         };
         let mut whole = vec![desk.clone()];
         let mut projection_only = Vec::new();
-        for q in &self.queues {
+        for q in self.queues.iter().filter(|q| receives(q)) {
             let place = matches(&q.countries, report.location.country);
             let nationality = matches(&q.nationalities, report.person.nationality);
             let speaks = q.languages.is_empty()

@@ -166,6 +166,9 @@ pub async fn fresh_postgres_database() -> String {
 
 pub struct Options {
     pub declare_queues: bool,
+    /// Stand in for the coordinators: mark every declared queue's key as imported, so that the
+    /// queues receive reports from the start.
+    pub import_keys: bool,
     pub host: IpAddr,
     pub provision_secrets: bool,
     pub database_url: Option<String>,
@@ -176,6 +179,7 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             declare_queues: true,
+            import_keys: true,
             host: IpAddr::from([127, 0, 0, 1]),
             provision_secrets: true,
             database_url: None,
@@ -269,6 +273,20 @@ pub async fn build(
             .await
             .unwrap_or_else(|e| panic!("{e}")),
     };
+    if built.is_ok() && options.import_keys {
+        for (id, key) in &queues {
+            store
+                .add_key_copies(
+                    id,
+                    &key.public_key().to_bytes(),
+                    &[],
+                    "test-setup",
+                    homeward::store::now(),
+                )
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
     let port = built.as_ref().map(|a| a.port()).unwrap_or(0);
     let test_app = TestApp {
         address: format!("http://127.0.0.1:{port}"),

@@ -470,3 +470,61 @@ on_both_engines!(
         );
     }
 );
+
+on_both_engines!(
+    queues_receive_only_once_their_key_is_imported,
+    |engine| async move {
+        let options = crate::helpers::Options {
+            import_keys: false,
+            ..crate::helpers::Options::default()
+        };
+        let app = crate::helpers::spawn_with(engine, options).await;
+        let body = json!({"location": {"country": "KH"}, "narrative": "before any import", "consent": {"partner_ngos": true}});
+        // No desk can receive: 503, no receipt, nothing stored.
+        let refused = app.post_json(&body).await;
+        assert_eq!(refused.status().as_u16(), 503);
+        let refused: serde_json::Value = refused.json().await.unwrap_or_default();
+        assert!(refused.get("receipt_code").is_none());
+        let form = app.post_form("narrative=before+any+import").await;
+        assert_eq!(form.status().as_u16(), 503);
+        assert!(!form
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("class=\"code\""));
+        assert_eq!(app.store.count_reports().await.ok(), Some(0));
+
+        // The desk's coordinator imports its key: reports arrive, but not yet at the partner queue.
+        let operator = staff(&app, "coordinator", "operator", "coord.desk").await;
+        let csrf = csrf_of(&app, &operator).await;
+        let imported = app
+            .post_form_with(
+                "/queues/desk/key",
+                &format!("csrf={csrf}&private_key={}", form_key(&app, "desk")),
+                Some(&operator),
+            )
+            .await;
+        assert_eq!(imported.status().as_u16(), 303);
+        let (first, _) = app.submit(&body).await;
+        assert_eq!(
+            app.store.report_queues(first).await.unwrap_or_default(),
+            ["desk"]
+        );
+
+        let partner = staff(&app, "coordinator", "partner", "coord.part").await;
+        let csrf = csrf_of(&app, &partner).await;
+        let imported = app
+            .post_form_with(
+                "/queues/ngo-kh/key",
+                &format!("csrf={csrf}&private_key={}", form_key(&app, "ngo-kh")),
+                Some(&partner),
+            )
+            .await;
+        assert_eq!(imported.status().as_u16(), 303);
+        let (second, _) = app.submit(&body).await;
+        assert_eq!(
+            app.store.report_queues(second).await.unwrap_or_default(),
+            ["desk", "ngo-kh"]
+        );
+    }
+);
