@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod audit;
+mod authorization;
 mod config_files;
 mod intake;
 mod malformed;
