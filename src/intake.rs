@@ -107,12 +107,36 @@ fn json(value: &impl Serialize) -> Result<Zeroizing<Vec<u8>>, IntakeError> {
 impl Intake {
     #[tracing::instrument(skip_all, fields(priority))]
     pub async fn submit(&self, report: Report) -> Result<Receipt, IntakeError> {
-        let triage = self.triage.assess(&report);
-        tracing::Span::current().record("priority", triage.priority.as_str());
+        for _ in 0..LOCATOR_ATTEMPTS {
+            let code = ReceiptCode::generate();
+            if self.store.locator_in_use(code.locator.as_str()).await? {
+                continue;
+            }
+            let (new, receipt) = self.seal(&report, code).await?;
+            tracing::Span::current().record("priority", receipt.priority.as_str());
+            match self.store.insert_report(&new).await {
+                Err(StoreError::LocatorTaken) => continue,
+                Err(e) => return Err(e.into()),
+                Ok(()) => {
+                    tracing::info!(queues = new.queue_ids.len(), "report stored");
+                    return Ok(receipt);
+                }
+            }
+        }
+        Err(IntakeError::NoLocator)
+    }
+
+    /// Triages, routes and seals a report under the given receipt code, ready to store.
+    pub async fn seal(
+        &self,
+        report: &Report,
+        code: ReceiptCode,
+    ) -> Result<(NewReport, Receipt), IntakeError> {
+        let triage = self.triage.assess(report);
         let receiving = self.store.receiving_queue_ids().await?;
         let routing = self
             .routing
-            .route_among(&report, |q| receiving.contains(&q.id))
+            .route_among(report, |q| receiving.contains(&q.id))
             .ok_or(IntakeError::NoDesk)?;
         let audiences = routing.audiences();
         let ngo: Vec<_> = audiences.ngo.iter().map(|q| queue_recipient(q)).collect();
@@ -122,78 +146,59 @@ impl Intake {
             .map(|q| queue_recipient(q))
             .collect();
 
-        for _ in 0..LOCATOR_ATTEMPTS {
-            let code = ReceiptCode::generate();
-            if self.store.locator_in_use(code.locator.as_str()).await? {
-                continue;
-            }
-            let report_id = Uuid::new_v4();
-            let reporter = KeyPair::generate();
-            let salt = new_salt();
-            let kek = self
-                .kdf
-                .derive(
-                    Zeroizing::new(code.secret.expose().to_vec()),
-                    salt.clone(),
-                    self.receipt_kdf,
-                )
-                .await?;
-            let reporter_key =
-                WrappedKey::wrap(&kek, &reporter.private, report_id, salt, self.receipt_kdf)?;
-
-            let mut thread = vec![Recipient {
-                name: "reporter".into(),
-                key: &reporter.public,
-            }];
-            thread.extend(ngo.iter().map(|r| Recipient {
-                name: r.name.clone(),
-                key: r.key,
-            }));
-            let items = vec![
-                seal_item(report_id, "report", "ngo", &json(&report)?, &ngo)?,
-                seal_item(report_id, "triage", "ngo", &json(&triage)?, &ngo)?,
-                seal_item(
-                    report_id,
-                    "projection",
-                    "projection",
-                    &json(&report.projection())?,
-                    &projection,
-                )?,
-                seal_item(
-                    report_id,
-                    "status",
-                    "thread",
-                    &json(&StatusItem {
-                        status: "received",
-                        at: now(),
-                    })?,
-                    &thread,
-                )?,
-            ];
-            let new = NewReport {
-                id: report_id,
-                locator: code.locator.as_str().to_owned(),
-                priority: triage.priority.as_str(),
-                consents: report.consents,
-                reporter_public_key: reporter.public.to_bytes(),
-                reporter_key,
-                created_at: now(),
-                queue_ids: routing.all().map(|q| q.id.clone()).collect(),
-                items,
-            };
-            match self.store.insert_report(&new).await {
-                Err(StoreError::LocatorTaken) => continue,
-                Err(e) => return Err(e.into()),
-                Ok(()) => {
-                    tracing::info!(queues = new.queue_ids.len(), "report stored");
-                    return Ok(Receipt {
-                        report_id,
-                        code: code.display(),
-                        priority: triage.priority,
-                    });
-                }
-            }
-        }
-        Err(IntakeError::NoLocator)
+        let report_id = Uuid::new_v4();
+        let reporter = KeyPair::generate();
+        let salt = new_salt();
+        let kek = self
+            .kdf
+            .derive(
+                Zeroizing::new(code.secret.expose().to_vec()),
+                salt.clone(),
+                self.receipt_kdf,
+            )
+            .await?;
+        let reporter_key =
+            WrappedKey::wrap(&kek, &reporter.private, report_id, salt, self.receipt_kdf)?;
+        let mut thread = vec![Recipient {
+            name: "reporter".into(),
+            key: &reporter.public,
+        }];
+        thread.extend(ngo.iter().map(|r| Recipient {
+            name: r.name.clone(),
+            key: r.key,
+        }));
+        let status = StatusItem {
+            status: "received",
+            at: now(),
+        };
+        let items = vec![
+            seal_item(report_id, "report", "ngo", &json(report)?, &ngo)?,
+            seal_item(report_id, "triage", "ngo", &json(&triage)?, &ngo)?,
+            seal_item(
+                report_id,
+                "projection",
+                "projection",
+                &json(&report.projection())?,
+                &projection,
+            )?,
+            seal_item(report_id, "status", "thread", &json(&status)?, &thread)?,
+        ];
+        let new = NewReport {
+            id: report_id,
+            locator: code.locator.as_str().to_owned(),
+            priority: triage.priority.as_str(),
+            consents: report.consents,
+            reporter_public_key: reporter.public.to_bytes(),
+            reporter_key,
+            created_at: now(),
+            queue_ids: routing.all().map(|q| q.id.clone()).collect(),
+            items,
+        };
+        let receipt = Receipt {
+            report_id,
+            code: code.display(),
+            priority: triage.priority,
+        };
+        Ok((new, receipt))
     }
 }

@@ -77,69 +77,76 @@ impl Store {
     /// the transaction is durable.
     #[tracing::instrument(skip_all)]
     pub async fn insert_report(&self, report: &NewReport) -> Result<(), StoreError> {
-        let id = report.id.to_string();
+        self.insert_reports(std::slice::from_ref(report)).await
+    }
+
+    /// Stores several reports in one transaction (an import, a seeded benchmark).
+    pub async fn insert_reports(&self, reports: &[NewReport]) -> Result<(), StoreError> {
         let result: Result<(), sqlx::Error> = on_pool!(self, write, pool => async {
             let mut tx = pool.begin().await?;
-            sqlx::query(
-                "INSERT INTO reports (id, locator, priority, status, consent_partner_ngos,
-                     consent_consulate, consent_police, reporter_public_key, reporter_key_salt,
-                     reporter_key_kdf, reporter_key_nonce, reporter_key_sealed, created_at, updated_at)
-                 VALUES ($1, $2, $3, 'new', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            )
-            .bind(&id)
-            .bind(&report.locator)
-            .bind(report.priority)
-            .bind(report.consents.partner_ngos)
-            .bind(report.consents.consulate)
-            .bind(report.consents.police)
-            .bind(&report.reporter_public_key)
-            .bind(&report.reporter_key.salt)
-            .bind(&report.reporter_key.params)
-            .bind(&report.reporter_key.nonce)
-            .bind(&report.reporter_key.ciphertext)
-            .bind(report.created_at)
-            .bind(report.created_at)
-            .execute(&mut *tx)
-            .await?;
-            for queue in &report.queue_ids {
+            for report in reports {
+                let id = report.id.to_string();
                 sqlx::query(
-                    "INSERT INTO report_queues (report_id, queue_id, status, added_at) VALUES ($1, $2, 'new', $3)",
+                    "INSERT INTO reports (id, locator, priority, status, consent_partner_ngos,
+                         consent_consulate, consent_police, reporter_public_key, reporter_key_salt,
+                         reporter_key_kdf, reporter_key_nonce, reporter_key_sealed, created_at, updated_at)
+                     VALUES ($1, $2, $3, 'new', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
                 )
                 .bind(&id)
-                .bind(queue)
+                .bind(&report.locator)
+                .bind(report.priority)
+                .bind(report.consents.partner_ngos)
+                .bind(report.consents.consulate)
+                .bind(report.consents.police)
+                .bind(&report.reporter_public_key)
+                .bind(&report.reporter_key.salt)
+                .bind(&report.reporter_key.params)
+                .bind(&report.reporter_key.nonce)
+                .bind(&report.reporter_key.ciphertext)
+                .bind(report.created_at)
                 .bind(report.created_at)
                 .execute(&mut *tx)
                 .await?;
-            }
-            for (position, item) in (1i64..).zip(&report.items) {
-                let item_id = item.id.to_string();
-                sqlx::query(
-                    "INSERT INTO items (id, report_id, kind, audience, format, nonce, ciphertext, created_at, position)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                )
-                .bind(&item_id)
-                .bind(&id)
-                .bind(item.kind)
-                .bind(item.audience)
-                .bind(i16::from(item.sealed.format))
-                .bind(&item.sealed.nonce)
-                .bind(&item.sealed.ciphertext)
-                .bind(report.created_at)
-                .bind(position)
-                .execute(&mut *tx)
-                .await?;
-                for key in &item.keys {
+                for queue in &report.queue_ids {
                     sqlx::query(
-                        "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key)
-                         VALUES ($1, $2, $3, $4, $5)",
+                        "INSERT INTO report_queues (report_id, queue_id, status, added_at) VALUES ($1, $2, 'new', $3)",
                     )
-                    .bind(&item_id)
-                    .bind(&key.recipient)
-                    .bind(&key.recipient_key)
-                    .bind(&key.sealed.enc)
-                    .bind(&key.sealed.ciphertext)
+                    .bind(&id)
+                    .bind(queue)
+                    .bind(report.created_at)
                     .execute(&mut *tx)
                     .await?;
+                }
+                for (position, item) in (1i64..).zip(&report.items) {
+                    let item_id = item.id.to_string();
+                    sqlx::query(
+                        "INSERT INTO items (id, report_id, kind, audience, format, nonce, ciphertext, created_at, position)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    )
+                    .bind(&item_id)
+                    .bind(&id)
+                    .bind(item.kind)
+                    .bind(item.audience)
+                    .bind(i16::from(item.sealed.format))
+                    .bind(&item.sealed.nonce)
+                    .bind(&item.sealed.ciphertext)
+                    .bind(report.created_at)
+                    .bind(position)
+                    .execute(&mut *tx)
+                    .await?;
+                    for key in &item.keys {
+                        sqlx::query(
+                            "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key)
+                             VALUES ($1, $2, $3, $4, $5)",
+                        )
+                        .bind(&item_id)
+                        .bind(&key.recipient)
+                        .bind(&key.recipient_key)
+                        .bind(&key.sealed.enc)
+                        .bind(&key.sealed.ciphertext)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
                 }
             }
             tx.commit().await

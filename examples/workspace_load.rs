@@ -1,0 +1,308 @@
+//! Workspace load: seeds a fresh database with many reports through the storage layer (cheap
+//! stored Argon2 parameters, so seeding takes minutes), then has concurrent responders list a
+//! queue and open its reports over HTTP, and prints p50/p99 latencies.
+//!
+//!     cargo run --release --example workspace_load -- sqlite 100000 20 30
+//!     cargo run --release --example workspace_load -- postgres 100000 20 30
+//!
+//! PostgreSQL: HOMEWARD_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres);
+//! a fresh database is created for the run and dropped after it.
+
+use std::collections::HashSet;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use homeward::config::{
+    AckTargets, DatabaseSettings, LogSettings, ServerSettings, SessionSettings, Settings,
+    SiteSettings,
+};
+use homeward::crypto::kdf::{Argon2Params, KdfPool};
+use homeward::crypto::KeyPair;
+use homeward::domain::{ReceiptCode, Report, ReportInput};
+use homeward::intake::Intake;
+use homeward::startup::{accounts_for, Application};
+use homeward::triage::{RoutingConfig, TriageRules};
+use secrecy::{ExposeSecret, SecretString};
+use sqlx::Connection;
+
+const CHEAP: Argon2Params = Argon2Params {
+    memory_kib: 64,
+    iterations: 1,
+    parallelism: 1,
+};
+
+fn settings(dir: &std::path::Path, url: &str) -> Settings {
+    Settings {
+        server: ServerSettings {
+            host: IpAddr::from([127, 0, 0, 1]),
+            port: 0,
+            max_body_bytes: 65536,
+            client_request_timeout_secs: 10,
+            workers: None,
+        },
+        database: DatabaseSettings {
+            url: SecretString::from(url.to_owned()),
+            max_connections: 16,
+        },
+        data_dir: dir.join("data"),
+        routing_file: dir.join("queues.toml"),
+        triage_file: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/triage.toml"),
+        secrets_file: Some(dir.join("secrets.toml")),
+        receipt_kdf: CHEAP,
+        account_kdf: CHEAP,
+        sessions: SessionSettings {
+            idle_minutes: 30,
+            absolute_hours: 12,
+        },
+        ack_targets: AckTargets {
+            critical_minutes: 30,
+            high_minutes: 240,
+            normal_minutes: 1440,
+        },
+        public_url: "http://127.0.0.1".into(),
+        kdf_max_concurrent: 2,
+        site: SiteSettings {
+            page_title: "Notes".into(),
+            default_language: "en".into(),
+            leave_url: "https://www.wikipedia.org/".into(),
+        },
+        log: LogSettings {
+            filter: "warn".into(),
+            format: "text".into(),
+        },
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted.get(index).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let engine = args.get(1).map_or("sqlite", String::as_str).to_owned();
+    let count: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let responders: usize = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(20);
+    let seconds: u64 = args.get(4).and_then(|a| a.parse().ok()).unwrap_or(30);
+
+    let dir = tempfile::tempdir()?;
+    let desk = KeyPair::generate();
+    let ngo = KeyPair::generate();
+    std::fs::write(
+        dir.path().join("queues.toml"),
+        format!(
+            "[[organisation]]\nid = \"op\"\nname = \"Op\"\nkind = \"ngo\"\n\n[[organisation]]\nid = \"partner\"\nname = \"Partner\"\nkind = \"ngo\"\n\n\
+             [[queue]]\nid = \"desk\"\norganisation = \"op\"\nkind = \"desk\"\npublic_key = \"{}\"\n\n\
+             [[queue]]\nid = \"ngo\"\norganisation = \"partner\"\nkind = \"ngo\"\npublic_key = \"{}\"\n",
+            desk.public.to_text(),
+            ngo.public.to_text()
+        ),
+    )?;
+    homeward::secrets::write_new(
+        &dir.path().join("secrets.toml"),
+        &homeward::secrets::generate(),
+    )?;
+    let admin = std::env::var("HOMEWARD_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let pg_name = format!("homeward_bench_{}", std::process::id());
+    let url = if engine == "postgres" {
+        let mut conn = sqlx::PgConnection::connect(&admin).await?;
+        sqlx::query(&format!("CREATE DATABASE {pg_name}"))
+            .execute(&mut conn)
+            .await?;
+        format!(
+            "{}/{pg_name}",
+            admin
+                .rsplit_once('/')
+                .map_or(admin.as_str(), |(base, _)| base)
+        )
+    } else {
+        format!("sqlite://{}", dir.path().join("data/homeward.db").display())
+    };
+
+    let app = Application::build(settings(dir.path(), &url)).await?;
+    let store = app.store();
+    let port = app.port();
+    tokio::spawn(app.run_until_stopped());
+    for (queue, pair) in [("desk", &desk), ("ngo", &ngo)] {
+        store
+            .add_key_copies(
+                queue,
+                &pair.public.to_bytes(),
+                &[],
+                "bench",
+                homeward::store::now(),
+            )
+            .await?;
+    }
+
+    // Seed through the storage layer, in batches of one transaction each.
+    let config = settings(dir.path(), &url);
+    let intake = Intake {
+        store: store.clone(),
+        routing: Arc::new(RoutingConfig::load(&config.routing_file)?),
+        triage: Arc::new(TriageRules::load(&config.triage_file)?),
+        kdf: KdfPool::new(2),
+        receipt_kdf: CHEAP,
+    };
+    let indicators = [
+        vec![],
+        vec!["forced_scam"],
+        vec!["violence"],
+        vec!["medical_emergency"],
+    ];
+    let started = Instant::now();
+    let mut locators = HashSet::new();
+    let mut ids = Vec::new();
+    let mut seeded = 0;
+    while seeded < count {
+        let mut batch = Vec::new();
+        while batch.len() < 1000 && seeded + batch.len() < count {
+            let code = ReceiptCode::generate();
+            if !locators.insert(code.locator.as_str().to_owned()) {
+                continue;
+            }
+            let n = seeded + batch.len();
+            let input: ReportInput = serde_json::from_value(serde_json::json!({
+                "location": {"country": "KH", "compound": format!("Compound {n}")},
+                "narrative": format!("Seeded report {n}: held, passport taken, forced to scam."),
+                "indicators": indicators[n % indicators.len()],
+                "consent": {"partner_ngos": true},
+            }))?;
+            let report = Report::parse(input).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            let (new, _) = intake.seal(&report, code).await?;
+            if ids.len() < 5000 {
+                ids.push(new.id);
+            }
+            batch.push(new);
+        }
+        seeded += batch.len();
+        store.insert_reports(&batch).await?;
+        if locators.len() > 900_000 {
+            anyhow::bail!("more reports than locators");
+        }
+    }
+    let seeding = started.elapsed();
+
+    // A coordinator of the partner organisation enrols, logs in and imports the queue's key.
+    let secrets = homeward::secrets::load_or_create(&config.secrets_path(), false)?;
+    let accounts = accounts_for(&config, store.clone(), KdfPool::new(1), secrets);
+    let invite = homeward::store::Invite {
+        role: "coordinator".into(),
+        organisation_id: Some("partner".into()),
+    };
+    let token = accounts.create_invite(&invite, None).await?;
+    let password = SecretString::from("violet river under nine lanterns".to_owned());
+    let enrolment = accounts
+        .enrol(token.expose_secret(), "bench.coord", &password)
+        .await?;
+    let secret = totp_rs::Secret::try_from_base32(enrolment.totp_secret.expose_secret())
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let totp = totp_rs::Builder::new()
+        .with_secret(secret)
+        .build()
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs();
+    let cookie = accounts
+        .login("bench.coord", &password, &totp.generate(now).to_string())
+        .await?;
+    let who = accounts
+        .resolve(cookie.expose_secret())
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no session"))?;
+    homeward::workspace::import_key(
+        &store,
+        &accounts.audit,
+        &who,
+        "ngo",
+        ngo.private.to_text().as_str(),
+    )
+    .await?;
+
+    // Responders list the queue and open reports for the given time.
+    let client = reqwest::Client::new();
+    let base = format!("http://127.0.0.1:{port}");
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let ids = Arc::new(ids);
+    let tasks = (0..responders).map(|r| {
+        let (client, base, ids) = (client.clone(), base.clone(), ids.clone());
+        let cookie = format!("hw_session={}", cookie.expose_secret());
+        tokio::spawn(async move {
+            let (mut lists, mut opens, mut failures) = (Vec::new(), Vec::new(), 0u32);
+            let mut i = r;
+            while Instant::now() < deadline {
+                let t = Instant::now();
+                let ok = client
+                    .get(format!("{base}/queues/ngo"))
+                    .header("Cookie", &cookie)
+                    .send()
+                    .await
+                    .map(|r| r.status().is_success());
+                if ok.unwrap_or(false) {
+                    lists.push(t.elapsed())
+                } else {
+                    failures += 1
+                }
+                i = (i * 7919 + 13) % ids.len().max(1);
+                let t = Instant::now();
+                let url = format!(
+                    "{base}/queues/ngo/reports/{}",
+                    ids.get(i).map(ToString::to_string).unwrap_or_default()
+                );
+                let ok = client
+                    .get(url)
+                    .header("Cookie", &cookie)
+                    .send()
+                    .await
+                    .map(|r| r.status().is_success());
+                if ok.unwrap_or(false) {
+                    opens.push(t.elapsed())
+                } else {
+                    failures += 1
+                }
+            }
+            (lists, opens, failures)
+        })
+    });
+    let mut lists = Vec::new();
+    let mut opens = Vec::new();
+    let mut failures = 0;
+    for task in futures_util::future::join_all(tasks).await {
+        let (l, o, f) = task?;
+        lists.extend(l);
+        opens.extend(o);
+        failures += f;
+    }
+    lists.sort();
+    opens.sort();
+    println!(
+        "engine {engine}: {seeded} reports seeded in {:.1} s",
+        seeding.as_secs_f64()
+    );
+    println!("{responders} responders for {seconds} s, {failures} failures");
+    println!(
+        "queue listing: {} requests, p50 {:.1} ms, p99 {:.1} ms",
+        lists.len(),
+        percentile(&lists, 0.5),
+        percentile(&lists, 0.99)
+    );
+    println!(
+        "report opening: {} requests, p50 {:.1} ms, p99 {:.1} ms",
+        opens.len(),
+        percentile(&opens, 0.5),
+        percentile(&opens, 0.99)
+    );
+
+    store.close().await;
+    if engine == "postgres" {
+        let mut conn = sqlx::PgConnection::connect(&admin).await?;
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {pg_name} WITH (FORCE)"))
+            .execute(&mut conn)
+            .await?;
+    }
+    Ok(())
+}
