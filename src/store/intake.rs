@@ -58,6 +58,15 @@ pub struct StoredItemKey {
     pub sealed: SealedKey,
 }
 
+/// The order a queue lists its entries in: critical, high, normal.
+fn priority_rank(priority: &str) -> i16 {
+    match priority {
+        "critical" => 0,
+        "high" => 1,
+        _ => 2,
+    }
+}
+
 fn uuid(text: &str) -> Result<Uuid, StoreError> {
     Uuid::parse_str(text).map_err(|_| StoreError::Corrupt("id"))
 }
@@ -109,11 +118,13 @@ impl Store {
                 .await?;
                 for queue in &report.queue_ids {
                     sqlx::query(
-                        "INSERT INTO report_queues (report_id, queue_id, status, added_at) VALUES ($1, $2, 'new', $3)",
+                        "INSERT INTO report_queues (report_id, queue_id, status, added_at, priority_rank)
+                         VALUES ($1, $2, 'new', $3, $4)",
                     )
                     .bind(&id)
                     .bind(queue)
                     .bind(report.created_at)
+                    .bind(priority_rank(report.priority))
                     .execute(&mut *tx)
                     .await?;
                 }

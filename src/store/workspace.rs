@@ -203,10 +203,11 @@ impl Store {
     pub async fn entries(&self, queue: &str) -> Result<Vec<Entry>, StoreError> {
         on_pool!(self, read, pool => {
             let rows = sqlx::query(
-                "SELECT e.report_id, r.priority, e.status, e.added_at, e.assignee
-                 FROM report_queues e JOIN reports r ON r.id = e.report_id
-                 WHERE e.queue_id = $1
-                 ORDER BY CASE r.priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, e.added_at, e.report_id
+                "SELECT report_id,
+                        CASE priority_rank WHEN 0 THEN 'critical' WHEN 1 THEN 'high' ELSE 'normal' END,
+                        status, added_at, assignee
+                 FROM report_queues WHERE queue_id = $1
+                 ORDER BY priority_rank, added_at, report_id
                  LIMIT 500",
             )
             .bind(queue)
