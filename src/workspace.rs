@@ -11,7 +11,7 @@ use crate::crypto::{CryptoError, PrivateKey, PublicKey};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::intake::{seal_item, Recipient};
 use crate::opening::{open_for_queue, OpenError, OpenedItem};
-use crate::store::{now, Entry, EntryState, NewCopy, QueueRow, Store, StoreError};
+use crate::store::{now, Entry, EntryState, Holder, NewCopy, QueueRow, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
@@ -295,6 +295,55 @@ fn message_text(raw: &str) -> Result<crate::domain::text::Text, WorkspaceError> 
         .ok_or(WorkspaceError::Invalid)
 }
 
+/// Seals a message to the holders of the report that `keep` picks (and to the reporter's key,
+/// for a reply), stores it and audits it by id.
+#[allow(clippy::too_many_arguments)]
+async fn post(
+    store: &Store,
+    audit: &Audit,
+    who: &Principal,
+    queue: &str,
+    report: Uuid,
+    message: &Message<'_>,
+    (kind, audience, action): (&'static str, &'static str, &'static str),
+    reporter: Option<&PublicKey>,
+    keep: impl Fn(&Holder) -> bool,
+) -> Result<(), WorkspaceError> {
+    let holders = store.holders_of(&report.to_string()).await?;
+    let keys = holders
+        .iter()
+        .filter(|h| keep(h))
+        .map(|h| {
+            Ok((
+                format!("queue:{}", h.queue_id),
+                PublicKey::from_bytes(&h.public_key)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, CryptoError>>()?;
+    let mut recipients: Vec<Recipient<'_>> = reporter
+        .map(|key| Recipient {
+            name: "reporter".into(),
+            key,
+        })
+        .into_iter()
+        .collect();
+    recipients.extend(keys.iter().map(|(name, key)| Recipient {
+        name: name.clone(),
+        key,
+    }));
+    let plaintext = serde_json::to_vec(message).map_err(|_| WorkspaceError::Invalid)?;
+    let item = seal_item(report, kind, audience, &plaintext, &recipients)?;
+    store.insert_item(report, &item, message.at).await?;
+    audit
+        .note(
+            &who.account_id,
+            action,
+            &format!("queue:{queue} report:{report} item:{}", item.id),
+        )
+        .await;
+    Ok(())
+}
+
 /// Writes to the reporter: sealed to the report's reporter key and to every NGO queue holding it.
 /// Consular and police entries have no replies.
 #[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
@@ -316,42 +365,24 @@ pub async fn reply(
         .await?
         .ok_or(WorkspaceError::NotFound)?;
     let reporter = PublicKey::from_bytes(&reporter)?;
-    let holders = store.holders_of(&report.to_string()).await?;
-    let keys = holders
-        .iter()
-        .filter(|h| matches!(h.kind.as_str(), "desk" | "ngo"))
-        .map(|h| {
-            Ok((
-                format!("queue:{}", h.queue_id),
-                PublicKey::from_bytes(&h.public_key)?,
-            ))
-        })
-        .collect::<Result<Vec<_>, CryptoError>>()?;
-    let mut recipients = vec![Recipient {
-        name: "reporter".into(),
-        key: &reporter,
-    }];
-    recipients.extend(keys.iter().map(|(name, key)| Recipient {
-        name: name.clone(),
-        key,
-    }));
-    let at = now();
-    let plaintext = serde_json::to_vec(&Message {
+    let message = Message {
         text: text.as_str(),
-        at,
+        at: now(),
         by: None,
-    })
-    .map_err(|_| WorkspaceError::Invalid)?;
-    let item = seal_item(report, "reply", "thread", &plaintext, &recipients)?;
-    store.insert_item(report, &item, at).await?;
-    audit
-        .note(
-            &who.account_id,
-            "reply_sent",
-            &format!("queue:{queue} report:{report} item:{}", item.id),
-        )
-        .await;
-    Ok(())
+    };
+    let what = ("reply", "thread", "reply_sent");
+    post(
+        store,
+        audit,
+        who,
+        queue,
+        report,
+        &message,
+        what,
+        Some(&reporter),
+        |h| matches!(h.kind.as_str(), "desk" | "ngo"),
+    )
+    .await
 }
 
 /// An internal note: sealed to the queues of the writer's organisation that hold the report,
@@ -367,39 +398,22 @@ pub async fn note(
 ) -> Result<(), WorkspaceError> {
     let (row, _) = entry(store, who, queue, report).await?;
     let text = message_text(text)?;
-    let holders = store.holders_of(&report.to_string()).await?;
-    let keys = holders
-        .iter()
-        .filter(|h| h.organisation_id == row.organisation_id)
-        .map(|h| {
-            Ok((
-                format!("queue:{}", h.queue_id),
-                PublicKey::from_bytes(&h.public_key)?,
-            ))
-        })
-        .collect::<Result<Vec<_>, CryptoError>>()?;
-    let recipients: Vec<_> = keys
-        .iter()
-        .map(|(name, key)| Recipient {
-            name: name.clone(),
-            key,
-        })
-        .collect();
-    let at = now();
-    let plaintext = serde_json::to_vec(&Message {
+    let message = Message {
         text: text.as_str(),
-        at,
+        at: now(),
         by: Some(&who.username),
-    })
-    .map_err(|_| WorkspaceError::Invalid)?;
-    let item = seal_item(report, "note", "notes", &plaintext, &recipients)?;
-    store.insert_item(report, &item, at).await?;
-    audit
-        .note(
-            &who.account_id,
-            "note_added",
-            &format!("queue:{queue} report:{report} item:{}", item.id),
-        )
-        .await;
-    Ok(())
+    };
+    let what = ("note", "notes", "note_added");
+    post(
+        store,
+        audit,
+        who,
+        queue,
+        report,
+        &message,
+        what,
+        None,
+        |h| h.organisation_id == row.organisation_id,
+    )
+    .await
 }

@@ -16,6 +16,23 @@ pub struct QueueRow {
     pub key_imported: bool,
 }
 
+const QUEUE_COLUMNS: &str =
+    "SELECT id, organisation_id, kind, public_key, key_imported_at FROM queues";
+
+type QueueTuple = (String, String, String, Vec<u8>, Option<i64>);
+
+impl From<QueueTuple> for QueueRow {
+    fn from((id, organisation_id, kind, public_key, imported_at): QueueTuple) -> QueueRow {
+        QueueRow {
+            id,
+            organisation_id,
+            kind,
+            public_key,
+            key_imported: imported_at.is_some(),
+        }
+    }
+}
+
 /// A member of an organisation, with their account's public key.
 #[derive(Debug, Clone)]
 pub struct Member {
@@ -52,22 +69,11 @@ pub struct NewCopy {
 impl Store {
     pub async fn queue(&self, id: &str) -> Result<Option<QueueRow>, StoreError> {
         on_pool!(self, read, pool => {
-            let row = sqlx::query(
-                "SELECT id, organisation_id, kind, public_key, key_imported_at FROM queues WHERE id = $1 AND active",
-            )
-            .bind(id)
-            .fetch_optional(pool)
-            .await?;
-            row.map(|row| {
-                Ok(QueueRow {
-                    id: row.try_get(0)?,
-                    organisation_id: row.try_get(1)?,
-                    kind: row.try_get(2)?,
-                    public_key: row.try_get(3)?,
-                    key_imported: row.try_get::<Option<i64>, _>(4)?.is_some(),
-                })
-            })
-            .transpose()
+            let row: Option<QueueTuple> = sqlx::query_as(&format!("{QUEUE_COLUMNS} WHERE id = $1 AND active"))
+                .bind(id)
+                .fetch_optional(pool)
+                .await?;
+            Ok(row.map(QueueRow::from))
         })
     }
 
@@ -76,24 +82,12 @@ impl Store {
         organisation: &str,
     ) -> Result<Vec<QueueRow>, StoreError> {
         on_pool!(self, read, pool => {
-            let rows = sqlx::query(
-                "SELECT id, organisation_id, kind, public_key, key_imported_at FROM queues
-                 WHERE organisation_id = $1 AND active ORDER BY id",
-            )
-            .bind(organisation)
-            .fetch_all(pool)
-            .await?;
-            rows.iter()
-                .map(|row| {
-                    Ok(QueueRow {
-                        id: row.try_get(0)?,
-                        organisation_id: row.try_get(1)?,
-                        kind: row.try_get(2)?,
-                        public_key: row.try_get(3)?,
-                        key_imported: row.try_get::<Option<i64>, _>(4)?.is_some(),
-                    })
-                })
-                .collect()
+            let rows: Vec<QueueTuple> =
+                sqlx::query_as(&format!("{QUEUE_COLUMNS} WHERE organisation_id = $1 AND active ORDER BY id"))
+                    .bind(organisation)
+                    .fetch_all(pool)
+                    .await?;
+            Ok(rows.into_iter().map(QueueRow::from).collect())
         })
     }
 
