@@ -1,6 +1,6 @@
 //! Invites, enrolment, login with password and TOTP, sessions, CSRF and logout.
 
-use totp_rs::{Algorithm, Secret, Totp};
+use totp_rs::{Algorithm, Secret};
 
 use crate::helpers::{codes_in_page, hidden, on_both_engines, spawn_app, TestApp};
 
@@ -20,7 +20,6 @@ pub fn code_for(secret_base32: &str, offset_steps: i64) -> String {
         .map(|d| d.as_secs())
         .unwrap_or_default();
     let at = (i64::try_from(now).unwrap_or_default() + offset_steps * 30).max(0);
-    let _: &Totp = &totp;
     totp.generate(u64::try_from(at).unwrap_or_default())
         .to_string()
 }
