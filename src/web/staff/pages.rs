@@ -209,16 +209,10 @@ pub async fn logout(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
-    let form = form(&state, &req, payload).await?;
-    let Some(who) = principal(&state, &req)
-        .await
-        .map_err(|f| fail(&state, &req, f))?
-    else {
-        return Ok(redirect("/login"));
+    let (who, _) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
     };
-    if !csrf_ok(&who, &form) {
-        return Err(fail(&state, &req, Failure::Forbidden));
-    }
     state
         .accounts
         .logout(&who)
@@ -358,16 +352,10 @@ pub async fn create_invite(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
-    let form = form(&state, &req, payload).await?;
-    let Some(who) = principal(&state, &req)
-        .await
-        .map_err(|f| fail(&state, &req, f))?
-    else {
-        return Ok(redirect("/login"));
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
     };
-    if !csrf_ok(&who, &form) {
-        return Err(fail(&state, &req, Failure::Forbidden));
-    }
     let organisations = state
         .intake
         .store
