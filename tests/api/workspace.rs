@@ -100,14 +100,7 @@ on_both_engines!(
             )
             .await;
         assert_eq!(by_responder.status().as_u16(), 403);
-        let imported = app
-            .post_form_with(
-                "/queues/ngo-kh/key",
-                &format!("csrf={csrf}&private_key={}", form_key(&app, "ngo-kh")),
-                Some(&coordinator),
-            )
-            .await;
-        assert_eq!(imported.status().as_u16(), 303);
+        import(&app, &coordinator, "ngo-kh").await;
 
         // The responder sees the queue, its entry and the report.
         let workspace = app
@@ -224,15 +217,7 @@ on_both_engines!(
         let coordinator = staff(&app, "coordinator", "partner", "coord.wf").await;
         let first = staff(&app, "responder", "partner", "resp.one").await;
         let second = staff(&app, "responder", "partner", "resp.two").await;
-        let csrf = csrf_of(&app, &coordinator).await;
-        let imported = app
-            .post_form_with(
-                "/queues/ngo-kh/key",
-                &format!("csrf={csrf}&private_key={}", form_key(&app, "ngo-kh")),
-                Some(&coordinator),
-            )
-            .await;
-        assert_eq!(imported.status().as_u16(), 303);
+        import(&app, &coordinator, "ngo-kh").await;
         let (first_csrf, second_csrf) = (csrf_of(&app, &first).await, csrf_of(&app, &second).await);
         let path = |action: &str| format!("/queues/ngo-kh/reports/{report}/{action}");
         let state = || async {
@@ -496,15 +481,7 @@ on_both_engines!(
 
         // The desk's coordinator imports its key: reports arrive, but not yet at the partner queue.
         let operator = staff(&app, "coordinator", "operator", "coord.desk").await;
-        let csrf = csrf_of(&app, &operator).await;
-        let imported = app
-            .post_form_with(
-                "/queues/desk/key",
-                &format!("csrf={csrf}&private_key={}", form_key(&app, "desk")),
-                Some(&operator),
-            )
-            .await;
-        assert_eq!(imported.status().as_u16(), 303);
+        import(&app, &operator, "desk").await;
         let (first, _) = app.submit(&body).await;
         assert_eq!(
             app.store.report_queues(first).await.unwrap_or_default(),
@@ -512,15 +489,7 @@ on_both_engines!(
         );
 
         let partner = staff(&app, "coordinator", "partner", "coord.part").await;
-        let csrf = csrf_of(&app, &partner).await;
-        let imported = app
-            .post_form_with(
-                "/queues/ngo-kh/key",
-                &format!("csrf={csrf}&private_key={}", form_key(&app, "ngo-kh")),
-                Some(&partner),
-            )
-            .await;
-        assert_eq!(imported.status().as_u16(), 303);
+        import(&app, &partner, "ngo-kh").await;
         let (second, _) = app.submit(&body).await;
         assert_eq!(
             app.store.report_queues(second).await.unwrap_or_default(),
