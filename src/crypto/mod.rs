@@ -16,11 +16,15 @@
 //! * **The reporter key** is an X25519 key pair of the report's own; its private key is wrapped by
 //!   XChaCha20-Poly1305 under Argon2id(receipt secret, 16-byte salt, stored parameters) with
 //!   `ad = "homeward/reporter-key/v1" || report id`.
+//! * **Signatures** (`signing`): Ed25519 (RFC 8032, strict verification) over a domain-separated,
+//!   length-prefixed statement; `hwok1.`/`hwov1.`/`hwsg1.` for signing key, verifying key and
+//!   signature.
 
 pub mod account;
 pub mod envelope;
 pub mod item;
 pub mod kdf;
+pub mod signing;
 pub mod keys;
 pub mod wrap;
 
