@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 use secrecy::SecretString;
 
 use crate::crypto::{KeyPair, PrivateKey, PublicKey};
-use crate::triage::routing::{Organisation, OrganisationKind, Queue, QueueKind};
+use crate::triage::routing::{Queue, QueueKind};
 use crate::triage::RoutingConfig;
 
 pub const ORGANISATION: &str = "homeward-demo";
 pub const DESK: &str = "demo-desk";
+/// The demo organisation's name, as the operator's page shows it.
+pub const NAME: &str = "Homeward demo (not for real reports)";
 
 pub fn key_path(data_dir: &Path) -> PathBuf {
     data_dir.join("demo-desk.key")
@@ -36,17 +38,12 @@ pub fn install(config: &mut RoutingConfig, data_dir: &Path) -> anyhow::Result<Pa
             pair.public
         }
     };
-    config.organisations.push(Organisation {
-        id: ORGANISATION.into(),
-        name: "Homeward demo (not for real reports)".into(),
-        kind: OrganisationKind::Ngo,
-        demo: true,
-    });
     config.queues.push(Queue {
         id: DESK.into(),
         organisation: ORGANISATION.into(),
         kind: QueueKind::Desk,
         public_key: public,
+        signature: None,
         countries: Vec::new(),
         nationalities: Vec::new(),
         languages: Vec::new(),

@@ -133,7 +133,15 @@ impl Intake {
         code: ReceiptCode,
     ) -> Result<(NewReport, Receipt), IntakeError> {
         let triage = self.triage.assess(report);
-        let receiving = self.store.receiving_queue_ids().await?;
+        let receiving: std::collections::HashSet<String> = crate::organisations::queue_standings(
+            &self.store,
+            self.routing.desk_signing_key.as_ref(),
+        )
+        .await?
+        .into_iter()
+        .filter(|(_, standing)| standing.is_ok())
+        .map(|(q, _)| q.id)
+        .collect();
         let routing = self
             .routing
             .route_among(report, |q| receiving.contains(&q.id))

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod intake;
 pub mod opening;
+pub mod organisations;
 pub mod secrets;
 pub mod startup;
 pub mod store;

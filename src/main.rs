@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 use homeward::config::Settings;
+use homeward::crypto::signing::{SigningKey, Statement, VerifyingKey};
 use homeward::crypto::KeyPair;
 use homeward::startup::Application;
 use homeward::store::Store;
@@ -41,11 +43,19 @@ enum Command {
         /// Also refuse what is only fit for a demo (the demo desk and its key).
         #[arg(long)]
         production: bool,
+        /// Also say, from this database, which queues would receive reports and why not.
+        #[arg(long, env = "HOMEWARD_CHECK_DATABASE_URL", hide_env_values = true)]
+        database: Option<secrecy::SecretString>,
     },
     /// Queue keys.
     Queue {
         #[command(subcommand)]
         command: QueueCommand,
+    },
+    /// Organisations' offline signing keys.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
     },
     /// Time the configured receipt Argon2id cost on this machine: what it allows per core and in all.
     KdfCost {
@@ -71,9 +81,44 @@ enum Command {
 
 #[derive(Subcommand)]
 enum QueueCommand {
-    /// Make a queue key pair. Run it on the organisation's own machine: the private key is printed
-    /// once for its offline safe, the public key goes into config/queues.toml.
+    /// Make a queue key pair, signed by the organisation's signing key. Run it on the
+    /// organisation's own offline machine: the private key is printed once for its safe; the public
+    /// key and signature go into config/queues.toml.
+    Keygen {
+        /// The queue's id, as config/queues.toml will declare it.
+        #[arg(long)]
+        id: String,
+        /// desk, ngo, consular or police.
+        #[arg(long)]
+        kind: String,
+        /// A file holding the organisation's signing key (hwok1., from `homeward org keygen`).
+        #[arg(long)]
+        signing_key: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Make an organisation's signing key pair, on its own offline machine. The verifying key is
+    /// given to the operator; the signing key is printed once, for the offline safe.
     Keygen,
+    /// The desk organisation countersigns another organisation, offline, with its own signing key.
+    /// Check the details with the organisation itself, not only with the operator.
+    Countersign {
+        /// A file holding the desk organisation's signing key (hwok1.).
+        #[arg(long)]
+        desk_key: PathBuf,
+        /// The organisation's id, kind (ngo, consulate or police) and country, as registered.
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        country: String,
+        /// The organisation's verifying key (hwov1.).
+        #[arg(long)]
+        verifying_key: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -117,15 +162,14 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Queue {
-            command: QueueCommand::Keygen,
-        } => {
-            let pair = KeyPair::generate();
-            println!("public_key = \"{}\"", pair.public.to_text());
-            println!();
-            println!("PRIVATE KEY: shown once. Keep it offline; never put it on the server:");
-            println!("{}", pair.private.to_text().as_str());
-            Ok(())
-        }
+            command:
+                QueueCommand::Keygen {
+                    id,
+                    kind,
+                    signing_key,
+                },
+        } => queue_keygen(&id, &kind, &signing_key),
+        Command::Org { command } => org_command(command),
         Command::Secrets {
             command: SecretsCommand::Generate { out },
         } => {
@@ -133,7 +177,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("wrote {}", out.display());
             Ok(())
         }
-        Command::CheckConfig { production } => check_config(&cli.config, production),
+        Command::CheckConfig {
+            production,
+            database,
+        } => {
+            check_config(&cli.config, production)?;
+            match database {
+                Some(url) => runtime()?.block_on(check_database(&cli.config, url)),
+                None => Ok(()),
+            }
+        }
         Command::KdfCost { rounds } => kdf_cost(&cli.config, rounds.max(1)),
         Command::Admin {
             command: AdminCommand::Bootstrap,
@@ -283,9 +336,100 @@ fn check_config(dir: &std::path::Path, production: bool) -> anyhow::Result<()> {
         None => println!("desk: none declared; a SQLite server on a loopback address will use the demo desk"),
     }
     println!(
-        "{} organisations, {} queues, triage weights OK, settings OK",
-        routing.organisations.len(),
+        "{} queues, triage weights OK, settings OK",
         routing.queues.len()
     );
+    Ok(())
+}
+
+/// Which of the config's queues would receive reports on this database, and why the others not.
+async fn check_database(dir: &std::path::Path, url: secrecy::SecretString) -> anyhow::Result<()> {
+    let settings = Settings::load(dir)?;
+    let mut routing = RoutingConfig::load(&settings.routing_file)?;
+    if routing.desk().is_none() {
+        homeward::demo::install(&mut routing, &settings.data_dir)?;
+    }
+    let store = Store::connect(&url, 1).await?;
+    let standings = homeward::organisations::planned_standings(&store, &routing).await;
+    store.close().await;
+    let mut desk_receives = false;
+    for (queue, standing) in standings? {
+        match standing {
+            Ok(()) => {
+                desk_receives |= routing.desk().is_some_and(|d| d.id == queue);
+                println!("queue {queue}: receives reports");
+            }
+            Err(hold) => println!("queue {queue}: receives nothing: {}", hold.describe()),
+        }
+    }
+    if !desk_receives {
+        anyhow::bail!("the desk cannot receive: intake answers 503 and issues no receipt");
+    }
+    Ok(())
+}
+
+fn read_signing_key(path: &std::path::Path) -> anyhow::Result<SigningKey> {
+    let text = zeroize::Zeroizing::new(
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+    );
+    SigningKey::parse(&text)
+        .map_err(|_| anyhow::anyhow!("{}: not an hwok1. signing key", path.display()))
+}
+
+fn queue_keygen(id: &str, kind: &str, signing_key: &std::path::Path) -> anyhow::Result<()> {
+    let kinds = ["desk", "ngo", "consular", "police"];
+    if !kinds.contains(&kind) {
+        anyhow::bail!("--kind: one of {}", kinds.join(", "));
+    }
+    let signer = read_signing_key(signing_key)?;
+    let pair = KeyPair::generate();
+    let signature = signer.sign(&Statement::QueueKey {
+        queue: id,
+        kind,
+        key: &pair.public,
+    });
+    println!("public_key = \"{}\"", pair.public.to_text());
+    println!("signature = \"{}\"", signature.to_text());
+    println!();
+    println!("PRIVATE KEY: shown once. Keep it offline; never put it on the server:");
+    println!("{}", pair.private.to_text().as_str());
+    Ok(())
+}
+
+fn org_command(command: OrgCommand) -> anyhow::Result<()> {
+    match command {
+        OrgCommand::Keygen => {
+            let key = SigningKey::generate();
+            println!(
+                "verifying key (give it to the operator): {}",
+                key.verifying_key().to_text()
+            );
+            println!();
+            println!("SIGNING KEY: shown once. Keep it offline; never put it on the server:");
+            println!("{}", key.to_text().as_str());
+        }
+        OrgCommand::Countersign {
+            desk_key,
+            id,
+            kind,
+            country,
+            verifying_key,
+        } => {
+            let desk = read_signing_key(&desk_key)?;
+            let key = VerifyingKey::parse(&verifying_key)
+                .map_err(|_| anyhow::anyhow!("--verifying-key: not an hwov1. key"))?;
+            let country = homeward::domain::CountryCode::parse(&country)
+                .map_err(|_| anyhow::anyhow!("--country: not an ISO 3166-1 alpha-2 code"))?;
+            let kind = homeward::triage::routing::OrganisationKind::parse(&kind)
+                .ok_or_else(|| anyhow::anyhow!("--kind: ngo, consulate or police"))?;
+            let signature = desk.sign(&Statement::Organisation {
+                id: &id,
+                kind: kind.as_str(),
+                country: country.as_str(),
+                key: &key,
+            });
+            println!("{}", signature.to_text());
+        }
+    }
     Ok(())
 }

@@ -24,8 +24,8 @@ pub mod account;
 pub mod envelope;
 pub mod item;
 pub mod kdf;
-pub mod signing;
 pub mod keys;
+pub mod signing;
 pub mod wrap;
 
 pub use envelope::SealedKey;

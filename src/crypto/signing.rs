@@ -45,7 +45,12 @@ impl Statement<'_> {
                 key,
             } => frame(
                 "homeward/organisation/v1",
-                &[id.as_bytes(), kind.as_bytes(), country.as_bytes(), key.0.as_bytes()],
+                &[
+                    id.as_bytes(),
+                    kind.as_bytes(),
+                    country.as_bytes(),
+                    key.0.as_bytes(),
+                ],
             ),
             Statement::QueueKey { queue, kind, key } => frame(
                 "homeward/queue-key/v1",
@@ -134,7 +139,10 @@ impl VerifyingKey {
     }
 
     pub fn to_text(&self) -> String {
-        format!("{VERIFYING_PREFIX}{}", URL_SAFE_NO_PAD.encode(self.0.as_bytes()))
+        format!(
+            "{VERIFYING_PREFIX}{}",
+            URL_SAFE_NO_PAD.encode(self.0.as_bytes())
+        )
     }
 
     /// Whether `signature` is this key's over `statement` (strict verification: no malleable or

@@ -10,6 +10,7 @@
 mod accounts;
 mod audit;
 mod intake;
+mod organisations;
 mod queues;
 mod workspace;
 
@@ -26,6 +27,7 @@ use sqlx::ConnectOptions;
 pub use accounts::{AccountRecord, Invite, NewAccount, RedeemError, SessionRecord};
 pub use audit::AuditRow;
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
+pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
 pub use workspace::{Entry, EntryState, Holder, Member, NewCopy, QueueRow};
 
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +42,8 @@ pub enum StoreError {
     Durability(String),
     #[error("the locator is already in use")]
     LocatorTaken,
+    #[error("it exists already")]
+    AlreadyExists,
     #[error("stored data is damaged: {0}")]
     Corrupt(&'static str),
 }

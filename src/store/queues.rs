@@ -1,5 +1,6 @@
-//! Organisations and queues as the config declares them, mirrored into the database so that report
-//! entries can refer to them. Replicas starting together serialise on a database lock.
+//! Queues as the config declares them, mirrored into the database so that report entries can refer
+//! to them. Once a coordinator has imported a queue's key, the database holds its current public
+//! key and config gives only the first. Replicas starting together serialise on a database lock.
 
 use super::{now, on_pool, Store, StoreError};
 use crate::triage::RoutingConfig;
@@ -8,8 +9,8 @@ use crate::triage::RoutingConfig;
 const CONFIG_LOCK: i64 = 0x686f_6d65_7761_7264;
 
 impl Store {
-    /// Upserts every organisation and queue of `config` and marks queues it no longer declares
-    /// inactive, in one transaction.
+    /// Upserts every queue of `config` (and a bare row for an organisation it names that does not
+    /// exist yet) and marks queues it no longer declares inactive, in one transaction.
     #[tracing::instrument(skip_all)]
     pub async fn sync_routing(&self, config: &RoutingConfig) -> Result<(), StoreError> {
         let at = now();
@@ -18,16 +19,19 @@ impl Store {
             if self.is_postgres() {
                 sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(CONFIG_LOCK).execute(&mut *tx).await?;
             }
-            for org in &config.organisations {
+            // A queue may name an organisation the operator has not registered yet: it gets a
+            // bare row (so the queue can refer to it) and receives nothing until registered.
+            for q in &config.queues {
+                let (name, registered) = if q.demo { (crate::demo::NAME, Some(at)) } else { (q.organisation.as_str(), None) };
                 sqlx::query(
-                    "INSERT INTO organisations (id, name, kind, demo, updated_at) VALUES ($1, $2, $3, $4, $5)
-                     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
-                         demo = excluded.demo, updated_at = excluded.updated_at",
+                    "INSERT INTO organisations (id, name, kind, demo, registered_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
                 )
-                .bind(&org.id)
-                .bind(&org.name)
-                .bind(org.kind.as_str())
-                .bind(org.demo)
+                .bind(&q.organisation)
+                .bind(name)
+                .bind(q.kind.organisation_kind().as_str())
+                .bind(q.demo)
+                .bind(registered)
                 .bind(at)
                 .execute(&mut *tx)
                 .await?;
@@ -38,16 +42,21 @@ impl Store {
                 .await?;
             for q in &config.queues {
                 sqlx::query(
-                    "INSERT INTO queues (id, organisation_id, kind, public_key, demo, active, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, TRUE, $6)
+                    "INSERT INTO queues (id, organisation_id, kind, public_key, signature, demo, active, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7)
                      ON CONFLICT (id) DO UPDATE SET organisation_id = excluded.organisation_id,
-                         kind = excluded.kind, public_key = excluded.public_key, demo = excluded.demo,
-                         active = TRUE, updated_at = excluded.updated_at",
+                         kind = excluded.kind, demo = excluded.demo, active = TRUE,
+                         updated_at = excluded.updated_at,
+                         public_key = CASE WHEN queues.key_imported_at IS NULL
+                             THEN excluded.public_key ELSE queues.public_key END,
+                         signature = CASE WHEN queues.key_imported_at IS NULL
+                             THEN excluded.signature ELSE queues.signature END",
                 )
                 .bind(&q.id)
                 .bind(&q.organisation)
                 .bind(q.kind.as_str())
                 .bind(q.public_key.to_bytes())
+                .bind(q.signature.as_ref().map(|s| s.to_bytes()))
                 .bind(q.demo)
                 .bind(at)
                 .execute(&mut *tx)

@@ -307,20 +307,3 @@ impl Store {
         })
     }
 }
-
-impl Store {
-    /// Queues that can receive reports: active, and with a key a coordinator imported (or the demo
-    /// desk, whose key the server made).
-    pub async fn receiving_queue_ids(
-        &self,
-    ) -> Result<std::collections::HashSet<String>, StoreError> {
-        on_pool!(self, read, pool => {
-            let ids: Vec<String> = sqlx::query_scalar(
-                "SELECT id FROM queues WHERE active AND (key_imported_at IS NOT NULL OR demo)",
-            )
-            .fetch_all(pool)
-            .await?;
-            Ok(ids.into_iter().collect())
-        })
-    }
-}

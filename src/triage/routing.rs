@@ -9,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::file::{ConfigMistake, Source};
+use crate::crypto::signing::{Signature, VerifyingKey};
 use crate::crypto::PublicKey;
 use crate::domain::{CountryCode, Report};
 
@@ -21,6 +22,16 @@ pub enum OrganisationKind {
 }
 
 impl OrganisationKind {
+    pub const ALL: [OrganisationKind; 3] = [
+        OrganisationKind::Ngo,
+        OrganisationKind::Consulate,
+        OrganisationKind::Police,
+    ];
+
+    pub fn parse(s: &str) -> Option<OrganisationKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             OrganisationKind::Ngo => "ngo",
@@ -54,14 +65,15 @@ impl QueueKind {
     pub fn reads_whole_report(self) -> bool {
         matches!(self, QueueKind::Desk | QueueKind::Ngo)
     }
-}
 
-#[derive(Debug, Clone)]
-pub struct Organisation {
-    pub id: String,
-    pub name: String,
-    pub kind: OrganisationKind,
-    pub demo: bool,
+    /// The kind of organisation a queue of this kind belongs to.
+    pub fn organisation_kind(self) -> OrganisationKind {
+        match self {
+            QueueKind::Desk | QueueKind::Ngo => OrganisationKind::Ngo,
+            QueueKind::Consular => OrganisationKind::Consulate,
+            QueueKind::Police => OrganisationKind::Police,
+        }
+    }
 }
 
 /// A queue that can receive reports, with the conditions under which it does.
@@ -71,6 +83,8 @@ pub struct Queue {
     pub organisation: String,
     pub kind: QueueKind,
     pub public_key: PublicKey,
+    /// The organisation's signature over the queue's id, kind and public key; none for the demo.
+    pub signature: Option<Signature>,
     /// Location countries it serves; empty means any.
     pub countries: Vec<CountryCode>,
     /// Nationalities it serves; a consular queue names its own.
@@ -80,28 +94,20 @@ pub struct Queue {
     pub demo: bool,
 }
 
-/// The organisations and queues of a deployment.
+/// The queues of a deployment, and the desk organisation's verifying key that vouches for every
+/// other organisation. Organisations themselves live in the database, managed by the operator.
 #[derive(Debug, Clone, Default)]
 pub struct RoutingConfig {
-    pub organisations: Vec<Organisation>,
+    pub desk_signing_key: Option<VerifyingKey>,
     pub queues: Vec<Queue>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    #[serde(default)]
-    organisation: Vec<OrganisationEntry>,
+    desk_signing_key: Option<Spanned<String>>,
     #[serde(default)]
     queue: Vec<QueueEntry>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OrganisationEntry {
-    id: Spanned<String>,
-    name: String,
-    kind: OrganisationKind,
 }
 
 #[derive(Deserialize)]
@@ -111,6 +117,7 @@ struct QueueEntry {
     organisation: Spanned<String>,
     kind: Spanned<QueueKind>,
     public_key: Spanned<String>,
+    signature: Spanned<String>,
     #[serde(default)]
     countries: Vec<Spanned<String>>,
     #[serde(default)]
@@ -140,8 +147,9 @@ fn countries(source: &Source, list: &[Spanned<String>]) -> Result<Vec<CountryCod
 }
 
 impl RoutingConfig {
-    /// Reads and checks the file: ids, organisations, keys, country codes, and that a desk belongs
-    /// to an NGO. A missing file is an empty deployment (the demo desk may then stand in).
+    /// Reads and checks the file: ids, keys, signatures' form, country codes, one desk at most.
+    /// Whether an organisation and its signatures hold is for the database to say (see
+    /// `organisations::standing`). A missing file is an empty deployment (the demo desk may then stand in).
     pub fn load(path: &Path) -> Result<RoutingConfig, ConfigMistake> {
         if !path.exists() {
             return Ok(RoutingConfig::default());
@@ -149,22 +157,13 @@ impl RoutingConfig {
         let source = Source::read(path)?;
         let file: File = source.parse()?;
         let mut config = RoutingConfig::default();
-        let mut ids = HashSet::new();
-        for org in file.organisation {
-            if !slug_ok(org.id.get_ref()) {
-                return Err(
-                    source.mistake(org.id.span().start, "organisation id: use a-z, 0-9 and -")
-                );
-            }
-            if !ids.insert(org.id.get_ref().clone()) {
-                return Err(source.mistake(org.id.span().start, "organisation id declared twice"));
-            }
-            config.organisations.push(Organisation {
-                id: org.id.into_inner(),
-                name: org.name,
-                kind: org.kind,
-                demo: false,
-            });
+        if let Some(key) = &file.desk_signing_key {
+            config.desk_signing_key = Some(VerifyingKey::parse(key.get_ref()).map_err(|_| {
+                source.mistake(
+                    key.span().start,
+                    "desk_signing_key: not an hwov1. key (the desk organisation's, from `homeward org keygen`)",
+                )
+            })?);
         }
         let mut queue_ids = HashSet::new();
         for q in file.queue {
@@ -175,37 +174,23 @@ impl RoutingConfig {
             if !queue_ids.insert(q.id.get_ref().clone()) {
                 return Err(source.mistake(at, "queue id declared twice"));
             }
-            let org = config
-                .organisations
-                .iter()
-                .find(|o| &o.id == q.organisation.get_ref())
-                .ok_or_else(|| {
-                    source.mistake(
-                        q.organisation.span().start,
-                        format!("no organisation `{}`", q.organisation.get_ref()),
-                    )
-                })?;
-            let kind = *q.kind.get_ref();
-            let expected = match kind {
-                QueueKind::Desk | QueueKind::Ngo => OrganisationKind::Ngo,
-                QueueKind::Consular => OrganisationKind::Consulate,
-                QueueKind::Police => OrganisationKind::Police,
-            };
-            if org.kind != expected {
+            if !slug_ok(q.organisation.get_ref()) {
                 return Err(source.mistake(
-                    q.kind.span().start,
-                    format!(
-                        "a {} queue must belong to a {} organisation, not a {}",
-                        kind.as_str(),
-                        expected.as_str(),
-                        org.kind.as_str()
-                    ),
+                    q.organisation.span().start,
+                    "organisation: use a-z, 0-9 and -",
                 ));
             }
+            let kind = *q.kind.get_ref();
             let public_key = PublicKey::parse(q.public_key.get_ref()).map_err(|_| {
                 source.mistake(
                     q.public_key.span().start,
                     "public_key: not an hwpk1. key (make one with `homeward queue keygen`)",
+                )
+            })?;
+            let signature = Signature::parse(q.signature.get_ref()).map_err(|_| {
+                source.mistake(
+                    q.signature.span().start,
+                    "signature: not an hwsg1. signature (from `homeward queue keygen --signing-key`)",
                 )
             })?;
             let nationalities = countries(&source, &q.nationalities)?;
@@ -220,9 +205,10 @@ impl RoutingConfig {
             }
             config.queues.push(Queue {
                 id: q.id.into_inner(),
-                organisation: org.id.clone(),
+                organisation: q.organisation.into_inner(),
                 kind,
                 public_key,
+                signature: Some(signature),
                 countries: country_list,
                 nationalities,
                 languages: q.languages.iter().map(|l| primary_language(l)).collect(),
@@ -238,6 +224,13 @@ impl RoutingConfig {
             return Err(source.mistake(
                 source.text.rfind("kind = \"desk\"").unwrap_or(0),
                 "only one desk may be declared",
+            ));
+        }
+        if !desks.is_empty() && config.desk_signing_key.is_none() {
+            return Err(source.mistake(
+                0,
+                "desk_signing_key: a declared desk needs the desk organisation's verifying key \
+                 (from `homeward org keygen`); it vouches for every other organisation",
             ));
         }
         Ok(config)

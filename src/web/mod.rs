@@ -79,6 +79,31 @@ pub fn serve(
             .route("/invite/{token}", web::get().to(staff::pages::invite_form))
             .route("/invite/{token}", web::post().to(staff::pages::enrol))
             .route("/invites", web::post().to(staff::pages::create_invite))
+            .route("/organisations", web::get().to(staff::organisations::list))
+            .route(
+                "/organisations",
+                web::post().to(staff::organisations::register),
+            )
+            .route(
+                "/organisations/{id}",
+                web::get().to(staff::organisations::detail),
+            )
+            .route(
+                "/organisations/{id}",
+                web::post().to(staff::organisations::update),
+            )
+            .route(
+                "/organisations/{id}/vetting",
+                web::post().to(staff::organisations::vetting),
+            )
+            .route(
+                "/organisations/{id}/countersignature",
+                web::post().to(staff::organisations::countersignature),
+            )
+            .route(
+                "/organisations/{id}/suspension",
+                web::post().to(staff::organisations::suspension),
+            )
             .route("/queues/{queue}", web::get().to(staff::pages::queue_page))
             .route(
                 "/queues/{queue}/key",

@@ -23,7 +23,12 @@ enum Answer {
     ToLogin,
 }
 
-async fn person(app: &TestApp, role: &str, org: Option<&str>, username: &str) -> (String, String) {
+pub async fn person(
+    app: &TestApp,
+    role: &str,
+    org: Option<&str>,
+    username: &str,
+) -> (String, String) {
     let token = app.invite(role, org).await;
     let (secret, _) = enrol(app, &token, username).await;
     let (cookie, _) = login(app, username, &code_for(&secret, 0))
@@ -90,6 +95,11 @@ on_both_engines!(every_role_against_every_operation, |engine| async move {
             Forbidden
         };
         let member_only = if member { Allowed } else { Forbidden };
+        let operator_only = if who == Who::Operator {
+            Allowed
+        } else {
+            Forbidden
+        };
         let gate = |answer: Answer| {
             if matches!(who, Who::LoggedOut | Who::Expired) {
                 ToLogin
@@ -100,6 +110,41 @@ on_both_engines!(every_role_against_every_operation, |engine| async move {
         let r = format!("/queues/ngo-kh/reports/{report}");
         let operations: Vec<(&str, String, Option<String>, Answer)> = vec![
             ("workspace", "/workspace".into(), None, gate(Allowed)),
+            (
+                "list organisations",
+                "/organisations".into(),
+                None,
+                gate(operator_only),
+            ),
+            (
+                "view an organisation",
+                "/organisations/police-kh".into(),
+                None,
+                gate(operator_only),
+            ),
+            (
+                "record vetting",
+                "/organisations/police-kh/vetting".into(),
+                Some(format!("csrf={csrf}&evidence=visited")),
+                gate(operator_only),
+            ),
+            (
+                "reinstate an organisation",
+                "/organisations/police-kh/suspension".into(),
+                Some(format!("csrf={csrf}&suspend=no")),
+                gate(operator_only),
+            ),
+            (
+                "register an organisation",
+                "/organisations".into(),
+                Some(format!(
+                    "csrf={csrf}&id=ngo-x&name=X&kind=ngo&country=TH&contact=&signing_key={}",
+                    homeward::crypto::signing::SigningKey::generate()
+                        .verifying_key()
+                        .to_text()
+                )),
+                gate(operator_only),
+            ),
             (
                 "invite a responder",
                 "/invites".into(),

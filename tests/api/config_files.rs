@@ -1,5 +1,6 @@
-//! Config files: every mistake names its file and line; a desk must be an NGO's.
+//! Config files: every mistake names its file and line.
 
+use homeward::crypto::signing::{SigningKey, Statement};
 use homeward::crypto::KeyPair;
 use homeward::triage::{RoutingConfig, TriageRules};
 
@@ -10,11 +11,19 @@ fn routing(text: &str) -> Result<RoutingConfig, String> {
     RoutingConfig::load(&path).map_err(|e| format!("{} {}", e.line, e.message))
 }
 
+/// A queue entry with a fresh key and a well-formed signature, after `head`.
 fn with_key(text: &str) -> String {
-    text.replace("KEY", &KeyPair::generate().public.to_text())
+    let signer = SigningKey::generate();
+    let key = KeyPair::generate().public;
+    let signature = signer.sign(&Statement::QueueKey {
+        queue: "d",
+        kind: "ngo",
+        key: &key,
+    });
+    text.replace("KEY", &key.to_text())
+        .replace("SIG", &signature.to_text())
+        .replace("DESK", &signer.verifying_key().to_text())
 }
-
-const ORGS: &str = "[[organisation]]\nid = \"ngo\"\nname = \"N\"\nkind = \"ngo\"\n\n[[organisation]]\nid = \"embassy\"\nname = \"E\"\nkind = \"consulate\"\n\n";
 
 #[test]
 fn the_shipped_config_files_are_valid() {
@@ -25,36 +34,55 @@ fn the_shipped_config_files_are_valid() {
 
 #[test]
 fn mistakes_name_their_line() {
-    let desk_of_a_consulate = with_key(&format!("{ORGS}[[queue]]\nid = \"d\"\norganisation = \"embassy\"\nkind = \"desk\"\npublic_key = \"KEY\"\n"));
-    let error = routing(&desk_of_a_consulate).err().unwrap_or_default();
+    let head = "desk_signing_key = \"DESK\"\n\n";
+    let valid = with_key(&format!("{head}[[queue]]\nid = \"d\"\norganisation = \"ngo\"\nkind = \"desk\"\npublic_key = \"KEY\"\nsignature = \"SIG\"\n"));
+    assert!(routing(&valid).is_ok(), "{:?}", routing(&valid).err());
+
+    let no_desk_key = with_key("[[queue]]\nid = \"d\"\norganisation = \"ngo\"\nkind = \"desk\"\npublic_key = \"KEY\"\nsignature = \"SIG\"\n");
+    let error = routing(&no_desk_key).err().unwrap_or_default();
+    assert!(error.contains("desk_signing_key"), "{error}");
+
+    let bad_desk_key = "desk_signing_key = \"hwov1.short\"\n";
+    let error = routing(bad_desk_key).err().unwrap_or_default();
     assert!(
-        error.starts_with("14 ") && error.contains("desk queue must belong to a ngo"),
+        error.starts_with("1 ") && error.contains("hwov1"),
         "{error}"
     );
 
-    let bad_key = format!("{ORGS}[[queue]]\nid = \"d\"\norganisation = \"ngo\"\nkind = \"desk\"\npublic_key = \"hwpk1.nope\"\n");
+    let bad_key = with_key(&format!("{head}[[queue]]\nid = \"d\"\norganisation = \"ngo\"\nkind = \"desk\"\npublic_key = \"hwpk1.nope\"\nsignature = \"SIG\"\n"));
     let error = routing(&bad_key).err().unwrap_or_default();
     assert!(
-        error.starts_with("15 ") && error.contains("public_key"),
+        error.starts_with("7 ") && error.contains("public_key"),
         "{error}"
     );
 
-    let bad_country = with_key(&format!("{ORGS}[[queue]]\nid = \"d\"\norganisation = \"ngo\"\nkind = \"ngo\"\npublic_key = \"KEY\"\ncountries = [\"KH\", \"XY\"]\n"));
-    let error = routing(&bad_country).err().unwrap_or_default();
-    assert!(error.starts_with("16 ") && error.contains("XY"), "{error}");
+    let unsigned = with_key(&format!("{head}[[queue]]\nid = \"d\"\norganisation = \"ngo\"\nkind = \"desk\"\npublic_key = \"KEY\"\n"));
+    let error = routing(&unsigned).err().unwrap_or_default();
+    assert!(error.contains("signature"), "{error}");
 
-    let unknown_org = with_key(&format!("{ORGS}[[queue]]\nid = \"d\"\norganisation = \"ghost\"\nkind = \"ngo\"\npublic_key = \"KEY\"\n"));
-    let error = routing(&unknown_org).err().unwrap_or_default();
+    let bad_signature = with_key(&format!("{head}[[queue]]\nid = \"d\"\norganisation = \"ngo\"\nkind = \"desk\"\npublic_key = \"KEY\"\nsignature = \"hwsg1.AAAA\"\n"));
+    let error = routing(&bad_signature).err().unwrap_or_default();
     assert!(
-        error.starts_with("13 ") && error.contains("ghost"),
+        error.starts_with("8 ") && error.contains("signature"),
         "{error}"
     );
 
-    let syntax = "[[organisation]]\nid = \"x\"\nname = \n";
+    let bad_country = with_key(&format!("{head}[[queue]]\nid = \"d\"\norganisation = \"ngo\"\nkind = \"ngo\"\npublic_key = \"KEY\"\nsignature = \"SIG\"\ncountries = [\"KH\", \"XY\"]\n"));
+    let error = routing(&bad_country).err().unwrap_or_default();
+    assert!(error.starts_with("9 ") && error.contains("XY"), "{error}");
+
+    let bad_org = with_key(&format!("{head}[[queue]]\nid = \"d\"\norganisation = \"Ghost Org\"\nkind = \"ngo\"\npublic_key = \"KEY\"\nsignature = \"SIG\"\n"));
+    let error = routing(&bad_org).err().unwrap_or_default();
+    assert!(
+        error.starts_with("5 ") && error.contains("organisation"),
+        "{error}"
+    );
+
+    let syntax = "[[queue]]\nid = \"x\"\norganisation = \n";
     let error = routing(syntax).err().unwrap_or_default();
     assert!(error.starts_with("3 "), "{error}");
 
-    let consular_without_nationality = with_key(&format!("{ORGS}[[queue]]\nid = \"c\"\norganisation = \"embassy\"\nkind = \"consular\"\npublic_key = \"KEY\"\n"));
+    let consular_without_nationality = with_key(&format!("{head}[[queue]]\nid = \"c\"\norganisation = \"embassy\"\nkind = \"consular\"\npublic_key = \"KEY\"\nsignature = \"SIG\"\n"));
     assert!(routing(&consular_without_nationality).is_err());
 }
 

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use homeward::config::{DatabaseSettings, LogSettings, ServerSettings, Settings, SiteSettings};
 use homeward::crypto::kdf::Argon2Params;
+use homeward::crypto::signing::{Signature, SigningKey, Statement};
 use homeward::crypto::{KeyPair, PrivateKey};
 use homeward::startup::Application;
 use homeward::store::Store;
@@ -89,6 +90,7 @@ pub struct TestApp {
     pub engine: Engine,
     pub client: reqwest::Client,
     pub queues: HashMap<&'static str, PrivateKey>,
+    pub signers: Signers,
     pub dir: TempDir,
     pub database_url: String,
     pub secrets_file: PathBuf,
@@ -122,23 +124,98 @@ pub const QUEUES: &[(&str, &str, &str, &str)] = &[
     ("police-kh", "police-kh", "police", "countries = [\"KH\"]"),
 ];
 
-fn queues_file(keys: &HashMap<&'static str, PrivateKey>) -> String {
-    let mut text = String::from(
-        "[[organisation]]\nid = \"operator\"\nname = \"Operator\"\nkind = \"ngo\"\n\n\
-         [[organisation]]\nid = \"partner\"\nname = \"Partner\"\nkind = \"ngo\"\n\n\
-         [[organisation]]\nid = \"consulate-in\"\nname = \"Consulate of India\"\nkind = \"consulate\"\n\n\
-         [[organisation]]\nid = \"police-kh\"\nname = \"Police\"\nkind = \"police\"\n\n",
+/// The organisations the queues belong to: id, kind, country.
+pub const ORGANISATIONS: &[(&str, &str, &str)] = &[
+    ("operator", "ngo", "TH"),
+    ("partner", "ngo", "KH"),
+    ("consulate-in", "consulate", "IN"),
+    ("police-kh", "police", "KH"),
+];
+
+/// The organisations' offline signing keys; "operator" is the desk organisation's.
+pub struct Signers {
+    pub keys: HashMap<&'static str, SigningKey>,
+}
+
+impl Signers {
+    fn generate() -> Signers {
+        Signers {
+            keys: ORGANISATIONS
+                .iter()
+                .map(|(id, ..)| (*id, SigningKey::generate()))
+                .collect(),
+        }
+    }
+
+    pub fn of(&self, organisation: &str) -> &SigningKey {
+        self.keys
+            .get(organisation)
+            .unwrap_or_else(|| panic!("no organisation {organisation}"))
+    }
+
+    /// What `homeward org countersign` prints for an organisation, from the desk's key.
+    pub fn countersignature(&self, id: &str, kind: &str, country: &str) -> Signature {
+        self.of("operator").sign(&Statement::Organisation {
+            id,
+            kind,
+            country,
+            key: &self.of(id).verifying_key(),
+        })
+    }
+}
+
+fn queues_file(keys: &HashMap<&'static str, PrivateKey>, signers: &Signers) -> String {
+    let mut text = format!(
+        "desk_signing_key = \"{}\"\n\n",
+        signers.of("operator").verifying_key().to_text()
     );
     for (id, org, kind, conditions) in QUEUES {
-        let public = keys
+        let (public, signature) = keys
             .get(id)
-            .map(|k| k.public_key().to_text())
+            .map(|k| {
+                let public = k.public_key();
+                let signature = signers.of(org).sign(&Statement::QueueKey {
+                    queue: id,
+                    kind,
+                    key: &public,
+                });
+                (public.to_text(), signature.to_text())
+            })
             .unwrap_or_default();
         text.push_str(&format!(
-            "[[queue]]\nid = \"{id}\"\norganisation = \"{org}\"\nkind = \"{kind}\"\npublic_key = \"{public}\"\n{conditions}\n\n"
+            "[[queue]]\nid = \"{id}\"\norganisation = \"{org}\"\nkind = \"{kind}\"\npublic_key = \"{public}\"\nsignature = \"{signature}\"\n{conditions}\n\n"
         ));
     }
     text
+}
+
+/// Stands in for the operator and the desk organisation: registers, vets and countersigns every
+/// organisation, straight through the storage layer.
+pub async fn vet_organisations(store: &Store, signers: &Signers) {
+    for (id, kind, country) in ORGANISATIONS {
+        let details = homeward::store::OrganisationDetails {
+            id: (*id).into(),
+            name: format!("{id} (test)"),
+            kind,
+            country: (*country).into(),
+            contact: None,
+            signing_key: signers.of(id).verifying_key().to_bytes(),
+        };
+        let at = homeward::store::now();
+        store
+            .register_organisation(&details, at)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        store
+            .record_vetting(id, "test-setup", "test", at)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let countersignature = signers.countersignature(id, kind, country);
+        store
+            .set_countersignature(id, &countersignature.to_bytes(), at)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
 }
 
 pub fn postgres_admin_url() -> String {
@@ -169,6 +246,9 @@ pub struct Options {
     /// Stand in for the coordinators: mark every declared queue's key as imported, so that the
     /// queues receive reports from the start.
     pub import_keys: bool,
+    /// Stand in for the operator and the desk organisation: register, vet and countersign every
+    /// organisation, so that their queues can receive.
+    pub vet_organisations: bool,
     pub host: IpAddr,
     pub provision_secrets: bool,
     pub database_url: Option<String>,
@@ -180,6 +260,7 @@ impl Default for Options {
         Options {
             declare_queues: true,
             import_keys: true,
+            vet_organisations: true,
             host: IpAddr::from([127, 0, 0, 1]),
             provision_secrets: true,
             database_url: None,
@@ -239,12 +320,16 @@ pub async fn build(
     capture_logs();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let mut queues = HashMap::new();
+    let signers = Signers::generate();
     if options.declare_queues {
         for (id, ..) in QUEUES {
             queues.insert(*id, KeyPair::generate().private);
         }
-        std::fs::write(dir.path().join("queues.toml"), queues_file(&queues))
-            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(
+            dir.path().join("queues.toml"),
+            queues_file(&queues, &signers),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
     }
     let database_url = match (options.database_url, engine) {
         (Some(url), _) => url,
@@ -273,6 +358,9 @@ pub async fn build(
             .await
             .unwrap_or_else(|e| panic!("{e}")),
     };
+    if built.is_ok() && options.declare_queues && options.vet_organisations {
+        vet_organisations(&store, &signers).await;
+    }
     if built.is_ok() && options.import_keys {
         for (id, key) in &queues {
             store
@@ -299,6 +387,7 @@ pub async fn build(
             .build()
             .unwrap_or_else(|e| panic!("{e}")),
         queues,
+        signers,
         dir,
         database_url,
         secrets_file,

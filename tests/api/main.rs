@@ -9,6 +9,7 @@ mod authorization;
 mod config_files;
 mod intake;
 mod malformed;
+mod organisations;
 mod pages;
 mod privacy;
 mod routing;

@@ -112,7 +112,7 @@ struct ReportView {
     sections: Vec<ItemSection>,
 }
 
-fn render(status: StatusCode, page: Result<String, askama::Error>) -> HttpResponse {
+pub(super) fn render(status: StatusCode, page: Result<String, askama::Error>) -> HttpResponse {
     match page {
         Ok(html) => HttpResponse::build(status)
             .content_type("text/html; charset=utf-8")
@@ -124,17 +124,17 @@ fn render(status: StatusCode, page: Result<String, askama::Error>) -> HttpRespon
     }
 }
 
-fn redirect(to: &str) -> HttpResponse {
+pub(super) fn redirect(to: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, to.to_owned()))
         .finish()
 }
 
-fn fail(state: &AppState, req: &HttpRequest, failure: Failure) -> PageError {
+pub(super) fn fail(state: &AppState, req: &HttpRequest, failure: Failure) -> PageError {
     PageError::new(failure, state.page(req, None, "/"))
 }
 
-fn internal(state: &AppState, req: &HttpRequest, error: AccountError) -> PageError {
+pub(super) fn internal(state: &AppState, req: &HttpRequest, error: AccountError) -> PageError {
     tracing::error!(error = %error, "account operation failed");
     fail(state, req, Failure::Internal)
 }
@@ -466,7 +466,7 @@ fn workspace_failure(state: &AppState, req: &HttpRequest, error: WorkspaceError)
 }
 
 /// A logged-in person and their form, with the CSRF token checked; `Err(response)` otherwise.
-async fn checked_form(
+pub(super) async fn checked_form(
     state: &AppState,
     req: &HttpRequest,
     payload: web::Payload,

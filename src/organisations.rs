@@ -1,0 +1,557 @@
+//! Organisations: the operator registers them, records their vetting and suspends them; the desk
+//! organisation countersigns their signing keys offline. A queue receives reports only when all of
+//! that holds for its organisation, its key carries its organisation's signature and a coordinator
+//! has imported its private key — `standing` decides it, in one place, for intake, the operator's
+//! page and `check-config --database`.
+
+use std::collections::HashMap;
+
+use crate::accounts::{Principal, Role};
+use crate::audit::Audit;
+use crate::crypto::signing::{Signature, Statement, VerifyingKey};
+use crate::crypto::PublicKey;
+use crate::domain::text::{Text, SHORT};
+use crate::domain::{CountryCode, FieldErrors};
+use crate::store::{
+    now, OrganisationDetails, OrganisationRow, QueueStandingRow, Store, StoreError,
+};
+use crate::triage::routing::{OrganisationKind, QueueKind};
+use crate::triage::RoutingConfig;
+
+/// Why a queue receives nothing. Each has a catalog entry `queue-hold-<code>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hold {
+    /// The operator has not entered the organisation's details.
+    Unregistered,
+    /// The operator has not recorded the organisation's vetting.
+    NotVetted,
+    /// The desk organisation's countersignature is missing or does not match the organisation's
+    /// id, kind, country and signing key.
+    NotCountersigned,
+    Suspended,
+    /// The queue's kind does not fit its organisation's (a consular queue of an NGO, say), or a
+    /// desk belongs to another organisation than the desk organisation.
+    WrongOrganisation,
+    /// The queue's public key does not carry its organisation's signature.
+    KeyUnsigned,
+    /// No coordinator has imported the queue's private key yet.
+    KeyNotImported,
+}
+
+impl Hold {
+    pub fn code(self) -> &'static str {
+        match self {
+            Hold::Unregistered => "unregistered",
+            Hold::NotVetted => "not-vetted",
+            Hold::NotCountersigned => "not-countersigned",
+            Hold::Suspended => "suspended",
+            Hold::WrongOrganisation => "wrong-organisation",
+            Hold::KeyUnsigned => "key-unsigned",
+            Hold::KeyNotImported => "key-not-imported",
+        }
+    }
+
+    /// The operator's wording, for the command line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Hold::Unregistered => "its organisation is not registered by the operator",
+            Hold::NotVetted => "its organisation's vetting is not recorded",
+            Hold::NotCountersigned => {
+                "its organisation's signing key lacks the desk organisation's countersignature"
+            }
+            Hold::Suspended => "its organisation is suspended",
+            Hold::WrongOrganisation => "its kind does not fit its organisation",
+            Hold::KeyUnsigned => "its public key lacks its organisation's signature",
+            Hold::KeyNotImported => "no coordinator has imported its private key",
+        }
+    }
+}
+
+/// The organisation's own standing, before any queue of it is considered.
+pub fn organisation_standing(
+    org: &OrganisationRow,
+    desk_key: Option<&VerifyingKey>,
+) -> Result<VerifyingKey, Hold> {
+    if org.registered_at.is_none() {
+        return Err(Hold::Unregistered);
+    }
+    if org.suspended_at.is_some() {
+        return Err(Hold::Suspended);
+    }
+    if org.vetted_at.is_none() {
+        return Err(Hold::NotVetted);
+    }
+    let key = org
+        .signing_key
+        .as_deref()
+        .and_then(|k| VerifyingKey::from_bytes(k).ok())
+        .ok_or(Hold::NotCountersigned)?;
+    let desk_key = desk_key.ok_or(Hold::NotCountersigned)?;
+    if &key == desk_key || countersigned(org, &key, desk_key) {
+        Ok(key)
+    } else {
+        Err(Hold::NotCountersigned)
+    }
+}
+
+fn countersigned(org: &OrganisationRow, key: &VerifyingKey, desk_key: &VerifyingKey) -> bool {
+    let Some(signature) = org
+        .countersignature
+        .as_deref()
+        .and_then(|s| Signature::from_bytes(s).ok())
+    else {
+        return false;
+    };
+    desk_key.verifies(
+        &Statement::Organisation {
+            id: &org.id,
+            kind: &org.kind,
+            country: org.country.as_deref().unwrap_or_default(),
+            key,
+        },
+        &signature,
+    )
+}
+
+/// Whether a queue receives reports, and if not, the first reason why.
+pub fn standing(
+    queue: &QueueStandingRow,
+    org: Option<&OrganisationRow>,
+    desk_key: Option<&VerifyingKey>,
+) -> Result<(), Hold> {
+    let org = org.ok_or(Hold::Unregistered)?;
+    if queue.demo && org.demo {
+        return Ok(());
+    }
+    let org_key = organisation_standing(org, desk_key)?;
+    let kind = parse_queue_kind(&queue.kind).ok_or(Hold::WrongOrganisation)?;
+    let is_desk_org = desk_key == Some(&org_key);
+    if kind.organisation_kind().as_str() != org.kind || (kind == QueueKind::Desk && !is_desk_org) {
+        return Err(Hold::WrongOrganisation);
+    }
+    let signed = match (
+        PublicKey::from_bytes(&queue.public_key),
+        queue.signature.as_deref().map(Signature::from_bytes),
+    ) {
+        (Ok(key), Some(Ok(signature))) => org_key.verifies(
+            &Statement::QueueKey {
+                queue: &queue.id,
+                kind: &queue.kind,
+                key: &key,
+            },
+            &signature,
+        ),
+        _ => false,
+    };
+    if !signed {
+        return Err(Hold::KeyUnsigned);
+    }
+    if queue.key_imported_at.is_none() {
+        return Err(Hold::KeyNotImported);
+    }
+    Ok(())
+}
+
+fn parse_queue_kind(s: &str) -> Option<QueueKind> {
+    [
+        QueueKind::Desk,
+        QueueKind::Ngo,
+        QueueKind::Consular,
+        QueueKind::Police,
+    ]
+    .into_iter()
+    .find(|k| k.as_str() == s)
+}
+
+/// Every active queue with its standing.
+pub async fn queue_standings(
+    store: &Store,
+    desk_key: Option<&VerifyingKey>,
+) -> Result<Vec<(QueueStandingRow, Result<(), Hold>)>, StoreError> {
+    let orgs: HashMap<String, OrganisationRow> = store
+        .all_organisations()
+        .await?
+        .into_iter()
+        .map(|o| (o.id.clone(), o))
+        .collect();
+    Ok(store
+        .active_queue_standings()
+        .await?
+        .into_iter()
+        .map(|q| {
+            let standing = standing(&q, orgs.get(&q.organisation_id), desk_key);
+            (q, standing)
+        })
+        .collect())
+}
+
+/// The standing each queue of `config` would have if a server started with it now: what
+/// `check-config --database` reports. A queue whose key was imported keeps the database's key.
+pub async fn planned_standings(
+    store: &Store,
+    config: &RoutingConfig,
+) -> Result<Vec<(String, Result<(), Hold>)>, StoreError> {
+    let mut out = Vec::new();
+    for q in &config.queues {
+        let stored = store.queue_standing_row(&q.id).await?;
+        let row = match stored {
+            Some(row) if row.key_imported_at.is_some() => row,
+            _ => QueueStandingRow {
+                id: q.id.clone(),
+                organisation_id: q.organisation.clone(),
+                kind: q.kind.as_str().to_owned(),
+                public_key: q.public_key.to_bytes(),
+                signature: q.signature.as_ref().map(Signature::to_bytes),
+                demo: q.demo,
+                key_imported_at: None,
+            },
+        };
+        let org = store.organisation(&q.organisation).await?;
+        let standing = standing(&row, org.as_ref(), config.desk_signing_key.as_ref());
+        out.push((q.id.clone(), standing));
+    }
+    Ok(out)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OrganisationError {
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid fields")]
+    Fields(FieldErrors),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn field(name: &str, code: &'static str) -> OrganisationError {
+    let mut errors = FieldErrors::default();
+    errors.push(name, code);
+    OrganisationError::Fields(errors)
+}
+
+/// What the operator typed about an organisation, as typed, so a form can come back filled in.
+#[derive(Debug, Clone, Default)]
+pub struct DetailsForm {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub contact: String,
+    pub signing_key: String,
+}
+
+impl DetailsForm {
+    /// The validated details, or every problem by field.
+    pub fn parse(&self) -> Result<OrganisationDetails, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let id = self.id.trim();
+        let id_ok = !id.is_empty()
+            && id.len() <= 64
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !id_ok {
+            errors.push("id", "invalid_slug");
+        }
+        let name = match Text::parse(&self.name, SHORT) {
+            Ok(Some(name)) => Some(name),
+            Ok(None) => {
+                errors.push("name", "required");
+                None
+            }
+            Err(code) => {
+                errors.push("name", code);
+                None
+            }
+        };
+        let kind = errors.take(
+            "kind",
+            OrganisationKind::parse(self.kind.trim()).ok_or("unknown_choice"),
+        );
+        let country = errors.take("country", CountryCode::parse(&self.country));
+        let contact = errors.take("contact", Text::parse(&self.contact, SHORT));
+        let signing_key = errors.take(
+            "signing_key",
+            VerifyingKey::parse(&self.signing_key).map_err(|_| "invalid_signing_key"),
+        );
+        match (name, kind, country, contact, signing_key) {
+            (Some(name), Some(kind), Some(country), Some(contact), Some(key))
+                if errors.is_empty() =>
+            {
+                Ok(OrganisationDetails {
+                    id: id.to_owned(),
+                    name: name.as_str().to_owned(),
+                    kind: kind.as_str(),
+                    country: country.as_str().to_owned(),
+                    contact: contact.map(|c| c.as_str().to_owned()),
+                    signing_key: key.to_bytes(),
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The operator's operations on organisations. Every one is audited with ids only.
+pub struct Organisations<'a> {
+    pub store: &'a Store,
+    pub audit: &'a Audit,
+    pub desk_key: Option<&'a VerifyingKey>,
+}
+
+impl Organisations<'_> {
+    fn operator(who: &Principal) -> Result<(), OrganisationError> {
+        if who.role == Role::Operator {
+            Ok(())
+        } else {
+            Err(OrganisationError::Forbidden)
+        }
+    }
+
+    async fn existing(&self, id: &str) -> Result<OrganisationRow, OrganisationError> {
+        match self.store.organisation(id).await? {
+            Some(org) if !org.demo => Ok(org),
+            _ => Err(OrganisationError::NotFound),
+        }
+    }
+
+    pub async fn register(
+        &self,
+        who: &Principal,
+        form: &DetailsForm,
+    ) -> Result<String, OrganisationError> {
+        Self::operator(who)?;
+        let details = form.parse().map_err(OrganisationError::Fields)?;
+        match self.store.register_organisation(&details, now()).await {
+            Ok(()) => {}
+            Err(StoreError::AlreadyExists) => return Err(field("id", "organisation_exists")),
+            Err(e) => return Err(e.into()),
+        }
+        self.log(who, "organisation_registered", &details.id).await;
+        Ok(details.id)
+    }
+
+    pub async fn update(
+        &self,
+        who: &Principal,
+        form: &DetailsForm,
+    ) -> Result<(), OrganisationError> {
+        Self::operator(who)?;
+        let details = form.parse().map_err(OrganisationError::Fields)?;
+        if !self.store.update_organisation(&details, now()).await? {
+            return Err(OrganisationError::NotFound);
+        }
+        self.log(who, "organisation_updated", &details.id).await;
+        Ok(())
+    }
+
+    pub async fn record_vetting(
+        &self,
+        who: &Principal,
+        id: &str,
+        evidence: &str,
+    ) -> Result<(), OrganisationError> {
+        Self::operator(who)?;
+        let evidence = match Text::parse(evidence, crate::domain::text::LONG) {
+            Ok(Some(evidence)) => evidence,
+            Ok(None) => return Err(field("evidence", "required")),
+            Err(code) => return Err(field("evidence", code)),
+        };
+        if !self
+            .store
+            .record_vetting(id, &who.username, evidence.as_str(), now())
+            .await?
+        {
+            return Err(OrganisationError::NotFound);
+        }
+        self.log(who, "organisation_vetted", id).await;
+        Ok(())
+    }
+
+    /// Stores the desk organisation's countersignature once it is checked against the desk
+    /// organisation's key and the organisation's current details.
+    pub async fn countersign(
+        &self,
+        who: &Principal,
+        id: &str,
+        signature: &str,
+    ) -> Result<(), OrganisationError> {
+        Self::operator(who)?;
+        let org = self.existing(id).await?;
+        let signature = Signature::parse(signature)
+            .map_err(|_| field("countersignature", "invalid_signature"))?;
+        let key = org
+            .signing_key
+            .as_deref()
+            .and_then(|k| VerifyingKey::from_bytes(k).ok())
+            .ok_or(OrganisationError::NotFound)?;
+        let mut candidate = org.clone();
+        candidate.countersignature = Some(signature.to_bytes());
+        let desk_key = self
+            .desk_key
+            .ok_or_else(|| field("countersignature", "no_desk_signing_key"))?;
+        if !countersigned(&candidate, &key, desk_key) {
+            return Err(field("countersignature", "countersignature_mismatch"));
+        }
+        self.store
+            .set_countersignature(id, &signature.to_bytes(), now())
+            .await?;
+        self.log(who, "organisation_countersigned", id).await;
+        Ok(())
+    }
+
+    pub async fn set_suspended(
+        &self,
+        who: &Principal,
+        id: &str,
+        suspend: bool,
+    ) -> Result<(), OrganisationError> {
+        Self::operator(who)?;
+        let at = now();
+        if !self
+            .store
+            .set_suspended(id, suspend.then_some(at), at)
+            .await?
+        {
+            return Err(OrganisationError::NotFound);
+        }
+        let action = if suspend {
+            "organisation_suspended"
+        } else {
+            "organisation_reinstated"
+        };
+        self.log(who, action, id).await;
+        Ok(())
+    }
+
+    async fn log(&self, who: &Principal, action: &str, id: &str) {
+        tracing::info!(organisation = %id, action, "organisation changed");
+        self.audit
+            .note(&who.account_id, action, &format!("organisation:{id}"))
+            .await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::signing::SigningKey;
+    use crate::crypto::KeyPair;
+
+    fn org(id: &str, kind: &str, key: &VerifyingKey) -> OrganisationRow {
+        OrganisationRow {
+            id: id.into(),
+            name: id.into(),
+            kind: kind.into(),
+            country: Some("KH".into()),
+            contact: None,
+            signing_key: Some(key.to_bytes()),
+            countersignature: None,
+            vetted_by: Some("op".into()),
+            vetted_at: Some(1),
+            vetting_evidence: Some("visited".into()),
+            suspended_at: None,
+            registered_at: Some(1),
+            demo: false,
+        }
+    }
+
+    fn queue(id: &str, kind: &str, org: &str, signer: &SigningKey) -> QueueStandingRow {
+        let key = KeyPair::generate().public;
+        let signature = signer.sign(&Statement::QueueKey {
+            queue: id,
+            kind,
+            key: &key,
+        });
+        QueueStandingRow {
+            id: id.into(),
+            organisation_id: org.into(),
+            kind: kind.into(),
+            public_key: key.to_bytes(),
+            signature: Some(signature.to_bytes()),
+            demo: false,
+            key_imported_at: Some(1),
+        }
+    }
+
+    #[test]
+    fn a_queue_receives_only_when_every_condition_holds() {
+        let desk_signing = SigningKey::generate();
+        let desk_key = desk_signing.verifying_key();
+        let partner_signing = SigningKey::generate();
+        let partner_key = partner_signing.verifying_key();
+        let mut partner = org("partner", "ngo", &partner_key);
+        let q = queue("p-kh", "ngo", "partner", &partner_signing);
+        assert_eq!(
+            standing(&q, Some(&partner), Some(&desk_key)),
+            Err(Hold::NotCountersigned)
+        );
+
+        partner.countersignature = Some(
+            desk_signing
+                .sign(&Statement::Organisation {
+                    id: "partner",
+                    kind: "ngo",
+                    country: "KH",
+                    key: &partner_key,
+                })
+                .to_bytes(),
+        );
+        assert_eq!(standing(&q, Some(&partner), Some(&desk_key)), Ok(()));
+
+        // The operator alone cannot move a vetted organisation to another country or kind.
+        let mut moved = partner.clone();
+        moved.country = Some("TH".into());
+        assert_eq!(
+            standing(&q, Some(&moved), Some(&desk_key)),
+            Err(Hold::NotCountersigned)
+        );
+
+        let mut suspended = partner.clone();
+        suspended.suspended_at = Some(2);
+        assert_eq!(
+            standing(&q, Some(&suspended), Some(&desk_key)),
+            Err(Hold::Suspended)
+        );
+
+        let mut unvetted = partner.clone();
+        unvetted.vetted_at = None;
+        assert_eq!(
+            standing(&q, Some(&unvetted), Some(&desk_key)),
+            Err(Hold::NotVetted)
+        );
+
+        let foreign = queue("p-kh", "ngo", "partner", &desk_signing);
+        assert_eq!(
+            standing(&foreign, Some(&partner), Some(&desk_key)),
+            Err(Hold::KeyUnsigned)
+        );
+
+        let mut waiting = q.clone();
+        waiting.key_imported_at = None;
+        assert_eq!(
+            standing(&waiting, Some(&partner), Some(&desk_key)),
+            Err(Hold::KeyNotImported)
+        );
+
+        let consular = queue("c", "consular", "partner", &partner_signing);
+        assert_eq!(
+            standing(&consular, Some(&partner), Some(&desk_key)),
+            Err(Hold::WrongOrganisation)
+        );
+        let partner_desk = queue("d", "desk", "partner", &partner_signing);
+        assert_eq!(
+            standing(&partner_desk, Some(&partner), Some(&desk_key)),
+            Err(Hold::WrongOrganisation)
+        );
+        let operator = org("operator", "ngo", &desk_key);
+        let desk = queue("d", "desk", "operator", &desk_signing);
+        assert_eq!(standing(&desk, Some(&operator), Some(&desk_key)), Ok(()));
+        assert_eq!(
+            standing(&desk, None, Some(&desk_key)),
+            Err(Hold::Unregistered)
+        );
+    }
+}

@@ -1,0 +1,458 @@
+//! The operator's pages: organisations registered, vetted, countersigned and suspended, and what
+//! each queue needs before it receives reports. Nothing here opens a report.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+
+use super::pages::{checked_form, fail, redirect, render};
+use super::principal;
+use crate::accounts::{Principal, Role};
+use crate::domain::FieldErrors;
+use crate::organisations::{
+    organisation_standing, queue_standings, DetailsForm, Hold, OrganisationError, Organisations,
+};
+use crate::store::{OrganisationRow, QueueStandingRow};
+use crate::triage::routing::OrganisationKind;
+use crate::web::error::{Failure, PageError};
+use crate::web::i18n::Tr;
+use crate::web::{assets, AppState};
+
+struct OrganisationView {
+    id: String,
+    name: String,
+    kind: String,
+    kind_label: String,
+    country: String,
+    contact: String,
+    registered: bool,
+    demo: bool,
+    suspended: bool,
+    standing: String,
+    vetting: Option<String>,
+    countersigned: bool,
+    verifying_key: String,
+    queues: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "organisations.html")]
+struct ListPage {
+    tr: Tr,
+    stylesheet: &'static str,
+    csrf: String,
+    organisations: Vec<OrganisationView>,
+    kinds: Vec<(&'static str, String)>,
+    form: DetailsForm,
+    errors: FieldMessages,
+}
+
+#[derive(Template)]
+#[template(path = "organisation.html")]
+struct DetailPage {
+    tr: Tr,
+    stylesheet: &'static str,
+    csrf: String,
+    org: OrganisationView,
+    kinds: Vec<(&'static str, String)>,
+    form: DetailsForm,
+    evidence: String,
+    countersignature: String,
+    errors: FieldMessages,
+}
+
+fn utc(seconds: i64) -> String {
+    match time::OffsetDateTime::from_unix_timestamp(seconds) {
+        Ok(t) => format!("{} {:02}:{:02} UTC", t.date(), t.hour(), t.minute()),
+        Err(_) => String::new(),
+    }
+}
+
+fn standing_text(tr: &Tr, standing: Result<(), Hold>) -> String {
+    match standing {
+        Ok(()) => tr.t("hold-none"),
+        Err(hold) => tr.t(&format!("hold-{}", hold.code())),
+    }
+}
+
+/// Each organisation kind's code and label, for the form's list.
+fn kinds(tr: &Tr) -> Vec<(&'static str, String)> {
+    OrganisationKind::ALL
+        .into_iter()
+        .map(|k| (k.as_str(), tr.t(&format!("org-kind-{}", k.as_str()))))
+        .collect()
+}
+
+fn view(
+    state: &AppState,
+    tr: &Tr,
+    org: &OrganisationRow,
+    queues: &[(QueueStandingRow, Result<(), Hold>)],
+) -> OrganisationView {
+    let desk_key = state.intake.routing.desk_signing_key.as_ref();
+    let standing = if org.demo {
+        Ok(())
+    } else {
+        organisation_standing(org, desk_key).map(|_| ())
+    };
+    let countersigned = !matches!(
+        organisation_standing(org, desk_key),
+        Err(Hold::NotCountersigned)
+    ) && org.signing_key.is_some();
+    OrganisationView {
+        id: org.id.clone(),
+        name: org.name.clone(),
+        kind: org.kind.clone(),
+        kind_label: tr.t(&format!("org-kind-{}", org.kind)),
+        country: org.country.clone().unwrap_or_default(),
+        contact: org.contact.clone().unwrap_or_default(),
+        registered: org.registered_at.is_some(),
+        demo: org.demo,
+        suspended: org.suspended_at.is_some(),
+        standing: standing_text(tr, standing),
+        vetting: org.vetted_at.map(|at| {
+            format!(
+                "{} · {} · {}",
+                org.vetted_by.as_deref().unwrap_or_default(),
+                utc(at),
+                org.vetting_evidence.as_deref().unwrap_or_default()
+            )
+        }),
+        countersigned,
+        verifying_key: org
+            .signing_key
+            .as_deref()
+            .and_then(|k| crate::crypto::signing::VerifyingKey::from_bytes(k).ok())
+            .map(|k| k.to_text())
+            .unwrap_or_default(),
+        queues: queues
+            .iter()
+            .filter(|(q, _)| q.organisation_id == org.id)
+            .map(|(q, standing)| {
+                (
+                    format!("{} ({})", q.id, q.kind),
+                    standing_text(tr, *standing),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// Each field's problem, in the visitor's language, for the form to show beside the field.
+#[derive(Default)]
+struct FieldMessages(HashMap<String, String>);
+
+impl FieldMessages {
+    fn new(tr: &Tr, errors: &FieldErrors) -> FieldMessages {
+        FieldMessages(
+            errors
+                .0
+                .iter()
+                .map(|e| (e.field.clone(), tr.error(e.code)))
+                .collect(),
+        )
+    }
+
+    fn has(&self, field: &str) -> bool {
+        self.0.contains_key(field)
+    }
+
+    fn get(&self, field: &str) -> Option<&String> {
+        self.0.get(field)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+fn details_form(form: &HashMap<String, String>, id: Option<&str>) -> DetailsForm {
+    let get = |k: &str| form.get(k).cloned().unwrap_or_default();
+    DetailsForm {
+        id: id.map_or_else(|| get("id"), str::to_owned),
+        name: get("name"),
+        kind: get("kind"),
+        country: get("country"),
+        contact: get("contact"),
+        signing_key: get("signing_key"),
+    }
+}
+
+fn service(state: &AppState) -> Organisations<'_> {
+    Organisations {
+        store: &state.intake.store,
+        audit: &state.accounts.audit,
+        desk_key: state.intake.routing.desk_signing_key.as_ref(),
+    }
+}
+
+fn store_failure(state: &AppState, req: &HttpRequest, e: impl std::fmt::Display) -> PageError {
+    tracing::error!(error = %e, "organisation operation failed");
+    fail(state, req, Failure::Internal)
+}
+
+/// The operator behind the request; `Err(redirect)` when logged out, 403 for anyone else.
+async fn operator(
+    state: &AppState,
+    req: &HttpRequest,
+) -> Result<Result<Principal, HttpResponse>, PageError> {
+    match principal(state, req)
+        .await
+        .map_err(|f| fail(state, req, f))?
+    {
+        None => Ok(Err(redirect("/login"))),
+        Some(who) if who.role == Role::Operator => Ok(Ok(who)),
+        Some(_) => Err(fail(state, req, Failure::Forbidden)),
+    }
+}
+
+async fn list_page(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &Principal,
+    form: DetailsForm,
+    errors: FieldMessages,
+) -> Result<HttpResponse, PageError> {
+    let tr = state.tr(req, None);
+    let store = &state.intake.store;
+    let orgs = store
+        .all_organisations()
+        .await
+        .map_err(|e| store_failure(state, req, e))?;
+    let queues = queue_standings(store, state.intake.routing.desk_signing_key.as_ref())
+        .await
+        .map_err(|e| store_failure(state, req, e))?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = ListPage {
+        organisations: orgs.iter().map(|o| view(state, &tr, o, &queues)).collect(),
+        kinds: kinds(&tr),
+        tr,
+        stylesheet: assets::STYLESHEET_PATH,
+        csrf: who.csrf.clone(),
+        form,
+        errors,
+    };
+    Ok(render(status, page.render()))
+}
+
+pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, PageError> {
+    match operator(&state, &req).await? {
+        Ok(who) => {
+            list_page(
+                &state,
+                &req,
+                &who,
+                DetailsForm::default(),
+                FieldMessages::default(),
+            )
+            .await
+        }
+        Err(response) => Ok(response),
+    }
+}
+
+struct DetailExtras {
+    form: Option<DetailsForm>,
+    evidence: String,
+    countersignature: String,
+    errors: FieldMessages,
+}
+
+async fn detail_page(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &Principal,
+    id: &str,
+    extras: DetailExtras,
+) -> Result<HttpResponse, PageError> {
+    let tr = state.tr(req, None);
+    let store = &state.intake.store;
+    let org = match store.organisation(id).await {
+        Ok(Some(org)) => org,
+        Ok(None) => return Err(fail(state, req, Failure::NotFound)),
+        Err(e) => return Err(store_failure(state, req, e)),
+    };
+    let queues = queue_standings(store, state.intake.routing.desk_signing_key.as_ref())
+        .await
+        .map_err(|e| store_failure(state, req, e))?;
+    let org = view(state, &tr, &org, &queues);
+    let form = extras.form.unwrap_or_else(|| DetailsForm {
+        id: org.id.clone(),
+        name: if org.registered {
+            org.name.clone()
+        } else {
+            String::new()
+        },
+        kind: org.kind.clone(),
+        country: org.country.clone(),
+        contact: org.contact.clone(),
+        signing_key: org.verifying_key.clone(),
+    });
+    let status = if extras.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = DetailPage {
+        kinds: kinds(&tr),
+        tr,
+        stylesheet: assets::STYLESHEET_PATH,
+        csrf: who.csrf.clone(),
+        org,
+        form,
+        evidence: extras.evidence,
+        countersignature: extras.countersignature,
+        errors: extras.errors,
+    };
+    Ok(render(status, page.render()))
+}
+
+pub async fn detail(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    match operator(&state, &req).await? {
+        Ok(who) => {
+            let extras = DetailExtras {
+                form: None,
+                evidence: String::new(),
+                countersignature: String::new(),
+                errors: FieldMessages::default(),
+            };
+            detail_page(&state, &req, &who, &id, extras).await
+        }
+        Err(response) => Ok(response),
+    }
+}
+
+/// Turns an operation's outcome into the page: a redirect on success, the form back with the
+/// problems named beside their fields otherwise.
+fn refused(
+    state: &AppState,
+    req: &HttpRequest,
+    e: OrganisationError,
+) -> Result<FieldErrors, PageError> {
+    match e {
+        OrganisationError::Fields(errors) => Ok(errors),
+        OrganisationError::Forbidden => Err(fail(state, req, Failure::Forbidden)),
+        OrganisationError::NotFound => Err(fail(state, req, Failure::NotFound)),
+        OrganisationError::Store(e) => Err(store_failure(state, req, e)),
+    }
+}
+
+pub async fn register(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let details = details_form(&form, None);
+    match service(&state).register(&who, &details).await {
+        Ok(id) => Ok(redirect(&format!("/organisations/{id}"))),
+        Err(e) => {
+            let errors = refused(&state, &req, e)?;
+            let messages = FieldMessages::new(&state.tr(&req, None), &errors);
+            list_page(&state, &req, &who, details, messages).await
+        }
+    }
+}
+
+/// One operation on one organisation, from its page.
+enum Change {
+    Details,
+    Vetting,
+    Countersignature,
+    Suspension,
+}
+
+async fn change(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+    what: Change,
+) -> Result<HttpResponse, PageError> {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let orgs = service(&state);
+    let get = |k: &str| form.get(k).cloned().unwrap_or_default();
+    let mut extras = DetailExtras {
+        form: None,
+        evidence: String::new(),
+        countersignature: String::new(),
+        errors: FieldMessages::default(),
+    };
+    let outcome = match what {
+        Change::Details => {
+            let details = details_form(&form, Some(&id));
+            let outcome = orgs.update(&who, &details).await;
+            extras.form = Some(details);
+            outcome
+        }
+        Change::Vetting => {
+            extras.evidence = get("evidence");
+            orgs.record_vetting(&who, &id, &extras.evidence).await
+        }
+        Change::Countersignature => {
+            extras.countersignature = get("countersignature");
+            orgs.countersign(&who, &id, &extras.countersignature).await
+        }
+        Change::Suspension => orgs.set_suspended(&who, &id, get("suspend") == "yes").await,
+    };
+    match outcome {
+        Ok(()) => Ok(redirect(&format!("/organisations/{id}"))),
+        Err(e) => {
+            let errors = refused(&state, &req, e)?;
+            extras.errors = FieldMessages::new(&state.tr(&req, None), &errors);
+            detail_page(&state, &req, &who, &id, extras).await
+        }
+    }
+}
+
+pub async fn update(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    change(state, req, id, payload, Change::Details).await
+}
+
+pub async fn vetting(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    change(state, req, id, payload, Change::Vetting).await
+}
+
+pub async fn countersignature(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    change(state, req, id, payload, Change::Countersignature).await
+}
+
+pub async fn suspension(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    change(state, req, id, payload, Change::Suspension).await
+}

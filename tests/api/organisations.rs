@@ -1,0 +1,287 @@
+//! Vetting takes two: the operator registers and vets an organisation over HTTP, the desk
+//! organisation countersigns it offline, and only then do its queues receive. Suspension and any
+//! change the countersignature does not cover stop them again.
+
+use serde_json::json;
+
+use crate::authorization::person;
+use crate::helpers::{on_both_engines, spawn_with, Options, TestApp};
+
+async fn queues_for_a_kh_report(app: &TestApp) -> Result<Vec<String>, u16> {
+    let response = app
+        .post_json(&json!({
+            "location": {"country": "KH"},
+            "narrative": "held in a compound",
+            "consent": {"partner_ngos": true},
+        }))
+        .await;
+    let status = response.status().as_u16();
+    if status != 201 {
+        return Err(status);
+    }
+    let body: serde_json::Value = response.json().await.unwrap_or_default();
+    let id = body["report_id"]
+        .as_str()
+        .and_then(|s| uuid::Uuid::parse_str(s).ok())
+        .unwrap_or_else(|| panic!("no report id in {body}"));
+    Ok(app.store.report_queues(id).await.unwrap_or_default())
+}
+
+async fn post(app: &TestApp, cookie: &str, path: &str, body: &str) -> (u16, String) {
+    let response = app.post_form_with(path, body, Some(cookie)).await;
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap_or_default())
+}
+
+fn details(app: &TestApp, id: &str, kind: &str, country: &str) -> String {
+    format!(
+        "id={id}&name=Org+{id}&kind={kind}&country={country}&contact=coordinator%40example.org&signing_key={}",
+        app.signers.of(id).verifying_key().to_text()
+    )
+}
+
+on_both_engines!(
+    queues_receive_only_once_their_organisation_is_vetted_and_countersigned,
+    |engine| async move {
+        let app = spawn_with(
+            engine,
+            Options {
+                vet_organisations: false,
+                ..Options::default()
+            },
+        )
+        .await;
+        // No organisation is registered: the desk cannot receive, so intake issues no receipt.
+        assert_eq!(queues_for_a_kh_report(&app).await, Err(503));
+
+        let (cookie, csrf) = person(&app, "operator", None, "op.vetting").await;
+        let page = app.get_with("/organisations", &cookie).await;
+        let text = page.text().await.unwrap_or_default();
+        assert!(text.contains("not registered by the operator"), "{text}");
+
+        // The desk organisation: registering and recording its vetting is enough, since its
+        // signing key is the one config names as the desk's.
+        let (status, _) = post(
+            &app,
+            &cookie,
+            "/organisations",
+            &format!("csrf={csrf}&{}", details(&app, "operator", "ngo", "TH")),
+        )
+        .await;
+        assert_eq!(status, 303);
+        assert_eq!(queues_for_a_kh_report(&app).await, Err(503));
+        let (status, _) = post(
+            &app,
+            &cookie,
+            "/organisations/operator/vetting",
+            &format!("csrf={csrf}&evidence=founding+organisation"),
+        )
+        .await;
+        assert_eq!(status, 303);
+        assert_eq!(queues_for_a_kh_report(&app).await, Ok(vec!["desk".into()]));
+
+        // A partner the operator vets alone receives nothing.
+        let partner = details(&app, "partner", "ngo", "KH");
+        post(
+            &app,
+            &cookie,
+            "/organisations",
+            &format!("csrf={csrf}&{partner}"),
+        )
+        .await;
+        post(
+            &app,
+            &cookie,
+            "/organisations/partner/vetting",
+            &format!("csrf={csrf}&evidence=site+visit+2026-11-20"),
+        )
+        .await;
+        assert_eq!(queues_for_a_kh_report(&app).await, Ok(vec!["desk".into()]));
+        let page = app
+            .get_with("/organisations/partner", &cookie)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(page.contains("no valid countersignature"), "{page}");
+        assert!(page.contains("site visit 2026-11-20"), "{page}");
+
+        // A countersignature made with any key but the desk organisation's is refused, and the
+        // form names the problem.
+        let forged =
+            app.signers
+                .of("partner")
+                .sign(&homeward::crypto::signing::Statement::Organisation {
+                    id: "partner",
+                    kind: "ngo",
+                    country: "KH",
+                    key: &app.signers.of("partner").verifying_key(),
+                });
+        let (status, page) = post(
+            &app,
+            &cookie,
+            "/organisations/partner/countersignature",
+            &format!("csrf={csrf}&countersignature={}", forged.to_text()),
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(page.contains("does not match"), "{page}");
+        assert!(page.contains(&forged.to_text()), "what was typed is kept");
+
+        let real = app.signers.countersignature("partner", "ngo", "KH");
+        let (status, _) = post(
+            &app,
+            &cookie,
+            "/organisations/partner/countersignature",
+            &format!("csrf={csrf}&countersignature={}", real.to_text()),
+        )
+        .await;
+        assert_eq!(status, 303);
+        assert_eq!(
+            queues_for_a_kh_report(&app).await,
+            Ok(vec!["desk".into(), "ngo-kh".into()])
+        );
+
+        // Suspension stops it; reinstatement restores it.
+        post(
+            &app,
+            &cookie,
+            "/organisations/partner/suspension",
+            &format!("csrf={csrf}&suspend=yes"),
+        )
+        .await;
+        assert_eq!(queues_for_a_kh_report(&app).await, Ok(vec!["desk".into()]));
+        post(
+            &app,
+            &cookie,
+            "/organisations/partner/suspension",
+            &format!("csrf={csrf}&suspend=no"),
+        )
+        .await;
+        assert_eq!(
+            queues_for_a_kh_report(&app).await,
+            Ok(vec!["desk".into(), "ngo-kh".into()])
+        );
+
+        // The operator alone cannot move a vetted organisation: a new country voids the
+        // countersignature.
+        let moved = details(&app, "partner", "ngo", "TH");
+        let (status, _) = post(
+            &app,
+            &cookie,
+            "/organisations/partner",
+            &format!("csrf={csrf}&{moved}"),
+        )
+        .await;
+        assert_eq!(status, 303);
+        assert_eq!(queues_for_a_kh_report(&app).await, Ok(vec!["desk".into()]));
+
+        let actions: Vec<String> = app
+            .store
+            .audit_entries(0, 1000)
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
+        for action in [
+            "organisation_registered",
+            "organisation_vetted",
+            "organisation_countersigned",
+            "organisation_suspended",
+            "organisation_reinstated",
+            "organisation_updated",
+        ] {
+            assert!(actions.iter().any(|a| a == action), "{action} not audited");
+        }
+    }
+);
+
+on_both_engines!(
+    a_registration_with_mistakes_comes_back_filled_in,
+    |engine| async move {
+        let app = spawn_with(
+            engine,
+            Options {
+                vet_organisations: false,
+                ..Options::default()
+            },
+        )
+        .await;
+        let (cookie, csrf) = person(&app, "operator", None, "op.form").await;
+        let (status, page) = post(
+            &app,
+            &cookie,
+            "/organisations",
+            &format!(
+                "csrf={csrf}&id=Bad+Id&name=Rescue+Network&kind=ngo&country=XY&contact=&signing_key=hwov1.nope"
+            ),
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(page.contains("value=\"Rescue Network\""), "{page}");
+        assert!(page.contains("value=\"XY\""), "{page}");
+        assert!(page.contains("Use lower-case letters, digits and dashes."));
+        assert!(page.contains("This is not a known country."));
+        assert!(page.contains("This is not an hwov1. verifying key."));
+
+        let (status, _) = post(
+            &app,
+            &cookie,
+            "/organisations",
+            &format!("csrf={csrf}&{}", details(&app, "partner", "ngo", "KH")),
+        )
+        .await;
+        assert_eq!(status, 303);
+        let (status, page) = post(
+            &app,
+            &cookie,
+            "/organisations",
+            &format!("csrf={csrf}&{}", details(&app, "partner", "ngo", "KH")),
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(page.contains("registered already"), "{page}");
+    }
+);
+
+on_both_engines!(
+    check_config_with_a_database_says_which_queues_receive,
+    |engine| async move {
+        let app = spawn_with(
+            engine,
+            Options {
+                vet_organisations: false,
+                ..Options::default()
+            },
+        )
+        .await;
+        let run = || {
+            let output = std::process::Command::new(env!("CARGO_BIN_EXE_homeward"))
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .args(["check-config", "--database", &app.database_url])
+                .env("HOMEWARD_ROUTING_FILE", app.dir.path().join("queues.toml"))
+                .env("HOMEWARD_DATA_DIR", app.dir.path().join("data"))
+                .output()
+                .unwrap_or_else(|e| panic!("{e}"));
+            (
+                output.status.success(),
+                String::from_utf8_lossy(&output.stdout).into_owned(),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+            )
+        };
+        let (ok, out, err) = run();
+        assert!(!ok);
+        assert!(err.contains("the desk cannot receive"), "{err}");
+        assert!(
+            out.contains("queue ngo-kh: receives nothing: its organisation is not registered"),
+            "{out}"
+        );
+
+        crate::helpers::vet_organisations(&app.store, &app.signers).await;
+        let (ok, out, err) = run();
+        assert!(ok, "{out}{err}");
+        assert!(out.contains("queue desk: receives reports"), "{out}");
+        assert!(out.contains("queue ngo-kh: receives reports"), "{out}");
+    }
+);
