@@ -1,6 +1,7 @@
 //! Intake: a validated report is triaged and routed in memory, sealed item by item to its
 //! audiences, and written in one transaction; only then is its receipt code handed out.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use secrecy::SecretString;
@@ -115,7 +116,8 @@ impl Intake {
             let (new, receipt) = self.seal(&report, code).await?;
             tracing::Span::current().record("priority", receipt.priority.as_str());
             match self.store.insert_report(&new).await {
-                Err(StoreError::LocatorTaken) => continue,
+                // A queue key rotated while this report was sealed: seal it again.
+                Err(StoreError::LocatorTaken | StoreError::QueueKeyChanged) => continue,
                 Err(e) => return Err(e.into()),
                 Ok(()) => {
                     tracing::info!(queues = new.queue_ids.len(), "report stored");
@@ -133,19 +135,29 @@ impl Intake {
         code: ReceiptCode,
     ) -> Result<(NewReport, Receipt), IntakeError> {
         let triage = self.triage.assess(report);
-        let receiving: std::collections::HashSet<String> = crate::organisations::queue_standings(
+        // The database holds each queue's current key (config gives only the first).
+        let receiving: HashMap<String, PublicKey> = crate::organisations::queue_standings(
             &self.store,
             self.routing.desk_signing_key.as_ref(),
         )
         .await?
         .into_iter()
         .filter(|(_, standing)| standing.is_ok())
-        .map(|(q, _)| q.id)
+        .filter_map(|(q, _)| Some((q.id, PublicKey::from_bytes(&q.public_key).ok()?)))
         .collect();
-        let routing = self
+        let mut routing = self
             .routing
-            .route_among(report, |q| receiving.contains(&q.id))
+            .route_among(report, |q| receiving.contains_key(&q.id))
             .ok_or(IntakeError::NoDesk)?;
+        for q in routing
+            .whole
+            .iter_mut()
+            .chain(routing.projection_only.iter_mut())
+        {
+            if let Some(current) = receiving.get(&q.id) {
+                q.public_key = current.clone();
+            }
+        }
         let audiences = routing.audiences();
         let ngo: Vec<_> = audiences.ngo.iter().map(|q| queue_recipient(q)).collect();
         let projection: Vec<_> = audiences

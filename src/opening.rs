@@ -42,10 +42,32 @@ pub async fn open_for_queue(
     queue: &str,
     key: &PrivateKey,
 ) -> Result<Vec<OpenedItem>, OpenError> {
+    open_with_keys(store, report, queue, &[key]).await
+}
+
+/// As `open_for_queue`, with every key of the queue a member holds: during a rotation an item
+/// key may still be sealed to a previous one, and each names the key it was sealed to.
+pub async fn open_with_keys(
+    store: &Store,
+    report: Uuid,
+    queue: &str,
+    keys: &[&PrivateKey],
+) -> Result<Vec<OpenedItem>, OpenError> {
+    let keyring: Vec<(Vec<u8>, &PrivateKey)> = keys
+        .iter()
+        .map(|k| (k.public_key().to_bytes(), *k))
+        .collect();
     let items = store.items_for(report, &format!("queue:{queue}")).await?;
     items
         .iter()
-        .map(|item| open_item(item, key, report).map_err(OpenError::from))
+        .map(|item| {
+            let key = keyring
+                .iter()
+                .find(|(public, _)| *public == item.key.recipient_key)
+                .map(|(_, key)| *key)
+                .ok_or(CryptoError::Open)?;
+            Ok(open_item(item, key, report)?)
+        })
         .collect()
 }
 

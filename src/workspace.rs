@@ -10,7 +10,7 @@ use crate::crypto::envelope::{open_queue_key, seal_queue_key};
 use crate::crypto::{CryptoError, PrivateKey, PublicKey};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::intake::{seal_item, Recipient};
-use crate::opening::{open_for_queue, OpenError, OpenedItem};
+use crate::opening::{open_with_keys, OpenError, OpenedItem};
 use crate::store::{now, Entry, EntryState, Holder, NewCopy, QueueRow, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +21,8 @@ pub enum WorkspaceError {
     NotFound,
     #[error("the key is not this queue's private key")]
     WrongKey,
+    #[error("the signature is not the organisation's over this queue key")]
+    BadSignature,
     #[error("not allowed by the workflow")]
     Invalid,
     #[error("someone else changed it first")]
@@ -170,7 +172,7 @@ pub async fn open_report(
     queue: &str,
     report: Uuid,
 ) -> Result<Vec<OpenedItem>, WorkspaceError> {
-    let key = queue_key(store, who, queue).await?;
+    let keys = crate::rotation::held_keys(store, who, queue).await?;
     let held = store.report_queues(report).await?;
     if !held.iter().any(|q| q == queue) {
         return Err(WorkspaceError::NotFound);
@@ -183,7 +185,8 @@ pub async fn open_report(
             &format!("queue:{queue} report:{report}"),
         )
         .await?;
-    let items = open_for_queue(store, report, queue, &key).await?;
+    let keys: Vec<&PrivateKey> = keys.iter().collect();
+    let items = open_with_keys(store, report, queue, &keys).await?;
     tracing::info!(account = %who.account_id, items = items.len(), "report opened");
     Ok(items)
 }
@@ -308,6 +311,40 @@ async fn post(
     (kind, audience, action): (&'static str, &'static str, &'static str),
     reporter: Option<&PublicKey>,
     keep: impl Fn(&Holder) -> bool,
+) -> Result<(), WorkspaceError> {
+    // A queue key may rotate between reading it and storing: seal again with the new one.
+    for _ in 0..3 {
+        match post_once(
+            store,
+            audit,
+            who,
+            queue,
+            report,
+            message,
+            (kind, audience, action),
+            reporter,
+            &keep,
+        )
+        .await
+        {
+            Err(WorkspaceError::Store(StoreError::QueueKeyChanged)) => continue,
+            other => return other,
+        }
+    }
+    Err(WorkspaceError::Conflict)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn post_once(
+    store: &Store,
+    audit: &Audit,
+    who: &Principal,
+    queue: &str,
+    report: Uuid,
+    message: &Message<'_>,
+    (kind, audience, action): (&'static str, &'static str, &'static str),
+    reporter: Option<&PublicKey>,
+    keep: &impl Fn(&Holder) -> bool,
 ) -> Result<(), WorkspaceError> {
     let holders = store.holders_of(&report.to_string()).await?;
     let keys = holders

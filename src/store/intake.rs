@@ -3,7 +3,7 @@
 use sqlx::Row;
 use uuid::Uuid;
 
-use super::{is_unique_violation, on_pool, Store, StoreError};
+use super::{ensure_current_keys, is_unique_violation, on_pool, Store, StoreError};
 use crate::crypto::kdf::WrappedKey;
 use crate::crypto::{SealedItem, SealedKey};
 use crate::domain::report::Consents;
@@ -91,9 +91,13 @@ impl Store {
 
     /// Stores several reports in one transaction (an import, a seeded benchmark).
     pub async fn insert_reports(&self, reports: &[NewReport]) -> Result<(), StoreError> {
-        let result: Result<(), sqlx::Error> = on_pool!(self, write, pool => async {
+        let result: Result<(), StoreError> = on_pool!(self, write, pool => async {
             let mut tx = pool.begin().await?;
             for report in reports {
+                let mut sealed_to: Vec<&NewItemKey> = report.items.iter().flat_map(|i| &i.keys).collect();
+                sealed_to.sort_by(|a, b| a.recipient.cmp(&b.recipient));
+                sealed_to.dedup_by(|a, b| a.recipient == b.recipient && a.recipient_key == b.recipient_key);
+                ensure_current_keys!(self, tx, sealed_to);
                 let id = report.id.to_string();
                 sqlx::query(
                     "INSERT INTO reports (id, locator, priority, status, consent_partner_ngos,
@@ -160,11 +164,14 @@ impl Store {
                     }
                 }
             }
-            tx.commit().await
+            tx.commit().await?;
+            Ok(())
         }.await);
         match result {
-            Err(e) if is_unique_violation(&e) => Err(StoreError::LocatorTaken),
-            other => Ok(other?),
+            Err(StoreError::Database(e)) if is_unique_violation(&e) => {
+                Err(StoreError::LocatorTaken)
+            }
+            other => other,
         }
     }
 
@@ -293,6 +300,7 @@ impl Store {
             .bind(at)
             .execute(&mut *tx)
             .await?;
+            ensure_current_keys!(self, tx, &item.keys);
             for key in &item.keys {
                 sqlx::query(
                     "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key) VALUES ($1, $2, $3, $4, $5)",

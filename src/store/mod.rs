@@ -12,6 +12,7 @@ mod audit;
 mod intake;
 mod organisations;
 mod queues;
+mod rotation;
 mod workspace;
 
 use std::str::FromStr;
@@ -28,6 +29,7 @@ pub use accounts::{AccountRecord, Invite, NewAccount, RedeemError, SessionRecord
 pub use audit::AuditRow;
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
 pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
+pub use rotation::{KeySwitch, StaleItemKey};
 pub use workspace::{Entry, EntryState, Holder, Member, NewCopy, QueueRow};
 
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +46,8 @@ pub enum StoreError {
     LocatorTaken,
     #[error("it exists already")]
     AlreadyExists,
+    #[error("a queue's key changed while sealing")]
+    QueueKeyChanged,
     #[error("stored data is damaged: {0}")]
     Corrupt(&'static str),
 }
@@ -79,6 +83,34 @@ macro_rules! on_pool {
     };
 }
 pub(crate) use on_pool;
+
+/// Inside a write transaction: every queue key an item key is sealed to must still be that
+/// queue's current key, or the transaction fails with `QueueKeyChanged` (the caller seals again).
+/// On PostgreSQL the queue rows stay share-locked until commit, so a key switch waits for this
+/// transaction and its re-sealing pass then sees these item keys.
+macro_rules! ensure_current_keys {
+    ($store:expr, $tx:expr, $keys:expr) => {{
+        let sql = if $store.is_postgres() {
+            "SELECT id FROM queues WHERE id = $1 AND public_key = $2 FOR SHARE"
+        } else {
+            "SELECT id FROM queues WHERE id = $1 AND public_key = $2"
+        };
+        for key in $keys {
+            let Some(queue) = key.recipient.strip_prefix("queue:") else {
+                continue;
+            };
+            let current: Option<String> = sqlx::query_scalar(sql)
+                .bind(queue)
+                .bind(&key.recipient_key)
+                .fetch_optional(&mut *$tx)
+                .await?;
+            if current.is_none() {
+                return Err($crate::store::StoreError::QueueKeyChanged);
+            }
+        }
+    }};
+}
+pub(crate) use ensure_current_keys;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");

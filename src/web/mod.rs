@@ -79,6 +79,18 @@ pub fn serve(
             .route("/invite/{token}", web::get().to(staff::pages::invite_form))
             .route("/invite/{token}", web::post().to(staff::pages::enrol))
             .route("/invites", web::post().to(staff::pages::create_invite))
+            .route(
+                "/members/{account}/remove",
+                web::post().to(staff::members::remove),
+            )
+            .route(
+                "/queues/{queue}/rotate",
+                web::post().to(staff::members::rotate),
+            )
+            .route(
+                "/queues/{queue}/reseal",
+                web::post().to(staff::members::reseal),
+            )
             .route("/organisations", web::get().to(staff::organisations::list))
             .route(
                 "/organisations",

@@ -12,6 +12,7 @@ mod malformed;
 mod organisations;
 mod pages;
 mod privacy;
+mod rotation;
 mod routing;
 mod startup;
 mod stolen;

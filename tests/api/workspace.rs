@@ -7,7 +7,7 @@ use crate::accounts::{code_for, enrol, login};
 use crate::helpers::{hidden, on_both_engines, spawn_app, TestApp};
 
 /// Enrols and logs in someone invited to `role` of `organisation`; returns their session cookie.
-async fn staff(app: &TestApp, role: &str, organisation: &str, username: &str) -> String {
+pub async fn staff(app: &TestApp, role: &str, organisation: &str, username: &str) -> String {
     let token = app.invite(role, Some(organisation)).await;
     let (secret, _) = enrol(app, &token, username).await;
     login(app, username, &code_for(&secret, 0))
@@ -16,7 +16,7 @@ async fn staff(app: &TestApp, role: &str, organisation: &str, username: &str) ->
         .unwrap_or_else(|s| panic!("login: {s}"))
 }
 
-async fn csrf_of(app: &TestApp, cookie: &str) -> String {
+pub async fn csrf_of(app: &TestApp, cookie: &str) -> String {
     hidden(
         &app.get_with("/workspace", cookie)
             .await
@@ -337,7 +337,7 @@ on_both_engines!(
     }
 );
 
-async fn import(app: &TestApp, cookie: &str, queue: &str) {
+pub async fn import(app: &TestApp, cookie: &str, queue: &str) {
     let csrf = csrf_of(app, cookie).await;
     let done = app
         .post_form_with(

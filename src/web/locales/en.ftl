@@ -316,3 +316,18 @@ error-organisation_exists = An organisation with this id is registered already.
 error-invalid_signature = This is not an hwsg1. signature.
 error-no_desk_signing_key = No desk signing key is configured, so nothing can be countersigned.
 error-countersignature_mismatch = This countersignature does not match the desk organisation's key and this organisation's id, kind, country and key.
+
+## Members and key rotation
+staff-members = Members
+staff-remove-member = Remove
+staff-member-removed = Member removed: their sessions and key copies are gone.
+staff-member-removed-rotate = Member removed: their sessions and key copies are gone. Import a new key pair for:
+staff-rotation-due = Rotation due: a member who held this key has left. Make a new signed pair offline (homeward queue keygen) and import it.
+staff-rotate = Rotate the key
+staff-rotate-key = New private key (from homeward queue keygen)
+staff-rotate-signature = Its signature (hwsg1., printed beside the public key)
+staff-rotate-button = Switch to the new key
+staff-rotate-key-wrong = That is not a new private key for this queue.
+staff-rotate-signature-wrong = That signature is not your organisation's over this new key.
+staff-resealing = Some reports are still sealed to a previous key of this queue.
+staff-reseal = Finish re-sealing

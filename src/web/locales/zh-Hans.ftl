@@ -315,3 +315,18 @@ error-organisation_exists = 已有使用此标识的机构。
 error-invalid_signature = 这不是 hwsg1. 签名。
 error-no_desk_signing_key = 未配置总台签名密钥，因此无法加签。
 error-countersignature_mismatch = 此加签与总台机构的密钥及该机构的标识、类型、国家和密钥不符。
+
+## Members and key rotation
+staff-members = 成员
+staff-remove-member = 移除
+staff-member-removed = 成员已移除：其会话和密钥副本已删除。
+staff-member-removed-rotate = 成员已移除：其会话和密钥副本已删除。请为以下队列导入新的密钥对：
+staff-rotation-due = 需要轮换：持有此密钥的成员已离开。请在离线电脑上生成新的签名密钥对（homeward queue keygen）并导入。
+staff-rotate = 轮换密钥
+staff-rotate-key = 新私钥（来自 homeward queue keygen）
+staff-rotate-signature = 其签名（hwsg1.，与公钥一同打印）
+staff-rotate-button = 切换到新密钥
+staff-rotate-key-wrong = 这不是此队列的新私钥。
+staff-rotate-signature-wrong = 此签名不是贵机构对该新密钥的签名。
+staff-resealing = 部分报告仍以此队列的旧密钥加密。
+staff-reseal = 完成重新加密

@@ -2,6 +2,7 @@
 //! A session rides in an HttpOnly, Secure, SameSite=Strict cookie; every state-changing form
 //! carries the session's CSRF token.
 
+pub mod members;
 pub mod organisations;
 pub mod pages;
 

@@ -59,6 +59,8 @@ struct Workspace {
     message: Option<String>,
     held: Vec<String>,
     managed: Vec<ManagedQueue>,
+    /// The coordinator's fellow members: (account id, username, role).
+    members: Vec<(String, String, String)>,
 }
 
 /// A queue of the coordinator's organisation, with who holds its key.
@@ -66,6 +68,8 @@ struct ManagedQueue {
     id: String,
     kind: String,
     key_imported: bool,
+    rotation_due: bool,
+    resealing: bool,
     holders: String,
     grantable: Vec<(String, String)>,
 }
@@ -279,6 +283,8 @@ async fn managed_queues(
                 .filter(|m| !holders.contains(&m.account_id))
                 .map(|m| (m.account_id.clone(), m.username.clone()))
                 .collect(),
+            rotation_due: store.rotation_due(&q.id).await?,
+            resealing: store.previous_keys(&q.id).await? > 0,
             id: q.id,
             kind: q.kind,
             key_imported: q.key_imported,
@@ -296,7 +302,7 @@ async fn workspace_page(
     workspace_with(state, req, who, new_link, None).await
 }
 
-async fn workspace_with(
+pub(super) async fn workspace_with(
     state: &AppState,
     req: &HttpRequest,
     who: &Principal,
@@ -316,7 +322,19 @@ async fn workspace_with(
     let managed = managed_queues(state, who)
         .await
         .map_err(|e| internal(state, req, e.into()))?;
+    let members = match (who.role, who.organisation_id.as_deref()) {
+        (Role::Coordinator, Some(org)) => store
+            .members(org)
+            .await
+            .map_err(|e| internal(state, req, e.into()))?
+            .into_iter()
+            .filter(|m| m.account_id != who.account_id)
+            .map(|m| (m.account_id, m.username, m.role))
+            .collect(),
+        _ => Vec::new(),
+    };
     let page = Workspace {
+        members,
         tr: state.tr(req, None),
         stylesheet: assets::STYLESHEET_PATH,
         username: who.username.clone(),
@@ -451,11 +469,17 @@ pub async fn enrol(
     }
 }
 
-fn workspace_failure(state: &AppState, req: &HttpRequest, error: WorkspaceError) -> PageError {
+pub(super) fn workspace_failure(
+    state: &AppState,
+    req: &HttpRequest,
+    error: WorkspaceError,
+) -> PageError {
     match error {
         WorkspaceError::Forbidden => fail(state, req, Failure::Forbidden),
         WorkspaceError::NotFound => fail(state, req, Failure::NotFound),
-        WorkspaceError::WrongKey => fail(state, req, Failure::BadRequest),
+        WorkspaceError::WrongKey | WorkspaceError::BadSignature => {
+            fail(state, req, Failure::BadRequest)
+        }
         WorkspaceError::Invalid => fail(state, req, Failure::Unprocessable),
         WorkspaceError::Conflict => fail(state, req, Failure::Conflict),
         other => {

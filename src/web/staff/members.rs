@@ -1,0 +1,100 @@
+//! A coordinator removes members and rotates the queues they held (see `crate::rotation`).
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use secrecy::{ExposeSecret, SecretString};
+
+use super::pages::{checked_form, redirect, workspace_failure, workspace_with};
+use crate::rotation;
+use crate::web::error::PageError;
+use crate::web::AppState;
+use crate::workspace::WorkspaceError;
+
+pub async fn remove(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    account: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, _) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let queues =
+        rotation::remove_member(&state.intake.store, &state.accounts.audit, &who, &account)
+            .await
+            .map_err(|e| workspace_failure(&state, &req, e))?;
+    let tr = state.tr(&req, None);
+    let message = if queues.is_empty() {
+        tr.t("staff-member-removed")
+    } else {
+        format!(
+            "{} {}",
+            tr.t("staff-member-removed-rotate"),
+            queues.join(", ")
+        )
+    };
+    workspace_with(&state, &req, &who, None, Some(message)).await
+}
+
+pub async fn rotate(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let key = SecretString::from(form.get("private_key").cloned().unwrap_or_default());
+    let signature = form.get("signature").cloned().unwrap_or_default();
+    let outcome = rotation::rotate(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        key.expose_secret(),
+        &signature,
+    )
+    .await;
+    let refusal = match outcome {
+        Ok(_) => return Ok(redirect("/workspace")),
+        Err(WorkspaceError::WrongKey) => "staff-rotate-key-wrong",
+        Err(WorkspaceError::BadSignature) => "staff-rotate-signature-wrong",
+        Err(e) => return Err(workspace_failure(&state, &req, e)),
+    };
+    let message = Some(state.tr(&req, None).t(refusal));
+    let mut page = workspace_with(&state, &req, &who, None, message).await?;
+    *page.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(page)
+}
+
+/// Finishes re-sealing after an interrupted rotation.
+pub async fn reseal(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, _) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let store = &state.intake.store;
+    let outcome = async {
+        let row = store.queue(&queue).await?.ok_or(WorkspaceError::NotFound)?;
+        if who.role != crate::accounts::Role::Coordinator
+            || who.organisation_id.as_deref() != Some(row.organisation_id.as_str())
+        {
+            return Err(WorkspaceError::Forbidden);
+        }
+        let keys = rotation::held_keys(store, &who, &queue).await?;
+        rotation::reseal(store, &queue, &keys).await
+    }
+    .await;
+    match outcome {
+        Ok(_) => Ok(redirect("/workspace")),
+        Err(e) => Err(workspace_failure(&state, &req, e)),
+    }
+}
