@@ -75,10 +75,20 @@ impl Application {
             .context("connecting to the database")?;
         store.migrate().await.context("migrating the database")?;
         store.check_durability().await?;
-        store
+        let changes = store
             .sync_routing(&routing)
             .await
             .context("recording the queues")?;
+        let kdf = KdfPool::new(settings.kdf_max_concurrent);
+        let accounts = accounts_for(&settings, store.clone(), kdf.clone(), secrets);
+        for change in &changes {
+            tracing::info!(queue = %change.queue, action = change.action, "queue declaration changed");
+            accounts
+                .audit
+                .record("config", change.action, &format!("queue:{}", change.queue))
+                .await
+                .context("auditing a queue change")?;
+        }
 
         let listener = TcpListener::bind((settings.server.host, settings.server.port))
             .with_context(|| {
@@ -86,9 +96,8 @@ impl Application {
             })?;
         let port = listener.local_addr()?.port();
 
-        let kdf = KdfPool::new(settings.kdf_max_concurrent);
         let state = AppState {
-            accounts: accounts_for(&settings, store.clone(), kdf.clone(), secrets),
+            accounts,
             intake: Intake {
                 store: store.clone(),
                 routing: Arc::new(routing),

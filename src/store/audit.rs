@@ -67,4 +67,22 @@ impl Store {
                 .collect())
         })
     }
+
+    /// The latest changes config made to an organisation's queues: (at, action, queue id).
+    pub async fn queue_changes_for(
+        &self,
+        organisation: &str,
+    ) -> Result<Vec<(i64, String, String)>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_as(
+                "SELECT a.at, a.action, q.id FROM audit_log a JOIN queues q ON a.subject = 'queue:' || q.id
+                 WHERE q.organisation_id = $1
+                   AND a.action IN ('queue_declared', 'queue_changed', 'queue_withdrawn')
+                 ORDER BY a.seq DESC LIMIT 20",
+            )
+            .bind(organisation)
+            .fetch_all(pool)
+            .await?)
+        })
+    }
 }

@@ -29,6 +29,7 @@ pub use accounts::{AccountRecord, Invite, NewAccount, RedeemError, SessionRecord
 pub use audit::AuditRow;
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
 pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
+pub use queues::QueueChange;
 pub use rotation::{KeySwitch, StaleItemKey};
 pub use workspace::{Entry, EntryState, Holder, Member, NewCopy, QueueRow};
 

@@ -10,15 +10,24 @@ const CONFIG_LOCK: i64 = 0x686f_6d65_7761_7264;
 
 impl Store {
     /// Upserts every queue of `config` (and a bare row for an organisation it names that does not
-    /// exist yet) and marks queues it no longer declares inactive, in one transaction.
+    /// exist yet) and marks queues it no longer declares inactive, in one transaction. Returns
+    /// what changed since the last start, for the audit log.
     #[tracing::instrument(skip_all)]
-    pub async fn sync_routing(&self, config: &RoutingConfig) -> Result<(), StoreError> {
+    pub async fn sync_routing(
+        &self,
+        config: &RoutingConfig,
+    ) -> Result<Vec<QueueChange>, StoreError> {
         let at = now();
         on_pool!(self, write, pool => {
             let mut tx = pool.begin().await?;
             if self.is_postgres() {
                 sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(CONFIG_LOCK).execute(&mut *tx).await?;
             }
+            let before: Vec<(String, Option<String>, bool)> =
+                sqlx::query_as("SELECT id, config_digest, active FROM queues")
+                    .fetch_all(&mut *tx)
+                    .await?;
+            let changes = queue_changes(&before, config);
             // A queue may name an organisation the operator has not registered yet: it gets a
             // bare row (so the queue can refer to it) and receives nothing until registered.
             for q in &config.queues {
@@ -42,11 +51,11 @@ impl Store {
                 .await?;
             for q in &config.queues {
                 sqlx::query(
-                    "INSERT INTO queues (id, organisation_id, kind, public_key, signature, demo, active, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7)
+                    "INSERT INTO queues (id, organisation_id, kind, public_key, signature, demo, active, updated_at, config_digest)
+                     VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7, $8)
                      ON CONFLICT (id) DO UPDATE SET organisation_id = excluded.organisation_id,
                          kind = excluded.kind, demo = excluded.demo, active = TRUE,
-                         updated_at = excluded.updated_at,
+                         updated_at = excluded.updated_at, config_digest = excluded.config_digest,
                          public_key = CASE WHEN queues.key_imported_at IS NULL
                              THEN excluded.public_key ELSE queues.public_key END,
                          signature = CASE WHEN queues.key_imported_at IS NULL
@@ -59,11 +68,12 @@ impl Store {
                 .bind(q.signature.as_ref().map(|s| s.to_bytes()))
                 .bind(q.demo)
                 .bind(at)
+                .bind(q.digest())
                 .execute(&mut *tx)
                 .await?;
             }
             tx.commit().await?;
-            Ok(())
+            Ok(changes)
         })
     }
 
@@ -73,6 +83,46 @@ impl Store {
             Ok(sqlx::query_scalar("SELECT id FROM queues WHERE active ORDER BY id").fetch_all(pool).await?)
         })
     }
+}
+
+/// What a start found changed in a queue's declaration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueChange {
+    pub queue: String,
+    /// `queue_declared`, `queue_changed` or `queue_withdrawn`.
+    pub action: &'static str,
+}
+
+fn queue_changes(
+    before: &[(String, Option<String>, bool)],
+    config: &RoutingConfig,
+) -> Vec<QueueChange> {
+    let mut changes = Vec::new();
+    for q in &config.queues {
+        let action = match before.iter().find(|(id, ..)| *id == q.id) {
+            None => Some("queue_declared"),
+            Some((_, _, false)) => Some("queue_declared"),
+            Some((_, digest, true)) if digest.as_deref() != Some(q.digest().as_str()) => {
+                Some("queue_changed")
+            }
+            Some(_) => None,
+        };
+        if let Some(action) = action {
+            changes.push(QueueChange {
+                queue: q.id.clone(),
+                action,
+            });
+        }
+    }
+    for (id, _, active) in before {
+        if *active && !config.queues.iter().any(|q| &q.id == id) {
+            changes.push(QueueChange {
+                queue: id.clone(),
+                action: "queue_withdrawn",
+            });
+        }
+    }
+    changes
 }
 
 impl Store {

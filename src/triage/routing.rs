@@ -94,6 +94,28 @@ pub struct Queue {
     pub demo: bool,
 }
 
+impl Queue {
+    /// A digest of everything config declares about the queue, to notice a change at start.
+    pub fn digest(&self) -> String {
+        use sha2::Digest;
+        let text = format!(
+            "{}|{}|{}|{}|{:?}|{:?}|{:?}",
+            self.organisation,
+            self.kind.as_str(),
+            self.public_key.to_text(),
+            self.signature
+                .as_ref()
+                .map(Signature::to_text)
+                .unwrap_or_default(),
+            self.countries,
+            self.nationalities,
+            self.languages
+        );
+        let digest = sha2::Sha256::digest(text.as_bytes());
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
 /// The queues of a deployment, and the desk organisation's verifying key that vouches for every
 /// other organisation. Organisations themselves live in the database, managed by the operator.
 #[derive(Debug, Clone, Default)]

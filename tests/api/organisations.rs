@@ -285,3 +285,65 @@ on_both_engines!(
         assert!(out.contains("queue ngo-kh: receives reports"), "{out}");
     }
 );
+
+on_both_engines!(
+    queue_changes_in_config_are_audited_and_shown_to_their_organisation,
+    |engine| async move {
+        let app = crate::helpers::spawn_app(engine).await;
+        let declared = app.store.audit_entries(0, 100).await.unwrap_or_default();
+        assert_eq!(
+            declared
+                .iter()
+                .filter(|e| e.action == "queue_declared" && e.actor == "config")
+                .count(),
+            crate::helpers::QUEUES.len()
+        );
+
+        // The operator edits config: one queue's conditions change, another goes.
+        let path = app.dir.path().join("queues.toml");
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let edited = text.replace("countries = [\"KH\"]", "countries = [\"KH\", \"TH\"]");
+        let edited = match edited.find("[[queue]]\nid = \"police-kh\"") {
+            Some(at) => edited[..at].to_owned(),
+            None => panic!("no police queue in {edited}"),
+        };
+        std::fs::write(&path, edited).unwrap_or_else(|e| panic!("{e}"));
+        let settings = crate::helpers::settings(
+            app.dir.path(),
+            &app.database_url,
+            app.secrets_file.clone(),
+            std::net::IpAddr::from([127, 0, 0, 1]),
+        );
+        let restarted = homeward::startup::Application::build(settings)
+            .await
+            .unwrap_or_else(|e| panic!("{e:#}"));
+        drop(restarted);
+
+        let entries = app.store.audit_entries(0, 100).await.unwrap_or_default();
+        let changed: Vec<(&str, &str)> = entries
+            .iter()
+            .skip(declared.len())
+            .map(|e| (e.action.as_str(), e.subject.as_str()))
+            .collect();
+        assert_eq!(
+            changed,
+            vec![
+                ("queue_changed", "queue:ngo-kh"),
+                ("queue_withdrawn", "queue:police-kh")
+            ]
+        );
+        let coordinator =
+            crate::workspace::staff(&app, "coordinator", "partner", "coord.cfg").await;
+        let page = app
+            .get_with("/workspace", &coordinator)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(page.contains("ngo-kh: changed"), "{page}");
+        assert!(
+            !page.contains("police-kh"),
+            "another organisation's queue: {page}"
+        );
+    }
+);

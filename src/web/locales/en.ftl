@@ -331,3 +331,7 @@ staff-rotate-key-wrong = That is not a new private key for this queue.
 staff-rotate-signature-wrong = That signature is not your organisation's over this new key.
 staff-resealing = Some reports are still sealed to a previous key of this queue.
 staff-reseal = Finish re-sealing
+staff-queue-changes = Changes to your queues in the server's config
+staff-queue_declared = declared
+staff-queue_changed = changed (organisation, kind, key or conditions)
+staff-queue_withdrawn = withdrawn

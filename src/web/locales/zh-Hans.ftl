@@ -330,3 +330,7 @@ staff-rotate-key-wrong = 这不是此队列的新私钥。
 staff-rotate-signature-wrong = 此签名不是贵机构对该新密钥的签名。
 staff-resealing = 部分报告仍以此队列的旧密钥加密。
 staff-reseal = 完成重新加密
+staff-queue-changes = 服务器配置中对贵机构队列的更改
+staff-queue_declared = 已声明
+staff-queue_changed = 已更改（机构、类型、密钥或条件）
+staff-queue_withdrawn = 已撤销

@@ -7,7 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::pages::{checked_form, fail, redirect, render};
+use super::pages::{checked_form, fail, redirect, render, utc};
 use super::principal;
 use crate::accounts::{Principal, Role};
 use crate::domain::FieldErrors;
@@ -61,13 +61,6 @@ struct DetailPage {
     evidence: String,
     countersignature: String,
     errors: FieldMessages,
-}
-
-fn utc(seconds: i64) -> String {
-    match time::OffsetDateTime::from_unix_timestamp(seconds) {
-        Ok(t) => format!("{} {:02}:{:02} UTC", t.date(), t.hour(), t.minute()),
-        Err(_) => String::new(),
-    }
 }
 
 fn standing_text(tr: &Tr, standing: Result<(), Hold>) -> String {

@@ -61,6 +61,8 @@ struct Workspace {
     managed: Vec<ManagedQueue>,
     /// The coordinator's fellow members: (account id, username, role).
     members: Vec<(String, String, String)>,
+    /// What config changed about the organisation's queues: (when, what, queue).
+    queue_changes: Vec<(String, String, String)>,
 }
 
 /// A queue of the coordinator's organisation, with who holds its key.
@@ -125,6 +127,14 @@ pub(super) fn render(status: StatusCode, page: Result<String, askama::Error>) ->
             tracing::error!(error = %e, "rendering failed");
             HttpResponse::InternalServerError().finish()
         }
+    }
+}
+
+/// A moment as staff pages show it.
+pub(super) fn utc(seconds: i64) -> String {
+    match time::OffsetDateTime::from_unix_timestamp(seconds) {
+        Ok(t) => format!("{} {:02}:{:02} UTC", t.date(), t.hour(), t.minute()),
+        Err(_) => String::new(),
     }
 }
 
@@ -333,9 +343,21 @@ pub(super) async fn workspace_with(
             .collect(),
         _ => Vec::new(),
     };
+    let tr = state.tr(req, None);
+    let queue_changes = match who.organisation_id.as_deref() {
+        Some(org) => store
+            .queue_changes_for(org)
+            .await
+            .map_err(|e| internal(state, req, e.into()))?
+            .into_iter()
+            .map(|(at, action, queue)| (utc(at), tr.t(&format!("staff-{action}")), queue))
+            .collect(),
+        None => Vec::new(),
+    };
     let page = Workspace {
         members,
-        tr: state.tr(req, None),
+        queue_changes,
+        tr,
         stylesheet: assets::STYLESHEET_PATH,
         username: who.username.clone(),
         role: who.role.as_str(),
