@@ -88,6 +88,9 @@ pub struct SessionSettings {
     pub idle_minutes: i64,
     /// No session lasts longer than this.
     pub absolute_hours: i64,
+    /// Login attempts one source address may make per minute (in a burst, then one every
+    /// 60/n seconds). The address is only hashed in memory, never stored.
+    pub login_attempts_per_minute: u32,
 }
 
 #[derive(Debug, Deserialize)]

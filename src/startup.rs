@@ -111,6 +111,9 @@ impl Application {
             page_title: settings.site.page_title.clone(),
             leave_url: settings.site.leave_url.clone(),
             max_body_bytes: settings.server.max_body_bytes,
+            login_throttle: Arc::new(crate::web::throttle::SourceThrottle::new(
+                settings.sessions.login_attempts_per_minute,
+            )),
         };
         let http = HttpSettings {
             workers: settings.server.workers,

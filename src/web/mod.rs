@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod middleware;
 pub mod reporter;
 pub mod staff;
+pub mod throttle;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -32,6 +33,7 @@ pub struct AppState {
     pub page_title: String,
     pub leave_url: String,
     pub max_body_bytes: usize,
+    pub login_throttle: Arc<throttle::SourceThrottle>,
 }
 
 impl AppState {

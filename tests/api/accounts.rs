@@ -291,3 +291,33 @@ on_both_engines!(repeated_failed_logins_slow_down, |engine| async move {
         Some(429)
     );
 });
+
+on_both_engines!(
+    one_source_trying_many_accounts_is_slowed_down,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let token = app.invite("operator", None).await;
+        let (secret, _) = enrol(&app, &token, "spray.op").await;
+        // The test settings allow 20 attempts a minute from one address, whatever the username.
+        for i in 0..20 {
+            assert_eq!(
+                login(&app, &format!("guess{i}"), "000000").await.err(),
+                Some(401)
+            );
+        }
+        assert_eq!(
+            login(&app, "spray.op", &code_for(&secret, 0)).await.err(),
+            Some(429)
+        );
+        // The account itself was never tried, so it is not held back: nobody is locked out for
+        // good, and the address waits only until its allowance refills.
+        let account = app
+            .store
+            .account_by_username("spray.op")
+            .await
+            .ok()
+            .flatten()
+            .map(|a| a.failed_logins);
+        assert_eq!(account, Some(0));
+    }
+);

@@ -292,6 +292,7 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
         sessions: homeward::config::SessionSettings {
             idle_minutes: 30,
             absolute_hours: 12,
+            login_attempts_per_minute: 20,
         },
         public_url: "http://127.0.0.1".into(),
         ack_targets: homeward::config::AckTargets {

@@ -201,6 +201,13 @@ pub async fn login(
         }
         .render()
     };
+    // Refused before any derivation, so a flood from one address costs it, not the server.
+    if !state.login_throttle.allow(req.peer_addr().map(|a| a.ip())) {
+        return Ok(render(
+            StatusCode::TOO_MANY_REQUESTS,
+            refused("staff-login-too-soon"),
+        ));
+    }
     match state.accounts.login(&username, &password, &code).await {
         Ok(cookie) => Ok(HttpResponse::SeeOther()
             .cookie(session_cookie(cookie.expose_secret()))
