@@ -19,7 +19,9 @@ use crate::crypto::account::{unwrap_private_key, wrap_private_key, PasswordKeys,
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool};
 use crate::crypto::wrap;
 use crate::crypto::{CryptoError, KeyPair, PrivateKey};
-use crate::store::{now, Invite, NewAccount, RedeemError, Store, StoreError};
+use crate::store::{now, AccountRecord, Invite, NewAccount, RedeemError, Store, StoreError};
+
+mod credentials;
 
 /// How long an invite link stays usable.
 pub const INVITE_HOURS: i64 = 72;
@@ -66,6 +68,8 @@ pub enum AccountError {
     LoginFailed,
     #[error("too many failed logins; try again later")]
     TooSoon,
+    #[error("not allowed")]
+    Forbidden,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -88,6 +92,12 @@ pub struct Principal {
     pub private_key: PrivateKey,
     pub csrf: String,
     session_hmac: Vec<u8>,
+}
+
+impl Principal {
+    pub(crate) fn session_hmac(&self) -> &[u8] {
+        &self.session_hmac
+    }
 }
 
 impl std::fmt::Debug for Principal {
@@ -127,6 +137,16 @@ fn totp(secret: &[u8], username: &str) -> Result<Totp, CryptoError> {
         .with_account_name(username)
         .build()
         .map_err(|e| CryptoError::Kdf(format!("totp: {e}")))
+}
+
+/// Whether an account must wait before another try: after a few free failures, twice as long
+/// after each further one, at most 15 minutes; never locked for good.
+fn held_back(account: &AccountRecord, at: i64) -> bool {
+    if account.failed_logins < FREE_FAILURES {
+        return false;
+    }
+    let wait = (1i64 << (account.failed_logins - FREE_FAILURES).min(10)).min(900);
+    at < account.last_failed_at + wait
 }
 
 fn check_username(username: &str) -> Result<(), AccountError> {
@@ -332,11 +352,8 @@ impl Accounts {
                 .await;
             return Err(AccountError::LoginFailed);
         };
-        if account.failed_logins >= FREE_FAILURES {
-            let wait = (1i64 << (account.failed_logins - FREE_FAILURES).min(10)).min(900);
-            if at < account.last_failed_at + wait {
-                return Err(AccountError::TooSoon);
-            }
+        if held_back(&account, at) {
+            return Err(AccountError::TooSoon);
         }
         let params = Argon2Params::decode(&account.kdf)?;
         let master = self

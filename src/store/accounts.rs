@@ -39,6 +39,20 @@ pub struct NewAccount {
     pub created_at: i64,
 }
 
+/// An account's new password material (and, after a reset, TOTP secret, recovery key and perhaps
+/// key pair).
+pub struct Credentials {
+    pub account_id: String,
+    pub kdf: String,
+    pub salt: Vec<u8>,
+    pub verifier: Vec<u8>,
+    /// A new public key, when a coordinator's re-grant gave the account a new pair.
+    pub public_key: Option<Vec<u8>>,
+    pub key: Wrapped,
+    pub totp: Wrapped,
+    pub recovery: Option<Wrapped>,
+}
+
 /// What an invite grants.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invite {
@@ -98,6 +112,83 @@ impl Store {
         })
     }
 
+    /// A one-time reset link for an account (a coordinator's re-grant).
+    pub async fn insert_reset_link(
+        &self,
+        token_hmac: &[u8],
+        account: &AccountRecord,
+        created_by: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            sqlx::query(
+                "INSERT INTO invites (token_hmac, role, organisation_id, created_by, created_at, expires_at, reset_account)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(token_hmac)
+            .bind(&account.role)
+            .bind(&account.organisation_id)
+            .bind(created_by)
+            .bind(now)
+            .bind(expires_at)
+            .bind(&account.id)
+            .execute(pool)
+            .await?;
+            Ok(())
+        })
+    }
+
+    /// The account a usable reset link is for.
+    pub async fn reset_link_account(
+        &self,
+        token_hmac: &[u8],
+        now: i64,
+    ) -> Result<Option<String>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar(
+                "SELECT reset_account FROM invites
+                 WHERE token_hmac = $1 AND used_at IS NULL AND expires_at > $2 AND reset_account IS NOT NULL",
+            )
+            .bind(token_hmac)
+            .bind(now)
+            .fetch_optional(pool)
+            .await?)
+        })
+    }
+
+    /// Spends a reset link; the account it was for, if it was still usable.
+    pub async fn use_reset_link(
+        &self,
+        token_hmac: &[u8],
+        now: i64,
+    ) -> Result<Option<String>, StoreError> {
+        on_pool!(self, write, pool => {
+            Ok(sqlx::query_scalar(
+                "UPDATE invites SET used_at = $1
+                 WHERE token_hmac = $2 AND used_at IS NULL AND expires_at > $1 AND reset_account IS NOT NULL
+                 RETURNING reset_account",
+            )
+            .bind(now)
+            .bind(token_hmac)
+            .fetch_optional(pool)
+            .await?)
+        })
+    }
+
+    pub async fn account_by_id(&self, id: &str) -> Result<Option<AccountRecord>, StoreError> {
+        let username: Option<String> = on_pool!(self, read, pool => {
+            sqlx::query_scalar("SELECT username FROM accounts WHERE id = $1")
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
+        });
+        match username {
+            Some(username) => self.account_by_username(&username).await,
+            None => Ok(None),
+        }
+    }
+
     /// The invite behind a token, if it is still usable.
     pub async fn usable_invite(
         &self,
@@ -107,7 +198,7 @@ impl Store {
         on_pool!(self, read, pool => {
             let row: Option<(String, Option<String>)> = sqlx::query_as(
                 "SELECT role, organisation_id FROM invites
-                 WHERE token_hmac = $1 AND used_at IS NULL AND expires_at > $2",
+                 WHERE token_hmac = $1 AND used_at IS NULL AND expires_at > $2 AND reset_account IS NULL",
             )
             .bind(token_hmac)
             .bind(now)
@@ -129,7 +220,7 @@ impl Store {
             let mut tx = pool.begin().await?;
             let invite: Option<(String, Option<String>)> = sqlx::query_as(
                 "UPDATE invites SET used_at = $1
-                 WHERE token_hmac = $2 AND used_at IS NULL AND expires_at > $1
+                 WHERE token_hmac = $2 AND used_at IS NULL AND expires_at > $1 AND reset_account IS NULL
                  RETURNING role, organisation_id",
             )
             .bind(now)
@@ -318,6 +409,66 @@ impl Store {
                 .fetch_one(pool)
                 .await?;
             Ok(n > 0)
+        })
+    }
+
+    /// Replaces an account's password material. Every session but `keep` ends; a new TOTP secret
+    /// (`fresh_totp`) accepts any step again and clears the failure count; a new key pair takes
+    /// the account's key copies with it, since they are sealed to the old key.
+    pub async fn replace_credentials(
+        &self,
+        c: &Credentials,
+        keep: Option<&[u8]>,
+        fresh_totp: bool,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "UPDATE accounts SET kdf = $2, salt = $3, verifier = $4, key_nonce = $5, key_sealed = $6,
+                     totp_nonce = $7, totp_sealed = $8 WHERE id = $1",
+            )
+            .bind(&c.account_id)
+            .bind(&c.kdf)
+            .bind(&c.salt)
+            .bind(&c.verifier)
+            .bind(&c.key.nonce)
+            .bind(&c.key.ciphertext)
+            .bind(&c.totp.nonce)
+            .bind(&c.totp.ciphertext)
+            .execute(&mut *tx)
+            .await?;
+            if let Some(recovery) = &c.recovery {
+                sqlx::query("UPDATE accounts SET recovery_nonce = $2, recovery_sealed = $3 WHERE id = $1")
+                    .bind(&c.account_id)
+                    .bind(&recovery.nonce)
+                    .bind(&recovery.ciphertext)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if fresh_totp {
+                sqlx::query("UPDATE accounts SET totp_last_step = 0, failed_logins = 0 WHERE id = $1")
+                    .bind(&c.account_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if let Some(public_key) = &c.public_key {
+                sqlx::query("UPDATE accounts SET public_key = $2 WHERE id = $1")
+                    .bind(&c.account_id)
+                    .bind(public_key)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM queue_key_copies WHERE account_id = $1")
+                    .bind(&c.account_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND id_hmac <> $2")
+                .bind(&c.account_id)
+                .bind(keep.unwrap_or_default())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(())
         })
     }
 }

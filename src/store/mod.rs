@@ -25,7 +25,7 @@ use sqlx::sqlite::{
 };
 use sqlx::ConnectOptions;
 
-pub use accounts::{AccountRecord, Invite, NewAccount, RedeemError, SessionRecord};
+pub use accounts::{AccountRecord, Credentials, Invite, NewAccount, RedeemError, SessionRecord};
 pub use audit::AuditRow;
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
 pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};

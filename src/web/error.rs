@@ -20,6 +20,7 @@ pub enum Failure {
     NotFound,
     Conflict,
     Unprocessable,
+    TooManyRequests,
     Unavailable,
     Internal,
 }
@@ -34,6 +35,7 @@ impl Failure {
             Failure::NotFound => StatusCode::NOT_FOUND,
             Failure::Conflict => StatusCode::CONFLICT,
             Failure::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
+            Failure::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Failure::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Failure::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -48,6 +50,7 @@ impl Failure {
             Failure::NotFound => "not_found",
             Failure::Conflict => "conflict",
             Failure::Unprocessable => "unprocessable",
+            Failure::TooManyRequests => "too_many_requests",
             Failure::Unavailable => "unavailable",
             Failure::Internal => "internal",
         }

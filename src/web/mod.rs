@@ -82,6 +82,25 @@ pub fn serve(
             .route("/invite/{token}", web::post().to(staff::pages::enrol))
             .route("/invites", web::post().to(staff::pages::create_invite))
             .route(
+                "/password",
+                web::get().to(staff::credentials::password_form),
+            )
+            .route(
+                "/password",
+                web::post().to(staff::credentials::change_password),
+            )
+            .route("/recover", web::get().to(staff::credentials::recover_form))
+            .route("/recover", web::post().to(staff::credentials::recover))
+            .route(
+                "/reset/{token}",
+                web::get().to(staff::credentials::reset_form),
+            )
+            .route("/reset/{token}", web::post().to(staff::credentials::reset))
+            .route(
+                "/members/{account}/reset",
+                web::post().to(staff::credentials::create_reset_link),
+            )
+            .route(
                 "/members/{account}/remove",
                 web::post().to(staff::members::remove),
             )

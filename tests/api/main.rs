@@ -7,6 +7,7 @@ mod accounts;
 mod audit;
 mod authorization;
 mod config_files;
+mod credentials;
 mod intake;
 mod malformed;
 mod organisations;

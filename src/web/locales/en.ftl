@@ -335,3 +335,21 @@ staff-queue-changes = Changes to your queues in the server's config
 staff-queue_declared = declared
 staff-queue_changed = changed (organisation, kind, key or conditions)
 staff-queue_withdrawn = withdrawn
+
+## Passwords and getting back in
+staff-password-heading = Change your password
+staff-password-current = Current password
+staff-password-new = New password
+staff-password-change = Change password
+staff-password-changed = Your password is changed. Your other sessions have ended.
+staff-recover-link = Forgot your password? Use your recovery key.
+staff-recover-heading = Get back in with your recovery key
+staff-recover-intro = Your recovery key unlocks your account's keys again. You choose a new password and set up your authenticator app again; you get a new recovery key.
+staff-recover-button = Reset my password
+staff-reset-heading = Start over
+staff-reset-intro = Your coordinator made this link because your password and recovery key are lost. Your account gets new keys; your coordinator then gives you access to your queues again.
+staff-reset-button = Set my new password
+staff-reset-member = Reset link
+error-password_wrong = This is not your current password.
+error-recovery_wrong = This username and recovery key do not go together.
+error-too_many_requests = Too many attempts. Wait a few minutes and try again.

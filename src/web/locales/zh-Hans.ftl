@@ -334,3 +334,21 @@ staff-queue-changes = 服务器配置中对贵机构队列的更改
 staff-queue_declared = 已声明
 staff-queue_changed = 已更改（机构、类型、密钥或条件）
 staff-queue_withdrawn = 已撤销
+
+## Passwords and getting back in
+staff-password-heading = 修改密码
+staff-password-current = 当前密码
+staff-password-new = 新密码
+staff-password-change = 修改密码
+staff-password-changed = 密码已修改。您的其他会话已结束。
+staff-recover-link = 忘记密码？请使用恢复密钥。
+staff-recover-heading = 用恢复密钥重新登录
+staff-recover-intro = 恢复密钥可以重新解锁您账户的密钥。您将设置新密码并重新设置身份验证应用；您会得到新的恢复密钥。
+staff-recover-button = 重设密码
+staff-reset-heading = 重新开始
+staff-reset-intro = 由于您的密码和恢复密钥都已丢失，协调员为您创建了此链接。您的账户将获得新的密钥；之后协调员会重新授予您队列的访问权限。
+staff-reset-button = 设置新密码
+staff-reset-member = 重置链接
+error-password_wrong = 这不是您当前的密码。
+error-recovery_wrong = 用户名与恢复密钥不匹配。
+error-too_many_requests = 尝试次数过多。请等几分钟再试。

@@ -2,11 +2,14 @@
 //! A session rides in an HttpOnly, Secure, SameSite=Strict cookie; every state-changing form
 //! carries the session's CSRF token.
 
+pub mod credentials;
 pub mod members;
 pub mod organisations;
 pub mod pages;
 
 use std::collections::HashMap;
+
+use super::i18n::Tr;
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::HttpRequest;
@@ -58,4 +61,36 @@ pub fn fields(body: &[u8]) -> HashMap<String, String> {
 pub fn csrf_ok(principal: &Principal, form: &HashMap<String, String>) -> bool {
     form.get("csrf")
         .is_some_and(|given| bool::from(given.as_bytes().ct_eq(principal.csrf.as_bytes())))
+}
+
+/// Each field's problem, in the visitor's language, for the form to show beside the field.
+#[derive(Default)]
+pub struct FieldMessages(HashMap<String, String>);
+
+impl FieldMessages {
+    pub fn new(tr: &Tr, errors: &crate::domain::FieldErrors) -> FieldMessages {
+        FieldMessages(
+            errors
+                .0
+                .iter()
+                .map(|e| (e.field.clone(), tr.error(e.code)))
+                .collect(),
+        )
+    }
+
+    pub fn one(tr: &Tr, field: &str, code: &str) -> FieldMessages {
+        FieldMessages(HashMap::from([(field.to_owned(), tr.error(code))]))
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.0.contains_key(field)
+    }
+
+    pub fn get(&self, field: &str) -> Option<&String> {
+        self.0.get(field)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }

@@ -8,7 +8,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::pages::{checked_form, fail, redirect, render, utc};
-use super::principal;
+use super::{principal, FieldMessages};
 use crate::accounts::{Principal, Role};
 use crate::domain::FieldErrors;
 use crate::organisations::{
@@ -130,34 +130,6 @@ fn view(
                 )
             })
             .collect(),
-    }
-}
-
-/// Each field's problem, in the visitor's language, for the form to show beside the field.
-#[derive(Default)]
-struct FieldMessages(HashMap<String, String>);
-
-impl FieldMessages {
-    fn new(tr: &Tr, errors: &FieldErrors) -> FieldMessages {
-        FieldMessages(
-            errors
-                .0
-                .iter()
-                .map(|e| (e.field.clone(), tr.error(e.code)))
-                .collect(),
-        )
-    }
-
-    fn has(&self, field: &str) -> bool {
-        self.0.contains_key(field)
-    }
-
-    fn get(&self, field: &str) -> Option<&String> {
-        self.0.get(field)
-    }
-
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 }
 

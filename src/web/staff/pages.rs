@@ -138,6 +138,18 @@ pub(super) fn utc(seconds: i64) -> String {
     }
 }
 
+/// What a new or reset account sees once: its TOTP secret and recovery key.
+pub(super) fn enrolled_page(tr: Tr, enrolment: &crate::accounts::Enrolment) -> HttpResponse {
+    let page = Enrolled {
+        tr,
+        stylesheet: assets::STYLESHEET_PATH,
+        totp_secret: enrolment.totp_secret.expose_secret().to_owned(),
+        totp_url: enrolment.totp_url.expose_secret().to_owned(),
+        recovery_key: enrolment.recovery_key.expose_secret().to_owned(),
+    };
+    render(StatusCode::OK, page.render())
+}
+
 pub(super) fn redirect(to: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, to.to_owned()))
@@ -153,7 +165,7 @@ pub(super) fn internal(state: &AppState, req: &HttpRequest, error: AccountError)
     fail(state, req, Failure::Internal)
 }
 
-async fn form(
+pub(super) async fn form(
     state: &AppState,
     req: &HttpRequest,
     payload: web::Payload,
@@ -467,16 +479,7 @@ pub async fn enrol(
     let password = SecretString::from(form.get("password").cloned().unwrap_or_default());
     let tr = state.tr(&req, None);
     match state.accounts.enrol(&token, &username, &password).await {
-        Ok(enrolment) => {
-            let page = Enrolled {
-                tr,
-                stylesheet: assets::STYLESHEET_PATH,
-                totp_secret: enrolment.totp_secret.expose_secret().to_owned(),
-                totp_url: enrolment.totp_url.expose_secret().to_owned(),
-                recovery_key: enrolment.recovery_key.expose_secret().to_owned(),
-            };
-            Ok(render(StatusCode::OK, page.render()))
-        }
+        Ok(enrolment) => Ok(enrolled_page(tr, &enrolment)),
         Err(AccountError::Field { field, code }) => {
             let message = Some(tr.error(code));
             let page = InviteForm {

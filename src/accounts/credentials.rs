@@ -1,0 +1,266 @@
+//! Changing a password, and getting back in without one. A change re-wraps the account's private
+//! key and TOTP secret under the new password; a reset with the recovery key unwraps the private
+//! key with it and starts over with a new password, a new TOTP secret and a new recovery key. A
+//! coordinator's re-grant (a one-time reset link) is for someone who lost both: the account gets a
+//! new key pair, and the coordinator gives it its queue keys again.
+
+use secrecy::{ExposeSecret, SecretString};
+use zeroize::Zeroizing;
+
+use super::{
+    check_password, random_token, totp, AccountError, Accounts, Enrolment, Principal, Role,
+    INVITE_HOURS,
+};
+use crate::crypto::account::{unwrap_private_key, wrap_private_key, PasswordKeys, RecoveryKey};
+use crate::crypto::kdf::{new_salt, Argon2Params};
+use crate::crypto::{wrap, KeyPair, PrivateKey};
+use crate::store::{now, AccountRecord, Credentials};
+
+impl Accounts {
+    async fn password_keys(
+        &self,
+        password: &SecretString,
+        salt: Vec<u8>,
+        params: Argon2Params,
+    ) -> Result<PasswordKeys, AccountError> {
+        let master = self
+            .kdf
+            .derive(
+                Zeroizing::new(password.expose_secret().as_bytes().to_vec()),
+                salt,
+                params,
+            )
+            .await?;
+        Ok(PasswordKeys::split(&master))
+    }
+
+    /// New password keys at the current cost, and the private key and TOTP secret wrapped
+    /// under them.
+    async fn rewrap(
+        &self,
+        account: &AccountRecord,
+        password: &SecretString,
+        private: &PrivateKey,
+        totp_secret: &[u8],
+    ) -> Result<Credentials, AccountError> {
+        let salt = new_salt();
+        let keys = self
+            .password_keys(password, salt.clone(), self.params)
+            .await?;
+        Ok(Credentials {
+            account_id: account.id.clone(),
+            kdf: self.params.encode(),
+            salt,
+            verifier: keys.verifier.to_vec(),
+            public_key: None,
+            key: wrap_private_key(&keys.kek, &account.id, "password", private)?,
+            totp: wrap::seal(
+                &keys.kek,
+                &wrap::ad("homeward/totp/v1", &[&account.id]),
+                totp_secret,
+            )?,
+            recovery: None,
+        })
+    }
+
+    /// Changes the password of the logged-in person, who proves the current one. Their other
+    /// sessions end; this one stays.
+    pub async fn change_password(
+        &self,
+        who: &Principal,
+        current: &SecretString,
+        new: &SecretString,
+    ) -> Result<(), AccountError> {
+        let account = self
+            .store
+            .account_by_username(&who.username)
+            .await?
+            .ok_or(AccountError::LoginFailed)?;
+        let params = Argon2Params::decode(&account.kdf)?;
+        let old = self
+            .password_keys(current, account.salt.clone(), params)
+            .await?;
+        if !old.verifies(&account.verifier) {
+            self.store.record_failed_login(&account.id, now()).await?;
+            return Err(AccountError::Field {
+                field: "current",
+                code: "password_wrong",
+            });
+        }
+        check_password(new.expose_secret(), &account.username)?;
+        let secret = wrap::open(
+            &old.kek,
+            &wrap::ad("homeward/totp/v1", &[&account.id]),
+            &account.totp,
+        )?;
+        let credentials = self
+            .rewrap(&account, new, &who.private_key, &secret)
+            .await?;
+        self.store
+            .replace_credentials(&credentials, Some(who.session_hmac()), false)
+            .await?;
+        tracing::info!(account = %account.id, "password changed");
+        self.audit
+            .note(
+                &account.id,
+                "password_changed",
+                &format!("account:{}", account.id),
+            )
+            .await;
+        Ok(())
+    }
+
+    /// Gets back in with the recovery key: a new password, a new TOTP secret and a new recovery
+    /// key, shown once. Every session of the account ends.
+    pub async fn reset_with_recovery(
+        &self,
+        username: &str,
+        recovery: &SecretString,
+        new: &SecretString,
+    ) -> Result<Enrolment, AccountError> {
+        let at = now();
+        let refused = AccountError::Field {
+            field: "recovery_key",
+            code: "recovery_wrong",
+        };
+        let Some(account) = self.store.account_by_username(username).await? else {
+            return Err(refused);
+        };
+        if super::held_back(&account, at) {
+            return Err(AccountError::TooSoon);
+        }
+        let opened = RecoveryKey::parse(recovery.expose_secret()).and_then(|key| {
+            unwrap_private_key(&key.kek(), &account.id, "recovery", &account.recovery)
+        });
+        let Ok(private) = opened else {
+            self.store.record_failed_login(&account.id, at).await?;
+            self.audit
+                .note(&account.id, "reset_refused", "recovery key")
+                .await;
+            return Err(refused);
+        };
+        check_password(new.expose_secret(), &account.username)?;
+        let enrolment = self.fresh_start(&account, new, &private, None).await?;
+        tracing::info!(account = %account.id, "account reset with its recovery key");
+        self.audit
+            .note(&account.id, "account_reset", "recovery key")
+            .await;
+        Ok(enrolment)
+    }
+
+    /// A new password, TOTP secret and recovery key for `private` (and, on a re-grant, the new
+    /// public key that goes with it); every session ends.
+    pub(super) async fn fresh_start(
+        &self,
+        account: &AccountRecord,
+        password: &SecretString,
+        private: &PrivateKey,
+        new_pair: Option<&KeyPair>,
+    ) -> Result<Enrolment, AccountError> {
+        let mut totp_secret = Zeroizing::new([0u8; 20]);
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, totp_secret.as_mut());
+        let recovery = RecoveryKey::generate();
+        let mut credentials = self
+            .rewrap(account, password, private, totp_secret.as_ref())
+            .await?;
+        credentials.recovery = Some(wrap_private_key(
+            &recovery.kek(),
+            &account.id,
+            "recovery",
+            private,
+        )?);
+        credentials.public_key = new_pair.map(|p| p.public.to_bytes());
+        self.store
+            .replace_credentials(&credentials, None, true)
+            .await?;
+        let totp = totp(totp_secret.as_ref(), &account.username)?;
+        Ok(Enrolment {
+            totp_secret: SecretString::from(totp.secret().to_base32()),
+            totp_url: SecretString::from(totp.to_url().unwrap_or_default()),
+            recovery_key: SecretString::from(recovery.to_text().as_str().to_owned()),
+        })
+    }
+
+    /// A coordinator's re-grant: a one-time link (valid as long as an invite) with which a member
+    /// of their organisation who lost both password and recovery key starts over.
+    pub async fn create_reset_link(
+        &self,
+        who: &Principal,
+        account: &str,
+    ) -> Result<SecretString, AccountError> {
+        let target = self.store.account_by_id(account).await?;
+        let allowed = who.role == Role::Coordinator
+            && account != who.account_id
+            && target.as_ref().is_some_and(|t| {
+                t.organisation_id.is_some() && t.organisation_id == who.organisation_id
+            });
+        let Some(target) = target.filter(|_| allowed) else {
+            return Err(AccountError::Forbidden);
+        };
+        let token = random_token();
+        let at = now();
+        self.store
+            .insert_reset_link(
+                &self.mac(b"invite", token.as_bytes()),
+                &target,
+                &who.account_id,
+                at,
+                at + INVITE_HOURS * 3600,
+            )
+            .await?;
+        self.audit
+            .note(
+                &who.account_id,
+                "reset_link_created",
+                &format!("account:{account}"),
+            )
+            .await;
+        Ok(SecretString::from(token.as_str().to_owned()))
+    }
+
+    /// Whether a reset link is still usable.
+    pub async fn usable_reset_link(&self, token: &str) -> Result<bool, AccountError> {
+        Ok(self
+            .store
+            .reset_link_account(&self.mac(b"invite", token.as_bytes()), now())
+            .await?
+            .is_some())
+    }
+
+    /// Redeems a reset link: a new key pair (the old private key is lost with the password and
+    /// the recovery key), password, TOTP secret and recovery key. The account's queue key copies
+    /// go, being sealed to the old key; its coordinator grants them again.
+    pub async fn redeem_reset_link(
+        &self,
+        token: &str,
+        password: &SecretString,
+    ) -> Result<Enrolment, AccountError> {
+        let token_hmac = self.mac(b"invite", token.as_bytes());
+        let Some(id) = self.store.reset_link_account(&token_hmac, now()).await? else {
+            return Err(AccountError::InviteInvalid);
+        };
+        let account = self
+            .store
+            .account_by_id(&id)
+            .await?
+            .ok_or(AccountError::InviteInvalid)?;
+        check_password(password.expose_secret(), &account.username)?;
+        if self
+            .store
+            .use_reset_link(&token_hmac, now())
+            .await?
+            .is_none()
+        {
+            return Err(AccountError::InviteInvalid);
+        }
+        let pair = KeyPair::generate();
+        let enrolment = self
+            .fresh_start(&account, password, &pair.private, Some(&pair))
+            .await?;
+        tracing::info!(account = %account.id, "account reset by its coordinator's link");
+        self.audit
+            .note(&account.id, "account_reset", "coordinator re-grant")
+            .await;
+        Ok(enrolment)
+    }
+}
