@@ -42,6 +42,8 @@ pub async fn enrol(app: &TestApp, token: &str, username: &str) -> (String, Strin
     let html = response.text().await.unwrap_or_default();
     let codes = codes_in_page(&html);
     assert_eq!(codes.len(), 2, "{html}");
+    // The TOTP secret also comes as a QR code, inline, so the page makes no further request.
+    assert!(html.contains("<svg") && !html.contains("<?xml"), "{html}");
     (codes[0].clone(), codes[1].clone())
 }
 

@@ -41,6 +41,8 @@ struct Enrolled {
     stylesheet: &'static str,
     totp_secret: String,
     totp_url: String,
+    /// The otpauth URL as an inline SVG QR code (no image request, no script).
+    totp_qr: String,
     recovery_key: String,
 }
 
@@ -145,9 +147,28 @@ pub(super) fn enrolled_page(tr: Tr, enrolment: &crate::accounts::Enrolment) -> H
         stylesheet: assets::STYLESHEET_PATH,
         totp_secret: enrolment.totp_secret.expose_secret().to_owned(),
         totp_url: enrolment.totp_url.expose_secret().to_owned(),
+        totp_qr: qr_svg(enrolment.totp_url.expose_secret()),
         recovery_key: enrolment.recovery_key.expose_secret().to_owned(),
     };
     render(StatusCode::OK, page.render())
+}
+
+/// A QR code of `text` as an inline SVG element; empty if the text does not fit one.
+fn qr_svg(text: &str) -> String {
+    match qrcode::QrCode::new(text.as_bytes()) {
+        Ok(code) => {
+            let svg = code
+                .render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(200, 200)
+                .build();
+            // The renderer starts with an XML declaration, which has no place inside HTML.
+            match svg.find("<svg") {
+                Some(start) => svg[start..].to_owned(),
+                None => String::new(),
+            }
+        }
+        Err(_) => String::new(),
+    }
 }
 
 pub(super) fn redirect(to: &str) -> HttpResponse {
