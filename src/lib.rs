@@ -12,6 +12,7 @@ pub mod domain;
 pub mod intake;
 pub mod opening;
 pub mod organisations;
+pub mod referral;
 pub mod rotation;
 pub mod secrets;
 pub mod startup;

@@ -59,7 +59,7 @@ pub struct StoredItemKey {
 }
 
 /// The order a queue lists its entries in: critical, high, normal.
-fn priority_rank(priority: &str) -> i16 {
+pub(super) fn priority_rank(priority: &str) -> i16 {
     match priority {
         "critical" => 0,
         "high" => 1,

@@ -12,6 +12,7 @@ mod audit;
 mod intake;
 mod organisations;
 mod queues;
+mod referral;
 mod rotation;
 mod workspace;
 
@@ -30,6 +31,7 @@ pub use audit::AuditRow;
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
 pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
 pub use queues::QueueChange;
+pub use referral::NewReferral;
 pub use rotation::{KeySwitch, StaleItemKey};
 pub use workspace::{Entry, EntryState, Holder, Member, NewCopy, QueueRow};
 

@@ -112,6 +112,10 @@ pub fn serve(
                 "/queues/{queue}/reseal",
                 web::post().to(staff::members::reseal),
             )
+            .route(
+                "/queues/{queue}/reports/{report}/refer",
+                web::post().to(staff::referrals::refer),
+            )
             .route("/organisations", web::get().to(staff::organisations::list))
             .route(
                 "/organisations",

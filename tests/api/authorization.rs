@@ -207,6 +207,12 @@ on_both_engines!(every_role_against_every_operation, |engine| async move {
                 gate(member_only),
             ),
             (
+                "refer",
+                format!("{r}/refer"),
+                Some(format!("csrf={csrf}&to=desk&reason=matrix")),
+                gate(member_only),
+            ),
+            (
                 "note",
                 format!("{r}/note"),
                 Some(format!("csrf={csrf}&text=internal")),

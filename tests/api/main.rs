@@ -13,6 +13,7 @@ mod malformed;
 mod organisations;
 mod pages;
 mod privacy;
+mod referral;
 mod rotation;
 mod routing;
 mod startup;

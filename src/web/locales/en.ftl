@@ -353,3 +353,16 @@ staff-reset-member = Reset link
 error-password_wrong = This is not your current password.
 error-recovery_wrong = This username and recovery key do not go together.
 error-too_many_requests = Too many attempts. Wait a few minutes and try again.
+
+## Referral
+staff-refer-to = Refer to queue
+staff-refer-reason = Why
+staff-refer-hint = Seen by this queue and the receiving one only.
+staff-refer = Refer
+staff-item-referral = Referral
+referral-not-receiving = That queue does not receive reports now.
+referral-already-held = That queue holds this report already.
+referral-no-consent = The reporter did not consent to that. There is no override.
+referral-needs-more = This entry holds the projection only: it can be referred only to a consulate or the police.
+referral-wrong-country = A consulate receives only its own nationals' reports, and the police only reports from their country.
+referral-no-reason = Say why.

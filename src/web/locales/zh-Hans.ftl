@@ -352,3 +352,16 @@ staff-reset-member = 重置链接
 error-password_wrong = 这不是您当前的密码。
 error-recovery_wrong = 用户名与恢复密钥不匹配。
 error-too_many_requests = 尝试次数过多。请等几分钟再试。
+
+## Referral
+staff-refer-to = 转介至队列
+staff-refer-reason = 原因
+staff-refer-hint = 只有本队列和接收队列能看到。
+staff-refer = 转介
+staff-item-referral = 转介
+referral-not-receiving = 该队列目前不接收报告。
+referral-already-held = 该队列已持有此报告。
+referral-no-consent = 报告人未同意此项。不能越过。
+referral-needs-more = 此条目只包含摘要：只能转介给领事馆或警方。
+referral-wrong-country = 领事馆只接收本国公民的报告，警方只接收本国的报告。
+referral-no-reason = 请说明原因。

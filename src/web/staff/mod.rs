@@ -6,6 +6,7 @@ pub mod credentials;
 pub mod members;
 pub mod organisations;
 pub mod pages;
+pub mod referrals;
 
 use std::collections::HashMap;
 

@@ -118,6 +118,9 @@ struct ReportView {
     outcomes: Vec<(&'static str, String)>,
     can_reply: bool,
     sections: Vec<ItemSection>,
+    /// Queues a referral could go to; whether it may is decided on posting.
+    referable: Vec<String>,
+    referral: ReferralForm,
 }
 
 pub(super) fn render(status: StatusCode, page: Result<String, askama::Error>) -> HttpResponse {
@@ -725,19 +728,39 @@ pub async fn report_page(
     else {
         return Ok(redirect("/login"));
     };
+    report_view(&state, &req, &who, &queue, &report, ReferralForm::default()).await
+}
+
+/// What the referral form says, and why it was refused, when it comes back.
+#[derive(Default)]
+pub(super) struct ReferralForm {
+    pub to: String,
+    pub reason: String,
+    pub refusal: Option<String>,
+}
+
+pub(super) async fn report_view(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &Principal,
+    queue: &str,
+    report: &str,
+    referral: ReferralForm,
+) -> Result<HttpResponse, PageError> {
+    let (state, req, queue, report) = (state, req, queue.to_owned(), report.to_owned());
     let Ok(report_id) = uuid::Uuid::parse_str(&report) else {
-        return Err(fail(&state, &req, Failure::NotFound));
+        return Err(fail(state, req, Failure::NotFound));
     };
     let items = workspace::open_report(
         &state.intake.store,
         &state.accounts.audit,
-        &who,
+        who,
         &queue,
         report_id,
     )
     .await
-    .map_err(|e| workspace_failure(&state, &req, e))?;
-    let tr = state.tr(&req, None);
+    .map_err(|e| workspace_failure(state, req, e))?;
+    let tr = state.tr(req, None);
     let order = ["report", "triage", "projection", "status", "reply", "note"];
     let mut sections: Vec<(usize, ItemSection)> = items
         .iter()
@@ -760,9 +783,9 @@ pub async fn report_page(
         })
         .collect();
     sections.sort_by_key(|(rank, _)| *rank);
-    let (row, entry) = workspace::entry(&state.intake.store, &who, &queue, report_id)
+    let (row, entry) = workspace::entry(&state.intake.store, who, &queue, report_id)
         .await
-        .map_err(|e| workspace_failure(&state, &req, e))?;
+        .map_err(|e| workspace_failure(state, req, e))?;
     let projection_only = matches!(row.kind.as_str(), "consular" | "police");
     let current = EntryStatus::parse(&entry.status).ok();
     let next_statuses = EntryStatus::ALL
@@ -779,7 +802,23 @@ pub async fn report_page(
         Some(id) if id == who.account_id => tr.t("staff-mine"),
         Some(id) => short(id),
     };
+    let referable = state
+        .intake
+        .store
+        .active_queue_ids()
+        .await
+        .map_err(|e| internal(state, req, e.into()))?
+        .into_iter()
+        .filter(|q| *q != queue)
+        .collect();
+    let status = if referral.refusal.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let page = ReportView {
+        referable,
+        referral,
         status: tr.t(&format!("entry-status-{}", entry.status)),
         outcome: entry.outcome.map(|o| tr.t(&format!("outcome-{o}"))),
         assignee,
@@ -794,7 +833,7 @@ pub async fn report_page(
         short_id: short(&report),
         sections: sections.into_iter().map(|(_, s)| s).collect(),
     };
-    Ok(render(StatusCode::OK, page.render()))
+    Ok(render(status, page.render()))
 }
 
 async fn entry_action(

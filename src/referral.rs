@@ -1,0 +1,259 @@
+//! Referring a report to another queue. The receiving queue gets the keys of the items its
+//! audience is entitled to (the whole report for an NGO queue, the projection only for a consulate
+//! or the police), re-sealed from the referring queue's key, and the reason, sealed to both.
+//! Consent decides, with no override: a partner NGO needs the partner consent, a consulate the
+//! consular one, the police theirs. A consular referral goes only to a consulate of the person's
+//! nationality and a police referral only to the police of the location's country, checked against
+//! the decrypted projection and the receiving organisation's countersigned country.
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::accounts::Principal;
+use crate::audit::Audit;
+use crate::crypto::signing::VerifyingKey;
+use crate::crypto::{PrivateKey, PublicKey, SealedKey};
+use crate::domain::text::{Text, LONG};
+use crate::intake::{seal_item, Recipient};
+use crate::opening::open_with_keys;
+use crate::organisations::queue_standings;
+use crate::store::{now, NewItemKey, NewReferral, Store, StoreError};
+use crate::workspace::{entry, WorkspaceError};
+
+/// Why a referral is refused, beyond authorisation. Each has a catalog entry `referral-<code>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The receiving queue does not receive reports now (see `organisations::Hold`).
+    NotReceiving,
+    AlreadyHeld,
+    /// The reporter did not consent to that audience.
+    NoConsent,
+    /// A consular or police entry refers only to queues that need no more than the projection.
+    NeedsMore,
+    /// Not the consulate of the person's nationality, or not the police of the location's country.
+    WrongCountry,
+    /// No reason given.
+    NoReason,
+}
+
+impl Refusal {
+    pub fn code(self) -> &'static str {
+        match self {
+            Refusal::NotReceiving => "not-receiving",
+            Refusal::AlreadyHeld => "already-held",
+            Refusal::NoConsent => "no-consent",
+            Refusal::NeedsMore => "needs-more",
+            Refusal::WrongCountry => "wrong-country",
+            Refusal::NoReason => "no-reason",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReferralError {
+    #[error("referral refused: {0:?}")]
+    Refused(Refusal),
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+}
+
+impl From<StoreError> for ReferralError {
+    fn from(e: StoreError) -> Self {
+        ReferralError::Workspace(WorkspaceError::Store(e))
+    }
+}
+
+impl From<crate::crypto::CryptoError> for ReferralError {
+    fn from(e: crate::crypto::CryptoError) -> Self {
+        ReferralError::Workspace(WorkspaceError::Crypto(e))
+    }
+}
+
+fn refused(r: Refusal) -> ReferralError {
+    ReferralError::Refused(r)
+}
+
+#[derive(Serialize)]
+struct ReasonItem<'a> {
+    from: &'a str,
+    to: &'a str,
+    by: &'a str,
+    at: i64,
+    reason: &'a str,
+}
+
+/// Who asks, from which queue, about which report, to which queue, and why.
+pub struct Referral<'a> {
+    pub from: &'a str,
+    pub report: Uuid,
+    pub to: &'a str,
+    pub reason: &'a str,
+}
+
+/// The country a projection names at `path` (`person.nationality` or `location.country`).
+fn projected_country(projection: &serde_json::Value, path: [&str; 2]) -> Option<String> {
+    projection
+        .get(path[0])?
+        .get(path[1])?
+        .as_str()
+        .map(str::to_owned)
+}
+
+#[tracing::instrument(skip_all, fields(from = %referral.from, to = %referral.to, report = %referral.report))]
+pub async fn refer(
+    store: &Store,
+    audit: &Audit,
+    desk_key: Option<&VerifyingKey>,
+    who: &Principal,
+    referral: &Referral<'_>,
+) -> Result<(), ReferralError> {
+    let (from, _) = entry(store, who, referral.from, referral.report).await?;
+    let reason = Text::parse(referral.reason, LONG)
+        .ok()
+        .flatten()
+        .ok_or(refused(Refusal::NoReason))?;
+    let to = store
+        .queue(referral.to)
+        .await?
+        .ok_or(WorkspaceError::NotFound)?;
+    let receiving = queue_standings(store, desk_key)
+        .await?
+        .into_iter()
+        .any(|(q, standing)| q.id == to.id && standing.is_ok());
+    if !receiving || to.id == from.id {
+        return Err(refused(Refusal::NotReceiving));
+    }
+    let (priority, consents) = store
+        .report_terms(referral.report)
+        .await?
+        .ok_or(WorkspaceError::NotFound)?;
+    let projection_only = |kind: &str| matches!(kind, "consular" | "police");
+    if projection_only(&from.kind) && !projection_only(&to.kind) {
+        return Err(refused(Refusal::NeedsMore));
+    }
+    let consented = match to.kind.as_str() {
+        "ngo" => consents.partner_ngos,
+        "consular" => consents.consulate,
+        "police" => consents.police,
+        _ => true,
+    };
+    if !consented {
+        return Err(refused(Refusal::NoConsent));
+    }
+
+    let held = crate::rotation::held_keys(store, who, referral.from).await?;
+    let keys: Vec<&PrivateKey> = held.iter().collect();
+    if projection_only(&to.kind) {
+        let opened = open_with_keys(store, referral.report, referral.from, &keys)
+            .await
+            .map_err(WorkspaceError::from)?;
+        let projection: serde_json::Value = opened
+            .iter()
+            .rev()
+            .find(|i| i.kind == "projection")
+            .and_then(|i| serde_json::from_slice(&i.plaintext).ok())
+            .unwrap_or_default();
+        let path = if to.kind == "consular" {
+            ["person", "nationality"]
+        } else {
+            ["location", "country"]
+        };
+        let org_country = store
+            .organisation(&to.organisation_id)
+            .await?
+            .and_then(|o| o.country);
+        let named = projected_country(&projection, path);
+        if named.is_none() || named != org_country {
+            return Err(refused(Refusal::WrongCountry));
+        }
+    }
+
+    let target = PublicKey::from_bytes(&to.public_key)?;
+    let entitled = |audience: &str| match audience {
+        "projection" => true,
+        "ngo" | "thread" => !projection_only(&to.kind),
+        _ => false,
+    };
+    let recipient = format!("queue:{}", to.id);
+    let mut new_keys = Vec::new();
+    for item in store
+        .items_for(referral.report, &format!("queue:{}", referral.from))
+        .await?
+    {
+        if !entitled(&item.audience) {
+            continue;
+        }
+        let Some(key) = held
+            .iter()
+            .find(|k| k.public_key().to_bytes() == item.key.recipient_key)
+        else {
+            return Err(WorkspaceError::Forbidden.into());
+        };
+        let item_key = item.key.sealed.open(key, referral.report, item.id)?;
+        new_keys.push((
+            item.id,
+            NewItemKey {
+                recipient: recipient.clone(),
+                recipient_key: target.to_bytes(),
+                sealed: SealedKey::seal(&target, &item_key, referral.report, item.id)?,
+            },
+        ));
+    }
+
+    let at = now();
+    let from_key = PublicKey::from_bytes(&from.public_key)?;
+    let note = serde_json::to_vec(&ReasonItem {
+        from: referral.from,
+        to: referral.to,
+        by: &who.username,
+        at,
+        reason: reason.as_str(),
+    })
+    .map_err(|_| WorkspaceError::Invalid)?;
+    let reason_item = seal_item(
+        referral.report,
+        "referral",
+        "projection",
+        &note,
+        &[
+            Recipient {
+                name: format!("queue:{}", from.id),
+                key: &from_key,
+            },
+            Recipient {
+                name: recipient.clone(),
+                key: &target,
+            },
+        ],
+    )?;
+    let written = store
+        .refer(
+            &NewReferral {
+                report: referral.report,
+                to_queue: &to.id,
+                keys: new_keys,
+                reason: reason_item,
+                at,
+            },
+            &priority,
+        )
+        .await;
+    match written {
+        Ok(()) => {}
+        Err(StoreError::AlreadyExists) => return Err(refused(Refusal::AlreadyHeld)),
+        Err(StoreError::QueueKeyChanged) => return Err(WorkspaceError::Conflict.into()),
+        Err(e) => return Err(e.into()),
+    }
+    tracing::info!("report referred");
+    audit
+        .note(
+            &who.account_id,
+            "report_referred",
+            &format!(
+                "queue:{} report:{} to:queue:{}",
+                referral.from, referral.report, to.id
+            ),
+        )
+        .await;
+    Ok(())
+}

@@ -1,0 +1,114 @@
+//! A referral: a report's entry in another queue, the item keys that queue's audience is entitled
+//! to, and the sealed reason, in one transaction.
+
+use uuid::Uuid;
+
+use super::{
+    ensure_current_keys, is_unique_violation, on_pool, NewItem, NewItemKey, Store, StoreError,
+};
+use crate::domain::Consents;
+
+/// What a referral writes.
+pub struct NewReferral<'a> {
+    pub report: Uuid,
+    pub to_queue: &'a str,
+    /// Keys of existing items, sealed to the receiving queue.
+    pub keys: Vec<(Uuid, NewItemKey)>,
+    /// Why: sealed to the referring and the receiving queue.
+    pub reason: NewItem,
+    pub at: i64,
+}
+
+impl Store {
+    /// A report's priority class and consents.
+    pub async fn report_terms(
+        &self,
+        report: Uuid,
+    ) -> Result<Option<(String, Consents)>, StoreError> {
+        on_pool!(self, read, pool => {
+            let row: Option<(String, bool, bool, bool)> = sqlx::query_as(
+                "SELECT priority, consent_partner_ngos, consent_consulate, consent_police
+                 FROM reports WHERE id = $1",
+            )
+            .bind(report.to_string())
+            .fetch_optional(pool)
+            .await?;
+            Ok(row.map(|(priority, partner_ngos, consulate, police)| {
+                (priority, Consents { partner_ngos, consulate, police })
+            }))
+        })
+    }
+
+    /// Writes a referral; `AlreadyExists` if the queue holds the report already.
+    pub async fn refer(
+        &self,
+        referral: &NewReferral<'_>,
+        priority: &str,
+    ) -> Result<(), StoreError> {
+        let report = referral.report.to_string();
+        let result: Result<(), StoreError> = on_pool!(self, write, pool => async {
+            let mut tx = pool.begin().await?;
+            ensure_current_keys!(self, tx, referral.keys.iter().map(|(_, k)| k));
+            sqlx::query(
+                "INSERT INTO report_queues (report_id, queue_id, status, added_at, priority_rank)
+                 VALUES ($1, $2, 'new', $3, $4)",
+            )
+            .bind(&report)
+            .bind(referral.to_queue)
+            .bind(referral.at)
+            .bind(super::intake::priority_rank(priority))
+            .execute(&mut *tx)
+            .await?;
+            for (item, key) in &referral.keys {
+                sqlx::query(
+                    "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(item.to_string())
+                .bind(&key.recipient)
+                .bind(&key.recipient_key)
+                .bind(&key.sealed.enc)
+                .bind(&key.sealed.ciphertext)
+                .execute(&mut *tx)
+                .await?;
+            }
+            let reason = &referral.reason;
+            let reason_id = reason.id.to_string();
+            sqlx::query(
+                "INSERT INTO items (id, report_id, kind, audience, format, nonce, ciphertext, created_at, position)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                         (SELECT COALESCE(MAX(position), 0) + 1 FROM items WHERE report_id = $2))",
+            )
+            .bind(&reason_id)
+            .bind(&report)
+            .bind(reason.kind)
+            .bind(reason.audience)
+            .bind(i16::from(reason.sealed.format))
+            .bind(&reason.sealed.nonce)
+            .bind(&reason.sealed.ciphertext)
+            .bind(referral.at)
+            .execute(&mut *tx)
+            .await?;
+            ensure_current_keys!(self, tx, &reason.keys);
+            for key in &reason.keys {
+                sqlx::query(
+                    "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(&reason_id)
+                .bind(&key.recipient)
+                .bind(&key.recipient_key)
+                .bind(&key.sealed.enc)
+                .bind(&key.sealed.ciphertext)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        }.await);
+        match result {
+            Err(StoreError::Database(e)) if is_unique_violation(&e) => {
+                Err(StoreError::AlreadyExists)
+            }
+            other => other,
+        }
+    }
+}
