@@ -72,6 +72,7 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
             filter: "warn".into(),
             format: "text".into(),
         },
+        alerts: homeward::config::AlertSettings::default(),
     }
 }
 

@@ -34,6 +34,55 @@ pub struct Settings {
     pub kdf_max_concurrent: usize,
     pub site: SiteSettings,
     pub log: LogSettings,
+    /// Where to say that critical reports wait unclaimed past their target. Off by default.
+    #[serde(default)]
+    pub alerts: AlertSettings,
+}
+
+/// Alerts carry only a queue's id and a count, never anything a report says.
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct AlertSettings {
+    /// A URL that receives a JSON POST (a Signal or Matrix bridge, say).
+    pub webhook_url: Option<String>,
+    pub smtp: Option<SmtpSettings>,
+    /// How often the queues are checked.
+    pub check_interval_secs: u64,
+    /// The least time between two alerts about one queue (across replicas too).
+    pub repeat_minutes: i64,
+}
+
+impl Default for AlertSettings {
+    fn default() -> AlertSettings {
+        AlertSettings {
+            webhook_url: None,
+            smtp: None,
+            check_interval_secs: 60,
+            repeat_minutes: 60,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SmtpSettings {
+    pub host: String,
+    #[serde(default = "default_smtp_port")]
+    pub port: u16,
+    /// STARTTLS on connect; only a relay on this machine may go without.
+    #[serde(default = "default_true")]
+    pub starttls: bool,
+    pub username: Option<String>,
+    pub password: Option<SecretString>,
+    pub from: String,
+    pub to: Vec<String>,
+}
+
+fn default_smtp_port() -> u16 {
+    587
+}
+
+fn default_true() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]
@@ -151,6 +200,18 @@ impl Settings {
             return Err(SettingsError::Invalid(
                 "kdf_max_concurrent must be at least 1".into(),
             ));
+        }
+        if let Some(smtp) = &self.alerts.smtp {
+            if !smtp.starttls && !matches!(smtp.host.as_str(), "localhost" | "127.0.0.1" | "::1") {
+                return Err(SettingsError::Invalid(
+                    "alerts.smtp: starttls may be off only for a relay on this machine".into(),
+                ));
+            }
+            if smtp.to.is_empty() {
+                return Err(SettingsError::Invalid(
+                    "alerts.smtp.to: name at least one address".into(),
+                ));
+            }
         }
         if self.server.max_body_bytes < 1024 {
             return Err(SettingsError::Invalid(

@@ -115,6 +115,17 @@ impl Application {
                 settings.sessions.login_attempts_per_minute,
             )),
         };
+        if let Some(alerter) = crate::alerts::Alerter::new(
+            &settings.alerts,
+            store.clone(),
+            state.catalogs.clone(),
+            &settings.site.default_language,
+            settings.ack_targets.critical_minutes,
+        )? {
+            alerter.spawn(Duration::from_secs(
+                settings.alerts.check_interval_secs.max(1),
+            ));
+        }
         let http = HttpSettings {
             workers: settings.server.workers,
             client_request_timeout: Duration::from_secs(

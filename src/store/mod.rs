@@ -8,6 +8,7 @@
 //! PostgreSQL.
 
 mod accounts;
+mod alerts;
 mod audit;
 mod intake;
 mod organisations;

@@ -253,6 +253,7 @@ pub struct Options {
     pub provision_secrets: bool,
     pub database_url: Option<String>,
     pub secrets_file: Option<PathBuf>,
+    pub alerts: homeward::config::AlertSettings,
 }
 
 impl Default for Options {
@@ -265,6 +266,7 @@ impl Default for Options {
             provision_secrets: true,
             database_url: None,
             secrets_file: None,
+            alerts: homeward::config::AlertSettings::default(),
         }
     }
 }
@@ -310,6 +312,7 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
             filter: "debug".into(),
             format: "text".into(),
         },
+        alerts: homeward::config::AlertSettings::default(),
     }
 }
 
@@ -346,12 +349,13 @@ pub async fn build(
         homeward::secrets::write_new(&secrets_file, &homeward::secrets::generate())
             .unwrap_or_else(|e| panic!("{e}"));
     }
-    let settings = settings(
+    let mut settings = settings(
         dir.path(),
         &database_url,
         secrets_file.clone(),
         options.host,
     );
+    settings.alerts = options.alerts;
     let built = Application::build(settings).await;
     let store = match &built {
         Ok(app) => app.store(),

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod accounts;
+mod alerts;
 mod audit;
 mod authorization;
 mod config_files;

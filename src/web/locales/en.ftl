@@ -366,3 +366,9 @@ referral-no-consent = The reporter did not consent to that. There is no override
 referral-needs-more = This entry holds the projection only: it can be referred only to a consulate or the police.
 referral-wrong-country = A consulate receives only its own nationals' reports, and the police only reports from their country.
 referral-no-reason = Say why.
+
+## Alerts (no content: the queue and a count only)
+alert-overdue = Homeward: { $count } critical { $count ->
+    [one] report waits
+   *[other] reports wait
+} unclaimed past the acknowledgement target in queue { $queue }.

@@ -365,3 +365,6 @@ referral-no-consent = 报告人未同意此项。不能越过。
 referral-needs-more = 此条目只包含摘要：只能转介给领事馆或警方。
 referral-wrong-country = 领事馆只接收本国公民的报告，警方只接收本国的报告。
 referral-no-reason = 请说明原因。
+
+## Alerts (no content: the queue and a count only)
+alert-overdue = Homeward：队列 { $queue } 中有 { $count } 份紧急报告超过确认时限仍无人认领。

@@ -1,0 +1,48 @@
+//! What alerts need: how many critical entries wait unclaimed past their target, per queue, and
+//! a claim on each alert so that replicas do not repeat one another.
+
+use super::{on_pool, Store, StoreError};
+
+impl Store {
+    /// Active queues with critical entries still new and unclaimed since before `added_before`:
+    /// (queue id, count).
+    pub async fn overdue_critical(
+        &self,
+        added_before: i64,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_as(
+                "SELECT e.queue_id, COUNT(*) FROM report_queues e JOIN queues q ON q.id = e.queue_id
+                 WHERE q.active AND e.priority_rank = 0 AND e.status = 'new' AND e.assignee IS NULL
+                   AND e.added_at < $1
+                 GROUP BY e.queue_id ORDER BY e.queue_id",
+            )
+            .bind(added_before)
+            .fetch_all(pool)
+            .await?)
+        })
+    }
+
+    /// Claims the right to alert about `queue` now: false if some server alerted about it since
+    /// `now - repeat_secs`.
+    pub async fn claim_alert(
+        &self,
+        queue: &str,
+        now: i64,
+        repeat_secs: i64,
+    ) -> Result<bool, StoreError> {
+        on_pool!(self, write, pool => {
+            let done = sqlx::query(
+                "INSERT INTO alerts (queue_id, sent_at) VALUES ($1, $2)
+                 ON CONFLICT (queue_id) DO UPDATE SET sent_at = excluded.sent_at
+                 WHERE alerts.sent_at <= $3",
+            )
+            .bind(queue)
+            .bind(now)
+            .bind(now - repeat_secs)
+            .execute(pool)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+}
