@@ -44,10 +44,25 @@ pub struct Problem {
 #[derive(OpenApi)]
 #[openapi(
     info(
-        title = "Homeward intake API",
-        description = "Sealed, triaged, routed reports of people held in scam compounds."
+        title = "Homeward API",
+        description = "Sealed, triaged, routed reports of people held in scam compounds, and the \
+            responder workspace. Workspace calls need `Authorization: Bearer <token>` from \
+            POST /api/v1/session."
     ),
-    paths(create_report),
+    paths(
+        create_report,
+        crate::web::workspace_api::login,
+        crate::web::workspace_api::logout,
+        crate::web::workspace_api::queues,
+        crate::web::workspace_api::entries,
+        crate::web::workspace_api::open_report,
+        crate::web::workspace_api::claim,
+        crate::web::workspace_api::release,
+        crate::web::workspace_api::change_status,
+        crate::web::workspace_api::reply,
+        crate::web::workspace_api::note,
+        crate::web::workspace_api::refer
+    ),
     components(schemas(
         ReportInput,
         crate::domain::report::ReporterInput,
@@ -60,7 +75,18 @@ pub struct Problem {
         ValidationFailed,
         FieldProblem,
         Problem,
-        FieldError
+        FieldError,
+        crate::web::workspace_api::LoginRequest,
+        crate::web::workspace_api::SessionCreated,
+        crate::web::workspace_api::QueueList,
+        crate::web::workspace_api::EntryView,
+        crate::web::workspace_api::EntryStateView,
+        crate::web::workspace_api::OpenedItemView,
+        crate::web::workspace_api::OpenedReport,
+        crate::web::workspace_api::StatusChange,
+        crate::web::workspace_api::MessageText,
+        crate::web::workspace_api::ReferralRequest,
+        crate::web::workspace_api::Refused
     ))
 )]
 pub struct ApiDoc;

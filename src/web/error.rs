@@ -14,6 +14,7 @@ use crate::intake::IntakeError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {
     BadRequest,
+    Unauthorized,
     TooLarge,
     UnsupportedMediaType,
     Forbidden,
@@ -29,6 +30,7 @@ impl Failure {
     pub fn status(self) -> StatusCode {
         match self {
             Failure::BadRequest => StatusCode::BAD_REQUEST,
+            Failure::Unauthorized => StatusCode::UNAUTHORIZED,
             Failure::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Failure::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Failure::Forbidden => StatusCode::FORBIDDEN,
@@ -44,6 +46,7 @@ impl Failure {
     pub fn code(self) -> &'static str {
         match self {
             Failure::BadRequest => "bad_request",
+            Failure::Unauthorized => "unauthorized",
             Failure::TooLarge => "too_large",
             Failure::UnsupportedMediaType => "unsupported_media_type",
             Failure::Forbidden => "forbidden",

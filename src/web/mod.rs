@@ -10,6 +10,7 @@ pub mod middleware;
 pub mod reporter;
 pub mod staff;
 pub mod throttle;
+pub mod workspace_api;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -74,6 +75,41 @@ pub fn serve(
             .route(assets::STYLESHEET_PATH, web::get().to(assets::stylesheet))
             .route("/api/v1/reports", web::post().to(api::create_report))
             .route("/api/v1/openapi.json", web::get().to(api::openapi))
+            .route("/api/v1/session", web::post().to(workspace_api::login))
+            .route("/api/v1/session", web::delete().to(workspace_api::logout))
+            .route("/api/v1/queues", web::get().to(workspace_api::queues))
+            .route(
+                "/api/v1/queues/{queue}/entries",
+                web::get().to(workspace_api::entries),
+            )
+            .route(
+                "/api/v1/queues/{queue}/reports/{report}",
+                web::get().to(workspace_api::open_report),
+            )
+            .route(
+                "/api/v1/queues/{queue}/reports/{report}/claim",
+                web::post().to(workspace_api::claim),
+            )
+            .route(
+                "/api/v1/queues/{queue}/reports/{report}/release",
+                web::post().to(workspace_api::release),
+            )
+            .route(
+                "/api/v1/queues/{queue}/reports/{report}/status",
+                web::post().to(workspace_api::change_status),
+            )
+            .route(
+                "/api/v1/queues/{queue}/reports/{report}/reply",
+                web::post().to(workspace_api::reply),
+            )
+            .route(
+                "/api/v1/queues/{queue}/reports/{report}/note",
+                web::post().to(workspace_api::note),
+            )
+            .route(
+                "/api/v1/queues/{queue}/reports/{report}/refer",
+                web::post().to(workspace_api::refer),
+            )
             .route("/login", web::get().to(staff::pages::login_form))
             .route("/login", web::post().to(staff::pages::login))
             .route("/logout", web::post().to(staff::pages::logout))

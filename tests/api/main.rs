@@ -21,3 +21,4 @@ mod startup;
 mod stolen;
 mod triage;
 mod workspace;
+mod workspace_api;

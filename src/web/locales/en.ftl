@@ -372,3 +372,4 @@ alert-overdue = Homeward: { $count } critical { $count ->
     [one] report waits
    *[other] reports wait
 } unclaimed past the acknowledgement target in queue { $queue }.
+error-unauthorized = Log in first.

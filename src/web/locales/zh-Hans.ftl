@@ -368,3 +368,4 @@ referral-no-reason = 请说明原因。
 
 ## Alerts (no content: the queue and a count only)
 alert-overdue = Homeward：队列 { $queue } 中有 { $count } 份紧急报告超过确认时限仍无人认领。
+error-unauthorized = 请先登录。

@@ -1,0 +1,466 @@
+//! The responder workspace as JSON under /api/v1, with the same authorisation as the pages. A
+//! client logs in once and sends the session secret as a bearer token; being no cookie, it needs
+//! no CSRF token. Errors are JSON: 401 without a live session, 403 where the role or queue does
+//! not allow it, 404, 409 when someone else changed it first, 422 with the field or the reason.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::error::{ApiError, Failure};
+use super::{body, AppState};
+use crate::accounts::{AccountError, Principal};
+use crate::domain::workflow::{EntryStatus, Outcome};
+use crate::referral::{self, Referral, ReferralError};
+use crate::workspace::{self, EntryAction, WorkspaceError};
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+    /// The current TOTP code; each is accepted once.
+    pub code: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionCreated {
+    /// Send as `Authorization: Bearer <token>`. Shown once; the server keeps only its HMAC.
+    pub token: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QueueList {
+    pub queues: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EntryView {
+    pub report_id: String,
+    /// critical, high or normal.
+    pub priority: String,
+    pub status: String,
+    /// An account id, or none.
+    pub assignee: Option<String>,
+    /// Unix seconds.
+    pub added_at: i64,
+    /// Still new past the priority class's acknowledgement target.
+    pub overdue: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EntryStateView {
+    pub status: String,
+    pub assignee: Option<String>,
+    pub outcome: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OpenedItemView {
+    /// report, triage, projection, status, reply, note, referral.
+    pub kind: String,
+    /// ngo, projection, thread or notes.
+    pub audience: String,
+    #[schema(value_type = Object)]
+    pub content: serde_json::Value,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OpenedReport {
+    pub items: Vec<OpenedItemView>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    /// new, acknowledged, in_progress, waiting_for_reporter, referred or closed.
+    pub status: String,
+    /// Needed when closing: located, rescued, repatriated, unreachable, duplicate, not_credible.
+    pub outcome: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MessageText {
+    pub text: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReferralRequest {
+    pub to: String,
+    pub reason: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Refused {
+    /// Always `refused`.
+    pub error: String,
+    /// not-receiving, already-held, no-consent, needs-more, wrong-country or no-reason.
+    pub code: String,
+    pub message: String,
+}
+
+fn api_error(state: &AppState, req: &HttpRequest, failure: Failure) -> ApiError {
+    ApiError::new(failure, state.tr(req, None))
+}
+
+fn workspace_error(state: &AppState, req: &HttpRequest, error: WorkspaceError) -> ApiError {
+    let failure = match error {
+        WorkspaceError::Forbidden => Failure::Forbidden,
+        WorkspaceError::NotFound => Failure::NotFound,
+        WorkspaceError::WrongKey | WorkspaceError::BadSignature | WorkspaceError::Invalid => {
+            Failure::Unprocessable
+        }
+        WorkspaceError::Conflict => Failure::Conflict,
+        other => {
+            tracing::error!(error = %other, "workspace operation failed");
+            Failure::Internal
+        }
+    };
+    api_error(state, req, failure)
+}
+
+/// The person behind the bearer token; 401 without a live session.
+async fn bearer(state: &AppState, req: &HttpRequest) -> Result<Principal, ApiError> {
+    let token = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let Some(token) = token else {
+        return Err(api_error(state, req, Failure::Unauthorized));
+    };
+    match state.accounts.resolve(token.trim()).await {
+        Ok(Some(who)) => Ok(who),
+        Ok(None) => Err(api_error(state, req, Failure::Unauthorized)),
+        Err(e) => {
+            tracing::error!(error = %e, "resolving a session failed");
+            Err(api_error(state, req, Failure::Internal))
+        }
+    }
+}
+
+/// A JSON body of type `T`: 415 for another content type, 400 for malformed or mis-shaped JSON.
+async fn json_body<T: serde::de::DeserializeOwned>(
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<T, ApiError> {
+    body::require_content_type(req, "application/json").map_err(|f| api_error(state, req, f))?;
+    let bytes = body::read(req, payload, state.max_body_bytes)
+        .await
+        .map_err(|f| api_error(state, req, f))?;
+    serde_json::from_slice(&bytes).map_err(|_| api_error(state, req, Failure::BadRequest))
+}
+
+fn report_id(state: &AppState, req: &HttpRequest, raw: &str) -> Result<Uuid, ApiError> {
+    Uuid::parse_str(raw).map_err(|_| api_error(state, req, Failure::NotFound))
+}
+
+/// Log in with password and TOTP code.
+#[utoipa::path(
+    post,
+    path = "/api/v1/session",
+    request_body(content = LoginRequest, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Logged in", body = SessionCreated),
+        (status = 401, description = "Wrong username, password or code", body = super::api::Problem),
+        (status = 429, description = "Too many attempts; wait", body = super::api::Problem),
+    )
+)]
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let login: LoginRequest = json_body(&state, &req, payload).await?;
+    if !state.login_throttle.allow(req.peer_addr().map(|a| a.ip())) {
+        return Err(api_error(&state, &req, Failure::TooManyRequests));
+    }
+    let password = SecretString::from(login.password);
+    match state
+        .accounts
+        .login(&login.username, &password, &login.code)
+        .await
+    {
+        Ok(token) => Ok(HttpResponse::Created().json(SessionCreated {
+            token: token.expose_secret().to_owned(),
+        })),
+        Err(AccountError::LoginFailed) => Err(api_error(&state, &req, Failure::Unauthorized)),
+        Err(AccountError::TooSoon) => Err(api_error(&state, &req, Failure::TooManyRequests)),
+        Err(e) => {
+            tracing::error!(error = %e, "login failed");
+            Err(api_error(&state, &req, Failure::Internal))
+        }
+    }
+}
+
+/// Log out: the session and the key material with it are deleted.
+#[utoipa::path(delete, path = "/api/v1/session", responses((status = 204), (status = 401, body = super::api::Problem)))]
+pub async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let who = bearer(&state, &req).await?;
+    state.accounts.logout(&who).await.map_err(|e| {
+        tracing::error!(error = %e, "logout failed");
+        api_error(&state, &req, Failure::Internal)
+    })?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The queues whose key the caller holds.
+#[utoipa::path(get, path = "/api/v1/queues", responses((status = 200, body = QueueList), (status = 401, body = super::api::Problem)))]
+pub async fn queues(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let who = bearer(&state, &req).await?;
+    let queues = state
+        .intake
+        .store
+        .queues_held_by(&who.account_id)
+        .await
+        .map_err(|e| workspace_error(&state, &req, e.into()))?;
+    Ok(HttpResponse::Ok().json(QueueList { queues }))
+}
+
+/// A queue's entries: critical first, then high, then normal; oldest first within a class.
+#[utoipa::path(
+    get,
+    path = "/api/v1/queues/{queue}/entries",
+    responses((status = 200, body = [EntryView]), (status = 401, body = super::api::Problem), (status = 403, body = super::api::Problem))
+)]
+pub async fn entries(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let who = bearer(&state, &req).await?;
+    let entries = workspace::entries(&state.intake.store, &who, &queue)
+        .await
+        .map_err(|e| workspace_error(&state, &req, e))?;
+    let at = crate::store::now();
+    let views: Vec<EntryView> = entries
+        .into_iter()
+        .map(|e| EntryView {
+            overdue: e.status == "new"
+                && (at - e.added_at) / 60 > state.ack_targets.minutes(&e.priority),
+            report_id: e.report_id,
+            priority: e.priority,
+            status: e.status,
+            assignee: e.assignee,
+            added_at: e.added_at,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(views))
+}
+
+/// Open what this queue's key table entitles it to of one report (audited first).
+#[utoipa::path(
+    get,
+    path = "/api/v1/queues/{queue}/reports/{report}",
+    responses((status = 200, body = OpenedReport), (status = 401, body = super::api::Problem), (status = 403, body = super::api::Problem), (status = 404, body = super::api::Problem))
+)]
+pub async fn open_report(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let who = bearer(&state, &req).await?;
+    let (queue, report) = path.into_inner();
+    let report = report_id(&state, &req, &report)?;
+    let items = workspace::open_report(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        report,
+    )
+    .await
+    .map_err(|e| workspace_error(&state, &req, e))?;
+    let items = items
+        .into_iter()
+        .map(|i| OpenedItemView {
+            content: serde_json::from_slice(&i.plaintext).unwrap_or_default(),
+            kind: i.kind,
+            audience: i.audience,
+        })
+        .collect();
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(OpenedReport { items }))
+}
+
+async fn act(
+    state: &AppState,
+    req: &HttpRequest,
+    path: (String, String),
+    action: EntryAction,
+) -> Result<HttpResponse, ApiError> {
+    let who = bearer(state, req).await?;
+    let (queue, report) = path;
+    let report = report_id(state, req, &report)?;
+    let next = workspace::act(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        report,
+        action,
+    )
+    .await
+    .map_err(|e| workspace_error(state, req, e))?;
+    Ok(HttpResponse::Ok().json(EntryStateView {
+        status: next.status,
+        assignee: next.assignee,
+        outcome: next.outcome,
+    }))
+}
+
+/// Claim an entry.
+#[utoipa::path(post, path = "/api/v1/queues/{queue}/reports/{report}/claim", responses((status = 200, body = EntryStateView), (status = 409, body = super::api::Problem)))]
+pub async fn claim(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    act(&state, &req, path.into_inner(), EntryAction::Claim).await
+}
+
+/// Release an entry (one's own; a coordinator may release anyone's).
+#[utoipa::path(post, path = "/api/v1/queues/{queue}/reports/{report}/release", responses((status = 200, body = EntryStateView)))]
+pub async fn release(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    act(&state, &req, path.into_inner(), EntryAction::Release).await
+}
+
+/// Move an entry through the workflow (see src/domain/workflow.rs).
+#[utoipa::path(
+    post,
+    path = "/api/v1/queues/{queue}/reports/{report}/status",
+    request_body(content = StatusChange, content_type = "application/json"),
+    responses((status = 200, body = EntryStateView), (status = 422, body = super::api::Problem))
+)]
+pub async fn change_status(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let change: StatusChange = json_body(&state, &req, payload).await?;
+    let to = EntryStatus::parse(&change.status)
+        .map_err(|_| api_error(&state, &req, Failure::Unprocessable))?;
+    let outcome = match change.outcome.as_deref() {
+        None | Some("") => None,
+        Some(o) => {
+            Some(Outcome::parse(o).map_err(|_| api_error(&state, &req, Failure::Unprocessable))?)
+        }
+    };
+    act(
+        &state,
+        &req,
+        path.into_inner(),
+        EntryAction::Move { to, outcome },
+    )
+    .await
+}
+
+/// Write to the reporter (NGO queues only); they read it with their receipt code.
+#[utoipa::path(
+    post,
+    path = "/api/v1/queues/{queue}/reports/{report}/reply",
+    request_body(content = MessageText, content_type = "application/json"),
+    responses((status = 201), (status = 403, body = super::api::Problem), (status = 422, body = super::api::Problem))
+)]
+pub async fn reply(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let message: MessageText = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    let (queue, report) = path.into_inner();
+    let report = report_id(&state, &req, &report)?;
+    let (store, audit) = (&state.intake.store, &state.accounts.audit);
+    workspace::reply(store, audit, &who, &queue, report, &message.text)
+        .await
+        .map_err(|e| workspace_error(&state, &req, e))?;
+    Ok(HttpResponse::Created().finish())
+}
+
+/// An internal note, sealed to the organisation's queues holding the report.
+#[utoipa::path(
+    post,
+    path = "/api/v1/queues/{queue}/reports/{report}/note",
+    request_body(content = MessageText, content_type = "application/json"),
+    responses((status = 201), (status = 403, body = super::api::Problem), (status = 422, body = super::api::Problem))
+)]
+pub async fn note(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let message: MessageText = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    let (queue, report) = path.into_inner();
+    let report = report_id(&state, &req, &report)?;
+    let (store, audit) = (&state.intake.store, &state.accounts.audit);
+    workspace::note(store, audit, &who, &queue, report, &message.text)
+        .await
+        .map_err(|e| workspace_error(&state, &req, e))?;
+    Ok(HttpResponse::Created().finish())
+}
+
+/// Refer the report to another queue; refused where consent or country does not allow it.
+#[utoipa::path(
+    post,
+    path = "/api/v1/queues/{queue}/reports/{report}/refer",
+    request_body(content = ReferralRequest, content_type = "application/json"),
+    responses((status = 201), (status = 403, body = super::api::Problem), (status = 422, body = Refused))
+)]
+pub async fn refer(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let request: ReferralRequest = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    let (queue, report) = path.into_inner();
+    let report = report_id(&state, &req, &report)?;
+    let outcome = referral::refer(
+        &state.intake.store,
+        &state.accounts.audit,
+        state.intake.routing.desk_signing_key.as_ref(),
+        &who,
+        &Referral {
+            from: &queue,
+            report,
+            to: &request.to,
+            reason: &request.reason,
+        },
+    )
+    .await;
+    match outcome {
+        Ok(()) => Ok(HttpResponse::Created().finish()),
+        Err(ReferralError::Refused(refusal)) => {
+            Ok(HttpResponse::UnprocessableEntity().json(Refused {
+                error: "refused".into(),
+                code: refusal.code().into(),
+                message: state
+                    .tr(&req, None)
+                    .t(&format!("referral-{}", refusal.code())),
+            }))
+        }
+        Err(ReferralError::Workspace(e)) => Err(workspace_error(&state, &req, e)),
+    }
+}
