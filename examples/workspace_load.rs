@@ -18,6 +18,7 @@ use homeward::config::{
     SiteSettings,
 };
 use homeward::crypto::kdf::{Argon2Params, KdfPool};
+use homeward::crypto::signing::{SigningKey, Statement};
 use homeward::crypto::KeyPair;
 use homeward::domain::{ReceiptCode, Report, ReportInput};
 use homeward::intake::Intake;
@@ -92,14 +93,25 @@ async fn main() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let desk = KeyPair::generate();
     let ngo = KeyPair::generate();
+    // The organisations' offline signing keys: "op" is the desk organisation.
+    let op_signing = SigningKey::generate();
+    let partner_signing = SigningKey::generate();
+    let sign = |signer: &SigningKey, queue, kind, key| {
+        signer
+            .sign(&Statement::QueueKey { queue, kind, key })
+            .to_text()
+    };
     std::fs::write(
         dir.path().join("queues.toml"),
         format!(
-            "[[organisation]]\nid = \"op\"\nname = \"Op\"\nkind = \"ngo\"\n\n[[organisation]]\nid = \"partner\"\nname = \"Partner\"\nkind = \"ngo\"\n\n\
-             [[queue]]\nid = \"desk\"\norganisation = \"op\"\nkind = \"desk\"\npublic_key = \"{}\"\n\n\
-             [[queue]]\nid = \"ngo\"\norganisation = \"partner\"\nkind = \"ngo\"\npublic_key = \"{}\"\n",
+            "desk_signing_key = \"{}\"\n\n\
+             [[queue]]\nid = \"desk\"\norganisation = \"op\"\nkind = \"desk\"\npublic_key = \"{}\"\nsignature = \"{}\"\n\n\
+             [[queue]]\nid = \"ngo\"\norganisation = \"partner\"\nkind = \"ngo\"\npublic_key = \"{}\"\nsignature = \"{}\"\n",
+            op_signing.verifying_key().to_text(),
             desk.public.to_text(),
-            ngo.public.to_text()
+            sign(&op_signing, "desk", "desk", &desk.public),
+            ngo.public.to_text(),
+            sign(&partner_signing, "ngo", "ngo", &ngo.public),
         ),
     )?;
     homeward::secrets::write_new(
@@ -128,6 +140,29 @@ async fn main() -> anyhow::Result<()> {
     let store = app.store();
     let port = app.port();
     tokio::spawn(app.run_until_stopped());
+    // Stand in for the operator and the desk organisation: register, vet, countersign.
+    for (id, signer) in [("op", &op_signing), ("partner", &partner_signing)] {
+        let at = homeward::store::now();
+        let details = homeward::store::OrganisationDetails {
+            id: id.into(),
+            name: id.into(),
+            kind: "ngo",
+            country: "TH".into(),
+            contact: None,
+            signing_key: signer.verifying_key().to_bytes(),
+        };
+        store.register_organisation(&details, at).await?;
+        store.record_vetting(id, "bench", "bench", at).await?;
+        let countersignature = op_signing.sign(&Statement::Organisation {
+            id,
+            kind: "ngo",
+            country: "TH",
+            key: &signer.verifying_key(),
+        });
+        store
+            .set_countersignature(id, &countersignature.to_bytes(), at)
+            .await?;
+    }
     for (queue, pair) in [("desk", &desk), ("ngo", &ngo)] {
         store
             .add_key_copies(
