@@ -13,6 +13,7 @@ pub mod domain;
 pub mod intake;
 pub mod opening;
 pub mod organisations;
+pub mod projection;
 pub mod referral;
 pub mod rotation;
 pub mod secrets;

@@ -301,13 +301,13 @@ fn message_text(raw: &str) -> Result<crate::domain::text::Text, WorkspaceError> 
 /// Seals a message to the holders of the report that `keep` picks (and to the reporter's key,
 /// for a reply), stores it and audits it by id.
 #[allow(clippy::too_many_arguments)]
-async fn post(
+pub(crate) async fn post(
     store: &Store,
     audit: &Audit,
     who: &Principal,
     queue: &str,
     report: Uuid,
-    message: &Message<'_>,
+    message: &impl serde::Serialize,
     (kind, audience, action): (&'static str, &'static str, &'static str),
     reporter: Option<&PublicKey>,
     keep: impl Fn(&Holder) -> bool,
@@ -341,7 +341,7 @@ async fn post_once(
     who: &Principal,
     queue: &str,
     report: Uuid,
-    message: &Message<'_>,
+    message: &impl serde::Serialize,
     (kind, audience, action): (&'static str, &'static str, &'static str),
     reporter: Option<&PublicKey>,
     keep: &impl Fn(&Holder) -> bool,
@@ -370,7 +370,7 @@ async fn post_once(
     }));
     let plaintext = serde_json::to_vec(message).map_err(|_| WorkspaceError::Invalid)?;
     let item = seal_item(report, kind, audience, &plaintext, &recipients)?;
-    store.insert_item(report, &item, message.at).await?;
+    store.insert_item(report, &item, now()).await?;
     audit
         .note(
             &who.account_id,

@@ -39,6 +39,17 @@ impl Store {
         })
     }
 
+    /// How many items of `kind` a report holds (kinds are plaintext; content is not).
+    pub async fn item_count(&self, report: Uuid, kind: &str) -> Result<i64, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar("SELECT COUNT(*) FROM items WHERE report_id = $1 AND kind = $2")
+                .bind(report.to_string())
+                .bind(kind)
+                .fetch_one(pool)
+                .await?)
+        })
+    }
+
     /// Writes a referral; `AlreadyExists` if the queue holds the report already.
     pub async fn refer(
         &self,

@@ -152,6 +152,10 @@ pub fn serve(
                 "/queues/{queue}/reports/{report}/refer",
                 web::post().to(staff::referrals::refer),
             )
+            .route(
+                "/queues/{queue}/reports/{report}/projection",
+                web::post().to(staff::referrals::issue_projection),
+            )
             .route("/organisations", web::get().to(staff::organisations::list))
             .route(
                 "/organisations",

@@ -151,3 +151,117 @@ on_both_engines!(referrals_follow_consent_and_country, |engine| async move {
         "no content in the audit log"
     );
 });
+
+fn textarea(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\"");
+    let after = html.split(&marker).nth(1).unwrap_or_default();
+    let inner = after.split_once('>').map(|(_, r)| r).unwrap_or_default();
+    let raw = inner.split("</textarea>").next().unwrap_or_default();
+    raw.replace("&quot;", "\"")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn form_encode(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+on_both_engines!(
+    an_ngo_issues_a_new_projection_version_that_the_consulate_reads,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let desk = staff(&app, "coordinator", "operator", "coord.projdesk").await;
+        let consulate = staff(&app, "coordinator", "consulate-in", "coord.projcon").await;
+        import(&app, &desk, "desk").await;
+        import(&app, &consulate, "consular-in").await;
+        let r = app
+            .submit(&json!({
+                "location": {"country": "MM", "city": "Myawaddy", "latitude": 16.69, "longitude": 98.5},
+                "person": {"nationality": "IN", "name": "Ravi Kumar", "age": 24},
+                "documents": [{"type": "passport", "number": "Z1234567", "holder": "the compound boss"}],
+                "wants": ["go_home"],
+                "narrative": "the narrative stays with NGOs",
+                "consent": {"consulate": true},
+            }))
+            .await
+            .0;
+        let page = app
+            .get_with(&format!("/queues/desk/reports/{r}"), &desk)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        let current = textarea(&page, "projection");
+        assert!(current.contains("Myawaddy"), "{current}");
+        let moved = current.replace("Myawaddy", "Shwe Kokko");
+        let csrf = csrf_of(&app, &desk).await;
+        let path = format!("/queues/desk/reports/{r}/projection");
+
+        let broken = app
+            .post_form_with(
+                &path,
+                &format!("csrf={csrf}&projection={}", form_encode("{\"person\": ")),
+                Some(&desk),
+            )
+            .await;
+        assert_eq!(broken.status().as_u16(), 422);
+        let kept = textarea(&broken.text().await.unwrap_or_default(), "projection");
+        assert_eq!(kept, "{\"person\": ", "what was typed is kept");
+        let bad_country = current.replace("\"MM\"", "\"XY\"");
+        let refused = app
+            .post_form_with(
+                &path,
+                &format!("csrf={csrf}&projection={}", form_encode(&bad_country)),
+                Some(&desk),
+            )
+            .await;
+        assert_eq!(refused.status().as_u16(), 422);
+        let text = refused.text().await.unwrap_or_default();
+        assert!(
+            text.contains("location.country"),
+            "{}",
+            text.split("class=\"err\"").nth(1).unwrap_or_default()
+        );
+
+        let issued = app
+            .post_form_with(
+                &path,
+                &format!("csrf={csrf}&projection={}", form_encode(&moved)),
+                Some(&desk),
+            )
+            .await;
+        assert_eq!(issued.status().as_u16(), 303);
+
+        // The consulate reads both versions, the new one last; never the narrative; it cannot
+        // issue one itself.
+        let read = app
+            .get_with(&format!("/queues/consular-in/reports/{r}"), &consulate)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(
+            read.contains("Shwe Kokko") && read.contains("Myawaddy"),
+            "{read}"
+        );
+        assert_eq!(
+            read.matches("Z1234567").count(),
+            2,
+            "the document survives the edit"
+        );
+        assert!(!read.contains("narrative stays"));
+        let ccsrf = csrf_of(&app, &consulate).await;
+        let denied = app
+            .post_form_with(
+                &format!("/queues/consular-in/reports/{r}/projection"),
+                &format!("csrf={ccsrf}&projection={}", form_encode(&moved)),
+                Some(&consulate),
+            )
+            .await;
+        assert_eq!(denied.status().as_u16(), 403);
+    }
+);

@@ -373,3 +373,7 @@ alert-overdue = Homeward: { $count } critical { $count ->
    *[other] reports wait
 } unclaimed past the acknowledgement target in queue { $queue }.
 error-unauthorized = Log in first.
+staff-projection-issue = Issue a new projection version
+staff-projection-json = The projection (what consulates and the police may see), as JSON
+staff-projection-hint = Same fields as a report's person, documents, location and wants. It is sealed as the next version to every queue that holds this report and may see it.
+staff-projection-button = Issue this version

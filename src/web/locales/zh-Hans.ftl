@@ -369,3 +369,7 @@ referral-no-reason = 请说明原因。
 ## Alerts (no content: the queue and a count only)
 alert-overdue = Homeward：队列 { $queue } 中有 { $count } 份紧急报告超过确认时限仍无人认领。
 error-unauthorized = 请先登录。
+staff-projection-issue = 发布新版摘要
+staff-projection-json = 摘要（领事馆和警方可见的内容），JSON 格式
+staff-projection-hint = 字段与报告中的人员、证件、位置和诉求相同。它将作为下一版本加密发送给持有此报告且有权查看的所有队列。
+staff-projection-button = 发布此版本

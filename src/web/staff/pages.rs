@@ -731,12 +731,15 @@ pub async fn report_page(
     report_view(&state, &req, &who, &queue, &report, ReferralForm::default()).await
 }
 
-/// What the referral form says, and why it was refused, when it comes back.
+/// What the referral and projection forms say, and what was wrong, when they come back.
 #[derive(Default)]
 pub(super) struct ReferralForm {
     pub to: String,
     pub reason: String,
     pub refusal: Option<String>,
+    /// The projection as the responder typed it.
+    pub projection: Option<String>,
+    pub projection_error: Option<String>,
 }
 
 pub(super) async fn report_view(
@@ -811,7 +814,25 @@ pub(super) async fn report_view(
         .into_iter()
         .filter(|q| *q != queue)
         .collect();
-    let status = if referral.refusal.is_some() {
+    // An NGO entry may issue a new projection version: offer the latest, as JSON, to edit.
+    let latest_projection = (!projection_only)
+        .then(|| {
+            items
+                .iter()
+                .rev()
+                .find(|i| i.kind == "projection")
+                .and_then(|i| serde_json::from_slice::<serde_json::Value>(&i.plaintext).ok())
+                .map(|v| {
+                    serde_json::to_string_pretty(&crate::projection::editable(v))
+                        .unwrap_or_default()
+                })
+        })
+        .flatten();
+    let mut referral = referral;
+    if referral.projection.is_none() {
+        referral.projection = latest_projection;
+    }
+    let status = if referral.refusal.is_some() || referral.projection_error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK

@@ -1,8 +1,10 @@
-//! Referring a report to another queue, from its page (see `crate::referral`).
+//! Referring a report to another queue and issuing a new projection version, from its page (see
+//! `crate::referral` and `crate::projection`).
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::pages::{checked_form, fail, redirect, report_view, workspace_failure, ReferralForm};
+use crate::projection::ProjectionError;
 use crate::referral::{self, Referral, ReferralError};
 use crate::web::error::{Failure, PageError};
 use crate::web::AppState;
@@ -47,9 +49,56 @@ pub async fn refer(
                 ),
                 to,
                 reason,
+                ..ReferralForm::default()
             };
             report_view(&state, &req, &who, &queue, &report, form).await
         }
         Err(ReferralError::Workspace(e)) => Err(workspace_failure(&state, &req, e)),
+    }
+}
+
+/// Issues a new version of the report's projection (NGO entries only).
+pub async fn issue_projection(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (queue, report) = path.into_inner();
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let Ok(report_id) = uuid::Uuid::parse_str(&report) else {
+        return Err(fail(&state, &req, Failure::NotFound));
+    };
+    let text = form.get("projection").cloned().unwrap_or_default();
+    let outcome = crate::projection::issue(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        report_id,
+        &text,
+    )
+    .await;
+    match outcome {
+        Ok(_) => Ok(redirect(&format!("/queues/{queue}/reports/{report}"))),
+        Err(ProjectionError::Fields(errors)) => {
+            let tr = state.tr(&req, None);
+            let problems = errors
+                .0
+                .iter()
+                .map(|e| format!("{}: {}", e.field, tr.error(e.code)))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let form = ReferralForm {
+                projection: Some(text),
+                projection_error: Some(problems),
+                ..ReferralForm::default()
+            };
+            report_view(&state, &req, &who, &queue, &report, form).await
+        }
+        Err(ProjectionError::Workspace(e)) => Err(workspace_failure(&state, &req, e)),
     }
 }

@@ -1,0 +1,147 @@
+//! New versions of a report's projection: what a consulate or the police may see (who the person
+//! is, their documents, where they are, what they want). An NGO responder issues one when
+//! additions change it; it goes through the same parser as a submission, and is sealed to every
+//! NGO queue holding the report and to the consular and police queues holding it with consent.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::accounts::Principal;
+use crate::audit::Audit;
+use crate::domain::report::{DocumentInput, LocationInput, PersonInput};
+use crate::domain::{FieldErrors, Report, ReportInput};
+use crate::store::{now, Store};
+use crate::workspace::{entry, post, WorkspaceError};
+
+/// A projection as a responder writes it (the same fields, and rules, as a submission's).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProjectionInput {
+    pub person: PersonInput,
+    pub documents: Vec<DocumentInput>,
+    pub location: LocationInput,
+    pub wants: Vec<String>,
+    /// Ignored: the server numbers versions.
+    pub version: Option<serde_json::Value>,
+}
+
+/// A stored projection in the shape a responder edits (a submission's): the server's numbering
+/// dropped, empty answers left out, coordinates as latitude and longitude, a document's kind as
+/// its `type`.
+pub fn editable(mut stored: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    fn prune(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                map.retain(|_, v| !v.is_null());
+                map.values_mut().for_each(prune);
+            }
+            Value::Array(items) => items.iter_mut().for_each(prune),
+            _ => {}
+        }
+    }
+    if let Some(map) = stored.as_object_mut() {
+        for key in ["version", "issued_by", "at"] {
+            map.remove(key);
+        }
+        if let Some(location) = map.get_mut("location").and_then(Value::as_object_mut) {
+            if let Some(Value::Object(point)) = location.remove("coordinates") {
+                for (from, to) in [("latitude", "latitude"), ("longitude", "longitude")] {
+                    if let Some(v) = point.get(from) {
+                        location.insert(to.into(), v.clone());
+                    }
+                }
+            }
+        }
+    }
+    if let Some(documents) = stored.get_mut("documents").and_then(Value::as_array_mut) {
+        for document in documents.iter_mut().filter_map(Value::as_object_mut) {
+            if let Some(kind) = document.remove("kind") {
+                document.insert("type".into(), kind);
+            }
+        }
+    }
+    prune(&mut stored);
+    stored
+}
+
+#[derive(Serialize)]
+struct Versioned<'a, T: Serialize> {
+    version: i64,
+    issued_by: &'a str,
+    at: i64,
+    #[serde(flatten)]
+    projection: T,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectionError {
+    #[error("invalid projection")]
+    Fields(FieldErrors),
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+}
+
+/// Parses `json`, seals it as the next version and returns its number.
+#[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
+pub async fn issue(
+    store: &Store,
+    audit: &Audit,
+    who: &Principal,
+    queue: &str,
+    report: Uuid,
+    json: &str,
+) -> Result<i64, ProjectionError> {
+    let (row, _) = entry(store, who, queue, report).await?;
+    if !matches!(row.kind.as_str(), "desk" | "ngo") {
+        return Err(WorkspaceError::Forbidden.into());
+    }
+    let input: ProjectionInput = serde_json::from_str(json).map_err(|_| {
+        let mut errors = FieldErrors::default();
+        errors.push("projection", "invalid_value");
+        ProjectionError::Fields(errors)
+    })?;
+    let parsed = Report::parse(ReportInput {
+        person: input.person,
+        documents: input.documents,
+        location: input.location,
+        wants: input.wants,
+        ..ReportInput::default()
+    })
+    .map_err(ProjectionError::Fields)?;
+    let (_, consents) = store
+        .report_terms(report)
+        .await
+        .map_err(WorkspaceError::from)?
+        .ok_or(WorkspaceError::NotFound)?;
+    let version = store
+        .item_count(report, "projection")
+        .await
+        .map_err(WorkspaceError::from)?
+        + 1;
+    let item = Versioned {
+        version,
+        issued_by: &who.username,
+        at: now(),
+        projection: parsed.projection(),
+    };
+    let what = ("projection", "projection", "projection_issued");
+    post(
+        store,
+        audit,
+        who,
+        queue,
+        report,
+        &item,
+        what,
+        None,
+        |h| match h.kind.as_str() {
+            "consular" => consents.consulate,
+            "police" => consents.police,
+            _ => true,
+        },
+    )
+    .await?;
+    tracing::info!(version, "projection issued");
+    Ok(version)
+}
