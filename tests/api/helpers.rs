@@ -660,6 +660,9 @@ impl TestApp {
         use sqlx::Connection;
         let columns = [
             ("queues", "public_key"),
+            ("queues", "signature"),
+            ("organisations", "signing_key"),
+            ("organisations", "countersignature"),
             ("reports", "reporter_public_key"),
             ("reports", "reporter_key_salt"),
             ("reports", "reporter_key_nonce"),
