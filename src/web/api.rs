@@ -61,7 +61,16 @@ pub struct Problem {
         crate::web::workspace_api::change_status,
         crate::web::workspace_api::reply,
         crate::web::workspace_api::note,
-        crate::web::workspace_api::refer
+        crate::web::workspace_api::refer,
+        crate::web::admin_api::import_key,
+        crate::web::admin_api::grant,
+        crate::web::admin_api::rotate,
+        crate::web::admin_api::remove_member,
+        crate::web::admin_api::organisations,
+        crate::web::admin_api::register,
+        crate::web::admin_api::vetting,
+        crate::web::admin_api::countersign,
+        crate::web::admin_api::suspension
     ),
     components(schemas(
         ReportInput,
@@ -86,7 +95,18 @@ pub struct Problem {
         crate::web::workspace_api::StatusChange,
         crate::web::workspace_api::MessageText,
         crate::web::workspace_api::ReferralRequest,
-        crate::web::workspace_api::Refused
+        crate::web::workspace_api::Refused,
+        crate::web::admin_api::KeyImport,
+        crate::web::admin_api::KeyRotation,
+        crate::web::admin_api::Grant,
+        crate::web::admin_api::Count,
+        crate::web::admin_api::RotationDue,
+        crate::web::admin_api::OrganisationInput,
+        crate::web::admin_api::Vetting,
+        crate::web::admin_api::Countersignature,
+        crate::web::admin_api::Suspension,
+        crate::web::admin_api::QueueStanding,
+        crate::web::admin_api::OrganisationView
     ))
 )]
 pub struct ApiDoc;
@@ -145,7 +165,11 @@ fn input_from_json(bytes: &[u8]) -> Result<Result<ReportInput, FieldErrors>, Fai
     Ok(Ok(input))
 }
 
-fn validation_failed(state: &AppState, req: &HttpRequest, errors: FieldErrors) -> HttpResponse {
+pub(super) fn validation_failed(
+    state: &AppState,
+    req: &HttpRequest,
+    errors: FieldErrors,
+) -> HttpResponse {
     let tr = state.tr(req, None);
     HttpResponse::UnprocessableEntity().json(ValidationFailed {
         error: "validation".into(),

@@ -1,6 +1,7 @@
 //! The HTTP side: routes, pages, the JSON API, the catalogs, the stylesheet and the middleware.
 //! `Application::build` wires it to the storage and intake; tests start it on port 0.
 
+pub mod admin_api;
 pub mod api;
 pub mod assets;
 pub mod body;
@@ -78,6 +79,39 @@ pub fn serve(
             .route("/api/v1/session", web::post().to(workspace_api::login))
             .route("/api/v1/session", web::delete().to(workspace_api::logout))
             .route("/api/v1/queues", web::get().to(workspace_api::queues))
+            .route(
+                "/api/v1/queues/{queue}/key",
+                web::post().to(admin_api::import_key),
+            )
+            .route(
+                "/api/v1/queues/{queue}/members",
+                web::post().to(admin_api::grant),
+            )
+            .route(
+                "/api/v1/queues/{queue}/rotate",
+                web::post().to(admin_api::rotate),
+            )
+            .route(
+                "/api/v1/members/{account}/remove",
+                web::post().to(admin_api::remove_member),
+            )
+            .route(
+                "/api/v1/organisations",
+                web::get().to(admin_api::organisations),
+            )
+            .route("/api/v1/organisations", web::post().to(admin_api::register))
+            .route(
+                "/api/v1/organisations/{id}/vetting",
+                web::post().to(admin_api::vetting),
+            )
+            .route(
+                "/api/v1/organisations/{id}/countersignature",
+                web::post().to(admin_api::countersign),
+            )
+            .route(
+                "/api/v1/organisations/{id}/suspension",
+                web::post().to(admin_api::suspension),
+            )
             .route(
                 "/api/v1/queues/{queue}/entries",
                 web::get().to(workspace_api::entries),

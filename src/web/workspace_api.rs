@@ -103,11 +103,15 @@ pub struct Refused {
     pub message: String,
 }
 
-fn api_error(state: &AppState, req: &HttpRequest, failure: Failure) -> ApiError {
+pub(super) fn api_error(state: &AppState, req: &HttpRequest, failure: Failure) -> ApiError {
     ApiError::new(failure, state.tr(req, None))
 }
 
-fn workspace_error(state: &AppState, req: &HttpRequest, error: WorkspaceError) -> ApiError {
+pub(super) fn workspace_error(
+    state: &AppState,
+    req: &HttpRequest,
+    error: WorkspaceError,
+) -> ApiError {
     let failure = match error {
         WorkspaceError::Forbidden => Failure::Forbidden,
         WorkspaceError::NotFound => Failure::NotFound,
@@ -124,7 +128,7 @@ fn workspace_error(state: &AppState, req: &HttpRequest, error: WorkspaceError) -
 }
 
 /// The person behind the bearer token; 401 without a live session.
-async fn bearer(state: &AppState, req: &HttpRequest) -> Result<Principal, ApiError> {
+pub(super) async fn bearer(state: &AppState, req: &HttpRequest) -> Result<Principal, ApiError> {
     let token = req
         .headers()
         .get(actix_web::http::header::AUTHORIZATION)
@@ -144,7 +148,7 @@ async fn bearer(state: &AppState, req: &HttpRequest) -> Result<Principal, ApiErr
 }
 
 /// A JSON body of type `T`: 415 for another content type, 400 for malformed or mis-shaped JSON.
-async fn json_body<T: serde::de::DeserializeOwned>(
+pub(super) async fn json_body<T: serde::de::DeserializeOwned>(
     state: &AppState,
     req: &HttpRequest,
     payload: web::Payload,

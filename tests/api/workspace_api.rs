@@ -194,3 +194,188 @@ on_both_engines!(
         }
     }
 );
+
+on_both_engines!(
+    operators_and_coordinators_work_through_the_api_too,
+    |engine| async move {
+        let app = crate::helpers::spawn_with(
+            engine,
+            crate::helpers::Options {
+                vet_organisations: false,
+                import_keys: false,
+                ..crate::helpers::Options::default()
+            },
+        )
+        .await;
+        let operator = {
+            let invite = app.invite("operator", None).await;
+            let (secret, _) = enrol(&app, &invite, "op.api").await;
+            let (_, body) = api(&app, "POST", "/api/v1/session", None, Some(json!({"username": "op.api", "password": "violet river under nine lanterns", "code": code_for(&secret, 0)}))).await;
+            body["token"].as_str().unwrap_or_default().to_owned()
+        };
+        let coordinator = token(&app, "coordinator", "partner", "coord.admin.api").await;
+        let details = |id: &str, country: &str| json!({"id": id, "name": id, "kind": "ngo", "country": country, "signing_key": app.signers.of(id).verifying_key().to_text()});
+
+        let (status, _) = api(
+            &app,
+            "POST",
+            "/api/v1/organisations",
+            Some(&coordinator),
+            Some(details("partner", "KH")),
+        )
+        .await;
+        assert_eq!(status, 403);
+        let (status, errors) = api(&app, "POST", "/api/v1/organisations", Some(&operator), Some(json!({"id": "x", "name": "", "kind": "club", "country": "XY", "signing_key": "no"}))).await;
+        assert_eq!(status, 422);
+        let fields: Vec<&str> = errors["errors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["field"].as_str())
+            .collect();
+        assert_eq!(fields, vec!["name", "kind", "country", "signing_key"]);
+        for (id, country) in [("operator", "TH"), ("partner", "KH")] {
+            let (status, _) = api(
+                &app,
+                "POST",
+                "/api/v1/organisations",
+                Some(&operator),
+                Some(details(id, country)),
+            )
+            .await;
+            assert_eq!(status, 201);
+            let (status, _) = api(
+                &app,
+                "POST",
+                &format!("/api/v1/organisations/{id}/vetting"),
+                Some(&operator),
+                Some(json!({"evidence": "visited"})),
+            )
+            .await;
+            assert_eq!(status, 204);
+        }
+        let countersignature = app
+            .signers
+            .countersignature("partner", "ngo", "KH")
+            .to_text();
+        let (status, _) = api(
+            &app,
+            "POST",
+            "/api/v1/organisations/partner/countersignature",
+            Some(&operator),
+            Some(json!({"countersignature": countersignature})),
+        )
+        .await;
+        assert_eq!(status, 204);
+        let (status, listed) =
+            api(&app, "GET", "/api/v1/organisations", Some(&operator), None).await;
+        assert_eq!(status, 200);
+        let partner = listed
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|o| o["id"] == "partner")
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(partner["standing"], "receives");
+        let ngo_kh = partner["queues"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|q| q["id"] == "ngo-kh")
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(ngo_kh["standing"], "key-not-imported");
+        assert_eq!(
+            api(
+                &app,
+                "GET",
+                "/api/v1/organisations",
+                Some(&coordinator),
+                None
+            )
+            .await
+            .0,
+            403
+        );
+
+        // The coordinator imports the key, grants a member, removes them, rotates.
+        let key = app.key("ngo-kh").to_text();
+        let (status, body) = api(
+            &app,
+            "POST",
+            "/api/v1/queues/ngo-kh/key",
+            Some(&coordinator),
+            Some(json!({"private_key": key.as_str()})),
+        )
+        .await;
+        assert_eq!((status, body["count"].clone()), (201, json!(1)));
+        assert_eq!(
+            api(
+                &app,
+                "POST",
+                "/api/v1/queues/ngo-kh/key",
+                Some(&operator),
+                Some(json!({"private_key": key.as_str()}))
+            )
+            .await
+            .0,
+            403
+        );
+        let member = token(&app, "responder", "partner", "resp.admin.api").await;
+        let member_id = app
+            .store
+            .members("partner")
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .find(|m| m.username == "resp.admin.api")
+            .map(|m| m.account_id)
+            .unwrap_or_default();
+        let (status, _) = api(
+            &app,
+            "POST",
+            "/api/v1/queues/ngo-kh/members",
+            Some(&coordinator),
+            Some(json!({"account": member_id})),
+        )
+        .await;
+        assert_eq!(status, 201);
+        let (status, due) = api(
+            &app,
+            "POST",
+            &format!("/api/v1/members/{member_id}/remove"),
+            Some(&coordinator),
+            None,
+        )
+        .await;
+        assert_eq!((status, due), (200, json!({"rotation_due": ["ngo-kh"]})));
+        assert_eq!(
+            api(&app, "GET", "/api/v1/queues", Some(&member), None)
+                .await
+                .0,
+            401
+        );
+        let new = homeward::crypto::KeyPair::generate();
+        let signature =
+            app.signers
+                .of("partner")
+                .sign(&homeward::crypto::signing::Statement::QueueKey {
+                    queue: "ngo-kh",
+                    kind: "ngo",
+                    key: &new.public,
+                });
+        let (status, _) = api(&app, "POST", "/api/v1/queues/ngo-kh/rotate", Some(&coordinator), Some(json!({"private_key": new.private.to_text().as_str(), "signature": signature.to_text()}))).await;
+        assert_eq!(status, 200);
+        assert!(!app.store.rotation_due("ngo-kh").await.unwrap_or(true));
+        let (status, _) = api(
+            &app,
+            "POST",
+            "/api/v1/organisations/partner/suspension",
+            Some(&operator),
+            Some(json!({"suspended": true})),
+        )
+        .await;
+        assert_eq!(status, 204);
+    }
+);

@@ -1,0 +1,352 @@
+//! The coordinator's and the operator's operations as JSON under /api/v1, with the same
+//! authorisation as their pages (see `workspace_api` for the session and the error shapes).
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::api::{validation_failed, Problem};
+use super::error::{ApiError, Failure};
+use super::workspace_api::{api_error, bearer, json_body, workspace_error};
+use super::AppState;
+use crate::accounts::Role;
+use crate::organisations::{
+    organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations,
+};
+use crate::{rotation, workspace};
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyImport {
+    /// The hwsk1. private key from `homeward queue keygen`.
+    pub private_key: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyRotation {
+    pub private_key: String,
+    /// The organisation's hwsg1. signature over the new public key.
+    pub signature: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Grant {
+    pub account: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Count {
+    pub count: usize,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RotationDue {
+    /// Queues that need a new key pair now that the member is gone.
+    pub rotation_due: Vec<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationInput {
+    pub id: String,
+    pub name: String,
+    /// ngo, consulate or police.
+    pub kind: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    #[serde(default)]
+    pub contact: String,
+    /// The hwov1. verifying key from `homeward org keygen`.
+    pub signing_key: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vetting {
+    pub evidence: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Countersignature {
+    pub countersignature: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Suspension {
+    pub suspended: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QueueStanding {
+    pub id: String,
+    /// `receives`, or why not: unregistered, not-vetted, not-countersigned, suspended,
+    /// wrong-organisation, key-unsigned, key-not-imported.
+    pub standing: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OrganisationView {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub country: Option<String>,
+    pub registered: bool,
+    pub vetted_at: Option<i64>,
+    pub suspended: bool,
+    /// `receives`, or the first reason its queues cannot.
+    pub standing: String,
+    pub queues: Vec<QueueStanding>,
+}
+
+fn organisation_error(
+    state: &AppState,
+    req: &HttpRequest,
+    e: OrganisationError,
+) -> Result<HttpResponse, ApiError> {
+    match e {
+        OrganisationError::Fields(errors) => Ok(validation_failed(state, req, errors)),
+        OrganisationError::Forbidden => Err(api_error(state, req, Failure::Forbidden)),
+        OrganisationError::NotFound => Err(api_error(state, req, Failure::NotFound)),
+        OrganisationError::Store(e) => {
+            tracing::error!(error = %e, "organisation operation failed");
+            Err(api_error(state, req, Failure::Internal))
+        }
+    }
+}
+
+fn service(state: &AppState) -> Organisations<'_> {
+    Organisations {
+        store: &state.intake.store,
+        audit: &state.accounts.audit,
+        desk_key: state.intake.routing.desk_signing_key.as_ref(),
+    }
+}
+
+/// Import a queue's private key once (coordinators of its organisation).
+#[utoipa::path(post, path = "/api/v1/queues/{queue}/key", request_body(content = KeyImport, content_type = "application/json"),
+    responses((status = 201, body = Count), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn import_key(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body: KeyImport = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    let key = SecretString::from(body.private_key);
+    let count = workspace::import_key(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        key.expose_secret(),
+    )
+    .await
+    .map_err(|e| workspace_error(&state, &req, e))?;
+    Ok(HttpResponse::Created().json(Count { count }))
+}
+
+/// Give a member of the organisation a copy of the queue key.
+#[utoipa::path(post, path = "/api/v1/queues/{queue}/members", request_body(content = Grant, content_type = "application/json"),
+    responses((status = 201), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn grant(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body: Grant = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    workspace::grant(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        &body.account,
+    )
+    .await
+    .map_err(|e| workspace_error(&state, &req, e))?;
+    Ok(HttpResponse::Created().finish())
+}
+
+/// Switch the queue to a new signed key pair and re-seal every item key to it.
+#[utoipa::path(post, path = "/api/v1/queues/{queue}/rotate", request_body(content = KeyRotation, content_type = "application/json"),
+    responses((status = 200, body = Count), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn rotate(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body: KeyRotation = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    let key = SecretString::from(body.private_key);
+    let count = rotation::rotate(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        key.expose_secret(),
+        &body.signature,
+    )
+    .await
+    .map_err(|e| workspace_error(&state, &req, e))?;
+    Ok(HttpResponse::Ok().json(Count { count }))
+}
+
+/// Remove a member of the coordinator's organisation: their copies and sessions go at once.
+#[utoipa::path(post, path = "/api/v1/members/{account}/remove",
+    responses((status = 200, body = RotationDue), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn remove_member(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    account: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let who = bearer(&state, &req).await?;
+    let rotation_due =
+        rotation::remove_member(&state.intake.store, &state.accounts.audit, &who, &account)
+            .await
+            .map_err(|e| workspace_error(&state, &req, e))?;
+    Ok(HttpResponse::Ok().json(RotationDue { rotation_due }))
+}
+
+/// Every organisation and what its queues need before they receive (operators).
+#[utoipa::path(get, path = "/api/v1/organisations",
+    responses((status = 200, body = [OrganisationView]), (status = 403, body = Problem)))]
+pub async fn organisations(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let who = bearer(&state, &req).await?;
+    if who.role != Role::Operator {
+        return Err(api_error(&state, &req, Failure::Forbidden));
+    }
+    let store = &state.intake.store;
+    let desk_key = state.intake.routing.desk_signing_key.as_ref();
+    let internal = |e| {
+        tracing::error!(error = %e, "listing organisations failed");
+        api_error(&state, &req, Failure::Internal)
+    };
+    let queues = queue_standings(store, desk_key).await.map_err(internal)?;
+    let code = |s: Result<(), crate::organisations::Hold>| {
+        s.map_or_else(|h| h.code().to_owned(), |()| "receives".to_owned())
+    };
+    let views: Vec<OrganisationView> = store
+        .all_organisations()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|o| OrganisationView {
+            standing: if o.demo {
+                "receives".into()
+            } else {
+                code(organisation_standing(&o, desk_key).map(|_| ()))
+            },
+            queues: queues
+                .iter()
+                .filter(|(q, _)| q.organisation_id == o.id)
+                .map(|(q, s)| QueueStanding {
+                    id: q.id.clone(),
+                    standing: code(*s),
+                })
+                .collect(),
+            registered: o.registered_at.is_some(),
+            suspended: o.suspended_at.is_some(),
+            vetted_at: o.vetted_at,
+            id: o.id,
+            name: o.name,
+            kind: o.kind,
+            country: o.country,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(views))
+}
+
+/// Register an organisation (or fill in one a queue in config named first).
+#[utoipa::path(post, path = "/api/v1/organisations", request_body(content = OrganisationInput, content_type = "application/json"),
+    responses((status = 201), (status = 403, body = Problem), (status = 422, body = super::api::ValidationFailed)))]
+pub async fn register(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body: OrganisationInput = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    let form = DetailsForm {
+        id: body.id,
+        name: body.name,
+        kind: body.kind,
+        country: body.country,
+        contact: body.contact,
+        signing_key: body.signing_key,
+    };
+    match service(&state).register(&who, &form).await {
+        Ok(_) => Ok(HttpResponse::Created().finish()),
+        Err(e) => organisation_error(&state, &req, e),
+    }
+}
+
+/// Record the organisation's vetting: who (the caller), when (now), on what evidence.
+#[utoipa::path(post, path = "/api/v1/organisations/{id}/vetting", request_body(content = Vetting, content_type = "application/json"),
+    responses((status = 204), (status = 403, body = Problem), (status = 422, body = super::api::ValidationFailed)))]
+pub async fn vetting(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body: Vetting = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    match service(&state)
+        .record_vetting(&who, &id, &body.evidence)
+        .await
+    {
+        Ok(()) => Ok(HttpResponse::NoContent().finish()),
+        Err(e) => organisation_error(&state, &req, e),
+    }
+}
+
+/// Add the desk organisation's countersignature (checked before it is stored).
+#[utoipa::path(post, path = "/api/v1/organisations/{id}/countersignature", request_body(content = Countersignature, content_type = "application/json"),
+    responses((status = 204), (status = 403, body = Problem), (status = 422, body = super::api::ValidationFailed)))]
+pub async fn countersign(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body: Countersignature = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    match service(&state)
+        .countersign(&who, &id, &body.countersignature)
+        .await
+    {
+        Ok(()) => Ok(HttpResponse::NoContent().finish()),
+        Err(e) => organisation_error(&state, &req, e),
+    }
+}
+
+/// Suspend or reinstate an organisation.
+#[utoipa::path(post, path = "/api/v1/organisations/{id}/suspension", request_body(content = Suspension, content_type = "application/json"),
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn suspension(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body: Suspension = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    match service(&state)
+        .set_suspended(&who, &id, body.suspended)
+        .await
+    {
+        Ok(()) => Ok(HttpResponse::NoContent().finish()),
+        Err(e) => organisation_error(&state, &req, e),
+    }
+}
