@@ -222,6 +222,12 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     let seeding = started.elapsed();
+    // As after any bulk load or restore: give PostgreSQL's planner statistics now rather than
+    // whenever autovacuum gets to it (SQLite's planner needs none for these queries).
+    if engine == "postgres" {
+        let mut conn = sqlx::PgConnection::connect(&url).await?;
+        sqlx::query("ANALYZE").execute(&mut conn).await?;
+    }
 
     // A coordinator of the partner organisation enrols, logs in and imports the queue's key.
     let secrets = homeward::secrets::load_or_create(&config.secrets_path(), false)?;

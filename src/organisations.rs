@@ -94,6 +94,19 @@ pub fn organisation_standing(
     }
 }
 
+/// Whether the organisation's signing key carries the desk organisation's countersignature over
+/// its current id, kind and country (or is the desk organisation's own key).
+pub fn vouched_for(org: &OrganisationRow, desk_key: Option<&VerifyingKey>) -> bool {
+    let key = org
+        .signing_key
+        .as_deref()
+        .and_then(|k| VerifyingKey::from_bytes(k).ok());
+    match (key, desk_key) {
+        (Some(key), Some(desk_key)) => &key == desk_key || countersigned(org, &key, desk_key),
+        _ => false,
+    }
+}
+
 fn countersigned(org: &OrganisationRow, key: &VerifyingKey, desk_key: &VerifyingKey) -> bool {
     let Some(signature) = org
         .countersignature

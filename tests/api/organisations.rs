@@ -89,6 +89,14 @@ on_both_engines!(
             &format!("csrf={csrf}&{partner}"),
         )
         .await;
+        let unvetted = app
+            .get_with("/organisations/partner", &cookie)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(unvetted.contains("vetting not recorded"), "{unvetted}");
+        assert!(unvetted.contains("homeward org countersign"), "{unvetted}");
         post(
             &app,
             &cookie,
@@ -104,6 +112,10 @@ on_both_engines!(
             .await
             .unwrap_or_default();
         assert!(page.contains("no valid countersignature"), "{page}");
+        assert!(
+            page.contains("homeward org countersign"),
+            "the form is offered: {page}"
+        );
         assert!(page.contains("site visit 2026-11-20"), "{page}");
 
         // A countersignature made with any key but the desk organisation's is refused, and the

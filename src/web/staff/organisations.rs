@@ -90,10 +90,7 @@ fn view(
     } else {
         organisation_standing(org, desk_key).map(|_| ())
     };
-    let countersigned = !matches!(
-        organisation_standing(org, desk_key),
-        Err(Hold::NotCountersigned)
-    ) && org.signing_key.is_some();
+    let countersigned = crate::organisations::vouched_for(org, desk_key);
     OrganisationView {
         id: org.id.clone(),
         name: org.name.clone(),
