@@ -212,7 +212,7 @@ impl Accounts {
 
     /// HMAC-SHA256 under the server pepper, so a stolen database cannot test tokens offline
     /// without the secrets file too.
-    fn mac(&self, label: &[u8], value: &[u8]) -> Vec<u8> {
+    pub(crate) fn mac(&self, label: &[u8], value: &[u8]) -> Vec<u8> {
         let mut mac = match Hmac::<Sha256>::new_from_slice(self.pepper.expose_secret()) {
             Ok(mac) => mac,
             // A 32-byte key is always accepted by HMAC.

@@ -10,6 +10,7 @@ pub mod config;
 pub mod crypto;
 pub mod demo;
 pub mod domain;
+pub mod followup;
 pub mod intake;
 pub mod opening;
 pub mod organisations;

@@ -15,6 +15,7 @@ mod organisations;
 mod queues;
 mod referral;
 mod rotation;
+mod visits;
 mod workspace;
 
 use std::str::FromStr;

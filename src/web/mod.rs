@@ -73,6 +73,12 @@ pub fn serve(
             .route("/", web::get().to(reporter::pages::home))
             .route("/report", web::get().to(reporter::pages::report_form))
             .route("/report", web::post().to(reporter::pages::submit_report))
+            .route("/followup", web::get().to(reporter::followup::code_form))
+            .route("/followup", web::post().to(reporter::followup::open))
+            .route(
+                "/followup/message",
+                web::post().to(reporter::followup::message),
+            )
             .route(assets::STYLESHEET_PATH, web::get().to(assets::stylesheet))
             .route("/api/v1/reports", web::post().to(api::create_report))
             .route("/api/v1/openapi.json", web::get().to(api::openapi))

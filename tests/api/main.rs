@@ -9,6 +9,7 @@ mod audit;
 mod authorization;
 mod config_files;
 mod credentials;
+mod followup;
 mod intake;
 mod malformed;
 mod organisations;

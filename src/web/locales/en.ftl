@@ -377,3 +377,24 @@ staff-projection-issue = Issue a new projection version
 staff-projection-json = The projection (what consulates and the police may see), as JSON
 staff-projection-hint = Same fields as a report's person, documents, location and wants. It is sealed as the next version to every queue that holds this report and may see it.
 staff-projection-button = Issue this version
+
+## The reporter comes back
+followup-link = Come back with your receipt code
+followup-heading = Read replies and write back
+followup-intro = Enter the receipt code you were given when you sent your report. Spaces and dashes do not matter.
+followup-open = Open
+followup-lost-code = A lost receipt code cannot be recovered: nobody, not even us, can find your report without it. You can always send a new report.
+followup-no-match = This code opens nothing. Check each digit and try again.
+followup-expired = This page was open too long. Enter your receipt code again.
+followup-thread-heading = Your report
+followup-status = Status
+followup-status-received = received
+followup-status-handling = being handled
+followup-status-needs-you = we need something from you
+followup-status-closed = closed
+followup-no-replies = No reply yet. Come back later.
+followup-write = Write to the people handling your report
+followup-write-hint = Add anything new: where the person is now, a name, a number. You will not be able to read it back here.
+followup-send = Send
+followup-sent = Sent. Thank you.
+staff-item-addition = From the reporter

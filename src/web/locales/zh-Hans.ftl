@@ -373,3 +373,24 @@ staff-projection-issue = 发布新版摘要
 staff-projection-json = 摘要（领事馆和警方可见的内容），JSON 格式
 staff-projection-hint = 字段与报告中的人员、证件、位置和诉求相同。它将作为下一版本加密发送给持有此报告且有权查看的所有队列。
 staff-projection-button = 发布此版本
+
+## The reporter comes back
+followup-link = 用回执码回来查看
+followup-heading = 查看回复并回信
+followup-intro = 请输入您提交报告时得到的回执码。空格和连字符不影响。
+followup-open = 打开
+followup-lost-code = 回执码丢失后无法找回：没有它，任何人（包括我们）都找不到您的报告。您随时可以提交新的报告。
+followup-no-match = 此回执码无法打开任何内容。请逐位检查后再试。
+followup-expired = 此页面打开时间过长。请重新输入回执码。
+followup-thread-heading = 您的报告
+followup-status = 状态
+followup-status-received = 已收到
+followup-status-handling = 正在处理
+followup-status-needs-you = 我们需要您提供信息
+followup-status-closed = 已结束
+followup-no-replies = 暂无回复。请稍后再来。
+followup-write = 写给处理您报告的人
+followup-write-hint = 补充任何新信息：此人现在的位置、姓名、号码。您之后无法在这里再次查看所写内容。
+followup-send = 发送
+followup-sent = 已发送。谢谢。
+staff-item-addition = 来自报告人

@@ -1,5 +1,6 @@
 //! The reporter's pages: server-rendered, no script, no cookie, no third-party request; every
 //! string from the catalogs; `Cache-Control: no-store`, autocomplete off and a neutral title.
 
+pub mod followup;
 pub mod form;
 pub mod pages;

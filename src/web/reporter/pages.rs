@@ -90,7 +90,7 @@ impl AppState {
     }
 }
 
-fn html(
+pub(super) fn html(
     status: actix_web::http::StatusCode,
     rendered: Result<String, askama::Error>,
 ) -> HttpResponse {

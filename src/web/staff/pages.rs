@@ -136,7 +136,7 @@ pub(super) fn render(status: StatusCode, page: Result<String, askama::Error>) ->
 }
 
 /// A moment as staff pages show it.
-pub(super) fn utc(seconds: i64) -> String {
+pub(crate) fn utc(seconds: i64) -> String {
     match time::OffsetDateTime::from_unix_timestamp(seconds) {
         Ok(t) => format!("{} {:02}:{:02} UTC", t.date(), t.hour(), t.minute()),
         Err(_) => String::new(),

@@ -1,0 +1,10 @@
+-- A reporter's follow-up visit: one Argon2id derivation of the receipt code opens the reporter
+-- key, which is then kept for the visit only under a key derived from a token that lives in the
+-- visit's forms (never in a URL, no cookie). The database keeps the token's HMAC.
+CREATE TABLE visits (
+    id_hmac BYTEA PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    key_nonce BYTEA NOT NULL,
+    key_sealed BYTEA NOT NULL,
+    expires_at BIGINT NOT NULL
+);

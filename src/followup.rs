@@ -1,0 +1,244 @@
+//! The reporter comes back with the receipt code. One Argon2id derivation opens the reporter key
+//! (an unknown locator costs the same derivation, so no answer says whether it exists); the key is
+//! then kept for the visit only, sealed under a key derived from a token that the visit's forms
+//! carry. The reporter reads the combined status and what responders wrote, never the report, and
+//! can write back: each message is sealed to the NGO queues holding the report.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use rand::RngCore;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use crate::accounts::Accounts;
+use crate::crypto::account::{unwrap_private_key, wrap_private_key};
+use crate::crypto::kdf::{Argon2Params, KdfPool};
+use crate::crypto::{wrap, CryptoError, PrivateKey, PublicKey};
+use crate::domain::text::{Text, LONG};
+use crate::domain::ReceiptCode;
+use crate::intake::{seal_item, Recipient};
+use crate::store::{now, Store, StoreError};
+
+/// How long a visit's token works.
+pub const VISIT_MINUTES: i64 = 20;
+
+#[derive(Debug, thiserror::Error)]
+pub enum FollowupError {
+    /// What the reporter typed is not a receipt code, or the message is empty or too long.
+    #[error("{0}")]
+    Field(&'static str),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+}
+
+/// An open visit: the token for the next form, the report, and the reporter key for this request.
+pub struct Visit {
+    pub token: SecretString,
+    pub report: Uuid,
+    key: PrivateKey,
+}
+
+/// What the reporter sees: one plain status for the whole report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CombinedStatus {
+    Received,
+    BeingHandled,
+    NeedsYou,
+    Closed,
+}
+
+impl CombinedStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            CombinedStatus::Received => "received",
+            CombinedStatus::BeingHandled => "handling",
+            CombinedStatus::NeedsYou => "needs-you",
+            CombinedStatus::Closed => "closed",
+        }
+    }
+
+    fn of(statuses: &[(String, String)]) -> CombinedStatus {
+        let ngo = statuses
+            .iter()
+            .filter(|(kind, _)| matches!(kind.as_str(), "desk" | "ngo"));
+        let all: Vec<&str> = ngo.map(|(_, s)| s.as_str()).collect();
+        if all.contains(&"waiting_for_reporter") {
+            CombinedStatus::NeedsYou
+        } else if !all.is_empty() && all.iter().all(|s| *s == "closed") {
+            CombinedStatus::Closed
+        } else if all.iter().any(|s| *s != "new") {
+            CombinedStatus::BeingHandled
+        } else {
+            CombinedStatus::Received
+        }
+    }
+}
+
+/// A message in the thread, as the reporter sees it.
+pub struct ThreadMessage {
+    pub at: i64,
+    pub text: String,
+}
+
+#[derive(Deserialize)]
+struct Sealed {
+    text: Option<String>,
+    at: i64,
+}
+
+#[derive(Serialize)]
+struct Addition<'a> {
+    text: &'a str,
+    at: i64,
+}
+
+pub struct Followup<'a> {
+    pub store: &'a Store,
+    pub kdf: &'a KdfPool,
+    pub receipt_kdf: Argon2Params,
+    pub accounts: &'a Accounts,
+}
+
+fn visit_key(token: &str) -> Zeroizing<[u8; 32]> {
+    wrap::derive_key(token.as_bytes(), b"homeward/visit/key/v1")
+}
+
+impl Followup<'_> {
+    /// Opens a visit with a receipt code; `None` for a code that opens nothing (an unknown
+    /// locator and a wrong secret look the same and cost the same one derivation).
+    pub async fn open(&self, code: &str) -> Result<Option<Visit>, FollowupError> {
+        let code = ReceiptCode::parse(code).map_err(FollowupError::Field)?;
+        let record = self.store.reporter_record(code.locator.as_str()).await?;
+        let secret = Zeroizing::new(code.secret.expose().to_vec());
+        let Some(record) = record else {
+            let _ = self
+                .kdf
+                .derive(secret, vec![0u8; 16], self.receipt_kdf)
+                .await;
+            return Ok(None);
+        };
+        let params = Argon2Params::decode(&record.reporter_key.params)?;
+        let kek = self
+            .kdf
+            .derive(secret, record.reporter_key.salt.clone(), params)
+            .await?;
+        let Ok(key) = record.reporter_key.unwrap_key(&kek, record.report_id) else {
+            return Ok(None);
+        };
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        rand::rngs::OsRng.fill_bytes(bytes.as_mut());
+        let token = SecretString::from(URL_SAFE_NO_PAD.encode(bytes.as_ref()));
+        let report = record.report_id.to_string();
+        let sealed = wrap_private_key(&visit_key(token.expose_secret()), &report, "visit", &key)?;
+        let at = now();
+        self.store
+            .insert_visit(
+                &self
+                    .accounts
+                    .mac(b"visit", token.expose_secret().as_bytes()),
+                &report,
+                &sealed,
+                at,
+                at + VISIT_MINUTES * 60,
+            )
+            .await?;
+        Ok(Some(Visit {
+            token,
+            report: record.report_id,
+            key,
+        }))
+    }
+
+    /// The visit a form's token belongs to, if it is still live.
+    pub async fn resume(&self, token: &str) -> Result<Option<Visit>, FollowupError> {
+        let id = self.accounts.mac(b"visit", token.as_bytes());
+        let Some((report, sealed)) = self.store.visit(&id, now()).await? else {
+            return Ok(None);
+        };
+        let key = unwrap_private_key(&visit_key(token), &report, "visit", &sealed)?;
+        let report = Uuid::parse_str(&report).map_err(|_| StoreError::Corrupt("report id"))?;
+        Ok(Some(Visit {
+            token: SecretString::from(token.to_owned()),
+            report,
+            key,
+        }))
+    }
+
+    /// The combined status and what responders wrote to the reporter, oldest first.
+    pub async fn thread(
+        &self,
+        visit: &Visit,
+    ) -> Result<(CombinedStatus, Vec<ThreadMessage>), FollowupError> {
+        let statuses = self.store.entry_statuses(&visit.report.to_string()).await?;
+        let mut messages = Vec::new();
+        for item in self.store.items_for(visit.report, "reporter").await? {
+            if item.kind != "reply" {
+                continue;
+            }
+            let item_key = item.key.sealed.open(&visit.key, visit.report, item.id)?;
+            let plain = item.sealed.open(&item_key, visit.report, item.id)?;
+            if let Ok(Sealed {
+                text: Some(text),
+                at,
+            }) = serde_json::from_slice::<Sealed>(&plain)
+            {
+                messages.push(ThreadMessage { at, text });
+            }
+        }
+        Ok((CombinedStatus::of(&statuses), messages))
+    }
+
+    /// Seals the reporter's message to every NGO queue holding the report (not to the reporter:
+    /// whoever forces the code out of them cannot read it back) and brings entries waiting for
+    /// the reporter back into view.
+    pub async fn add_message(&self, visit: &Visit, text: &str) -> Result<(), FollowupError> {
+        let text = match Text::parse(text, LONG) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Err(FollowupError::Field("required")),
+            Err(code) => return Err(FollowupError::Field(code)),
+        };
+        let report = visit.report.to_string();
+        let at = now();
+        let plaintext = serde_json::to_vec(&Addition {
+            text: text.as_str(),
+            at,
+        })
+        .map_err(|_| CryptoError::Seal)?;
+        // A queue key may rotate between reading it and storing: seal again with the new one.
+        for _ in 0..3 {
+            let holders = self.store.holders_of(&report).await?;
+            let keys = holders
+                .iter()
+                .filter(|h| matches!(h.kind.as_str(), "desk" | "ngo"))
+                .map(|h| {
+                    Ok((
+                        format!("queue:{}", h.queue_id),
+                        PublicKey::from_bytes(&h.public_key)?,
+                    ))
+                })
+                .collect::<Result<Vec<_>, CryptoError>>()?;
+            let recipients: Vec<Recipient<'_>> = keys
+                .iter()
+                .map(|(name, key)| Recipient {
+                    name: name.clone(),
+                    key,
+                })
+                .collect();
+            let item = seal_item(visit.report, "addition", "ngo", &plaintext, &recipients)?;
+            match self.store.insert_item(visit.report, &item, at).await {
+                Err(StoreError::QueueKeyChanged) => continue,
+                Err(e) => return Err(e.into()),
+                Ok(()) => {
+                    self.store.reporter_answered(&report, at).await?;
+                    tracing::info!("reporter added a message");
+                    return Ok(());
+                }
+            }
+        }
+        Err(StoreError::QueueKeyChanged.into())
+    }
+}

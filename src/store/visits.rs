@@ -1,0 +1,83 @@
+//! Reporters' follow-up visits: the token's HMAC, the report, and the reporter key sealed under a
+//! key derived from the token, until the visit expires.
+
+use super::{on_pool, Store, StoreError};
+use crate::crypto::wrap::Wrapped;
+
+impl Store {
+    pub async fn insert_visit(
+        &self,
+        id_hmac: &[u8],
+        report: &str,
+        key: &Wrapped,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM visits WHERE expires_at < $1")
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO visits (id_hmac, report_id, key_nonce, key_sealed, expires_at)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id_hmac)
+            .bind(report)
+            .bind(&key.nonce)
+            .bind(&key.ciphertext)
+            .bind(expires_at)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// The live visit's report and sealed reporter key.
+    pub async fn visit(
+        &self,
+        id_hmac: &[u8],
+        now: i64,
+    ) -> Result<Option<(String, Wrapped)>, StoreError> {
+        on_pool!(self, read, pool => {
+            let row: Option<(String, Vec<u8>, Vec<u8>)> = sqlx::query_as(
+                "SELECT report_id, key_nonce, key_sealed FROM visits WHERE id_hmac = $1 AND expires_at > $2",
+            )
+            .bind(id_hmac)
+            .bind(now)
+            .fetch_optional(pool)
+            .await?;
+            Ok(row.map(|(report, nonce, ciphertext)| (report, Wrapped { nonce, ciphertext })))
+        })
+    }
+
+    /// The entries of a report: (queue kind, status).
+    pub async fn entry_statuses(&self, report: &str) -> Result<Vec<(String, String)>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_as(
+                "SELECT q.kind, e.status FROM report_queues e JOIN queues q ON q.id = e.queue_id
+                 WHERE e.report_id = $1",
+            )
+            .bind(report)
+            .fetch_all(pool)
+            .await?)
+        })
+    }
+
+    /// The reporter answered: entries waiting for them come back into the responders' view.
+    pub async fn reporter_answered(&self, report: &str, now: i64) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            sqlx::query(
+                "UPDATE report_queues SET status = 'in_progress', updated_at = $2
+                 WHERE report_id = $1 AND status = 'waiting_for_reporter'",
+            )
+            .bind(report)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,127 @@
+//! The reporter comes back with the receipt code: reads the status and the replies (never the
+//! report), writes back, and the responders read it.
+
+use serde_json::json;
+
+use crate::helpers::{captured_logs, hidden, on_both_engines, spawn_app, TestApp};
+use crate::workspace::{csrf_of, import, staff};
+
+async fn open(app: &TestApp, code: &str) -> (u16, String) {
+    let response = app
+        .client
+        .post(app.url("/followup"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(format!("code={}", code.replace(' ', "+")))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap_or_default())
+}
+
+on_both_engines!(
+    the_reporter_reads_replies_and_writes_back,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (report, code) = app
+        .submit(&json!({"location": {"country": "TH", "compound": "Followup Tower"}, "narrative": "the narrative never comes back"}))
+        .await;
+        let desk = staff(&app, "coordinator", "operator", "coord.follow").await;
+        import(&app, &desk, "desk").await;
+        let entry = format!("/queues/desk/reports/{report}");
+        let csrf = csrf_of(&app, &desk).await;
+        app.post_form_with(
+            &format!("{entry}/reply"),
+            &format!("csrf={csrf}&text=we+are+looking+for+you"),
+            Some(&desk),
+        )
+        .await;
+        for to in ["in_progress", "waiting_for_reporter"] {
+            let moved = app
+                .post_form_with(
+                    &format!("{entry}/status"),
+                    &format!("csrf={csrf}&status={to}&outcome="),
+                    Some(&desk),
+                )
+                .await;
+            assert_eq!(moved.status().as_u16(), 303, "{to}");
+        }
+
+        assert_eq!(app.get("/followup").await.status().as_u16(), 200);
+        let (status, page) = open(&app, &code).await;
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("we are looking for you"), "{page}");
+        assert!(page.contains("we need something from you"), "{page}");
+        assert!(!page.contains("narrative never") && !page.contains("Followup Tower"));
+        let token = hidden(&page, "visit");
+        assert!(token.len() >= 40);
+
+        // A wrong secret and an unknown locator get the same answer.
+        let digits: String = code.chars().filter(char::is_ascii_digit).collect();
+        let last = digits.chars().last().map_or('0', |c| {
+            if c == '9' {
+                '0'
+            } else {
+                char::from(c as u8 + 1)
+            }
+        });
+        let wrong_secret = format!("{}{last}", &digits[..19]);
+        let locator: u32 = digits[..6].parse().unwrap_or(0);
+        let unknown_locator = format!("{:06}{}", (locator + 1) % 1_000_000, &digits[6..]);
+        let (s1, p1) = open(&app, &wrong_secret).await;
+        let (s2, p2) = open(&app, &unknown_locator).await;
+        assert_eq!((s1, s2), (422, 422));
+        assert_eq!(p1, p2);
+        assert!(p1.contains("opens nothing"));
+
+        let sent = app
+            .client
+            .post(app.url("/followup/message"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(format!("visit={token}&message=now+in+building+seven"))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(sent.status().as_u16(), 200);
+        let sent = sent.text().await.unwrap_or_default();
+        assert!(sent.contains("Sent."));
+        assert!(
+            !sent.contains("building seven"),
+            "the reporter cannot read it back"
+        );
+
+        let read = app
+            .get_with(&entry, &desk)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(read.contains("now in building seven"), "{read}");
+        let state = app
+            .store
+            .entry_state("desk", &report.to_string())
+            .await
+            .ok()
+            .flatten()
+            .map(|s| s.status);
+        assert_eq!(
+            state.as_deref(),
+            Some("in_progress"),
+            "the answer brings it back"
+        );
+
+        let stale = app
+            .client
+            .post(app.url("/followup/message"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body("visit=forged&message=hello")
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(stale.status().as_u16(), 422);
+
+        let logs = captured_logs();
+        assert!(!logs.contains(&token), "the visit token is not logged");
+        assert!(!logs.contains(&digits), "the code is not logged");
+    }
+);
