@@ -3,7 +3,10 @@
 use sqlx::Row;
 use uuid::Uuid;
 
-use super::{ensure_current_keys, is_unique_violation, on_pool, Store, StoreError};
+use super::{
+    append_item, ensure_current_keys, insert_item_key, is_unique_violation, on_pool, Store,
+    StoreError,
+};
 use crate::crypto::kdf::WrappedKey;
 use crate::crypto::{SealedItem, SealedKey};
 use crate::domain::report::Consents;
@@ -150,17 +153,7 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                     for key in &item.keys {
-                        sqlx::query(
-                            "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key)
-                             VALUES ($1, $2, $3, $4, $5)",
-                        )
-                        .bind(&item_id)
-                        .bind(&key.recipient)
-                        .bind(&key.recipient_key)
-                        .bind(&key.sealed.enc)
-                        .bind(&key.sealed.ciphertext)
-                        .execute(&mut *tx)
-                        .await?;
+                        insert_item_key!(tx, &item_id, key);
                     }
                 }
             }
@@ -284,35 +277,8 @@ impl Store {
         let report = report.to_string();
         on_pool!(self, write, pool => {
             let mut tx = pool.begin().await?;
-            let item_id = item.id.to_string();
-            sqlx::query(
-                "INSERT INTO items (id, report_id, kind, audience, format, nonce, ciphertext, created_at, position)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
-                         (SELECT COALESCE(MAX(position), 0) + 1 FROM items WHERE report_id = $2))",
-            )
-            .bind(&item_id)
-            .bind(&report)
-            .bind(item.kind)
-            .bind(item.audience)
-            .bind(i16::from(item.sealed.format))
-            .bind(&item.sealed.nonce)
-            .bind(&item.sealed.ciphertext)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
             ensure_current_keys!(self, tx, &item.keys);
-            for key in &item.keys {
-                sqlx::query(
-                    "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(&item_id)
-                .bind(&key.recipient)
-                .bind(&key.recipient_key)
-                .bind(&key.sealed.enc)
-                .bind(&key.sealed.ciphertext)
-                .execute(&mut *tx)
-                .await?;
-            }
+            append_item!(tx, &report, item, at);
             tx.commit().await?;
             Ok(())
         })

@@ -117,6 +117,52 @@ macro_rules! ensure_current_keys {
 }
 pub(crate) use ensure_current_keys;
 
+/// Inside a write transaction: one sealed copy of an item's key.
+macro_rules! insert_item_key {
+    ($tx:expr, $item_id:expr, $key:expr) => {{
+        let key: &$crate::store::NewItemKey = $key;
+        sqlx::query(
+            "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind($item_id)
+        .bind(&key.recipient)
+        .bind(&key.recipient_key)
+        .bind(&key.sealed.enc)
+        .bind(&key.sealed.ciphertext)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+pub(crate) use insert_item_key;
+
+/// Inside a write transaction: an item appended after a report's last one, with its keys.
+macro_rules! append_item {
+    ($tx:expr, $report:expr, $item:expr, $at:expr) => {{
+        let item: &$crate::store::NewItem = $item;
+        let item_id = item.id.to_string();
+        sqlx::query(
+            "INSERT INTO items (id, report_id, kind, audience, format, nonce, ciphertext, created_at, position)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                     (SELECT COALESCE(MAX(position), 0) + 1 FROM items WHERE report_id = $2))",
+        )
+        .bind(&item_id)
+        .bind($report)
+        .bind(item.kind)
+        .bind(item.audience)
+        .bind(i16::from(item.sealed.format))
+        .bind(&item.sealed.nonce)
+        .bind(&item.sealed.ciphertext)
+        .bind($at)
+        .execute(&mut *$tx)
+        .await?;
+        for key in &item.keys {
+            $crate::store::insert_item_key!($tx, &item_id, key);
+        }
+    }};
+}
+pub(crate) use append_item;
+
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 

@@ -4,7 +4,8 @@
 use uuid::Uuid;
 
 use super::{
-    ensure_current_keys, is_unique_violation, on_pool, NewItem, NewItemKey, Store, StoreError,
+    append_item, ensure_current_keys, insert_item_key, is_unique_violation, on_pool, NewItem,
+    NewItemKey, Store, StoreError,
 };
 use crate::domain::Consents;
 
@@ -71,47 +72,10 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             for (item, key) in &referral.keys {
-                sqlx::query(
-                    "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(item.to_string())
-                .bind(&key.recipient)
-                .bind(&key.recipient_key)
-                .bind(&key.sealed.enc)
-                .bind(&key.sealed.ciphertext)
-                .execute(&mut *tx)
-                .await?;
+                insert_item_key!(tx, item.to_string(), key);
             }
-            let reason = &referral.reason;
-            let reason_id = reason.id.to_string();
-            sqlx::query(
-                "INSERT INTO items (id, report_id, kind, audience, format, nonce, ciphertext, created_at, position)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
-                         (SELECT COALESCE(MAX(position), 0) + 1 FROM items WHERE report_id = $2))",
-            )
-            .bind(&reason_id)
-            .bind(&report)
-            .bind(reason.kind)
-            .bind(reason.audience)
-            .bind(i16::from(reason.sealed.format))
-            .bind(&reason.sealed.nonce)
-            .bind(&reason.sealed.ciphertext)
-            .bind(referral.at)
-            .execute(&mut *tx)
-            .await?;
-            ensure_current_keys!(self, tx, &reason.keys);
-            for key in &reason.keys {
-                sqlx::query(
-                    "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(&reason_id)
-                .bind(&key.recipient)
-                .bind(&key.recipient_key)
-                .bind(&key.sealed.enc)
-                .bind(&key.sealed.ciphertext)
-                .execute(&mut *tx)
-                .await?;
-            }
+            ensure_current_keys!(self, tx, &referral.reason.keys);
+            append_item!(tx, &report, &referral.reason, referral.at);
             tx.commit().await?;
             Ok(())
         }.await);
