@@ -15,11 +15,11 @@ use zeroize::Zeroizing;
 use crate::accounts::Accounts;
 use crate::crypto::account::{unwrap_private_key, wrap_private_key};
 use crate::crypto::kdf::{Argon2Params, KdfPool};
-use crate::crypto::{wrap, CryptoError, PrivateKey, PublicKey};
+use crate::crypto::{wrap, CryptoError, PrivateKey};
 use crate::domain::text::{Text, LONG};
 use crate::domain::ReceiptCode;
-use crate::intake::{seal_item, Recipient};
 use crate::store::{now, Store, StoreError};
+use crate::workspace::seal_to_holders;
 
 /// How long a visit's token works.
 pub const VISIT_MINUTES: i64 = 20;
@@ -208,37 +208,18 @@ impl Followup<'_> {
             at,
         })
         .map_err(|_| CryptoError::Seal)?;
-        // A queue key may rotate between reading it and storing: seal again with the new one.
-        for _ in 0..3 {
-            let holders = self.store.holders_of(&report).await?;
-            let keys = holders
-                .iter()
-                .filter(|h| matches!(h.kind.as_str(), "desk" | "ngo"))
-                .map(|h| {
-                    Ok((
-                        format!("queue:{}", h.queue_id),
-                        PublicKey::from_bytes(&h.public_key)?,
-                    ))
-                })
-                .collect::<Result<Vec<_>, CryptoError>>()?;
-            let recipients: Vec<Recipient<'_>> = keys
-                .iter()
-                .map(|(name, key)| Recipient {
-                    name: name.clone(),
-                    key,
-                })
-                .collect();
-            let item = seal_item(visit.report, "addition", "ngo", &plaintext, &recipients)?;
-            match self.store.insert_item(visit.report, &item, at).await {
-                Err(StoreError::QueueKeyChanged) => continue,
-                Err(e) => return Err(e.into()),
-                Ok(()) => {
-                    self.store.reporter_answered(&report, at).await?;
-                    tracing::info!("reporter added a message");
-                    return Ok(());
-                }
-            }
-        }
-        Err(StoreError::QueueKeyChanged.into())
+        let ngo_queue = |h: &crate::store::Holder| matches!(h.kind.as_str(), "desk" | "ngo");
+        seal_to_holders::<FollowupError>(
+            self.store,
+            visit.report,
+            ("addition", "ngo"),
+            &plaintext,
+            None,
+            ngo_queue,
+        )
+        .await?;
+        self.store.reporter_answered(&report, at).await?;
+        tracing::info!("reporter added a message");
+        Ok(())
     }
 }

@@ -312,73 +312,66 @@ pub(crate) async fn post(
     reporter: Option<&PublicKey>,
     keep: impl Fn(&Holder) -> bool,
 ) -> Result<(), WorkspaceError> {
-    // A queue key may rotate between reading it and storing: seal again with the new one.
-    for _ in 0..3 {
-        match post_once(
-            store,
-            audit,
-            who,
-            queue,
-            report,
-            message,
-            (kind, audience, action),
-            reporter,
-            &keep,
-        )
-        .await
-        {
-            Err(WorkspaceError::Store(StoreError::QueueKeyChanged)) => continue,
-            other => return other,
-        }
-    }
-    Err(WorkspaceError::Conflict)
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn post_once(
-    store: &Store,
-    audit: &Audit,
-    who: &Principal,
-    queue: &str,
-    report: Uuid,
-    message: &impl serde::Serialize,
-    (kind, audience, action): (&'static str, &'static str, &'static str),
-    reporter: Option<&PublicKey>,
-    keep: &impl Fn(&Holder) -> bool,
-) -> Result<(), WorkspaceError> {
-    let holders = store.holders_of(&report.to_string()).await?;
-    let keys = holders
-        .iter()
-        .filter(|h| keep(h))
-        .map(|h| {
-            Ok((
-                format!("queue:{}", h.queue_id),
-                PublicKey::from_bytes(&h.public_key)?,
-            ))
-        })
-        .collect::<Result<Vec<_>, CryptoError>>()?;
-    let mut recipients: Vec<Recipient<'_>> = reporter
-        .map(|key| Recipient {
-            name: "reporter".into(),
-            key,
-        })
-        .into_iter()
-        .collect();
-    recipients.extend(keys.iter().map(|(name, key)| Recipient {
-        name: name.clone(),
-        key,
-    }));
     let plaintext = serde_json::to_vec(message).map_err(|_| WorkspaceError::Invalid)?;
-    let item = seal_item(report, kind, audience, &plaintext, &recipients)?;
-    store.insert_item(report, &item, now()).await?;
+    let item =
+        match seal_to_holders(store, report, (kind, audience), &plaintext, reporter, keep).await {
+            Err(WorkspaceError::Store(StoreError::QueueKeyChanged)) => {
+                return Err(WorkspaceError::Conflict)
+            }
+            other => other?,
+        };
     audit
         .note(
             &who.account_id,
             action,
-            &format!("queue:{queue} report:{report} item:{}", item.id),
+            &format!("queue:{queue} report:{report} item:{item}"),
         )
         .await;
     Ok(())
+}
+
+/// Seals `plaintext` as a new item of the report to the holders `keep` picks (and to the
+/// reporter's key, if given) and stores it; returns the item's id. A queue key may rotate
+/// between reading it and storing: the item is then sealed again with the new one.
+pub(crate) async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
+    store: &Store,
+    report: Uuid,
+    (kind, audience): (&'static str, &'static str),
+    plaintext: &[u8],
+    reporter: Option<&PublicKey>,
+    keep: impl Fn(&Holder) -> bool,
+) -> Result<Uuid, E> {
+    for _ in 0..3 {
+        let holders = store.holders_of(&report.to_string()).await?;
+        let keys = holders
+            .iter()
+            .filter(|h| keep(h))
+            .map(|h| {
+                Ok((
+                    format!("queue:{}", h.queue_id),
+                    PublicKey::from_bytes(&h.public_key)?,
+                ))
+            })
+            .collect::<Result<Vec<_>, CryptoError>>()?;
+        let recipients: Vec<Recipient<'_>> = reporter
+            .map(|key| Recipient {
+                name: "reporter".into(),
+                key,
+            })
+            .into_iter()
+            .chain(keys.iter().map(|(name, key)| Recipient {
+                name: name.clone(),
+                key,
+            }))
+            .collect();
+        let item = seal_item(report, kind, audience, plaintext, &recipients)?;
+        match store.insert_item(report, &item, now()).await {
+            Err(StoreError::QueueKeyChanged) => continue,
+            Err(e) => return Err(e.into()),
+            Ok(()) => return Ok(item.id),
+        }
+    }
+    Err(StoreError::QueueKeyChanged.into())
 }
 
 /// Writes to the reporter: sealed to the report's reporter key and to every NGO queue holding it.
