@@ -53,22 +53,36 @@ pub async fn open_with_keys(
     queue: &str,
     keys: &[&PrivateKey],
 ) -> Result<Vec<OpenedItem>, OpenError> {
-    let keyring: Vec<(Vec<u8>, &PrivateKey)> = keys
-        .iter()
-        .map(|k| (k.public_key().to_bytes(), *k))
-        .collect();
+    let keyring = Keyring::new(keys.iter().copied());
     let items = store.items_for(report, &format!("queue:{queue}")).await?;
     items
         .iter()
         .map(|item| {
             let key = keyring
-                .iter()
-                .find(|(public, _)| *public == item.key.recipient_key)
-                .map(|(_, key)| *key)
+                .for_key(&item.key.recipient_key)
                 .ok_or(CryptoError::Open)?;
             Ok(open_item(item, key, report)?)
         })
         .collect()
+}
+
+/// The keys of one queue a member holds, each beside the public key it belongs to, so that an
+/// item key (which names the key it was sealed to) finds its private key without deriving a
+/// public key per item.
+pub struct Keyring<'a>(Vec<(Vec<u8>, &'a PrivateKey)>);
+
+impl<'a> Keyring<'a> {
+    pub fn new(keys: impl IntoIterator<Item = &'a PrivateKey>) -> Keyring<'a> {
+        Keyring(
+            keys.into_iter()
+                .map(|k| (k.public_key().to_bytes(), k))
+                .collect(),
+        )
+    }
+
+    pub fn for_key(&self, public: &[u8]) -> Option<&'a PrivateKey> {
+        self.0.iter().find(|(p, _)| p == public).map(|(_, k)| *k)
+    }
 }
 
 /// The report and the thread items a receipt code opens; `None` for a code that opens nothing

@@ -15,7 +15,7 @@ use crate::crypto::signing::VerifyingKey;
 use crate::crypto::{PrivateKey, PublicKey, SealedKey};
 use crate::domain::text::{Text, LONG};
 use crate::intake::{seal_item, Recipient};
-use crate::opening::open_with_keys;
+use crate::opening::{open_with_keys, Keyring};
 use crate::organisations::queue_standings;
 use crate::store::{now, NewItemKey, NewReferral, Store, StoreError};
 use crate::workspace::{entry, WorkspaceError};
@@ -175,6 +175,7 @@ pub async fn refer(
         _ => false,
     };
     let recipient = format!("queue:{}", to.id);
+    let keyring = Keyring::new(&held);
     let mut new_keys = Vec::new();
     for item in store
         .items_for(referral.report, &format!("queue:{}", referral.from))
@@ -183,10 +184,7 @@ pub async fn refer(
         if !entitled(&item.audience) {
             continue;
         }
-        let Some(key) = held
-            .iter()
-            .find(|k| k.public_key().to_bytes() == item.key.recipient_key)
-        else {
+        let Some(key) = keyring.for_key(&item.key.recipient_key) else {
             return Err(WorkspaceError::Forbidden.into());
         };
         let item_key = item.key.sealed.open(key, referral.report, item.id)?;

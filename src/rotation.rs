@@ -11,6 +11,7 @@ use crate::audit::Audit;
 use crate::crypto::envelope::{open_queue_key, seal_queue_key};
 use crate::crypto::signing::{Signature, Statement, VerifyingKey};
 use crate::crypto::{PrivateKey, PublicKey, SealedKey};
+use crate::opening::Keyring;
 use crate::store::{KeySwitch, NewCopy, Store};
 use crate::workspace::WorkspaceError;
 
@@ -166,10 +167,7 @@ pub async fn reseal(
 ) -> Result<usize, WorkspaceError> {
     let row = store.queue(queue).await?.ok_or(WorkspaceError::NotFound)?;
     let current = PublicKey::from_bytes(&row.public_key)?;
-    let keyring: Vec<(Vec<u8>, &PrivateKey)> = keys
-        .iter()
-        .map(|k| (k.public_key().to_bytes(), k))
-        .collect();
+    let keyring = Keyring::new(keys);
     let mut after = String::new();
     let mut count = 0;
     loop {
@@ -183,7 +181,7 @@ pub async fn reseal(
         let mut resealed = Vec::with_capacity(stale.len());
         for old in stale {
             // A key this coordinator does not hold stays as it is; its copies stay too.
-            let Some((_, key)) = keyring.iter().find(|(p, _)| *p == old.recipient_key) else {
+            let Some(key) = keyring.for_key(&old.recipient_key) else {
                 continue;
             };
             let item_key = old.sealed.open(key, old.report_id, old.item_id)?;
