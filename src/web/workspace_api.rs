@@ -376,6 +376,31 @@ pub async fn change_status(
     .await
 }
 
+/// What a responder writes on a report.
+enum Written {
+    Reply,
+    Note,
+}
+
+async fn write(
+    state: &AppState,
+    req: &HttpRequest,
+    (queue, report): (String, String),
+    payload: web::Payload,
+    what: Written,
+) -> Result<HttpResponse, ApiError> {
+    let message: MessageText = json_body(state, req, payload).await?;
+    let who = bearer(state, req).await?;
+    let report = report_id(state, req, &report)?;
+    let (store, audit) = (&state.intake.store, &state.accounts.audit);
+    let written = match what {
+        Written::Reply => workspace::reply(store, audit, &who, &queue, report, &message.text).await,
+        Written::Note => workspace::note(store, audit, &who, &queue, report, &message.text).await,
+    };
+    written.map_err(|e| workspace_error(state, req, e))?;
+    Ok(HttpResponse::Created().finish())
+}
+
 /// Write to the reporter (NGO queues only); they read it with their receipt code.
 #[utoipa::path(
     post,
@@ -389,15 +414,7 @@ pub async fn reply(
     path: web::Path<(String, String)>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let message: MessageText = json_body(&state, &req, payload).await?;
-    let who = bearer(&state, &req).await?;
-    let (queue, report) = path.into_inner();
-    let report = report_id(&state, &req, &report)?;
-    let (store, audit) = (&state.intake.store, &state.accounts.audit);
-    workspace::reply(store, audit, &who, &queue, report, &message.text)
-        .await
-        .map_err(|e| workspace_error(&state, &req, e))?;
-    Ok(HttpResponse::Created().finish())
+    write(&state, &req, path.into_inner(), payload, Written::Reply).await
 }
 
 /// An internal note, sealed to the organisation's queues holding the report.
@@ -413,15 +430,7 @@ pub async fn note(
     path: web::Path<(String, String)>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let message: MessageText = json_body(&state, &req, payload).await?;
-    let who = bearer(&state, &req).await?;
-    let (queue, report) = path.into_inner();
-    let report = report_id(&state, &req, &report)?;
-    let (store, audit) = (&state.intake.store, &state.accounts.audit);
-    workspace::note(store, audit, &who, &queue, report, &message.text)
-        .await
-        .map_err(|e| workspace_error(&state, &req, e))?;
-    Ok(HttpResponse::Created().finish())
+    write(&state, &req, path.into_inner(), payload, Written::Note).await
 }
 
 /// Refer the report to another queue; refused where consent or country does not allow it.
