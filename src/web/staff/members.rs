@@ -1,10 +1,9 @@
 //! A coordinator removes members and rotates the queues they held (see `crate::rotation`).
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use secrecy::{ExposeSecret, SecretString};
 
-use super::pages::{checked_form, redirect, workspace_failure, workspace_with};
+use super::pages::{checked_form, redirect, workspace_failure, workspace_refusal, workspace_with};
 use crate::rotation;
 use crate::web::error::PageError;
 use crate::web::AppState;
@@ -64,10 +63,7 @@ pub async fn rotate(
         Err(WorkspaceError::BadSignature) => "staff-rotate-signature-wrong",
         Err(e) => return Err(workspace_failure(&state, &req, e)),
     };
-    let message = Some(state.tr(&req, None).t(refusal));
-    let mut page = workspace_with(&state, &req, &who, None, message).await?;
-    *page.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    Ok(page)
+    workspace_refusal(&state, &req, &who, refusal).await
 }
 
 /// Finishes re-sealing after an interrupted rotation.

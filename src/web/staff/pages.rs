@@ -355,6 +355,19 @@ async fn workspace_page(
     workspace_with(state, req, who, new_link, None).await
 }
 
+/// The workspace again, 422, with the catalog's `message` saying what was refused.
+pub(super) async fn workspace_refusal(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &Principal,
+    message: &str,
+) -> Result<HttpResponse, PageError> {
+    let message = Some(state.tr(req, None).t(message));
+    let mut page = workspace_with(state, req, who, None, message).await?;
+    *page.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(page)
+}
+
 pub(super) async fn workspace_with(
     state: &AppState,
     req: &HttpRequest,
@@ -587,13 +600,7 @@ pub async fn import_key(
     {
         Ok(_) => Ok(redirect("/workspace")),
         Err(WorkspaceError::WrongKey) => {
-            let message = Some(state.tr(&req, None).t("staff-key-wrong"));
-            workspace_with(&state, &req, &who, None, message)
-                .await
-                .map(|mut r| {
-                    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-                    r
-                })
+            workspace_refusal(&state, &req, &who, "staff-key-wrong").await
         }
         Err(e) => Err(workspace_failure(&state, &req, e)),
     }
