@@ -74,6 +74,8 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
             format: "text".into(),
         },
         alerts: homeward::config::AlertSettings::default(),
+        followup: homeward::config::FollowupSettings::default(),
+        attachments: homeward::config::AttachmentSettings::default(),
     }
 }
 

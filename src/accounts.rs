@@ -224,6 +224,12 @@ impl Accounts {
         mac.finalize().into_bytes().to_vec()
     }
 
+    /// A key for one purpose, derived from the server pepper: every replica derives the same one
+    /// and a stolen database alone holds nothing it opens.
+    pub(crate) fn purpose_key(&self, label: &[u8]) -> zeroize::Zeroizing<[u8; 32]> {
+        crate::crypto::wrap::derive_key(self.pepper.expose_secret(), label)
+    }
+
     /// Makes a single-use invite; the token is returned once and only its HMAC is stored.
     pub async fn create_invite(
         &self,

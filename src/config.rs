@@ -37,6 +37,60 @@ pub struct Settings {
     /// Where to say that critical reports wait unclaimed past their target. Off by default.
     #[serde(default)]
     pub alerts: AlertSettings,
+    #[serde(default)]
+    pub followup: FollowupSettings,
+    #[serde(default)]
+    pub attachments: AttachmentSettings,
+}
+
+/// The reporter's return with the receipt code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct FollowupSettings {
+    /// Codes one source address may try per minute (the address is only hashed in memory).
+    pub attempts_per_minute: u32,
+    /// Codes all sources together may try per minute on this replica: guessing from many
+    /// addresses hits this ceiling, and each try costs one Argon2id derivation anyway.
+    pub global_attempts_per_minute: u32,
+    /// How long a withdrawn report's keys are kept before they are destroyed, so that a
+    /// withdrawal forced out of a victim can be noticed and undone by a responder.
+    pub withdrawal_grace_days: i64,
+    /// How often withdrawn reports past their grace period are looked for.
+    pub shred_interval_secs: u64,
+}
+
+impl Default for FollowupSettings {
+    fn default() -> FollowupSettings {
+        FollowupSettings {
+            attempts_per_minute: 10,
+            global_attempts_per_minute: 300,
+            withdrawal_grace_days: 14,
+            shred_interval_secs: 3600,
+        }
+    }
+}
+
+/// Files the reporter attaches: held in memory only, bounded per file and across requests.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct AttachmentSettings {
+    pub max_bytes: usize,
+    pub max_count: usize,
+    /// What every upload in flight on this replica may hold in memory together.
+    pub global_bytes: usize,
+    /// The largest image, in pixels, that is decoded at all.
+    pub max_pixels: u64,
+}
+
+impl Default for AttachmentSettings {
+    fn default() -> AttachmentSettings {
+        AttachmentSettings {
+            max_bytes: 5 * 1024 * 1024,
+            max_count: 5,
+            global_bytes: 64 * 1024 * 1024,
+            max_pixels: 40_000_000,
+        }
+    }
 }
 
 /// Alerts carry only a queue's id and a count, never anything a report says.
@@ -212,6 +266,19 @@ impl Settings {
                     "alerts.smtp.to: name at least one address".into(),
                 ));
             }
+        }
+        if self.followup.attempts_per_minute == 0
+            || self.followup.global_attempts_per_minute == 0
+            || self.followup.withdrawal_grace_days < 0
+        {
+            return Err(SettingsError::Invalid(
+                "followup: attempts must be positive and the grace period not negative".into(),
+            ));
+        }
+        if self.attachments.global_bytes < self.attachments.max_bytes {
+            return Err(SettingsError::Invalid(
+                "attachments.global_bytes must be at least attachments.max_bytes".into(),
+            ));
         }
         if self.server.max_body_bytes < 1024 {
             return Err(SettingsError::Invalid(

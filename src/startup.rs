@@ -21,6 +21,7 @@ pub struct Application {
     port: u16,
     server: Server,
     store: Store,
+    kdf: KdfPool,
 }
 
 /// Loads the routing config and decides on the demo desk: only a SQLite server on a loopback
@@ -102,7 +103,7 @@ impl Application {
                 store: store.clone(),
                 routing: Arc::new(routing),
                 triage: Arc::new(triage),
-                kdf,
+                kdf: kdf.clone(),
                 receipt_kdf: settings.receipt_kdf,
             },
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
@@ -114,6 +115,12 @@ impl Application {
             login_throttle: Arc::new(crate::web::throttle::SourceThrottle::new(
                 settings.sessions.login_attempts_per_minute,
             )),
+            code_attempts: Arc::new(crate::web::throttle::CodeAttempts::new(
+                settings.followup.attempts_per_minute,
+                settings.followup.global_attempts_per_minute,
+            )),
+            followup: settings.followup.clone(),
+            attachments: settings.attachments.clone(),
         };
         if let Some(alerter) = crate::alerts::Alerter::new(
             &settings.alerts,
@@ -137,6 +144,7 @@ impl Application {
             port,
             server,
             store,
+            kdf,
         })
     }
 
@@ -146,6 +154,11 @@ impl Application {
 
     pub fn store(&self) -> Store {
         self.store.clone()
+    }
+
+    /// The Argon2id pool, whose derivation count tests read.
+    pub fn kdf(&self) -> KdfPool {
+        self.kdf.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

@@ -3,6 +3,7 @@
 //! derivation), so memory stays at `threads × memory_kib` under a flood instead of growing with
 //! the allocator's arenas. Every stored derivation keeps its parameters.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use argon2::{Algorithm, Argon2, Block, Params, Version};
@@ -125,6 +126,9 @@ struct Job {
 #[derive(Clone)]
 pub struct KdfPool {
     jobs: mpsc::Sender<Job>,
+    /// Derivations finished since start: what a miss and a hit must cost alike is counted, not
+    /// timed, and the count is what a metric reports.
+    done: Arc<AtomicU64>,
 }
 
 /// How many derivations may wait for a thread before callers wait to enqueue.
@@ -135,16 +139,23 @@ impl KdfPool {
     pub fn new(threads: usize) -> KdfPool {
         let (jobs, queue) = mpsc::channel::<Job>(QUEUE);
         let queue = Arc::new(Mutex::new(queue));
+        let done = Arc::new(AtomicU64::new(0));
         for i in 0..threads.max(1) {
             let queue = Arc::clone(&queue);
+            let done = Arc::clone(&done);
             let spawned = std::thread::Builder::new()
                 .name(format!("argon2-{i}"))
-                .spawn(move || work(&queue));
+                .spawn(move || work(&queue, &done));
             if let Err(e) = spawned {
                 tracing::error!(error = %e, "could not start an Argon2id thread");
             }
         }
-        KdfPool { jobs }
+        KdfPool { jobs, done }
+    }
+
+    /// How many derivations the pool has finished.
+    pub fn derivations(&self) -> u64 {
+        self.done.load(Ordering::Relaxed)
     }
 
     /// Derives on one of the pool's threads, within the caller's span.
@@ -172,7 +183,7 @@ impl KdfPool {
     }
 }
 
-fn work(queue: &Mutex<mpsc::Receiver<Job>>) {
+fn work(queue: &Mutex<mpsc::Receiver<Job>>, done: &AtomicU64) {
     let mut memory = Vec::new();
     loop {
         let job = match queue.lock() {
@@ -183,6 +194,7 @@ fn work(queue: &Mutex<mpsc::Receiver<Job>>) {
         let result = job
             .span
             .in_scope(|| derive_with(&mut memory, &job.secret, &job.salt, job.params));
+        done.fetch_add(1, Ordering::Relaxed);
         // The caller may have gone away (a closed connection); nothing to do then.
         let _ = job.reply.send(result);
     }

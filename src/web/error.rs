@@ -79,6 +79,18 @@ impl From<IntakeError> for Failure {
     }
 }
 
+/// How long a client refused for load should wait before trying again, in seconds.
+const RETRY_AFTER_SECS: u32 = 60;
+
+/// The response's status, and for a refusal under load, when to come back.
+fn respond(failure: Failure) -> actix_web::HttpResponseBuilder {
+    let mut builder = HttpResponse::build(failure.status());
+    if matches!(failure, Failure::TooManyRequests | Failure::Unavailable) {
+        builder.insert_header((actix_web::http::header::RETRY_AFTER, RETRY_AFTER_SECS));
+    }
+    builder
+}
+
 /// A failure answered as JSON.
 #[derive(Debug)]
 pub struct ApiError {
@@ -107,7 +119,7 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        HttpResponse::build(self.status_code()).json(Problem {
+        respond(self.failure).json(Problem {
             error: self.failure.code().into(),
             message: self.message.clone(),
         })
@@ -147,7 +159,7 @@ impl ResponseError for PageError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        HttpResponse::build(self.status_code())
+        respond(self.failure)
             .content_type("text/html; charset=utf-8")
             .body(self.html.clone())
     }

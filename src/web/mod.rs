@@ -36,6 +36,9 @@ pub struct AppState {
     pub leave_url: String,
     pub max_body_bytes: usize,
     pub login_throttle: Arc<throttle::SourceThrottle>,
+    pub code_attempts: Arc<throttle::CodeAttempts>,
+    pub followup: crate::config::FollowupSettings,
+    pub attachments: crate::config::AttachmentSettings,
 }
 
 impl AppState {
@@ -79,6 +82,7 @@ pub fn serve(
                 "/followup/message",
                 web::post().to(reporter::followup::message),
             )
+            .route("/receipt/check", web::post().to(reporter::receipt::check))
             .route(assets::STYLESHEET_PATH, web::get().to(assets::stylesheet))
             .route("/api/v1/reports", web::post().to(api::create_report))
             .route("/api/v1/openapi.json", web::get().to(api::openapi))

@@ -1,11 +1,13 @@
 //! Login attempts per source address: a burst, then one every few seconds. The address is keyed
 //! through an HMAC under a key made at start and kept only in memory, so neither the database nor
 //! a log ever holds it, and memory holds no address in the clear. Each replica counts its own.
+//! Receipt-code attempts are limited per source and, against guessing from many addresses, across
+//! all sources together.
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
@@ -55,6 +57,28 @@ impl SourceThrottle {
     }
 }
 
+/// Receipt-code attempts: a per-source allowance and one shared by every source.
+pub struct CodeAttempts {
+    per_source: SourceThrottle,
+    global: DefaultDirectRateLimiter,
+}
+
+impl CodeAttempts {
+    pub fn new(per_source: u32, global: u32) -> CodeAttempts {
+        let global = NonZeroU32::new(global).unwrap_or(NonZeroU32::MIN);
+        CodeAttempts {
+            per_source: SourceThrottle::new(per_source),
+            global: RateLimiter::direct(Quota::per_minute(global)),
+        }
+    }
+
+    /// Whether this attempt may go ahead; a source already refused does not use up the shared
+    /// allowance.
+    pub fn allow(&self, source: Option<IpAddr>) -> bool {
+        self.per_source.allow(source) && self.global.check().is_ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +91,17 @@ mod tests {
         assert!((0..3).all(|_| throttle.allow(a)));
         assert!(!throttle.allow(a));
         assert!(throttle.allow(b));
+    }
+
+    #[test]
+    fn code_attempts_stop_at_the_shared_ceiling_whatever_the_source() {
+        let attempts = CodeAttempts::new(2, 3);
+        let sources: Vec<_> = (1..=4u8)
+            .map(|i| Some(IpAddr::from([10, 0, 0, i])))
+            .collect();
+        assert!(attempts.allow(sources[0]));
+        assert!(attempts.allow(sources[1]));
+        assert!(attempts.allow(sources[2]));
+        assert!(!attempts.allow(sources[3]), "the shared ceiling is reached");
     }
 }

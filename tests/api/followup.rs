@@ -68,8 +68,24 @@ on_both_engines!(
         let wrong_secret = format!("{}{last}", &digits[..19]);
         let locator: u32 = digits[..6].parse().unwrap_or(0);
         let unknown_locator = format!("{:06}{}", (locator + 1) % 1_000_000, &digits[6..]);
+        let before = app.kdf.derivations();
         let (s1, p1) = open(&app, &wrong_secret).await;
+        assert_eq!(
+            app.kdf.derivations() - before,
+            1,
+            "a wrong secret: one derivation"
+        );
+        let before = app.kdf.derivations();
         let (s2, p2) = open(&app, &unknown_locator).await;
+        assert_eq!(
+            app.kdf.derivations() - before,
+            1,
+            "an unknown locator: one derivation"
+        );
+        let before = app.kdf.derivations();
+        let (status, _) = open(&app, &code).await;
+        assert_eq!(status, 200);
+        assert_eq!(app.kdf.derivations() - before, 1, "a hit: one derivation");
         assert_eq!((s1, s2), (422, 422));
         assert_eq!(p1, p2);
         assert!(p1.contains("opens nothing"));
@@ -123,5 +139,107 @@ on_both_engines!(
         let logs = captured_logs();
         assert!(!logs.contains(&token), "the visit token is not logged");
         assert!(!logs.contains(&digits), "the code is not logged");
+    }
+);
+
+on_both_engines!(
+    guessing_codes_hits_a_ceiling_shared_by_every_source,
+    |engine| async move {
+        let app = crate::helpers::spawn_with(
+            engine,
+            crate::helpers::Options {
+                tweak: |s| s.followup.global_attempts_per_minute = 3,
+                ..Default::default()
+            },
+        )
+        .await;
+        for _ in 0..3 {
+            let (status, _) = open(&app, "1234 5678 9012 3456 7890").await;
+            assert_eq!(status, 422);
+        }
+        let before = app.kdf.derivations();
+        let refused = app
+            .client
+            .post(app.url("/followup"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body("code=12345678901234567890")
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(refused.status().as_u16(), 429);
+        assert!(refused.headers().contains_key("retry-after"));
+        assert_eq!(
+            app.kdf.derivations(),
+            before,
+            "a refused attempt costs nothing"
+        );
+    }
+);
+
+on_both_engines!(
+    the_receipt_page_checks_the_code_typed_back,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let page = app
+            .post_form("reporter.relation=self&location.country=TH&narrative=held+in+a+compound")
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        let code = crate::helpers::code_in_page(&page);
+        let sealed = hidden(&page, "receipt");
+        assert!(!sealed.contains(&code.replace(' ', "")));
+        assert!(page.contains("cannot be recovered"), "{page}");
+
+        let check = |typed: String| {
+            let app = &app;
+            let sealed = sealed.clone();
+            async move {
+                let response = app
+                    .client
+                    .post(app.url("/receipt/check"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .body(format!(
+                        "receipt={sealed}&lang=en&code={}",
+                        typed.replace(' ', "+")
+                    ))
+                    .send()
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"));
+                (
+                    response.status().as_u16(),
+                    response.text().await.unwrap_or_default(),
+                )
+            }
+        };
+        let mut wrong: Vec<char> = code.chars().collect();
+        wrong[0] = if wrong[0] == '1' { '2' } else { '1' };
+        let (status, again) = check(wrong.into_iter().collect()).await;
+        assert_eq!(status, 422);
+        assert!(again.contains("not the code above"), "{again}");
+        assert_eq!(
+            crate::helpers::code_in_page(&again),
+            code,
+            "the code is shown again"
+        );
+
+        let (status, ok) = check(code.replace(' ', "-")).await;
+        assert_eq!(status, 200);
+        assert!(ok.contains("wrote your code down right"), "{ok}");
+        assert!(!ok.contains(&code), "a checked code is not shown again");
+
+        let forged = app
+            .client
+            .post(app.url("/receipt/check"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(format!(
+                "receipt=AAAA{sealed}&code={}",
+                code.replace(' ', "")
+            ))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(forged.status().as_u16(), 422);
+        assert!(!captured_logs().contains(&code), "the code is not logged");
     }
 );

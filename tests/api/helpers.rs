@@ -94,6 +94,8 @@ pub struct TestApp {
     pub dir: TempDir,
     pub database_url: String,
     pub secrets_file: PathBuf,
+    /// The server's Argon2id pool, whose derivations tests count.
+    pub kdf: homeward::crypto::kdf::KdfPool,
 }
 
 /// The cheapest Argon2id the crate accepts: tests exercise the path, not the cost.
@@ -254,6 +256,8 @@ pub struct Options {
     pub database_url: Option<String>,
     pub secrets_file: Option<PathBuf>,
     pub alerts: homeward::config::AlertSettings,
+    /// A last change to the settings before the app is built.
+    pub tweak: fn(&mut Settings),
 }
 
 impl Default for Options {
@@ -267,6 +271,7 @@ impl Default for Options {
             database_url: None,
             secrets_file: None,
             alerts: homeward::config::AlertSettings::default(),
+            tweak: |_| {},
         }
     }
 }
@@ -313,6 +318,8 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
             format: "text".into(),
         },
         alerts: homeward::config::AlertSettings::default(),
+        followup: homeward::config::FollowupSettings::default(),
+        attachments: homeward::config::AttachmentSettings::default(),
     }
 }
 
@@ -356,6 +363,7 @@ pub async fn build(
         options.host,
     );
     settings.alerts = options.alerts;
+    (options.tweak)(&mut settings);
     let built = Application::build(settings).await;
     let store = match &built {
         Ok(app) => app.store(),
@@ -381,6 +389,10 @@ pub async fn build(
         }
     }
     let port = built.as_ref().map(|a| a.port()).unwrap_or(0);
+    let kdf = built
+        .as_ref()
+        .map(|a| a.kdf())
+        .unwrap_or_else(|_| homeward::crypto::kdf::KdfPool::new(1));
     let test_app = TestApp {
         address: format!("http://127.0.0.1:{port}"),
         store,
@@ -396,6 +408,7 @@ pub async fn build(
         dir,
         database_url,
         secrets_file,
+        kdf,
     };
     (built, test_app)
 }

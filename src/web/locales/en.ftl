@@ -152,6 +152,11 @@ receipt-heading = Your report was received
 receipt-code-label = Your receipt code
 receipt-warning = Write this code down now and keep it hidden. It is shown only once. Anyone with the code can read the replies to you, so do not save it where others may look.
 receipt-next = Trained people will read your report. Come back later with your code to see their replies.
+receipt-check-label = Type your code back to check that you wrote it down right
+receipt-check-hint = Copy it from where you wrote it, not from this page.
+receipt-check-button = Check
+receipt-check-mismatch = This is not the code above. Compare each digit and correct what you wrote.
+receipt-check-ok = You wrote your code down right
 receipt-priority = Your report was marked as urgent and will be read first.
 
 error-heading = Something went wrong

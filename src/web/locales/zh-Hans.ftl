@@ -151,6 +151,11 @@ receipt-heading = 你的报告已收到
 receipt-code-label = 你的回执码
 receipt-warning = 请现在就把这个码写下来并藏好。它只显示这一次。任何拿到这个码的人都能读到给你的回复，所以不要存放在别人可能看到的地方。
 receipt-next = 受过培训的人员会阅读你的报告。之后请带着回执码回来查看他们的回复。
+receipt-check-label = 把回执码再输入一遍，检查是否抄写正确
+receipt-check-hint = 请照着你写下的内容输入，而不是从本页复制。
+receipt-check-button = 检查
+receipt-check-mismatch = 这与上面的回执码不一致。请逐位核对并改正你写下的内容。
+receipt-check-ok = 你的回执码抄写正确
 receipt-priority = 你的报告已被标为紧急，会被优先阅读。
 
 error-heading = 出了点问题

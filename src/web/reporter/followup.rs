@@ -105,7 +105,7 @@ pub async fn open(
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
     let form = posted(&state, &req, payload).await?;
-    if !state.login_throttle.allow(req.peer_addr().map(|a| a.ip())) {
+    if !state.code_attempts.allow(req.peer_addr().map(|a| a.ip())) {
         return Err(PageError::new(
             Failure::TooManyRequests,
             state.page(&req, None, "/followup"),

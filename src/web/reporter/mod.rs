@@ -4,3 +4,4 @@
 pub mod followup;
 pub mod form;
 pub mod pages;
+pub mod receipt;

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
-use secrecy::ExposeSecret;
 
 use super::form::{self, FormView};
 use crate::domain::{FieldErrors, Report};
@@ -42,14 +41,6 @@ struct ReportForm {
     heading: String,
     choose: String,
     form: FormView,
-}
-
-#[derive(Template)]
-#[template(path = "receipt.html")]
-struct ReceiptPage {
-    page: Page,
-    code: String,
-    urgent: bool,
 }
 
 #[derive(Template)]
@@ -200,12 +191,12 @@ pub async fn submit_report(
         .await
         .map_err(|e| fail(Failure::from(e), lang.as_deref()))?;
     let page = state.page(&req, lang.as_deref(), "/");
-    let shown = ReceiptPage {
+    Ok(super::receipt::show(
+        &state,
         page,
-        code: receipt.code.expose_secret().to_owned(),
-        urgent: receipt.priority == Priority::Critical,
-    };
-    Ok(html(actix_web::http::StatusCode::OK, shown.render()))
+        &receipt.code,
+        receipt.priority == Priority::Critical,
+    ))
 }
 
 pub async fn not_found(
