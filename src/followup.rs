@@ -16,8 +16,7 @@ use crate::accounts::Accounts;
 use crate::crypto::account::{unwrap_private_key, wrap_private_key};
 use crate::crypto::kdf::{Argon2Params, KdfPool};
 use crate::crypto::{wrap, CryptoError, PrivateKey};
-use crate::domain::text::{Text, LONG};
-use crate::domain::ReceiptCode;
+use crate::domain::{Addition, Consents, ContactChange, ReceiptCode};
 use crate::store::{now, Store, StoreError};
 use crate::workspace::seal_to_holders;
 
@@ -87,12 +86,6 @@ pub struct ThreadMessage {
 #[derive(Deserialize)]
 struct Sealed {
     text: Option<String>,
-    at: i64,
-}
-
-#[derive(Serialize)]
-struct Addition<'a> {
-    text: &'a str,
     at: i64,
 }
 
@@ -192,34 +185,151 @@ impl Followup<'_> {
         Ok((CombinedStatus::of(&statuses), messages))
     }
 
-    /// Seals the reporter's message to every NGO queue holding the report (not to the reporter:
-    /// whoever forces the code out of them cannot read it back) and brings entries waiting for
-    /// the reporter back into view.
-    pub async fn add_message(&self, visit: &Visit, text: &str) -> Result<(), FollowupError> {
-        let text = match Text::parse(text, LONG) {
-            Ok(Some(text)) => text,
-            Ok(None) => return Err(FollowupError::Field("required")),
-            Err(code) => return Err(FollowupError::Field(code)),
-        };
+    /// Seals what the reporter adds to every NGO queue holding the report (not to the
+    /// reporter: whoever forces the code out of them cannot read it back) and brings entries
+    /// waiting for the reporter back into view.
+    pub async fn add(&self, visit: &Visit, addition: &Addition) -> Result<(), FollowupError> {
+        self.seal_for_ngos(visit, "addition", addition).await?;
+        self.store
+            .reporter_answered(&visit.report.to_string(), now())
+            .await?;
+        tracing::info!("reporter added to their report");
+        Ok(())
+    }
+
+    /// A new way to be reached, sealed like an addition.
+    pub async fn change_contact(
+        &self,
+        visit: &Visit,
+        change: &ContactChange,
+    ) -> Result<(), FollowupError> {
+        self.seal_for_ngos(visit, "contact", change).await?;
+        tracing::info!("reporter changed how to be contacted");
+        Ok(())
+    }
+
+    /// The reporter's consents as they stand.
+    pub async fn consents(&self, visit: &Visit) -> Result<Consents, FollowupError> {
+        Ok(self
+            .store
+            .report_terms(visit.report)
+            .await?
+            .map(|(_, consents)| consents)
+            .unwrap_or_default())
+    }
+
+    /// Records new consents. The desk and the NGO queues still admitted are told what changed,
+    /// and carry out a grant (a referral, or the projection); a withdrawal takes effect at once,
+    /// since nothing new is sealed to an audience without its consent.
+    pub async fn change_consents(
+        &self,
+        visit: &Visit,
+        consents: Consents,
+    ) -> Result<(), FollowupError> {
         let report = visit.report.to_string();
+        let Some(before) = self.store.set_consents(&report, consents, now()).await? else {
+            return Ok(());
+        };
+        let change = ConsentChange::between(before, consents);
+        if change.granted.is_empty() && change.withdrawn.is_empty() {
+            return Ok(());
+        }
+        self.seal_for_ngos(visit, "consent", &change).await?;
+        tracing::info!("reporter changed their consents");
+        Ok(())
+    }
+
+    /// Withdraws the report: it leaves the reporter's view and every visit ends at once, replies
+    /// stop, and every queue holding it is told; its keys are destroyed after the grace period.
+    pub async fn withdraw(&self, visit: &Visit, grace_days: i64) -> Result<(), FollowupError> {
         let at = now();
-        let plaintext = serde_json::to_vec(&Addition {
-            text: text.as_str(),
+        if !self.store.withdraw(&visit.report.to_string(), at).await? {
+            return Ok(());
+        }
+        let notice = Withdrawal {
             at,
-        })
-        .map_err(|_| CryptoError::Seal)?;
+            destroyed_after: at + grace_days * 86_400,
+        };
+        let plaintext = sealed_json(&notice)?;
+        seal_to_holders::<FollowupError>(
+            self.store,
+            visit.report,
+            ("withdrawal", "projection"),
+            &plaintext,
+            None,
+            |_| true,
+        )
+        .await?;
+        self.accounts
+            .audit
+            .note(
+                "reporter",
+                "report_withdrawn",
+                &format!("report:{}", visit.report),
+            )
+            .await;
+        tracing::info!("reporter withdrew their report");
+        Ok(())
+    }
+
+    async fn seal_for_ngos(
+        &self,
+        visit: &Visit,
+        kind: &'static str,
+        content: &impl Serialize,
+    ) -> Result<Uuid, FollowupError> {
+        let plaintext = sealed_json(&Stamped { at: now(), content })?;
         let ngo_queue = |h: &crate::store::Holder| matches!(h.kind.as_str(), "desk" | "ngo");
         seal_to_holders::<FollowupError>(
             self.store,
             visit.report,
-            ("addition", "ngo"),
+            (kind, "ngo"),
             &plaintext,
             None,
             ngo_queue,
         )
-        .await?;
-        self.store.reporter_answered(&report, at).await?;
-        tracing::info!("reporter added a message");
-        Ok(())
+        .await
     }
+}
+
+fn sealed_json(value: &impl Serialize) -> Result<Zeroizing<Vec<u8>>, FollowupError> {
+    serde_json::to_vec(value)
+        .map(Zeroizing::new)
+        .map_err(|_| CryptoError::Seal.into())
+}
+
+/// What the reporter sent, with when.
+#[derive(Serialize)]
+struct Stamped<'a, T: Serialize> {
+    at: i64,
+    #[serde(flatten)]
+    content: &'a T,
+}
+
+/// What changed in the reporter's consents, as the desk and NGO queues are told.
+#[derive(Serialize)]
+struct ConsentChange {
+    granted: Vec<&'static str>,
+    withdrawn: Vec<&'static str>,
+}
+
+impl ConsentChange {
+    fn between(before: Consents, after: Consents) -> ConsentChange {
+        let pairs = [
+            ("partner_ngos", before.partner_ngos, after.partner_ngos),
+            ("consulate", before.consulate, after.consulate),
+            ("police", before.police, after.police),
+        ];
+        ConsentChange {
+            granted: pairs.iter().filter(|p| !p.1 && p.2).map(|p| p.0).collect(),
+            withdrawn: pairs.iter().filter(|p| p.1 && !p.2).map(|p| p.0).collect(),
+        }
+    }
+}
+
+/// The queues' notice of a withdrawal.
+#[derive(Serialize)]
+struct Withdrawal {
+    at: i64,
+    destroyed_after: i64,
 }

@@ -18,6 +18,7 @@ pub mod projection;
 pub mod referral;
 pub mod rotation;
 pub mod secrets;
+pub mod shredding;
 pub mod startup;
 pub mod store;
 pub mod telemetry;

@@ -133,6 +133,12 @@ impl Application {
                 settings.alerts.check_interval_secs.max(1),
             ));
         }
+        crate::shredding::spawn(
+            store.clone(),
+            state.accounts.audit.clone(),
+            settings.followup.withdrawal_grace_days,
+            Duration::from_secs(settings.followup.shred_interval_secs.max(1)),
+        );
         let http = HttpSettings {
             workers: settings.server.workers,
             client_request_timeout: Duration::from_secs(

@@ -332,7 +332,9 @@ pub(crate) async fn post(
 
 /// Seals `plaintext` as a new item of the report to the holders `keep` picks (and to the
 /// reporter's key, if given) and stores it; returns the item's id. A queue key may rotate
-/// between reading it and storing: the item is then sealed again with the new one.
+/// between reading it and storing: the item is then sealed again with the new one. Nothing new
+/// reaches an audience whose consent the reporter withdrew; an organisation's own notes are its
+/// own.
 pub(crate) async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
     store: &Store,
     report: Uuid,
@@ -341,11 +343,17 @@ pub(crate) async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
     reporter: Option<&PublicKey>,
     keep: impl Fn(&Holder) -> bool,
 ) -> Result<Uuid, E> {
+    let consents = store
+        .report_terms(report)
+        .await?
+        .map(|(_, consents)| consents)
+        .unwrap_or_default();
+    let consented = |h: &Holder| audience == "notes" || consents.admit(&h.kind);
     for _ in 0..3 {
         let holders = store.holders_of(&report.to_string()).await?;
         let keys = holders
             .iter()
-            .filter(|h| keep(h))
+            .filter(|h| keep(h) && consented(h))
             .map(|h| {
                 Ok((
                     format!("queue:{}", h.queue_id),
@@ -388,6 +396,10 @@ pub async fn reply(
     let (row, _) = entry(store, who, queue, report).await?;
     if !matches!(row.kind.as_str(), "desk" | "ngo") {
         return Err(WorkspaceError::Forbidden);
+    }
+    // A withdrawn report's thread is closed: the reporter can no longer read it.
+    if store.withdrawn_at(&report.to_string()).await?.is_some() {
+        return Err(WorkspaceError::Invalid);
     }
     let text = message_text(text)?;
     let reporter = store

@@ -1,6 +1,7 @@
 //! Validated domain types. A value of these types has passed its parse: a report cannot exist
 //! unvalidated. Nothing here knows HTTP or SQL.
 
+pub mod addition;
 pub mod choice;
 pub mod country;
 pub mod errors;
@@ -9,6 +10,7 @@ pub mod report;
 pub mod text;
 pub mod workflow;
 
+pub use addition::{Addition, ContactChange};
 pub use country::CountryCode;
 pub use errors::{FieldError, FieldErrors};
 pub use receipt::{Locator, ReceiptCode, ReceiptSecret};

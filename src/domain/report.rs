@@ -249,6 +249,20 @@ pub struct Consents {
     pub police: bool,
 }
 
+impl Consents {
+    /// Whether a queue of this kind may receive anything new of the report: the desk always,
+    /// every other kind only while the reporter consents to its audience.
+    pub fn admit(&self, queue_kind: &str) -> bool {
+        match queue_kind {
+            "desk" => true,
+            "ngo" => self.partner_ngos,
+            "consular" => self.consulate,
+            "police" => self.police,
+            _ => false,
+        }
+    }
+}
+
 /// What a consulate or the police may see: who the person is, their documents, where they are and
 /// what they want. Never the narrative, the indicators or the recruiter.
 #[derive(Debug, Clone, Serialize)]
@@ -262,6 +276,30 @@ pub struct Projection<'a> {
 impl Report {
     /// Parses a submission, naming every field that is wrong.
     pub fn parse(input: ReportInput) -> Result<Report, FieldErrors> {
+        let (report, mut errors) = Report::parse_fields(input);
+        if !report.says_something() && errors.is_empty() {
+            errors.push("narrative", "empty_report");
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(report)
+    }
+
+    /// Whether a responder could act on it: something about what happened, where, or who.
+    pub fn says_something(&self) -> bool {
+        let l = &self.location;
+        self.narrative.is_some()
+            || !self.indicators.is_empty()
+            || l.country.is_some()
+            || l.city.is_some()
+            || l.compound.is_some()
+            || l.coordinates.is_some()
+            || self.person.name.is_some()
+    }
+
+    /// Every field by the rules of a report, with the errors found; nothing is required.
+    pub(crate) fn parse_fields(input: ReportInput) -> (Report, FieldErrors) {
         let mut errors = FieldErrors::default();
         let e = &mut errors;
 
@@ -367,21 +405,7 @@ impl Report {
         let last_contact = text(e, "last_contact", &input.last_contact, SHORT);
         let language = opt(e, "language", &input.language, language_tag);
 
-        let says_something = narrative.is_some()
-            || !indicators.is_empty()
-            || location.country.is_some()
-            || location.city.is_some()
-            || location.compound.is_some()
-            || location.coordinates.is_some()
-            || person.name.is_some();
-        if !says_something && errors.is_empty() {
-            errors.push("narrative", "empty_report");
-        }
-
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(Report {
+        let report = Report {
             reporter,
             person,
             location,
@@ -397,7 +421,8 @@ impl Report {
                 police: input.consent.police,
             },
             language,
-        })
+        };
+        (report, errors)
     }
 
     pub fn projection(&self) -> Projection<'_> {

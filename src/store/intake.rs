@@ -176,7 +176,7 @@ impl Store {
         on_pool!(self, read, pool => {
             let row = sqlx::query(
                 "SELECT id, reporter_key_salt, reporter_key_kdf, reporter_key_nonce, reporter_key_sealed
-                 FROM reports WHERE locator = $1",
+                 FROM reports WHERE locator = $1 AND withdrawn_at IS NULL",
             )
             .bind(locator)
             .fetch_optional(pool)

@@ -14,6 +14,7 @@ mod intake;
 mod organisations;
 mod queues;
 mod referral;
+mod reporter;
 mod rotation;
 mod visits;
 mod workspace;

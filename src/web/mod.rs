@@ -82,6 +82,18 @@ pub fn serve(
                 "/followup/message",
                 web::post().to(reporter::followup::message),
             )
+            .route(
+                "/followup/contact",
+                web::post().to(reporter::followup::contact),
+            )
+            .route(
+                "/followup/consents",
+                web::post().to(reporter::followup::consents),
+            )
+            .route(
+                "/followup/withdraw",
+                web::post().to(reporter::followup::withdraw),
+            )
             .route("/receipt/check", web::post().to(reporter::receipt::check))
             .route(assets::STYLESHEET_PATH, web::get().to(assets::stylesheet))
             .route("/api/v1/reports", web::post().to(api::create_report))

@@ -94,7 +94,7 @@ on_both_engines!(
             .client
             .post(app.url("/followup/message"))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(format!("visit={token}&message=now+in+building+seven"))
+            .body(format!("visit={token}&narrative=now+in+building+seven"))
             .send()
             .await
             .unwrap_or_else(|e| panic!("{e}"));
@@ -130,7 +130,7 @@ on_both_engines!(
             .client
             .post(app.url("/followup/message"))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .body("visit=forged&message=hello")
+            .body("visit=forged&narrative=hello")
             .send()
             .await
             .unwrap_or_else(|e| panic!("{e}"));

@@ -16,6 +16,7 @@ mod organisations;
 mod pages;
 mod privacy;
 mod referral;
+mod reporter_changes;
 mod rotation;
 mod routing;
 mod startup;

@@ -1,14 +1,19 @@
-//! The follow-up page: the receipt code opens a visit; the visit's token rides in its forms.
+//! The follow-up pages: the receipt code opens a visit; the visit's token rides in its forms.
+//! Within a visit the reporter reads the status and the replies, adds to the report, changes how
+//! to be reached and what they consent to, or withdraws the report.
+
+use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
+use super::form::{self, SectionView};
 use super::pages::{html, Page};
+use crate::domain::{Addition, Consents, ContactChange, FieldErrors};
 use crate::followup::{Followup, FollowupError, Visit};
 use crate::web::error::{Failure, PageError};
-use crate::web::staff::fields;
 use crate::web::{body, AppState};
 
 #[derive(Template)]
@@ -16,6 +21,7 @@ use crate::web::{body, AppState};
 struct CodeForm {
     page: Page,
     error: Option<String>,
+    notice: Option<String>,
 }
 
 #[derive(Template)]
@@ -25,9 +31,32 @@ struct ThreadPage {
     token: String,
     status: String,
     messages: Vec<(String, String)>,
-    sent: bool,
+    /// What the last action did, in words.
+    notice: Option<String>,
+    choose: String,
     message: String,
-    error: Option<String>,
+    message_error: Option<String>,
+    more: SectionView,
+    contact: SectionView,
+    consents: SectionView,
+    withdraw_error: Option<String>,
+}
+
+/// What the reporter posted, kept to show again beside its problems.
+#[derive(Default)]
+struct Outcome {
+    answers: HashMap<String, Vec<String>>,
+    errors: FieldErrors,
+    notice: Option<&'static str>,
+}
+
+impl Outcome {
+    fn done(notice: &'static str) -> Outcome {
+        Outcome {
+            notice: Some(notice),
+            ..Outcome::default()
+        }
+    }
 }
 
 fn service(state: &AppState) -> Followup<'_> {
@@ -48,6 +77,7 @@ pub async fn code_form(state: web::Data<AppState>, req: HttpRequest) -> HttpResp
     let page = CodeForm {
         page: state.page(&req, None, "/followup"),
         error: None,
+        notice: None,
     };
     html(StatusCode::OK, page.render())
 }
@@ -56,44 +86,91 @@ async fn posted(
     state: &AppState,
     req: &HttpRequest,
     payload: web::Payload,
-) -> Result<std::collections::HashMap<String, String>, PageError> {
+) -> Result<form::Posted, PageError> {
     let fail = |f| PageError::new(f, state.page(req, None, "/followup"));
     body::require_content_type(req, "application/x-www-form-urlencoded").map_err(fail)?;
     let bytes = body::read(req, payload, state.max_body_bytes)
         .await
         .map_err(fail)?;
-    Ok(fields(&bytes))
+    Ok(form::decode(&bytes))
+}
+
+fn first<'a>(answers: &'a HashMap<String, Vec<String>>, name: &str) -> &'a str {
+    answers
+        .get(name)
+        .and_then(|v| v.first())
+        .map_or("", String::as_str)
+}
+
+fn checked(answers: &HashMap<String, Vec<String>>, name: &str) -> bool {
+    matches!(first(answers, name), "on" | "true" | "1" | "yes")
+}
+
+/// The consents as the form's checkboxes show them.
+fn consent_answers(consents: Consents) -> HashMap<String, Vec<String>> {
+    [
+        ("consent.partner_ngos", consents.partner_ngos),
+        ("consent.consulate", consents.consulate),
+        ("consent.police", consents.police),
+    ]
+    .into_iter()
+    .filter(|(_, on)| *on)
+    .map(|(name, _)| (name.to_owned(), vec!["on".to_owned()]))
+    .collect()
 }
 
 async fn thread_page(
     state: &AppState,
     req: &HttpRequest,
     visit: &Visit,
-    sent: bool,
-    message: String,
-    error: Option<String>,
+    outcome: Outcome,
 ) -> Result<HttpResponse, PageError> {
-    let page = state.page(req, None, "/followup");
-    let (status, messages) = service(state)
+    let lang = outcome.answers.get("lang").and_then(|v| v.first()).cloned();
+    let page = state.page(req, lang.as_deref(), "/followup");
+    let followup = service(state);
+    let (status, messages) = followup
         .thread(visit)
         .await
         .map_err(|e| failed(state, req, e))?;
+    let current = followup
+        .consents(visit)
+        .await
+        .map_err(|e| failed(state, req, e))?;
+    let tr = &page.tr;
+    let errors = &outcome.errors;
+    let field_error = |name: &str| {
+        errors
+            .0
+            .iter()
+            .find(|e| e.field == name)
+            .map(|e| tr.error(e.code))
+    };
+    let consent_answers = if outcome.answers.keys().any(|k| k.starts_with("consent.")) {
+        outcome.answers.clone()
+    } else {
+        consent_answers(current)
+    };
     let shown = ThreadPage {
-        status: page.tr.t(&format!("followup-status-{}", status.code())),
+        status: tr.t(&format!("followup-status-{}", status.code())),
         messages: messages
             .into_iter()
             .map(|m| (crate::web::staff::pages::utc(m.at), m.text))
             .collect(),
         token: visit.token.expose_secret().to_owned(),
+        notice: outcome.notice.map(|key| tr.t(key)),
+        choose: tr.t("form-choose"),
+        message: first(&outcome.answers, "narrative").to_owned(),
+        message_error: field_error("narrative"),
+        more: SectionView::addition(tr, &outcome.answers, errors),
+        contact: SectionView::contact(tr, &outcome.answers, errors),
+        consents: SectionView::consents(tr, &consent_answers, errors),
+        withdraw_error: field_error("confirm"),
         page,
-        sent,
-        message,
-        error: error.clone(),
     };
-    let code = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
+    let code = if outcome.errors.is_empty() {
         StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
     };
     Ok(html(code, shown.render()))
 }
@@ -111,52 +188,186 @@ pub async fn open(
             state.page(&req, None, "/followup"),
         ));
     }
-    let code = SecretString::from(form.get("code").cloned().unwrap_or_default());
+    let code = SecretString::from(first(&form.answers, "code").to_owned());
     let refused = |key: &str| {
         let page = state.page(&req, None, "/followup");
         let error = Some(page.tr.t(key));
         html(
             StatusCode::UNPROCESSABLE_ENTITY,
-            CodeForm { page, error }.render(),
+            CodeForm {
+                page,
+                error,
+                notice: None,
+            }
+            .render(),
         )
     };
     match service(&state).open(code.expose_secret()).await {
-        Ok(Some(visit)) => thread_page(&state, &req, &visit, false, String::new(), None).await,
+        Ok(Some(visit)) => thread_page(&state, &req, &visit, Outcome::default()).await,
         Ok(None) => Ok(refused("followup-no-match")),
         Err(FollowupError::Field(code)) => Ok(refused(&format!("error-{code}"))),
         Err(e) => Err(failed(&state, &req, e)),
     }
 }
 
-/// A message from the reporter, within a visit.
+/// The visit a posted form belongs to, or the code form again once it has expired.
+async fn resume(
+    state: &AppState,
+    req: &HttpRequest,
+    form: &form::Posted,
+) -> Result<Result<Visit, HttpResponse>, PageError> {
+    let token = first(&form.answers, "visit");
+    match service(state).resume(token).await {
+        Ok(Some(visit)) => Ok(Ok(visit)),
+        // Expired, withdrawn or forged: ask for the code again, without saying which.
+        Ok(None) => {
+            let page = state.page(req, None, "/followup");
+            let error = Some(page.tr.t("followup-expired"));
+            Ok(Err(html(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                CodeForm {
+                    page,
+                    error,
+                    notice: None,
+                }
+                .render(),
+            )))
+        }
+        Err(e) => Err(failed(state, req, e)),
+    }
+}
+
+/// Runs one action of a visit and shows the thread again with what it did or what was wrong.
+async fn within_visit<F, Fut>(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+    act: F,
+) -> Result<HttpResponse, PageError>
+where
+    F: FnOnce(web::Data<AppState>, Visit, form::Posted) -> Fut,
+    Fut: std::future::Future<Output = Result<(Visit, Outcome), FollowupError>>,
+{
+    let form = posted(&state, &req, payload).await?;
+    let visit = match resume(&state, &req, &form).await? {
+        Ok(visit) => visit,
+        Err(expired) => return Ok(expired),
+    };
+    let lang = form.answers.get("lang").cloned();
+    match act(state.clone(), visit, form).await {
+        Ok((visit, mut outcome)) => {
+            if let Some(lang) = lang {
+                outcome.answers.insert("lang".into(), lang);
+            }
+            thread_page(&state, &req, &visit, outcome).await
+        }
+        Err(e) => Err(failed(&state, &req, e)),
+    }
+}
+
+/// A message or more details, sealed to the NGO queues holding the report.
 pub async fn message(
     state: web::Data<AppState>,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
+    within_visit(state, req, payload, |state, visit, form| async move {
+        let parsed = form.input.and_then(Addition::parse);
+        let outcome = match parsed {
+            Ok(addition) => {
+                service(&state).add(&visit, &addition).await?;
+                Outcome::done("followup-sent")
+            }
+            Err(errors) => Outcome {
+                answers: form.answers,
+                errors,
+                notice: None,
+            },
+        };
+        Ok((visit, outcome))
+    })
+    .await
+}
+
+/// A new way to be reached.
+pub async fn contact(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    within_visit(state, req, payload, |state, visit, form| async move {
+        let answers = form.answers;
+        let change = ContactChange::parse(
+            first(&answers, "reporter.contact"),
+            checked(&answers, "reporter.no_contact"),
+        );
+        let outcome = match change {
+            Ok(change) => {
+                service(&state).change_contact(&visit, &change).await?;
+                Outcome::done("followup-contact-saved")
+            }
+            Err(errors) => Outcome {
+                answers,
+                errors,
+                notice: None,
+            },
+        };
+        Ok((visit, outcome))
+    })
+    .await
+}
+
+/// The consents, each granted or withdrawn.
+pub async fn consents(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    within_visit(state, req, payload, |state, visit, form| async move {
+        let answers = form.answers;
+        let consents = Consents {
+            partner_ngos: checked(&answers, "consent.partner_ngos"),
+            consulate: checked(&answers, "consent.consulate"),
+            police: checked(&answers, "consent.police"),
+        };
+        service(&state).change_consents(&visit, consents).await?;
+        Ok((visit, Outcome::done("followup-consents-saved")))
+    })
+    .await
+}
+
+/// Withdraws the report, once the reporter has ticked that they mean it.
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
     let form = posted(&state, &req, payload).await?;
-    let token = form.get("visit").cloned().unwrap_or_default();
-    let text = form.get("message").cloned().unwrap_or_default();
-    let followup = service(&state);
-    let Some(visit) = followup
-        .resume(&token)
-        .await
-        .map_err(|e| failed(&state, &req, e))?
-    else {
-        // The visit expired: ask for the code again, without saying more.
-        let page = state.page(&req, None, "/followup");
-        let error = Some(page.tr.t("followup-expired"));
-        return Ok(html(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            CodeForm { page, error }.render(),
-        ));
+    let visit = match resume(&state, &req, &form).await? {
+        Ok(visit) => visit,
+        Err(expired) => return Ok(expired),
     };
-    match followup.add_message(&visit, &text).await {
-        Ok(()) => thread_page(&state, &req, &visit, true, String::new(), None).await,
-        Err(FollowupError::Field(code)) => {
-            let error = Some(state.tr(&req, None).error(code));
-            thread_page(&state, &req, &visit, false, text, error).await
-        }
-        Err(e) => Err(failed(&state, &req, e)),
+    if !checked(&form.answers, "confirm") {
+        let mut errors = FieldErrors::default();
+        errors.push("confirm", "required");
+        let outcome = Outcome {
+            answers: form.answers,
+            errors,
+            notice: None,
+        };
+        return thread_page(&state, &req, &visit, outcome).await;
     }
+    service(&state)
+        .withdraw(&visit, state.followup.withdrawal_grace_days)
+        .await
+        .map_err(|e| failed(&state, &req, e))?;
+    let lang = first(&form.answers, "lang");
+    let page = state.page(&req, Some(lang), "/followup");
+    let notice = Some(page.tr.t("followup-withdrawn"));
+    let shown = CodeForm {
+        page,
+        error: None,
+        notice,
+    };
+    Ok(html(StatusCode::OK, shown.render()))
 }

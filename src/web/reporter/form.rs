@@ -146,10 +146,36 @@ const DETAILS: &[Section] = &[
     },
 ];
 
+/// What the reporter may add from the follow-up page: a message, and where the person is now
+/// or who holds them, by the report's own field rules.
+const ADDITION: Section = Section {
+    legend: "followup-more",
+    fields: &[
+        Field("location.country", Widget::Country),
+        Field("location.city", SHORT),
+        Field("location.compound", SHORT),
+        Field("location.landmarks", Widget::Area),
+        Field("location.latitude", Widget::Decimal),
+        Field("location.longitude", Widget::Decimal),
+        Field("person.mobile_phone", SHORT),
+        Field("person.handles", Widget::Text(1000)),
+        Field("recruitment.recruiter", Widget::Text(400)),
+        Field("documents.0.holder", SHORT),
+    ],
+};
+
+const CONTACT: Section = Section {
+    legend: "followup-contact",
+    fields: &[
+        Field("reporter.contact", Widget::Area),
+        Field("reporter.no_contact", Widget::Check),
+    ],
+};
+
 /// Form fields that hold several values (checkbox groups).
 const MULTI: &[&str] = &["indicators", "wants"];
 /// Form fields that are not part of the report.
-const PAGE_FIELDS: &[&str] = &["lang", "as"];
+const PAGE_FIELDS: &[&str] = &["lang", "as", "visit"];
 
 /// A posted form: the raw answers (to render again) and the report input built from them.
 pub struct Posted {
@@ -279,23 +305,47 @@ impl FormView {
         answers: &HashMap<String, Vec<String>>,
         errors: &FieldErrors,
     ) -> FormView {
-        let section = |s: &Section| {
-            let fields: Vec<FieldView> = s
-                .fields
-                .iter()
-                .map(|f| field(tr, f, answers, errors))
-                .collect();
-            SectionView {
-                legend: tr.t(s.legend),
-                has_errors: fields.iter().any(|f| f.error.is_some()),
-                fields,
-            }
-        };
+        let section = |s: &Section| SectionView::of(tr, s, answers, errors);
         FormView {
             essentials: section(&ESSENTIALS),
             consents: section(&CONSENTS),
             details: DETAILS.iter().map(section).collect(),
             error_count: errors.0.len(),
+        }
+    }
+}
+
+impl SectionView {
+    /// The follow-up page's "more details" part of an addition.
+    pub fn addition(tr: &Tr, answers: &HashMap<String, Vec<String>>, errors: &FieldErrors) -> Self {
+        SectionView::of(tr, &ADDITION, answers, errors)
+    }
+
+    /// The follow-up page's way to be reached.
+    pub fn contact(tr: &Tr, answers: &HashMap<String, Vec<String>>, errors: &FieldErrors) -> Self {
+        SectionView::of(tr, &CONTACT, answers, errors)
+    }
+
+    /// The consents, as the report form asks them.
+    pub fn consents(tr: &Tr, answers: &HashMap<String, Vec<String>>, errors: &FieldErrors) -> Self {
+        SectionView::of(tr, &CONSENTS, answers, errors)
+    }
+
+    fn of(
+        tr: &Tr,
+        s: &Section,
+        answers: &HashMap<String, Vec<String>>,
+        errors: &FieldErrors,
+    ) -> SectionView {
+        let fields: Vec<FieldView> = s
+            .fields
+            .iter()
+            .map(|f| field(tr, f, answers, errors))
+            .collect();
+        SectionView {
+            legend: tr.t(s.legend),
+            has_errors: fields.iter().any(|f| f.error.is_some()),
+            fields,
         }
     }
 }

@@ -1,0 +1,130 @@
+//! What the reporter changes from the follow-up page: consents, and withdrawal, whose grace
+//! period ends in crypto-shredding (every sealed copy of every item key, then the ciphertexts,
+//! then the report's row; SQLite overwrites what it frees and checkpoints, PostgreSQL vacuums).
+
+use super::{on_pool, Store, StoreError};
+use crate::domain::Consents;
+
+impl Store {
+    /// Records the reporter's consents; returns what they were, or `None` for a report that is
+    /// gone or withdrawn.
+    pub async fn set_consents(
+        &self,
+        report: &str,
+        consents: Consents,
+        at: i64,
+    ) -> Result<Option<Consents>, StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            let before: Option<(bool, bool, bool)> = sqlx::query_as(
+                "SELECT consent_partner_ngos, consent_consulate, consent_police
+                 FROM reports WHERE id = $1 AND withdrawn_at IS NULL",
+            )
+            .bind(report)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((partner_ngos, consulate, police)) = before else {
+                return Ok(None);
+            };
+            sqlx::query(
+                "UPDATE reports SET consent_partner_ngos = $2, consent_consulate = $3,
+                        consent_police = $4, updated_at = $5
+                 WHERE id = $1",
+            )
+            .bind(report)
+            .bind(consents.partner_ngos)
+            .bind(consents.consulate)
+            .bind(consents.police)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(Some(Consents { partner_ngos, consulate, police }))
+        })
+    }
+
+    /// Withdraws a report: it leaves the reporter's view (no code opens it, every visit ends)
+    /// until its keys are destroyed. False if it was gone or withdrawn already.
+    pub async fn withdraw(&self, report: &str, at: i64) -> Result<bool, StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE reports SET withdrawn_at = $2, updated_at = $2
+                 WHERE id = $1 AND withdrawn_at IS NULL",
+            )
+            .bind(report)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            sqlx::query("DELETE FROM visits WHERE report_id = $1")
+                .bind(report)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(changed == 1)
+        })
+    }
+
+    /// When the report was withdrawn, if it was.
+    pub async fn withdrawn_at(&self, report: &str) -> Result<Option<i64>, StoreError> {
+        on_pool!(self, read, pool => {
+            let at: Option<Option<i64>> =
+                sqlx::query_scalar("SELECT withdrawn_at FROM reports WHERE id = $1")
+                    .bind(report)
+                    .fetch_optional(pool)
+                    .await?;
+            Ok(at.flatten())
+        })
+    }
+
+    /// Reports withdrawn at or before `before`, oldest first.
+    pub async fn withdrawn_before(&self, before: i64) -> Result<Vec<String>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar(
+                "SELECT id FROM reports WHERE withdrawn_at IS NOT NULL AND withdrawn_at <= $1
+                 ORDER BY withdrawn_at LIMIT 1000",
+            )
+            .bind(before)
+            .fetch_all(pool)
+            .await?)
+        })
+    }
+
+    /// Destroys a report: the sealed item keys first, so that no ciphertext outlives the last
+    /// key that opens it even within the transaction, then the items, entries, visits and the
+    /// row with its reporter key.
+    pub async fn destroy_report(&self, report: &str) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            for sql in [
+                "DELETE FROM item_keys WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
+                "DELETE FROM items WHERE report_id = $1",
+                "DELETE FROM visits WHERE report_id = $1",
+                "DELETE FROM report_queues WHERE report_id = $1",
+                "DELETE FROM reports WHERE id = $1",
+            ] {
+                sqlx::query(sql).bind(report).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// After destruction: SQLite (secure_delete is on for every connection) moves the
+    /// overwritten pages from the write-ahead log into the database and truncates the log;
+    /// PostgreSQL vacuums the tables that held them.
+    pub async fn compact_after_destruction(&self) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            let statements: &[&str] = if self.is_postgres() {
+                &["VACUUM item_keys", "VACUUM items", "VACUUM reports", "VACUUM report_queues"]
+            } else {
+                &["PRAGMA wal_checkpoint(TRUNCATE)"]
+            };
+            for sql in statements {
+                sqlx::query(sql).execute(pool).await?;
+            }
+            Ok(())
+        })
+    }
+}

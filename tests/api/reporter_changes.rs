@@ -1,0 +1,244 @@
+//! What the reporter changes on coming back: more details, how to be reached, consents, and the
+//! withdrawal of the report, which ends in crypto-shredding after the grace period.
+
+use serde_json::json;
+
+use crate::helpers::{hidden, on_both_engines, spawn_app, TestApp};
+use homeward::crypto::PrivateKey;
+
+/// Posts a follow-up form with the visit's token; returns the status and page.
+async fn post(app: &TestApp, path: &str, token: &str, body: &str) -> (u16, String) {
+    let response = app
+        .client
+        .post(app.url(path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(format!("visit={token}&{body}"))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap_or_default())
+}
+
+/// Opens a visit with the code; returns the token of the page it shows.
+async fn visit(app: &TestApp, code: &str) -> String {
+    let (status, page) = post(
+        app,
+        "/followup",
+        "",
+        &format!("code={}", code.replace(' ', "")),
+    )
+    .await;
+    assert_eq!(status, 200, "{page}");
+    hidden(&page, "visit")
+}
+
+fn kinds(items: &[(String, serde_json::Value)]) -> Vec<&str> {
+    items.iter().map(|(k, _)| k.as_str()).collect()
+}
+
+on_both_engines!(
+    additions_contact_and_consents_reach_only_the_consented_queues,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (report, code) = app
+            .submit(&json!({"location": {"country": "KH", "compound": "Consent Park"}, "narrative": "first words", "consent": {"partner_ngos": true}}))
+            .await;
+        let token = visit(&app, &code).await;
+
+        // A bad coordinate comes back beside its field, with everything typed kept.
+        let (status, page) = post(
+            &app,
+            "/followup/message",
+            &token,
+            "narrative=moved+again&location.city=Shwe+Kokko&location.latitude=400&location.longitude=98",
+        )
+        .await;
+        assert_eq!(status, 422, "{page}");
+        assert!(
+            page.contains("moved again") && page.contains("Shwe Kokko"),
+            "{page}"
+        );
+        let (status, page) = post(&app, "/followup/message", &token, "narrative=").await;
+        assert_eq!(status, 422, "an empty addition is refused: {page}");
+
+        let (status, page) = post(
+            &app,
+            "/followup/message",
+            &token,
+            "narrative=moved+again&location.city=Shwe+Kokko&location.latitude=16.9&location.longitude=98.5",
+        )
+        .await;
+        assert_eq!(status, 200, "{page}");
+        assert!(
+            !page.contains("Shwe Kokko"),
+            "the reporter cannot read it back"
+        );
+        let (status, _) = post(
+            &app,
+            "/followup/contact",
+            &token,
+            "reporter.contact=telegram+%40safe_cousin",
+        )
+        .await;
+        assert_eq!(status, 200);
+
+        for queue in ["desk", "ngo-kh"] {
+            let items = app.open_as(report, queue).await;
+            let addition = items
+                .iter()
+                .find(|(k, _)| k == "addition")
+                .map(|(_, v)| v.clone())
+                .unwrap_or_else(|| panic!("{queue} has the addition: {:?}", kinds(&items)));
+            assert_eq!(addition["location"]["city"], "Shwe Kokko");
+            assert_eq!(addition["message"], "moved again");
+            assert!(addition["location"]["coordinates"]["latitude"].is_number());
+            assert!(kinds(&items).contains(&"contact"), "{queue}");
+        }
+
+        // Consent to the consulate granted, to partner NGOs withdrawn: the desk is told both;
+        // the partner NGO gets nothing new from then on.
+        let (status, page) = post(&app, "/followup/consents", &token, "consent.consulate=on").await;
+        assert_eq!(status, 200, "{page}");
+        let terms = app
+            .store
+            .report_terms(report)
+            .await
+            .ok()
+            .flatten()
+            .map(|t| t.1);
+        assert_eq!(
+            terms,
+            Some(homeward::domain::Consents {
+                partner_ngos: false,
+                consulate: true,
+                police: false
+            })
+        );
+        let desk = app.open_as(report, "desk").await;
+        let consent = desk
+            .iter()
+            .find(|(k, _)| k == "consent")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        assert_eq!(consent["granted"], json!(["consulate"]));
+        assert_eq!(consent["withdrawn"], json!(["partner_ngos"]));
+
+        let partner_before = app.open_as(report, "ngo-kh").await.len();
+        let (status, _) = post(
+            &app,
+            "/followup/message",
+            &token,
+            "narrative=after+withdrawal",
+        )
+        .await;
+        assert_eq!(status, 200);
+        assert_eq!(app.open_as(report, "ngo-kh").await.len(), partner_before);
+        let desk_after = app.open_as(report, "desk").await;
+        assert!(desk_after
+            .iter()
+            .any(|(_, v)| v["message"] == "after withdrawal"));
+    }
+);
+
+on_both_engines!(
+    a_withdrawn_report_closes_at_once_and_is_shredded_after_its_grace_period,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (report, code) = app
+            .submit(&json!({"location": {"country": "KH", "compound": "Shred Park"}, "narrative": "to be destroyed", "consent": {"partner_ngos": true}}))
+            .await;
+        let token = visit(&app, &code).await;
+
+        let (status, page) = post(&app, "/followup/withdraw", &token, "").await;
+        assert_eq!(status, 422, "withdrawing needs the box ticked: {page}");
+        let (status, page) = post(&app, "/followup/withdraw", &token, "confirm=on").await;
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("withdrawn"), "{page}");
+
+        // Gone from the reporter's view at once: the visit ends, the code opens nothing (for one
+        // derivation, like any miss), and the queues are told.
+        let (status, _) = post(&app, "/followup/message", &token, "narrative=still+here").await;
+        assert_eq!(status, 422);
+        let before = app.kdf.derivations();
+        let (status, page) = post(
+            &app,
+            "/followup",
+            "",
+            &format!("code={}", code.replace(' ', "")),
+        )
+        .await;
+        assert_eq!((status, app.kdf.derivations() - before), (422, 1));
+        assert!(page.contains("opens nothing"));
+        for queue in ["desk", "ngo-kh"] {
+            let items = app.open_as(report, queue).await;
+            assert!(kinds(&items).contains(&"withdrawal"), "{queue} is told");
+        }
+
+        // Within the grace period nothing is destroyed.
+        let audit = app.audit();
+        let kept = homeward::shredding::shred_due(&app.store, &audit, 14).await;
+        assert_eq!(kept.ok(), Some(0));
+        let mut sealed = Vec::new();
+        for recipient in ["queue:desk", "queue:ngo-kh", "reporter"] {
+            sealed.extend(
+                app.store
+                    .items_for(report, recipient)
+                    .await
+                    .unwrap_or_default(),
+            );
+        }
+        assert!(sealed.len() >= 6, "{}", sealed.len());
+
+        let destroyed = homeward::shredding::shred_due(&app.store, &audit, 0).await;
+        assert_eq!(destroyed.ok(), Some(1));
+        for recipient in ["queue:desk", "queue:ngo-kh", "reporter"] {
+            let left = app
+                .store
+                .items_for(report, recipient)
+                .await
+                .unwrap_or_default();
+            assert!(left.is_empty(), "{recipient} still holds items");
+        }
+
+        // Every 32-byte window of every value the database still holds, tried as a key against
+        // every item key the report had, and none of its ciphertexts or sealed keys left.
+        let blobs = app.all_blobs().await;
+        let mut seen = std::collections::HashSet::new();
+        let candidates: Vec<PrivateKey> = blobs
+            .iter()
+            .flat_map(|blob| blob.windows(32))
+            .filter(|window| seen.insert(window.to_vec()))
+            .filter_map(|window| PrivateKey::from_bytes(window).ok())
+            .collect();
+        let held = app.database_bytes().await;
+        for item in &sealed {
+            for stored in [&item.sealed.ciphertext, &item.key.sealed.ciphertext] {
+                assert!(
+                    !held.windows(stored.len()).any(|w| w == stored.as_slice()),
+                    "a destroyed ciphertext is still in the database"
+                );
+            }
+            for candidate in &candidates {
+                assert!(
+                    item.key.sealed.open(candidate, report, item.id).is_err(),
+                    "a stored value opens a destroyed item's key"
+                );
+            }
+        }
+        let trail = app.audit().verify(None).await.ok();
+        assert!(
+            matches!(trail, Some(homeward::audit::Verdict::Intact { .. })),
+            "{trail:?}"
+        );
+        let destroyed: Vec<_> = app
+            .store
+            .audit_entries(0, 1000)
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|row| row.action == "report_destroyed")
+            .collect();
+        assert_eq!(destroyed.len(), 1, "the destruction is audited");
+    }
+);
