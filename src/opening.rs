@@ -19,6 +19,7 @@ pub enum OpenError {
 
 /// An item opened for its recipient.
 pub struct OpenedItem {
+    pub position: i64,
     pub kind: String,
     pub audience: String,
     pub plaintext: Zeroizing<Vec<u8>>,
@@ -28,6 +29,7 @@ fn open_item(item: &StoredItem, key: &PrivateKey, report: Uuid) -> Result<Opened
     let item_key = item.key.sealed.open(key, report, item.id)?;
     let plaintext = item.sealed.open(&item_key, report, item.id)?;
     Ok(OpenedItem {
+        position: item.position,
         kind: item.kind.clone(),
         audience: item.audience.clone(),
         plaintext,

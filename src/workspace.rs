@@ -163,7 +163,26 @@ pub async fn entries(
     Ok(store.entries(queue).await?)
 }
 
-/// Opens what the queue's key table entitles it to of one report.
+/// A report as a queue opens it.
+pub struct OpenedReport {
+    pub items: Vec<OpenedItem>,
+    /// Items after this position are new to the queue.
+    pub seen: i64,
+    /// When the reporter withdrew it, if they did: its keys go after the grace period.
+    pub withdrawn_at: Option<i64>,
+}
+
+/// The kinds of item the reporter sends after the report; the queue is told which are new.
+pub const FROM_REPORTER: &[&str] = &["addition", "contact", "consent", "attachment", "withdrawal"];
+
+impl OpenedReport {
+    /// Whether the queue had not seen this item before this opening.
+    pub fn is_new(&self, item: &OpenedItem) -> bool {
+        item.position > self.seen && FROM_REPORTER.contains(&item.kind.as_str())
+    }
+}
+
+/// Opens what the queue's key table entitles it to of one report, and marks it all seen.
 #[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
 pub async fn open_report(
     store: &Store,
@@ -171,7 +190,7 @@ pub async fn open_report(
     who: &Principal,
     queue: &str,
     report: Uuid,
-) -> Result<Vec<OpenedItem>, WorkspaceError> {
+) -> Result<OpenedReport, WorkspaceError> {
     let keys = crate::rotation::held_keys(store, who, queue).await?;
     let held = store.report_queues(report).await?;
     if !held.iter().any(|q| q == queue) {
@@ -187,8 +206,14 @@ pub async fn open_report(
         .await?;
     let keys: Vec<&PrivateKey> = keys.iter().collect();
     let items = open_with_keys(store, report, queue, &keys).await?;
+    let seen = store.mark_seen(queue, &report.to_string()).await?;
+    let withdrawn_at = store.withdrawn_at(&report.to_string()).await?;
     tracing::info!(account = %who.account_id, items = items.len(), "report opened");
-    Ok(items)
+    Ok(OpenedReport {
+        items,
+        seen,
+        withdrawn_at,
+    })
 }
 
 /// What a responder does to a queue's entry.

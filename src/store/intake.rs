@@ -49,6 +49,8 @@ pub struct ReporterRecord {
 #[derive(Debug, Clone)]
 pub struct StoredItem {
     pub id: Uuid,
+    /// The item's place in its report, in the order items were written.
+    pub position: i64,
     pub kind: String,
     pub audience: String,
     pub sealed: SealedItem,
@@ -205,7 +207,7 @@ impl Store {
         on_pool!(self, read, pool => {
             let rows = sqlx::query(
                 "SELECT i.id, i.kind, i.audience, i.format, i.nonce, i.ciphertext,
-                        k.recipient_key, k.enc, k.sealed_key
+                        k.recipient_key, k.enc, k.sealed_key, i.position
                  FROM items i JOIN item_keys k ON k.item_id = i.id
                  WHERE i.report_id = $1 AND k.recipient = $2
                  ORDER BY i.position, i.created_at",
@@ -219,6 +221,7 @@ impl Store {
                     let format: i16 = row.try_get(3)?;
                     Ok(StoredItem {
                         id: uuid(row.try_get::<String, _>(0)?.as_str())?,
+                        position: row.try_get(9)?,
                         kind: row.try_get(1)?,
                         audience: row.try_get(2)?,
                         sealed: SealedItem {

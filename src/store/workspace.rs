@@ -50,6 +50,8 @@ pub struct Entry {
     pub status: String,
     pub assignee: Option<String>,
     pub added_at: i64,
+    /// What the reporter sent that this queue has not opened yet.
+    pub unread: i64,
 }
 
 /// A queue's entry of one report, as the workflow sees it.
@@ -197,11 +199,15 @@ impl Store {
     pub async fn entries(&self, queue: &str) -> Result<Vec<Entry>, StoreError> {
         on_pool!(self, read, pool => {
             let rows = sqlx::query(
-                "SELECT report_id,
-                        CASE priority_rank WHEN 0 THEN 'critical' WHEN 1 THEN 'high' ELSE 'normal' END,
-                        status, added_at, assignee
-                 FROM report_queues WHERE queue_id = $1
-                 ORDER BY priority_rank, added_at, report_id
+                "SELECT e.report_id,
+                        CASE e.priority_rank WHEN 0 THEN 'critical' WHEN 1 THEN 'high' ELSE 'normal' END,
+                        e.status, e.added_at, e.assignee,
+                        (SELECT COUNT(*) FROM items i JOIN item_keys k ON k.item_id = i.id
+                         WHERE i.report_id = e.report_id AND k.recipient = 'queue:' || e.queue_id
+                           AND i.position > e.seen_position AND i.kind IN ('addition', 'contact',
+                               'consent', 'attachment', 'withdrawal'))
+                 FROM report_queues e WHERE e.queue_id = $1
+                 ORDER BY e.priority_rank, e.added_at, e.report_id
                  LIMIT 500",
             )
             .bind(queue)
@@ -215,6 +221,7 @@ impl Store {
                         status: row.try_get(2)?,
                         added_at: row.try_get(3)?,
                         assignee: row.try_get(4)?,
+                        unread: row.try_get(5)?,
                     })
                 })
                 .collect()
@@ -223,6 +230,32 @@ impl Store {
 }
 
 impl Store {
+    /// The queue has opened the report: everything up to its last item is seen. Returns what
+    /// had been seen before, so the page can mark what is new.
+    pub async fn mark_seen(&self, queue: &str, report: &str) -> Result<i64, StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            let before: Option<i64> = sqlx::query_scalar(
+                "SELECT seen_position FROM report_queues WHERE queue_id = $1 AND report_id = $2",
+            )
+            .bind(queue)
+            .bind(report)
+            .fetch_optional(&mut *tx)
+            .await?;
+            sqlx::query(
+                "UPDATE report_queues SET seen_position =
+                    (SELECT COALESCE(MAX(position), 0) FROM items WHERE report_id = $2)
+                 WHERE queue_id = $1 AND report_id = $2",
+            )
+            .bind(queue)
+            .bind(report)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(before.unwrap_or(0))
+        })
+    }
+
     pub async fn entry_state(
         &self,
         queue: &str,

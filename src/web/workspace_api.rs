@@ -48,6 +48,9 @@ pub struct EntryView {
     pub added_at: i64,
     /// Still new past the priority class's acknowledgement target.
     pub overdue: bool,
+    /// Items the reporter sent (additions, contact and consent changes, files, a withdrawal)
+    /// that this queue has not opened yet.
+    pub unread: i64,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -59,8 +62,11 @@ pub struct EntryStateView {
 
 #[derive(Serialize, ToSchema)]
 pub struct OpenedItemView {
-    /// report, triage, projection, status, reply, note, referral.
+    /// report, triage, projection, status, reply, note, referral, and from the reporter later:
+    /// addition, contact, consent, attachment, withdrawal.
     pub kind: String,
+    /// Sent by the reporter since this queue last opened the report.
+    pub new: bool,
     /// ngo, projection, thread or notes.
     pub audience: String,
     #[schema(value_type = Object)]
@@ -70,6 +76,9 @@ pub struct OpenedItemView {
 #[derive(Serialize, ToSchema)]
 pub struct OpenedReport {
     pub items: Vec<OpenedItemView>,
+    /// When the reporter withdrew the report (Unix seconds), if they did; replies are closed and
+    /// its keys are destroyed after the grace period.
+    pub withdrawn_at: Option<i64>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -258,6 +267,7 @@ pub async fn entries(
             status: e.status,
             assignee: e.assignee,
             added_at: e.added_at,
+            unread: e.unread,
         })
         .collect();
     Ok(HttpResponse::Ok().json(views))
@@ -277,7 +287,7 @@ pub async fn open_report(
     let who = bearer(&state, &req).await?;
     let (queue, report) = path.into_inner();
     let report = report_id(&state, &req, &report)?;
-    let items = workspace::open_report(
+    let opened = workspace::open_report(
         &state.intake.store,
         &state.accounts.audit,
         &who,
@@ -286,17 +296,22 @@ pub async fn open_report(
     )
     .await
     .map_err(|e| workspace_error(&state, &req, e))?;
-    let items = items
-        .into_iter()
+    let items = opened
+        .items
+        .iter()
         .map(|i| OpenedItemView {
             content: serde_json::from_slice(&i.plaintext).unwrap_or_default(),
-            kind: i.kind,
-            audience: i.audience,
+            new: opened.is_new(i),
+            kind: i.kind.clone(),
+            audience: i.audience.clone(),
         })
         .collect();
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
-        .json(OpenedReport { items }))
+        .json(OpenedReport {
+            items,
+            withdrawn_at: opened.withdrawn_at,
+        }))
 }
 
 async fn act(

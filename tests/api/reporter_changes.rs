@@ -242,3 +242,88 @@ on_both_engines!(
         assert_eq!(destroyed.len(), 1, "the destruction is audited");
     }
 );
+
+on_both_engines!(
+    responders_see_what_the_reporter_sent_as_new_with_an_unread_count,
+    |engine| async move {
+        use crate::workspace_api::{api, token};
+        let app = spawn_app(engine).await;
+        let (report, code) = app
+            .submit(&json!({"location": {"country": "TH"}, "narrative": "unread counts"}))
+            .await;
+        let desk = crate::workspace::staff(&app, "coordinator", "operator", "coord.unread").await;
+        let bearer = token(&app, "responder", "operator", "resp.unread").await;
+        crate::workspace::import(&app, &desk, "desk").await;
+        let entry = format!("/queues/desk/reports/{report}");
+        let first = app
+            .get_with(&entry, &desk)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(
+            !first.contains("class=\"new\""),
+            "nothing is new at first: {first}"
+        );
+
+        let token_ = visit(&app, &code).await;
+        post(&app, "/followup/message", &token_, "narrative=a+new+detail").await;
+        post(&app, "/followup/contact", &token_, "reporter.no_contact=on").await;
+
+        let entries_path = "/api/v1/queues/desk/entries";
+        let (status, entries) = api(&app, "GET", entries_path, Some(&bearer), None).await;
+        assert_eq!(status, 200, "{entries}");
+        assert_eq!(entries[0]["unread"], 2, "{entries}");
+        let listed = app
+            .get_with("/queues/desk", &desk)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(listed.contains("2 new"), "{listed}");
+
+        let (status, opened) =
+            api(&app, "GET", &format!("/api/v1{entry}"), Some(&bearer), None).await;
+        assert_eq!(status, 200, "{opened}");
+        let new: Vec<&str> = opened["items"]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter(|i| i["new"] == true)
+                    .filter_map(|i| i["kind"].as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(new, vec!["addition", "contact"]);
+        assert!(opened["withdrawn_at"].is_null());
+        let (_, entries) = api(&app, "GET", entries_path, Some(&bearer), None).await;
+        assert_eq!(entries[0]["unread"], 0, "opened, so seen");
+
+        // A withdrawal is new too, closes replies, and says when the keys go.
+        post(&app, "/followup/withdraw", &token_, "confirm=on").await;
+        let page = app
+            .get_with(&entry, &desk)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(
+            page.contains("id=\"withdrawn\"") && page.contains("class=\"new\""),
+            "{page}"
+        );
+        assert!(
+            !page.contains("/reply\""),
+            "no reply form on a withdrawn report"
+        );
+        let csrf = crate::workspace::csrf_of(&app, &desk).await;
+        let reply = app
+            .post_form_with(
+                &format!("{entry}/reply"),
+                &format!("csrf={csrf}&text=hello"),
+                Some(&desk),
+            )
+            .await;
+        assert!(reply.status().is_client_error(), "{}", reply.status());
+    }
+);

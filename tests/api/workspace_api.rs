@@ -7,7 +7,7 @@ use crate::accounts::{code_for, enrol};
 use crate::helpers::{on_both_engines, spawn_app, TestApp};
 use crate::workspace::{import, staff};
 
-async fn api(
+pub async fn api(
     app: &TestApp,
     method: &str,
     path: &str,
@@ -30,7 +30,7 @@ async fn api(
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
-async fn token(app: &TestApp, role: &str, org: &str, username: &str) -> String {
+pub async fn token(app: &TestApp, role: &str, org: &str, username: &str) -> String {
     let invite = app.invite(role, Some(org)).await;
     let (secret, _) = enrol(app, &invite, username).await;
     let (status, body) = api(

@@ -86,6 +86,7 @@ struct EntryView {
     received: String,
     assignee: String,
     overdue: bool,
+    unread: i64,
 }
 
 #[derive(Template)]
@@ -100,6 +101,8 @@ struct QueuePage {
 struct ItemSection {
     title: String,
     fields: Vec<(String, String)>,
+    /// Sent by the reporter since the queue last opened the report.
+    new: bool,
 }
 
 #[derive(Template)]
@@ -117,6 +120,8 @@ struct ReportView {
     next_statuses: Vec<(&'static str, String)>,
     outcomes: Vec<(&'static str, String)>,
     can_reply: bool,
+    /// Withdrawn by the reporter: when, and when its keys go.
+    withdrawn: Option<String>,
     sections: Vec<ItemSection>,
     /// Queues a referral could go to; whether it may is decided on posting.
     referable: Vec<String>,
@@ -665,6 +670,7 @@ pub async fn queue_page(
                 status: tr.t(&format!("entry-status-{}", e.status)),
                 report_id: e.report_id,
                 priority: e.priority,
+                unread: e.unread,
             }
         })
         .collect();
@@ -761,7 +767,7 @@ pub(super) async fn report_view(
     let Ok(report_id) = uuid::Uuid::parse_str(&report) else {
         return Err(fail(state, req, Failure::NotFound));
     };
-    let items = workspace::open_report(
+    let opened = workspace::open_report(
         &state.intake.store,
         &state.accounts.audit,
         who,
@@ -770,6 +776,7 @@ pub(super) async fn report_view(
     )
     .await
     .map_err(|e| workspace_failure(state, req, e))?;
+    let items = &opened.items;
     let tr = state.tr(req, None);
     let order = ["report", "triage", "projection", "status", "reply", "note"];
     let mut sections: Vec<(usize, ItemSection)> = items
@@ -788,6 +795,7 @@ pub(super) async fn report_view(
                 ItemSection {
                     title: tr.t(&format!("staff-item-{}", item.kind)),
                     fields,
+                    new: opened.is_new(item),
                 },
             )
         })
@@ -852,7 +860,17 @@ pub(super) async fn report_view(
         assignee,
         next_statuses,
         outcomes,
-        can_reply: !projection_only,
+        can_reply: !projection_only && opened.withdrawn_at.is_none(),
+        withdrawn: opened.withdrawn_at.map(|at| {
+            let destroyed = at + state.followup.withdrawal_grace_days * 86_400;
+            format!(
+                "{} {} · {} {}",
+                tr.t("staff-withdrawn"),
+                utc(at),
+                tr.t("staff-destroyed-after"),
+                utc(destroyed)
+            )
+        }),
         csrf: who.csrf.clone(),
         report_id: report.clone(),
         tr,
