@@ -16,6 +16,8 @@
 //! * **The reporter key** is an X25519 key pair of the report's own; its private key is wrapped by
 //!   XChaCha20-Poly1305 under Argon2id(receipt secret, 16-byte salt, stored parameters) with
 //!   `ad = "homeward/reporter-key/v1" || report id`.
+//! * **A file** (`stream::SealedFile`): STREAM over XChaCha20-Poly1305 in 64 KiB chunks under
+//!   an item key, a 19-byte nonce prefix, `ad = "homeward/file" || 0x00 || report id || item id`.
 //! * **Signatures** (`signing`): Ed25519 (RFC 8032, strict verification) over a domain-separated,
 //!   length-prefixed statement; `hwok1.`/`hwov1.`/`hwsg1.` for signing key, verifying key and
 //!   signature.
@@ -26,6 +28,7 @@ pub mod item;
 pub mod kdf;
 pub mod keys;
 pub mod signing;
+pub mod stream;
 pub mod wrap;
 
 pub use envelope::SealedKey;
