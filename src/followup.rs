@@ -13,12 +13,13 @@ use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use crate::accounts::Accounts;
+use crate::attachments::Cleaned;
 use crate::crypto::account::{unwrap_private_key, wrap_private_key};
 use crate::crypto::kdf::{Argon2Params, KdfPool};
 use crate::crypto::{wrap, CryptoError, PrivateKey};
 use crate::domain::{Addition, Consents, ContactChange, ReceiptCode};
 use crate::store::{now, Store, StoreError};
-use crate::workspace::seal_to_holders;
+use crate::workspace::{seal_new_to_holders, seal_to_holders};
 
 /// How long a visit's token works.
 pub const VISIT_MINUTES: i64 = 20;
@@ -269,6 +270,34 @@ impl Followup<'_> {
             )
             .await;
         tracing::info!("reporter withdrew their report");
+        Ok(())
+    }
+
+    /// Attaches cleaned files, each sealed to the NGO queues holding the report. Where the
+    /// reporter asked, a file's stored position is added first, as a location hint.
+    pub async fn attach(
+        &self,
+        visit: &Visit,
+        files: &[Cleaned],
+        use_location: bool,
+    ) -> Result<(), FollowupError> {
+        let ngo_queue = |h: &crate::store::Holder| matches!(h.kind.as_str(), "desk" | "ngo");
+        for file in files {
+            let position = file.gps.filter(|_| use_location);
+            if let Some(coordinates) = position {
+                let hint = serde_json::json!({"location": {"coordinates": coordinates}, "from_file": true});
+                self.seal_for_ngos(visit, "addition", &hint).await?;
+            }
+            let report = visit.report;
+            seal_new_to_holders::<FollowupError>(self.store, report, "ngo", None, ngo_queue, |r| {
+                crate::attachments::seal(report, file, position.is_some(), r)
+            })
+            .await?;
+        }
+        self.store
+            .reporter_answered(&visit.report.to_string(), now())
+            .await?;
+        tracing::info!(files = files.len(), "reporter attached files");
         Ok(())
     }
 

@@ -77,16 +77,26 @@ pub(crate) fn seal_item(
     plaintext: &[u8],
     recipients: &[Recipient<'_>],
 ) -> Result<NewItem, CryptoError> {
-    let id = Uuid::new_v4();
-    let key = ItemKey::generate();
-    let sealed = SealedItem::seal(&key, report, id, plaintext)?;
+    let (id, key) = (Uuid::new_v4(), ItemKey::generate());
+    seal_item_with(report, (id, &key), (kind, audience), plaintext, recipients)
+}
+
+/// Seals an item under a key the caller made (an attachment seals its file under it too).
+pub(crate) fn seal_item_with(
+    report: Uuid,
+    (id, key): (Uuid, &ItemKey),
+    (kind, audience): (&'static str, &'static str),
+    plaintext: &[u8],
+    recipients: &[Recipient<'_>],
+) -> Result<NewItem, CryptoError> {
+    let sealed = SealedItem::seal(key, report, id, plaintext)?;
     let keys = recipients
         .iter()
         .map(|r| {
             Ok(NewItemKey {
                 recipient: r.name.clone(),
                 recipient_key: r.key.to_bytes(),
-                sealed: SealedKey::seal(r.key, &key, report, id)?,
+                sealed: SealedKey::seal(r.key, key, report, id)?,
             })
         })
         .collect::<Result<_, CryptoError>>()?;
@@ -96,6 +106,7 @@ pub(crate) fn seal_item(
         audience,
         sealed,
         keys,
+        file: None,
     })
 }
 

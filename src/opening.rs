@@ -19,6 +19,7 @@ pub enum OpenError {
 
 /// An item opened for its recipient.
 pub struct OpenedItem {
+    pub id: Uuid,
     pub position: i64,
     pub kind: String,
     pub audience: String,
@@ -29,6 +30,7 @@ fn open_item(item: &StoredItem, key: &PrivateKey, report: Uuid) -> Result<Opened
     let item_key = item.key.sealed.open(key, report, item.id)?;
     let plaintext = item.sealed.open(&item_key, report, item.id)?;
     Ok(OpenedItem {
+        id: item.id,
         position: item.position,
         kind: item.kind.clone(),
         audience: item.audience.clone(),

@@ -121,6 +121,7 @@ impl Application {
             )),
             followup: settings.followup.clone(),
             attachments: settings.attachments.clone(),
+            uploads: crate::attachments::Budget::new(settings.attachments.global_bytes),
         };
         if let Some(alerter) = crate::alerts::Alerter::new(
             &settings.alerts,

@@ -216,6 +216,45 @@ pub async fn open_report(
     })
 }
 
+/// An attachment's file, decrypted for a member of a queue holding the report (audited first).
+#[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
+pub async fn open_file(
+    store: &Store,
+    audit: &Audit,
+    who: &Principal,
+    queue: &str,
+    report: Uuid,
+    item: Uuid,
+) -> Result<(crate::attachments::FileKind, zeroize::Zeroizing<Vec<u8>>), WorkspaceError> {
+    let keys = crate::rotation::held_keys(store, who, queue).await?;
+    let stored = store
+        .items_for(report, &format!("queue:{queue}"))
+        .await?
+        .into_iter()
+        .find(|i| i.id == item && i.kind == "attachment")
+        .ok_or(WorkspaceError::NotFound)?;
+    audit
+        .record(
+            &who.account_id,
+            "file_opened",
+            &format!("queue:{queue} report:{report} item:{item}"),
+        )
+        .await?;
+    let keyring = crate::opening::Keyring::new(keys.iter());
+    let key = keyring
+        .for_key(&stored.key.recipient_key)
+        .ok_or(CryptoError::Open)?;
+    let item_key = stored.key.sealed.open(key, report, item)?;
+    let manifest = stored.sealed.open(&item_key, report, item)?;
+    let manifest: crate::attachments::Manifest =
+        serde_json::from_slice(&manifest).map_err(|_| CryptoError::Open)?;
+    let kind = manifest.kind().ok_or(CryptoError::Open)?;
+    let chunks = store.item_chunks(item).await?;
+    let file = crate::attachments::open(&item_key, report, item, &manifest, chunks)?;
+    tracing::info!(account = %who.account_id, "file opened");
+    Ok((kind, file))
+}
+
 /// What a responder does to a queue's entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryAction {
@@ -356,10 +395,7 @@ pub(crate) async fn post(
 }
 
 /// Seals `plaintext` as a new item of the report to the holders `keep` picks (and to the
-/// reporter's key, if given) and stores it; returns the item's id. A queue key may rotate
-/// between reading it and storing: the item is then sealed again with the new one. Nothing new
-/// reaches an audience whose consent the reporter withdrew; an organisation's own notes are its
-/// own.
+/// reporter's key, if given) and stores it; returns the item's id.
 pub(crate) async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
     store: &Store,
     report: Uuid,
@@ -367,6 +403,23 @@ pub(crate) async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
     plaintext: &[u8],
     reporter: Option<&PublicKey>,
     keep: impl Fn(&Holder) -> bool,
+) -> Result<Uuid, E> {
+    let make =
+        |recipients: &[Recipient<'_>]| seal_item(report, kind, audience, plaintext, recipients);
+    seal_new_to_holders(store, report, audience, reporter, keep, make).await
+}
+
+/// Stores the item `make` seals for the holders `keep` picks (and the reporter's key, if
+/// given). A queue key may rotate between reading it and storing: the item is then sealed again
+/// with the new one. Nothing new reaches an audience whose consent the reporter withdrew; an
+/// organisation's own notes are its own.
+pub(crate) async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
+    store: &Store,
+    report: Uuid,
+    audience: &str,
+    reporter: Option<&PublicKey>,
+    keep: impl Fn(&Holder) -> bool,
+    make: impl Fn(&[Recipient<'_>]) -> Result<crate::store::NewItem, CryptoError>,
 ) -> Result<Uuid, E> {
     let consents = store
         .report_terms(report)
@@ -397,7 +450,7 @@ pub(crate) async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
                 key,
             }))
             .collect();
-        let item = seal_item(report, kind, audience, plaintext, &recipients)?;
+        let item = make(&recipients)?;
         match store.insert_item(report, &item, now()).await {
             Err(StoreError::QueueKeyChanged) => continue,
             Err(e) => return Err(e.into()),

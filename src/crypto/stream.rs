@@ -7,7 +7,8 @@
 //! XChaCha20-Poly1305(file key, prefix || 32-bit big-endian counter || last-chunk flag, chunk,
 //! ad) with `ad = "homeward/file" || 0x00 || report id || item id` (16 bytes each). Every chunk
 //! but the last holds exactly `CHUNK` plaintext bytes; the last holds the rest (maybe none). The
-//! file key is an item key, sealed to the item's audience like any other.
+//! file key is HKDF-SHA256(item key, "homeward/file-key/v1"): the item key, sealed to the
+//! item's audience like any other, also seals the item's manifest, under its own construction.
 
 use chacha20poly1305::aead::stream::{DecryptorBE32, EncryptorBE32};
 use chacha20poly1305::aead::{KeyInit, Payload};
@@ -16,7 +17,11 @@ use rand::RngCore;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use super::CryptoError;
+use super::{wrap, CryptoError, ItemKey};
+
+fn file_key(item_key: &ItemKey) -> Zeroizing<[u8; 32]> {
+    wrap::derive_key(item_key.as_bytes(), b"homeward/file-key/v1")
+}
 
 /// Plaintext bytes per chunk.
 pub const CHUNK: usize = 64 * 1024;
@@ -36,16 +41,16 @@ fn ad(report: Uuid, item: Uuid) -> Vec<u8> {
     ad
 }
 
-/// Seals `plaintext` under `key` for one item of one report.
+/// Seals `plaintext` under a key derived from the item's key, for one item of one report.
 pub fn seal(
-    key: &[u8; 32],
+    item_key: &ItemKey,
     report: Uuid,
     item: Uuid,
     plaintext: &[u8],
 ) -> Result<SealedFile, CryptoError> {
     let mut prefix = [0u8; PREFIX];
     rand::rngs::OsRng.fill_bytes(&mut prefix);
-    let aead = XChaCha20Poly1305::new(key.into());
+    let aead = XChaCha20Poly1305::new(file_key(item_key).as_ref().into());
     let mut encryptor = EncryptorBE32::from_aead(aead, (&prefix).into());
     let ad = ad(report, item);
     let mut pieces = plaintext.chunks(CHUNK).peekable();
@@ -86,7 +91,7 @@ fn finish(
 /// Opens a sealed file; fails as a whole if any chunk is wrong, missing, repeated or moved, or
 /// if the last one is not marked as the last.
 pub fn open(
-    key: &[u8; 32],
+    item_key: &ItemKey,
     report: Uuid,
     item: Uuid,
     file: &SealedFile,
@@ -94,7 +99,7 @@ pub fn open(
     let Some((last, rest)) = file.chunks.split_last() else {
         return Err(CryptoError::Open);
     };
-    let aead = XChaCha20Poly1305::new(key.into());
+    let aead = XChaCha20Poly1305::new(file_key(item_key).as_ref().into());
     let mut decryptor = DecryptorBE32::from_aead(aead, (&file.prefix).into());
     let ad = ad(report, item);
     let mut out = Zeroizing::new(Vec::with_capacity(file.chunks.len() * CHUNK));
@@ -134,7 +139,7 @@ mod tests {
 
     #[test]
     fn files_of_every_awkward_length_come_back_whole() {
-        let key = [7u8; 32];
+        let key = ItemKey::generate();
         let (report, item) = (Uuid::new_v4(), Uuid::new_v4());
         for len in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 3 * CHUNK + 17] {
             let data = sample(len);
@@ -147,7 +152,7 @@ mod tests {
 
     #[test]
     fn a_cut_dropped_repeated_or_moved_chunk_fails_to_open() {
-        let key = [9u8; 32];
+        let key = ItemKey::generate();
         let (report, item) = (Uuid::new_v4(), Uuid::new_v4());
         let sealed =
             seal(&key, report, item, &sample(3 * CHUNK + 5)).unwrap_or_else(|e| panic!("{e}"));
@@ -181,7 +186,7 @@ mod tests {
             "bound to its item"
         );
         assert!(
-            open(&[1u8; 32], report, item, &sealed).is_err(),
+            open(&ItemKey::generate(), report, item, &sealed).is_err(),
             "bound to its key"
         );
     }

@@ -4,8 +4,8 @@ use sqlx::Row;
 use uuid::Uuid;
 
 use super::{
-    append_item, ensure_current_keys, insert_item_key, is_unique_violation, on_pool, Store,
-    StoreError,
+    append_item, ensure_current_keys, insert_chunks, insert_item_key, is_unique_violation, on_pool,
+    Store, StoreError,
 };
 use crate::crypto::kdf::WrappedKey;
 use crate::crypto::{SealedItem, SealedKey};
@@ -30,6 +30,8 @@ pub struct NewItem {
     pub audience: &'static str,
     pub sealed: SealedItem,
     pub keys: Vec<NewItemKey>,
+    /// An attachment's file, sealed in chunks; the item itself holds its manifest.
+    pub file: Option<crate::crypto::stream::SealedFile>,
 }
 
 pub struct NewItemKey {
@@ -157,6 +159,7 @@ impl Store {
                     for key in &item.keys {
                         insert_item_key!(tx, &item_id, key);
                     }
+                    insert_chunks!(tx, &item_id, item);
                 }
             }
             tx.commit().await?;
@@ -270,6 +273,16 @@ impl Store {
 }
 
 impl Store {
+    /// The sealed chunks of an attachment, in order.
+    pub async fn item_chunks(&self, item: Uuid) -> Result<Vec<Vec<u8>>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar("SELECT data FROM item_chunks WHERE item_id = $1 ORDER BY seq")
+                .bind(item.to_string())
+                .fetch_all(pool)
+                .await?)
+        })
+    }
+
     /// Adds one sealed item (a reply, a note) to a report, with its keys, in one transaction.
     pub async fn insert_item(
         &self,

@@ -160,9 +160,28 @@ macro_rules! append_item {
         for key in &item.keys {
             $crate::store::insert_item_key!($tx, &item_id, key);
         }
+        $crate::store::insert_chunks!($tx, &item_id, item);
     }};
 }
 pub(crate) use append_item;
+
+/// Inside a write transaction: an attachment's sealed chunks, if the item has a file.
+macro_rules! insert_chunks {
+    ($tx:expr, $item_id:expr, $item:expr) => {{
+        let item: &$crate::store::NewItem = $item;
+        if let Some(file) = &item.file {
+            for (seq, chunk) in (0i32..).zip(&file.chunks) {
+                sqlx::query("INSERT INTO item_chunks (item_id, seq, data) VALUES ($1, $2, $3)")
+                    .bind($item_id)
+                    .bind(seq)
+                    .bind(chunk)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+        }
+    }};
+}
+pub(crate) use insert_chunks;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");

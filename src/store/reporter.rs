@@ -99,6 +99,7 @@ impl Store {
             let mut tx = pool.begin().await?;
             for sql in [
                 "DELETE FROM item_keys WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
+                "DELETE FROM item_chunks WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
                 "DELETE FROM items WHERE report_id = $1",
                 "DELETE FROM visits WHERE report_id = $1",
                 "DELETE FROM report_queues WHERE report_id = $1",
@@ -117,7 +118,13 @@ impl Store {
     pub async fn compact_after_destruction(&self) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             let statements: &[&str] = if self.is_postgres() {
-                &["VACUUM item_keys", "VACUUM items", "VACUUM reports", "VACUUM report_queues"]
+                &[
+                    "VACUUM item_keys",
+                    "VACUUM item_chunks",
+                    "VACUUM items",
+                    "VACUUM reports",
+                    "VACUUM report_queues",
+                ]
             } else {
                 &["PRAGMA wal_checkpoint(TRUNCATE)"]
             };

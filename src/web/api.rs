@@ -56,6 +56,7 @@ pub struct Problem {
         crate::web::workspace_api::queues,
         crate::web::workspace_api::entries,
         crate::web::workspace_api::open_report,
+        crate::web::workspace_api::download_file,
         crate::web::workspace_api::claim,
         crate::web::workspace_api::release,
         crate::web::workspace_api::change_status,

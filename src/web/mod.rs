@@ -6,11 +6,13 @@ pub mod api;
 pub mod assets;
 pub mod body;
 pub mod error;
+pub mod files;
 pub mod i18n;
 pub mod middleware;
 pub mod reporter;
 pub mod staff;
 pub mod throttle;
+pub mod upload;
 pub mod workspace_api;
 
 use std::net::TcpListener;
@@ -39,6 +41,7 @@ pub struct AppState {
     pub code_attempts: Arc<throttle::CodeAttempts>,
     pub followup: crate::config::FollowupSettings,
     pub attachments: crate::config::AttachmentSettings,
+    pub uploads: crate::attachments::Budget,
 }
 
 impl AppState {
@@ -147,6 +150,10 @@ pub fn serve(
                 web::post().to(workspace_api::claim),
             )
             .route(
+                "/api/v1/queues/{queue}/reports/{report}/files/{item}",
+                web::get().to(workspace_api::download_file),
+            )
+            .route(
                 "/api/v1/queues/{queue}/reports/{report}/release",
                 web::post().to(workspace_api::release),
             )
@@ -253,6 +260,14 @@ pub fn serve(
             .route(
                 "/queues/{queue}/reports/{report}/claim",
                 web::post().to(staff::pages::claim),
+            )
+            .route(
+                "/queues/{queue}/reports/{report}/files/{item}",
+                web::get().to(staff::pages::download_file),
+            )
+            .route(
+                "/followup/attach",
+                web::post().to(reporter::followup::attach),
             )
             .route(
                 "/queues/{queue}/reports/{report}/release",

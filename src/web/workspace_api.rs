@@ -314,6 +314,34 @@ pub async fn open_report(
         }))
 }
 
+/// Download a file the reporter attached, decrypted (audited first).
+#[utoipa::path(
+    get,
+    path = "/api/v1/queues/{queue}/reports/{report}/files/{item}",
+    responses((status = 200, description = "The cleaned file, as a download", content_type = "application/octet-stream"), (status = 401, body = super::api::Problem), (status = 403, body = super::api::Problem), (status = 404, body = super::api::Problem))
+)]
+pub async fn download_file(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let who = bearer(&state, &req).await?;
+    let (queue, report, item) = path.into_inner();
+    let report = report_id(&state, &req, &report)?;
+    let item = report_id(&state, &req, &item)?;
+    let (kind, bytes) = workspace::open_file(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        report,
+        item,
+    )
+    .await
+    .map_err(|e| workspace_error(&state, &req, e))?;
+    Ok(crate::web::files::download(item, kind, bytes))
+}
+
 async fn act(
     state: &AppState,
     req: &HttpRequest,

@@ -5,10 +5,13 @@ mod helpers;
 
 mod accounts;
 mod alerts;
+mod attachments;
 mod audit;
 mod authorization;
+mod cleaning;
 mod config_files;
 mod credentials;
+mod files;
 mod followup;
 mod intake;
 mod malformed;

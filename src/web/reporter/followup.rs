@@ -14,7 +14,7 @@ use super::pages::{html, Page};
 use crate::domain::{Addition, Consents, ContactChange, FieldErrors};
 use crate::followup::{Followup, FollowupError, Visit};
 use crate::web::error::{Failure, PageError};
-use crate::web::{body, AppState};
+use crate::web::{body, upload, AppState};
 
 #[derive(Template)]
 #[template(path = "followup.html")]
@@ -37,6 +37,7 @@ struct ThreadPage {
     message: String,
     message_error: Option<String>,
     more: SectionView,
+    file_error: Option<String>,
     contact: SectionView,
     consents: SectionView,
     withdraw_error: Option<String>,
@@ -48,6 +49,8 @@ struct Outcome {
     answers: HashMap<String, Vec<String>>,
     errors: FieldErrors,
     notice: Option<&'static str>,
+    /// A file over its limit is a 413, the rest of the page as it was.
+    too_large: bool,
 }
 
 impl Outcome {
@@ -165,9 +168,12 @@ async fn thread_page(
         contact: SectionView::contact(tr, &outcome.answers, errors),
         consents: SectionView::consents(tr, &consent_answers, errors),
         withdraw_error: field_error("confirm"),
+        file_error: field_error("file"),
         page,
     };
-    let code = if outcome.errors.is_empty() {
+    let code = if outcome.too_large {
+        StatusCode::PAYLOAD_TOO_LARGE
+    } else if outcome.errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -281,12 +287,64 @@ pub async fn message(
             Err(errors) => Outcome {
                 answers: form.answers,
                 errors,
-                notice: None,
+                ..Outcome::default()
             },
         };
         Ok((visit, outcome))
     })
     .await
+}
+
+/// A file, cleaned and sealed to the NGO queues holding the report.
+pub async fn attach(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let posted = upload::read(
+        &req,
+        payload,
+        state.max_body_bytes,
+        &state.attachments,
+        &state.uploads,
+    )
+    .await
+    .map_err(|f| PageError::new(f, state.page(&req, None, "/followup")))?;
+    let form = form::decode(&posted.urlencoded());
+    let visit = match resume(&state, &req, &form).await? {
+        Ok(visit) => visit,
+        Err(expired) => return Ok(expired),
+    };
+    let use_location = checked(&form.answers, "use_location");
+    let mut errors = FieldErrors::default();
+    let too_large = !posted.too_large.is_empty();
+    if too_large {
+        errors.push("file", "file_too_large");
+    } else if !posted.too_many.is_empty() {
+        errors.push("file", "file_too_many");
+    } else if posted.files.is_empty() {
+        errors.push("file", "required");
+    }
+    if errors.is_empty() {
+        match upload::clean(posted.files, state.attachments.max_pixels).await {
+            Ok(cleaned) => service(&state)
+                .attach(&visit, &cleaned, use_location)
+                .await
+                .map_err(|e| failed(&state, &req, e))?,
+            Err((_, refusal)) => errors.push("file", refusal.code()),
+        }
+    }
+    let outcome = if errors.is_empty() {
+        Outcome::done("followup-file-sent")
+    } else {
+        Outcome {
+            answers: form.answers,
+            errors,
+            too_large,
+            ..Outcome::default()
+        }
+    };
+    thread_page(&state, &req, &visit, outcome).await
 }
 
 /// A new way to be reached.
@@ -309,7 +367,7 @@ pub async fn contact(
             Err(errors) => Outcome {
                 answers,
                 errors,
-                notice: None,
+                ..Outcome::default()
             },
         };
         Ok((visit, outcome))
@@ -353,7 +411,7 @@ pub async fn withdraw(
         let outcome = Outcome {
             answers: form.answers,
             errors,
-            notice: None,
+            ..Outcome::default()
         };
         return thread_page(&state, &req, &visit, outcome).await;
     }

@@ -175,7 +175,7 @@ const CONTACT: Section = Section {
 /// Form fields that hold several values (checkbox groups).
 const MULTI: &[&str] = &["indicators", "wants"];
 /// Form fields that are not part of the report.
-const PAGE_FIELDS: &[&str] = &["lang", "as", "visit"];
+const PAGE_FIELDS: &[&str] = &["lang", "as", "visit", "use_location"];
 
 /// A posted form: the raw answers (to render again) and the report input built from them.
 pub struct Posted {

@@ -103,6 +103,8 @@ struct ItemSection {
     fields: Vec<(String, String)>,
     /// Sent by the reporter since the queue last opened the report.
     new: bool,
+    /// Where an attachment's file is downloaded.
+    download: Option<String>,
 }
 
 #[derive(Template)]
@@ -744,6 +746,36 @@ pub async fn report_page(
     report_view(&state, &req, &who, &queue, &report, ReferralForm::default()).await
 }
 
+/// An attachment's file, decrypted, as a download.
+pub async fn download_file(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let (queue, report, item) = path.into_inner();
+    let Some(who) = principal(&state, &req)
+        .await
+        .map_err(|f| fail(&state, &req, f))?
+    else {
+        return Ok(redirect("/login"));
+    };
+    let (Ok(report), Ok(item)) = (uuid::Uuid::parse_str(&report), uuid::Uuid::parse_str(&item))
+    else {
+        return Err(fail(&state, &req, Failure::NotFound));
+    };
+    let (kind, bytes) = workspace::open_file(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        report,
+        item,
+    )
+    .await
+    .map_err(|e| workspace_failure(&state, &req, e))?;
+    Ok(crate::web::files::download(item, kind, bytes))
+}
+
 /// What the referral and projection forms say, and what was wrong, when they come back.
 #[derive(Default)]
 pub(super) struct ReferralForm {
@@ -782,8 +814,13 @@ pub(super) async fn report_view(
     let mut sections: Vec<(usize, ItemSection)> = items
         .iter()
         .map(|item| {
-            let value: serde_json::Value =
+            let mut value: serde_json::Value =
                 serde_json::from_slice(&item.plaintext).unwrap_or_default();
+            let attachment = item.kind == "attachment";
+            if let (true, Some(manifest)) = (attachment, value.as_object_mut()) {
+                // The nonce prefix is for the download, not for reading.
+                manifest.remove("stream");
+            }
             let mut fields = Vec::new();
             flatten(&tr, "", &value, &mut fields);
             let rank = order
@@ -796,6 +833,8 @@ pub(super) async fn report_view(
                     title: tr.t(&format!("staff-item-{}", item.kind)),
                     fields,
                     new: opened.is_new(item),
+                    download: attachment
+                        .then(|| format!("/queues/{queue}/reports/{report}/files/{}", item.id)),
                 },
             )
         })

@@ -1,0 +1,247 @@
+//! Files the reporter attaches on coming back: cleaned, sealed in chunks to the NGO queues,
+//! downloaded decrypted by responders; refused with a clear message when they are not what they
+//! claim, too large or too many pixels, with the rest of the page kept; never on disk in the
+//! clear.
+
+use serde_json::json;
+
+use crate::files::{self, contains, AUTHOR, SERIAL};
+use crate::helpers::{hidden, on_both_engines, spawn_app, spawn_with, Options, TestApp};
+use crate::workspace::{import, staff};
+
+async fn visit(app: &TestApp, code: &str) -> String {
+    let response = app
+        .client
+        .post(app.url("/followup"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(format!("code={}", code.replace(' ', "")))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    hidden(&response.text().await.unwrap_or_default(), "visit")
+}
+
+/// Posts one file to the follow-up page; returns the status and the page.
+async fn attach(
+    app: &TestApp,
+    token: &str,
+    (bytes, media_type): (Vec<u8>, &str),
+    use_location: bool,
+) -> (u16, String) {
+    let part = reqwest::multipart::Part::bytes(bytes)
+        .file_name("IMG_20261130_camera.jpg")
+        .mime_str(media_type)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut form = reqwest::multipart::Form::new()
+        .text("visit", token.to_owned())
+        .text("lang", "en")
+        .part("file", part);
+    if use_location {
+        form = form.text("use_location", "on");
+    }
+    let response = app
+        .client
+        .post(app.url("/followup/attach"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap_or_default())
+}
+
+/// The report's attachment items as the desk's key opens them: (item id, manifest).
+async fn attachments_of(app: &TestApp, report: uuid::Uuid) -> Vec<(uuid::Uuid, serde_json::Value)> {
+    let opened = homeward::opening::open_for_queue(&app.store, report, "desk", app.key("desk"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    opened
+        .into_iter()
+        .filter(|i| i.kind == "attachment")
+        .map(|i| {
+            (
+                i.id,
+                serde_json::from_slice(&i.plaintext).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// A JPEG larger than one sealed chunk, its scan data carrying `marker` (which survives
+/// cleaning: it stands for the pixels).
+fn large_jpeg(marker: &[u8], len: usize) -> Vec<u8> {
+    let mut scan: Vec<u8> = (0..len).map(|i| (i % 200) as u8 + 1).collect();
+    scan[1000..1000 + marker.len()].copy_from_slice(marker);
+    files::jpeg(1200, 900, &scan)
+}
+
+on_both_engines!(
+    an_attached_photo_is_cleaned_sealed_and_downloaded_without_its_metadata,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (report, code) = app
+            .submit(&json!({"location": {"country": "TH"}, "narrative": "photo of the passport"}))
+            .await;
+        let token = visit(&app, &code).await;
+        let photo = large_jpeg(b"PIXELS-OF-THE-PASSPORT", 150_000);
+
+        let (status, page) = attach(&app, &token, (photo.clone(), "image/jpeg"), false).await;
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("Received"), "{page}");
+        let (status, _) = attach(
+            &app,
+            &token,
+            (files::jpeg(40, 30, files::SCAN), "image/jpeg"),
+            true,
+        )
+        .await;
+        assert_eq!(status, 200);
+
+        let attached = attachments_of(&app, report).await;
+        assert_eq!(attached.len(), 2);
+        assert_eq!(attached[0].1["location_used"], false);
+        assert_eq!(attached[1].1["location_used"], true);
+        let desk = app.open_as(report, "desk").await;
+        let hints: Vec<_> = desk
+            .iter()
+            .filter(|(k, v)| k == "addition" && v["from_file"] == true)
+            .collect();
+        assert_eq!(hints.len(), 1, "the position is a hint only when asked for");
+        let latitude = hints[0].1["location"]["coordinates"]["latitude"].as_f64();
+        assert!(latitude.is_some_and(|l| (l - 16.7).abs() < 1e-9));
+
+        // A responder downloads the first file decrypted: the pixels, none of the metadata.
+        let cookie = staff(&app, "coordinator", "operator", "coord.files").await;
+        import(&app, &cookie, "desk").await;
+        let item = attached[0].0;
+        let download = app
+            .get_with(
+                &format!("/queues/desk/reports/{report}/files/{item}"),
+                &cookie,
+            )
+            .await;
+        assert_eq!(download.status().as_u16(), 200);
+        let disposition = download
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        assert!(disposition.starts_with("attachment") && !disposition.contains("IMG_2026"));
+        let bytes = download.bytes().await.unwrap_or_default();
+        assert!(bytes.starts_with(&[0xFF, 0xD8]) && contains(&bytes, b"PIXELS-OF-THE-PASSPORT"));
+        for gone in [SERIAL, b"Exif".as_slice(), b"xmpmeta", b"owner"] {
+            assert!(!contains(&bytes, gone));
+        }
+        let page = app
+            .get_with(&format!("/queues/desk/reports/{report}"), &cookie)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(page.contains(&format!("/files/{item}")), "{page}");
+
+        // The stored chunks: several, none opens out of order or cut short.
+        let stored = app
+            .store
+            .items_for(report, "queue:desk")
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .find(|i| i.id == item)
+            .unwrap_or_else(|| panic!("the item"));
+        let key = stored
+            .key
+            .sealed
+            .open(app.key("desk"), report, item)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let manifest: homeward::attachments::Manifest =
+            serde_json::from_value(attached[0].1.clone()).unwrap_or_else(|e| panic!("{e}"));
+        let chunks = app.store.item_chunks(item).await.unwrap_or_default();
+        assert!(chunks.len() >= 3, "{}", chunks.len());
+        let whole = homeward::attachments::open(&key, report, item, &manifest, chunks.clone());
+        assert_eq!(whole.map(|b| b.to_vec()).ok(), Some(bytes.to_vec()));
+        let mut reordered = chunks.clone();
+        reordered.swap(0, 1);
+        assert!(homeward::attachments::open(&key, report, item, &manifest, reordered).is_err());
+        let mut truncated = chunks.clone();
+        truncated.pop();
+        assert!(homeward::attachments::open(&key, report, item, &manifest, truncated).is_err());
+    }
+);
+
+on_both_engines!(
+    a_pdf_loses_its_author_and_bad_files_are_refused_with_the_page_kept,
+    |engine| async move {
+        let app = spawn_with(
+            engine,
+            Options {
+                tweak: |s| s.attachments.max_bytes = 100_000,
+                ..Default::default()
+            },
+        )
+        .await;
+        let (report, code) = app
+            .submit(&json!({"location": {"country": "TH"}, "narrative": "the job offer"}))
+            .await;
+        let token = visit(&app, &code).await;
+        let (status, _) = attach(
+            &app,
+            &token,
+            (files::pdf_with_author(), "application/pdf"),
+            false,
+        )
+        .await;
+        assert_eq!(status, 200);
+
+        let mut polyglot = files::jpeg(10, 10, files::SCAN);
+        polyglot.extend_from_slice(b"PK\x03\x04 and a zip archive after it");
+        let bomb = files::png(100_000, 100_000, &[]);
+        for (bytes, media_type, says) in [
+            (
+                files::jpeg(10, 10, files::SCAN),
+                "image/png",
+                "not what its name or type says",
+            ),
+            (polyglot, "image/jpeg", "holds another file"),
+            (bomb, "image/png", "too large to take"),
+            (
+                b"MZ\x90\0 not a picture".to_vec(),
+                "image/jpeg",
+                "We take only",
+            ),
+        ] {
+            let (status, page) = attach(&app, &token, (bytes, media_type), false).await;
+            assert_eq!(status, 422, "{says}: {page}");
+            assert!(page.contains(says), "{says}: {page}");
+            assert!(page.contains(&token), "the visit goes on");
+        }
+        let (status, page) = attach(
+            &app,
+            &token,
+            (large_jpeg(b"BIG", 150_000), "image/jpeg"),
+            false,
+        )
+        .await;
+        assert_eq!(status, 413, "{page}");
+        assert!(
+            page.contains("too large") && page.contains(&token),
+            "{page}"
+        );
+
+        let attached = attachments_of(&app, report).await;
+        assert_eq!(attached.len(), 1, "only the PDF was taken");
+        let cookie = staff(&app, "coordinator", "operator", "coord.pdf").await;
+        import(&app, &cookie, "desk").await;
+        let pdf = app
+            .get_with(
+                &format!("/queues/desk/reports/{report}/files/{}", attached[0].0),
+                &cookie,
+            )
+            .await
+            .bytes()
+            .await
+            .unwrap_or_default();
+        assert!(pdf.starts_with(b"%PDF-") && !contains(&pdf, AUTHOR));
+    }
+);

@@ -1,0 +1,161 @@
+//! Real files made in the test, carrying what phones and office programs write into them: EXIF
+//! with a GPS position and a camera serial, XMP, IPTC, comments, a PDF's author.
+
+use exif::experimental::Writer;
+use exif::{Field, In, Rational, Tag, Value};
+
+pub const SERIAL: &[u8] = b"CAMSERIAL-0042";
+pub const AUTHOR: &[u8] = b"Jane Recruiter";
+
+/// An EXIF block (TIFF) with a camera serial and a GPS position (16.7 N or S, 98.5 E).
+pub fn exif_with_gps(south: bool) -> Vec<u8> {
+    let r = |n: u32, d: u32| Rational { num: n, denom: d };
+    let ascii = |tag: Tag, text: &[u8]| Field {
+        tag,
+        ifd_num: In::PRIMARY,
+        value: Value::Ascii(vec![text.to_vec()]),
+    };
+    let rational = |tag: Tag, parts: Vec<Rational>| Field {
+        tag,
+        ifd_num: In::PRIMARY,
+        value: Value::Rational(parts),
+    };
+    let fields = [
+        ascii(Tag::Make, b"PhoneMaker"),
+        ascii(Tag::BodySerialNumber, SERIAL),
+        ascii(Tag::GPSLatitudeRef, if south { b"S" } else { b"N" }),
+        rational(Tag::GPSLatitude, vec![r(16, 1), r(42, 1), r(0, 1)]),
+        ascii(Tag::GPSLongitudeRef, b"E"),
+        rational(Tag::GPSLongitude, vec![r(98, 1), r(30, 1), r(0, 1)]),
+    ];
+    let mut writer = Writer::new();
+    for field in &fields {
+        writer.push_field(field);
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    writer
+        .write(&mut out, false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    out.into_inner()
+}
+
+pub fn segment(marker: u8, contents: &[u8]) -> Vec<u8> {
+    let mut s = vec![0xFF, marker];
+    s.extend_from_slice(&u16::try_from(contents.len() + 2).unwrap_or(0).to_be_bytes());
+    s.extend_from_slice(contents);
+    s
+}
+
+/// The entropy-coded data a small scan might hold: stuffed bytes and a restart marker.
+pub const SCAN: &[u8] = &[0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56];
+
+/// A baseline JPEG's structure: JFIF, EXIF (GPS and serial), XMP, IPTC and a comment around the
+/// tables, frame and scan a decoder needs; `scan` is the entropy-coded data (no 0xFF in it
+/// unless stuffed).
+pub fn jpeg(width: u16, height: u16, scan: &[u8]) -> Vec<u8> {
+    let mut exif = b"Exif\0\0".to_vec();
+    exif.extend(exif_with_gps(false));
+    let mut frame = vec![8];
+    frame.extend_from_slice(&height.to_be_bytes());
+    frame.extend_from_slice(&width.to_be_bytes());
+    frame.extend_from_slice(&[1, 1, 0x11, 0]);
+    let mut out = vec![0xFF, 0xD8];
+    out.extend(segment(0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"));
+    out.extend(segment(0xE1, &exif));
+    out.extend(segment(
+        0xE1,
+        b"http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>author</x:xmpmeta>",
+    ));
+    out.extend(segment(0xED, b"Photoshop 3.0\0IPTC-byline"));
+    out.extend(segment(0xFE, b"a comment naming the owner"));
+    out.extend(segment(0xDB, &[0u8; 65]));
+    out.extend(segment(0xC0, &frame));
+    out.extend(segment(0xC4, &[0u8; 29]));
+    out.extend(segment(0xDA, &[1, 1, 0, 0, 63, 0]));
+    out.extend_from_slice(scan);
+    out.extend_from_slice(&[0xFF, 0xD9]);
+    out
+}
+
+pub fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut c = u32::try_from(data.len())
+        .unwrap_or(0)
+        .to_be_bytes()
+        .to_vec();
+    c.extend_from_slice(kind);
+    c.extend_from_slice(data);
+    let mut crc = flate2::Crc::new();
+    crc.update(kind);
+    crc.update(data);
+    c.extend_from_slice(&crc.sum().to_be_bytes());
+    c
+}
+
+pub fn png(width: u32, height: u32, extra: &[Vec<u8>]) -> Vec<u8> {
+    let mut header = width.to_be_bytes().to_vec();
+    header.extend_from_slice(&height.to_be_bytes());
+    header.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    out.extend(png_chunk(b"IHDR", &header));
+    for chunk in extra {
+        out.extend_from_slice(chunk);
+    }
+    out.extend(png_chunk(b"IDAT", &[0x78, 0x9C, 1, 2, 3]));
+    out.extend(png_chunk(b"IEND", &[]));
+    out
+}
+
+pub fn webp(chunks: &[(&[u8; 4], Vec<u8>)]) -> Vec<u8> {
+    let mut body = b"WEBP".to_vec();
+    for (id, data) in chunks {
+        body.extend_from_slice(*id);
+        body.extend_from_slice(&u32::try_from(data.len()).unwrap_or(0).to_le_bytes());
+        body.extend_from_slice(data);
+        if data.len() % 2 == 1 {
+            body.push(0);
+        }
+    }
+    let mut out = b"RIFF".to_vec();
+    out.extend_from_slice(&u32::try_from(body.len()).unwrap_or(0).to_le_bytes());
+    out.extend(body);
+    out
+}
+
+/// A one-page PDF with an author in its information dictionary and an XMP stream in its
+/// catalog.
+pub fn pdf_with_author() -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let content = doc.add_object(Stream::new(dictionary! {}, b"BT ET".to_vec()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 200.into(), 200.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+        }),
+    );
+    let xmp = doc.add_object(Stream::new(
+        dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+        b"<x:xmpmeta><dc:creator>Jane Recruiter</dc:creator></x:xmpmeta>".to_vec(),
+    ));
+    let catalog = doc.add_object(dictionary! {
+        "Type" => "Catalog", "Pages" => pages_id, "Metadata" => xmp,
+    });
+    let info = doc.add_object(dictionary! {
+        "Author" => Object::string_literal("Jane Recruiter"),
+        "Producer" => Object::string_literal("OfficeSuite on LAPTOP-OWNER"),
+    });
+    doc.trailer.set("Root", catalog);
+    doc.trailer.set("Info", info);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
+    out
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
