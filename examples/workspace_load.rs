@@ -211,7 +211,7 @@ async fn main() -> anyhow::Result<()> {
                 "consent": {"partner_ngos": true},
             }))?;
             let report = Report::parse(input).map_err(|e| anyhow::anyhow!("{e:?}"))?;
-            let (new, _) = intake.seal(&report, code).await?;
+            let (new, _) = intake.seal(&report, &[], code).await?;
             if ids.len() < 5000 {
                 ids.push(new.id);
             }

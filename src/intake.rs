@@ -9,6 +9,7 @@ use serde::Serialize;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
+use crate::attachments::Cleaned;
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool, WrappedKey};
 use crate::crypto::{CryptoError, ItemKey, KeyPair, PublicKey, SealedItem, SealedKey};
 use crate::domain::{ReceiptCode, Report};
@@ -117,14 +118,24 @@ fn json(value: &impl Serialize) -> Result<Zeroizing<Vec<u8>>, IntakeError> {
 }
 
 impl Intake {
-    #[tracing::instrument(skip_all, fields(priority))]
     pub async fn submit(&self, report: Report) -> Result<Receipt, IntakeError> {
+        self.submit_with(report, &[]).await
+    }
+
+    /// A report with cleaned files: each is sealed to the NGO audience and stored in the same
+    /// transaction as the report, so a receipt never stands for half of what was sent.
+    #[tracing::instrument(skip_all, fields(priority, files = files.len()))]
+    pub async fn submit_with(
+        &self,
+        report: Report,
+        files: &[(Cleaned, bool)],
+    ) -> Result<Receipt, IntakeError> {
         for _ in 0..LOCATOR_ATTEMPTS {
             let code = ReceiptCode::generate();
             if self.store.locator_in_use(code.locator.as_str()).await? {
                 continue;
             }
-            let (new, receipt) = self.seal(&report, code).await?;
+            let (new, receipt) = self.seal(&report, files, code).await?;
             tracing::Span::current().record("priority", receipt.priority.as_str());
             match self.store.insert_report(&new).await {
                 // A queue key rotated while this report was sealed: seal it again.
@@ -139,10 +150,12 @@ impl Intake {
         Err(IntakeError::NoLocator)
     }
 
-    /// Triages, routes and seals a report under the given receipt code, ready to store.
+    /// Triages, routes and seals a report and its files (each with whether its position was
+    /// used as a hint) under the given receipt code, ready to store.
     pub async fn seal(
         &self,
         report: &Report,
+        files: &[(Cleaned, bool)],
         code: ReceiptCode,
     ) -> Result<(NewReport, Receipt), IntakeError> {
         let triage = self.triage.assess(report);
@@ -202,7 +215,7 @@ impl Intake {
             status: "received",
             at: now(),
         };
-        let items = vec![
+        let mut items = vec![
             seal_item(report_id, "report", "ngo", &json(report)?, &ngo)?,
             seal_item(report_id, "triage", "ngo", &json(&triage)?, &ngo)?,
             seal_item(
@@ -214,6 +227,14 @@ impl Intake {
             )?,
             seal_item(report_id, "status", "thread", &json(&status)?, &thread)?,
         ];
+        for (file, location_used) in files {
+            items.push(crate::attachments::seal(
+                report_id,
+                file,
+                *location_used,
+                &ngo,
+            )?);
+        }
         let new = NewReport {
             id: report_id,
             locator: code.locator.as_str().to_owned(),

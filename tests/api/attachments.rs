@@ -245,3 +245,158 @@ on_both_engines!(
         assert!(pdf.starts_with(b"%PDF-") && !contains(&pdf, AUTHOR));
     }
 );
+
+/// Every file under `dir` changed since `since`, skipping build trees; bounded in depth.
+fn recent_files(
+    dir: &std::path::Path,
+    since: std::time::SystemTime,
+    depth: u8,
+    out: &mut Vec<std::path::PathBuf>,
+) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(meta) = entry.metadata() else { continue };
+        let recent = meta.modified().is_ok_and(|m| m >= since);
+        if meta.is_dir() && depth > 0 && path.file_name().is_some_and(|n| n != "target") {
+            recent_files(&path, since, depth - 1, out);
+        } else if meta.is_file() && recent && meta.len() < 64 * 1024 * 1024 {
+            out.push(path);
+        }
+    }
+}
+
+fn found_on_disk(
+    app: &TestApp,
+    marker: &[u8],
+    since: std::time::SystemTime,
+) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    recent_files(app.dir.path(), since, 4, &mut files);
+    recent_files(&std::env::temp_dir(), since, 3, &mut files);
+    files
+        .into_iter()
+        .filter(|p| std::fs::read(p).is_ok_and(|bytes| contains(&bytes, marker)))
+        .collect()
+}
+
+on_both_engines!(
+    the_report_form_takes_files_in_memory_only_and_keeps_the_form_when_one_is_too_large,
+    |engine| async move {
+        let app = spawn_with(
+            engine,
+            Options {
+                tweak: |s| s.attachments.max_bytes = 400_000,
+                ..Default::default()
+            },
+        )
+        .await;
+        let since = std::time::SystemTime::now() - std::time::Duration::from_secs(2);
+        let marker = format!("UPLOAD-MARKER-{}", uuid::Uuid::new_v4().simple());
+        let photo = large_jpeg(marker.as_bytes(), 300_000);
+
+        // The body is sent in two halves; between them, while the server holds half the file,
+        // nothing of it may be on disk.
+        let boundary = "homewardboundary7";
+        let mut body = Vec::new();
+        for (name, value) in [
+            ("lang", "en"),
+            ("location.country", "KH"),
+            ("narrative", "they took my passport"),
+            ("use_location", "on"),
+        ] {
+            body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").into_bytes());
+        }
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"passport.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").into_bytes());
+        body.extend_from_slice(&photo);
+        body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
+        let half = body.len() / 2;
+        let (first, second) = (body[..half].to_vec(), body[half..].to_vec());
+        let (send, receive) = tokio::sync::mpsc::channel::<Vec<u8>>(1);
+        let stream = futures_util::stream::unfold(receive, |mut receive| async move {
+            receive
+                .recv()
+                .await
+                .map(|chunk| (Ok::<_, std::io::Error>(chunk), receive))
+        });
+        let request = app
+            .client
+            .post(app.url("/report"))
+            .header(
+                "Content-Type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(reqwest::Body::wrap_stream(stream))
+            .send();
+        let sent = tokio::spawn(request);
+        send.send(first).await.unwrap_or_else(|e| panic!("{e}"));
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert!(
+            found_on_disk(&app, marker.as_bytes(), since).is_empty(),
+            "during the upload"
+        );
+        send.send(second).await.unwrap_or_else(|e| panic!("{e}"));
+        drop(send);
+        let response = sent
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(response.status().as_u16(), 200);
+        let page = response.text().await.unwrap_or_default();
+        let code = crate::helpers::code_in_page(&page);
+        assert!(
+            found_on_disk(&app, marker.as_bytes(), since).is_empty(),
+            "after the upload"
+        );
+
+        // The file is the report's, and its position became the report's location hint.
+        let locator: String = code.chars().filter(char::is_ascii_digit).take(6).collect();
+        let report = app
+            .store
+            .reporter_record(&locator)
+            .await
+            .ok()
+            .flatten()
+            .map(|r| r.report_id)
+            .unwrap_or_else(|| panic!("the report"));
+        assert_eq!(attachments_of(&app, report).await.len(), 1);
+        let desk = app.open_as(report, "desk").await;
+        let sent_report = desk
+            .iter()
+            .find(|(k, _)| k == "report")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        let latitude = sent_report["location"]["coordinates"]["latitude"].as_f64();
+        assert!(
+            latitude.is_some_and(|l| (l - 16.7).abs() < 1e-9),
+            "{sent_report}"
+        );
+
+        // Over the limit: 413, the form back with every answer kept and the problem named.
+        let big = reqwest::multipart::Part::bytes(large_jpeg(b"X", 500_000))
+            .file_name("big.jpg")
+            .mime_str("image/jpeg")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let form = reqwest::multipart::Form::new()
+            .text("location.country", "KH")
+            .text("location.compound", "Kept Compound Name")
+            .text("narrative", "kept words")
+            .part("attachments", big);
+        let response = app
+            .client
+            .post(app.url("/report"))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(response.status().as_u16(), 413);
+        let page = response.text().await.unwrap_or_default();
+        assert!(
+            page.contains("Kept Compound Name") && page.contains("kept words"),
+            "{page}"
+        );
+        assert!(page.contains("This file is too large"), "{page}");
+    }
+);

@@ -10,7 +10,7 @@ use crate::domain::{FieldErrors, Report};
 use crate::triage::Priority;
 use crate::web::error::{Failure, PageError};
 use crate::web::i18n::Tr;
-use crate::web::{body, AppState};
+use crate::web::{body, upload, AppState};
 
 /// What every reporter page carries around its content.
 pub struct Page {
@@ -41,6 +41,7 @@ struct ReportForm {
     heading: String,
     choose: String,
     form: FormView,
+    file_error: Option<String>,
 }
 
 #[derive(Template)]
@@ -126,6 +127,11 @@ fn render_form(
     });
     let form = FormView::build(&page.tr, answers, errors);
     let choose = page.tr.t("form-choose");
+    let file_error = errors
+        .0
+        .iter()
+        .find(|e| e.field == "attachments")
+        .map(|e| page.tr.error(e.code));
     html(
         status,
         ReportForm {
@@ -133,6 +139,7 @@ fn render_form(
             heading,
             choose,
             form,
+            file_error,
         }
         .render(),
     )
@@ -157,6 +164,29 @@ pub async fn report_form(state: web::Data<AppState>, req: HttpRequest) -> HttpRe
     )
 }
 
+/// The report form's body: the text fields, and with `multipart/form-data` the files too.
+async fn read_form(
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<(form::Posted, Option<upload::Posted>), Failure> {
+    if upload::is_multipart(req) {
+        let uploaded = upload::read(
+            req,
+            payload,
+            state.max_body_bytes,
+            &state.attachments,
+            &state.uploads,
+        )
+        .await?;
+        Ok((form::decode(&uploaded.urlencoded()), Some(uploaded)))
+    } else {
+        body::require_content_type(req, "application/x-www-form-urlencoded")?;
+        let bytes = body::read(req, payload, state.max_body_bytes).await?;
+        Ok((form::decode(&bytes), None))
+    }
+}
+
 #[tracing::instrument(skip_all)]
 pub async fn submit_report(
     state: web::Data<AppState>,
@@ -164,30 +194,65 @@ pub async fn submit_report(
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
     let fail = |failure, lang: Option<&str>| PageError::new(failure, state.page(&req, lang, "/"));
-    body::require_content_type(&req, "application/x-www-form-urlencoded")
-        .map_err(|f| fail(f, None))?;
-    let bytes = body::read(&req, payload, state.max_body_bytes)
+    let (posted, uploaded) = read_form(&state, &req, payload)
         .await
         .map_err(|f| fail(f, None))?;
-    let posted = form::decode(&bytes);
     let lang = posted.answers.get("lang").and_then(|v| v.first()).cloned();
+    let again = |errors: &FieldErrors, status| {
+        render_form(
+            &state,
+            &req,
+            lang.as_deref(),
+            &posted.answers,
+            errors,
+            status,
+        )
+    };
     let unprocessable = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
-    let report = match posted.input.and_then(Report::parse) {
+    let mut report = match posted.input.and_then(Report::parse) {
         Ok(report) => report,
-        Err(errors) => {
-            return Ok(render_form(
-                &state,
-                &req,
-                lang.as_deref(),
-                &posted.answers,
-                &errors,
-                unprocessable,
-            ));
+        Err(errors) => return Ok(again(&errors, unprocessable)),
+    };
+    let uploaded = uploaded.unwrap_or_default();
+    let mut errors = FieldErrors::default();
+    if !uploaded.too_large.is_empty() {
+        errors.push("attachments", "file_too_large");
+        return Ok(again(
+            &errors,
+            actix_web::http::StatusCode::PAYLOAD_TOO_LARGE,
+        ));
+    }
+    if !uploaded.too_many.is_empty() {
+        errors.push("attachments", "file_too_many");
+        return Ok(again(&errors, unprocessable));
+    }
+    let cleaned = match upload::clean(uploaded.files, state.attachments.max_pixels).await {
+        Ok(cleaned) => cleaned,
+        Err((_, refusal)) => {
+            errors.push("attachments", refusal.code());
+            return Ok(again(&errors, unprocessable));
         }
     };
+    let use_location = posted
+        .answers
+        .get("use_location")
+        .is_some_and(|v| v.iter().any(|v| v == "on"));
+    // The first position a file holds becomes the report's, unless the reporter gave one.
+    let position = cleaned.iter().find_map(|f| f.gps).filter(|_| use_location);
+    let used = position.is_some() && report.location.coordinates.is_none();
+    if used {
+        report.location.coordinates = position;
+    }
+    let files: Vec<_> = cleaned
+        .into_iter()
+        .map(|f| {
+            let this = used && f.gps.is_some();
+            (f, this)
+        })
+        .collect();
     let receipt = state
         .intake
-        .submit(report)
+        .submit_with(report, &files)
         .await
         .map_err(|e| fail(Failure::from(e), lang.as_deref()))?;
     let page = state.page(&req, lang.as_deref(), "/");
