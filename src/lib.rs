@@ -20,6 +20,7 @@ pub mod referral;
 pub mod rotation;
 pub mod secrets;
 pub mod shredding;
+pub mod staging;
 pub mod startup;
 pub mod store;
 pub mod telemetry;

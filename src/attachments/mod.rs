@@ -40,6 +40,27 @@ impl Manifest {
     }
 }
 
+/// Where the reporter asked, the first position a file holds becomes the report's location
+/// hint, unless the report gives coordinates already; returns each file with whether its
+/// position was used.
+pub fn use_positions(
+    report: &mut crate::domain::Report,
+    files: Vec<(Cleaned, bool)>,
+) -> Vec<(Cleaned, bool)> {
+    let mut placed = report.location.coordinates.is_some();
+    files
+        .into_iter()
+        .map(|(file, asked)| {
+            let used = asked && !placed && file.gps.is_some();
+            if used {
+                report.location.coordinates = file.gps;
+                placed = true;
+            }
+            (file, used)
+        })
+        .collect()
+}
+
 /// Seals a cleaned file as a new attachment item of `report` for `recipients`.
 pub(crate) fn seal(
     report: Uuid,

@@ -63,6 +63,31 @@ pub struct ReportInput {
     pub consent: ConsentInput,
     /// The language the reporter used (BCP 47), e.g. `en`, `zh-Hans`.
     pub language: Option<String>,
+    /// API only: complete uploads (POST /api/v1/uploads) to attach to the report.
+    #[serde(skip_serializing)]
+    pub attachments: Vec<StagedFile>,
+}
+
+/// A reference to a complete upload; the token is a secret.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StagedFile {
+    /// The upload's id.
+    pub upload: String,
+    /// The token the upload was created with.
+    #[schema(value_type = String)]
+    pub token: secrecy::SecretString,
+    /// Use the position the file stores (a photo's GPS) as a location hint.
+    #[serde(default)]
+    pub use_location: bool,
+}
+
+impl std::fmt::Debug for StagedFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StagedFile")
+            .field("upload", &self.upload)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Default, Deserialize, Serialize, ToSchema)]

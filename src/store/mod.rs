@@ -16,6 +16,7 @@ mod queues;
 mod referral;
 mod reporter;
 mod rotation;
+mod uploads;
 mod visits;
 mod workspace;
 
@@ -36,6 +37,7 @@ pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
 pub use queues::QueueChange;
 pub use referral::NewReferral;
 pub use rotation::{KeySwitch, StaleItemKey};
+pub use uploads::UploadRow;
 pub use workspace::{Entry, EntryState, Holder, Member, NewCopy, QueueRow};
 
 #[derive(Debug, thiserror::Error)]

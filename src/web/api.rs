@@ -10,7 +10,10 @@ use utoipa::{OpenApi, ToSchema};
 
 use super::error::{ApiError, Failure};
 use super::{body, AppState};
+use crate::attachments::Cleaned;
+use crate::domain::report::StagedFile;
 use crate::domain::{FieldError, FieldErrors, Report, ReportInput};
+use crate::staging::StagingError;
 
 #[derive(Serialize, ToSchema)]
 pub struct Created {
@@ -51,6 +54,9 @@ pub struct Problem {
     ),
     paths(
         create_report,
+        crate::web::uploads_api::create,
+        crate::web::uploads_api::status,
+        crate::web::uploads_api::append,
         crate::web::workspace_api::login,
         crate::web::workspace_api::logout,
         crate::web::workspace_api::queues,
@@ -82,6 +88,10 @@ pub struct Problem {
         crate::domain::report::RecruitmentInput,
         crate::domain::report::ConsentInput,
         Created,
+        StagedFile,
+        crate::web::uploads_api::NewUpload,
+        crate::web::uploads_api::UploadCreated,
+        crate::web::uploads_api::UploadProgress,
         ValidationFailed,
         FieldProblem,
         Problem,
@@ -166,6 +176,49 @@ fn input_from_json(bytes: &[u8]) -> Result<Result<ReportInput, FieldErrors>, Fai
     Ok(Ok(input))
 }
 
+/// The staged files a report names, cleaned already; a missing or incomplete one names its
+/// place in the list.
+async fn take_staged(
+    state: &AppState,
+    staged: &[StagedFile],
+) -> Result<Result<Vec<(Cleaned, bool)>, FieldErrors>, Failure> {
+    if staged.len() > state.attachments.max_count {
+        let mut errors = FieldErrors::default();
+        errors.push("attachments", "file_too_many");
+        return Ok(Err(errors));
+    }
+    let staging = crate::staging::Staging {
+        store: &state.intake.store,
+        accounts: &state.accounts,
+        limits: &state.attachments,
+        budget: &state.uploads,
+    };
+    let mut files = Vec::with_capacity(staged.len());
+    for (i, file) in staged.iter().enumerate() {
+        let id = uuid::Uuid::parse_str(&file.upload).unwrap_or_else(|_| uuid::Uuid::nil());
+        match staging.take(id, file.token.expose_secret()).await {
+            // The reservation ends here: intake holds the bytes from now on.
+            Ok((cleaned, _reservation)) => files.push((cleaned, file.use_location)),
+            Err(StagingError::NotFound) => {
+                let mut errors = FieldErrors::default();
+                errors.push(format!("attachments.{i}.upload"), "upload_unknown");
+                return Ok(Err(errors));
+            }
+            Err(StagingError::Incomplete) => {
+                let mut errors = FieldErrors::default();
+                errors.push(format!("attachments.{i}.upload"), "upload_incomplete");
+                return Ok(Err(errors));
+            }
+            Err(StagingError::Busy) => return Err(Failure::Unavailable),
+            Err(e) => {
+                tracing::error!(error = %e, "taking a staged upload failed");
+                return Err(Failure::Internal);
+            }
+        }
+    }
+    Ok(Ok(files))
+}
+
 pub(super) fn validation_failed(
     state: &AppState,
     req: &HttpRequest,
@@ -190,7 +243,7 @@ pub(super) fn validation_failed(
 #[utoipa::path(
     post,
     path = "/api/v1/reports",
-    request_body(content = ReportInput, content_type = "application/json"),
+    request_body(content = ReportInput, content_type = "application/json", description = "The report; beside its fields, `attachments` may list complete uploads as StagedFile objects (upload id, token, use_location)"),
     responses(
         (status = 201, description = "Stored sealed; the receipt code is shown once", body = Created),
         (status = 400, description = "Malformed JSON", body = Problem),
@@ -211,19 +264,32 @@ pub async fn create_report(
     let bytes = body::read(&req, payload, state.max_body_bytes)
         .await
         .map_err(api_error)?;
-    let input = match input_from_json(&bytes).map_err(api_error)? {
+    let mut input = match input_from_json(&bytes).map_err(api_error)? {
         Ok(input) => input,
         Err(errors) => return Ok(validation_failed(&state, &req, errors)),
     };
-    let report = match Report::parse(input) {
+    let staged = std::mem::take(&mut input.attachments);
+    let mut report = match Report::parse(input) {
         Ok(report) => report,
+        Err(errors) => return Ok(validation_failed(&state, &req, errors)),
+    };
+    let files = match take_staged(&state, &staged).await.map_err(api_error)? {
+        Ok(files) => crate::attachments::use_positions(&mut report, files),
         Err(errors) => return Ok(validation_failed(&state, &req, errors)),
     };
     let receipt = state
         .intake
-        .submit(report)
+        .submit_with(report, &files)
         .await
         .map_err(|e| api_error(Failure::from(e)))?;
+    for file in &staged {
+        if let Ok(id) = uuid::Uuid::parse_str(&file.upload) {
+            // Stored with the report; what is left staged would expire anyway.
+            if let Err(e) = state.intake.store.discard_upload(&id.to_string()).await {
+                tracing::warn!(error = %e, "a used upload was not discarded");
+            }
+        }
+    }
     Ok(HttpResponse::Created().json(Created {
         report_id: receipt.report_id.to_string(),
         receipt_code: receipt.code.expose_secret().to_owned(),

@@ -13,6 +13,7 @@ pub mod reporter;
 pub mod staff;
 pub mod throttle;
 pub mod upload;
+pub mod uploads_api;
 pub mod workspace_api;
 
 use std::net::TcpListener;
@@ -101,6 +102,9 @@ pub fn serve(
             .route(assets::STYLESHEET_PATH, web::get().to(assets::stylesheet))
             .route("/api/v1/reports", web::post().to(api::create_report))
             .route("/api/v1/openapi.json", web::get().to(api::openapi))
+            .route("/api/v1/uploads", web::post().to(uploads_api::create))
+            .route("/api/v1/uploads/{id}", web::get().to(uploads_api::status))
+            .route("/api/v1/uploads/{id}", web::patch().to(uploads_api::append))
             .route("/api/v1/session", web::post().to(workspace_api::login))
             .route("/api/v1/session", web::delete().to(workspace_api::logout))
             .route("/api/v1/queues", web::get().to(workspace_api::queues))

@@ -400,3 +400,134 @@ on_both_engines!(
         assert!(page.contains("This file is too large"), "{page}");
     }
 );
+
+/// One PATCH of a resumable upload; returns the status, the Upload-Offset header and the body.
+async fn patch(
+    app: &TestApp,
+    id: &str,
+    token: &str,
+    offset: usize,
+    piece: &[u8],
+) -> (u16, Option<String>, serde_json::Value) {
+    let response = app
+        .client
+        .patch(app.url(&format!("/api/v1/uploads/{id}")))
+        .header("Upload-Token", token)
+        .header("Upload-Offset", offset.to_string())
+        .header("Content-Type", "application/offset+octet-stream")
+        .body(piece.to_vec())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let status = response.status().as_u16();
+    let at = response
+        .headers()
+        .get("upload-offset")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    (status, at, response.json().await.unwrap_or_default())
+}
+
+async fn new_upload(app: &TestApp, size: usize, media_type: &str) -> (u16, serde_json::Value) {
+    let response = app
+        .client
+        .post(app.url("/api/v1/uploads"))
+        .json(&json!({"size": size, "media_type": media_type}))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or_default())
+}
+
+on_both_engines!(
+    an_api_upload_resumes_after_a_dropped_connection_and_is_sealed_with_the_report,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let marker = format!("STAGED-MARKER-{}", uuid::Uuid::new_v4().simple());
+        let photo = large_jpeg(marker.as_bytes(), 200_000);
+        let (status, created) = new_upload(&app, photo.len(), "image/jpeg").await;
+        assert_eq!(status, 201, "{created}");
+        let id = created["id"].as_str().unwrap_or_default().to_owned();
+        let token = created["token"].as_str().unwrap_or_default().to_owned();
+
+        let piece = 64 * 1024;
+        let (status, at, _) = patch(&app, &id, &token, 0, &photo[..piece]).await;
+        assert_eq!(
+            (status, at.as_deref()),
+            (200, Some(piece.to_string().as_str()))
+        );
+        // The connection drops mid-piece; the client does not know what arrived, so it asks.
+        let (status, at, _) = patch(&app, &id, &token, 0, &photo[..piece]).await;
+        assert_eq!(status, 409, "a piece at the wrong offset is refused");
+        assert_eq!(at.as_deref(), Some(piece.to_string().as_str()));
+        let asked = app
+            .client
+            .get(app.url(&format!("/api/v1/uploads/{id}")))
+            .header("Upload-Token", &token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let asked: serde_json::Value = asked.json().await.unwrap_or_default();
+        assert_eq!(asked["offset"], piece);
+        let wrong_token = patch(&app, &id, "not-the-token", piece, &photo[piece..2 * piece]).await;
+        assert_eq!(wrong_token.0, 404);
+
+        // What is staged is sealed: nothing of the file is in the database.
+        let (status, _, _) = patch(&app, &id, &token, piece, &photo[piece..2 * piece]).await;
+        assert_eq!(status, 200);
+        assert!(!contains(&app.database_bytes().await, marker.as_bytes()));
+        let (status, _, done) = patch(&app, &id, &token, 2 * piece, &photo[2 * piece..]).await;
+        assert_eq!(status, 200, "{done}");
+        assert_eq!(done["ready"], true);
+        assert!(!contains(&app.database_bytes().await, marker.as_bytes()));
+
+        let (report, _) = app
+            .submit(&json!({
+                "location": {"country": "TH"},
+                "narrative": "sent over a slow link",
+                "attachments": [{"upload": id, "token": token, "use_location": true}],
+            }))
+            .await;
+        let attached = attachments_of(&app, report).await;
+        assert_eq!(attached.len(), 1);
+        assert_eq!(attached[0].1["location_used"], true);
+        let desk = app.open_as(report, "desk").await;
+        let sent = desk
+            .iter()
+            .find(|(k, _)| k == "report")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        assert!(
+            sent["location"]["coordinates"]["latitude"].is_number(),
+            "{sent}"
+        );
+        let gone = app
+            .client
+            .get(app.url(&format!("/api/v1/uploads/{id}")))
+            .header("Upload-Token", &token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(gone.status().as_u16(), 404, "a used upload is discarded");
+
+        // Too large to start; a refused file is refused on its last piece and discarded.
+        let (status, _) = new_upload(&app, 6 * 1024 * 1024, "image/jpeg").await;
+        assert_eq!(status, 413);
+        let mut polyglot = files::jpeg(10, 10, files::SCAN);
+        polyglot.extend_from_slice(b"PK\x03\x04 and a zip after it");
+        let (_, created) = new_upload(&app, polyglot.len(), "image/jpeg").await;
+        let id = created["id"].as_str().unwrap_or_default().to_owned();
+        let token = created["token"].as_str().unwrap_or_default().to_owned();
+        let (status, _, refused) = patch(&app, &id, &token, 0, &polyglot).await;
+        assert_eq!(status, 422, "{refused}");
+        assert_eq!(refused["errors"][0]["code"], "file_malformed");
+        let response = app
+            .post_json(&json!({
+                "narrative": "names a refused upload",
+                "attachments": [{"upload": id, "token": token}],
+            }))
+            .await;
+        assert_eq!(response.status().as_u16(), 422);
+    }
+);

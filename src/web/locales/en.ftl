@@ -437,3 +437,6 @@ staff-download = Download the file (cleaned of its metadata)
 field-media_type = Type
 field-size = Size in bytes
 field-location_used = Its location was used as a hint
+error-upload_offset = The upload is not at that offset; ask where it stands and go on from there.
+error-upload_unknown = There is no such upload, or it expired.
+error-upload_incomplete = This upload is not complete yet.

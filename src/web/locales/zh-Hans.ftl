@@ -433,3 +433,6 @@ staff-download = 下载文件（已清除元数据）
 field-media_type = 类型
 field-size = 大小（字节）
 field-location_used = 其位置已用作线索
+error-upload_offset = 上传不在该位置；请先查询进度再继续。
+error-upload_unknown = 没有这个上传，或已过期。
+error-upload_incomplete = 此上传尚未完成。

@@ -237,19 +237,10 @@ pub async fn submit_report(
         .answers
         .get("use_location")
         .is_some_and(|v| v.iter().any(|v| v == "on"));
-    // The first position a file holds becomes the report's, unless the reporter gave one.
-    let position = cleaned.iter().find_map(|f| f.gps).filter(|_| use_location);
-    let used = position.is_some() && report.location.coordinates.is_none();
-    if used {
-        report.location.coordinates = position;
-    }
-    let files: Vec<_> = cleaned
-        .into_iter()
-        .map(|f| {
-            let this = used && f.gps.is_some();
-            (f, this)
-        })
-        .collect();
+    let files = crate::attachments::use_positions(
+        &mut report,
+        cleaned.into_iter().map(|f| (f, use_location)).collect(),
+    );
     let receipt = state
         .intake
         .submit_with(report, &files)

@@ -1,0 +1,214 @@
+//! Resumable uploads under /api/v1/uploads, in the manner of tus: create with the size, append
+//! at the offset the server has reached (`Upload-Offset`), ask that offset again after a dropped
+//! connection. The upload's token rides in the `Upload-Token` header, never in a URL.
+
+use actix_web::http::header::HeaderName;
+use actix_web::{web, HttpRequest, HttpResponse};
+use secrecy::ExposeSecret;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::error::{ApiError, Failure};
+use super::{body, AppState};
+use crate::staging::{Progress, Staging, StagingError, MAX_PIECE};
+
+const UPLOAD_TOKEN: HeaderName = HeaderName::from_static("upload-token");
+const UPLOAD_OFFSET: HeaderName = HeaderName::from_static("upload-offset");
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewUpload {
+    /// The file's size in bytes, at most `attachments.max_bytes`.
+    pub size: i64,
+    /// What the client believes the file is; the server decides from the bytes and refuses a
+    /// file that is something else.
+    pub media_type: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UploadCreated {
+    pub id: String,
+    /// Shown once; send it as `Upload-Token` with every request about this upload, and with
+    /// the report or visit that attaches it.
+    pub token: String,
+    pub offset: i64,
+    /// The most one PATCH may carry.
+    pub max_piece: usize,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UploadProgress {
+    pub offset: i64,
+    pub size: i64,
+    /// Complete and cleaned: it can be attached.
+    pub ready: bool,
+}
+
+fn staging(state: &AppState) -> Staging<'_> {
+    Staging {
+        store: &state.intake.store,
+        accounts: &state.accounts,
+        limits: &state.attachments,
+        budget: &state.uploads,
+    }
+}
+
+fn progress(status: actix_web::http::StatusCode, p: Progress) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((UPLOAD_OFFSET, p.offset.to_string()))
+        .insert_header(("Cache-Control", "no-store"))
+        .json(UploadProgress {
+            offset: p.offset,
+            size: p.size,
+            ready: p.ready,
+        })
+}
+
+/// How a staging failure is answered.
+pub(super) fn staging_error(state: &AppState, req: &HttpRequest, e: StagingError) -> HttpResponse {
+    let tr = state.tr(req, None);
+    let failure = match e {
+        StagingError::NotFound => Failure::NotFound,
+        StagingError::Offset(at) => {
+            return HttpResponse::Conflict()
+                .insert_header((UPLOAD_OFFSET, at.to_string()))
+                .json(super::api::Problem {
+                    error: "offset".into(),
+                    message: tr.error("upload_offset"),
+                });
+        }
+        StagingError::TooLarge => Failure::TooLarge,
+        StagingError::Incomplete => Failure::Conflict,
+        StagingError::Busy => Failure::Unavailable,
+        StagingError::Refused(refusal) => {
+            let mut errors = crate::domain::FieldErrors::default();
+            errors.push("file", refusal.code());
+            return super::api::validation_failed(state, req, errors);
+        }
+        StagingError::Store(_) | StagingError::Crypto(_) => {
+            tracing::error!(error = %e, "upload failed");
+            Failure::Internal
+        }
+    };
+    actix_web::ResponseError::error_response(&ApiError::new(failure, tr))
+}
+
+fn token(req: &HttpRequest) -> &str {
+    req.headers()
+        .get(UPLOAD_TOKEN)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+}
+
+fn upload_id(raw: &str) -> Uuid {
+    // An id that is not one finds nothing, like an unknown one.
+    Uuid::parse_str(raw).unwrap_or_else(|_| Uuid::nil())
+}
+
+/// Start a resumable upload.
+#[utoipa::path(
+    post,
+    path = "/api/v1/uploads",
+    request_body(content = NewUpload, content_type = "application/json"),
+    responses(
+        (status = 201, body = UploadCreated),
+        (status = 413, description = "Larger than attachments.max_bytes", body = super::api::Problem),
+        (status = 422, body = super::api::ValidationFailed),
+    )
+)]
+pub async fn create(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let api_error = |failure| ApiError::new(failure, state.tr(&req, None));
+    body::require_content_type(&req, "application/json").map_err(api_error)?;
+    let bytes = body::read(&req, payload, 4096).await.map_err(api_error)?;
+    let Ok(new) = serde_json::from_slice::<NewUpload>(&bytes) else {
+        let mut errors = crate::domain::FieldErrors::default();
+        errors.push("size", "invalid_value");
+        return Ok(super::api::validation_failed(&state, &req, errors));
+    };
+    match staging(&state)
+        .create(new.size, new.media_type.as_deref())
+        .await
+    {
+        Ok((id, token)) => Ok(HttpResponse::Created()
+            .insert_header(("Cache-Control", "no-store"))
+            .json(UploadCreated {
+                id: id.to_string(),
+                token: token.expose_secret().to_owned(),
+                offset: 0,
+                max_piece: MAX_PIECE,
+            })),
+        Err(e) => Ok(staging_error(&state, &req, e)),
+    }
+}
+
+/// Where an upload stands (after a dropped connection, say).
+#[utoipa::path(
+    get,
+    path = "/api/v1/uploads/{id}",
+    params(("Upload-Token" = String, Header, description = "The upload's token")),
+    responses((status = 200, body = UploadProgress), (status = 404, body = super::api::Problem))
+)]
+pub async fn status(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> HttpResponse {
+    match staging(&state).progress(upload_id(&id), token(&req)).await {
+        Ok(p) => progress(actix_web::http::StatusCode::OK, p),
+        Err(e) => staging_error(&state, &req, e),
+    }
+}
+
+/// Append the next piece at `Upload-Offset`. The last piece completes the upload: the file is
+/// cleaned then, and refused with field errors if it is not what it claims.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/uploads/{id}",
+    params(
+        ("Upload-Token" = String, Header, description = "The upload's token"),
+        ("Upload-Offset" = i64, Header, description = "Where this piece starts: the offset the server last reported")
+    ),
+    request_body(content = Vec<u8>, content_type = "application/offset+octet-stream"),
+    responses(
+        (status = 200, body = UploadProgress),
+        (status = 404, body = super::api::Problem),
+        (status = 409, description = "Not at the server's offset; Upload-Offset says where it is", body = super::api::Problem),
+        (status = 413, body = super::api::Problem),
+        (status = 422, description = "The completed file was refused", body = super::api::ValidationFailed),
+    )
+)]
+pub async fn append(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let api_error = |failure| ApiError::new(failure, state.tr(&req, None));
+    body::require_content_type(&req, "application/offset+octet-stream").map_err(api_error)?;
+    let offset = req
+        .headers()
+        .get(UPLOAD_OFFSET)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<i64>().ok())
+        .ok_or_else(|| api_error(Failure::BadRequest))?;
+    let staging = staging(&state);
+    let mut reserved = crate::attachments::Reservation::default();
+    if !state.uploads.grow(&mut reserved, MAX_PIECE) {
+        return Err(api_error(Failure::Unavailable));
+    }
+    let piece = body::read(&req, payload, MAX_PIECE)
+        .await
+        .map_err(api_error)?;
+    match staging
+        .append(upload_id(&id), token(&req), offset, &piece)
+        .await
+    {
+        Ok(p) => Ok(progress(actix_web::http::StatusCode::OK, p)),
+        Err(e) => Ok(staging_error(&state, &req, e)),
+    }
+}
