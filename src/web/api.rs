@@ -10,10 +10,8 @@ use utoipa::{OpenApi, ToSchema};
 
 use super::error::{ApiError, Failure};
 use super::{body, AppState};
-use crate::attachments::Cleaned;
 use crate::domain::report::StagedFile;
 use crate::domain::{FieldError, FieldErrors, Report, ReportInput};
-use crate::staging::StagingError;
 
 #[derive(Serialize, ToSchema)]
 pub struct Created {
@@ -57,6 +55,13 @@ pub struct Problem {
         crate::web::uploads_api::create,
         crate::web::uploads_api::status,
         crate::web::uploads_api::append,
+        crate::web::followup_api::open,
+        crate::web::followup_api::read,
+        crate::web::followup_api::add,
+        crate::web::followup_api::contact,
+        crate::web::followup_api::consents,
+        crate::web::followup_api::attach,
+        crate::web::followup_api::withdraw,
         crate::web::workspace_api::login,
         crate::web::workspace_api::logout,
         crate::web::workspace_api::queues,
@@ -92,6 +97,15 @@ pub struct Problem {
         crate::web::uploads_api::NewUpload,
         crate::web::uploads_api::UploadCreated,
         crate::web::uploads_api::UploadProgress,
+        crate::web::followup_api::CodeRequest,
+        crate::web::followup_api::ThreadView,
+        crate::web::followup_api::ThreadMessageView,
+        crate::web::followup_api::VisitRequest,
+        crate::web::followup_api::AdditionRequest,
+        crate::web::followup_api::ContactRequest,
+        crate::web::followup_api::ConsentRequest,
+        crate::web::followup_api::AttachRequest,
+        crate::web::followup_api::WithdrawRequest,
         ValidationFailed,
         FieldProblem,
         Problem,
@@ -176,49 +190,6 @@ fn input_from_json(bytes: &[u8]) -> Result<Result<ReportInput, FieldErrors>, Fai
     Ok(Ok(input))
 }
 
-/// The staged files a report names, cleaned already; a missing or incomplete one names its
-/// place in the list.
-async fn take_staged(
-    state: &AppState,
-    staged: &[StagedFile],
-) -> Result<Result<Vec<(Cleaned, bool)>, FieldErrors>, Failure> {
-    if staged.len() > state.attachments.max_count {
-        let mut errors = FieldErrors::default();
-        errors.push("attachments", "file_too_many");
-        return Ok(Err(errors));
-    }
-    let staging = crate::staging::Staging {
-        store: &state.intake.store,
-        accounts: &state.accounts,
-        limits: &state.attachments,
-        budget: &state.uploads,
-    };
-    let mut files = Vec::with_capacity(staged.len());
-    for (i, file) in staged.iter().enumerate() {
-        let id = uuid::Uuid::parse_str(&file.upload).unwrap_or_else(|_| uuid::Uuid::nil());
-        match staging.take(id, file.token.expose_secret()).await {
-            // The reservation ends here: intake holds the bytes from now on.
-            Ok((cleaned, _reservation)) => files.push((cleaned, file.use_location)),
-            Err(StagingError::NotFound) => {
-                let mut errors = FieldErrors::default();
-                errors.push(format!("attachments.{i}.upload"), "upload_unknown");
-                return Ok(Err(errors));
-            }
-            Err(StagingError::Incomplete) => {
-                let mut errors = FieldErrors::default();
-                errors.push(format!("attachments.{i}.upload"), "upload_incomplete");
-                return Ok(Err(errors));
-            }
-            Err(StagingError::Busy) => return Err(Failure::Unavailable),
-            Err(e) => {
-                tracing::error!(error = %e, "taking a staged upload failed");
-                return Err(Failure::Internal);
-            }
-        }
-    }
-    Ok(Ok(files))
-}
-
 pub(super) fn validation_failed(
     state: &AppState,
     req: &HttpRequest,
@@ -273,7 +244,10 @@ pub async fn create_report(
         Ok(report) => report,
         Err(errors) => return Ok(validation_failed(&state, &req, errors)),
     };
-    let files = match take_staged(&state, &staged).await.map_err(api_error)? {
+    let files = match super::uploads_api::take_staged(&state, &staged)
+        .await
+        .map_err(api_error)?
+    {
         Ok(files) => crate::attachments::use_positions(&mut report, files),
         Err(errors) => return Ok(validation_failed(&state, &req, errors)),
     };
@@ -282,14 +256,7 @@ pub async fn create_report(
         .submit_with(report, &files)
         .await
         .map_err(|e| api_error(Failure::from(e)))?;
-    for file in &staged {
-        if let Ok(id) = uuid::Uuid::parse_str(&file.upload) {
-            // Stored with the report; what is left staged would expire anyway.
-            if let Err(e) = state.intake.store.discard_upload(&id.to_string()).await {
-                tracing::warn!(error = %e, "a used upload was not discarded");
-            }
-        }
-    }
+    super::uploads_api::discard_staged(&state, &staged).await;
     Ok(HttpResponse::Created().json(Created {
         report_id: receipt.report_id.to_string(),
         receipt_code: receipt.code.expose_secret().to_owned(),

@@ -7,6 +7,7 @@ pub mod assets;
 pub mod body;
 pub mod error;
 pub mod files;
+pub mod followup_api;
 pub mod i18n;
 pub mod middleware;
 pub mod reporter;
@@ -103,6 +104,34 @@ pub fn serve(
             .route("/api/v1/reports", web::post().to(api::create_report))
             .route("/api/v1/openapi.json", web::get().to(api::openapi))
             .route("/api/v1/uploads", web::post().to(uploads_api::create))
+            .route(
+                "/api/v1/followup/visits",
+                web::post().to(followup_api::open),
+            )
+            .route(
+                "/api/v1/followup/thread",
+                web::post().to(followup_api::read),
+            )
+            .route(
+                "/api/v1/followup/additions",
+                web::post().to(followup_api::add),
+            )
+            .route(
+                "/api/v1/followup/contact",
+                web::post().to(followup_api::contact),
+            )
+            .route(
+                "/api/v1/followup/consents",
+                web::post().to(followup_api::consents),
+            )
+            .route(
+                "/api/v1/followup/attachments",
+                web::post().to(followup_api::attach),
+            )
+            .route(
+                "/api/v1/followup/withdrawal",
+                web::post().to(followup_api::withdraw),
+            )
             .route("/api/v1/uploads/{id}", web::get().to(uploads_api::status))
             .route("/api/v1/uploads/{id}", web::patch().to(uploads_api::append))
             .route("/api/v1/session", web::post().to(workspace_api::login))

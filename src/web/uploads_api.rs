@@ -11,6 +11,9 @@ use uuid::Uuid;
 
 use super::error::{ApiError, Failure};
 use super::{body, AppState};
+use crate::attachments::Cleaned;
+use crate::domain::report::StagedFile;
+use crate::domain::FieldErrors;
 use crate::staging::{Progress, Staging, StagingError, MAX_PIECE};
 
 const UPLOAD_TOKEN: HeaderName = HeaderName::from_static("upload-token");
@@ -210,5 +213,52 @@ pub async fn append(
     {
         Ok(p) => Ok(progress(actix_web::http::StatusCode::OK, p)),
         Err(e) => Ok(staging_error(&state, &req, e)),
+    }
+}
+
+/// The complete uploads a report or a visit names, cleaned already, each with whether the
+/// reporter asked for its position; a missing or incomplete one names its place in the list.
+pub(super) async fn take_staged(
+    state: &AppState,
+    staged: &[StagedFile],
+) -> Result<Result<Vec<(Cleaned, bool)>, FieldErrors>, Failure> {
+    let mut errors = FieldErrors::default();
+    if staged.len() > state.attachments.max_count {
+        errors.push("attachments", "file_too_many");
+        return Ok(Err(errors));
+    }
+    let staging = staging(state);
+    let mut files = Vec::with_capacity(staged.len());
+    for (i, file) in staged.iter().enumerate() {
+        match staging
+            .take(upload_id(&file.upload), file.token.expose_secret())
+            .await
+        {
+            // The reservation ends here: the caller holds the bytes from now on.
+            Ok((cleaned, _reservation)) => files.push((cleaned, file.use_location)),
+            Err(StagingError::NotFound) => {
+                errors.push(format!("attachments.{i}.upload"), "upload_unknown");
+                return Ok(Err(errors));
+            }
+            Err(StagingError::Incomplete) => {
+                errors.push(format!("attachments.{i}.upload"), "upload_incomplete");
+                return Ok(Err(errors));
+            }
+            Err(StagingError::Busy) => return Err(Failure::Unavailable),
+            Err(e) => {
+                tracing::error!(error = %e, "taking a staged upload failed");
+                return Err(Failure::Internal);
+            }
+        }
+    }
+    Ok(Ok(files))
+}
+
+/// Uploads stored with a report or a visit go; what is left staged would expire anyway.
+pub(super) async fn discard_staged(state: &AppState, staged: &[StagedFile]) {
+    for file in staged {
+        if let Err(e) = staging(state).discard(upload_id(&file.upload)).await {
+            tracing::warn!(error = %e, "a used upload was not discarded");
+        }
     }
 }

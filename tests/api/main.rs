@@ -13,6 +13,7 @@ mod config_files;
 mod credentials;
 mod files;
 mod followup;
+mod followup_api;
 mod intake;
 mod malformed;
 mod organisations;

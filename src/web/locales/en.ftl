@@ -440,3 +440,4 @@ field-location_used = Its location was used as a hint
 error-upload_offset = The upload is not at that offset; ask where it stands and go on from there.
 error-upload_unknown = There is no such upload, or it expired.
 error-upload_incomplete = This upload is not complete yet.
+error-no_match = This code opens nothing. Check each digit and try again.

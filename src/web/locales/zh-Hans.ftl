@@ -436,3 +436,4 @@ field-location_used = 其位置已用作线索
 error-upload_offset = 上传不在该位置；请先查询进度再继续。
 error-upload_unknown = 没有这个上传，或已过期。
 error-upload_incomplete = 此上传尚未完成。
+error-no_match = 此回执码无法打开任何内容。请逐位检查后再试。
