@@ -12,6 +12,22 @@ pub struct UploadRow {
     pub cleaned: Option<Wrapped>,
 }
 
+/// Inside a write transaction: one sealed piece of an upload.
+macro_rules! insert_piece {
+    ($tx:expr, $id:expr, $first_byte:expr, $piece:expr) => {{
+        let piece: &Wrapped = $piece;
+        sqlx::query(
+            "INSERT INTO upload_chunks (upload_id, first_byte, nonce, data) VALUES ($1, $2, $3, $4)",
+        )
+        .bind($id)
+        .bind($first_byte)
+        .bind(&piece.nonce)
+        .bind(&piece.ciphertext)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+
 /// token HMAC, size, received, declared type, sealed cleaned facts (nonce, ciphertext).
 type UploadColumns = (
     Vec<u8>,
@@ -101,15 +117,7 @@ impl Store {
             if moved != 1 {
                 return Ok(false);
             }
-            sqlx::query(
-                "INSERT INTO upload_chunks (upload_id, first_byte, nonce, data) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(id)
-            .bind(first_byte)
-            .bind(&chunk.nonce)
-            .bind(&chunk.ciphertext)
-            .execute(&mut *tx)
-            .await?;
+            insert_piece!(tx, id, first_byte, chunk);
             tx.commit().await?;
             Ok(true)
         })
@@ -145,15 +153,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             for (at, chunk) in chunks {
-                sqlx::query(
-                    "INSERT INTO upload_chunks (upload_id, first_byte, nonce, data) VALUES ($1, $2, $3, $4)",
-                )
-                .bind(id)
-                .bind(at)
-                .bind(&chunk.nonce)
-                .bind(&chunk.ciphertext)
-                .execute(&mut *tx)
-                .await?;
+                insert_piece!(tx, id, at, chunk);
             }
             sqlx::query("UPDATE uploads SET cleaned_nonce = $2, cleaned_meta = $3 WHERE id = $1")
                 .bind(id)

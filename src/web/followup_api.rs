@@ -14,7 +14,7 @@ use super::error::{ApiError, Failure};
 use super::{body, AppState};
 use crate::domain::report::StagedFile;
 use crate::domain::{Addition, Consents, ContactChange, FieldErrors, ReportInput};
-use crate::followup::{Followup, FollowupError, Visit};
+use crate::followup::{FollowupError, Visit};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -94,15 +94,6 @@ pub struct WithdrawRequest {
     pub confirm: bool,
 }
 
-fn service(state: &AppState) -> Followup<'_> {
-    Followup {
-        store: &state.intake.store,
-        kdf: &state.intake.kdf,
-        receipt_kdf: state.intake.receipt_kdf,
-        accounts: &state.accounts,
-    }
-}
-
 fn api_error(state: &AppState, req: &HttpRequest, failure: Failure) -> ApiError {
     ApiError::new(failure, state.tr(req, None))
 }
@@ -146,7 +137,8 @@ async fn visit(
     req: &HttpRequest,
     token: &SecretString,
 ) -> Result<Visit, ApiError> {
-    service(state)
+    state
+        .followup()
         .resume(token.expose_secret())
         .await
         .map_err(|e| internal(state, req, e))?
@@ -158,7 +150,8 @@ async fn thread(
     req: &HttpRequest,
     visit: &Visit,
 ) -> Result<ThreadView, ApiError> {
-    let (status, messages) = service(state)
+    let (status, messages) = state
+        .followup()
         .thread(visit)
         .await
         .map_err(|e| internal(state, req, e))?;
@@ -204,7 +197,7 @@ pub async fn open(
     if !state.code_attempts.allow(req.peer_addr().map(|a| a.ip())) {
         return Err(api_error(&state, &req, Failure::TooManyRequests));
     }
-    match service(&state).open(request.code.expose_secret()).await {
+    match state.followup().open(request.code.expose_secret()).await {
         Ok(Some(visit)) => Ok(HttpResponse::Created()
             .insert_header(("Cache-Control", "no-store"))
             .json(thread(&state, &req, &visit).await?)),
@@ -263,7 +256,8 @@ pub async fn add(
         Ok(addition) => addition,
         Err(errors) => return Ok(validation_failed(&state, &req, errors)),
     };
-    service(&state)
+    state
+        .followup()
         .add(&visit, &addition)
         .await
         .map_err(|e| internal(&state, &req, e))?;
@@ -291,7 +285,8 @@ pub async fn contact(
         Ok(change) => change,
         Err(errors) => return Ok(validation_failed(&state, &req, errors)),
     };
-    service(&state)
+    state
+        .followup()
         .change_contact(&visit, &change)
         .await
         .map_err(|e| internal(&state, &req, e))?;
@@ -320,7 +315,8 @@ pub async fn consents(
         consulate: request.consulate,
         police: request.police,
     };
-    service(&state)
+    state
+        .followup()
         .change_consents(&visit, consents)
         .await
         .map_err(|e| internal(&state, &req, e))?;
@@ -352,7 +348,8 @@ pub async fn attach(
         Err(errors) => return Ok(validation_failed(&state, &req, errors)),
     };
     for (file, use_location) in &files {
-        service(&state)
+        state
+            .followup()
             .attach(&visit, std::slice::from_ref(file), *use_location)
             .await
             .map_err(|e| internal(&state, &req, e))?;
@@ -386,7 +383,8 @@ pub async fn withdraw(
             one_error("confirm", "required"),
         ));
     }
-    service(&state)
+    state
+        .followup()
         .withdraw(&visit, state.followup.withdrawal_grace_days)
         .await
         .map_err(|e| internal(&state, &req, e))?;

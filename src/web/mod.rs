@@ -47,6 +47,26 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The reporter's return, for a page or the API.
+    pub fn followup(&self) -> crate::followup::Followup<'_> {
+        crate::followup::Followup {
+            store: &self.intake.store,
+            kdf: &self.intake.kdf,
+            receipt_kdf: self.intake.receipt_kdf,
+            accounts: &self.accounts,
+        }
+    }
+
+    /// Resumable uploads, within this replica's upload budget.
+    pub fn staging(&self) -> crate::staging::Staging<'_> {
+        crate::staging::Staging {
+            store: &self.intake.store,
+            accounts: &self.accounts,
+            limits: &self.attachments,
+            budget: &self.uploads,
+        }
+    }
+
     /// The language for this request: `chosen` if supported, else Accept-Language, else the default.
     pub fn tr(&self, req: &HttpRequest, chosen: Option<&str>) -> Tr {
         let accept = req

@@ -14,7 +14,7 @@ use super::{body, AppState};
 use crate::attachments::Cleaned;
 use crate::domain::report::StagedFile;
 use crate::domain::FieldErrors;
-use crate::staging::{Progress, Staging, StagingError, MAX_PIECE};
+use crate::staging::{Progress, StagingError, MAX_PIECE};
 
 const UPLOAD_TOKEN: HeaderName = HeaderName::from_static("upload-token");
 const UPLOAD_OFFSET: HeaderName = HeaderName::from_static("upload-offset");
@@ -46,15 +46,6 @@ pub struct UploadProgress {
     pub size: i64,
     /// Complete and cleaned: it can be attached.
     pub ready: bool,
-}
-
-fn staging(state: &AppState) -> Staging<'_> {
-    Staging {
-        store: &state.intake.store,
-        accounts: &state.accounts,
-        limits: &state.attachments,
-        budget: &state.uploads,
-    }
 }
 
 fn progress(status: actix_web::http::StatusCode, p: Progress) -> HttpResponse {
@@ -133,7 +124,8 @@ pub async fn create(
         errors.push("size", "invalid_value");
         return Ok(super::api::validation_failed(&state, &req, errors));
     };
-    match staging(&state)
+    match state
+        .staging()
         .create(new.size, new.media_type.as_deref())
         .await
     {
@@ -161,7 +153,7 @@ pub async fn status(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> HttpResponse {
-    match staging(&state).progress(upload_id(&id), token(&req)).await {
+    match state.staging().progress(upload_id(&id), token(&req)).await {
         Ok(p) => progress(actix_web::http::StatusCode::OK, p),
         Err(e) => staging_error(&state, &req, e),
     }
@@ -199,7 +191,7 @@ pub async fn append(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<i64>().ok())
         .ok_or_else(|| api_error(Failure::BadRequest))?;
-    let staging = staging(&state);
+    let staging = state.staging();
     let mut reserved = crate::attachments::Reservation::default();
     if !state.uploads.grow(&mut reserved, MAX_PIECE) {
         return Err(api_error(Failure::Unavailable));
@@ -227,7 +219,7 @@ pub(super) async fn take_staged(
         errors.push("attachments", "file_too_many");
         return Ok(Err(errors));
     }
-    let staging = staging(state);
+    let staging = state.staging();
     let mut files = Vec::with_capacity(staged.len());
     for (i, file) in staged.iter().enumerate() {
         match staging
@@ -257,7 +249,7 @@ pub(super) async fn take_staged(
 /// Uploads stored with a report or a visit go; what is left staged would expire anyway.
 pub(super) async fn discard_staged(state: &AppState, staged: &[StagedFile]) {
     for file in staged {
-        if let Err(e) = staging(state).discard(upload_id(&file.upload)).await {
+        if let Err(e) = state.staging().discard(upload_id(&file.upload)).await {
             tracing::warn!(error = %e, "a used upload was not discarded");
         }
     }

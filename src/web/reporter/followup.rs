@@ -12,7 +12,7 @@ use secrecy::{ExposeSecret, SecretString};
 use super::form::{self, SectionView};
 use super::pages::{html, Page};
 use crate::domain::{Addition, Consents, ContactChange, FieldErrors};
-use crate::followup::{Followup, FollowupError, Visit};
+use crate::followup::{FollowupError, Visit};
 use crate::web::error::{Failure, PageError};
 use crate::web::{body, upload, AppState};
 
@@ -60,14 +60,14 @@ impl Outcome {
             ..Outcome::default()
         }
     }
-}
 
-fn service(state: &AppState) -> Followup<'_> {
-    Followup {
-        store: &state.intake.store,
-        kdf: &state.intake.kdf,
-        receipt_kdf: state.intake.receipt_kdf,
-        accounts: &state.accounts,
+    /// The form back as it was posted, with its problems.
+    fn refused(answers: HashMap<String, Vec<String>>, errors: FieldErrors) -> Outcome {
+        Outcome {
+            answers,
+            errors,
+            ..Outcome::default()
+        }
     }
 }
 
@@ -130,7 +130,7 @@ async fn thread_page(
 ) -> Result<HttpResponse, PageError> {
     let lang = outcome.answers.get("lang").and_then(|v| v.first()).cloned();
     let page = state.page(req, lang.as_deref(), "/followup");
-    let followup = service(state);
+    let followup = state.followup();
     let (status, messages) = followup
         .thread(visit)
         .await
@@ -208,7 +208,7 @@ pub async fn open(
             .render(),
         )
     };
-    match service(&state).open(code.expose_secret()).await {
+    match state.followup().open(code.expose_secret()).await {
         Ok(Some(visit)) => thread_page(&state, &req, &visit, Outcome::default()).await,
         Ok(None) => Ok(refused("followup-no-match")),
         Err(FollowupError::Field(code)) => Ok(refused(&format!("error-{code}"))),
@@ -223,7 +223,7 @@ async fn resume(
     form: &form::Posted,
 ) -> Result<Result<Visit, HttpResponse>, PageError> {
     let token = first(&form.answers, "visit");
-    match service(state).resume(token).await {
+    match state.followup().resume(token).await {
         Ok(Some(visit)) => Ok(Ok(visit)),
         // Expired, withdrawn or forged: ask for the code again, without saying which.
         Ok(None) => {
@@ -281,14 +281,10 @@ pub async fn message(
         let parsed = form.input.and_then(Addition::parse);
         let outcome = match parsed {
             Ok(addition) => {
-                service(&state).add(&visit, &addition).await?;
+                state.followup().add(&visit, &addition).await?;
                 Outcome::done("followup-sent")
             }
-            Err(errors) => Outcome {
-                answers: form.answers,
-                errors,
-                ..Outcome::default()
-            },
+            Err(errors) => Outcome::refused(form.answers, errors),
         };
         Ok((visit, outcome))
     })
@@ -327,7 +323,8 @@ pub async fn attach(
     }
     if errors.is_empty() {
         match upload::clean(posted.files, state.attachments.max_pixels).await {
-            Ok(cleaned) => service(&state)
+            Ok(cleaned) => state
+                .followup()
                 .attach(&visit, &cleaned, use_location)
                 .await
                 .map_err(|e| failed(&state, &req, e))?,
@@ -361,14 +358,10 @@ pub async fn contact(
         );
         let outcome = match change {
             Ok(change) => {
-                service(&state).change_contact(&visit, &change).await?;
+                state.followup().change_contact(&visit, &change).await?;
                 Outcome::done("followup-contact-saved")
             }
-            Err(errors) => Outcome {
-                answers,
-                errors,
-                ..Outcome::default()
-            },
+            Err(errors) => Outcome::refused(answers, errors),
         };
         Ok((visit, outcome))
     })
@@ -388,7 +381,7 @@ pub async fn consents(
             consulate: checked(&answers, "consent.consulate"),
             police: checked(&answers, "consent.police"),
         };
-        service(&state).change_consents(&visit, consents).await?;
+        state.followup().change_consents(&visit, consents).await?;
         Ok((visit, Outcome::done("followup-consents-saved")))
     })
     .await
@@ -408,14 +401,11 @@ pub async fn withdraw(
     if !checked(&form.answers, "confirm") {
         let mut errors = FieldErrors::default();
         errors.push("confirm", "required");
-        let outcome = Outcome {
-            answers: form.answers,
-            errors,
-            ..Outcome::default()
-        };
+        let outcome = Outcome::refused(form.answers, errors);
         return thread_page(&state, &req, &visit, outcome).await;
     }
-    service(&state)
+    state
+        .followup()
         .withdraw(&visit, state.followup.withdrawal_grace_days)
         .await
         .map_err(|e| failed(&state, &req, e))?;

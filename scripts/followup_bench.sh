@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Follow-up measurements on a release build with the default settings (SQLite, demo desk):
+#  1. the time a receipt code takes to open a visit when it is right, when its secret is wrong and
+#     when its locator is unknown (each costs one Argon2id derivation);
+#  2. the server's memory while several large attachments upload at once.
+# Usage: scripts/followup_bench.sh [rounds] [concurrent uploads] [file MiB]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds="${1:-20}"; uploads="${2:-8}"; mib="${3:-5}"
+work="$(mktemp -d)"; trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+cargo build --release -q
+bin=target/release/homeward
+export HOMEWARD_DATA_DIR="$work/data" HOMEWARD_SERVER__PORT=18081 HOMEWARD_LOG__FILTER=warn
+export HOMEWARD_DATABASE__URL="sqlite://$work/data/homeward.db"
+export HOMEWARD_FOLLOWUP__ATTEMPTS_PER_MINUTE=100000 HOMEWARD_FOLLOWUP__GLOBAL_ATTEMPTS_PER_MINUTE=100000
+export HOMEWARD_SERVER__MAX_BODY_BYTES=$((1024 * 1024))
+"$bin" serve & server=$!
+url=http://127.0.0.1:18081
+for _ in $(seq 1 50); do curl -fs "$url/healthz" >/dev/null && break; sleep 0.2; done
+code=$(curl -fs -H 'Content-Type: application/json' -d '{"narrative":"bench","location":{"country":"KH"}}' \
+  "$url/api/v1/reports" | sed -n 's/.*"receipt_code":"\([0-9 ]*\)".*/\1/p' | tr -d ' ')
+wrong_secret="${code:0:19}$(( (${code:19:1} + 1) % 10 ))"
+unknown_locator="$(printf '%06d' $(( (10#${code:0:6} + 1) % 1000000 )))${code:6}"
+timed() {
+  for _ in $(seq 1 "$rounds"); do
+    curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/x-www-form-urlencoded' \
+      -d "code=$1" "$url/followup"
+  done | sort -n | awk '{a[NR]=$1} END {printf "p50 %.1f ms, p90 %.1f ms, max %.1f ms\n", a[int(NR*0.5)+1]*1000, a[int(NR*0.9)]*1000, a[NR]*1000}'
+}
+echo "right code:      $(timed "$code")"
+echo "wrong secret:    $(timed "$wrong_secret")"
+echo "unknown locator: $(timed "$unknown_locator")"
+
+# A JPEG's structure around $mib MiB of scan data, so that cleaning keeps it all.
+python3 - "$work/big.jpg" "$mib" <<'PY'
+import sys
+seg = lambda m, c: bytes([0xFF, m]) + (len(c) + 2).to_bytes(2, "big") + c
+scan = bytes((i % 200) + 1 for i in range(int(sys.argv[2]) * 1024 * 1024 - 400))
+body = (b"\xFF\xD8" + seg(0xDB, bytes(65)) + seg(0xC0, bytes([8, 0, 200, 1, 44, 1, 1, 0x11, 0]))
+        + seg(0xC4, bytes(29)) + seg(0xDA, bytes([1, 1, 0, 0, 63, 0])) + scan + b"\xFF\xD9")
+open(sys.argv[1], "wb").write(body)
+PY
+rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
+echo "rss before uploads: $(rss) KiB"
+( while kill -0 "$server" 2>/dev/null; do rss; sleep 0.05; done ) > "$work/rss" & sampler=$!
+start=$(date +%s.%N)
+for i in $(seq 1 "$uploads"); do
+  curl -s -o /dev/null -w '%{http_code}\n' -F "narrative=upload $i" -F "location.country=KH" \
+    -F "attachments=@$work/big.jpg;type=image/jpeg" "$url/report" &
+done | sort | uniq -c
+wait
+echo "uploads took $(echo "$(date +%s.%N) - $start" | bc) s"
+kill "$sampler" 2>/dev/null || true
+echo "rss during $uploads × ${mib} MiB uploads (KiB): max $(sort -n "$work/rss" | tail -1), after $(rss)"
