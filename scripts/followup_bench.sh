@@ -3,10 +3,10 @@
 #  1. the time a receipt code takes to open a visit when it is right, when its secret is wrong and
 #     when its locator is unknown (each costs one Argon2id derivation);
 #  2. the server's memory while several large attachments upload at once.
-# Usage: scripts/followup_bench.sh [rounds] [concurrent uploads] [file MiB]
+# Usage: scripts/followup_bench.sh [rounds] [concurrent uploads] [file MiB] [upload rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds="${1:-20}"; uploads="${2:-8}"; mib="${3:-5}"
+rounds="${1:-20}"; uploads="${2:-8}"; mib="${3:-5}"; batches="${4:-3}"
 work="$(mktemp -d)"; trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 cargo build --release -q
 bin=target/release/homeward
@@ -42,13 +42,15 @@ open(sys.argv[1], "wb").write(body)
 PY
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
 echo "rss before uploads: $(rss) KiB"
-( while kill -0 "$server" 2>/dev/null; do rss; sleep 0.05; done ) > "$work/rss" & sampler=$!
-start=$(date +%s.%N)
-for i in $(seq 1 "$uploads"); do
-  curl -s -o /dev/null -w '%{http_code}\n' -F "narrative=upload $i" -F "location.country=KH" \
-    -F "attachments=@$work/big.jpg;type=image/jpeg" "$url/report" &
-done | sort | uniq -c
-wait
-echo "uploads took $(echo "$(date +%s.%N) - $start" | bc) s"
-kill "$sampler" 2>/dev/null || true
-echo "rss during $uploads × ${mib} MiB uploads (KiB): max $(sort -n "$work/rss" | tail -1), after $(rss)"
+# Several rounds of concurrent uploads: memory is flat when a round's peak does not grow.
+for round in $(seq 1 "$batches"); do
+  ( while kill -0 "$server" 2>/dev/null; do rss; sleep 0.05; done ) > "$work/rss" & sampler=$!
+  start=$(date +%s.%N)
+  statuses=$(for i in $(seq 1 "$uploads"); do
+    curl -s -o /dev/null -w '%{http_code}\n' -F "narrative=upload $i" -F "location.country=KH" \
+      -F "attachments=@$work/big.jpg;type=image/jpeg" "$url/report" &
+  done | sort | uniq -c | tr -s ' ' | tr '\n' ' ')
+  took=$(echo "$(date +%s.%N) - $start" | bc)
+  kill "$sampler" 2>/dev/null || true
+  echo "round $round: $uploads × ${mib} MiB at once, statuses [$statuses] in ${took} s; rss max $(sort -n "$work/rss" | tail -1) KiB, after $(rss) KiB"
+done
