@@ -1,10 +1,10 @@
-//! The one tiny stylesheet, served from memory and cached for a year: its name changes with it.
+//! The one tiny stylesheet, served from memory and cached for a year under a name made from its
+//! content (by build.rs), so a change is never hidden by a cache.
 
 use actix_web::HttpResponse;
 
 pub const STYLESHEET: &str = include_str!("assets/site.css");
-/// Bump the version with every change to the stylesheet so no cache serves a stale one.
-pub const STYLESHEET_PATH: &str = "/assets/site-1.css";
+include!(concat!(env!("OUT_DIR"), "/stylesheet.rs"));
 
 pub async fn stylesheet() -> HttpResponse {
     HttpResponse::Ok()

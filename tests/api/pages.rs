@@ -214,3 +214,137 @@ on_both_engines!(
         assert!(doc["components"]["schemas"]["ReportInput"]["properties"]["location"].is_object());
     }
 );
+
+/// A page as a browser asking for `encoding` gets it: (status, compressed bytes).
+async fn fetch(
+    app: &crate::helpers::TestApp,
+    request: reqwest::RequestBuilder,
+    encoding: &str,
+) -> (u16, Vec<u8>) {
+    let response = request
+        .header("Accept-Encoding", encoding)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let status = response.status().as_u16();
+    let served = response
+        .headers()
+        .get("content-encoding")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    assert_eq!(served.as_deref(), Some(encoding), "{}", app.address);
+    (
+        status,
+        response
+            .bytes()
+            .await
+            .map(|b| b.to_vec())
+            .unwrap_or_default(),
+    )
+}
+
+/// What a browser could render from only the first `n` compressed bytes, in either encoding.
+fn decoded_prefix(encoding: &str, compressed: &[u8], n: usize) -> String {
+    let part = &compressed[..n.min(compressed.len())];
+    let mut out = Vec::new();
+    let mut chunk = [0u8; 1024];
+    let mut reader: Box<dyn Read> = if encoding == "br" {
+        Box::new(brotli::Decompressor::new(part, 4096))
+    } else {
+        Box::new(flate2::read::GzDecoder::new(part))
+    };
+    while let Ok(read) = reader.read(&mut chunk) {
+        if read == 0 {
+            break;
+        }
+        out.extend_from_slice(&chunk[..read]);
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+on_both_engines!(
+    every_reporter_page_in_every_language_fits_the_budgets_in_gzip_and_brotli,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (_, code) = app
+            .submit(&serde_json::json!({"narrative": "budget", "location": {"country": "KH"}}))
+            .await;
+        let catalogs = homeward::web::i18n::Catalogs::load("en").unwrap_or_else(|e| panic!("{e}"));
+        for lang in catalogs.languages() {
+            for encoding in ["gzip", "br"] {
+                let get = |path: &str| app.client.get(app.url(&format!("{path}lang={lang}")));
+                let form = |path: &str, body: String| {
+                    app.client
+                        .post(app.url(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .body(body)
+                };
+                let pages = [
+                    ("home", get("/?"), false),
+                    ("report form", get("/report?as=self&"), true),
+                    ("report form (family)", get("/report?as=other&"), true),
+                    ("follow-up", get("/followup?"), true),
+                    ("not found", get("/no-such-page?"), false),
+                    (
+                        "receipt",
+                        form("/report", format!("lang={lang}&narrative=budget")),
+                        true,
+                    ),
+                    (
+                        "thread",
+                        form(
+                            "/followup",
+                            format!("lang={lang}&code={}", code.replace(' ', "")),
+                        ),
+                        true,
+                    ),
+                ];
+                for (name, request, has_form) in pages {
+                    let (status, body) = fetch(&app, request, encoding).await;
+                    assert!(status == 200 || status == 404, "{lang} {name}: {status}");
+                    assert!(
+                        body.len() <= 32 * 1024,
+                        "{lang} {name} ({encoding}): {} bytes compressed",
+                        body.len()
+                    );
+                    let first = decoded_prefix(encoding, &body, 14 * 1024);
+                    assert!(
+                        first.contains("</h1>"),
+                        "{lang} {name}: the heading is past 14 KB"
+                    );
+                    if has_form {
+                        assert!(
+                            first.contains("<button type=\"submit\">"),
+                            "{lang} {name} ({encoding}): the first submit is past 14 KB"
+                        );
+                    }
+                    assert_self_contained(&decoded_prefix(encoding, &body, body.len()));
+                }
+            }
+        }
+    }
+);
+
+on_both_engines!(
+    a_visitor_on_a_reading_proxy_is_warned_and_the_header_is_not_kept,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let plain = app.get("/").await.text().await.unwrap_or_default();
+        assert!(!plain.contains("role=\"alert\""));
+        let proxied = app
+            .client
+            .get(app.url("/report?lang=en"))
+            .header("X-OperaMini-Phone-UA", "ProxyPhone-77 Handset")
+            .header("X-OperaMini-Features", "advanced, file_system")
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let proxied = proxied.text().await.unwrap_or_default();
+        assert!(proxied.contains("can read what you type"), "{proxied}");
+        let logs = crate::helpers::captured_logs();
+        assert!(
+            !logs.contains("ProxyPhone-77"),
+            "the proxy's headers are not logged"
+        );
+    }
+);

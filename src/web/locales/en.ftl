@@ -441,3 +441,4 @@ error-upload_offset = The upload is not at that offset; ask where it stands and 
 error-upload_unknown = There is no such upload, or it expired.
 error-upload_incomplete = This upload is not complete yet.
 error-no_match = This code opens nothing. Check each digit and try again.
+proxy-warning = Careful: your browser is saving data by sending pages through its company's servers, which can read what you type here. If you can, open this page in another browser, or turn data saving off first.

@@ -437,3 +437,4 @@ error-upload_offset = 上传不在该位置；请先查询进度再继续。
 error-upload_unknown = 没有这个上传，或已过期。
 error-upload_incomplete = 此上传尚未完成。
 error-no_match = 此回执码无法打开任何内容。请逐位检查后再试。
+proxy-warning = 注意：您的浏览器正通过其公司的服务器转发网页来节省流量，这些服务器能读到您在这里输入的内容。如果可以，请换用其他浏览器打开本页，或先关闭省流量模式。

@@ -19,6 +19,22 @@ pub struct Page {
     pub leave_url: String,
     pub stylesheet: &'static str,
     pub languages: Vec<LanguageLink>,
+    /// The request came through a proxy browser that reads what passes through it.
+    pub reading_proxy: bool,
+}
+
+/// Opera Mini in its data-saving mode fetches pages on Opera's servers, which see everything
+/// typed, and announces itself with these headers. They are read here and never stored.
+const READING_PROXY_HEADERS: &[&str] = &[
+    "x-operamini-phone-ua",
+    "x-operamini-features",
+    "x-operamini-phone",
+];
+
+fn through_reading_proxy(req: &HttpRequest) -> bool {
+    READING_PROXY_HEADERS
+        .iter()
+        .any(|name| req.headers().contains_key(*name))
 }
 
 pub struct LanguageLink {
@@ -78,6 +94,7 @@ impl AppState {
             leave_url: self.leave_url.clone(),
             stylesheet: crate::web::assets::STYLESHEET_PATH,
             languages,
+            reading_proxy: through_reading_proxy(req),
         }
     }
 }
