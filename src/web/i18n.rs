@@ -1,6 +1,10 @@
 //! Locale catalogs (Project Fluent). Every user-facing string comes from here; the language is the
 //! visitor's choice (`lang` in the URL or form), else the best match for Accept-Language, else the
 //! configured default. A key missing from a catalog falls back to English.
+//!
+//! Reporter pages are catalogued in every language the reporters read (`CATALOGS`); the
+//! responder pages in fewer (`STAFF_CATALOGS`), falling back to English. `locales/PROVENANCE.toml`
+//! says, per language, who drafted it and whether a native speaker has reviewed it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -9,10 +13,16 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-/// The languages with a catalog: (tag, catalog text).
+/// The languages of the reporter pages: (tag, catalog text). English first.
 const CATALOGS: &[(&str, &str)] = &[
     ("en", include_str!("locales/en.ftl")),
     ("zh-Hans", include_str!("locales/zh-Hans.ftl")),
+];
+
+/// The languages of the responder pages: (tag, catalog text). English first.
+const STAFF_CATALOGS: &[(&str, &str)] = &[
+    ("en", include_str!("locales/staff/en.ftl")),
+    ("zh-Hans", include_str!("locales/staff/zh-Hans.ftl")),
 ];
 
 pub const FALLBACK: &str = "en";
@@ -34,15 +44,21 @@ impl Catalogs {
         let mut bundles = HashMap::new();
         for &(tag, text) in CATALOGS {
             let fail = |message: String| CatalogError { tag, message };
-            let resource = FluentResource::try_new(text.to_owned())
-                .map_err(|(_, errors)| fail(format!("{errors:?}")))?;
             let lang: LanguageIdentifier = tag.parse().map_err(|e| fail(format!("{e}")))?;
             let mut bundle = FluentBundle::new_concurrent(vec![lang]);
             // Isolation marks around placeables confuse plain-text fields and tests alike.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .map_err(|e| fail(format!("{e:?}")))?;
+            let staff = STAFF_CATALOGS
+                .iter()
+                .find(|(t, _)| *t == tag)
+                .map(|(_, t)| *t);
+            for text in std::iter::once(text).chain(staff) {
+                let resource = FluentResource::try_new(text.to_owned())
+                    .map_err(|(_, errors)| fail(format!("{errors:?}")))?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|e| fail(format!("{e:?}")))?;
+            }
             bundles.insert(tag, bundle);
         }
         let default = CATALOGS
@@ -154,32 +170,88 @@ impl Tr {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
     use super::*;
 
-    fn ids(text: &str) -> std::collections::BTreeSet<String> {
+    /// Every message of a catalog with the variables it uses.
+    fn messages(text: &str) -> BTreeMap<String, BTreeSet<String>> {
         let Ok(resource) = FluentResource::try_new(text.to_owned()) else {
             panic!("a catalog does not parse");
         };
         resource
             .entries()
             .filter_map(|entry| match entry {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                fluent_syntax::ast::Entry::Message(m) => {
+                    let source = m
+                        .value
+                        .as_ref()
+                        .map(|v| format!("{v:?}"))
+                        .unwrap_or_default();
+                    Some((m.id.name.to_owned(), variables(&source)))
+                }
                 _ => None,
             })
             .collect()
     }
 
-    #[test]
-    fn every_catalog_has_exactly_the_english_keys() {
-        let english = ids(CATALOGS[0].1);
+    /// The `$name` variables a message refers to, from its syntax tree's debug form.
+    fn variables(debug: &str) -> BTreeSet<String> {
+        debug
+            .split("VariableReference { id: Identifier { name: \"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+            .collect()
+    }
+
+    fn assert_same_keys_and_placeholders(catalogs: &[(&str, &str)]) {
+        let english = messages(catalogs[0].1);
         assert!(english.len() > 100);
-        for (tag, text) in CATALOGS {
-            let keys = ids(text);
-            let missing: Vec<_> = english.difference(&keys).collect();
-            let extra: Vec<_> = keys.difference(&english).collect();
+        for (tag, text) in catalogs {
+            let keys = messages(text);
+            let missing: Vec<_> = english.keys().filter(|k| !keys.contains_key(*k)).collect();
+            let extra: Vec<_> = keys.keys().filter(|k| !english.contains_key(*k)).collect();
             assert!(
                 missing.is_empty() && extra.is_empty(),
                 "{tag}: missing {missing:?}, extra {extra:?}"
+            );
+            for (key, vars) in &english {
+                assert_eq!(
+                    keys.get(key),
+                    Some(vars),
+                    "{tag}: {key} uses other placeholders"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_catalog_has_exactly_the_english_keys_and_placeholders() {
+        assert_same_keys_and_placeholders(CATALOGS);
+        assert_same_keys_and_placeholders(STAFF_CATALOGS);
+    }
+
+    #[test]
+    fn a_placeholder_mismatch_is_caught() {
+        let english = messages("a = Hello { $name }\nb = plain\n");
+        let other = messages("a = Hola { $nombre }\nb = llano\n");
+        assert_ne!(english.get("a"), other.get("a"));
+        assert_eq!(english.get("b"), other.get("b"));
+    }
+
+    #[test]
+    fn every_language_says_who_drafted_it_and_whether_it_was_reviewed() {
+        let provenance: toml::Table = toml::from_str(include_str!("locales/PROVENANCE.toml"))
+            .unwrap_or_else(|e| panic!("PROVENANCE.toml: {e}"));
+        for (tag, _) in CATALOGS {
+            let entry = provenance
+                .get(*tag)
+                .and_then(|e| e.as_table())
+                .unwrap_or_else(|| panic!("{tag} has no provenance"));
+            assert!(entry.get("drafted_by").is_some_and(|v| v.is_str()), "{tag}");
+            assert!(
+                entry.get("native_review").is_some_and(|v| v.is_bool()),
+                "{tag}"
             );
         }
     }
