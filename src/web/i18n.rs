@@ -17,6 +17,8 @@ use unic_langid::LanguageIdentifier;
 const CATALOGS: &[(&str, &str)] = &[
     ("en", include_str!("locales/en.ftl")),
     ("zh-Hans", include_str!("locales/zh-Hans.ftl")),
+    ("km", include_str!("locales/km.ftl")),
+    ("my", include_str!("locales/my.ftl")),
 ];
 
 /// The languages of the responder pages: (tag, catalog text). English first.
@@ -267,7 +269,9 @@ mod tests {
             "zh-Hans"
         );
         assert_eq!(catalogs.negotiate(None, Some("zh-TW")), "en");
-        assert_eq!(catalogs.negotiate(None, Some("km;q=0.9, en;q=0.5")), "en");
+        assert_eq!(catalogs.negotiate(None, Some("km;q=0.9, en;q=0.5")), "km");
+        assert_eq!(catalogs.negotiate(None, Some("my-MM,my;q=0.9")), "my");
+        assert_eq!(catalogs.negotiate(None, Some("fr;q=0.9, en;q=0.5")), "en");
         assert_eq!(catalogs.negotiate(None, None), "en");
         assert_eq!(catalogs.text("zh-Hans", "page-leave", None), "离开此页");
     }

@@ -194,3 +194,17 @@ staff-download = Download the file (cleaned of its metadata)
 field-media_type = Type
 field-size = Size in bytes
 field-location_used = Its location was used as a hint
+
+## Field errors of the responder forms
+error-invalid_username = Use 3 to 40 lower-case letters, digits, dots or dashes.
+error-username_taken = This username is taken.
+error-password_short = Use at least 12 characters.
+error-password_common = This password is too common or too easy to guess.
+error-invalid_slug = Use lower-case letters, digits and dashes.
+error-invalid_signing_key = This is not an hwov1. verifying key.
+error-organisation_exists = An organisation with this id is registered already.
+error-invalid_signature = This is not an hwsg1. signature.
+error-no_desk_signing_key = No desk signing key is configured, so nothing can be countersigned.
+error-countersignature_mismatch = This countersignature does not match the desk organisation's key and this organisation's id, kind, country and key.
+error-password_wrong = This is not your current password.
+error-recovery_wrong = This username and recovery key do not go together.

@@ -190,3 +190,17 @@ staff-download = 下载文件（已清除元数据）
 field-media_type = 类型
 field-size = 大小（字节）
 field-location_used = 其位置已用作线索
+
+## Field errors of the responder forms
+error-invalid_username = 请使用 3 到 40 个小写字母、数字、点或短横线。
+error-username_taken = 此用户名已被使用。
+error-password_short = 请至少使用 12 个字符。
+error-password_common = 此密码太常见或太容易被猜到。
+error-invalid_slug = 请使用小写字母、数字和连字符。
+error-invalid_signing_key = 这不是 hwov1. 验证密钥。
+error-organisation_exists = 已有使用此标识的机构。
+error-invalid_signature = 这不是 hwsg1. 签名。
+error-no_desk_signing_key = 未配置总台签名密钥，因此无法加签。
+error-countersignature_mismatch = 此加签与总台机构的密钥及该机构的标识、类型、国家和密钥不符。
+error-password_wrong = 这不是您当前的密码。
+error-recovery_wrong = 用户名与恢复密钥不匹配。
