@@ -19,6 +19,8 @@ const CATALOGS: &[(&str, &str)] = &[
     ("zh-Hans", include_str!("locales/zh-Hans.ftl")),
     ("km", include_str!("locales/km.ftl")),
     ("my", include_str!("locales/my.ftl")),
+    ("th", include_str!("locales/th.ftl")),
+    ("vi", include_str!("locales/vi.ftl")),
 ];
 
 /// The languages of the responder pages: (tag, catalog text). English first.
