@@ -21,6 +21,9 @@ const CATALOGS: &[(&str, &str)] = &[
     ("my", include_str!("locales/my.ftl")),
     ("th", include_str!("locales/th.ftl")),
     ("vi", include_str!("locales/vi.ftl")),
+    ("id", include_str!("locales/id.ftl")),
+    ("ms", include_str!("locales/ms.ftl")),
+    ("fil", include_str!("locales/fil.ftl")),
 ];
 
 /// The languages of the responder pages: (tag, catalog text). English first.
@@ -124,6 +127,12 @@ impl Catalogs {
             return (!traditional).then(|| self.supported("zh-Hans")).flatten();
         }
         let primary = lower.split('-').next().unwrap_or_default();
+        // Phones often say Tagalog for Filipino; "in" is Indonesian's old code.
+        let primary = match primary {
+            "tl" => "fil",
+            "in" => "id",
+            other => other,
+        };
         self.languages().find(|t| t.eq_ignore_ascii_case(primary))
     }
 
@@ -273,6 +282,8 @@ mod tests {
         assert_eq!(catalogs.negotiate(None, Some("zh-TW")), "en");
         assert_eq!(catalogs.negotiate(None, Some("km;q=0.9, en;q=0.5")), "km");
         assert_eq!(catalogs.negotiate(None, Some("my-MM,my;q=0.9")), "my");
+        assert_eq!(catalogs.negotiate(None, Some("tl-PH")), "fil");
+        assert_eq!(catalogs.negotiate(None, Some("in-ID")), "id");
         assert_eq!(catalogs.negotiate(None, Some("fr;q=0.9, en;q=0.5")), "en");
         assert_eq!(catalogs.negotiate(None, None), "en");
         assert_eq!(catalogs.text("zh-Hans", "page-leave", None), "离开此页");
