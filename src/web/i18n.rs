@@ -13,7 +13,8 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-/// The languages of the reporter pages: (tag, catalog text). English first.
+/// The languages of the reporter pages: (tag, catalog text). English first; the thirteen that
+/// the people held in the compounds and their families read most.
 const CATALOGS: &[(&str, &str)] = &[
     ("en", include_str!("locales/en.ftl")),
     ("zh-Hans", include_str!("locales/zh-Hans.ftl")),
@@ -24,6 +25,10 @@ const CATALOGS: &[(&str, &str)] = &[
     ("id", include_str!("locales/id.ftl")),
     ("ms", include_str!("locales/ms.ftl")),
     ("fil", include_str!("locales/fil.ftl")),
+    ("lo", include_str!("locales/lo.ftl")),
+    ("hi", include_str!("locales/hi.ftl")),
+    ("bn", include_str!("locales/bn.ftl")),
+    ("sw", include_str!("locales/sw.ftl")),
 ];
 
 /// The languages of the responder pages: (tag, catalog text). English first.
