@@ -184,6 +184,21 @@ impl Tr {
     pub fn error(&self, code: &str) -> String {
         self.t(&format!("error-{code}"))
     }
+
+    /// A moment as this language writes a date and time (in UTC, with ASCII digits).
+    pub fn date_time(&self, seconds: i64) -> String {
+        let Ok(t) = time::OffsetDateTime::from_unix_timestamp(seconds) else {
+            return String::new();
+        };
+        let mut args = FluentArgs::new();
+        // Strings, not numbers: Fluent would group and localise the digits otherwise.
+        args.set("year", t.year().to_string());
+        args.set("month", format!("{:02}", u8::from(t.month())));
+        args.set("day", format!("{:02}", t.day()));
+        args.set("hour", format!("{:02}", t.hour()));
+        args.set("minute", format!("{:02}", t.minute()));
+        self.t_with("date-time", &args)
+    }
 }
 
 #[cfg(test)]
@@ -247,6 +262,27 @@ mod tests {
     fn every_catalog_has_exactly_the_english_keys_and_placeholders() {
         assert_same_keys_and_placeholders(CATALOGS);
         assert_same_keys_and_placeholders(STAFF_CATALOGS);
+    }
+
+    #[test]
+    fn dates_follow_the_language_with_ascii_digits() {
+        let Ok(catalogs) = Catalogs::load("en") else {
+            panic!("catalogs do not load");
+        };
+        let at = 1_796_083_200; // 2026-12-01 00:00 UTC
+        let tr = |lang| Tr {
+            catalogs: catalogs.clone(),
+            lang,
+        };
+        assert_eq!(tr("en").date_time(at), "01/12/2026 00:00 UTC");
+        assert!(tr("zh-Hans").date_time(at).starts_with("2026年12月01日"));
+        for lang in catalogs.languages() {
+            let shown = tr(lang).date_time(at);
+            assert!(
+                shown.contains("2026") && shown.contains("12"),
+                "{lang}: {shown}"
+            );
+        }
     }
 
     #[test]

@@ -107,6 +107,7 @@ pub fn serve(
                 "/followup/message",
                 web::post().to(reporter::followup::message),
             )
+            .route("/followup/view", web::post().to(reporter::followup::view))
             .route(
                 "/followup/contact",
                 web::post().to(reporter::followup::contact),

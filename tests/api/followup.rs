@@ -243,3 +243,34 @@ on_both_engines!(
         assert!(!captured_logs().contains(&code), "the code is not logged");
     }
 );
+
+on_both_engines!(
+    the_language_switch_within_a_visit_posts_the_token_and_never_links_it,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (_, code) = app
+            .submit(&json!({"location": {"country": "KH"}, "narrative": "switching"}))
+            .await;
+        let (status, page) = open(&app, &code).await;
+        assert_eq!(status, 200);
+        let token = hidden(&page, "visit");
+        assert!(page.contains("action=\"/followup/view\""), "{page}");
+        assert!(
+            !page.contains(&format!("?visit={token}")) && !page.contains("href=\"/followup/view"),
+            "the token is never in a link"
+        );
+        let switched = app
+            .client
+            .post(app.url("/followup/view"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(format!("visit={token}&lang=km"))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(switched.status().as_u16(), 200);
+        let switched = switched.text().await.unwrap_or_default();
+        assert!(switched.contains("<html lang=\"km\">"), "{switched}");
+        assert!(switched.contains("របាយការណ៍របស់អ្នក"), "the thread in Khmer");
+        assert_eq!(hidden(&switched, "visit"), token, "the visit goes on");
+    }
+);

@@ -3,6 +3,7 @@
 lang-name = বাংলা
 page-leave = এই পাতা ছেড়ে যান
 page-languages = ভাষা
+date-time = { $day }/{ $month }/{ $year }, { $hour }:{ $minute } UTC
 page-home = আবার শুরু করুন
 
 home-heading = নিরাপদে সাহায্য নিন

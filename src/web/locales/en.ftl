@@ -4,6 +4,7 @@
 lang-name = English
 page-leave = Leave this page
 page-languages = Language
+date-time = { $day }/{ $month }/{ $year } { $hour }:{ $minute } UTC
 page-home = Start again
 
 home-heading = Get help safely

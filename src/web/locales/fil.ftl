@@ -3,6 +3,7 @@
 lang-name = Filipino
 page-leave = Umalis sa pahinang ito
 page-languages = Wika
+date-time = { $month }/{ $day }/{ $year } { $hour }:{ $minute } UTC
 page-home = Magsimula muli
 
 home-heading = Humingi ng tulong nang ligtas

@@ -3,6 +3,7 @@
 lang-name = हिन्दी
 page-leave = यह पेज छोड़ें
 page-languages = भाषा
+date-time = { $day }/{ $month }/{ $year }, { $hour }:{ $minute } UTC
 page-home = फिर से शुरू करें
 
 home-heading = सुरक्षित रूप से मदद पाएँ

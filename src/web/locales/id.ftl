@@ -3,6 +3,7 @@
 lang-name = Bahasa Indonesia
 page-leave = Tinggalkan halaman ini
 page-languages = Bahasa
+date-time = { $day }/{ $month }/{ $year } pukul { $hour }.{ $minute } UTC
 page-home = Mulai lagi
 
 home-heading = Minta bantuan dengan aman

@@ -3,6 +3,7 @@
 lang-name = ខ្មែរ
 page-leave = ចាកចេញពីទំព័រនេះ
 page-languages = ភាសា
+date-time = { $day }/{ $month }/{ $year } ម៉ោង { $hour }:{ $minute } UTC
 page-home = ចាប់ផ្តើមម្តងទៀត
 
 home-heading = ស្វែងរកជំនួយដោយសុវត្ថិភាព

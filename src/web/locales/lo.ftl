@@ -3,6 +3,7 @@
 lang-name = ລາວ
 page-leave = ອອກຈາກໜ້ານີ້
 page-languages = ພາສາ
+date-time = { $day }/{ $month }/{ $year } ເວລາ { $hour }:{ $minute } UTC
 page-home = ເລີ່ມໃໝ່
 
 home-heading = ຂໍຄວາມຊ່ວຍເຫຼືອຢ່າງປອດໄພ

@@ -3,6 +3,7 @@
 lang-name = Bahasa Melayu
 page-leave = Tinggalkan halaman ini
 page-languages = Bahasa
+date-time = { $day }/{ $month }/{ $year } pukul { $hour }:{ $minute } UTC
 page-home = Mula semula
 
 home-heading = Dapatkan bantuan dengan selamat

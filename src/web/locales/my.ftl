@@ -3,6 +3,7 @@
 lang-name = မြန်မာ
 page-leave = ဤစာမျက်နှာမှ ထွက်ရန်
 page-languages = ဘာသာစကား
+date-time = { $day }/{ $month }/{ $year } { $hour }:{ $minute } UTC
 page-home = အစမှ ပြန်စရန်
 
 home-heading = အန္တရာယ်ကင်းစွာ အကူအညီရယူပါ

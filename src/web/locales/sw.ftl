@@ -3,6 +3,7 @@
 lang-name = Kiswahili
 page-leave = Ondoka kwenye ukurasa huu
 page-languages = Lugha
+date-time = { $day }/{ $month }/{ $year } saa { $hour }:{ $minute } UTC
 page-home = Anza upya
 
 home-heading = Pata msaada kwa usalama

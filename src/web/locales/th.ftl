@@ -3,6 +3,7 @@
 lang-name = ไทย
 page-leave = ออกจากหน้านี้
 page-languages = ภาษา
+date-time = { $day }/{ $month }/{ $year } เวลา { $hour }:{ $minute } น. (UTC)
 page-home = เริ่มใหม่
 
 home-heading = ขอความช่วยเหลืออย่างปลอดภัย

@@ -3,6 +3,7 @@
 lang-name = Tiếng Việt
 page-leave = Rời khỏi trang này
 page-languages = Ngôn ngữ
+date-time = { $hour }:{ $minute } UTC ngày { $day }/{ $month }/{ $year }
 page-home = Bắt đầu lại
 
 home-heading = Nhận trợ giúp an toàn

@@ -3,6 +3,7 @@
 lang-name = 简体中文
 page-leave = 离开此页
 page-languages = 语言
+date-time = { $year }年{ $month }月{ $day }日 { $hour }:{ $minute }（UTC）
 page-home = 重新开始
 
 home-heading = 安全地求助

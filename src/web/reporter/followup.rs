@@ -129,7 +129,8 @@ async fn thread_page(
     outcome: Outcome,
 ) -> Result<HttpResponse, PageError> {
     let lang = outcome.answers.get("lang").and_then(|v| v.first()).cloned();
-    let page = state.page(req, lang.as_deref(), "/followup");
+    let mut page = state.page(req, lang.as_deref(), "/followup");
+    page.visit = Some(visit.token.expose_secret().to_owned());
     let followup = state.followup();
     let (status, messages) = followup
         .thread(visit)
@@ -157,7 +158,7 @@ async fn thread_page(
         status: tr.t(&format!("followup-status-{}", status.code())),
         messages: messages
             .into_iter()
-            .map(|m| (crate::web::staff::pages::utc(m.at), m.text))
+            .map(|m| (tr.date_time(m.at), m.text))
             .collect(),
         token: visit.token.expose_secret().to_owned(),
         notice: outcome.notice.map(|key| tr.t(key)),
@@ -269,6 +270,18 @@ where
         }
         Err(e) => Err(failed(&state, &req, e)),
     }
+}
+
+/// The thread again, in the language the reporter chose from the switch.
+pub async fn view(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    within_visit(state, req, payload, |_, visit, _| async move {
+        Ok((visit, Outcome::default()))
+    })
+    .await
 }
 
 /// A message or more details, sealed to the NGO queues holding the report.

@@ -21,6 +21,9 @@ pub struct Page {
     pub languages: Vec<LanguageLink>,
     /// The request came through a proxy browser that reads what passes through it.
     pub reading_proxy: bool,
+    /// Within a follow-up visit: the language switch posts the visit's token instead of
+    /// linking, so the token never enters a URL and the visit goes on.
+    pub visit: Option<String>,
 }
 
 /// Opera Mini in its data-saving mode fetches pages on Opera's servers, which see everything
@@ -95,6 +98,7 @@ impl AppState {
             stylesheet: crate::web::assets::STYLESHEET_PATH,
             languages,
             reading_proxy: through_reading_proxy(req),
+            visit: None,
         }
     }
 }
