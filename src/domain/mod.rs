@@ -9,6 +9,7 @@ pub mod receipt;
 pub mod report;
 pub mod text;
 pub mod workflow;
+pub mod zawgyi;
 
 pub use addition::{Addition, ContactChange};
 pub use country::CountryCode;

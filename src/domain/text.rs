@@ -1,5 +1,6 @@
 //! Free text as a person typed it: trimmed, bounded, with control characters refused, so that
-//! nothing invisible or oversized reaches a responder's screen.
+//! nothing invisible or oversized reaches a responder's screen; Burmese typed in Zawgyi is
+//! converted to Unicode first.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +17,8 @@ pub const LONG: usize = 10_000;
 impl Text {
     /// `None` for an empty or blank value; an error code for one too long or with control characters.
     pub fn parse(raw: &str, max_chars: usize) -> Result<Option<Text>, &'static str> {
-        let trimmed = raw.trim();
+        let unicode = super::zawgyi::normalise(raw);
+        let trimmed = unicode.trim();
         if trimmed.is_empty() {
             return Ok(None);
         }
@@ -51,5 +53,14 @@ mod tests {
         assert_eq!(Text::parse("abcdef", 5), Err("too_long"));
         assert_eq!(Text::parse("a\u{0}b", 5), Err("control_characters"));
         assert_eq!(Text::parse("缅甸妙瓦底", 5).map(|t| t.is_some()), Ok(true));
+    }
+
+    #[test]
+    fn burmese_typed_in_zawgyi_is_kept_in_unicode() {
+        let zawgyi = "\u{103B}\u{1019}\u{1014}\u{1039}\u{1019}\u{102C}";
+        assert_eq!(
+            Text::parse(zawgyi, 50).map(|t| t.map(|t| t.0)),
+            Ok(Some("မြန်မာ".into()))
+        );
     }
 }
