@@ -326,7 +326,12 @@ on_both_engines!(
                             "{lang} {name} ({encoding}): the first submit is past 14 KB"
                         );
                     }
-                    assert_self_contained(&decoded_prefix(encoding, &body, body.len()));
+                    let whole = decoded_prefix(encoding, &body, body.len());
+                    assert!(
+                        whole.contains(&format!("<html lang=\"{lang}\">")),
+                        "{lang} {name}: the page is not in the language chosen"
+                    );
+                    assert_self_contained(&whole);
                 }
             }
         }

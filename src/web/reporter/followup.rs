@@ -196,8 +196,10 @@ pub async fn open(
         ));
     }
     let code = SecretString::from(first(&form.answers, "code").to_owned());
+    let lang = form.answers.get("lang").cloned();
+    let chosen = lang.as_ref().and_then(|l| l.first()).map(String::as_str);
     let refused = |key: &str| {
-        let page = state.page(&req, None, "/followup");
+        let page = state.page(&req, chosen, "/followup");
         let error = Some(page.tr.t(key));
         html(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -210,7 +212,13 @@ pub async fn open(
         )
     };
     match state.followup().open(code.expose_secret()).await {
-        Ok(Some(visit)) => thread_page(&state, &req, &visit, Outcome::default()).await,
+        Ok(Some(visit)) => {
+            let mut outcome = Outcome::default();
+            if let Some(lang) = lang.clone() {
+                outcome.answers.insert("lang".into(), lang);
+            }
+            thread_page(&state, &req, &visit, outcome).await
+        }
         Ok(None) => Ok(refused("followup-no-match")),
         Err(FollowupError::Field(code)) => Ok(refused(&format!("error-{code}"))),
         Err(e) => Err(failed(&state, &req, e)),

@@ -12,7 +12,8 @@ use crate::domain::report::{
 use crate::domain::{FieldErrors, ReportInput};
 use crate::web::i18n::Tr;
 
-/// The countries the form lists, by catalog key `country-XX`. The API takes every ISO code.
+/// The countries the form lists first, where most of the people held and their families are;
+/// every other ISO 3166 country follows, by its name in the visitor's language.
 pub const LISTED_COUNTRIES: &[&str] = &[
     "KH", "MM", "LA", "TH", "MY", "PH", "VN", "ID", "CN", "IN", "BD", "NP", "LK", "PK", "KE", "UG",
     "ET", "NG", "GH", "TW", "HK", "KR", "JP", "AE", "GE", "BR", "GB", "US",
@@ -350,6 +351,21 @@ impl SectionView {
     }
 }
 
+/// Every ISO 3166 country: the listed ones first, then the rest by name in the visitor's
+/// language (by code point: no collation tables are shipped).
+fn countries(tr: &Tr) -> Vec<&'static str> {
+    let mut rest: Vec<(String, &'static str)> = crate::domain::country::assigned()
+        .filter(|code| !LISTED_COUNTRIES.contains(code))
+        .map(|code| (tr.t(&format!("country-{code}")), code))
+        .collect();
+    rest.sort();
+    LISTED_COUNTRIES
+        .iter()
+        .copied()
+        .chain(rest.into_iter().map(|(_, code)| code))
+        .collect()
+}
+
 fn field(
     tr: &Tr,
     f: &Field,
@@ -378,7 +394,7 @@ fn field(
         Widget::Number => ("number", 12, Vec::new()),
         Widget::Decimal => ("decimal", 24, Vec::new()),
         Widget::Select(codes, prefix) => ("select", 0, options(codes(), prefix)),
-        Widget::Country => ("select", 0, options(LISTED_COUNTRIES.to_vec(), "country-")),
+        Widget::Country => ("select", 0, options(countries(tr), "country-")),
         Widget::Checks(codes, prefix) => ("checks", 0, options(codes(), prefix)),
         Widget::Check => ("check", 0, Vec::new()),
     };

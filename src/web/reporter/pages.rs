@@ -80,7 +80,9 @@ fn query(req: &HttpRequest) -> HashMap<String, String> {
 impl AppState {
     /// The page frame for `path` in the negotiated language.
     pub fn page(&self, req: &HttpRequest, chosen: Option<&str>, path: &str) -> Page {
-        let tr = self.tr(req, chosen);
+        // The choice a form carries, else the one in the page's address, else the browser's.
+        let in_url = query(req).remove("lang");
+        let tr = self.tr(req, chosen.or(in_url.as_deref()));
         let languages = self
             .catalogs
             .languages()
