@@ -122,6 +122,7 @@ impl Application {
             followup: settings.followup.clone(),
             attachments: settings.attachments.clone(),
             uploads: crate::attachments::Budget::new(settings.attachments.global_bytes),
+            honeypot_hits: Arc::default(),
         };
         if let Some(alerter) = crate::alerts::Alerter::new(
             &settings.alerts,

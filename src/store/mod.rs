@@ -248,6 +248,26 @@ impl Store {
         Ok(())
     }
 
+    /// Whether every migration this build carries has been applied (successfully): a replica
+    /// older or newer than the schema says so before it serves.
+    pub async fn migrations_current(&self) -> Result<bool, StoreError> {
+        let (migrator, applied): (&sqlx::migrate::Migrator, Vec<i64>) = match &self.engine {
+            Engine::Sqlite { reader, .. } => (
+                &SQLITE_MIGRATIONS,
+                sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+                    .fetch_all(reader)
+                    .await?,
+            ),
+            Engine::Postgres(pool) => (
+                &POSTGRES_MIGRATIONS,
+                sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+                    .fetch_all(pool)
+                    .await?,
+            ),
+        };
+        Ok(migrator.iter().all(|m| applied.contains(&m.version)))
+    }
+
     /// Refuses to run where an acknowledged write could be lost on a crash.
     pub async fn check_durability(&self) -> Result<(), StoreError> {
         match &self.engine {

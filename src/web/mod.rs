@@ -8,6 +8,7 @@ pub mod body;
 pub mod error;
 pub mod files;
 pub mod followup_api;
+pub mod health;
 pub mod i18n;
 pub mod middleware;
 pub mod reporter;
@@ -44,6 +45,8 @@ pub struct AppState {
     pub followup: crate::config::FollowupSettings,
     pub attachments: crate::config::AttachmentSettings,
     pub uploads: crate::attachments::Budget,
+    /// Reports refused because the field people never see was filled in (a metric, later).
+    pub honeypot_hits: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl AppState {
@@ -339,7 +342,8 @@ pub fn serve(
                 "/queues/{queue}/reports/{report}/note",
                 web::post().to(staff::pages::add_note),
             )
-            .route("/healthz", web::get().to(|| async { "ok" }))
+            .route("/healthz", web::get().to(health::live))
+            .route("/readyz", web::get().to(health::ready))
             .default_service(web::to(reporter::pages::not_found))
     })
     .client_request_timeout(http.client_request_timeout)

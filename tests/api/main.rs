@@ -14,6 +14,7 @@ mod credentials;
 mod files;
 mod followup;
 mod followup_api;
+mod health;
 mod intake;
 mod malformed;
 mod organisations;

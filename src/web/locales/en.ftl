@@ -24,6 +24,7 @@ form-consents = Who else may see this report?
 form-submit = Send report
 form-errors = Some answers need fixing. Each problem is shown next to its field. Nothing you typed was lost.
 form-more = More details (optional)
+form-honeypot = Leave this field empty
 form-choose = — choose —
 form-other-country = Other
 
@@ -381,6 +382,7 @@ receipt-check-mismatch = This is not the code above. Compare each digit and corr
 receipt-check-ok = You wrote your code down right
 receipt-priority = Your report was marked as urgent and will be read first.
 
+error-honeypot = This form was sent with a field filled in that people leave empty, so it was not accepted. If you are a person, clear the field marked “Leave this field empty” and send again.
 error-heading = Something went wrong
 error-unavailable = Reports cannot be received right now. Nothing was saved. Please try again in a few minutes.
 error-too_large = What you sent is too large. Please shorten the longest answers.

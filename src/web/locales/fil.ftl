@@ -23,6 +23,7 @@ form-consents = Sino pa ang maaaring makakita ng ulat na ito?
 form-submit = Ipadala ang ulat
 form-errors = May ilang sagot na kailangang ayusin. Ipinapakita ang bawat problema sa tabi ng field nito. Walang nawala sa iyong tinype.
 form-more = Iba pang detalye (opsyonal)
+form-honeypot = Iwanang blangko ang field na ito
 form-choose = — pumili —
 form-other-country = Iba pa
 
@@ -380,6 +381,7 @@ receipt-check-mismatch = Hindi ito ang code sa itaas. Ihambing ang bawat numero 
 receipt-check-ok = Tama ang pagkakasulat mo ng iyong code
 receipt-priority = Minarkahang apurahan ang iyong ulat at uunahing basahin.
 
+error-honeypot = Ipinadala ang form na ito na may field na iniiwang blangko ng mga tao pero napunan, kaya hindi ito tinanggap. Kung tao ka, burahin ang laman ng field na “Iwanang blangko ang field na ito” at ipadala muli.
 error-heading = May nangyaring mali
 error-unavailable = Hindi makatanggap ng mga ulat ngayon. Walang na-save. Pakisubukang muli pagkalipas ng ilang minuto.
 error-too_large = Masyadong malaki ang ipinadala mo. Paikliin ang pinakamahahabang sagot.

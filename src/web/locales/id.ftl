@@ -23,6 +23,7 @@ form-consents = Siapa lagi yang boleh melihat laporan ini?
 form-submit = Kirim laporan
 form-errors = Beberapa jawaban perlu diperbaiki. Setiap masalah ditunjukkan di samping kolomnya. Tidak ada yang Anda ketik yang hilang.
 form-more = Rincian lain (tidak wajib)
+form-honeypot = Biarkan kolom ini kosong
 form-choose = — pilih —
 form-other-country = Lainnya
 
@@ -380,6 +381,7 @@ receipt-check-mismatch = Ini bukan kode di atas. Bandingkan setiap angka dan per
 receipt-check-ok = Anda mencatat kode dengan benar
 receipt-priority = Laporan Anda ditandai mendesak dan akan dibaca lebih dulu.
 
+error-honeypot = Formulir ini dikirim dengan kolom yang biasanya dibiarkan kosong terisi, jadi tidak diterima. Jika Anda manusia, kosongkan kolom “Biarkan kolom ini kosong” lalu kirim lagi.
 error-heading = Terjadi kesalahan
 error-unavailable = Laporan tidak dapat diterima saat ini. Tidak ada yang disimpan. Silakan coba lagi beberapa menit lagi.
 error-too_large = Yang Anda kirim terlalu besar. Silakan persingkat jawaban yang paling panjang.

@@ -23,6 +23,7 @@ form-consents = Siapa lagi boleh melihat laporan ini?
 form-submit = Hantar laporan
 form-errors = Beberapa jawapan perlu dibetulkan. Setiap masalah ditunjukkan di sebelah ruangnya. Apa yang anda taip tidak hilang.
 form-more = Butiran lain (tidak wajib)
+form-honeypot = Biarkan ruangan ini kosong
 form-choose = — pilih —
 form-other-country = Lain-lain
 
@@ -380,6 +381,7 @@ receipt-check-mismatch = Ini bukan kod di atas. Bandingkan setiap digit dan betu
 receipt-check-ok = Anda menulis kod dengan betul
 receipt-priority = Laporan anda ditanda sebagai segera dan akan dibaca dahulu.
 
+error-honeypot = Borang ini dihantar dengan ruangan yang biasanya dibiarkan kosong telah diisi, jadi ia tidak diterima. Jika anda manusia, kosongkan ruangan “Biarkan ruangan ini kosong” dan hantar semula.
 error-heading = Ada yang tidak kena
 error-unavailable = Laporan tidak dapat diterima sekarang. Tiada apa-apa disimpan. Sila cuba lagi dalam beberapa minit.
 error-too_large = Apa yang anda hantar terlalu besar. Sila pendekkan jawapan yang paling panjang.

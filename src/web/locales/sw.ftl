@@ -23,6 +23,7 @@ form-consents = Nani mwingine anaweza kuona ripoti hii?
 form-submit = Tuma ripoti
 form-errors = Baadhi ya majibu yanahitaji kusahihishwa. Kila tatizo limeonyeshwa kando ya sehemu yake. Ulichoandika hakijapotea.
 form-more = Maelezo zaidi (hiari)
+form-honeypot = Acha sehemu hii wazi
 form-choose = — chagua —
 form-other-country = Nyingine
 
@@ -380,6 +381,7 @@ receipt-check-mismatch = Hii si namba iliyo hapo juu. Linganisha kila tarakimu n
 receipt-check-ok = Umeandika namba yako sawasawa
 receipt-priority = Ripoti yako imewekwa alama ya dharura na itasomwa kwanza.
 
+error-honeypot = Fomu hii ilitumwa ikiwa na sehemu ambayo watu huiacha wazi imejazwa, kwa hiyo haikupokelewa. Ikiwa wewe ni mtu, futa sehemu iliyoandikwa “Acha sehemu hii wazi” kisha utume tena.
 error-heading = Kuna kitu kimeharibika
 error-unavailable = Ripoti haziwezi kupokelewa sasa hivi. Hakuna kilichohifadhiwa. Tafadhali jaribu tena baada ya dakika chache.
 error-too_large = Ulichotuma ni kikubwa mno. Tafadhali fupisha majibu marefu zaidi.

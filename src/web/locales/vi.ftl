@@ -23,6 +23,7 @@ form-consents = Còn ai khác có thể xem báo cáo này?
 form-submit = Gửi báo cáo
 form-errors = Một số câu trả lời cần sửa. Mỗi vấn đề được ghi bên cạnh ô của nó. Những gì bạn đã gõ không bị mất.
 form-more = Thêm chi tiết (không bắt buộc)
+form-honeypot = Hãy để trống ô này
 form-choose = — chọn —
 form-other-country = Khác
 
@@ -380,6 +381,7 @@ receipt-check-mismatch = Đây không phải mã ở trên. Hãy so từng chữ
 receipt-check-ok = Bạn đã ghi mã đúng
 receipt-priority = Báo cáo của bạn được đánh dấu khẩn cấp và sẽ được đọc trước.
 
+error-honeypot = Biểu mẫu này được gửi với một ô mà người thật để trống lại bị điền, nên không được nhận. Nếu bạn là người, hãy xóa ô ghi “Hãy để trống ô này” rồi gửi lại.
 error-heading = Đã có lỗi xảy ra
 error-unavailable = Hiện không thể nhận báo cáo. Chưa có gì được lưu. Vui lòng thử lại sau vài phút.
 error-too_large = Nội dung bạn gửi quá lớn. Vui lòng rút ngắn những câu trả lời dài nhất.

@@ -23,6 +23,7 @@ form-consents = 还有谁可以看到这份报告？
 form-submit = 发送报告
 form-errors = 有些回答需要修改。每个问题都标在对应的栏目旁边。你填写的内容都还在。
 form-more = 更多细节（选填）
+form-honeypot = 此栏请留空
 form-choose = — 请选择 —
 form-other-country = 其他
 
@@ -380,6 +381,7 @@ receipt-check-mismatch = 这与上面的回执码不一致。请逐位核对并�
 receipt-check-ok = 你的回执码抄写正确
 receipt-priority = 你的报告已被标为紧急，会被优先阅读。
 
+error-honeypot = 此表单中有一栏本应留空却被填写了，因此未被接受。如果您是真人，请清空标有“此栏请留空”的一栏后重新发送。
 error-heading = 出了点问题
 error-unavailable = 目前无法接收报告，什么都没有保存。请过几分钟再试。
 error-too_large = 你发送的内容太长了。请缩短最长的回答。

@@ -176,7 +176,10 @@ const CONTACT: Section = Section {
 /// Form fields that hold several values (checkbox groups).
 const MULTI: &[&str] = &["indicators", "wants"];
 /// Form fields that are not part of the report.
-const PAGE_FIELDS: &[&str] = &["lang", "as", "visit", "use_location"];
+const PAGE_FIELDS: &[&str] = &["lang", "as", "visit", "use_location", HONEYPOT];
+
+/// A field people never see and leave empty; what fills it in is a machine.
+pub const HONEYPOT: &str = "website";
 
 /// A posted form: the raw answers (to render again) and the report input built from them.
 pub struct Posted {

@@ -61,6 +61,8 @@ struct ReportForm {
     choose: String,
     form: FormView,
     file_error: Option<String>,
+    /// The hidden field was filled in: say so plainly.
+    honeypot: bool,
 }
 
 #[derive(Template)]
@@ -155,6 +157,7 @@ fn render_form(
         .iter()
         .find(|e| e.field == "attachments")
         .map(|e| page.tr.error(e.code));
+    let honeypot = errors.0.iter().any(|e| e.field == form::HONEYPOT);
     html(
         status,
         ReportForm {
@@ -163,6 +166,7 @@ fn render_form(
             choose,
             form,
             file_error,
+            honeypot,
         }
         .render(),
     )
@@ -232,6 +236,22 @@ pub async fn submit_report(
         )
     };
     let unprocessable = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
+    let filled = |name: &str| {
+        posted
+            .answers
+            .get(name)
+            .is_some_and(|v| v.iter().any(|v| !v.is_empty()))
+    };
+    if filled(form::HONEYPOT) {
+        // Refused openly, never with a fake receipt, and counted; the form comes back as sent.
+        state
+            .honeypot_hits
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        tracing::info!("a report was refused: the hidden field was filled in");
+        let mut errors = FieldErrors::default();
+        errors.push(form::HONEYPOT, "honeypot");
+        return Ok(again(&errors, unprocessable));
+    }
     let mut report = match posted.input.and_then(Report::parse) {
         Ok(report) => report,
         Err(errors) => return Ok(again(&errors, unprocessable)),
