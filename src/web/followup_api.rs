@@ -194,6 +194,7 @@ pub async fn open(
         Ok(request) => request,
         Err(response) => return Ok(response),
     };
+    // The source address goes only to the throttle, which keys it by an in-memory HMAC.
     if !state.code_attempts.allow(req.peer_addr().map(|a| a.ip())) {
         return Err(api_error(&state, &req, Failure::TooManyRequests));
     }
