@@ -115,7 +115,7 @@ impl Application {
             login_throttle: Arc::new(crate::web::throttle::SourceThrottle::new(
                 settings.sessions.login_attempts_per_minute,
             )),
-            code_attempts: Arc::new(crate::web::throttle::CodeAttempts::new(
+            code_throttle: Arc::new(crate::web::throttle::CodeAttempts::new(
                 settings.followup.attempts_per_minute,
                 settings.followup.global_attempts_per_minute,
             )),

@@ -195,7 +195,7 @@ pub async fn open(
         Err(response) => return Ok(response),
     };
     // The source address goes only to the throttle, which keys it by an in-memory HMAC.
-    if !state.code_attempts.allow(req.peer_addr().map(|a| a.ip())) {
+    if !state.code_throttle.allow(req.peer_addr().map(|a| a.ip())) {
         return Err(api_error(&state, &req, Failure::TooManyRequests));
     }
     match state.followup().open(request.code.expose_secret()).await {

@@ -41,7 +41,7 @@ pub struct AppState {
     pub leave_url: String,
     pub max_body_bytes: usize,
     pub login_throttle: Arc<throttle::SourceThrottle>,
-    pub code_attempts: Arc<throttle::CodeAttempts>,
+    pub code_throttle: Arc<throttle::CodeAttempts>,
     pub followup: crate::config::FollowupSettings,
     pub attachments: crate::config::AttachmentSettings,
     pub uploads: crate::attachments::Budget,
