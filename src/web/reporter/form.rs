@@ -355,18 +355,35 @@ impl SectionView {
 }
 
 /// Every ISO 3166 country: the listed ones first, then the rest by name in the visitor's
-/// language (by code point: no collation tables are shipped).
+/// language (by code point: no collation tables are shipped). The catalogs are fixed for the
+/// process, so each language's order is worked out once, not for every list of every form.
 fn countries(tr: &Tr) -> Vec<&'static str> {
-    let mut rest: Vec<(String, &'static str)> = crate::domain::country::assigned()
-        .filter(|code| !LISTED_COUNTRIES.contains(code))
-        .map(|code| (tr.t(&format!("country-{code}")), code))
-        .collect();
-    rest.sort();
-    LISTED_COUNTRIES
-        .iter()
-        .copied()
-        .chain(rest.into_iter().map(|(_, code)| code))
-        .collect()
+    static ORDER: std::sync::OnceLock<HashMap<&'static str, Vec<&'static str>>> =
+        std::sync::OnceLock::new();
+    let order = ORDER.get_or_init(|| {
+        tr.catalogs
+            .languages()
+            .map(|lang| {
+                let mut rest: Vec<(String, &'static str)> = crate::domain::country::assigned()
+                    .filter(|code| !LISTED_COUNTRIES.contains(code))
+                    .map(|code| {
+                        (
+                            tr.catalogs.text(lang, &format!("country-{code}"), None),
+                            code,
+                        )
+                    })
+                    .collect();
+                rest.sort();
+                let all = LISTED_COUNTRIES
+                    .iter()
+                    .copied()
+                    .chain(rest.into_iter().map(|(_, code)| code))
+                    .collect();
+                (lang, all)
+            })
+            .collect()
+    });
+    order.get(tr.lang).cloned().unwrap_or_default()
 }
 
 fn field(
