@@ -576,6 +576,37 @@ impl TestApp {
             .collect()
     }
 
+    /// Every distinct 32-byte window of every binary value the database holds that is a valid
+    /// X25519 private key: what a thief holding the database could try.
+    pub async fn stored_key_candidates(&self) -> Vec<PrivateKey> {
+        let blobs = self.all_blobs().await;
+        let mut seen = std::collections::HashSet::new();
+        blobs
+            .iter()
+            .flat_map(|blob| blob.windows(32))
+            .filter(|window| seen.insert(window.to_vec()))
+            .filter_map(|window| PrivateKey::from_bytes(window).ok())
+            .collect()
+    }
+
+    /// Every item of `report` sealed to any of `recipients`, as stored.
+    pub async fn stored_items(
+        &self,
+        report: uuid::Uuid,
+        recipients: &[&str],
+    ) -> Vec<homeward::store::StoredItem> {
+        let mut items = Vec::new();
+        for recipient in recipients {
+            items.extend(
+                self.store
+                    .items_for(report, recipient)
+                    .await
+                    .unwrap_or_default(),
+            );
+        }
+        items
+    }
+
     /// Everything the database holds, as bytes: the raw SQLite files (WAL included), or every
     /// PostgreSQL row as text.
     pub async fn database_bytes(&self) -> Vec<u8> {

@@ -179,15 +179,9 @@ on_both_engines!(
         let audit = app.audit();
         let kept = homeward::shredding::shred_due(&app.store, &audit, 14).await;
         assert_eq!(kept.ok(), Some(0));
-        let mut sealed = Vec::new();
-        for recipient in ["queue:desk", "queue:ngo-kh", "reporter"] {
-            sealed.extend(
-                app.store
-                    .items_for(report, recipient)
-                    .await
-                    .unwrap_or_default(),
-            );
-        }
+        let sealed = app
+            .stored_items(report, &["queue:desk", "queue:ngo-kh", "reporter"])
+            .await;
         assert!(sealed.len() >= 6, "{}", sealed.len());
 
         let destroyed = homeward::shredding::shred_due(&app.store, &audit, 0).await;
@@ -203,14 +197,7 @@ on_both_engines!(
 
         // Every 32-byte window of every value the database still holds, tried as a key against
         // every item key the report had, and none of its ciphertexts or sealed keys left.
-        let blobs = app.all_blobs().await;
-        let mut seen = std::collections::HashSet::new();
-        let candidates: Vec<PrivateKey> = blobs
-            .iter()
-            .flat_map(|blob| blob.windows(32))
-            .filter(|window| seen.insert(window.to_vec()))
-            .filter_map(|window| PrivateKey::from_bytes(window).ok())
-            .collect();
+        let candidates: Vec<PrivateKey> = app.stored_key_candidates().await;
         let held = app.database_bytes().await;
         for item in &sealed {
             for stored in [&item.sealed.ciphertext, &item.key.sealed.ciphertext] {

@@ -61,24 +61,11 @@ on_both_engines!(a_stolen_database_opens_nothing, |engine| async move {
 
     // Every 32-byte window of every binary value the database holds, tried as an X25519 private
     // key against every sealed item key of the report, for every recipient.
-    let blobs = app.all_blobs().await;
-    let mut seen = std::collections::HashSet::new();
-    let candidates: Vec<PrivateKey> = blobs
-        .iter()
-        .flat_map(|blob| blob.windows(32))
-        .filter(|window| seen.insert(window.to_vec()))
-        .filter_map(|window| PrivateKey::from_bytes(window).ok())
-        .collect();
+    let candidates: Vec<PrivateKey> = app.stored_key_candidates().await;
     assert!(candidates.len() > 100, "too few candidates were read");
-    let mut sealed = Vec::new();
-    for recipient in ["queue:desk", "queue:ngo-kh", "reporter"] {
-        sealed.extend(
-            app.store
-                .items_for(report, recipient)
-                .await
-                .unwrap_or_default(),
-        );
-    }
+    let sealed = app
+        .stored_items(report, &["queue:desk", "queue:ngo-kh", "reporter"])
+        .await;
     assert!(sealed.len() >= 12, "{}", sealed.len());
     for item in &sealed {
         for candidate in &candidates {
