@@ -39,8 +39,7 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
             host: IpAddr::from([127, 0, 0, 1]),
             port: 0,
             max_body_bytes: 65536,
-            client_request_timeout_secs: 10,
-            workers: None,
+            ..ServerSettings::default()
         },
         database: DatabaseSettings {
             url: SecretString::from(url.to_owned()),
@@ -76,6 +75,14 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
         alerts: homeward::config::AlertSettings::default(),
         followup: homeward::config::FollowupSettings::default(),
         attachments: homeward::config::AttachmentSettings::default(),
+        retention: homeward::config::RetentionSettings::default(),
+        destroyed_file: None,
+        limits: homeward::config::LimitSettings {
+            submissions_per_minute: 1_000_000,
+            global_submissions_per_minute: 1_000_000,
+            onion_submissions_per_minute: 1_000_000,
+        },
+        metrics: homeward::config::MetricsSettings::default(),
     }
 }
 

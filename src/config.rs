@@ -41,6 +41,74 @@ pub struct Settings {
     pub followup: FollowupSettings,
     #[serde(default)]
     pub attachments: AttachmentSettings,
+    #[serde(default)]
+    pub retention: RetentionSettings,
+    /// The ids of destroyed reports, outside the database; default: beside the secrets file.
+    pub destroyed_file: Option<PathBuf>,
+    #[serde(default)]
+    pub limits: LimitSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
+}
+
+/// How long closed reports are kept. Only a report whose every queue entry is closed is ever
+/// destroyed by retention; open and unclaimed reports are kept, and counted in each pass's log.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct RetentionSettings {
+    pub enabled: bool,
+    /// Days after the last of its entries was closed.
+    pub closed_days: i64,
+}
+
+impl Default for RetentionSettings {
+    fn default() -> RetentionSettings {
+        RetentionSettings {
+            enabled: true,
+            closed_days: 180,
+        }
+    }
+}
+
+/// Submissions (the report form, the report API and new uploads) per minute. The public
+/// listener counts each source address (only hashed in memory) and all sources together; behind
+/// an onion service every visitor arrives from one local address, so the onion listener has one
+/// allowance for all its visitors. Each replica counts its own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct LimitSettings {
+    pub submissions_per_minute: u32,
+    pub global_submissions_per_minute: u32,
+    pub onion_submissions_per_minute: u32,
+}
+
+impl Default for LimitSettings {
+    fn default() -> LimitSettings {
+        LimitSettings {
+            submissions_per_minute: 6,
+            global_submissions_per_minute: 600,
+            onion_submissions_per_minute: 120,
+        }
+    }
+}
+
+/// Prometheus metrics, on their own listener, which must be a loopback address.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct MetricsSettings {
+    pub enabled: bool,
+    pub host: IpAddr,
+    pub port: u16,
+}
+
+impl Default for MetricsSettings {
+    fn default() -> MetricsSettings {
+        MetricsSettings {
+            enabled: false,
+            host: IpAddr::from([127, 0, 0, 1]),
+            port: 9464,
+        }
+    }
 }
 
 /// The reporter's return with the receipt code.
@@ -148,7 +216,72 @@ pub struct ServerSettings {
     /// How long a client may take to send its request headers, in seconds.
     pub client_request_timeout_secs: u64,
     pub workers: Option<usize>,
+    /// A body must keep arriving: a longer pause between two pieces ends the request (408).
+    #[serde(default = "default_body_idle_secs")]
+    pub body_idle_timeout_secs: u64,
+    /// No request body may take longer than this to arrive in all (408).
+    #[serde(default = "default_body_deadline_secs")]
+    pub body_deadline_secs: u64,
+    /// Open connections per worker; past it, new ones wait in the kernel's backlog.
+    #[serde(default = "default_max_connections")]
+    pub max_connections: usize,
+    /// Reverse proxies whose X-Forwarded-For is believed, for per-source limits only.
+    #[serde(default)]
+    pub trusted_proxies: Vec<IpAddr>,
+    /// The listener an onion service feeds, with its own limits. Off unless set.
+    #[serde(default)]
+    pub onion: Option<ListenAddress>,
+    /// The most memory this server may use, in MiB: start refuses settings whose worst case
+    /// (Argon2id, uploads in flight, request bodies, a baseline) exceeds it. Give it to the
+    /// service manager as its memory ceiling too.
+    #[serde(default = "default_memory_bound_mib")]
+    pub memory_bound_mib: u64,
 }
+
+impl Default for ServerSettings {
+    /// What default.toml says, for settings built in code (tests, examples).
+    fn default() -> ServerSettings {
+        ServerSettings {
+            host: IpAddr::from([127, 0, 0, 1]),
+            port: 8080,
+            max_body_bytes: 65536,
+            client_request_timeout_secs: 10,
+            workers: None,
+            body_idle_timeout_secs: default_body_idle_secs(),
+            body_deadline_secs: default_body_deadline_secs(),
+            max_connections: default_max_connections(),
+            trusted_proxies: Vec::new(),
+            onion: None,
+            memory_bound_mib: default_memory_bound_mib(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct ListenAddress {
+    pub host: IpAddr,
+    pub port: u16,
+}
+
+fn default_body_idle_secs() -> u64 {
+    20
+}
+
+fn default_body_deadline_secs() -> u64 {
+    600
+}
+
+fn default_max_connections() -> usize {
+    256
+}
+
+fn default_memory_bound_mib() -> u64 {
+    768
+}
+
+/// What the process holds beside the bounded parts: code, catalogs, templates, the database
+/// pools and caches, the runtime.
+const BASELINE_MIB: u64 = 96;
 
 #[derive(Deserialize)]
 pub struct DatabaseSettings {
@@ -280,6 +413,34 @@ impl Settings {
                 "attachments.global_bytes must be at least attachments.max_bytes".into(),
             ));
         }
+        if self.retention.closed_days < 1 {
+            return Err(SettingsError::Invalid(
+                "retention.closed_days must be at least 1 (turn retention off with enabled = false)"
+                    .into(),
+            ));
+        }
+        if self.metrics.enabled && !self.metrics.host.is_loopback() {
+            return Err(SettingsError::Invalid(
+                "metrics.host must be a loopback address: metrics never go on a public one".into(),
+            ));
+        }
+        if self.limits.submissions_per_minute == 0
+            || self.limits.global_submissions_per_minute == 0
+            || self.limits.onion_submissions_per_minute == 0
+        {
+            return Err(SettingsError::Invalid(
+                "limits: every submission allowance must be positive".into(),
+            ));
+        }
+        let worst = self.memory_worst_case_mib();
+        if worst > self.server.memory_bound_mib {
+            return Err(SettingsError::Invalid(format!(
+                "server.memory_bound_mib is {} but these settings may use {worst} MiB; raise it or \
+                 lower kdf_max_concurrent, attachments.global_bytes, server.max_connections or \
+                 server.max_body_bytes",
+                self.server.memory_bound_mib
+            )));
+        }
         if self.server.max_body_bytes < 1024 {
             return Err(SettingsError::Invalid(
                 "server.max_body_bytes must be at least 1024".into(),
@@ -288,9 +449,36 @@ impl Settings {
         Ok(())
     }
 
+    /// The most memory these settings allow, in MiB: each Argon2id thread's memory, every upload
+    /// in flight, a full body on every connection of every worker, and the baseline.
+    pub fn memory_worst_case_mib(&self) -> u64 {
+        const MIB: u64 = 1024 * 1024;
+        let kdf_kib = u64::from(self.receipt_kdf.memory_kib.max(self.account_kdf.memory_kib));
+        let kdf = self.kdf_max_concurrent as u64 * kdf_kib * 1024;
+        let workers = self
+            .server
+            .workers
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            as u64;
+        let bodies =
+            workers * self.server.max_connections as u64 * self.server.max_body_bytes as u64;
+        BASELINE_MIB + (kdf + self.attachments.global_bytes as u64 + bodies).div_ceil(MIB)
+    }
+
     pub fn is_postgres(&self) -> bool {
         let url = self.database.url.expose_secret();
         url.starts_with("postgres://") || url.starts_with("postgresql://")
+    }
+
+    pub fn destroyed_path(&self) -> PathBuf {
+        self.destroyed_file
+            .clone()
+            .unwrap_or_else(|| self.secrets_path().with_file_name("destroyed-reports.txt"))
+    }
+
+    /// Retention's period in days, if retention is on.
+    pub fn retention_days(&self) -> Option<i64> {
+        self.retention.enabled.then_some(self.retention.closed_days)
     }
 
     pub fn secrets_path(&self) -> PathBuf {

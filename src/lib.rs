@@ -10,6 +10,7 @@ pub mod audit;
 pub mod config;
 pub mod crypto;
 pub mod demo;
+pub mod destroyed;
 pub mod domain;
 pub mod followup;
 pub mod intake;

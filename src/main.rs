@@ -77,6 +77,13 @@ enum Command {
         #[command(subcommand)]
         command: SecretsCommand,
     },
+    /// Destroy reports whose every queue entry was closed longer ago than retention.closed_days
+    /// (audited, listed beside the secrets). Open and unclaimed reports are kept and counted.
+    Purge {
+        /// Say what would go, and destroy nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -198,6 +205,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let settings = Settings::load(&cli.config)?;
             runtime()?.block_on(audit(settings, command))
         }
+        Command::Purge { dry_run } => {
+            let settings = Settings::load(&cli.config)?;
+            runtime()?.block_on(purge(settings, dry_run))
+        }
         Command::Migrate => {
             let settings = Settings::load(&cli.config)?;
             runtime()?.block_on(async {
@@ -217,7 +228,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             );
             actix_web::rt::System::new().block_on(async {
                 let app = Application::build(settings).await?;
-                tracing::info!(port = app.port(), "listening");
+                tracing::info!(
+                    port = app.port(),
+                    onion_port = app.onion_port(),
+                    metrics_port = app.metrics_port(),
+                    "listening"
+                );
                 app.run_until_stopped().await?;
                 anyhow::Ok(())
             })
@@ -258,6 +274,44 @@ async fn audit(settings: Settings, command: AuditCommand) -> anyhow::Result<()> 
     };
     store.close().await;
     outcome
+}
+
+async fn purge(settings: Settings, dry_run: bool) -> anyhow::Result<()> {
+    let days = settings.retention.closed_days;
+    let secrets = homeward::secrets::load_or_create(&settings.secrets_path(), false)?;
+    let store = Store::connect(&settings.database.url, 1).await?;
+    store.migrate().await?;
+    let shredder = homeward::shredding::Shredder {
+        store: store.clone(),
+        audit: homeward::audit::Audit::new(store.clone(), secrets.audit_key),
+        destroyed: homeward::destroyed::DestroyedList::new(settings.destroyed_path()),
+    };
+    let purge = shredder.purge_closed(days, dry_run).await;
+    store.close().await;
+    let purge = purge?;
+    let verb = if dry_run {
+        "would destroy"
+    } else {
+        "destroyed"
+    };
+    for report in &purge.due {
+        let closed = time::OffsetDateTime::from_unix_timestamp(report.closed_at)
+            .map(|t| t.date().to_string())
+            .unwrap_or_default();
+        println!(
+            "{verb} report {} (every entry closed, the last on {closed})",
+            report.id
+        );
+    }
+    println!(
+        "{verb} {} reports closed more than {days} days ago",
+        purge.due.len()
+    );
+    println!(
+        "kept {} older reports that are still open ({} of them unclaimed): retention never destroys those",
+        purge.kept.open, purge.kept.unclaimed
+    );
+    Ok(())
 }
 
 async fn bootstrap(settings: Settings) -> anyhow::Result<()> {

@@ -19,7 +19,10 @@ use crate::web::{self, AppState, HttpSettings};
 
 pub struct Application {
     port: u16,
+    onion_port: Option<u16>,
+    metrics_port: Option<u16>,
     server: Server,
+    metrics: Option<Server>,
     store: Store,
     kdf: KdfPool,
 }
@@ -96,6 +99,27 @@ impl Application {
                 format!("binding {}:{}", settings.server.host, settings.server.port)
             })?;
         let port = listener.local_addr()?.port();
+        let onion =
+            match settings.server.onion {
+                Some(at) => Some(TcpListener::bind((at.host, at.port)).with_context(|| {
+                    format!("binding the onion listener {}:{}", at.host, at.port)
+                })?),
+                None => None,
+            };
+        let onion_addr = onion.as_ref().map(|l| l.local_addr()).transpose()?;
+        let metrics_listener =
+            if settings.metrics.enabled {
+                let at = &settings.metrics;
+                Some(TcpListener::bind((at.host, at.port)).with_context(|| {
+                    format!("binding the metrics listener {}:{}", at.host, at.port)
+                })?)
+            } else {
+                None
+            };
+        let metrics_port = metrics_listener
+            .as_ref()
+            .map(|l| l.local_addr().map(|a| a.port()))
+            .transpose()?;
 
         let state = AppState {
             accounts,
@@ -122,7 +146,14 @@ impl Application {
             followup: settings.followup.clone(),
             attachments: settings.attachments.clone(),
             uploads: crate::attachments::Budget::new(settings.attachments.global_bytes),
-            honeypot_hits: Arc::default(),
+            submissions: Arc::new(crate::web::throttle::Submissions::new(&settings.limits)),
+            trusted_proxies: settings.server.trusted_proxies.clone().into(),
+            onion: onion_addr,
+            body_pace: crate::web::middleware::BodyPace {
+                idle: Duration::from_secs(settings.server.body_idle_timeout_secs.max(1)),
+                deadline: Duration::from_secs(settings.server.body_deadline_secs.max(1)),
+            },
+            metrics: crate::web::metrics::Metrics::new(),
         };
         if let Some(alerter) = crate::alerts::Alerter::new(
             &settings.alerts,
@@ -135,10 +166,14 @@ impl Application {
                 settings.alerts.check_interval_secs.max(1),
             ));
         }
-        crate::shredding::spawn(
-            store.clone(),
-            state.accounts.audit.clone(),
+        crate::shredding::Shredder {
+            store: store.clone(),
+            audit: state.accounts.audit.clone(),
+            destroyed: crate::destroyed::DestroyedList::new(settings.destroyed_path()),
+        }
+        .spawn(
             settings.followup.withdrawal_grace_days,
+            settings.retention_days(),
             Duration::from_secs(settings.followup.shred_interval_secs.max(1)),
         );
         let http = HttpSettings {
@@ -146,11 +181,20 @@ impl Application {
             client_request_timeout: Duration::from_secs(
                 settings.server.client_request_timeout_secs,
             ),
+            max_connections: settings.server.max_connections,
         };
-        let server = web::serve(listener, state, http)?;
+        let state = actix_web::web::Data::new(state);
+        let metrics = metrics_listener
+            .map(|l| web::serve_metrics(l, state.clone()))
+            .transpose()?;
+        let listeners = std::iter::once(listener).chain(onion).collect();
+        let server = web::serve(listeners, state, http)?;
         Ok(Application {
             port,
+            onion_port: onion_addr.map(|a| a.port()),
+            metrics_port,
             server,
+            metrics,
             store,
             kdf,
         })
@@ -158,6 +202,14 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    pub fn onion_port(&self) -> Option<u16> {
+        self.onion_port
+    }
+
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_port
     }
 
     pub fn store(&self) -> Store {
@@ -170,6 +222,12 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        match self.metrics {
+            Some(metrics) => {
+                futures_util::future::try_join(self.server, metrics).await?;
+                Ok(())
+            }
+            None => self.server.await,
+        }
     }
 }

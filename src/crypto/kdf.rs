@@ -3,7 +3,7 @@
 //! derivation), so memory stays at `threads × memory_kib` under a flood instead of growing with
 //! the allocator's arenas. Every stored derivation keeps its parameters.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use argon2::{Algorithm, Argon2, Block, Params, Version};
@@ -129,6 +129,16 @@ pub struct KdfPool {
     /// Derivations finished since start: what a miss and a hit must cost alike is counted, not
     /// timed, and the count is what a metric reports.
     done: Arc<AtomicU64>,
+    busy: Arc<AtomicUsize>,
+    threads: usize,
+}
+
+/// How loaded the pool is now.
+#[derive(Debug, Clone, Copy)]
+pub struct Load {
+    pub threads: usize,
+    pub busy: usize,
+    pub waiting: usize,
 }
 
 /// How many derivations may wait for a thread before callers wait to enqueue.
@@ -140,17 +150,34 @@ impl KdfPool {
         let (jobs, queue) = mpsc::channel::<Job>(QUEUE);
         let queue = Arc::new(Mutex::new(queue));
         let done = Arc::new(AtomicU64::new(0));
-        for i in 0..threads.max(1) {
+        let busy = Arc::new(AtomicUsize::new(0));
+        let threads = threads.max(1);
+        for i in 0..threads {
             let queue = Arc::clone(&queue);
             let done = Arc::clone(&done);
+            let busy = Arc::clone(&busy);
             let spawned = std::thread::Builder::new()
                 .name(format!("argon2-{i}"))
-                .spawn(move || work(&queue, &done));
+                .spawn(move || work(&queue, &done, &busy));
             if let Err(e) = spawned {
                 tracing::error!(error = %e, "could not start an Argon2id thread");
             }
         }
-        KdfPool { jobs, done }
+        KdfPool {
+            jobs,
+            done,
+            busy,
+            threads,
+        }
+    }
+
+    /// Threads deriving now and derivations waiting for one: the pool's saturation.
+    pub fn load(&self) -> Load {
+        Load {
+            threads: self.threads,
+            busy: self.busy.load(Ordering::Relaxed),
+            waiting: self.jobs.max_capacity() - self.jobs.capacity(),
+        }
     }
 
     /// How many derivations the pool has finished.
@@ -183,7 +210,7 @@ impl KdfPool {
     }
 }
 
-fn work(queue: &Mutex<mpsc::Receiver<Job>>, done: &AtomicU64) {
+fn work(queue: &Mutex<mpsc::Receiver<Job>>, done: &AtomicU64, busy: &AtomicUsize) {
     let mut memory = Vec::new();
     loop {
         let job = match queue.lock() {
@@ -191,9 +218,11 @@ fn work(queue: &Mutex<mpsc::Receiver<Job>>, done: &AtomicU64) {
             Err(_) => None,
         };
         let Some(job) = job else { return };
+        busy.fetch_add(1, Ordering::Relaxed);
         let result = job
             .span
             .in_scope(|| derive_with(&mut memory, &job.secret, &job.salt, job.params));
+        busy.fetch_sub(1, Ordering::Relaxed);
         done.fetch_add(1, Ordering::Relaxed);
         // The caller may have gone away (a closed connection); nothing to do then.
         let _ = job.reply.send(result);

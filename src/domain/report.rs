@@ -302,8 +302,8 @@ impl Report {
     /// Parses a submission, naming every field that is wrong.
     pub fn parse(input: ReportInput) -> Result<Report, FieldErrors> {
         let (report, mut errors) = Report::parse_fields(input);
-        if !report.says_something() && errors.is_empty() {
-            errors.push("narrative", "empty_report");
+        if report.too_thin() && errors.is_empty() {
+            errors.push("narrative", "too_thin");
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -311,16 +311,24 @@ impl Report {
         Ok(report)
     }
 
-    /// Whether a responder could act on it: something about what happened, where, or who.
-    pub fn says_something(&self) -> bool {
+    /// Too thin for a responder to act on: no account of what happened, no hint of where the
+    /// person is, and no way to reach the reporter or the person.
+    pub fn too_thin(&self) -> bool {
         let l = &self.location;
-        self.narrative.is_some()
-            || !self.indicators.is_empty()
-            || l.country.is_some()
+        let account =
+            self.narrative.is_some() || self.last_contact.is_some() || !self.indicators.is_empty();
+        let whereabouts = l.country.is_some()
+            || l.state.is_some()
             || l.city.is_some()
             || l.compound.is_some()
-            || l.coordinates.is_some()
-            || self.person.name.is_some()
+            || l.street.is_some()
+            || l.landmarks.is_some()
+            || l.visible.is_some()
+            || l.coordinates.is_some();
+        let reach = self.reporter.contact.is_some()
+            || self.person.mobile_phone.is_some()
+            || self.person.handles.is_some();
+        !(account || whereabouts || reach)
     }
 
     /// Every field by the rules of a report, with the errors found; nothing is required.
@@ -655,7 +663,20 @@ mod tests {
     #[test]
     fn an_empty_report_is_refused() {
         let errors = Report::parse(ReportInput::default()).err().map(|e| e.0);
-        assert_eq!(errors.map(|e| e[0].code), Some("empty_report"));
+        assert_eq!(errors.map(|e| e[0].code), Some("too_thin"));
+    }
+
+    #[test]
+    fn a_name_alone_is_too_thin_but_any_one_leg_is_enough() {
+        let thin = Report::parse(input(serde_json::json!({"person": {"name": "Dara"}})));
+        assert_eq!(thin.err().map(|e| e.0[0].code), Some("too_thin"));
+        for enough in [
+            serde_json::json!({"location": {"landmarks": "blue gate by the river"}}),
+            serde_json::json!({"reporter": {"contact": "signal +855 12 345 678"}}),
+            serde_json::json!({"last_contact": "a voice note on Monday"}),
+        ] {
+            assert!(Report::parse(input(enough.clone())).is_ok(), "{enough}");
+        }
     }
 
     #[test]

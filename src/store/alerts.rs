@@ -23,6 +23,31 @@ impl Store {
         })
     }
 
+    /// Open entries per priority rank on active queues, and of those how many wait new and
+    /// unclaimed past their class's target: (rank, open, overdue). For the metrics.
+    pub async fn queue_depths(
+        &self,
+        overdue_before: [i64; 3],
+    ) -> Result<Vec<(i64, i64, i64)>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_as(
+                "SELECT CAST(e.priority_rank AS BIGINT), COUNT(*),
+                        COALESCE(SUM(CASE WHEN e.status = 'new' AND e.assignee IS NULL
+                            AND e.added_at < (CASE e.priority_rank WHEN 0 THEN $1 WHEN 1 THEN $2
+                                              ELSE $3 END)
+                            THEN 1 ELSE 0 END), 0)
+                 FROM report_queues e JOIN queues q ON q.id = e.queue_id
+                 WHERE q.active AND e.status <> 'closed'
+                 GROUP BY e.priority_rank ORDER BY e.priority_rank",
+            )
+            .bind(overdue_before[0])
+            .bind(overdue_before[1])
+            .bind(overdue_before[2])
+            .fetch_all(pool)
+            .await?)
+        })
+    }
+
     /// Claims the right to alert about `queue` now: false if some server alerted about it since
     /// `now - repeat_secs`.
     pub async fn claim_alert(

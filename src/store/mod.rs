@@ -15,6 +15,7 @@ mod organisations;
 mod queues;
 mod referral;
 mod reporter;
+mod retention;
 mod rotation;
 mod uploads;
 mod visits;
@@ -36,6 +37,7 @@ pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, Sto
 pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
 pub use queues::QueueChange;
 pub use referral::NewReferral;
+pub use retention::{ClosedReport, Kept};
 pub use rotation::{KeySwitch, StaleItemKey};
 pub use uploads::UploadRow;
 pub use workspace::{Entry, EntryState, Holder, Member, NewCopy, QueueRow};
@@ -58,6 +60,21 @@ pub enum StoreError {
     QueueKeyChanged,
     #[error("stored data is damaged: {0}")]
     Corrupt(&'static str),
+}
+
+impl StoreError {
+    /// The disk (or the database's quota) is full: nothing was written, and the answer is 503.
+    pub fn is_storage_full(&self) -> bool {
+        match self {
+            StoreError::Database(sqlx::Error::Database(e)) => {
+                // SQLITE_FULL, with or without an extended code; PostgreSQL's disk_full class.
+                matches!(e.code().as_deref(), Some("13" | "53100"))
+                    || e.message().contains("database or disk is full")
+            }
+            StoreError::Database(sqlx::Error::Io(e)) => e.kind() == std::io::ErrorKind::StorageFull,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -9,6 +9,7 @@ use serde_json::Value;
 use utoipa::{OpenApi, ToSchema};
 
 use super::error::{ApiError, Failure};
+use super::metrics::{Channel, Reason};
 use super::{body, AppState};
 use crate::domain::report::StagedFile;
 use crate::domain::{FieldError, FieldErrors, Report, ReportInput};
@@ -220,8 +221,10 @@ pub(super) fn validation_failed(
         (status = 400, description = "Malformed JSON", body = Problem),
         (status = 413, description = "Body too large", body = Problem),
         (status = 415, description = "Not application/json", body = Problem),
-        (status = 422, description = "Field errors", body = ValidationFailed),
-        (status = 503, description = "No desk can receive reports; nothing stored", body = Problem),
+        (status = 408, description = "The body arrived too slowly", body = Problem),
+        (status = 422, description = "Field errors; `too_thin` on `narrative` when it says nothing a responder could act on", body = ValidationFailed),
+        (status = 429, description = "This source has sent its share for now; see Retry-After", body = Problem),
+        (status = 503, description = "Everyone's share is used up, storage is full, or no desk can receive; nothing stored; see Retry-After", body = Problem),
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -231,31 +234,41 @@ pub async fn create_report(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let api_error = |failure| ApiError::new(failure, state.tr(&req, None));
-    body::require_content_type(&req, "application/json").map_err(api_error)?;
+    let listener = state.admit_submission(&req).map_err(api_error)?;
+    let refused = |failure: Failure| {
+        state.metrics.refused(listener, Reason::from(failure));
+        api_error(failure)
+    };
+    let invalid = |errors: FieldErrors| {
+        state.metrics.refused(listener, Reason::of_fields(&errors));
+        validation_failed(&state, &req, errors)
+    };
+    body::require_content_type(&req, "application/json").map_err(refused)?;
     let bytes = body::read(&req, payload, state.max_body_bytes)
         .await
-        .map_err(api_error)?;
-    let mut input = match input_from_json(&bytes).map_err(api_error)? {
+        .map_err(refused)?;
+    let mut input = match input_from_json(&bytes).map_err(refused)? {
         Ok(input) => input,
-        Err(errors) => return Ok(validation_failed(&state, &req, errors)),
+        Err(errors) => return Ok(invalid(errors)),
     };
     let staged = std::mem::take(&mut input.attachments);
     let mut report = match Report::parse(input) {
         Ok(report) => report,
-        Err(errors) => return Ok(validation_failed(&state, &req, errors)),
+        Err(errors) => return Ok(invalid(errors)),
     };
     let files = match super::uploads_api::take_staged(&state, &staged)
         .await
-        .map_err(api_error)?
+        .map_err(refused)?
     {
         Ok(files) => crate::attachments::use_positions(&mut report, files),
-        Err(errors) => return Ok(validation_failed(&state, &req, errors)),
+        Err(errors) => return Ok(invalid(errors)),
     };
     let receipt = state
         .intake
         .submit_with(report, &files)
         .await
-        .map_err(|e| api_error(Failure::from(e)))?;
+        .map_err(|e| refused(Failure::from(e)))?;
+    state.metrics.accepted(listener, Channel::Api);
     super::uploads_api::discard_staged(&state, &staged).await;
     Ok(HttpResponse::Created().json(Created {
         report_id: receipt.report_id.to_string(),

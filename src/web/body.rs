@@ -35,7 +35,13 @@ pub async fn read(
     }
     let mut body = web::BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|_| Failure::BadRequest)?;
+        let chunk = chunk.map_err(|e| {
+            if super::middleware::timed_out(&e) {
+                Failure::TimedOut
+            } else {
+                Failure::BadRequest
+            }
+        })?;
         if body.len() + chunk.len() > limit {
             return Err(Failure::TooLarge);
         }

@@ -22,7 +22,11 @@ pub enum Failure {
     Conflict,
     Unprocessable,
     TooManyRequests,
+    /// The body stopped arriving, or took too long in all.
+    TimedOut,
     Unavailable,
+    /// The disk or the database is full: nothing new can be stored.
+    StorageFull,
     Internal,
 }
 
@@ -38,7 +42,8 @@ impl Failure {
             Failure::Conflict => StatusCode::CONFLICT,
             Failure::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             Failure::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
-            Failure::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Failure::TimedOut => StatusCode::REQUEST_TIMEOUT,
+            Failure::Unavailable | Failure::StorageFull => StatusCode::SERVICE_UNAVAILABLE,
             Failure::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -54,7 +59,9 @@ impl Failure {
             Failure::Conflict => "conflict",
             Failure::Unprocessable => "unprocessable",
             Failure::TooManyRequests => "too_many_requests",
+            Failure::TimedOut => "timed_out",
             Failure::Unavailable => "unavailable",
+            Failure::StorageFull => "storage_full",
             Failure::Internal => "internal",
         }
     }
@@ -71,6 +78,10 @@ impl From<IntakeError> for Failure {
                 tracing::error!("no free locator found");
                 Failure::Unavailable
             }
+            IntakeError::Store(e) if e.is_storage_full() => {
+                tracing::error!("the database cannot grow: storage is full; intake refused");
+                Failure::StorageFull
+            }
             other => {
                 tracing::error!(error = %other, "intake failed");
                 Failure::Internal
@@ -85,7 +96,10 @@ const RETRY_AFTER_SECS: u32 = 60;
 /// The response's status, and for a refusal under load, when to come back.
 fn respond(failure: Failure) -> actix_web::HttpResponseBuilder {
     let mut builder = HttpResponse::build(failure.status());
-    if matches!(failure, Failure::TooManyRequests | Failure::Unavailable) {
+    if matches!(
+        failure,
+        Failure::TooManyRequests | Failure::Unavailable | Failure::StorageFull
+    ) {
         builder.insert_header((actix_web::http::header::RETRY_AFTER, RETRY_AFTER_SECS));
     }
     builder

@@ -195,7 +195,13 @@ pub async fn open(
         Err(response) => return Ok(response),
     };
     // The source address goes only to the throttle, which keys it by an in-memory HMAC.
-    if !state.code_throttle.allow(req.peer_addr().map(|a| a.ip())) {
+    if !state
+        .code_throttle
+        .allow(crate::web::throttle::limit_source(
+            &req,
+            &state.trusted_proxies,
+        ))
+    {
         return Err(api_error(&state, &req, Failure::TooManyRequests));
     }
     match state.followup().open(request.code.expose_secret()).await {

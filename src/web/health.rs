@@ -1,6 +1,7 @@
 //! Liveness and readiness for load balancers and supervisors: `/healthz` says the process
 //! answers; `/readyz` says it can do its work (the database answers, its schema is the one this
-//! build expects, the server secrets are loaded). Neither says anything about any report.
+//! build expects, the server secrets are loaded). Neither says anything about any report. The
+//! metrics, on their own loopback listener, count; they name nothing.
 
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
@@ -45,4 +46,21 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
     response
         .insert_header(("Cache-Control", "no-store"))
         .json(readiness)
+}
+
+pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+    let rendered = state
+        .metrics
+        .render(&state.intake.store, &state.intake.kdf, state.ack_targets)
+        .await;
+    match rendered {
+        Ok(text) => HttpResponse::Ok()
+            .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
+            .insert_header(("Cache-Control", "no-store"))
+            .body(text),
+        Err(e) => {
+            tracing::warn!(error = %e, "metrics: could not read the queues");
+            HttpResponse::ServiceUnavailable().finish()
+        }
+    }
 }

@@ -1,12 +1,18 @@
-//! Security headers on every response, and the request span: method, route template, status and
-//! duration only. Never the raw path, the query string, the client's address or its user agent.
+//! Security headers on every response; the request span and its latency metric: method, route
+//! template, status and duration only, never the raw path, the query string, the client's address
+//! or its user agent; and a bound on how slowly a request body may arrive.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::error::PayloadError;
 use actix_web::middleware::{DefaultHeaders, Next};
+use actix_web::{web, HttpMessage};
+use futures_util::StreamExt;
 use tracing::Instrument;
+
+use super::AppState;
 
 pub fn security_headers() -> DefaultHeaders {
     DefaultHeaders::new()
@@ -51,9 +57,68 @@ pub async fn request_span(
     match &response {
         Ok(res) => {
             span.record("status", res.status().as_u16());
+            if let Some(state) = res.request().app_data::<web::Data<AppState>>() {
+                state.metrics.observe(
+                    &route,
+                    res.request().method().as_str(),
+                    res.status().as_u16(),
+                    started.elapsed(),
+                );
+            }
             tracing::info!(parent: &span, elapsed_ms = started.elapsed().as_millis() as u64, "served");
         }
         Err(e) => tracing::warn!(parent: &span, error = %e, "failed"),
     }
     response
+}
+
+/// How slowly a body may arrive: no pause between two pieces longer than `idle`, and all of it
+/// within `deadline`. Past either, reading it fails with a timed-out error (answered 408), so a
+/// client that trickles its body cannot hold a connection for long.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyPace {
+    pub idle: Duration,
+    pub deadline: Duration,
+}
+
+pub async fn bounded_body(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if let Some(pace) = req
+        .app_data::<web::Data<AppState>>()
+        .map(|state| state.body_pace)
+    {
+        let payload = req.take_payload();
+        let ends = Instant::now() + pace.deadline;
+        let paced = futures_util::stream::unfold(Some(payload), move |payload| async move {
+            let mut payload = payload?;
+            let wait = pace
+                .idle
+                .min(ends.saturating_duration_since(Instant::now()));
+            match tokio::time::timeout(wait, payload.next()).await {
+                Ok(Some(piece)) => Some((piece, Some(payload))),
+                Ok(None) => None,
+                Err(_) => Some((Err(too_slow()), None)),
+            }
+        })
+        // Readers such as multipart poll again after the end; a fused stream answers None.
+        .fuse();
+        req.set_payload(Payload::Stream {
+            payload: Box::pin(paced),
+        });
+    }
+    next.call(req).await
+}
+
+fn too_slow() -> PayloadError {
+    PayloadError::Io(std::io::Error::new(
+        std::io::ErrorKind::TimedOut,
+        "the request body arrived too slowly",
+    ))
+}
+
+/// Whether reading a body failed because it arrived too slowly.
+pub fn timed_out(error: &PayloadError) -> bool {
+    matches!(error, PayloadError::Io(e) if e.kind() == std::io::ErrorKind::TimedOut)
 }

@@ -10,6 +10,7 @@ pub mod files;
 pub mod followup_api;
 pub mod health;
 pub mod i18n;
+pub mod metrics;
 pub mod middleware;
 pub mod reporter;
 pub mod staff;
@@ -45,8 +46,13 @@ pub struct AppState {
     pub followup: crate::config::FollowupSettings,
     pub attachments: crate::config::AttachmentSettings,
     pub uploads: crate::attachments::Budget,
-    /// Reports refused because the field people never see was filled in (a metric, later).
-    pub honeypot_hits: Arc<std::sync::atomic::AtomicU64>,
+    pub submissions: Arc<throttle::Submissions>,
+    /// Whose X-Forwarded-For per-source limits believe.
+    pub trusted_proxies: Arc<[std::net::IpAddr]>,
+    /// The onion listener's address, if there is one.
+    pub onion: Option<std::net::SocketAddr>,
+    pub body_pace: middleware::BodyPace,
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 impl AppState {
@@ -70,6 +76,32 @@ impl AppState {
         }
     }
 
+    /// The listener this request came in on.
+    pub fn listener(&self, req: &HttpRequest) -> throttle::Listener {
+        throttle::Listener::of(req, self.onion)
+    }
+
+    /// Counts a submission against its listener's limits before its body is read: 429 when this
+    /// source has sent its share, 503 when everyone on the listener together has.
+    pub fn admit_submission(
+        &self,
+        req: &HttpRequest,
+    ) -> Result<throttle::Listener, error::Failure> {
+        let listener = self.listener(req);
+        let source = throttle::limit_source(req, &self.trusted_proxies); // rate limit only
+        match self.submissions.admit(listener, source) {
+            Ok(()) => Ok(listener),
+            Err(throttle::Refusal::Source) => {
+                self.metrics.refused(listener, metrics::Reason::SourceLimit);
+                Err(error::Failure::TooManyRequests)
+            }
+            Err(throttle::Refusal::Everyone) => {
+                self.metrics.refused(listener, metrics::Reason::GlobalLimit);
+                Err(error::Failure::Unavailable)
+            }
+        }
+    }
+
     /// The language for this request: `chosen` if supported, else Accept-Language, else the default.
     pub fn tr(&self, req: &HttpRequest, chosen: Option<&str>) -> Tr {
         let accept = req
@@ -86,19 +118,20 @@ impl AppState {
 pub struct HttpSettings {
     pub workers: Option<usize>,
     pub client_request_timeout: Duration,
+    pub max_connections: usize,
 }
 
-/// Starts the HTTP server on an already bound listener.
+/// Starts the HTTP server on already bound listeners: the public one and, if set, the onion one.
 pub fn serve(
-    listener: TcpListener,
-    state: AppState,
+    listeners: Vec<TcpListener>,
+    state: web::Data<AppState>,
     http: HttpSettings,
 ) -> std::io::Result<Server> {
-    let state = web::Data::new(state);
     let mut server = HttpServer::new(move || {
         App::new()
             .wrap(Compress::default())
             .wrap(middleware::security_headers())
+            .wrap(from_fn(middleware::bounded_body))
             .wrap(from_fn(middleware::request_span))
             .app_data(state.clone())
             .route("/", web::get().to(reporter::pages::home))
@@ -346,10 +379,30 @@ pub fn serve(
             .route("/readyz", web::get().to(health::ready))
             .default_service(web::to(reporter::pages::not_found))
     })
+    // Slow clients: headers must be in within the request timeout, idle keep-alive connections
+    // go after a few seconds, and each worker holds a bounded number of connections.
     .client_request_timeout(http.client_request_timeout)
-    .listen(listener)?;
+    .client_disconnect_timeout(Duration::from_secs(1))
+    .keep_alive(Duration::from_secs(5))
+    .max_connections(http.max_connections);
+    for listener in listeners {
+        server = server.listen(listener)?;
+    }
     if let Some(workers) = http.workers {
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// The metrics listener: one worker, one route, on a loopback address.
+pub fn serve_metrics(listener: TcpListener, state: web::Data<AppState>) -> std::io::Result<Server> {
+    Ok(HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .route("/metrics", web::get().to(health::metrics))
+    })
+    .workers(1)
+    .client_request_timeout(Duration::from_secs(5))
+    .listen(listener)?
+    .run())
 }

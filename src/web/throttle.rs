@@ -2,10 +2,13 @@
 //! through an HMAC under a key made at start and kept only in memory, so neither the database nor
 //! a log ever holds it, and memory holds no address in the clear. Each replica counts its own.
 //! Receipt-code attempts are limited per source and, against guessing from many addresses, across
-//! all sources together.
+//! all sources together. Submissions are limited per source and in all on the public listener, and
+//! in all on the onion listener, whose visitors share one local address.
 
-use std::net::IpAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
+
+use actix_web::HttpRequest;
 
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
 use hmac::{Hmac, Mac};
@@ -25,9 +28,8 @@ impl SourceThrottle {
     pub fn new(per_minute: u32) -> SourceThrottle {
         let mut key = Zeroizing::new([0u8; 32]);
         rand::rngs::OsRng.fill_bytes(key.as_mut());
-        let per_minute = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
         SourceThrottle {
-            limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
+            limiter: RateLimiter::keyed(self::per_minute(per_minute)),
             key,
         }
     }
@@ -57,6 +59,97 @@ impl SourceThrottle {
     }
 }
 
+/// The source address that per-source rate limits count: the peer, or, when the peer is a trusted
+/// reverse proxy, the last address in X-Forwarded-For that no trusted proxy added. Used for
+/// limits only; never stored or logged.
+pub fn limit_source(req: &HttpRequest, trusted: &[IpAddr]) -> Option<IpAddr> {
+    let peer = req.peer_addr().map(|a| a.ip())?; // rate-limit key only
+    if !trusted.contains(&peer) {
+        return Some(peer);
+    }
+    let forwarded = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|hop| hop.trim().parse::<IpAddr>().ok())
+        .collect::<Vec<_>>();
+    Some(
+        forwarded
+            .into_iter()
+            .rev()
+            .find(|hop| !trusted.contains(hop))
+            .unwrap_or(peer),
+    )
+}
+
+/// Which listener a request came in on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listener {
+    Public,
+    Onion,
+}
+
+impl Listener {
+    pub fn of(req: &HttpRequest, onion: Option<SocketAddr>) -> Listener {
+        if onion.is_some_and(|onion| req.app_config().local_addr() == onion) {
+            Listener::Onion
+        } else {
+            Listener::Public
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Listener::Public => "public",
+            Listener::Onion => "onion",
+        }
+    }
+}
+
+/// Why a submission was turned away before it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// This source has sent its share: 429.
+    Source,
+    /// Everyone on this listener together has: 503.
+    Everyone,
+}
+
+/// Submissions: per source and in all on the public listener; in all on the onion listener.
+pub struct Submissions {
+    per_source: SourceThrottle,
+    public: DefaultDirectRateLimiter,
+    onion: DefaultDirectRateLimiter,
+}
+
+fn per_minute(n: u32) -> Quota {
+    Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN))
+}
+
+impl Submissions {
+    pub fn new(limits: &crate::config::LimitSettings) -> Submissions {
+        Submissions {
+            per_source: SourceThrottle::new(limits.submissions_per_minute),
+            public: RateLimiter::direct(per_minute(limits.global_submissions_per_minute)),
+            onion: RateLimiter::direct(per_minute(limits.onion_submissions_per_minute)),
+        }
+    }
+
+    /// Counts a submission; a source already refused does not use up everyone's allowance.
+    pub fn admit(&self, listener: Listener, source: Option<IpAddr>) -> Result<(), Refusal> {
+        match listener {
+            Listener::Onion => self.onion.check().map_err(|_| Refusal::Everyone),
+            Listener::Public => {
+                if !self.per_source.allow(source) {
+                    return Err(Refusal::Source);
+                }
+                self.public.check().map_err(|_| Refusal::Everyone)
+            }
+        }
+    }
+}
+
 /// Receipt-code attempts: a per-source allowance and one shared by every source.
 pub struct CodeAttempts {
     per_source: SourceThrottle,
@@ -65,10 +158,9 @@ pub struct CodeAttempts {
 
 impl CodeAttempts {
     pub fn new(per_source: u32, global: u32) -> CodeAttempts {
-        let global = NonZeroU32::new(global).unwrap_or(NonZeroU32::MIN);
         CodeAttempts {
             per_source: SourceThrottle::new(per_source),
-            global: RateLimiter::direct(Quota::per_minute(global)),
+            global: RateLimiter::direct(per_minute(global)),
         }
     }
 
@@ -103,5 +195,33 @@ mod tests {
         assert!(attempts.allow(sources[1]));
         assert!(attempts.allow(sources[2]));
         assert!(!attempts.allow(sources[3]), "the shared ceiling is reached");
+    }
+
+    #[test]
+    fn the_onion_listener_has_its_own_allowance() {
+        let submissions = Submissions::new(&crate::config::LimitSettings {
+            submissions_per_minute: 1,
+            global_submissions_per_minute: 2,
+            onion_submissions_per_minute: 3,
+        });
+        let local = Some(IpAddr::from([127, 0, 0, 1]));
+        assert_eq!(submissions.admit(Listener::Public, local), Ok(()));
+        assert_eq!(
+            submissions.admit(Listener::Public, local),
+            Err(Refusal::Source)
+        );
+        // Onion visitors all arrive from the local address, and are not held to its share.
+        assert!((0..3).all(|_| submissions.admit(Listener::Onion, local).is_ok()));
+        assert_eq!(
+            submissions.admit(Listener::Onion, local),
+            Err(Refusal::Everyone)
+        );
+        let other = Some(IpAddr::from([10, 0, 0, 9]));
+        assert_eq!(submissions.admit(Listener::Public, other), Ok(()));
+        let third = Some(IpAddr::from([10, 0, 0, 10]));
+        assert_eq!(
+            submissions.admit(Listener::Public, third),
+            Err(Refusal::Everyone)
+        );
     }
 }

@@ -43,6 +43,16 @@ impl Posted {
     }
 }
 
+/// A body that arrived too slowly is a 408; anything else unreadable a 400.
+fn unreadable(error: actix_multipart::MultipartError) -> Failure {
+    match error {
+        actix_multipart::MultipartError::Payload(e) if super::middleware::timed_out(&e) => {
+            Failure::TimedOut
+        }
+        _ => Failure::BadRequest,
+    }
+}
+
 pub fn is_multipart(req: &HttpRequest) -> bool {
     super::body::require_content_type(req, "multipart/form-data").is_ok()
 }
@@ -68,7 +78,7 @@ pub async fn read(
     let mut posted = Posted::default();
     let mut text = 0usize;
     while let Some(field) = form.next().await {
-        let mut field = field.map_err(|_| Failure::BadRequest)?;
+        let mut field = field.map_err(unreadable)?;
         let name = field.name().unwrap_or_default().to_owned();
         let is_file = field
             .content_disposition()
@@ -76,7 +86,7 @@ pub async fn read(
         if !is_file {
             let mut value = Vec::new();
             while let Some(chunk) = field.next().await {
-                let chunk = chunk.map_err(|_| Failure::BadRequest)?;
+                let chunk = chunk.map_err(unreadable)?;
                 text += chunk.len();
                 if text > text_limit {
                     return Err(Failure::TooLarge);
@@ -92,7 +102,7 @@ pub async fn read(
         let mut bytes = Zeroizing::new(Vec::new());
         let mut over_size = false;
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| Failure::BadRequest)?;
+            let chunk = chunk.map_err(unreadable)?;
             if over_count || over_size {
                 continue;
             }

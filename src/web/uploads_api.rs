@@ -117,6 +117,8 @@ pub async fn create(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let api_error = |failure| ApiError::new(failure, state.tr(&req, None));
+    // A new upload counts as a submission: it is what a flood of junk files would start with.
+    state.admit_submission(&req).map_err(api_error)?;
     body::require_content_type(&req, "application/json").map_err(api_error)?;
     let bytes = body::read(&req, payload, 4096).await.map_err(api_error)?;
     let Ok(new) = serde_json::from_slice::<NewUpload>(&bytes) else {

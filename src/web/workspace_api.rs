@@ -190,7 +190,13 @@ pub async fn login(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let login: LoginRequest = json_body(&state, &req, payload).await?;
-    if !state.login_throttle.allow(req.peer_addr().map(|a| a.ip())) {
+    if !state
+        .login_throttle
+        .allow(crate::web::throttle::limit_source(
+            &req,
+            &state.trusted_proxies,
+        ))
+    {
         return Err(api_error(&state, &req, Failure::TooManyRequests));
     }
     let password = SecretString::from(login.password);

@@ -96,6 +96,9 @@ pub struct TestApp {
     pub secrets_file: PathBuf,
     /// The server's Argon2id pool, whose derivations tests count.
     pub kdf: homeward::crypto::kdf::KdfPool,
+    /// The onion listener's and the metrics listener's addresses, where the settings ask for them.
+    pub onion: Option<String>,
+    pub metrics: Option<String>,
 }
 
 /// The cheapest Argon2id the crate accepts: tests exercise the path, not the cost.
@@ -285,6 +288,9 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
             max_body_bytes: 65536,
             client_request_timeout_secs: 5,
             workers: Some(1),
+            body_idle_timeout_secs: 5,
+            body_deadline_secs: 60,
+            ..ServerSettings::default()
         },
         database: DatabaseSettings {
             url: SecretString::from(database_url.to_owned()),
@@ -320,6 +326,18 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
         alerts: homeward::config::AlertSettings::default(),
         followup: homeward::config::FollowupSettings::default(),
         attachments: homeward::config::AttachmentSettings::default(),
+        retention: homeward::config::RetentionSettings::default(),
+        destroyed_file: None,
+        // Tests send many reports from one address; the flood tests set their own limits.
+        limits: homeward::config::LimitSettings {
+            submissions_per_minute: 100_000,
+            global_submissions_per_minute: 100_000,
+            onion_submissions_per_minute: 100_000,
+        },
+        metrics: homeward::config::MetricsSettings {
+            port: 0,
+            ..Default::default()
+        },
     }
 }
 
@@ -389,6 +407,9 @@ pub async fn build(
         }
     }
     let port = built.as_ref().map(|a| a.port()).unwrap_or(0);
+    let at = |port: Option<u16>| port.map(|port| format!("http://127.0.0.1:{port}"));
+    let onion = at(built.as_ref().ok().and_then(|a| a.onion_port()));
+    let metrics = at(built.as_ref().ok().and_then(|a| a.metrics_port()));
     let kdf = built
         .as_ref()
         .map(|a| a.kdf())
@@ -409,6 +430,8 @@ pub async fn build(
         database_url,
         secrets_file,
         kdf,
+        onion,
+        metrics,
     };
     (built, test_app)
 }
@@ -687,6 +710,42 @@ impl TestApp {
                     .await
                     .unwrap_or_else(|e| panic!("{sql}: {e}"));
             }
+        }
+    }
+
+    /// The first column of every row `sql` returns, as text, through a connection of its own.
+    pub async fn strings(&self, sql: &str) -> Vec<String> {
+        use sqlx::Connection;
+        match self.engine {
+            Engine::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.database_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"));
+                sqlx::query_scalar(sql)
+                    .fetch_all(&mut conn)
+                    .await
+                    .unwrap_or_else(|e| panic!("{sql}: {e}"))
+            }
+            Engine::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.database_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"));
+                sqlx::query_scalar(sql)
+                    .fetch_all(&mut conn)
+                    .await
+                    .unwrap_or_else(|e| panic!("{sql}: {e}"))
+            }
+        }
+    }
+
+    /// What destroys reports, with the destroyed list where the server keeps it.
+    pub fn shredder(&self) -> homeward::shredding::Shredder {
+        homeward::shredding::Shredder {
+            store: self.store.clone(),
+            audit: self.audit(),
+            destroyed: homeward::destroyed::DestroyedList::new(
+                self.secrets_file.with_file_name("destroyed-reports.txt"),
+            ),
         }
     }
 

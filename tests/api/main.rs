@@ -2,6 +2,7 @@
 //! ignored tests CI runs with `--ignored`) on PostgreSQL. One binary, so it compiles once.
 
 mod helpers;
+mod process;
 
 mod accounts;
 mod alerts;
@@ -10,8 +11,10 @@ mod audit;
 mod authorization;
 mod cleaning;
 mod config_files;
+mod crash;
 mod credentials;
 mod files;
+mod floods;
 mod followup;
 mod followup_api;
 mod health;
@@ -22,6 +25,7 @@ mod pages;
 mod privacy;
 mod referral;
 mod reporter_changes;
+mod retention;
 mod rotation;
 mod routing;
 mod startup;

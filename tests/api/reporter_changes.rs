@@ -176,16 +176,21 @@ on_both_engines!(
         }
 
         // Within the grace period nothing is destroyed.
-        let audit = app.audit();
-        let kept = homeward::shredding::shred_due(&app.store, &audit, 14).await;
+        let shredder = app.shredder();
+        let kept = shredder.shred_withdrawn(14).await;
         assert_eq!(kept.ok(), Some(0));
         let sealed = app
             .stored_items(report, &["queue:desk", "queue:ngo-kh", "reporter"])
             .await;
         assert!(sealed.len() >= 6, "{}", sealed.len());
 
-        let destroyed = homeward::shredding::shred_due(&app.store, &audit, 0).await;
+        let destroyed = shredder.shred_withdrawn(0).await;
         assert_eq!(destroyed.ok(), Some(1));
+        let listed = shredder.destroyed.read().unwrap_or_default();
+        assert!(
+            listed.contains(&report.to_string()),
+            "listed beside the secrets"
+        );
         for recipient in ["queue:desk", "queue:ngo-kh", "reporter"] {
             let left = app
                 .store

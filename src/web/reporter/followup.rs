@@ -190,7 +190,13 @@ pub async fn open(
 ) -> Result<HttpResponse, PageError> {
     let form = posted(&state, &req, payload).await?;
     // The source address goes only to the throttle, which keys it by an in-memory HMAC.
-    if !state.code_throttle.allow(req.peer_addr().map(|a| a.ip())) {
+    if !state
+        .code_throttle
+        .allow(crate::web::throttle::limit_source(
+            &req,
+            &state.trusted_proxies,
+        ))
+    {
         return Err(PageError::new(
             Failure::TooManyRequests,
             state.page(&req, None, "/followup"),

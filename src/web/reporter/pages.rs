@@ -10,6 +10,7 @@ use crate::domain::{FieldErrors, Report};
 use crate::triage::Priority;
 use crate::web::error::{Failure, PageError};
 use crate::web::i18n::Tr;
+use crate::web::metrics::{Channel, Reason};
 use crate::web::{body, upload, AppState};
 
 /// What every reporter page carries around its content.
@@ -221,9 +222,12 @@ pub async fn submit_report(
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
     let fail = |failure, lang: Option<&str>| PageError::new(failure, state.page(&req, lang, "/"));
-    let (posted, uploaded) = read_form(&state, &req, payload)
-        .await
-        .map_err(|f| fail(f, None))?;
+    let listener = state.admit_submission(&req).map_err(|f| fail(f, None))?;
+    let refused = |reason| state.metrics.refused(listener, reason);
+    let (posted, uploaded) = read_form(&state, &req, payload).await.map_err(|f| {
+        refused(Reason::from(f));
+        fail(f, None)
+    })?;
     let lang = posted.answers.get("lang").and_then(|v| v.first()).cloned();
     let again = |errors: &FieldErrors, status| {
         render_form(
@@ -244,9 +248,7 @@ pub async fn submit_report(
     };
     if filled(form::HONEYPOT) {
         // Refused openly, never with a fake receipt, and counted; the form comes back as sent.
-        state
-            .honeypot_hits
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        refused(Reason::Honeypot);
         tracing::info!("a report was refused: the hidden field was filled in");
         let mut errors = FieldErrors::default();
         errors.push(form::HONEYPOT, "honeypot");
@@ -254,11 +256,15 @@ pub async fn submit_report(
     }
     let mut report = match posted.input.and_then(Report::parse) {
         Ok(report) => report,
-        Err(errors) => return Ok(again(&errors, unprocessable)),
+        Err(errors) => {
+            refused(Reason::of_fields(&errors));
+            return Ok(again(&errors, unprocessable));
+        }
     };
     let uploaded = uploaded.unwrap_or_default();
     let mut errors = FieldErrors::default();
     if !uploaded.too_large.is_empty() {
+        refused(Reason::TooLarge);
         errors.push("attachments", "file_too_large");
         return Ok(again(
             &errors,
@@ -266,12 +272,14 @@ pub async fn submit_report(
         ));
     }
     if !uploaded.too_many.is_empty() {
+        refused(Reason::Attachment);
         errors.push("attachments", "file_too_many");
         return Ok(again(&errors, unprocessable));
     }
     let cleaned = match upload::clean(uploaded.files, state.attachments.max_pixels).await {
         Ok(cleaned) => cleaned,
         Err((_, refusal)) => {
+            refused(Reason::Attachment);
             errors.push("attachments", refusal.code());
             return Ok(again(&errors, unprocessable));
         }
@@ -288,7 +296,12 @@ pub async fn submit_report(
         .intake
         .submit_with(report, &files)
         .await
-        .map_err(|e| fail(Failure::from(e), lang.as_deref()))?;
+        .map_err(|e| {
+            let failure = Failure::from(e);
+            refused(Reason::from(failure));
+            fail(failure, lang.as_deref())
+        })?;
+    state.metrics.accepted(listener, Channel::Form);
     let page = state.page(&req, lang.as_deref(), "/");
     Ok(super::receipt::show(
         &state,

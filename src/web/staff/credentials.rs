@@ -142,7 +142,13 @@ pub async fn recover(
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
     let form = form(&state, &req, payload).await?;
-    if !state.login_throttle.allow(req.peer_addr().map(|a| a.ip())) {
+    if !state
+        .login_throttle
+        .allow(crate::web::throttle::limit_source(
+            &req,
+            &state.trusted_proxies,
+        ))
+    {
         return Err(fail(&state, &req, Failure::TooManyRequests));
     }
     let username = form.get("username").cloned().unwrap_or_default();

@@ -245,7 +245,13 @@ pub async fn login(
         .render()
     };
     // Refused before any derivation, so a flood from one address costs it, not the server.
-    if !state.login_throttle.allow(req.peer_addr().map(|a| a.ip())) {
+    if !state
+        .login_throttle
+        .allow(crate::web::throttle::limit_source(
+            &req,
+            &state.trusted_proxies,
+        ))
+    {
         return Ok(render(
             StatusCode::TOO_MANY_REQUESTS,
             refused("staff-login-too-soon"),

@@ -1,0 +1,293 @@
+//! Prometheus metrics without surveillance: counts, durations, queue depths and the Argon2id
+//! pool's load. Labels are closed sets (listener, channel, reason, route template, method, status
+//! class, priority class), so no value a reporter chose can become a label. Served only on the
+//! metrics listener, which must be a loopback address (prometheus-client, the Prometheus
+//! project's own Rust client, for its OpenMetrics encoding and typed label sets).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::registry::Registry;
+
+use super::error::Failure;
+use super::throttle::Listener;
+use crate::config::AckTargets;
+use crate::crypto::kdf::KdfPool;
+use crate::store::{Store, StoreError};
+
+/// How a report came in.
+#[derive(Debug, Clone, Copy, Hash, PartialEq, Eq)]
+pub enum Channel {
+    Form,
+    Api,
+}
+
+/// Why a submission was not taken.
+#[derive(Debug, Clone, Copy, Hash, PartialEq, Eq)]
+pub enum Reason {
+    /// The field people never see was filled in.
+    Honeypot,
+    /// No account, no whereabouts and no way to reach anyone.
+    TooThin,
+    /// Some field was wrong (the form came back with it named).
+    Invalid,
+    /// An attachment was refused by cleaning or its limits.
+    Attachment,
+    TooLarge,
+    TimedOut,
+    /// This source sent its share (429).
+    SourceLimit,
+    /// Everyone on the listener together did (503).
+    GlobalLimit,
+    /// The disk or the database is full (503).
+    StorageFull,
+    /// No desk can receive, or the server is overloaded (503).
+    Unavailable,
+    Internal,
+}
+
+impl Channel {
+    fn as_str(self) -> &'static str {
+        match self {
+            Channel::Form => "form",
+            Channel::Api => "api",
+        }
+    }
+}
+
+impl Reason {
+    fn as_str(self) -> &'static str {
+        match self {
+            Reason::Honeypot => "honeypot",
+            Reason::TooThin => "too_thin",
+            Reason::Invalid => "invalid",
+            Reason::Attachment => "attachment",
+            Reason::TooLarge => "too_large",
+            Reason::TimedOut => "timed_out",
+            Reason::SourceLimit => "source_limit",
+            Reason::GlobalLimit => "global_limit",
+            Reason::StorageFull => "storage_full",
+            Reason::Unavailable => "unavailable",
+            Reason::Internal => "internal",
+        }
+    }
+
+    /// Why a submission's fields were refused.
+    pub fn of_fields(errors: &crate::domain::FieldErrors) -> Reason {
+        if errors.0.iter().any(|e| e.code == "too_thin") {
+            Reason::TooThin
+        } else {
+            Reason::Invalid
+        }
+    }
+}
+
+impl From<Failure> for Reason {
+    fn from(failure: Failure) -> Reason {
+        match failure {
+            Failure::TooLarge => Reason::TooLarge,
+            Failure::TimedOut => Reason::TimedOut,
+            Failure::TooManyRequests => Reason::SourceLimit,
+            Failure::StorageFull => Reason::StorageFull,
+            Failure::Unavailable => Reason::Unavailable,
+            Failure::Internal => Reason::Internal,
+            _ => Reason::Invalid,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Accepted {
+    listener: &'static str,
+    channel: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Refused {
+    listener: &'static str,
+    reason: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Request {
+    /// The route's template (`/queues/{queue}`), never the path itself.
+    route: String,
+    method: String,
+    /// `2xx`, `4xx`, ...
+    status: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Class {
+    priority: &'static str,
+}
+
+/// The priority classes by rank, as entries store them.
+const CLASSES: [&str; 3] = ["critical", "high", "normal"];
+
+fn latency_histogram() -> Histogram {
+    // 1 ms to about 16 s.
+    Histogram::new(exponential_buckets(0.001, 2.0, 15))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MetricsError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("encoding the metrics")]
+    Encode(#[from] std::fmt::Error),
+}
+
+pub struct Metrics {
+    registry: Registry,
+    /// Catching the derivation counter up is one step at a time, so two scrapes never both add.
+    catching_up: std::sync::Mutex<()>,
+    accepted: Family<Accepted, Counter>,
+    refused: Family<Refused, Counter>,
+    requests: Family<Request, Histogram, fn() -> Histogram>,
+    depth: Family<Class, Gauge>,
+    overdue: Family<Class, Gauge>,
+    kdf_busy: Gauge,
+    kdf_waiting: Gauge,
+    kdf_threads: Gauge,
+    kdf_done: Counter,
+}
+
+impl Metrics {
+    pub fn new() -> Arc<Metrics> {
+        let mut registry = Registry::with_prefix("homeward");
+        let metrics = Metrics {
+            accepted: Family::default(),
+            refused: Family::default(),
+            requests: Family::new_with_constructor(latency_histogram as fn() -> Histogram),
+            depth: Family::default(),
+            overdue: Family::default(),
+            kdf_busy: Gauge::default(),
+            kdf_waiting: Gauge::default(),
+            kdf_threads: Gauge::default(),
+            kdf_done: Counter::default(),
+            registry: Registry::default(),
+            catching_up: std::sync::Mutex::new(()),
+        };
+        registry.register(
+            "reports_accepted",
+            "Reports stored sealed and answered with a receipt code",
+            metrics.accepted.clone(),
+        );
+        registry.register(
+            "reports_refused",
+            "Submissions turned away, by reason",
+            metrics.refused.clone(),
+        );
+        registry.register(
+            "http_request_duration_seconds",
+            "Time to answer a request, by route template, method and status class",
+            metrics.requests.clone(),
+        );
+        registry.register(
+            "queue_open_entries",
+            "Entries not yet closed on active queues, by priority class",
+            metrics.depth.clone(),
+        );
+        registry.register(
+            "queue_overdue_entries",
+            "Entries still new and unclaimed past their class's acknowledgement target",
+            metrics.overdue.clone(),
+        );
+        registry.register(
+            "argon2_busy_threads",
+            "Argon2id threads deriving now",
+            metrics.kdf_busy.clone(),
+        );
+        registry.register(
+            "argon2_waiting",
+            "Argon2id derivations waiting for a thread",
+            metrics.kdf_waiting.clone(),
+        );
+        registry.register(
+            "argon2_threads",
+            "Argon2id threads in the pool (kdf_max_concurrent)",
+            metrics.kdf_threads.clone(),
+        );
+        registry.register(
+            "argon2_derivations",
+            "Argon2id derivations finished",
+            metrics.kdf_done.clone(),
+        );
+        Arc::new(Metrics {
+            registry,
+            ..metrics
+        })
+    }
+
+    pub fn accepted(&self, listener: Listener, channel: Channel) {
+        self.accepted
+            .get_or_create(&Accepted {
+                listener: listener.as_str(),
+                channel: channel.as_str(),
+            })
+            .inc();
+    }
+
+    pub fn refused(&self, listener: Listener, reason: Reason) {
+        self.refused
+            .get_or_create(&Refused {
+                listener: listener.as_str(),
+                reason: reason.as_str(),
+            })
+            .inc();
+    }
+
+    pub fn observe(&self, route: &str, method: &str, status: u16, elapsed: Duration) {
+        self.requests
+            .get_or_create(&Request {
+                route: route.to_owned(),
+                method: method.to_owned(),
+                status: format!("{}xx", status / 100),
+            })
+            .observe(elapsed.as_secs_f64());
+    }
+
+    /// Reads the queues and the pool, then renders everything in the OpenMetrics text format.
+    pub async fn render(
+        &self,
+        store: &Store,
+        kdf: &KdfPool,
+        targets: AckTargets,
+    ) -> Result<String, MetricsError> {
+        let now = crate::store::now();
+        let before = |minutes: i64| now - minutes * 60;
+        let depths = store
+            .queue_depths([
+                before(targets.critical_minutes),
+                before(targets.high_minutes),
+                before(targets.normal_minutes),
+            ])
+            .await?;
+        for (i, priority) in CLASSES.into_iter().enumerate() {
+            let (open, overdue) = depths
+                .iter()
+                .find(|(rank, ..)| *rank == i as i64)
+                .map_or((0, 0), |(_, open, overdue)| (*open, *overdue));
+            self.depth.get_or_create(&Class { priority }).set(open);
+            self.overdue.get_or_create(&Class { priority }).set(overdue);
+        }
+        let load = kdf.load();
+        self.kdf_busy.set(load.busy as i64);
+        self.kdf_waiting.set(load.waiting as i64);
+        self.kdf_threads.set(load.threads as i64);
+        if let Ok(_one) = self.catching_up.lock() {
+            let finished = kdf.derivations();
+            self.kdf_done
+                .inc_by(finished.saturating_sub(self.kdf_done.get()));
+        }
+        let mut text = String::new();
+        prometheus_client::encoding::text::encode(&mut text, &self.registry)?;
+        Ok(text)
+    }
+}

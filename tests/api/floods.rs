@@ -1,0 +1,351 @@
+//! Floods: limits per source and in all on the public listener, in all on the onion listener,
+//! answered fast with 429 or 503 and Retry-After, while reports sent at a sane rate get through;
+//! believed proxies; slow bodies; reports too thin to act on; and the metrics that count it all.
+
+use std::net::IpAddr;
+
+use serde_json::json;
+
+use crate::helpers::{on_both_engines, spawn_with, Engine, Options};
+use crate::process::{prepare, write_config, Served};
+
+fn client_from(address: [u8; 4]) -> reqwest::Client {
+    reqwest::Client::builder()
+        .local_address(IpAddr::from(address))
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+async fn send(client: &reqwest::Client, base: &str, narrative: &str) -> reqwest::Response {
+    client
+        .post(format!("{base}/api/v1/reports"))
+        .json(&json!({"narrative": narrative}))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn retry_after(response: &reqwest::Response) -> Option<u64> {
+    response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+}
+
+const LIMIT: u32 = 4;
+
+on_both_engines!(
+    fifty_times_the_limit_from_one_source_leaves_another_source_untouched_within_the_memory_bound,
+    |engine: Engine| async move {
+        let app = prepare(engine, Options::default()).await;
+        let bound_mib = 256;
+        let config = write_config(
+            &app,
+            &format!("memory_bound_mib = {bound_mib}\nmax_connections = 64"),
+            &format!(
+                "[limits]\nsubmissions_per_minute = {LIMIT}\nglobal_submissions_per_minute = 100000\n\
+                 onion_submissions_per_minute = 100000\n\n[metrics]\nenabled = true\nport = 0\n"
+            ),
+        );
+        let served = Served::start(&config).unwrap_or_else(|| panic!("the server did not start"));
+        let base = served.address.clone();
+
+        let flooder = client_from([127, 0, 0, 61]);
+        let flood = (0..50 * LIMIT).map(|i| {
+            let (client, base) = (flooder.clone(), base.clone());
+            async move {
+                let response = send(&client, &base, &format!("flood {i}")).await;
+                (response.status().as_u16(), retry_after(&response))
+            }
+        });
+        let steady = async {
+            let client = client_from([127, 0, 0, 62]);
+            let mut statuses = Vec::new();
+            for i in 0..LIMIT {
+                statuses.push(
+                    send(&client, &base, &format!("steady {i}"))
+                        .await
+                        .status()
+                        .as_u16(),
+                );
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            statuses
+        };
+        let (flooded, steady) = tokio::join!(futures_util::future::join_all(flood), steady);
+
+        assert_eq!(
+            steady,
+            vec![201; LIMIT as usize],
+            "the second source's reports all got through"
+        );
+        let accepted = flooded.iter().filter(|(status, _)| *status == 201).count();
+        assert_eq!(
+            accepted, LIMIT as usize,
+            "the flooding source got its share and no more"
+        );
+        assert!(
+            flooded
+                .iter()
+                .filter(|(status, _)| *status != 201)
+                .all(|(status, retry)| *status == 429 && retry.is_some_and(|s| s > 0)),
+            "every refusal is a 429 with Retry-After: {flooded:?}"
+        );
+        let peak = served.peak_memory();
+        assert!(peak > 0, "the child's memory could be read");
+        assert!(
+            peak <= bound_mib * 1024 * 1024,
+            "peak resident memory {peak} bytes is past the configured {bound_mib} MiB"
+        );
+
+        let metrics = reqwest::get(format!(
+            "{}/metrics",
+            served.metrics.clone().unwrap_or_default()
+        ))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .text()
+        .await
+        .unwrap_or_default();
+        let refused = format!(
+            "homeward_reports_refused_total{{listener=\"public\",reason=\"source_limit\"}} {}",
+            50 * LIMIT - LIMIT
+        );
+        assert!(metrics.contains(&refused), "{refused} in {metrics}");
+        let accepted_line = format!(
+            "homeward_reports_accepted_total{{listener=\"public\",channel=\"api\"}} {}",
+            2 * LIMIT
+        );
+        assert!(
+            metrics.contains(&accepted_line),
+            "{accepted_line} in {metrics}"
+        );
+        assert!(!metrics.contains("flood") && !metrics.contains("steady"));
+        assert!(
+            !served.logged().contains("flood 1"),
+            "no report text in the logs"
+        );
+    }
+);
+
+on_both_engines!(
+    everyone_together_past_the_public_ceiling_get_503_and_the_onion_listener_has_its_own,
+    |engine: Engine| async move {
+        let app = spawn_with(
+            engine,
+            Options {
+                tweak: |s| {
+                    s.limits.submissions_per_minute = 100;
+                    s.limits.global_submissions_per_minute = 3;
+                    s.limits.onion_submissions_per_minute = 2;
+                    s.server.onion = Some(homeward::config::ListenAddress {
+                        host: IpAddr::from([127, 0, 0, 1]),
+                        port: 0,
+                    });
+                },
+                ..Default::default()
+            },
+        )
+        .await;
+        let onion = app
+            .onion
+            .clone()
+            .unwrap_or_else(|| panic!("no onion listener"));
+        for i in 0..3u8 {
+            let client = client_from([127, 0, 0, 70 + i]);
+            assert_eq!(send(&client, &app.address, "public").await.status(), 201);
+        }
+        let late = send(&client_from([127, 0, 0, 80]), &app.address, "public").await;
+        assert_eq!(late.status(), 503);
+        assert!(retry_after(&late).is_some());
+        let body: serde_json::Value = late.json().await.unwrap_or_default();
+        assert_eq!(body["error"], "unavailable");
+
+        // The onion service's visitors all come from the local address; they have their own share.
+        let tor = client_from([127, 0, 0, 1]);
+        assert_eq!(send(&tor, &onion, "onion").await.status(), 201);
+        assert_eq!(send(&tor, &onion, "onion").await.status(), 201);
+        let past = send(&tor, &onion, "onion").await;
+        assert_eq!(past.status(), 503);
+        assert!(retry_after(&past).is_some());
+    }
+);
+
+on_both_engines!(
+    a_believed_proxy_passes_on_the_source_and_an_unbelieved_one_cannot_spoof_it,
+    |engine: Engine| async move {
+        let app = spawn_with(
+            engine,
+            Options {
+                tweak: |s| {
+                    s.limits.submissions_per_minute = 1;
+                    s.server.trusted_proxies = vec![IpAddr::from([127, 0, 0, 90])];
+                },
+                ..Default::default()
+            },
+        )
+        .await;
+        let post = |client: reqwest::Client, forwarded: &'static str| {
+            let url = app.url("/api/v1/reports");
+            async move {
+                client
+                    .post(url)
+                    .header("X-Forwarded-For", forwarded)
+                    .json(&json!({"narrative": "via a proxy"}))
+                    .send()
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .status()
+                    .as_u16()
+            }
+        };
+        let proxy = client_from([127, 0, 0, 90]);
+        assert_eq!(post(proxy.clone(), "203.0.113.1").await, 201);
+        assert_eq!(
+            post(proxy.clone(), "203.0.113.2").await,
+            201,
+            "another source behind the proxy"
+        );
+        assert_eq!(
+            post(proxy.clone(), "198.51.100.7, 203.0.113.1").await,
+            429,
+            "the proxy's own hop counts"
+        );
+
+        let stranger = client_from([127, 0, 0, 91]);
+        assert_eq!(post(stranger.clone(), "203.0.113.3").await, 201);
+        assert_eq!(
+            post(stranger, "203.0.113.4").await,
+            429,
+            "a header from a stranger is ignored"
+        );
+    }
+);
+
+on_both_engines!(
+    a_body_that_stops_arriving_gets_408_and_trickling_connections_do_not_block_a_report,
+    |engine: Engine| async move {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let app = spawn_with(
+            engine,
+            Options {
+                tweak: |s| s.server.body_idle_timeout_secs = 1,
+                ..Default::default()
+            },
+        )
+        .await;
+        let host = app.address.trim_start_matches("http://").to_owned();
+        let mut slow = Vec::new();
+        for _ in 0..50 {
+            let mut stream = tokio::net::TcpStream::connect(&host)
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+            stream
+                .write_all(
+                    b"POST /api/v1/reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+                      Content-Length: 400\r\n\r\n{\"narrative\": \"",
+                )
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+            slow.push(stream);
+        }
+        app.submit(&json!({"narrative": "sent while others trickle"}))
+            .await;
+        let mut answer = String::new();
+        let read = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            slow[0].read_to_string(&mut answer),
+        )
+        .await;
+        assert!(read.is_ok(), "the server ended the stalled request");
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    }
+);
+
+on_both_engines!(
+    a_report_too_thin_to_act_on_comes_back_with_the_field_named,
+    |engine: Engine| async move {
+        let app = spawn_with(engine, Options::default()).await;
+        let response = app
+            .post_json(&json!({"person": {"name": "Dara Canaryname"}}))
+            .await;
+        assert_eq!(response.status(), 422);
+        let body: serde_json::Value = response.json().await.unwrap_or_default();
+        assert_eq!(body["errors"][0]["field"], "narrative");
+        assert_eq!(body["errors"][0]["code"], "too_thin");
+
+        let page = app.post_form("person.name=Dara+Canaryname").await;
+        assert_eq!(page.status(), 422);
+        let html = page.text().await.unwrap_or_default();
+        assert!(
+            html.contains("value=\"Dara Canaryname\""),
+            "what was typed is kept"
+        );
+        assert!(
+            html.contains("how to reach you or them"),
+            "the problem is named"
+        );
+        assert_eq!(
+            app.store.count_reports().await.ok(),
+            Some(0),
+            "nothing stored"
+        );
+    }
+);
+
+on_both_engines!(
+    metrics_count_refusals_by_reason_and_queue_depths_and_name_nothing,
+    |engine: Engine| async move {
+        let app = spawn_with(
+            engine,
+            Options {
+                tweak: |s| s.metrics.enabled = true,
+                ..Default::default()
+            },
+        )
+        .await;
+        let metrics_url = format!("{}/metrics", app.metrics.clone().unwrap_or_default());
+        app.submit(&json!({"narrative": "Canary Compound, tower 7", "indicators": ["violence"]}))
+            .await;
+        let honeypot = app
+            .post_form("narrative=Canary+Compound&website=http%3A%2F%2Fspam")
+            .await;
+        assert_eq!(honeypot.status(), 422);
+        let thin = app
+            .post_json(&json!({"person": {"name": "Canary Person"}}))
+            .await;
+        assert_eq!(thin.status(), 422);
+
+        let text = reqwest::get(&metrics_url)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .text()
+            .await
+            .unwrap_or_default();
+        for line in [
+            "homeward_reports_accepted_total{listener=\"public\",channel=\"api\"} 1",
+            "homeward_reports_refused_total{listener=\"public\",reason=\"honeypot\"} 1",
+            "homeward_reports_refused_total{listener=\"public\",reason=\"too_thin\"} 1",
+            "homeward_argon2_threads 2",
+        ] {
+            assert!(text.contains(line), "{line} missing from:\n{text}");
+        }
+        let open: i64 = text
+            .lines()
+            .filter(|l| l.starts_with("homeward_queue_open_entries{"))
+            .filter_map(|l| l.rsplit(' ').next()?.parse::<i64>().ok())
+            .sum();
+        assert_eq!(open, 1, "the one report waits at the desk:\n{text}");
+        assert!(text.contains("homeward_http_request_duration_seconds_bucket{"));
+        assert!(text.contains("route=\"/api/v1/reports\""));
+        assert!(
+            !text.contains("Canary") && !text.contains("127.0.0.77"),
+            "{text}"
+        );
+
+        // The public listener does not serve them.
+        let public = app.get("/metrics").await;
+        assert_eq!(public.status(), 404);
+    }
+);
