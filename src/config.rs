@@ -476,6 +476,11 @@ impl Settings {
             .unwrap_or_else(|| self.secrets_path().with_file_name("destroyed-reports.txt"))
     }
 
+    /// Each queue's membership as last seen, for restores: beside the secrets file.
+    pub fn memberships_path(&self) -> PathBuf {
+        self.secrets_path().with_file_name("memberships.txt")
+    }
+
     /// Retention's period in days, if retention is on.
     pub fn retention_days(&self) -> Option<i64> {
         self.retention.enabled.then_some(self.retention.closed_days)

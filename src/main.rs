@@ -77,6 +77,20 @@ enum Command {
         #[command(subcommand)]
         command: SecretsCommand,
     },
+    /// Write a consistent backup while the server runs: the database snapshot (pg_dump on
+    /// PostgreSQL), the server secrets and the destroyed list; never the demo key.
+    Backup {
+        /// A new folder for it (made with mode 0700).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup over this server's database and secrets, with the server stopped. Drops
+    /// every session and visit, destroys again what was destroyed since, and holds queues whose
+    /// membership changed until their coordinators confirm them.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Destroy reports whose every queue entry was closed longer ago than retention.closed_days
     /// (audited, listed beside the secrets). Open and unclaimed reports are kept and counted.
     Purge {
@@ -204,6 +218,32 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Audit { command } => {
             let settings = Settings::load(&cli.config)?;
             runtime()?.block_on(audit(settings, command))
+        }
+        Command::Backup { out } => {
+            let settings = Settings::load(&cli.config)?;
+            runtime()?.block_on(homeward::backup::backup(&settings, &out))?;
+            println!(
+                "backup written to {} (database snapshot, server secrets, destroyed list; keep it as safe as the secrets)",
+                out.display()
+            );
+            Ok(())
+        }
+        Command::Restore { from } => {
+            let settings = Settings::load(&cli.config)?;
+            let restored = runtime()?.block_on(homeward::backup::restore(&settings, &from))?;
+            let taken = time::OffsetDateTime::from_unix_timestamp(restored.taken_at)
+                .map(|t| t.to_string())
+                .unwrap_or_default();
+            println!("restored the backup taken at {taken}; every session and visit was dropped");
+            for report in &restored.destroyed_again {
+                println!("destroyed again report {report} (destroyed after the backup was taken)");
+            }
+            for queue in &restored.held {
+                println!(
+                    "held queue {queue}: its membership differs from this server's record; a coordinator must confirm it"
+                );
+            }
+            Ok(())
         }
         Command::Purge { dry_run } => {
             let settings = Settings::load(&cli.config)?;

@@ -36,6 +36,8 @@ pub enum Hold {
     KeyUnsigned,
     /// No coordinator has imported the queue's private key yet.
     KeyNotImported,
+    /// A restore found its membership changed since the backup; a coordinator must confirm it.
+    HeldAfterRestore,
 }
 
 impl Hold {
@@ -48,6 +50,7 @@ impl Hold {
             Hold::WrongOrganisation => "wrong-organisation",
             Hold::KeyUnsigned => "key-unsigned",
             Hold::KeyNotImported => "key-not-imported",
+            Hold::HeldAfterRestore => "held-after-restore",
         }
     }
 
@@ -63,6 +66,9 @@ impl Hold {
             Hold::WrongOrganisation => "its kind does not fit its organisation",
             Hold::KeyUnsigned => "its public key lacks its organisation's signature",
             Hold::KeyNotImported => "no coordinator has imported its private key",
+            Hold::HeldAfterRestore => {
+                "its membership changed since the restored backup; a coordinator must confirm it"
+            }
         }
     }
 }
@@ -162,6 +168,9 @@ pub fn standing(
     if queue.key_imported_at.is_none() {
         return Err(Hold::KeyNotImported);
     }
+    if queue.held_after_restore.is_some() {
+        return Err(Hold::HeldAfterRestore);
+    }
     Ok(())
 }
 
@@ -217,6 +226,7 @@ pub async fn planned_standings(
                 signature: q.signature.as_ref().map(Signature::to_bytes),
                 demo: q.demo,
                 key_imported_at: None,
+                held_after_restore: None,
             },
         };
         let org = store.organisation(&q.organisation).await?;
@@ -486,6 +496,7 @@ mod tests {
             signature: Some(signature.to_bytes()),
             demo: false,
             key_imported_at: Some(1),
+            held_after_restore: None,
         }
     }
 
@@ -547,6 +558,13 @@ mod tests {
         assert_eq!(
             standing(&waiting, Some(&partner), Some(&desk_key)),
             Err(Hold::KeyNotImported)
+        );
+
+        let mut restored = q.clone();
+        restored.held_after_restore = Some(3);
+        assert_eq!(
+            standing(&restored, Some(&partner), Some(&desk_key)),
+            Err(Hold::HeldAfterRestore)
         );
 
         let consular = queue("c", "consular", "partner", &partner_signing);

@@ -37,7 +37,7 @@ pub struct Purge {
 
 impl Shredder {
     /// Destroys `reports`, each audited under `action` first, listed, then gone.
-    async fn destroy(&self, reports: &[String], action: &str) -> Result<(), ShredError> {
+    pub async fn destroy(&self, reports: &[String], action: &str) -> Result<(), ShredError> {
         for report in reports {
             self.audit
                 .record("system", action, &format!("report:{report}"))

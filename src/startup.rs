@@ -176,6 +176,8 @@ impl Application {
             settings.retention_days(),
             Duration::from_secs(settings.followup.shred_interval_secs.max(1)),
         );
+        crate::memberships::MembershipRecord::new(settings.memberships_path())
+            .spawn(store.clone(), Duration::from_secs(60));
         let http = HttpSettings {
             workers: settings.server.workers,
             client_request_timeout: Duration::from_secs(

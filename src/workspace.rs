@@ -97,6 +97,30 @@ pub async fn import_key(
     Ok(copies.len())
 }
 
+/// After a restore: a coordinator, having checked who holds the queue's key now, lets it receive
+/// reports again. NotFound when it was not held.
+#[tracing::instrument(skip_all, fields(queue = %queue))]
+pub async fn confirm_membership(
+    store: &Store,
+    audit: &Audit,
+    who: &Principal,
+    queue: &str,
+) -> Result<(), WorkspaceError> {
+    own_queue(store, who, queue).await?;
+    if !store.confirm_after_restore(queue).await? {
+        return Err(WorkspaceError::NotFound);
+    }
+    tracing::info!("queue membership confirmed after a restore");
+    audit
+        .note(
+            &who.account_id,
+            "queue_confirmed_after_restore",
+            &format!("queue:{queue}"),
+        )
+        .await;
+    Ok(())
+}
+
 /// Gives a member of the organisation a copy of the queue key, sealed from the coordinator's own.
 #[tracing::instrument(skip_all, fields(queue = %queue))]
 pub async fn grant(

@@ -15,6 +15,7 @@ mod organisations;
 mod queues;
 mod referral;
 mod reporter;
+mod restore;
 mod retention;
 mod rotation;
 mod uploads;
@@ -37,6 +38,7 @@ pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, Sto
 pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
 pub use queues::QueueChange;
 pub use referral::NewReferral;
+pub use restore::Membership;
 pub use retention::{ClosedReport, Kept};
 pub use rotation::{KeySwitch, StaleItemKey};
 pub use uploads::UploadRow;

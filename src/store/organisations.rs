@@ -36,6 +36,8 @@ pub struct QueueStandingRow {
     pub signature: Option<Vec<u8>>,
     pub demo: bool,
     pub key_imported_at: Option<i64>,
+    /// Set by a restore when the queue's membership changed since the backup.
+    pub held_after_restore: Option<i64>,
 }
 
 /// What the operator enters about an organisation.
@@ -70,7 +72,8 @@ impl Store {
     pub async fn active_queue_standings(&self) -> Result<Vec<QueueStandingRow>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_as(
-                "SELECT id, organisation_id, kind, public_key, signature, demo, key_imported_at
+                "SELECT id, organisation_id, kind, public_key, signature, demo, key_imported_at,
+                        held_after_restore
                  FROM queues WHERE active ORDER BY id",
             )
             .fetch_all(pool)
@@ -85,7 +88,8 @@ impl Store {
     ) -> Result<Option<QueueStandingRow>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_as(
-                "SELECT id, organisation_id, kind, public_key, signature, demo, key_imported_at
+                "SELECT id, organisation_id, kind, public_key, signature, demo, key_imported_at,
+                        held_after_restore
                  FROM queues WHERE id = $1",
             )
             .bind(id)

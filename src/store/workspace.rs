@@ -14,21 +14,24 @@ pub struct QueueRow {
     pub kind: String,
     pub public_key: Vec<u8>,
     pub key_imported: bool,
+    /// A restore holds it out of routing until a coordinator confirms its membership.
+    pub held_after_restore: bool,
 }
 
 const QUEUE_COLUMNS: &str =
-    "SELECT id, organisation_id, kind, public_key, key_imported_at FROM queues";
+    "SELECT id, organisation_id, kind, public_key, key_imported_at, held_after_restore FROM queues";
 
-type QueueTuple = (String, String, String, Vec<u8>, Option<i64>);
+type QueueTuple = (String, String, String, Vec<u8>, Option<i64>, Option<i64>);
 
 impl From<QueueTuple> for QueueRow {
-    fn from((id, organisation_id, kind, public_key, imported_at): QueueTuple) -> QueueRow {
+    fn from((id, organisation_id, kind, public_key, imported_at, held): QueueTuple) -> QueueRow {
         QueueRow {
             id,
             organisation_id,
             kind,
             public_key,
             key_imported: imported_at.is_some(),
+            held_after_restore: held.is_some(),
         }
     }
 }

@@ -174,6 +174,22 @@ pub async fn grant(
     Ok(HttpResponse::Created().finish())
 }
 
+/// After a restore, let a held queue receive reports again, its coordinator having checked who
+/// holds its key.
+#[utoipa::path(post, path = "/api/v1/queues/{queue}/confirmation",
+    responses((status = 204), (status = 403, body = Problem), (status = 404, description = "Unknown, or not held", body = Problem)))]
+pub async fn confirm_membership(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let who = bearer(&state, &req).await?;
+    workspace::confirm_membership(&state.intake.store, &state.accounts.audit, &who, &queue)
+        .await
+        .map_err(|e| workspace_error(&state, &req, e))?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
 /// Switch the queue to a new signed key pair and re-seal every item key to it.
 #[utoipa::path(post, path = "/api/v1/queues/{queue}/rotate", request_body(content = KeyRotation, content_type = "application/json"),
     responses((status = 200, body = Count), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]

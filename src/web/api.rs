@@ -78,6 +78,7 @@ pub struct Problem {
         crate::web::admin_api::import_key,
         crate::web::admin_api::grant,
         crate::web::admin_api::rotate,
+        crate::web::admin_api::confirm_membership,
         crate::web::admin_api::remove_member,
         crate::web::admin_api::organisations,
         crate::web::admin_api::register,

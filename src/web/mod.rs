@@ -207,6 +207,10 @@ pub fn serve(
                 web::post().to(admin_api::rotate),
             )
             .route(
+                "/api/v1/queues/{queue}/confirmation",
+                web::post().to(admin_api::confirm_membership),
+            )
+            .route(
                 "/api/v1/members/{account}/remove",
                 web::post().to(admin_api::remove_member),
             )
@@ -342,6 +346,10 @@ pub fn serve(
             .route(
                 "/queues/{queue}/members",
                 web::post().to(staff::pages::grant_access),
+            )
+            .route(
+                "/queues/{queue}/confirm",
+                web::post().to(staff::pages::confirm_membership),
             )
             .route(
                 "/queues/{queue}/reports/{report}",

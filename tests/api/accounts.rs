@@ -4,7 +4,7 @@ use totp_rs::{Algorithm, Secret};
 
 use crate::helpers::{codes_in_page, hidden, on_both_engines, spawn_app, TestApp};
 
-const PASSWORD: &str = "violet river under nine lanterns";
+pub const PASSWORD: &str = "violet river under nine lanterns";
 
 pub fn code_for(secret_base32: &str, offset_steps: i64) -> String {
     let secret = Secret::try_from_base32(secret_base32).unwrap_or_else(|e| panic!("{e:?}"));

@@ -9,6 +9,7 @@ mod alerts;
 mod attachments;
 mod audit;
 mod authorization;
+mod backups;
 mod cleaning;
 mod config_files;
 mod crash;

@@ -21,8 +21,29 @@ pub async fn prepare(engine: Engine, options: Options) -> TestApp {
 /// Writes `<dir>/config/default.toml` for the child: the test's database, queues and secrets, the
 /// cheap test KDF, and `extra` (TOML sections of the test's own) at the end.
 pub fn write_config(app: &TestApp, server_extra: &str, extra: &str) -> PathBuf {
+    write_config_at(
+        &Instance {
+            dir: app.dir.path().to_owned(),
+            database_url: app.database_url.clone(),
+            secrets_file: app.secrets_file.clone(),
+            routing_file: app.dir.path().join("queues.toml"),
+        },
+        server_extra,
+        extra,
+    )
+}
+
+/// Where a server's files are: its folder (data and config go under it), database and secrets.
+pub struct Instance {
+    pub dir: PathBuf,
+    pub database_url: String,
+    pub secrets_file: PathBuf,
+    pub routing_file: PathBuf,
+}
+
+pub fn write_config_at(at: &Instance, server_extra: &str, extra: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = app.dir.path().join("config");
+    let dir = at.dir.join("config");
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
     let text = format!(
         r#"data_dir = "{data}"
@@ -75,11 +96,11 @@ format = "json"
 
 {extra}
 "#,
-        data = app.dir.path().join("data").display(),
-        routing = app.dir.path().join("queues.toml").display(),
+        data = at.dir.join("data").display(),
+        routing = at.routing_file.display(),
         triage = root.join("config/triage.toml").display(),
-        secrets = app.secrets_file.display(),
-        url = app.database_url,
+        secrets = at.secrets_file.display(),
+        url = at.database_url,
     );
     std::fs::write(dir.join("default.toml"), text).unwrap_or_else(|e| panic!("{e}"));
     dir

@@ -74,6 +74,7 @@ struct ManagedQueue {
     key_imported: bool,
     rotation_due: bool,
     resealing: bool,
+    held_after_restore: bool,
     holders: String,
     grantable: Vec<(String, String)>,
 }
@@ -351,6 +352,7 @@ async fn managed_queues(
                 .collect(),
             rotation_due: store.rotation_due(&q.id).await?,
             resealing: store.previous_keys(&q.id).await? > 0,
+            held_after_restore: q.held_after_restore,
             id: q.id,
             kind: q.kind,
             key_imported: q.key_imported,
@@ -617,6 +619,22 @@ pub async fn import_key(
         }
         Err(e) => Err(workspace_failure(&state, &req, e)),
     }
+}
+
+pub async fn confirm_membership(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, _) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    workspace::confirm_membership(&state.intake.store, &state.accounts.audit, &who, &queue)
+        .await
+        .map_err(|e| workspace_failure(&state, &req, e))?;
+    Ok(redirect("/workspace"))
 }
 
 pub async fn grant_access(

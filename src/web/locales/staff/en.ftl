@@ -35,6 +35,8 @@ staff-key-missing = No key imported yet: this queue cannot be opened.
 staff-import-key = Private key (from homeward queue keygen)
 staff-import = Import key
 staff-key-imported = Key imported. Held by:
+staff-held-after-restore = This queue receives no reports since a backup was restored: its membership changed after that backup. Check who holds its key (below), then confirm.
+staff-confirm-membership = Membership checked: receive reports again
 staff-grant = Give access to
 staff-grant-button = Give access
 staff-key-wrong = This is not the private key of this queue.
@@ -124,6 +126,7 @@ hold-suspended = suspended
 hold-wrong-organisation = the queue's kind does not fit its organisation
 hold-key-unsigned = the queue's key lacks the organisation's signature
 hold-key-not-imported = no coordinator has imported the queue's private key
+hold-held-after-restore = its membership changed since the restored backup: a coordinator must confirm it
 
 ## Members and key rotation
 staff-members = Members

@@ -34,6 +34,8 @@ staff-key-missing = 尚未导入密钥：无法打开此队列。
 staff-import-key = 私钥（来自 homeward queue keygen）
 staff-import = 导入密钥
 staff-key-imported = 密钥已导入。持有人：
+staff-held-after-restore = 自恢复备份以来，此队列不接收报告：备份之后其成员已变更。请核对下方持有密钥的人员，然后确认。
+staff-confirm-membership = 成员已核对：恢复接收报告
 staff-grant = 授予访问权限给
 staff-grant-button = 授予访问权限
 staff-key-wrong = 这不是此队列的私钥。
@@ -123,6 +125,7 @@ hold-suspended = 已停用
 hold-wrong-organisation = 队列类型与其机构不符
 hold-key-unsigned = 队列密钥没有机构签名
 hold-key-not-imported = 尚无协调员导入队列私钥
+hold-held-after-restore = 自恢复的备份以来成员已变更：须由协调员确认
 
 ## Members and key rotation
 staff-members = 成员

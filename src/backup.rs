@@ -1,0 +1,302 @@
+//! Backups and restores. A backup is a folder (mode 0700): a consistent snapshot of the database
+//! taken while the server runs (SQLite's VACUUM INTO; pg_dump's custom format on PostgreSQL), the
+//! server secrets, the list of destroyed reports and a manifest. The demo desk's private key is
+//! never in it. A restore replaces the database and the secrets with the backup's, then makes the
+//! snapshot safe to serve: every session, visit, staged upload and invite it holds is dropped;
+//! every report destroyed since (by this server's list or the backup's) is destroyed again; and
+//! every queue whose membership differs from this server's record, or that it has no record of,
+//! is held out of routing until a coordinator confirms it. Both steps are audited.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use secrecy::ExposeSecret;
+use serde::{Deserialize, Serialize};
+
+use crate::audit::Audit;
+use crate::config::Settings;
+use crate::destroyed::DestroyedList;
+use crate::memberships::{fingerprint, MembershipRecord};
+use crate::secrets::SecretsError;
+use crate::shredding::{ShredError, Shredder};
+use crate::store::{now, Store, StoreError};
+
+const MANIFEST: &str = "manifest.toml";
+const SQLITE_FILE: &str = "homeward.db";
+const POSTGRES_FILE: &str = "homeward.pgdump";
+const SECRETS_FILE: &str = "secrets.toml";
+const DESTROYED_FILE: &str = "destroyed-reports.txt";
+const FORMAT: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{0}: {1}")]
+    Io(String, std::io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Secrets(#[from] SecretsError),
+    #[error(transparent)]
+    Shred(#[from] ShredError),
+    #[error("{0}")]
+    Refused(String),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BackupError + '_ {
+    move |e| BackupError::Io(path.display().to_string(), e)
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Manifest {
+    format: u32,
+    /// Unix seconds.
+    created_at: i64,
+    engine: String,
+    homeward: String,
+}
+
+/// What a restore did.
+#[derive(Debug)]
+pub struct Restored {
+    pub taken_at: i64,
+    pub destroyed_again: Vec<String>,
+    pub held: Vec<String>,
+}
+
+fn engine(settings: &Settings) -> &'static str {
+    if settings.is_postgres() {
+        "postgres"
+    } else {
+        "sqlite"
+    }
+}
+
+/// The SQLite database's file, from its URL.
+fn sqlite_path(settings: &Settings) -> PathBuf {
+    let url = settings.database.url.expose_secret();
+    let rest = url.strip_prefix("sqlite://").unwrap_or(url);
+    PathBuf::from(rest.split('?').next().unwrap_or(rest))
+}
+
+/// Copies `from` to `to` readable by its owner only, replacing `to` in one rename.
+fn copy_private(from: &Path, to: &Path) -> Result<(), BackupError> {
+    let bytes = zeroize::Zeroizing::new(std::fs::read(from).map_err(io(from))?);
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let fresh = to.with_extension("restoring");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&fresh).map_err(io(&fresh))?;
+    std::io::Write::write_all(&mut file, &bytes).map_err(io(&fresh))?;
+    file.sync_all().map_err(io(&fresh))?;
+    std::fs::rename(&fresh, to).map_err(io(to))
+}
+
+/// Runs a PostgreSQL client tool, naming it if it fails (never its arguments: the URL may hold a
+/// password).
+fn run_tool(tool: &str, args: &[&str]) -> Result<(), BackupError> {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .map_err(|e| BackupError::Refused(format!("{tool} could not run: {e}")))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(BackupError::Refused(format!(
+            "{tool} failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )))
+    }
+}
+
+/// Writes a backup of the running (or stopped) server into `out`, which must not exist yet.
+pub async fn backup(settings: &Settings, out: &Path) -> Result<(), BackupError> {
+    if out.exists() {
+        return Err(BackupError::Refused(format!(
+            "{} exists already: a backup goes into a new folder",
+            out.display()
+        )));
+    }
+    let secrets = settings.secrets_path();
+    crate::secrets::load_or_create(&secrets, false)?;
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(out).map_err(io(out))?;
+
+    if settings.is_postgres() {
+        let file = out.join(POSTGRES_FILE);
+        run_tool(
+            "pg_dump",
+            &[
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                "--file",
+                &file.display().to_string(),
+                "--dbname",
+                settings.database.url.expose_secret(),
+            ],
+        )?;
+    } else {
+        let store = Store::connect(&settings.database.url, 1).await?;
+        let snapshot = store.snapshot_into(&out.join(SQLITE_FILE)).await;
+        store.close().await;
+        snapshot?;
+    }
+    copy_private(&secrets, &out.join(SECRETS_FILE))?;
+    let destroyed = settings.destroyed_path();
+    if destroyed.exists() {
+        copy_private(&destroyed, &out.join(DESTROYED_FILE))?;
+    }
+    let manifest = Manifest {
+        format: FORMAT,
+        created_at: now(),
+        engine: engine(settings).into(),
+        homeward: env!("CARGO_PKG_VERSION").into(),
+    };
+    let text = toml::to_string(&manifest)
+        .map_err(|e| BackupError::Refused(format!("writing the manifest: {e}")))?;
+    let path = out.join(MANIFEST);
+    std::fs::write(&path, text).map_err(io(&path))?;
+    Ok(())
+}
+
+fn read_manifest(from: &Path) -> Result<Manifest, BackupError> {
+    let path = from.join(MANIFEST);
+    let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+    let manifest: Manifest = toml::from_str(&text).map_err(|e| {
+        BackupError::Refused(format!("{}: not a Homeward manifest: {e}", path.display()))
+    })?;
+    if manifest.format != FORMAT {
+        return Err(BackupError::Refused(format!(
+            "{}: backup format {} is not one this build reads ({FORMAT})",
+            path.display(),
+            manifest.format
+        )));
+    }
+    Ok(manifest)
+}
+
+/// Puts the backup's database in place of the configured one.
+fn replace_database(settings: &Settings, from: &Path) -> Result<(), BackupError> {
+    if settings.is_postgres() {
+        let file = from.join(POSTGRES_FILE);
+        return run_tool(
+            "pg_restore",
+            &[
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--no-privileges",
+                "--single-transaction",
+                "--dbname",
+                settings.database.url.expose_secret(),
+                &file.display().to_string(),
+            ],
+        );
+    }
+    let target = sqlite_path(settings);
+    for suffix in ["-wal", "-shm", ""] {
+        let path = PathBuf::from(format!("{}{suffix}", target.display()));
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(&path)(e)),
+            _ => {}
+        }
+    }
+    copy_private(&from.join(SQLITE_FILE), &target)
+}
+
+/// Restores the backup in `from` over this server's database and secrets. The server must be
+/// stopped (every replica, on PostgreSQL).
+pub async fn restore(settings: &Settings, from: &Path) -> Result<Restored, BackupError> {
+    let manifest = read_manifest(from)?;
+    if manifest.engine != engine(settings) {
+        return Err(BackupError::Refused(format!(
+            "the backup is of a {} database and this server is configured for {}",
+            manifest.engine,
+            engine(settings)
+        )));
+    }
+    // What this server knows, read before anything is replaced.
+    let destroyed = DestroyedList::new(settings.destroyed_path());
+    let mut gone = destroyed.read().map_err(io(destroyed.path()))?;
+    let record = MembershipRecord::new(settings.memberships_path());
+    let recorded = record.read().map_err(io(record.path()))?;
+    let theirs = DestroyedList::new(from.join(DESTROYED_FILE));
+    gone.extend(theirs.read().map_err(io(theirs.path()))?);
+
+    replace_database(settings, from)?;
+    copy_private(&from.join(SECRETS_FILE), &settings.secrets_path())?;
+    let secrets = crate::secrets::load_or_create(&settings.secrets_path(), false)?;
+    let store = Store::connect(&settings.database.url, 1).await?;
+    let restored = settle(
+        store.clone(),
+        secrets,
+        destroyed,
+        &gone,
+        &recorded,
+        &manifest,
+    )
+    .await;
+    if let Ok(memberships) = store.memberships().await {
+        record.write(&memberships).map_err(io(record.path()))?;
+    }
+    store.close().await;
+    restored
+}
+
+/// Makes the restored snapshot safe to serve.
+async fn settle(
+    store: Store,
+    secrets: crate::secrets::ServerSecrets,
+    destroyed: DestroyedList,
+    gone: &std::collections::BTreeSet<String>,
+    recorded: &std::collections::BTreeMap<String, String>,
+    manifest: &Manifest,
+) -> Result<Restored, BackupError> {
+    store.migrate().await?;
+    store.forget_credentials().await?;
+    let audit = Audit::new(store.clone(), secrets.audit_key);
+    audit
+        .record(
+            "system",
+            "backup_restored",
+            &format!("backup:{}", manifest.created_at),
+        )
+        .await?;
+    let present = store.report_ids().await?;
+    let again: Vec<String> = present.into_iter().filter(|id| gone.contains(id)).collect();
+    let shredder = Shredder {
+        store: store.clone(),
+        audit: audit.clone(),
+        destroyed,
+    };
+    shredder
+        .destroy(&again, "report_destroyed_after_restore")
+        .await?;
+    let mut held = Vec::new();
+    let at = now();
+    for membership in store.memberships().await? {
+        if recorded.get(&membership.queue) != Some(&fingerprint(&membership)) {
+            store.hold_after_restore(&membership.queue, at).await?;
+            audit
+                .record(
+                    "system",
+                    "queue_held_after_restore",
+                    &format!("queue:{}", membership.queue),
+                )
+                .await?;
+            held.push(membership.queue);
+        }
+    }
+    Ok(Restored {
+        taken_at: manifest.created_at,
+        destroyed_again: again,
+        held,
+    })
+}
