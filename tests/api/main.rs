@@ -14,6 +14,7 @@ mod cleaning;
 mod config_files;
 mod crash;
 mod credentials;
+mod disk_full;
 mod files;
 mod floods;
 mod followup;
