@@ -10,6 +10,8 @@ rounds="${1:-20}"; uploads="${2:-8}"; mib="${3:-5}"; batches="${4:-3}"
 work="$(mktemp -d)"; trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 cargo build --release -q
 bin=target/release/homeward
+# Throughput, not flood limits, is measured here: one wrk source must not be held to its share.
+export HOMEWARD_LIMITS__SUBMISSIONS_PER_MINUTE=100000000 HOMEWARD_LIMITS__GLOBAL_SUBMISSIONS_PER_MINUTE=100000000
 export HOMEWARD_DATA_DIR="$work/data" HOMEWARD_SERVER__PORT=18081 HOMEWARD_LOG__FILTER=warn
 export HOMEWARD_DATABASE__URL="sqlite://$work/data/homeward.db"
 export HOMEWARD_FOLLOWUP__ATTEMPTS_PER_MINUTE=100000 HOMEWARD_FOLLOWUP__GLOBAL_ATTEMPTS_PER_MINUTE=100000

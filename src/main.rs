@@ -1,4 +1,4 @@
-//! The `homeward` command line: serve, migrate, check-config, queue keygen, secrets generate.
+//! The `homeward` command line: serve, migrate, check-config, keys, audit, backup, restore, purge.
 #![forbid(unsafe_code)]
 
 use std::path::PathBuf;
@@ -432,6 +432,11 @@ fn check_config(dir: &std::path::Path, production: bool) -> anyhow::Result<()> {
     println!(
         "{} queues, triage weights OK, settings OK",
         routing.queues.len()
+    );
+    println!(
+        "memory: at most {} MiB with these settings (server.memory_bound_mib = {})",
+        settings.memory_worst_case_mib(),
+        settings.server.memory_bound_mib
     );
     Ok(())
 }

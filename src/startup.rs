@@ -49,6 +49,11 @@ pub fn routing_for(settings: &Settings) -> anyhow::Result<RoutingConfig> {
     Ok(routing)
 }
 
+fn bind(host: std::net::IpAddr, port: u16, what: &str) -> anyhow::Result<TcpListener> {
+    TcpListener::bind((host, port))
+        .with_context(|| format!("binding the {what} listener {host}:{port}"))
+}
+
 /// The account service, sharing the Argon2id pool with intake so memory stays bounded overall.
 pub fn accounts_for(
     settings: &Settings,
@@ -94,28 +99,19 @@ impl Application {
                 .context("auditing a queue change")?;
         }
 
-        let listener = TcpListener::bind((settings.server.host, settings.server.port))
-            .with_context(|| {
-                format!("binding {}:{}", settings.server.host, settings.server.port)
-            })?;
+        let listener = bind(settings.server.host, settings.server.port, "public")?;
         let port = listener.local_addr()?.port();
-        let onion =
-            match settings.server.onion {
-                Some(at) => Some(TcpListener::bind((at.host, at.port)).with_context(|| {
-                    format!("binding the onion listener {}:{}", at.host, at.port)
-                })?),
-                None => None,
-            };
+        let onion = settings
+            .server
+            .onion
+            .map(|at| bind(at.host, at.port, "onion"))
+            .transpose()?;
         let onion_addr = onion.as_ref().map(|l| l.local_addr()).transpose()?;
-        let metrics_listener =
-            if settings.metrics.enabled {
-                let at = &settings.metrics;
-                Some(TcpListener::bind((at.host, at.port)).with_context(|| {
-                    format!("binding the metrics listener {}:{}", at.host, at.port)
-                })?)
-            } else {
-                None
-            };
+        let metrics_listener = settings
+            .metrics
+            .enabled
+            .then(|| bind(settings.metrics.host, settings.metrics.port, "metrics"))
+            .transpose()?;
         let metrics_port = metrics_listener
             .as_ref()
             .map(|l| l.local_addr().map(|a| a.port()))

@@ -43,8 +43,102 @@ pub struct Problem {
     pub message: String,
 }
 
+/// What every operation of the document can also answer, added to each one in one place: the
+/// path parameters its template names, and the refusals the shared edge gives (a malformed,
+/// mistyped, oversized or too slow body; a missing session; the submission limits).
+struct CommonResponses;
+
+impl utoipa::Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+        use utoipa::openapi::{
+            ContentBuilder, ObjectBuilder, Ref, Required, ResponseBuilder, Type,
+        };
+        let answer = |description: &str, schema: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name(schema)))
+                        .build(),
+                )
+                .build()
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let names: Vec<&str> = path
+                .split('/')
+                .filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'))
+                .collect();
+            let staff = ["/api/v1/queues", "/api/v1/members", "/api/v1/organisations"]
+                .iter()
+                .any(|p| path.starts_with(p));
+            let submission = path == "/api/v1/reports" || path == "/api/v1/uploads";
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.patch,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                for name in &names {
+                    let params = op.parameters.get_or_insert_with(Vec::new);
+                    if !params.iter().any(|p| p.name == *name) {
+                        params.push(
+                            ParameterBuilder::new()
+                                .name(*name)
+                                .parameter_in(ParameterIn::Path)
+                                .required(Required::True)
+                                .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+                                .build(),
+                        );
+                    }
+                }
+                let mut extra = Vec::new();
+                if staff {
+                    extra.push(("401", "No session, or it ended", "Problem"));
+                }
+                if submission {
+                    extra.push((
+                        "429",
+                        "This source has sent its share for now; see Retry-After",
+                        "Problem",
+                    ));
+                    extra.push((
+                        "503",
+                        "Everyone's share is used up, or storage is full; see Retry-After",
+                        "Problem",
+                    ));
+                }
+                if op.request_body.is_some() {
+                    extra.extend([
+                        ("400", "The body could not be read", "Problem"),
+                        ("408", "The body arrived too slowly", "Problem"),
+                        ("413", "The body is too large", "Problem"),
+                        ("415", "Not the documented content type", "Problem"),
+                        (
+                            "422",
+                            "A field is wrong, unknown or missing; each is named",
+                            "ValidationFailed",
+                        ),
+                    ]);
+                }
+                for (code, description, schema) in extra {
+                    op.responses
+                        .responses
+                        .entry(code.to_owned())
+                        .or_insert_with(|| answer(description, schema).into());
+                }
+            }
+        }
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
+    modifiers(&CommonResponses),
     info(
         title = "Homeward API",
         description = "Sealed, triaged, routed reports of people held in scam compounds, and the \
@@ -177,8 +271,9 @@ pub fn input_from_value(value: Value) -> Result<ReportInput, FieldErrors> {
     })
 }
 
-/// Malformed JSON is a 400; well-formed JSON of the wrong shape names its field (422).
-fn input_from_json(bytes: &[u8]) -> Result<Result<ReportInput, FieldErrors>, Failure> {
+/// Malformed JSON is a 400; well-formed JSON of the wrong shape names its field (422). Public
+/// for the fuzzer.
+pub fn input_from_json(bytes: &[u8]) -> Result<Result<ReportInput, FieldErrors>, Failure> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let input = match serde_path_to_error::deserialize(&mut de) {
         Ok(input) => input,

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use crate::accounts::code_for;
 use crate::helpers::{fresh_postgres_database, on_both_engines, spawn_app, Engine, TestApp};
-use crate::process::{run, write_config, write_config_at, Instance, Served};
+use crate::process::{open_visit, post_json, run, write_config, write_config_at, Instance, Served};
 use crate::workspace::{csrf_of, import, staff};
 
 /// What the running server's minute-by-minute membership record would hold now.
@@ -19,23 +19,6 @@ async fn record_memberships(app: &TestApp) {
     MembershipRecord::new(app.secrets_file.with_file_name("memberships.txt"))
         .write(&memberships)
         .unwrap_or_else(|e| panic!("{e}"));
-}
-
-async fn post(
-    base: &str,
-    path: &str,
-    body: serde_json::Value,
-    token: Option<&str>,
-) -> (u16, serde_json::Value) {
-    let mut request = reqwest::Client::new()
-        .post(format!("{base}{path}"))
-        .json(&body);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let response = request.send().await.unwrap_or_else(|e| panic!("{e}"));
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or_default())
 }
 
 on_both_engines!(
@@ -57,7 +40,7 @@ on_both_engines!(
         let (doomed, doomed_code) = app
             .submit(&json!({"narrative": "withdrawn after the backup", "location": {"country": "KH"}, "consent": {"partner_ngos": true}}))
             .await;
-        let (status, visit) = post(&app.address, "/api/v1/followup/visits", json!({"code": kept_code}), None).await;
+        let (status, visit) = open_visit(&app.address, &kept_code).await;
         assert_eq!(status, 201);
         let old_visit = visit["visit"].as_str().unwrap_or_default().to_owned();
         record_memberships(&app).await;
@@ -75,12 +58,12 @@ on_both_engines!(
         assert_eq!(names, [database, "manifest.toml", "secrets.toml"], "the snapshot, the secrets, no demo key");
 
         // After the backup: one report is withdrawn and destroyed, and the queue gains a member.
-        let (status, doomed_visit) = post(&app.address, "/api/v1/followup/visits", json!({"code": doomed_code}), None).await;
+        let (status, doomed_visit) = open_visit(&app.address, &doomed_code).await;
         assert_eq!(status, 201);
-        let (status, _) = post(
+        let (status, _) = post_json(
             &app.address,
             "/api/v1/followup/withdrawal",
-            json!({"visit": doomed_visit["visit"], "confirm": true}),
+            &json!({"visit": doomed_visit["visit"], "confirm": true}),
             None,
         )
         .await;
@@ -138,12 +121,12 @@ on_both_engines!(
 
         let served = Served::start(&fresh_config).unwrap_or_else(|| panic!("the restored server did not start"));
         let base = served.address.clone();
-        let (status, opened) = post(&base, "/api/v1/followup/visits", json!({"code": kept_code}), None).await;
+        let (status, opened) = open_visit(&base, &kept_code).await;
         assert_eq!(status, 201, "the receipt code opens its conversation: {opened}");
         assert_eq!(opened["status"], "received");
-        let (status, _) = post(&base, "/api/v1/followup/thread", json!({"visit": old_visit}), None).await;
+        let (status, _) = post_json(&base, "/api/v1/followup/thread", &json!({"visit": old_visit}), None).await;
         assert!((400..500).contains(&status), "an old visit opens nothing: {status}");
-        let (status, _) = post(&base, "/api/v1/followup/visits", json!({"code": doomed_code}), None).await;
+        let (status, _) = open_visit(&base, &doomed_code).await;
         assert_eq!(status, 422, "a report destroyed after the backup stays destroyed");
 
         let store = homeward::store::Store::connect(&secrecy::SecretString::from(fresh_url), 2)
@@ -161,7 +144,7 @@ on_both_engines!(
         assert_eq!(store.count_reports().await.ok(), Some(1));
 
         // The held queue receives nothing new until its coordinator confirms it.
-        let (status, created) = post(&base, "/api/v1/reports", sent.clone(), None).await;
+        let (status, created) = post_json(&base, "/api/v1/reports", &sent, None).await;
         assert_eq!(status, 201);
         let new_report = created["report_id"].as_str().unwrap_or_default().to_owned();
         let queues_of = |report: String| {
@@ -177,18 +160,18 @@ on_both_engines!(
             }
         };
         assert_eq!(queues_of(new_report).await, ["desk"]);
-        let (status, session) = post(
+        let (status, session) = post_json(
             &base,
             "/api/v1/session",
-            json!({"username": "coord.bk", "password": crate::accounts::PASSWORD, "code": code_for(&coordinator_secret, 1)}),
+            &json!({"username": "coord.bk", "password": crate::accounts::PASSWORD, "code": code_for(&coordinator_secret, 1)}),
             None,
         )
         .await;
         assert_eq!(status, 201, "{session}");
         let token = session["token"].as_str().unwrap_or_default().to_owned();
-        let (status, _) = post(&base, "/api/v1/queues/ngo-kh/confirmation", json!({}), Some(&token)).await;
+        let (status, _) = post_json(&base, "/api/v1/queues/ngo-kh/confirmation", &json!({}), Some(&token)).await;
         assert_eq!(status, 204);
-        let (_, created) = post(&base, "/api/v1/reports", sent, None).await;
+        let (_, created) = post_json(&base, "/api/v1/reports", &sent, None).await;
         let after = created["report_id"].as_str().unwrap_or_default().to_owned();
         assert_eq!(queues_of(after).await, ["desk", "ngo-kh"]);
 

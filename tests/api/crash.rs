@@ -12,7 +12,7 @@ use rand::Rng;
 use serde_json::json;
 
 use crate::helpers::{on_both_engines, Engine, Options, TestApp};
-use crate::process::{prepare, write_config, Served};
+use crate::process::{open_visit, prepare, write_config, Served};
 
 const KILLS: usize = 22;
 const CLIENTS: usize = 4;
@@ -157,21 +157,10 @@ on_both_engines!(
             acknowledged.len()
         );
 
-        let http = reqwest::Client::new();
         for (narrative, (_, code)) in &acknowledged {
-            let opened = http
-                .post(format!("{}/api/v1/followup/visits", served.address))
-                .json(&json!({"code": code}))
-                .send()
-                .await
-                .unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(
-                opened.status(),
-                201,
-                "the code for {narrative:?} opens nothing"
-            );
-            let body: serde_json::Value = opened.json().await.unwrap_or_default();
-            assert_eq!(body["status"], "received");
+            let (status, thread) = open_visit(&served.address, code).await;
+            assert_eq!(status, 201, "the code for {narrative:?} opens nothing");
+            assert_eq!(thread["status"], "received");
         }
 
         let stored = app.strings("SELECT id FROM reports").await;

@@ -9,7 +9,7 @@ use std::process::Command;
 use serde_json::json;
 
 use crate::helpers::{on_both_engines, postgres_admin_url, Engine, Options};
-use crate::process::{prepare, write_config, Served};
+use crate::process::{open_visit, prepare, write_config, Served};
 
 /// A tmpfs of a given size, unmounted on drop.
 struct SmallDisk {
@@ -170,13 +170,8 @@ on_both_engines!(
             "reports are taken again once there is room"
         );
         for code in &acknowledged {
-            let opened = http
-                .post(format!("{}/api/v1/followup/visits", served.address))
-                .json(&json!({"code": code}))
-                .send()
-                .await
-                .unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(opened.status(), 201, "an acknowledged report was lost");
+            let (status, _) = open_visit(&served.address, code).await;
+            assert_eq!(status, 201, "an acknowledged report was lost");
         }
         assert_eq!(
             app.store.count_reports().await.ok(),

@@ -134,6 +134,35 @@ pub fn run(config: &Path, args: &[&str]) -> (bool, String, String) {
     )
 }
 
+/// POSTs `body` as JSON to the server at `base`: the status and the JSON answer.
+pub async fn post_json(
+    base: &str,
+    path: &str,
+    body: &serde_json::Value,
+    bearer: Option<&str>,
+) -> (u16, serde_json::Value) {
+    let mut request = reqwest::Client::new()
+        .post(format!("{base}{path}"))
+        .json(body);
+    if let Some(token) = bearer {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.unwrap_or_else(|e| panic!("{e}"));
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or_default())
+}
+
+/// Opens a follow-up visit with a receipt code: the status and the thread.
+pub async fn open_visit(base: &str, code: &str) -> (u16, serde_json::Value) {
+    post_json(
+        base,
+        "/api/v1/followup/visits",
+        &serde_json::json!({ "code": code }),
+        None,
+    )
+    .await
+}
+
 impl Served {
     /// Starts `homeward serve` and waits until it says where it listens. None if it exited first.
     pub fn start(config: &Path) -> Option<Served> {
