@@ -93,16 +93,30 @@ impl From<IntakeError> for Failure {
 /// How long a client refused for load should wait before trying again, in seconds.
 const RETRY_AFTER_SECS: u32 = 60;
 
+fn under_load(failure: Failure) -> bool {
+    matches!(
+        failure,
+        Failure::TooManyRequests | Failure::Unavailable | Failure::StorageFull
+    )
+}
+
 /// The response's status, and for a refusal under load, when to come back.
 fn respond(failure: Failure) -> actix_web::HttpResponseBuilder {
     let mut builder = HttpResponse::build(failure.status());
-    if matches!(
-        failure,
-        Failure::TooManyRequests | Failure::Unavailable | Failure::StorageFull
-    ) {
+    if under_load(failure) {
         builder.insert_header((actix_web::http::header::RETRY_AFTER, RETRY_AFTER_SECS));
     }
     builder
+}
+
+/// For a response built elsewhere (the form coming back): when to come back, under load.
+pub fn retry_after(response: &mut HttpResponse, failure: Failure) {
+    if under_load(failure) {
+        response.headers_mut().insert(
+            actix_web::http::header::RETRY_AFTER,
+            actix_web::http::header::HeaderValue::from(RETRY_AFTER_SECS),
+        );
+    }
 }
 
 /// A failure answered as JSON.

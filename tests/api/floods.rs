@@ -349,3 +349,33 @@ on_both_engines!(
         assert_eq!(public.status(), 404);
     }
 );
+
+on_both_engines!(
+    a_person_past_the_limit_gets_the_form_back_as_typed,
+    |engine: Engine| async move {
+        let app = spawn_with(
+            engine,
+            Options {
+                tweak: |s| s.limits.submissions_per_minute = 1,
+                ..Default::default()
+            },
+        )
+        .await;
+        assert_eq!(app.post_form("narrative=first+one").await.status(), 200);
+        let again = app
+            .post_form("narrative=They+moved+us+to+the+second+building&location.city=Myawaddy")
+            .await;
+        assert_eq!(again.status(), 429);
+        assert!(retry_after(&again).is_some());
+        let html = again.text().await.unwrap_or_default();
+        assert!(
+            html.contains("They moved us to the second building"),
+            "{html}"
+        );
+        assert!(html.contains("value=\"Myawaddy\""), "{html}");
+        assert!(
+            html.contains("Too many attempts"),
+            "the refusal is said: {html}"
+        );
+    }
+);

@@ -62,8 +62,8 @@ struct ReportForm {
     choose: String,
     form: FormView,
     file_error: Option<String>,
-    /// The hidden field was filled in: say so plainly.
-    honeypot: bool,
+    /// Said above the form instead of "some answers need attention": why it was not taken.
+    notice: Option<String>,
 }
 
 #[derive(Template)]
@@ -141,6 +141,7 @@ fn render_form(
     answers: &HashMap<String, Vec<String>>,
     errors: &FieldErrors,
     status: actix_web::http::StatusCode,
+    refusal: Option<Failure>,
 ) -> HttpResponse {
     let page = state.page(req, chosen_lang, "/report");
     let relation = answers
@@ -158,8 +159,13 @@ fn render_form(
         .iter()
         .find(|e| e.field == "attachments")
         .map(|e| page.tr.error(e.code));
-    let honeypot = errors.0.iter().any(|e| e.field == form::HONEYPOT);
-    html(
+    // The hidden field filled in, or a limit: said plainly, with the answers kept.
+    let notice = if errors.0.iter().any(|e| e.field == form::HONEYPOT) {
+        Some(page.tr.error("honeypot"))
+    } else {
+        refusal.map(|failure| page.tr.error(failure.code()))
+    };
+    let mut response = html(
         status,
         ReportForm {
             page,
@@ -167,10 +173,14 @@ fn render_form(
             choose,
             form,
             file_error,
-            honeypot,
+            notice,
         }
         .render(),
-    )
+    );
+    if let Some(failure) = refusal {
+        crate::web::error::retry_after(&mut response, failure);
+    }
+    response
 }
 
 pub async fn report_form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
@@ -189,6 +199,7 @@ pub async fn report_form(state: web::Data<AppState>, req: HttpRequest) -> HttpRe
         &answers,
         &FieldErrors::default(),
         actix_web::http::StatusCode::OK,
+        None,
     )
 }
 
@@ -215,6 +226,41 @@ async fn read_form(
     }
 }
 
+/// A submission turned away by a limit. A body small enough to hold only text is read, so the
+/// form comes back as typed with the refusal said above it; a larger one (files) is not read at
+/// all, and gets the error page: a flood must not cost the server its upload memory.
+async fn refused_form(
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+    failure: Failure,
+) -> Result<HttpResponse, PageError> {
+    let declared = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let small = declared.is_some_and(|n| n <= state.max_body_bytes);
+    let posted = if small {
+        read_form(state, req, payload).await.ok()
+    } else {
+        None
+    };
+    let Some((posted, _)) = posted else {
+        return Err(PageError::new(failure, state.page(req, None, "/")));
+    };
+    let lang = posted.answers.get("lang").and_then(|v| v.first()).cloned();
+    Ok(render_form(
+        state,
+        req,
+        lang.as_deref(),
+        &posted.answers,
+        &FieldErrors::default(),
+        failure.status(),
+        Some(failure),
+    ))
+}
+
 #[tracing::instrument(skip_all)]
 pub async fn submit_report(
     state: web::Data<AppState>,
@@ -222,7 +268,10 @@ pub async fn submit_report(
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
     let fail = |failure, lang: Option<&str>| PageError::new(failure, state.page(&req, lang, "/"));
-    let listener = state.admit_submission(&req).map_err(|f| fail(f, None))?;
+    let listener = match state.admit_submission(&req) {
+        Ok(listener) => listener,
+        Err(failure) => return refused_form(&state, &req, payload, failure).await,
+    };
     let refused = |reason| state.metrics.refused(listener, reason);
     let (posted, uploaded) = read_form(&state, &req, payload).await.map_err(|f| {
         refused(Reason::from(f));
@@ -237,6 +286,7 @@ pub async fn submit_report(
             &posted.answers,
             errors,
             status,
+            None,
         )
     };
     let unprocessable = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
