@@ -3,7 +3,8 @@
 //! database's memberships with these and holds every queue that differs (or that this server has
 //! no record of) out of routing until its coordinator confirms it: someone removed after the
 //! backup must not silently regain a queue by way of the restore. The running server rewrites the
-//! file at start and every minute.
+//! file at start, whenever its own store reports a change of key holders, and every minute (for
+//! changes made by other replicas).
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -78,13 +79,18 @@ impl MembershipRecord {
         }
     }
 
-    /// Rewrites the record from the database now, then every `interval`.
+    /// Rewrites the record from the database now, on every change `store` is told of, and every
+    /// `interval`.
     pub fn spawn(self, store: Store, interval: Duration) {
+        let changes = store.membership_changes();
         tokio::spawn(async move {
             let mut ticks = tokio::time::interval(interval);
             ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
-                ticks.tick().await;
+                tokio::select! {
+                    _ = ticks.tick() => {}
+                    () = changes.notified() => {}
+                }
                 let written = match store.memberships().await {
                     Ok(memberships) => self.write(&memberships).map_err(|e| e.to_string()),
                     Err(e) => Err(e.to_string()),

@@ -468,6 +468,9 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
+            if c.public_key.is_some() {
+                self.membership_changed();
+            }
             Ok(())
         })
     }

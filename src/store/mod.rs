@@ -92,6 +92,9 @@ enum Engine {
 #[derive(Clone, Debug)]
 pub struct Store {
     engine: Engine,
+    /// Told whenever a queue's key holders change, so that the membership record beside the
+    /// secrets is rewritten at once rather than at its next tick.
+    memberships: std::sync::Arc<tokio::sync::Notify>,
 }
 
 /// Runs `$body` with `$pool` bound to the engine's pool for writing (`write`) or reading (`read`).
@@ -252,7 +255,20 @@ impl Store {
             }
             other => return Err(StoreError::UnsupportedScheme(other.to_owned())),
         };
-        Ok(Store { engine })
+        Ok(Store {
+            engine,
+            memberships: std::sync::Arc::default(),
+        })
+    }
+
+    /// What is told when a queue's key holders change on this handle.
+    pub fn membership_changes(&self) -> std::sync::Arc<tokio::sync::Notify> {
+        self.memberships.clone()
+    }
+
+    /// Says that a queue's key holders changed; a permit is kept if nobody is waiting yet.
+    pub(crate) fn membership_changed(&self) {
+        self.memberships.notify_one();
     }
 
     pub fn is_postgres(&self) -> bool {

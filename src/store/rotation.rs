@@ -70,6 +70,7 @@ impl Store {
                     .await?;
             }
             tx.commit().await?;
+            self.membership_changed();
             Ok(Some(queues))
         })
     }
@@ -131,6 +132,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             tx.commit().await?;
+            self.membership_changed();
             Ok(true)
         })
     }

@@ -150,6 +150,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
+            self.membership_changed();
             Ok(())
         })
     }

@@ -13,12 +13,22 @@ use crate::helpers::{fresh_postgres_database, on_both_engines, spawn_app, Engine
 use crate::process::{open_visit, post_json, run, write_config, write_config_at, Instance, Served};
 use crate::workspace::{csrf_of, import, staff};
 
-/// What the running server's minute-by-minute membership record would hold now.
-async fn record_memberships(app: &TestApp) {
-    let memberships = app.store.memberships().await.unwrap_or_default();
-    MembershipRecord::new(app.secrets_file.with_file_name("memberships.txt"))
-        .write(&memberships)
-        .unwrap_or_else(|e| panic!("{e}"));
+/// Waits until the running server's membership record beside the secrets holds the queues' key
+/// holders as they are now: the server rewrites it on every change of holders.
+async fn recorded_memberships(app: &TestApp) {
+    let record = MembershipRecord::new(app.secrets_file.with_file_name("memberships.txt"));
+    for _ in 0..100 {
+        let now = app.store.memberships().await.unwrap_or_default();
+        let recorded = record.read().unwrap_or_default();
+        if now
+            .iter()
+            .all(|m| recorded.get(&m.queue) == Some(&homeward::memberships::fingerprint(m)))
+        {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the membership record did not follow the change");
 }
 
 on_both_engines!(
@@ -43,7 +53,7 @@ on_both_engines!(
         let (status, visit) = open_visit(&app.address, &kept_code).await;
         assert_eq!(status, 201);
         let old_visit = visit["visit"].as_str().unwrap_or_default().to_owned();
-        record_memberships(&app).await;
+        recorded_memberships(&app).await;
 
         let backup = app.dir.path().join("backup");
         let config = write_config(&app, "", "");
@@ -82,7 +92,7 @@ on_both_engines!(
             .post_form_with("/queues/ngo-kh/members", &format!("csrf={csrf}&account={account}"), Some(&coordinator))
             .await;
         assert_eq!(granted.status().as_u16(), 303);
-        record_memberships(&app).await;
+        recorded_memberships(&app).await;
 
         // The database is lost; a fresh instance keeps the old state folder beside its new secrets.
         let fresh = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
