@@ -243,7 +243,10 @@ pub async fn restore(settings: &Settings, from: &Path) -> Result<Restored, Backu
         &manifest,
     )
     .await;
-    if let Ok(memberships) = store.memberships().await {
+    // Only a restore that held what it had to may replace the record it compared against: after
+    // a failure, running the restore again must find the same differences.
+    if restored.is_ok() {
+        let memberships = store.memberships().await?;
         record.write(&memberships).map_err(io(record.path()))?;
     }
     store.close().await;

@@ -9,7 +9,6 @@ use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 
 use actix_web::HttpRequest;
-
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
