@@ -1,7 +1,9 @@
 //! A full disk: the database lives on a small tmpfs (SQLite's folder, or a PostgreSQL tablespace)
 //! that the test fills with reports. New reports then get a clear 503 with Retry-After, the server
 //! goes on serving, nothing acknowledged is lost, and reports are taken again once the filesystem
-//! is given room. Needs root, for mount (CI runs as root).
+//! is given room. Needs root, for mount (CI runs as root). On PostgreSQL it must run alone: while
+//! the tablespace is full, any backend evicting one of its dirty pages fails, whichever database
+//! that backend works for, so `.ci/run` runs it after the rest of the suite.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
