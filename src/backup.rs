@@ -71,28 +71,10 @@ fn engine(settings: &Settings) -> &'static str {
     }
 }
 
-/// The SQLite database's file, from its URL.
-fn sqlite_path(settings: &Settings) -> PathBuf {
-    let url = settings.database.url.expose_secret();
-    let rest = url.strip_prefix("sqlite://").unwrap_or(url);
-    PathBuf::from(rest.split('?').next().unwrap_or(rest))
-}
-
 /// Copies `from` to `to` readable by its owner only, replacing `to` in one rename.
 fn copy_private(from: &Path, to: &Path) -> Result<(), BackupError> {
     let bytes = zeroize::Zeroizing::new(std::fs::read(from).map_err(io(from))?);
-    if let Some(parent) = to.parent() {
-        std::fs::create_dir_all(parent).map_err(io(parent))?;
-    }
-    let fresh = to.with_extension("restoring");
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&fresh).map_err(io(&fresh))?;
-    std::io::Write::write_all(&mut file, &bytes).map_err(io(&fresh))?;
-    file.sync_all().map_err(io(&fresh))?;
-    std::fs::rename(&fresh, to).map_err(io(to))
+    crate::private_file::replace(to, &bytes).map_err(io(to))
 }
 
 /// Runs a PostgreSQL client tool, naming it if it fails (never its arguments: the URL may hold a
@@ -200,7 +182,7 @@ fn replace_database(settings: &Settings, from: &Path) -> Result<(), BackupError>
             ],
         );
     }
-    let target = sqlite_path(settings);
+    let target = crate::store::sqlite_file(&settings.database.url)?;
     for suffix in ["-wal", "-shm", ""] {
         let path = PathBuf::from(format!("{}{suffix}", target.display()));
         match std::fs::remove_file(&path) {

@@ -3,7 +3,6 @@
 //! reads this list and destroys those reports again, so a destruction survives a restore.
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -31,16 +30,7 @@ impl DestroyedList {
         if lines.is_empty() {
             return Ok(());
         }
-        if let Some(parent) = self.path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let mut options = std::fs::OpenOptions::new();
-        options.append(true).create(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&self.path)?;
-        file.write_all(lines.as_bytes())?;
-        file.sync_all()
+        crate::private_file::append(&self.path, lines.as_bytes())
     }
 
     /// Every id listed; a missing file lists none.

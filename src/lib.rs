@@ -18,6 +18,7 @@ pub mod intake;
 pub mod memberships;
 pub mod opening;
 pub mod organisations;
+pub mod private_file;
 pub mod projection;
 pub mod referral;
 pub mod rotation;

@@ -7,7 +7,6 @@
 //! changes made by other replicas).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -45,24 +44,13 @@ impl MembershipRecord {
         &self.path
     }
 
-    /// Replaces the record with these memberships, atomically (a new file renamed over the old).
+    /// Replaces the record with these memberships, whole.
     pub fn write(&self, memberships: &[Membership]) -> std::io::Result<()> {
         let mut text = String::from("# queue fingerprint: written by homeward, read by restore\n");
         for m in memberships {
             text.push_str(&format!("{} {}\n", m.queue, fingerprint(m)));
         }
-        if let Some(parent) = self.path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let fresh = self.path.with_extension("new");
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&fresh)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&fresh, &self.path)
+        crate::private_file::replace(&self.path, text.as_bytes())
     }
 
     /// Queue id -> fingerprint; a missing file records nothing.

@@ -2,7 +2,6 @@
 //! first start of a single SQLite server creates them (mode 0600); replicas on PostgreSQL must be
 //! given the same file, and the server refuses to start there without it.
 
-use std::io::Write;
 use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD;
@@ -70,16 +69,7 @@ pub fn generate() -> SecretString {
 
 /// Writes a new file readable by its owner only; never overwrites one.
 pub fn write_new(path: &Path, text: &SecretString) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
-    file.write_all(text.expose_secret().as_bytes())?;
-    file.sync_all()
+    crate::private_file::create_new(path, text.expose_secret().as_bytes())
 }
 
 /// Loads the secrets; creates them only where `may_create` (a single SQLite server).

@@ -79,6 +79,12 @@ impl StoreError {
     }
 }
 
+/// The file a `sqlite:` URL names, read as connecting reads it.
+pub fn sqlite_file(url: &SecretString) -> Result<std::path::PathBuf, StoreError> {
+    let options = SqliteConnectOptions::from_str(url.expose_secret())?;
+    Ok(options.get_filename().to_owned())
+}
+
 #[derive(Clone, Debug)]
 enum Engine {
     Sqlite {
@@ -286,20 +292,16 @@ impl Store {
     /// Whether every migration this build carries has been applied (successfully): a replica
     /// older or newer than the schema says so before it serves.
     pub async fn migrations_current(&self) -> Result<bool, StoreError> {
-        let (migrator, applied): (&sqlx::migrate::Migrator, Vec<i64>) = match &self.engine {
-            Engine::Sqlite { reader, .. } => (
-                &SQLITE_MIGRATIONS,
-                sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
-                    .fetch_all(reader)
-                    .await?,
-            ),
-            Engine::Postgres(pool) => (
-                &POSTGRES_MIGRATIONS,
-                sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
-                    .fetch_all(pool)
-                    .await?,
-            ),
+        let migrator = if self.is_postgres() {
+            &POSTGRES_MIGRATIONS
+        } else {
+            &SQLITE_MIGRATIONS
         };
+        let applied: Vec<i64> = on_pool!(self, read, pool => {
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+                .fetch_all(pool)
+                .await?
+        });
         Ok(migrator.iter().all(|m| applied.contains(&m.version)))
     }
 

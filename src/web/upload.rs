@@ -66,11 +66,7 @@ pub async fn read(
 ) -> Result<Posted, Failure> {
     // The whole body may hold every file at its limit, the text fields, and the framing.
     let ceiling = limits.max_bytes.saturating_mul(limits.max_count + 1) + text_limit * 2;
-    let declared = req
-        .headers()
-        .get(actix_web::http::header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
+    let declared = super::body::declared_length(req);
     if declared.is_some_and(|n| n > ceiling) {
         return Err(Failure::TooLarge);
     }

@@ -235,12 +235,7 @@ async fn refused_form(
     payload: web::Payload,
     failure: Failure,
 ) -> Result<HttpResponse, PageError> {
-    let declared = req
-        .headers()
-        .get(actix_web::http::header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    let small = declared.is_some_and(|n| n <= state.max_body_bytes);
+    let small = body::declared_length(req).is_some_and(|n| n <= state.max_body_bytes);
     let posted = if small {
         read_form(state, req, payload).await.ok()
     } else {
