@@ -149,7 +149,7 @@ impl Application {
                 idle: Duration::from_secs(settings.server.body_idle_timeout_secs.max(1)),
                 deadline: Duration::from_secs(settings.server.body_deadline_secs.max(1)),
             },
-            metrics: crate::web::metrics::Metrics::new(),
+            metrics: crate::web::metrics::Metrics::new(kdf.clone()),
         };
         if let Some(alerter) = crate::alerts::Alerter::new(
             &settings.alerts,

@@ -51,7 +51,7 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
 pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
     let rendered = state
         .metrics
-        .render(&state.intake.store, &state.intake.kdf, state.ack_targets)
+        .render(&state.intake.store, state.ack_targets)
         .await;
     match rendered {
         Ok(text) => HttpResponse::Ok()

@@ -7,10 +7,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use prometheus_client::encoding::EncodeLabelSet;
-use prometheus_client::metrics::counter::Counter;
+use prometheus_client::collector::Collector;
+use prometheus_client::encoding::{DescriptorEncoder, EncodeLabelSet, EncodeMetric};
+use prometheus_client::metrics::counter::{ConstCounter, Counter};
 use prometheus_client::metrics::family::Family;
-use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::gauge::{ConstGauge, Gauge};
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
@@ -117,9 +118,33 @@ struct Refused {
 struct Request {
     /// The route's template (`/queues/{queue}`), never the path itself.
     route: String,
-    method: String,
+    method: &'static str,
     /// `2xx`, `4xx`, ...
-    status: String,
+    status: &'static str,
+}
+
+/// The request's method as a label: the methods the routes use, every other one as `other`, so
+/// a client inventing methods cannot grow the label set.
+fn method_label(method: &actix_web::http::Method) -> &'static str {
+    use actix_web::http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::HEAD => "HEAD",
+        _ => "other",
+    }
+}
+
+fn status_class(status: u16) -> &'static str {
+    match status / 100 {
+        1 => "1xx",
+        2 => "2xx",
+        3 => "3xx",
+        4 => "4xx",
+        _ => "5xx",
+    }
 }
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -135,6 +160,48 @@ fn latency_histogram() -> Histogram {
     Histogram::new(exponential_buckets(0.001, 2.0, 15))
 }
 
+/// The Argon2id pool's load and count, read from the pool itself at each scrape.
+struct KdfCollector(KdfPool);
+
+impl std::fmt::Debug for KdfCollector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KdfCollector")
+    }
+}
+
+impl Collector for KdfCollector {
+    fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        let load = self.0.load();
+        for (name, help, value) in [
+            (
+                "argon2_busy_threads",
+                "Argon2id threads deriving now",
+                load.busy,
+            ),
+            (
+                "argon2_waiting",
+                "Argon2id derivations waiting for a thread",
+                load.waiting,
+            ),
+            (
+                "argon2_threads",
+                "Argon2id threads in the pool (kdf_max_concurrent)",
+                load.threads,
+            ),
+        ] {
+            let gauge = ConstGauge::new(value as i64);
+            gauge.encode(encoder.encode_descriptor(name, help, None, gauge.metric_type())?)?;
+        }
+        let done = ConstCounter::new(self.0.derivations());
+        done.encode(encoder.encode_descriptor(
+            "argon2_derivations",
+            "Argon2id derivations finished",
+            None,
+            done.metric_type(),
+        )?)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum MetricsError {
     #[error(transparent)]
@@ -145,83 +212,54 @@ pub enum MetricsError {
 
 pub struct Metrics {
     registry: Registry,
-    /// Catching the derivation counter up is one step at a time, so two scrapes never both add.
-    catching_up: std::sync::Mutex<()>,
     accepted: Family<Accepted, Counter>,
     refused: Family<Refused, Counter>,
     requests: Family<Request, Histogram, fn() -> Histogram>,
     depth: Family<Class, Gauge>,
     overdue: Family<Class, Gauge>,
-    kdf_busy: Gauge,
-    kdf_waiting: Gauge,
-    kdf_threads: Gauge,
-    kdf_done: Counter,
 }
 
 impl Metrics {
-    pub fn new() -> Arc<Metrics> {
+    pub fn new(kdf: KdfPool) -> Arc<Metrics> {
+        let accepted = Family::<Accepted, Counter>::default();
+        let refused = Family::<Refused, Counter>::default();
+        let requests = Family::new_with_constructor(latency_histogram as fn() -> Histogram);
+        let depth = Family::<Class, Gauge>::default();
+        let overdue = Family::<Class, Gauge>::default();
         let mut registry = Registry::with_prefix("homeward");
-        let metrics = Metrics {
-            accepted: Family::default(),
-            refused: Family::default(),
-            requests: Family::new_with_constructor(latency_histogram as fn() -> Histogram),
-            depth: Family::default(),
-            overdue: Family::default(),
-            kdf_busy: Gauge::default(),
-            kdf_waiting: Gauge::default(),
-            kdf_threads: Gauge::default(),
-            kdf_done: Counter::default(),
-            registry: Registry::default(),
-            catching_up: std::sync::Mutex::new(()),
-        };
         registry.register(
             "reports_accepted",
             "Reports stored sealed and answered with a receipt code",
-            metrics.accepted.clone(),
+            accepted.clone(),
         );
         registry.register(
             "reports_refused",
             "Submissions turned away, by reason",
-            metrics.refused.clone(),
+            refused.clone(),
         );
         registry.register(
             "http_request_duration_seconds",
             "Time to answer a request, by route template, method and status class",
-            metrics.requests.clone(),
+            requests.clone(),
         );
         registry.register(
             "queue_open_entries",
             "Entries not yet closed on active queues, by priority class",
-            metrics.depth.clone(),
+            depth.clone(),
         );
         registry.register(
             "queue_overdue_entries",
             "Entries still new and unclaimed past their class's acknowledgement target",
-            metrics.overdue.clone(),
+            overdue.clone(),
         );
-        registry.register(
-            "argon2_busy_threads",
-            "Argon2id threads deriving now",
-            metrics.kdf_busy.clone(),
-        );
-        registry.register(
-            "argon2_waiting",
-            "Argon2id derivations waiting for a thread",
-            metrics.kdf_waiting.clone(),
-        );
-        registry.register(
-            "argon2_threads",
-            "Argon2id threads in the pool (kdf_max_concurrent)",
-            metrics.kdf_threads.clone(),
-        );
-        registry.register(
-            "argon2_derivations",
-            "Argon2id derivations finished",
-            metrics.kdf_done.clone(),
-        );
+        registry.register_collector(Box::new(KdfCollector(kdf)));
         Arc::new(Metrics {
             registry,
-            ..metrics
+            accepted,
+            refused,
+            requests,
+            depth,
+            overdue,
         })
     }
 
@@ -243,23 +281,24 @@ impl Metrics {
             .inc();
     }
 
-    pub fn observe(&self, route: &str, method: &str, status: u16, elapsed: Duration) {
+    pub fn observe(
+        &self,
+        route: &str,
+        method: &actix_web::http::Method,
+        status: u16,
+        elapsed: Duration,
+    ) {
         self.requests
             .get_or_create(&Request {
                 route: route.to_owned(),
-                method: method.to_owned(),
-                status: format!("{}xx", status / 100),
+                method: method_label(method),
+                status: status_class(status),
             })
             .observe(elapsed.as_secs_f64());
     }
 
-    /// Reads the queues and the pool, then renders everything in the OpenMetrics text format.
-    pub async fn render(
-        &self,
-        store: &Store,
-        kdf: &KdfPool,
-        targets: AckTargets,
-    ) -> Result<String, MetricsError> {
+    /// Reads the queues, then renders everything in the OpenMetrics text format.
+    pub async fn render(&self, store: &Store, targets: AckTargets) -> Result<String, MetricsError> {
         let now = crate::store::now();
         let before = |minutes: i64| now - minutes * 60;
         let depths = store
@@ -276,15 +315,6 @@ impl Metrics {
                 .map_or((0, 0), |(_, open, overdue)| (*open, *overdue));
             self.depth.get_or_create(&Class { priority }).set(open);
             self.overdue.get_or_create(&Class { priority }).set(overdue);
-        }
-        let load = kdf.load();
-        self.kdf_busy.set(load.busy as i64);
-        self.kdf_waiting.set(load.waiting as i64);
-        self.kdf_threads.set(load.threads as i64);
-        if let Ok(_one) = self.catching_up.lock() {
-            let finished = kdf.derivations();
-            self.kdf_done
-                .inc_by(finished.saturating_sub(self.kdf_done.get()));
         }
         let mut text = String::new();
         prometheus_client::encoding::text::encode(&mut text, &self.registry)?;

@@ -60,7 +60,7 @@ pub async fn request_span(
             if let Some(state) = res.request().app_data::<web::Data<AppState>>() {
                 state.metrics.observe(
                     &route,
-                    res.request().method().as_str(),
+                    res.request().method(),
                     res.status().as_u16(),
                     started.elapsed(),
                 );
@@ -85,10 +85,17 @@ pub async fn bounded_body(
     mut req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    if let Some(pace) = req
+    // A request that declares no body (most GETs) has nothing to pace.
+    let has_body = req
+        .headers()
+        .contains_key(actix_web::http::header::CONTENT_LENGTH)
+        || req
+            .headers()
+            .contains_key(actix_web::http::header::TRANSFER_ENCODING);
+    let pace = req
         .app_data::<web::Data<AppState>>()
-        .map(|state| state.body_pace)
-    {
+        .map(|state| state.body_pace);
+    if let (true, Some(pace)) = (has_body, pace) {
         let payload = req.take_payload();
         let ends = Instant::now() + pace.deadline;
         let paced = futures_util::stream::unfold(Some(payload), move |payload| async move {
