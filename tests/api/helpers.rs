@@ -45,6 +45,28 @@ macro_rules! on_both_engines {
 }
 pub(crate) use on_both_engines;
 
+/// Runs `$body` with `$conn` a fresh connection of the app's own engine to its database, as
+/// someone holding the disk would have: the test's counterpart of the store's `on_pool!`.
+macro_rules! on_connection {
+    ($app:expr, $conn:ident => $body:expr) => {{
+        use sqlx::Connection;
+        match $app.engine {
+            Engine::Sqlite => {
+                let mut $conn = sqlx::SqliteConnection::connect(&$app.database_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"));
+                $body
+            }
+            Engine::Postgres => {
+                let mut $conn = sqlx::PgConnection::connect(&$app.database_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"));
+                $body
+            }
+        }
+    }};
+}
+
 /// Everything the suite logged, to check that no request content reaches the logs.
 pub fn captured_logs() -> String {
     let buffer = log_buffer().lock().map(|b| b.clone()).unwrap_or_default();
@@ -676,66 +698,29 @@ impl TestApp {
 impl TestApp {
     /// Runs one statement straight on the database, as someone holding the disk would.
     pub async fn tamper(&self, sql: &str, bytes: Option<Vec<u8>>, seq: Option<i64>) {
-        use sqlx::Connection;
-        match self.engine {
-            Engine::Sqlite => {
-                let mut conn = sqlx::SqliteConnection::connect(&self.database_url)
-                    .await
-                    .unwrap_or_else(|e| panic!("{e}"));
-                let mut query = sqlx::query(sql);
-                if let Some(b) = bytes {
-                    query = query.bind(b);
-                }
-                if let Some(s) = seq {
-                    query = query.bind(s);
-                }
-                query
-                    .execute(&mut conn)
-                    .await
-                    .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        on_connection!(self, conn => {
+            let mut query = sqlx::query(sql);
+            if let Some(b) = bytes {
+                query = query.bind(b);
             }
-            Engine::Postgres => {
-                let mut conn = sqlx::PgConnection::connect(&self.database_url)
-                    .await
-                    .unwrap_or_else(|e| panic!("{e}"));
-                let mut query = sqlx::query(sql);
-                if let Some(b) = bytes {
-                    query = query.bind(b);
-                }
-                if let Some(s) = seq {
-                    query = query.bind(s);
-                }
-                query
-                    .execute(&mut conn)
-                    .await
-                    .unwrap_or_else(|e| panic!("{sql}: {e}"));
+            if let Some(s) = seq {
+                query = query.bind(s);
             }
-        }
+            query
+                .execute(&mut conn)
+                .await
+                .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        })
     }
 
     /// The first column of every row `sql` returns, as text, through a connection of its own.
     pub async fn strings(&self, sql: &str) -> Vec<String> {
-        use sqlx::Connection;
-        match self.engine {
-            Engine::Sqlite => {
-                let mut conn = sqlx::SqliteConnection::connect(&self.database_url)
-                    .await
-                    .unwrap_or_else(|e| panic!("{e}"));
-                sqlx::query_scalar(sql)
-                    .fetch_all(&mut conn)
-                    .await
-                    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-            }
-            Engine::Postgres => {
-                let mut conn = sqlx::PgConnection::connect(&self.database_url)
-                    .await
-                    .unwrap_or_else(|e| panic!("{e}"));
-                sqlx::query_scalar(sql)
-                    .fetch_all(&mut conn)
-                    .await
-                    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-            }
-        }
+        on_connection!(self, conn => {
+            sqlx::query_scalar(sql)
+                .fetch_all(&mut conn)
+                .await
+                .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        })
     }
 
     /// What destroys reports, with the destroyed list where the server keeps it.
@@ -760,7 +745,6 @@ impl TestApp {
 impl TestApp {
     /// Every binary value of every table, as someone who took the database would have them.
     pub async fn all_blobs(&self) -> Vec<Vec<u8>> {
-        use sqlx::Connection;
         let columns = [
             ("queues", "public_key"),
             ("queues", "signature"),
@@ -796,26 +780,12 @@ impl TestApp {
         let mut out = Vec::new();
         for (table, column) in columns {
             let sql = format!("SELECT {column} FROM {table}");
-            let values: Vec<Vec<u8>> = match self.engine {
-                Engine::Sqlite => {
-                    let mut conn = sqlx::SqliteConnection::connect(&self.database_url)
-                        .await
-                        .unwrap_or_else(|e| panic!("{e}"));
-                    sqlx::query_scalar(&sql)
-                        .fetch_all(&mut conn)
-                        .await
-                        .unwrap_or_else(|e| panic!("{sql}: {e}"))
-                }
-                Engine::Postgres => {
-                    let mut conn = sqlx::PgConnection::connect(&self.database_url)
-                        .await
-                        .unwrap_or_else(|e| panic!("{e}"));
-                    sqlx::query_scalar(&sql)
-                        .fetch_all(&mut conn)
-                        .await
-                        .unwrap_or_else(|e| panic!("{sql}: {e}"))
-                }
-            };
+            let values: Vec<Vec<u8>> = on_connection!(self, conn => {
+                sqlx::query_scalar(&sql)
+                    .fetch_all(&mut conn)
+                    .await
+                    .unwrap_or_else(|e| panic!("{sql}: {e}"))
+            });
             out.extend(values);
         }
         out
