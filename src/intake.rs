@@ -12,9 +12,9 @@ use zeroize::Zeroizing;
 use crate::attachments::Cleaned;
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool, WrappedKey};
 use crate::crypto::{CryptoError, ItemKey, KeyPair, PublicKey, SealedItem, SealedKey};
-use crate::domain::{ReceiptCode, Report};
-use crate::store::{now, NewItem, NewItemKey, NewReport, Store, StoreError};
-use crate::triage::routing::Queue;
+use crate::domain::{ReceiptCode, Report, RoutingFacts};
+use crate::store::{now, NewItem, NewItemKey, NewReport, QueueStandingRow, Store, StoreError};
+use crate::triage::routing::{Queue, Routing};
 use crate::triage::{Priority, RoutingConfig, TriageRules};
 
 /// How often a fresh locator is drawn when the one drawn is taken.
@@ -51,6 +51,13 @@ pub struct Intake {
     pub receipt_kdf: Argon2Params,
 }
 
+/// The reporter's side of a new report.
+pub(crate) struct ReporterParts {
+    pub(crate) public_key: Vec<u8>,
+    pub(crate) wrapped: WrappedKey,
+    pub(crate) status: NewItem,
+}
+
 /// The status words the reporter sees in their conversation.
 #[derive(Serialize)]
 struct StatusItem {
@@ -64,7 +71,7 @@ pub(crate) struct Recipient<'a> {
     pub(crate) key: &'a PublicKey,
 }
 
-fn queue_recipient(q: &Queue) -> Recipient<'_> {
+pub(crate) fn queue_recipient(q: &Queue) -> Recipient<'_> {
     Recipient {
         name: format!("queue:{}", q.id),
         key: &q.public_key,
@@ -158,30 +165,9 @@ impl Intake {
         files: &[(Cleaned, bool)],
         code: ReceiptCode,
     ) -> Result<(NewReport, Receipt), IntakeError> {
-        let triage = self.triage.assess(report);
-        // The database holds each queue's current key (config gives only the first).
-        let receiving: HashMap<String, PublicKey> = crate::organisations::queue_standings(
-            &self.store,
-            self.routing.desk_signing_key.as_ref(),
-        )
-        .await?
-        .into_iter()
-        .filter(|(_, standing)| standing.is_ok())
-        .filter_map(|(q, _)| Some((q.id, PublicKey::from_bytes(&q.public_key).ok()?)))
-        .collect();
-        let mut routing = self
-            .routing
-            .route_among(report, |q| receiving.contains_key(&q.id))
-            .ok_or(IntakeError::NoDesk)?;
-        for q in routing
-            .whole
-            .iter_mut()
-            .chain(routing.projection_only.iter_mut())
-        {
-            if let Some(current) = receiving.get(&q.id) {
-                q.public_key = current.clone();
-            }
-        }
+        let facts = report.routing_facts();
+        let triage = self.triage.assess(&facts);
+        let routing = self.route(&facts).await?;
         let audiences = routing.audiences();
         let ngo: Vec<_> = audiences.ngo.iter().map(|q| queue_recipient(q)).collect();
         let projection: Vec<_> = audiences
@@ -191,30 +177,7 @@ impl Intake {
             .collect();
 
         let report_id = Uuid::new_v4();
-        let reporter = KeyPair::generate();
-        let salt = new_salt();
-        let kek = self
-            .kdf
-            .derive(
-                Zeroizing::new(code.secret.expose().to_vec()),
-                salt.clone(),
-                self.receipt_kdf,
-            )
-            .await?;
-        let reporter_key =
-            WrappedKey::wrap(&kek, &reporter.private, report_id, salt, self.receipt_kdf)?;
-        let mut thread = vec![Recipient {
-            name: "reporter".into(),
-            key: &reporter.public,
-        }];
-        thread.extend(ngo.iter().map(|r| Recipient {
-            name: r.name.clone(),
-            key: r.key,
-        }));
-        let status = StatusItem {
-            status: "received",
-            at: now(),
-        };
+        let reporter = self.reporter_parts(report_id, &code, &ngo).await?;
         let mut items = vec![
             seal_item(report_id, "report", "ngo", &json(report)?, &ngo)?,
             seal_item(report_id, "triage", "ngo", &json(&triage)?, &ngo)?,
@@ -225,7 +188,7 @@ impl Intake {
                 &json(&report.projection())?,
                 &projection,
             )?,
-            seal_item(report_id, "status", "thread", &json(&status)?, &thread)?,
+            reporter.status,
         ];
         for (file, location_used) in files {
             items.push(crate::attachments::seal(
@@ -240,11 +203,12 @@ impl Intake {
             locator: code.locator.as_str().to_owned(),
             priority: triage.priority.as_str(),
             consents: report.consents,
-            reporter_public_key: reporter.public.to_bytes(),
-            reporter_key,
+            reporter_public_key: reporter.public_key,
+            reporter_key: reporter.wrapped,
             created_at: now(),
             queue_ids: routing.all().map(|q| q.id.clone()).collect(),
             items,
+            ticket: None,
         };
         let receipt = Receipt {
             report_id,
@@ -252,5 +216,90 @@ impl Intake {
             priority: triage.priority,
         };
         Ok((new, receipt))
+    }
+
+    /// The queues a report with these facts reaches now, each with its current key. `NoDesk`
+    /// when the desk cannot receive.
+    pub async fn route(&self, facts: &RoutingFacts) -> Result<Routing, IntakeError> {
+        let receiving = self.receiving().await?;
+        self.route_in(facts, &receiving)
+    }
+
+    /// Every queue in good standing, as stored: the database holds each queue's current key and
+    /// its signature (config gives only the first).
+    pub async fn receiving(&self) -> Result<HashMap<String, QueueStandingRow>, IntakeError> {
+        Ok(crate::organisations::queue_standings(
+            &self.store,
+            self.routing.desk_signing_key.as_ref(),
+        )
+        .await?
+        .into_iter()
+        .filter(|(_, standing)| standing.is_ok())
+        .map(|(q, _)| (q.id.clone(), q))
+        .collect())
+    }
+
+    /// Routes among the queues that receive, each given its current key.
+    pub fn route_in(
+        &self,
+        facts: &RoutingFacts,
+        receiving: &HashMap<String, QueueStandingRow>,
+    ) -> Result<Routing, IntakeError> {
+        let current: HashMap<&str, PublicKey> = receiving
+            .values()
+            .filter_map(|q| Some((q.id.as_str(), PublicKey::from_bytes(&q.public_key).ok()?)))
+            .collect();
+        let mut routing = self
+            .routing
+            .route_among(facts, |q| current.contains_key(q.id.as_str()))
+            .ok_or(IntakeError::NoDesk)?;
+        for q in routing
+            .whole
+            .iter_mut()
+            .chain(routing.projection_only.iter_mut())
+        {
+            if let Some(key) = current.get(q.id.as_str()) {
+                q.public_key = key.clone();
+            }
+        }
+        Ok(routing)
+    }
+
+    /// What every report has, whoever sealed its content: a reporter key pair whose private key
+    /// the receipt secret unwraps, and the "received" status sealed to the thread.
+    pub(crate) async fn reporter_parts(
+        &self,
+        report_id: Uuid,
+        code: &ReceiptCode,
+        ngo: &[Recipient<'_>],
+    ) -> Result<ReporterParts, IntakeError> {
+        let reporter = KeyPair::generate();
+        let salt = new_salt();
+        let kek = self
+            .kdf
+            .derive(
+                Zeroizing::new(code.secret.expose().to_vec()),
+                salt.clone(),
+                self.receipt_kdf,
+            )
+            .await?;
+        let wrapped = WrappedKey::wrap(&kek, &reporter.private, report_id, salt, self.receipt_kdf)?;
+        let mut thread = vec![Recipient {
+            name: "reporter".into(),
+            key: &reporter.public,
+        }];
+        thread.extend(ngo.iter().map(|r| Recipient {
+            name: r.name.clone(),
+            key: r.key,
+        }));
+        let status = StatusItem {
+            status: "received",
+            at: now(),
+        };
+        Ok(ReporterParts {
+            public_key: reporter.public.to_bytes(),
+            wrapped,
+            status: seal_item(report_id, "status", "thread", &json(&status)?, &thread)?,
+        })
     }
 }

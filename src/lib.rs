@@ -22,6 +22,8 @@ pub mod private_file;
 pub mod projection;
 pub mod referral;
 pub mod rotation;
+pub mod sealed;
+pub mod sealed_client;
 pub mod secrets;
 pub mod shredding;
 pub mod staging;

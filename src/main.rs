@@ -98,6 +98,21 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// The reference client for reports sealed on the device: seal the report in a JSON file
+    /// (the shape of POST /api/v1/reports) here, to keys vouched for by a pinned organisation,
+    /// and submit it. Prints the report id and the receipt code as JSON.
+    SealedSubmit {
+        /// The server's base URL, e.g. https://report.example.org
+        #[arg(long)]
+        server: String,
+        /// An organisation signing key (hwov1.) to trust, checked out of band; the desk
+        /// organisation's vouches for every organisation it countersigned. Repeatable.
+        #[arg(long = "pin", required = true)]
+        pins: Vec<String>,
+        /// The report, as JSON.
+        #[arg(long)]
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -245,6 +260,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::SealedSubmit { server, pins, file } => {
+            runtime()?.block_on(sealed_submit(&server, &pins, &file))
+        }
         Command::Purge { dry_run } => {
             let settings = Settings::load(&cli.config)?;
             runtime()?.block_on(purge(settings, dry_run))
@@ -314,6 +332,29 @@ async fn audit(settings: Settings, command: AuditCommand) -> anyhow::Result<()> 
     };
     store.close().await;
     outcome
+}
+
+async fn sealed_submit(
+    server: &str,
+    pins: &[String],
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    let pins = pins
+        .iter()
+        .map(|p| homeward::crypto::signing::VerifyingKey::parse(p))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| anyhow::anyhow!("a --pin is not a signing key (hwov1.)"))?;
+    let text = std::fs::read(file)?;
+    let input: homeward::domain::ReportInput = serde_json::from_slice(&text)?;
+    let submitted = homeward::sealed_client::submit(server, &pins, input).await?;
+    println!(
+        "{}",
+        serde_json::json!({
+            "report_id": submitted.report_id,
+            "receipt_code": secrecy::ExposeSecret::expose_secret(&submitted.receipt_code),
+        })
+    );
+    Ok(())
 }
 
 async fn purge(settings: Settings, dry_run: bool) -> anyhow::Result<()> {

@@ -41,7 +41,7 @@ pub fn editable(mut stored: serde_json::Value) -> serde_json::Value {
         }
     }
     if let Some(map) = stored.as_object_mut() {
-        for key in ["version", "issued_by", "at"] {
+        for key in ["version", "issued_by", "at", "sealed_on_device"] {
             map.remove(key);
         }
         if let Some(location) = map.get_mut("location").and_then(Value::as_object_mut) {

@@ -1,7 +1,8 @@
 //! Item keys sealed to a recipient's public key with HPKE (RFC 9180, base mode,
-//! DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305).
+//! DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, and ChaCha20-Poly1305 on the server or AES-128-GCM
+//! where a browser sealed it).
 
-use hpke::aead::ChaCha20Poly1305;
+use hpke::aead::{AesGcm128, ChaCha20Poly1305};
 use hpke::kdf::HkdfSha256;
 use hpke::{Deserializable, OpModeR, OpModeS, Serializable};
 use uuid::Uuid;
@@ -13,9 +14,46 @@ use super::{CryptoError, PrivateKey, PublicKey};
 
 const INFO: &[u8] = b"homeward/item-key/v1";
 
+/// The HPKE AEAD a key was sealed with. Every sealed copy names its own, so a key re-sealed by
+/// the server (a rotation, a referral) may differ from the copy a browser made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suite {
+    /// ChaCha20-Poly1305 (AEAD id 0x0003): the server and the reference client.
+    ChaCha20Poly1305,
+    /// AES-128-GCM (AEAD id 0x0001): what WebCrypto can do.
+    Aes128Gcm,
+}
+
+impl Suite {
+    pub fn code(self) -> i16 {
+        match self {
+            Suite::ChaCha20Poly1305 => 1,
+            Suite::Aes128Gcm => 2,
+        }
+    }
+
+    pub fn from_code(code: i16) -> Result<Suite, CryptoError> {
+        match code {
+            1 => Ok(Suite::ChaCha20Poly1305),
+            2 => Ok(Suite::Aes128Gcm),
+            _ => Err(CryptoError::InvalidKey),
+        }
+    }
+
+    /// The suite an item format's keys are sealed with on the device: the format names both.
+    pub fn of_format(format: u8) -> Option<Suite> {
+        match format {
+            super::item::FORMAT_XCHACHA => Some(Suite::ChaCha20Poly1305),
+            super::item::FORMAT_AES_GCM => Some(Suite::Aes128Gcm),
+            _ => None,
+        }
+    }
+}
+
 /// An item key sealed to one recipient.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SealedKey {
+    pub suite: Suite,
     /// The HPKE encapsulated key (32 bytes).
     pub enc: Vec<u8>,
     /// The sealed item key (32 bytes and a 16-byte tag).
@@ -30,6 +68,15 @@ fn aad(report: Uuid, item: Uuid) -> [u8; 32] {
 }
 
 impl SealedKey {
+    /// A copy the server sealed (queue keys to members are always the server's).
+    pub fn server(enc: Vec<u8>, ciphertext: Vec<u8>) -> SealedKey {
+        SealedKey {
+            suite: Suite::ChaCha20Poly1305,
+            enc,
+            ciphertext,
+        }
+    }
+
     /// Seals any short secret to `to`; `info` names the purpose, `aad` binds it to its owners.
     pub fn seal_secret(
         to: &PublicKey,
@@ -46,6 +93,7 @@ impl SealedKey {
         )
         .map_err(|_| CryptoError::Seal)?;
         Ok(SealedKey {
+            suite: Suite::ChaCha20Poly1305,
             enc: enc.to_bytes().to_vec(),
             ciphertext,
         })
@@ -59,16 +107,61 @@ impl SealedKey {
     ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
         let enc = <Kem as hpke::Kem>::EncappedKey::from_bytes(&self.enc)
             .map_err(|_| CryptoError::Open)?;
-        hpke::single_shot_open::<ChaCha20Poly1305, HkdfSha256, Kem>(
-            &OpModeR::Base,
-            &with.0,
-            &enc,
-            info,
-            &self.ciphertext,
-            aad,
-        )
-        .map(Zeroizing::new)
-        .map_err(|_| CryptoError::Open)
+        let opened = match self.suite {
+            Suite::ChaCha20Poly1305 => hpke::single_shot_open::<ChaCha20Poly1305, HkdfSha256, Kem>(
+                &OpModeR::Base,
+                &with.0,
+                &enc,
+                info,
+                &self.ciphertext,
+                aad,
+            ),
+            Suite::Aes128Gcm => hpke::single_shot_open::<AesGcm128, HkdfSha256, Kem>(
+                &OpModeR::Base,
+                &with.0,
+                &enc,
+                info,
+                &self.ciphertext,
+                aad,
+            ),
+        };
+        opened.map(Zeroizing::new).map_err(|_| CryptoError::Open)
+    }
+
+    /// Seals an item key with the ephemeral key drawn from `ikm_e` (RFC 9180 DeriveKeyPair), as
+    /// the test vectors fix it; never used for a real key.
+    pub fn seal_deterministic(
+        suite: Suite,
+        to: &PublicKey,
+        key: &ItemKey,
+        (report, item): (Uuid, Uuid),
+        ikm_e: &[u8],
+    ) -> Result<SealedKey, CryptoError> {
+        let mut rng = fixed::FixedRng(ikm_e.to_vec());
+        let (mode, aad) = (&OpModeS::Base, aad(report, item));
+        let sealed = match suite {
+            Suite::ChaCha20Poly1305 => hpke::single_shot_seal_with_rng::<
+                ChaCha20Poly1305,
+                HkdfSha256,
+                Kem,
+            >(
+                mode, &to.0, INFO, key.as_bytes(), &aad, &mut rng
+            ),
+            Suite::Aes128Gcm => hpke::single_shot_seal_with_rng::<AesGcm128, HkdfSha256, Kem>(
+                mode,
+                &to.0,
+                INFO,
+                key.as_bytes(),
+                &aad,
+                &mut rng,
+            ),
+        };
+        let (enc, ciphertext) = sealed.map_err(|_| CryptoError::Seal)?;
+        Ok(SealedKey {
+            suite,
+            enc: enc.to_bytes().to_vec(),
+            ciphertext,
+        })
     }
 
     pub fn seal(
@@ -114,13 +207,36 @@ pub fn open_queue_key(
     PrivateKey::from_bytes(&sealed.open_secret(with, QUEUE_KEY_INFO, &aad)?)
 }
 
+mod fixed {
+    use hpke::rand_core::{TryCryptoRng, TryRng};
+    use std::convert::Infallible;
+
+    /// Hands out a vector's ikmE where the sender would draw its ephemeral randomness.
+    pub(super) struct FixedRng(pub(super) Vec<u8>);
+    impl TryRng for FixedRng {
+        type Error = Infallible;
+        fn try_next_u32(&mut self) -> Result<u32, Infallible> {
+            Ok(0)
+        }
+        fn try_next_u64(&mut self) -> Result<u64, Infallible> {
+            Ok(0)
+        }
+        fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
+            let n = dst.len().min(self.0.len());
+            dst[..n].copy_from_slice(&self.0[..n]);
+            self.0.drain(..n);
+            Ok(())
+        }
+    }
+    impl TryCryptoRng for FixedRng {}
+}
+
 #[cfg(test)]
 mod tests {
+    use super::fixed::FixedRng;
     use super::*;
     use crate::crypto::KeyPair;
-    use hpke::rand_core::{TryCryptoRng, TryRng};
     use hpke::Kem as _;
-    use std::convert::Infallible;
 
     fn hex(s: &str) -> Vec<u8> {
         (0..s.len())
@@ -150,25 +266,6 @@ mod tests {
         const CT0: &'static str =
             "1c5250d8034ec2b784ba2cfd69dbdb8af406cfe3ff938e131f0def8c8b60b4db21993c62ce81883d2dd1b51a28";
     }
-
-    /// Hands out the vector's ikmE where the sender would draw its ephemeral randomness.
-    struct FixedRng(Vec<u8>);
-    impl TryRng for FixedRng {
-        type Error = Infallible;
-        fn try_next_u32(&mut self) -> Result<u32, Infallible> {
-            Ok(0)
-        }
-        fn try_next_u64(&mut self) -> Result<u64, Infallible> {
-            Ok(0)
-        }
-        fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
-            let n = dst.len().min(self.0.len());
-            dst[..n].copy_from_slice(&self.0[..n]);
-            self.0.drain(..n);
-            Ok(())
-        }
-    }
-    impl TryCryptoRng for FixedRng {}
 
     /// The appendix lists DeriveKeyPair's output before X25519 clamping (RFC 7748, section 5);
     /// a serialised private key is clamped.

@@ -1,5 +1,6 @@
-//! One item's content under its own random key: XChaCha20-Poly1305 with associated data that binds
-//! the report, the item and the format version.
+//! One item's content under its own random key, with associated data that binds the report, the
+//! item and the format version. The format names the cipher: XChaCha20-Poly1305 where the server
+//! or the reference client sealed it, AES-256-GCM where a browser did (WebCrypto has no ChaCha).
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
@@ -9,8 +10,19 @@ use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use super::CryptoError;
 
-/// Format 1: XChaCha20-Poly1305, sealed on the server.
+/// Format 1: XChaCha20-Poly1305 with a 24-byte nonce.
 pub const FORMAT_XCHACHA: u8 = 1;
+/// Format 2: AES-256-GCM with a 12-byte nonce.
+pub const FORMAT_AES_GCM: u8 = 2;
+
+/// The nonce length a format takes; `None` for a format this server does not know.
+pub fn nonce_len(format: u8) -> Option<usize> {
+    match format {
+        FORMAT_XCHACHA => Some(24),
+        FORMAT_AES_GCM => Some(12),
+        _ => None,
+    }
+}
 
 /// A 32-byte item key. Zeroised on drop, never printed.
 #[derive(Zeroize, ZeroizeOnDrop)]
@@ -47,7 +59,7 @@ pub struct SealedItem {
     pub ciphertext: Vec<u8>,
 }
 
-fn associated_data(format: u8, report: Uuid, item: Uuid) -> Vec<u8> {
+pub(crate) fn associated_data(format: u8, report: Uuid, item: Uuid) -> Vec<u8> {
     let mut ad = Vec::with_capacity(14 + 1 + 1 + 32);
     ad.extend_from_slice(b"homeward/item\0");
     ad.push(format);
@@ -83,27 +95,71 @@ impl SealedItem {
         })
     }
 
+    /// Seals in format 2 with the caller's nonce: what a browser does, for the test vectors.
+    pub fn seal_aes_gcm(
+        key: &ItemKey,
+        nonce: [u8; 12],
+        report: Uuid,
+        item: Uuid,
+        plaintext: &[u8],
+    ) -> Result<SealedItem, CryptoError> {
+        use aes_gcm::aead::Aead as _;
+        let cipher = <aes_gcm::Aes256Gcm as aes_gcm::KeyInit>::new_from_slice(key.as_bytes())
+            .map_err(|_| CryptoError::Seal)?;
+        let ad = associated_data(FORMAT_AES_GCM, report, item);
+        let ciphertext = cipher
+            .encrypt(
+                &aes_gcm::Nonce::from(nonce),
+                aes_gcm::aead::Payload {
+                    msg: plaintext,
+                    aad: &ad,
+                },
+            )
+            .map_err(|_| CryptoError::Seal)?;
+        Ok(SealedItem {
+            format: FORMAT_AES_GCM,
+            nonce: nonce.to_vec(),
+            ciphertext,
+        })
+    }
+
     pub fn open(
         &self,
         key: &ItemKey,
         report: Uuid,
         item: Uuid,
     ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
-        if self.format != FORMAT_XCHACHA || self.nonce.len() != 24 {
-            return Err(CryptoError::Open);
-        }
-        let cipher = XChaCha20Poly1305::new(key.as_bytes().into());
         let ad = associated_data(self.format, report, item);
-        cipher
-            .decrypt(
-                XNonce::from_slice(&self.nonce),
-                Payload {
-                    msg: &self.ciphertext,
-                    aad: &ad,
-                },
-            )
-            .map(Zeroizing::new)
-            .map_err(|_| CryptoError::Open)
+        let opened = match (self.format, self.nonce.len()) {
+            (FORMAT_XCHACHA, 24) => XChaCha20Poly1305::new(key.as_bytes().into())
+                .decrypt(
+                    XNonce::from_slice(&self.nonce),
+                    Payload {
+                        msg: &self.ciphertext,
+                        aad: &ad,
+                    },
+                )
+                .map_err(|_| CryptoError::Open),
+            (FORMAT_AES_GCM, 12) => {
+                use aes_gcm::aead::Aead as _;
+                let cipher =
+                    <aes_gcm::Aes256Gcm as aes_gcm::KeyInit>::new_from_slice(key.as_bytes())
+                        .map_err(|_| CryptoError::Open)?;
+                let nonce = aes_gcm::Nonce::try_from(self.nonce.as_slice())
+                    .map_err(|_| CryptoError::Open)?;
+                cipher
+                    .decrypt(
+                        &nonce,
+                        aes_gcm::aead::Payload {
+                            msg: &self.ciphertext,
+                            aad: &ad,
+                        },
+                    )
+                    .map_err(|_| CryptoError::Open)
+            }
+            _ => Err(CryptoError::Open),
+        };
+        opened.map(Zeroizing::new)
     }
 }
 
@@ -133,7 +189,7 @@ mod tests {
             assert!(bad.open(&key, report, item).is_err(), "nonce bit {i}");
         }
         let mut bad = sealed.clone();
-        bad.format = 2;
+        bad.format = FORMAT_AES_GCM;
         assert!(bad.open(&key, report, item).is_err());
         for i in 0..128 {
             let mut flipped = *report.as_bytes();
@@ -144,5 +200,28 @@ mod tests {
             );
         }
         assert!(sealed.open(&ItemKey::generate(), report, item).is_err());
+    }
+
+    #[test]
+    fn aes_gcm_items_open_and_refuse_tampering() {
+        let key = ItemKey::generate();
+        let (report, item) = (Uuid::new_v4(), Uuid::new_v4());
+        let Ok(sealed) = SealedItem::seal_aes_gcm(&key, [7; 12], report, item, b"Shwe Kokko")
+        else {
+            panic!("sealing failed");
+        };
+        assert_eq!(
+            sealed.open(&key, report, item).map(|p| p.to_vec()),
+            Ok(b"Shwe Kokko".to_vec())
+        );
+        for i in 0..sealed.ciphertext.len() * 8 {
+            let mut bad = sealed.clone();
+            bad.ciphertext[i / 8] ^= 1 << (i % 8);
+            assert!(bad.open(&key, report, item).is_err(), "ciphertext bit {i}");
+        }
+        let mut bad = sealed.clone();
+        bad.format = FORMAT_XCHACHA;
+        assert!(bad.open(&key, report, item).is_err());
+        assert!(sealed.open(&key, item, report).is_err());
     }
 }

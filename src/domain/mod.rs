@@ -4,7 +4,9 @@
 pub mod addition;
 pub mod choice;
 pub mod country;
+pub mod device;
 pub mod errors;
+pub mod facts;
 pub mod receipt;
 pub mod report;
 pub mod text;
@@ -14,5 +16,6 @@ pub mod zawgyi;
 pub use addition::{Addition, ContactChange};
 pub use country::CountryCode;
 pub use errors::{FieldError, FieldErrors};
+pub use facts::{RoutingFacts, RoutingFactsInput};
 pub use receipt::{Locator, ReceiptCode, ReceiptSecret};
 pub use report::{Consents, Indicator, Report, ReportInput};

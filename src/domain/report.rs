@@ -176,7 +176,7 @@ pub struct RecruitmentInput {
     pub route: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Default, Clone, Deserialize, Serialize, ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ConsentInput {
     #[serde(deserialize_with = "lenient::flag")]

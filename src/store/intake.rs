@@ -7,6 +7,7 @@ use super::{
     append_item, ensure_current_keys, insert_chunks, insert_item_key, is_unique_violation, on_pool,
     Store, StoreError,
 };
+use crate::crypto::envelope::Suite;
 use crate::crypto::kdf::WrappedKey;
 use crate::crypto::{SealedItem, SealedKey};
 use crate::domain::report::Consents;
@@ -22,6 +23,9 @@ pub struct NewReport {
     pub created_at: i64,
     pub queue_ids: Vec<String>,
     pub items: Vec<NewItem>,
+    /// The HMAC of the routing ticket a device-sealed report was sealed under: spent in the
+    /// same transaction, so a ticket stands for one report on every replica.
+    pub ticket: Option<Vec<u8>>,
 }
 
 pub struct NewItem {
@@ -101,6 +105,16 @@ impl Store {
         let result: Result<(), StoreError> = on_pool!(self, write, pool => async {
             let mut tx = pool.begin().await?;
             for report in reports {
+                if let Some(mac) = &report.ticket {
+                    let spent = sqlx::query("DELETE FROM sealed_tickets WHERE token_hmac = $1 AND expires_at >= $2")
+                        .bind(mac)
+                        .bind(report.created_at)
+                        .execute(&mut *tx)
+                        .await?;
+                    if spent.rows_affected() != 1 {
+                        return Err(StoreError::TicketSpent);
+                    }
+                }
                 let mut sealed_to: Vec<&NewItemKey> = report.items.iter().flat_map(|i| &i.keys).collect();
                 sealed_to.sort_by(|a, b| a.recipient.cmp(&b.recipient));
                 sealed_to.dedup_by(|a, b| a.recipient == b.recipient && a.recipient_key == b.recipient_key);
@@ -210,7 +224,7 @@ impl Store {
         on_pool!(self, read, pool => {
             let rows = sqlx::query(
                 "SELECT i.id, i.kind, i.audience, i.format, i.nonce, i.ciphertext,
-                        k.recipient_key, k.enc, k.sealed_key, i.position
+                        k.recipient_key, k.enc, k.sealed_key, i.position, k.suite
                  FROM items i JOIN item_keys k ON k.item_id = i.id
                  WHERE i.report_id = $1 AND k.recipient = $2
                  ORDER BY i.position, i.created_at",
@@ -234,7 +248,11 @@ impl Store {
                         },
                         key: StoredItemKey {
                             recipient_key: row.try_get(6)?,
-                            sealed: SealedKey { enc: row.try_get(7)?, ciphertext: row.try_get(8)? },
+                            sealed: SealedKey {
+                                suite: Suite::from_code(row.try_get(10)?).map_err(|_| StoreError::Corrupt("suite"))?,
+                                enc: row.try_get(7)?,
+                                ciphertext: row.try_get(8)?,
+                            },
                         },
                     })
                 })

@@ -18,6 +18,7 @@ mod reporter;
 mod restore;
 mod retention;
 mod rotation;
+mod tickets;
 mod uploads;
 mod visits;
 mod workspace;
@@ -41,6 +42,7 @@ pub use referral::NewReferral;
 pub use restore::Membership;
 pub use retention::{ClosedReport, Kept};
 pub use rotation::{KeySwitch, StaleItemKey};
+pub use tickets::TicketRow;
 pub use uploads::UploadRow;
 pub use workspace::{Entry, EntryState, Holder, Member, NewCopy, QueueRow};
 
@@ -60,6 +62,8 @@ pub enum StoreError {
     AlreadyExists,
     #[error("a queue's key changed while sealing")]
     QueueKeyChanged,
+    #[error("the routing ticket is used or expired")]
+    TicketSpent,
     #[error("stored data is damaged: {0}")]
     Corrupt(&'static str),
 }
@@ -153,14 +157,15 @@ macro_rules! insert_item_key {
     ($tx:expr, $item_id:expr, $key:expr) => {{
         let key: &$crate::store::NewItemKey = $key;
         sqlx::query(
-            "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key)
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO item_keys (item_id, recipient, recipient_key, enc, sealed_key, suite)
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind($item_id)
         .bind(&key.recipient)
         .bind(&key.recipient_key)
         .bind(&key.sealed.enc)
         .bind(&key.sealed.ciphertext)
+        .bind(key.sealed.suite.code())
         .execute(&mut *$tx)
         .await?;
     }};

@@ -7,6 +7,7 @@
 use uuid::Uuid;
 
 use super::{now, on_pool, NewCopy, Store, StoreError};
+use crate::crypto::envelope::Suite;
 use crate::crypto::SealedKey;
 
 /// An item key still sealed to a previous queue key.
@@ -19,7 +20,7 @@ pub struct StaleItemKey {
 }
 
 /// item id, report id, recipient key, enc, sealed key.
-type StaleRow = (String, String, Vec<u8>, Vec<u8>, Vec<u8>);
+type StaleRow = (String, String, Vec<u8>, Vec<u8>, Vec<u8>, i16);
 
 /// The switch to a new queue key.
 pub struct KeySwitch<'a> {
@@ -148,7 +149,7 @@ impl Store {
     ) -> Result<Vec<StaleItemKey>, StoreError> {
         on_pool!(self, read, pool => {
             let rows: Vec<StaleRow> = sqlx::query_as(
-                "SELECT k.item_id, i.report_id, k.recipient_key, k.enc, k.sealed_key
+                "SELECT k.item_id, i.report_id, k.recipient_key, k.enc, k.sealed_key, k.suite
                  FROM item_keys k JOIN items i ON i.id = k.item_id
                  WHERE k.recipient = $1 AND k.recipient_key <> $2 AND k.item_id > $3
                  ORDER BY k.item_id LIMIT $4",
@@ -160,12 +161,12 @@ impl Store {
             .fetch_all(pool)
             .await?;
             rows.into_iter()
-                .map(|(item, report, recipient_key, enc, ciphertext)| {
+                .map(|(item, report, recipient_key, enc, ciphertext, suite)| {
                     Ok(StaleItemKey {
                         item_id: Uuid::parse_str(&item).map_err(|_| StoreError::Corrupt("item id"))?,
                         report_id: Uuid::parse_str(&report).map_err(|_| StoreError::Corrupt("report id"))?,
                         recipient_key,
-                        sealed: SealedKey { enc, ciphertext },
+                        sealed: SealedKey { suite: Suite::from_code(suite).map_err(|_| StoreError::Corrupt("suite"))?, enc, ciphertext },
                     })
                 })
                 .collect()
@@ -185,7 +186,7 @@ impl Store {
             let mut tx = pool.begin().await?;
             for (old, new) in resealed {
                 sqlx::query(
-                    "UPDATE item_keys SET recipient_key = $4, enc = $5, sealed_key = $6
+                    "UPDATE item_keys SET recipient_key = $4, enc = $5, sealed_key = $6, suite = $7
                      WHERE item_id = $1 AND recipient = $2 AND recipient_key = $3",
                 )
                 .bind(old.item_id.to_string())
@@ -194,6 +195,7 @@ impl Store {
                 .bind(to)
                 .bind(&new.enc)
                 .bind(&new.ciphertext)
+                .bind(new.suite.code())
                 .execute(&mut *tx)
                 .await?;
             }
@@ -262,7 +264,7 @@ impl Store {
             .await?;
             Ok(rows
                 .into_iter()
-                .map(|(public, enc, ciphertext)| (public, SealedKey { enc, ciphertext }))
+                .map(|(public, enc, ciphertext)| (public, SealedKey::server(enc, ciphertext)))
                 .collect())
         })
     }

@@ -170,7 +170,7 @@ impl Store {
             .bind(account)
             .fetch_optional(pool)
             .await?;
-            Ok(row.map(|(enc, ciphertext)| SealedKey { enc, ciphertext }))
+            Ok(row.map(|(enc, ciphertext)| SealedKey::server(enc, ciphertext)))
         })
     }
 

@@ -11,7 +11,7 @@ use toml::Spanned;
 use super::file::{ConfigMistake, Source};
 use crate::crypto::signing::{Signature, VerifyingKey};
 use crate::crypto::PublicKey;
-use crate::domain::{CountryCode, Report};
+use crate::domain::{CountryCode, RoutingFacts};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -263,28 +263,28 @@ impl RoutingConfig {
     }
 
     /// Picks the queues for a report. `None` when no desk can receive it.
-    pub fn route(&self, report: &Report) -> Option<Routing> {
-        self.route_among(report, |_| true)
+    pub fn route(&self, facts: &RoutingFacts) -> Option<Routing> {
+        self.route_among(facts, |_| true)
     }
 
     /// Picks the queues among those that can receive (`receives`): a queue whose key no
     /// coordinator has imported yet gets nothing. `None` when the desk cannot receive.
     pub fn route_among(
         &self,
-        report: &Report,
+        facts: &RoutingFacts,
         receives: impl Fn(&Queue) -> bool,
     ) -> Option<Routing> {
         let desk = self.desk().filter(|d| receives(d))?;
-        let consents = report.consents;
-        let language = report.language.as_deref().map(primary_language);
+        let consents = facts.consents;
+        let language = facts.language.as_deref().map(primary_language);
         let matches = |list: &[CountryCode], value: Option<CountryCode>| {
             list.is_empty() || value.is_some_and(|v| list.contains(&v))
         };
         let mut whole = vec![desk.clone()];
         let mut projection_only = Vec::new();
         for q in self.queues.iter().filter(|q| receives(q)) {
-            let place = matches(&q.countries, report.location.country);
-            let nationality = matches(&q.nationalities, report.person.nationality);
+            let place = matches(&q.countries, facts.country);
+            let nationality = matches(&q.nationalities, facts.nationality);
             let speaks = q.languages.is_empty()
                 || language.as_ref().is_some_and(|l| q.languages.contains(l));
             match q.kind {

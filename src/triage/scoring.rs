@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use super::file::{ConfigMistake, Source};
 use crate::domain::report::Indicator;
-use crate::domain::Report;
+use crate::domain::RoutingFacts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -100,8 +100,8 @@ impl TriageRules {
         })
     }
 
-    pub fn assess(&self, report: &Report) -> Triage {
-        let mut reasons: Vec<Reason> = report
+    pub fn assess(&self, facts: &RoutingFacts) -> Triage {
+        let mut reasons: Vec<Reason> = facts
             .indicators
             .iter()
             .map(|&indicator| Reason {

@@ -178,7 +178,9 @@ impl utoipa::Modify for CommonResponses {
         crate::web::admin_api::register,
         crate::web::admin_api::vetting,
         crate::web::admin_api::countersign,
-        crate::web::admin_api::suspension
+        crate::web::admin_api::suspension,
+        crate::web::sealed_api::ticket,
+        crate::web::sealed_api::submit
     ),
     components(schemas(
         ReportInput,
@@ -227,7 +229,18 @@ impl utoipa::Modify for CommonResponses {
         crate::web::admin_api::Countersignature,
         crate::web::admin_api::Suspension,
         crate::web::admin_api::QueueStanding,
-        crate::web::admin_api::OrganisationView
+        crate::web::admin_api::OrganisationView,
+        crate::domain::RoutingFactsInput,
+        crate::domain::facts::PlaceInput,
+        crate::domain::facts::NationalityInput,
+        crate::sealed::Ticket,
+        crate::sealed::TicketItems,
+        crate::sealed::TicketAudiences,
+        crate::sealed::TicketRecipient,
+        crate::sealed::TicketOrganisation,
+        crate::sealed::SealedSubmission,
+        crate::sealed::DeviceItem,
+        crate::sealed::DeviceKey
     ))
 )]
 pub struct ApiDoc;
@@ -274,6 +287,13 @@ pub fn input_from_value(value: Value) -> Result<ReportInput, FieldErrors> {
 /// Malformed JSON is a 400; well-formed JSON of the wrong shape names its field (422). Public
 /// for the fuzzer.
 pub fn input_from_json(bytes: &[u8]) -> Result<Result<ReportInput, FieldErrors>, Failure> {
+    from_json(bytes)
+}
+
+/// Any JSON body by the same rules as a report's.
+pub fn from_json<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+) -> Result<Result<T, FieldErrors>, Failure> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let input = match serde_path_to_error::deserialize(&mut de) {
         Ok(input) => input,

@@ -27,6 +27,11 @@ pub enum Failure {
     Unavailable,
     /// The disk or the database is full: nothing new can be stored.
     StorageFull,
+    /// A routing ticket that is unknown, forged or already used.
+    TicketRefused,
+    TicketExpired,
+    /// A routing ticket whose keys rotated since it was issued.
+    TicketStale,
     Internal,
 }
 
@@ -44,6 +49,9 @@ impl Failure {
             Failure::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Failure::TimedOut => StatusCode::REQUEST_TIMEOUT,
             Failure::Unavailable | Failure::StorageFull => StatusCode::SERVICE_UNAVAILABLE,
+            Failure::TicketRefused => StatusCode::FORBIDDEN,
+            Failure::TicketExpired => StatusCode::GONE,
+            Failure::TicketStale => StatusCode::CONFLICT,
             Failure::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -62,6 +70,9 @@ impl Failure {
             Failure::TimedOut => "timed_out",
             Failure::Unavailable => "unavailable",
             Failure::StorageFull => "storage_full",
+            Failure::TicketRefused => "ticket_refused",
+            Failure::TicketExpired => "ticket_expired",
+            Failure::TicketStale => "ticket_stale",
             Failure::Internal => "internal",
         }
     }

@@ -26,6 +26,8 @@ use crate::store::{Store, StoreError};
 pub enum Channel {
     Form,
     Api,
+    /// Sealed on the device (`/api/v1/sealed/...`).
+    Device,
 }
 
 /// Why a submission was not taken.
@@ -49,6 +51,8 @@ pub enum Reason {
     StorageFull,
     /// No desk can receive, or the server is overloaded (503).
     Unavailable,
+    /// A routing ticket unknown, used, expired or stale.
+    Ticket,
     Internal,
 }
 
@@ -57,6 +61,7 @@ impl Channel {
         match self {
             Channel::Form => "form",
             Channel::Api => "api",
+            Channel::Device => "device",
         }
     }
 }
@@ -74,6 +79,7 @@ impl Reason {
             Reason::GlobalLimit => "global_limit",
             Reason::StorageFull => "storage_full",
             Reason::Unavailable => "unavailable",
+            Reason::Ticket => "ticket",
             Reason::Internal => "internal",
         }
     }
@@ -97,6 +103,9 @@ impl From<Failure> for Reason {
             Failure::StorageFull => Reason::StorageFull,
             Failure::Unavailable => Reason::Unavailable,
             Failure::Internal => Reason::Internal,
+            Failure::TicketRefused | Failure::TicketExpired | Failure::TicketStale => {
+                Reason::Ticket
+            }
             _ => Reason::Invalid,
         }
     }

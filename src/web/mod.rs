@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod metrics;
 pub mod middleware;
 pub mod reporter;
+pub mod sealed_api;
 pub mod staff;
 pub mod throttle;
 pub mod upload;
@@ -160,6 +161,8 @@ pub fn serve(
             .route(assets::STYLESHEET_PATH, web::get().to(assets::stylesheet))
             .route("/api/v1/reports", web::post().to(api::create_report))
             .route("/api/v1/openapi.json", web::get().to(api::openapi))
+            .route("/api/v1/sealed/tickets", web::post().to(sealed_api::ticket))
+            .route("/api/v1/sealed/reports", web::post().to(sealed_api::submit))
             .route("/api/v1/uploads", web::post().to(uploads_api::create))
             .route(
                 "/api/v1/followup/visits",

@@ -678,6 +678,7 @@ impl TestApp {
                     "report_queues",
                     "items",
                     "item_keys",
+                    "sealed_tickets",
                 ] {
                     let rows: Vec<String> =
                         sqlx::query_scalar(&format!("SELECT t::text FROM {table} t"))
@@ -776,6 +777,9 @@ impl TestApp {
             ("queue_key_copies", "enc"),
             ("queue_key_copies", "sealed_key"),
             ("audit_log", "mac"),
+            ("sealed_tickets", "token_hmac"),
+            ("sealed_tickets", "plan_nonce"),
+            ("sealed_tickets", "plan"),
         ];
         let mut out = Vec::new();
         for (table, column) in columns {

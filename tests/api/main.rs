@@ -30,6 +30,7 @@ mod reporter_changes;
 mod retention;
 mod rotation;
 mod routing;
+mod sealed;
 mod startup;
 mod stolen;
 mod triage;

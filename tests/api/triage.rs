@@ -58,7 +58,7 @@ fn triage_classes_follow_the_shipped_weights() {
         }))
         .unwrap_or_default();
         let report = Report::parse(input).unwrap_or_else(|e| panic!("{e:?}"));
-        let triage = rules.assess(&report);
+        let triage = rules.assess(&report.routing_facts());
         assert_eq!(triage.priority, *class, "{indicators:?}");
         assert_eq!(triage.reasons.len(), indicators.len(), "{indicators:?}");
         let first = triage

@@ -197,6 +197,8 @@ staff-download = Download the file (cleaned of its metadata)
 field-media_type = Type
 field-size = Size in bytes
 field-location_used = Its location was used as a hint
+field-malformed = Sealed on the device and malformed: these fields break the report rules
+field-sealed_on_device = Sealed on the reporter’s device
 
 ## Field errors of the responder forms
 error-invalid_username = Use 3 to 40 lower-case letters, digits, dots or dashes.

@@ -193,6 +193,8 @@ staff-download = 下载文件（已清除元数据）
 field-media_type = 类型
 field-size = 大小（字节）
 field-location_used = 其位置已用作线索
+field-malformed = 在设备上加密且格式有误：这些字段违反报告规则
+field-sealed_on_device = 在报告人的设备上加密
 
 ## Field errors of the responder forms
 error-invalid_username = 请使用 3 到 40 个小写字母、数字、点或短横线。

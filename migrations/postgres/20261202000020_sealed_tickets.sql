@@ -1,0 +1,11 @@
+-- Routing tickets for reports sealed on the device. A ticket's plan (the routing facts, the ids
+-- to bind and the keys to seal to) is sealed under a key derived from the secret in the token,
+-- which only the client holds; the database keeps the token's HMAC. Spent in the transaction that
+-- stores its report, so each ticket stands for one report on every replica.
+CREATE TABLE sealed_tickets (
+    token_hmac BYTEA PRIMARY KEY,
+    plan_nonce BYTEA NOT NULL,
+    plan BYTEA NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+);

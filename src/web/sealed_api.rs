@@ -1,0 +1,141 @@
+//! Reports sealed on the device, in two steps (docs/sealed-intake.md): a routing ticket for the
+//! routing facts, then the sealed items with the ticket. The ticket request is what counts
+//! against the submission limits, since a report cannot be sent without one.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use secrecy::ExposeSecret;
+use serde::de::DeserializeOwned;
+
+use super::api::{validation_failed, Created};
+use super::error::{ApiError, Failure};
+use super::metrics::{Channel, Reason};
+use super::{body, AppState};
+use crate::domain::{FieldErrors, RoutingFactsInput};
+use crate::sealed::{SealedError, SealedIntake, SealedSubmission, Ticket};
+
+impl From<SealedError> for Failure {
+    fn from(error: SealedError) -> Failure {
+        match error {
+            SealedError::TicketRefused => Failure::TicketRefused,
+            SealedError::TicketExpired => Failure::TicketExpired,
+            SealedError::TicketStale => Failure::TicketStale,
+            SealedError::Intake(e) => Failure::from(e),
+            SealedError::Facts(_) | SealedError::Mismatch(_) => Failure::Unprocessable,
+        }
+    }
+}
+
+/// A JSON body of the given shape: 400 when it is not JSON, the field named when it is JSON of
+/// the wrong shape.
+async fn json_body<T: DeserializeOwned>(
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<Result<T, FieldErrors>, Failure> {
+    body::require_content_type(req, "application/json")?;
+    let bytes = body::read(req, payload, state.max_body_bytes).await?;
+    super::api::from_json(&bytes)
+}
+
+/// Ask for a routing ticket.
+#[utoipa::path(
+    post,
+    path = "/api/v1/sealed/tickets",
+    request_body(content = RoutingFactsInput, content_type = "application/json", description = "The routing facts only: where the person is, their nationality, the language, the consents and the indicators"),
+    responses(
+        (status = 201, description = "A single-use ticket: the ids to bind and, for each audience, the queue keys to seal to with their organisations' signatures", body = Ticket),
+        (status = 400, description = "Malformed JSON", body = super::api::Problem),
+        (status = 422, description = "Field errors", body = super::api::ValidationFailed),
+        (status = 429, description = "This source has sent its share for now; see Retry-After", body = super::api::Problem),
+        (status = 503, description = "Everyone's share is used up, storage is full, or no desk can receive; see Retry-After", body = super::api::Problem),
+    )
+)]
+#[tracing::instrument(skip_all)]
+pub async fn ticket(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let api_error = |failure| ApiError::new(failure, state.tr(&req, None));
+    let listener = state.admit_submission(&req).map_err(api_error)?;
+    let refused = |failure: Failure| {
+        state.metrics.refused(listener, Reason::from(failure));
+        api_error(failure)
+    };
+    let input: RoutingFactsInput = match json_body(&state, &req, payload).await.map_err(refused)? {
+        Ok(input) => input,
+        Err(errors) => {
+            state.metrics.refused(listener, Reason::Invalid);
+            return Ok(validation_failed(&state, &req, errors));
+        }
+    };
+    match sealed(&state).issue(input).await {
+        Ok(ticket) => Ok(HttpResponse::Created()
+            .insert_header(("Cache-Control", "no-store"))
+            .json(ticket)),
+        Err(SealedError::Facts(errors)) => {
+            state.metrics.refused(listener, Reason::Invalid);
+            Ok(validation_failed(&state, &req, errors))
+        }
+        Err(e) => Err(refused(Failure::from(e))),
+    }
+}
+
+/// Submit a report sealed on the device, with its ticket.
+#[utoipa::path(
+    post,
+    path = "/api/v1/sealed/reports",
+    request_body(content = SealedSubmission, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Stored as sealed; the receipt code is shown once", body = Created),
+        (status = 400, description = "Malformed JSON", body = super::api::Problem),
+        (status = 403, description = "The ticket is unknown, forged or already used; ask for a new one", body = super::api::Problem),
+        (status = 409, description = "A queue's key changed since the ticket was issued; ask for a new one and seal again", body = super::api::Problem),
+        (status = 410, description = "The ticket expired; ask for a new one", body = super::api::Problem),
+        (status = 422, description = "The items differ from the ticket (ids, recipients, formats or sizes); each difference named", body = super::api::ValidationFailed),
+        (status = 503, description = "Storage is full, or no desk can receive; see Retry-After", body = super::api::Problem),
+    )
+)]
+#[tracing::instrument(skip_all)]
+pub async fn submit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let listener = state.listener(&req);
+    let refused = |failure: Failure| {
+        state.metrics.refused(listener, Reason::from(failure));
+        ApiError::new(failure, state.tr(&req, None))
+    };
+    let submission: SealedSubmission =
+        match json_body(&state, &req, payload).await.map_err(refused)? {
+            Ok(submission) => submission,
+            Err(errors) => {
+                state.metrics.refused(listener, Reason::Invalid);
+                return Ok(validation_failed(&state, &req, errors));
+            }
+        };
+    match sealed(&state).submit(&submission).await {
+        Ok(receipt) => {
+            state.metrics.accepted(listener, Channel::Device);
+            Ok(HttpResponse::Created()
+                .insert_header(("Cache-Control", "no-store"))
+                .json(Created {
+                    report_id: receipt.report_id.to_string(),
+                    receipt_code: receipt.code.expose_secret().to_owned(),
+                }))
+        }
+        Err(SealedError::Mismatch(errors)) => {
+            state.metrics.refused(listener, Reason::Invalid);
+            Ok(validation_failed(&state, &req, errors))
+        }
+        Err(e) => Err(refused(Failure::from(e))),
+    }
+}
+
+fn sealed(state: &AppState) -> SealedIntake<'_> {
+    SealedIntake {
+        intake: &state.intake,
+        accounts: &state.accounts,
+    }
+}
