@@ -77,47 +77,47 @@ impl SealedItem {
     ) -> Result<SealedItem, CryptoError> {
         let mut nonce = [0u8; 24];
         rand::rngs::OsRng.fill_bytes(&mut nonce);
-        let cipher = XChaCha20Poly1305::new(key.as_bytes().into());
-        let ad = associated_data(FORMAT_XCHACHA, report, item);
-        let ciphertext = cipher
-            .encrypt(
-                XNonce::from_slice(&nonce),
-                Payload {
-                    msg: plaintext,
-                    aad: &ad,
-                },
-            )
-            .map_err(|_| CryptoError::Seal)?;
-        Ok(SealedItem {
-            format: FORMAT_XCHACHA,
-            nonce: nonce.to_vec(),
-            ciphertext,
-        })
+        SealedItem::seal_with_nonce(FORMAT_XCHACHA, key, &nonce, (report, item), plaintext)
     }
 
-    /// Seals in format 2 with the caller's nonce: what a browser does, for the test vectors.
-    pub fn seal_aes_gcm(
+    /// Seals in `format` with the caller's nonce: a browser's format 2, and the test vectors.
+    /// A nonce must never repeat under one key; every item key is fresh, so a random one is safe.
+    pub fn seal_with_nonce(
+        format: u8,
         key: &ItemKey,
-        nonce: [u8; 12],
-        report: Uuid,
-        item: Uuid,
+        nonce: &[u8],
+        (report, item): (Uuid, Uuid),
         plaintext: &[u8],
     ) -> Result<SealedItem, CryptoError> {
-        use aes_gcm::aead::Aead as _;
-        let cipher = <aes_gcm::Aes256Gcm as aes_gcm::KeyInit>::new_from_slice(key.as_bytes())
-            .map_err(|_| CryptoError::Seal)?;
-        let ad = associated_data(FORMAT_AES_GCM, report, item);
-        let ciphertext = cipher
-            .encrypt(
-                &aes_gcm::Nonce::from(nonce),
-                aes_gcm::aead::Payload {
-                    msg: plaintext,
-                    aad: &ad,
-                },
-            )
-            .map_err(|_| CryptoError::Seal)?;
+        let ad = associated_data(format, report, item);
+        let payload = Payload {
+            msg: plaintext,
+            aad: &ad,
+        };
+        let ciphertext = match (format, nonce.len()) {
+            (FORMAT_XCHACHA, 24) => XChaCha20Poly1305::new(key.as_bytes().into())
+                .encrypt(XNonce::from_slice(nonce), payload)
+                .map_err(|_| CryptoError::Seal)?,
+            (FORMAT_AES_GCM, 12) => {
+                use aes_gcm::aead::Aead as _;
+                let cipher =
+                    <aes_gcm::Aes256Gcm as aes_gcm::KeyInit>::new_from_slice(key.as_bytes())
+                        .map_err(|_| CryptoError::Seal)?;
+                let nonce = aes_gcm::Nonce::try_from(nonce).map_err(|_| CryptoError::Seal)?;
+                cipher
+                    .encrypt(
+                        &nonce,
+                        aes_gcm::aead::Payload {
+                            msg: plaintext,
+                            aad: &ad,
+                        },
+                    )
+                    .map_err(|_| CryptoError::Seal)?
+            }
+            _ => return Err(CryptoError::Seal),
+        };
         Ok(SealedItem {
-            format: FORMAT_AES_GCM,
+            format,
             nonce: nonce.to_vec(),
             ciphertext,
         })
@@ -206,8 +206,14 @@ mod tests {
     fn aes_gcm_items_open_and_refuse_tampering() {
         let key = ItemKey::generate();
         let (report, item) = (Uuid::new_v4(), Uuid::new_v4());
-        let Ok(sealed) = SealedItem::seal_aes_gcm(&key, [7; 12], report, item, b"Shwe Kokko")
-        else {
+        let sealed = SealedItem::seal_with_nonce(
+            FORMAT_AES_GCM,
+            &key,
+            &[7; 12],
+            (report, item),
+            b"Shwe Kokko",
+        );
+        let Ok(sealed) = sealed else {
             panic!("sealing failed");
         };
         assert_eq!(

@@ -29,6 +29,8 @@ pub mod kdf;
 pub mod keys;
 pub mod signing;
 pub mod stream;
+#[cfg(test)]
+mod vectors;
 pub mod wrap;
 
 pub use envelope::SealedKey;

@@ -419,7 +419,7 @@ fn seal_aes(ticket: &Ticket, kind: &str, plaintext: &[u8]) -> DeviceItem {
     let item = uuid::Uuid::parse_str(id).unwrap_or_default();
     let key = ItemKey::generate();
     let nonce: [u8; 12] = rand::random();
-    let sealed = SealedItem::seal_aes_gcm(&key, nonce, report, item, plaintext)
+    let sealed = SealedItem::seal_with_nonce(2, &key, &nonce, (report, item), plaintext)
         .unwrap_or_else(|e| panic!("{e}"));
     let keys = recipients
         .iter()
