@@ -19,6 +19,10 @@ pub struct Created {
     pub report_id: String,
     /// Shown once: 20 digits in five groups of four.
     pub receipt_code: String,
+    /// Sealed reports only: for the form's script, to POST as `receipt` to /receipt/show, which
+    /// shows the receipt page without the code in a URL. Valid for 30 minutes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receipt_page: Option<String>,
 }
 
 /// A field error with its message in the request's language.
@@ -389,5 +393,6 @@ pub async fn create_report(
     Ok(HttpResponse::Created().json(Created {
         report_id: receipt.report_id.to_string(),
         receipt_code: receipt.code.expose_secret().to_owned(),
+        receipt_page: None,
     }))
 }

@@ -159,6 +159,11 @@ pub fn serve(
             )
             .route("/receipt/check", web::post().to(reporter::receipt::check))
             .route(assets::STYLESHEET_PATH, web::get().to(assets::stylesheet))
+            .route(assets::SEAL_SCRIPT_PATH, web::get().to(assets::seal_script))
+            .route(
+                "/receipt/show",
+                web::post().to(reporter::receipt::show_sealed),
+            )
             .route("/api/v1/reports", web::post().to(api::create_report))
             .route("/api/v1/openapi.json", web::get().to(api::openapi))
             .route("/api/v1/sealed/tickets", web::post().to(sealed_api::ticket))

@@ -123,6 +123,11 @@ pub async fn submit(
                 .json(Created {
                     report_id: receipt.report_id.to_string(),
                     receipt_code: receipt.code.expose_secret().to_owned(),
+                    receipt_page: crate::web::reporter::receipt::carrier(
+                        &state,
+                        &receipt.code,
+                        receipt.priority == crate::triage::Priority::Critical,
+                    ),
                 }))
         }
         Err(SealedError::Mismatch(errors)) => {

@@ -10,6 +10,7 @@ mod attachments;
 mod audit;
 mod authorization;
 mod backups;
+mod browser;
 mod cleaning;
 mod config_files;
 mod crash;

@@ -45,7 +45,18 @@ fn inflate_prefix(compressed: &[u8], n: usize) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The one script a reporter page may load: the report form's sealing script, from this origin,
+/// under its content-hashed name and with its integrity.
+pub fn sealing_script_tag() -> String {
+    format!(
+        "<script src=\"{}\" integrity=\"{}\" defer></script>",
+        homeward::web::assets::SEAL_SCRIPT_PATH,
+        homeward::web::assets::seal_script_integrity()
+    )
+}
+
 fn assert_self_contained(html: &str) {
+    let html = html.replacen(&sealing_script_tag(), "", 1);
     for banned in [
         "<script",
         "<img",
@@ -82,7 +93,32 @@ on_both_engines!(
             assert!(first.contains("name=\"location.country\""));
             assert!(first.contains("name=\"consent.police\""));
             let whole = inflate_prefix(&form, form.len());
+            assert!(
+                whole.contains(&sealing_script_tag()),
+                "the form upgrades itself"
+            );
             assert_self_contained(&whole);
+            // The script is small, and the page and it together stay within the budget.
+            let script = gzipped(&app, homeward::web::assets::SEAL_SCRIPT_PATH, lang).await;
+            assert!(
+                script.len() <= 10 * 1024,
+                "the script: {} bytes",
+                script.len()
+            );
+            assert!(form.len() + script.len() <= 32 * 1024);
+            let served = app
+                .get(homeward::web::assets::SEAL_SCRIPT_PATH)
+                .await
+                .bytes()
+                .await
+                .unwrap_or_default();
+            use base64::Engine as _;
+            use sha2::Digest as _;
+            let integrity = format!(
+                "sha384-{}",
+                base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&served))
+            );
+            assert_eq!(integrity, homeward::web::assets::seal_script_integrity());
             assert!(whole.contains("autocomplete=\"off\""));
             assert!(whole.contains("<title>Notes</title>"));
             assert!(whole.contains(&format!("<html lang=\"{lang}\">")));
@@ -93,6 +129,7 @@ on_both_engines!(
 
             let home = gzipped(&app, "/", lang).await;
             let home = inflate_prefix(&home, home.len());
+            assert!(!home.contains("<script"), "no script but on the form");
             assert_self_contained(&home);
             assert!(home.contains("/report?as=self") && home.contains("/report?as=other"));
         }

@@ -64,6 +64,8 @@ struct ReportForm {
     file_error: Option<String>,
     /// Said above the form instead of "some answers need attention": why it was not taken.
     notice: Option<String>,
+    script: &'static str,
+    integrity: &'static str,
 }
 
 #[derive(Template)]
@@ -174,8 +176,14 @@ fn render_form(
             form,
             file_error,
             notice,
+            script: crate::web::assets::SEAL_SCRIPT_PATH,
+            integrity: crate::web::assets::seal_script_integrity(),
         }
         .render(),
+    );
+    response.headers_mut().insert(
+        actix_web::http::header::CONTENT_SECURITY_POLICY,
+        actix_web::http::header::HeaderValue::from_static(crate::web::assets::REPORT_FORM_POLICY),
     );
     if let Some(failure) = refusal {
         crate::web::error::retry_after(&mut response, failure);

@@ -112,6 +112,37 @@ pub fn show(state: &AppState, page: Page, code: &SecretString, urgent: bool) -> 
     render(state, page, &carried, None)
 }
 
+/// What a report sealed on the device carries to its receipt page: the code and its urgency,
+/// sealed as the page's own check carries them, so the code is never in a URL.
+pub fn carrier(state: &AppState, code: &SecretString, urgent: bool) -> Option<String> {
+    seal(
+        state,
+        &Carried {
+            code: Zeroizing::new(code.expose_secret().to_owned()),
+            urgent,
+        },
+    )
+}
+
+/// The receipt page of a report the form's script sealed on the device, from its carrier.
+pub async fn show_sealed(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let fail = |f| PageError::new(f, state.page(&req, None, "/"));
+    body::require_content_type(&req, "application/x-www-form-urlencoded").map_err(fail)?;
+    let bytes = body::read(&req, payload, state.max_body_bytes)
+        .await
+        .map_err(fail)?;
+    let form = fields(&bytes);
+    let page = state.page(&req, form.get("lang").map(String::as_str), "/");
+    match form.get("receipt").and_then(|r| unseal(&state, r)) {
+        Some(carried) => Ok(render(&state, page, &carried, None)),
+        None => Err(PageError::new(Failure::Unprocessable, page)),
+    }
+}
+
 /// The code typed back: matches, or the code is shown again beside the problem.
 pub async fn check(
     state: web::Data<AppState>,
