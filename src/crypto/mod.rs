@@ -7,12 +7,15 @@
 //!   followed by the 32 raw bytes in unpadded base64url.
 //! * **An item** (`item::SealedItem`): `format` = 1, a 24-byte random nonce, and
 //!   XChaCha20-Poly1305(item key, nonce, plaintext, ad) where
-//!   `ad = "homeward/item" || 0x00 || format || report id (16 bytes) || item id (16 bytes)`.
+//!   `ad = "homeward/item" || 0x00 || format || report id (16 bytes) || item id (16 bytes)`;
+//!   or `format` = 2 (sealed in a browser), a 12-byte nonce and AES-256-GCM with the same `ad`.
 //!   The item key is 32 random bytes, fresh for every item.
 //! * **A sealed item key** (`envelope::SealedKey`): HPKE (RFC 9180) base mode,
 //!   DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305, single shot, with
 //!   `info = "homeward/item-key/v1"` and `aad = report id || item id` (16 bytes each). Stored as the
-//!   32-byte encapsulated key and the 48-byte ciphertext, beside the recipient's public key.
+//!   32-byte encapsulated key and the 48-byte ciphertext, beside the recipient's public key and
+//!   the suite: 1 for ChaCha20-Poly1305, 2 for AES-128-GCM (what a browser seals with). The
+//!   protocol for sealing on the device is docs/sealed-intake.md, with test vectors.
 //! * **The reporter key** is an X25519 key pair of the report's own; its private key is wrapped by
 //!   XChaCha20-Poly1305 under Argon2id(receipt secret, 16-byte salt, stored parameters) with
 //!   `ad = "homeward/reporter-key/v1" || report id`.
