@@ -513,3 +513,57 @@ on_both_engines!(
         );
     }
 );
+
+on_both_engines!(
+    the_sealed_submit_command_seals_on_this_machine_and_prints_the_receipt,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let file = app.dir.path().join("report.json");
+        let input = serde_json::to_vec(&report("cli")).unwrap_or_default();
+        std::fs::write(&file, input).unwrap_or_else(|e| panic!("{e}"));
+        let file = file.display().to_string();
+        let desk = app.signers.of("operator").verifying_key().to_text();
+        let stranger = homeward::crypto::signing::SigningKey::generate()
+            .verifying_key()
+            .to_text();
+        let run = |pin: String| {
+            let (address, file) = (app.address.clone(), file.clone());
+            tokio::task::spawn_blocking(move || {
+                std::process::Command::new(crate::process::binary())
+                    .args([
+                        "sealed-submit",
+                        "--server",
+                        &address,
+                        "--pin",
+                        &pin,
+                        "--file",
+                        &file,
+                    ])
+                    .output()
+                    .unwrap_or_else(|e| panic!("{e}"))
+            })
+        };
+
+        // A pin that vouches for nobody in the ticket: refused on this machine, nothing sent.
+        let refused = run(stranger).await.unwrap_or_else(|e| panic!("{e}"));
+        assert!(!refused.status.success());
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(said.contains("no pinned organisation vouches"), "{said}");
+        assert_eq!(report_count(&app).await, 0);
+
+        let done = run(desk).await.unwrap_or_else(|e| panic!("{e}"));
+        let out = String::from_utf8_lossy(&done.stdout);
+        assert!(
+            done.status.success(),
+            "{out} {}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+        let printed: Value = serde_json::from_str(out.trim()).unwrap_or_default();
+        let code = printed["receipt_code"].as_str().unwrap_or_default();
+        assert_eq!(code.len(), 24, "{printed}");
+        let report_id = uuid::Uuid::parse_str(printed["report_id"].as_str().unwrap_or_default())
+            .unwrap_or_default();
+        let opened = app.open_as(report_id, "desk").await;
+        assert!(opened[0].1.to_string().contains("cli-narrative"));
+    }
+);
