@@ -3,27 +3,15 @@
 //! additions change it; it goes through the same parser as a submission, and is sealed to every
 //! NGO queue holding the report and to the consular and police queues holding it with consent.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use uuid::Uuid;
 
 use crate::accounts::Principal;
 use crate::audit::Audit;
-use crate::domain::report::{DocumentInput, LocationInput, PersonInput};
-use crate::domain::{FieldErrors, Report, ReportInput};
+use crate::domain::report::ProjectionInput;
+use crate::domain::{FieldErrors, Report};
 use crate::store::{now, Store};
 use crate::workspace::{entry, post, WorkspaceError};
-
-/// A projection as a responder writes it (the same fields, and rules, as a submission's).
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ProjectionInput {
-    pub person: PersonInput,
-    pub documents: Vec<DocumentInput>,
-    pub location: LocationInput,
-    pub wants: Vec<String>,
-    /// Ignored: the server numbers versions.
-    pub version: Option<serde_json::Value>,
-}
 
 /// A stored projection in the shape a responder edits (a submission's): the server's numbering
 /// dropped, empty answers left out, coordinates as latitude and longitude, a document's kind as
@@ -101,14 +89,7 @@ pub async fn issue(
         errors.push("projection", "invalid_value");
         ProjectionError::Fields(errors)
     })?;
-    let parsed = Report::parse(ReportInput {
-        person: input.person,
-        documents: input.documents,
-        location: input.location,
-        wants: input.wants,
-        ..ReportInput::default()
-    })
-    .map_err(ProjectionError::Fields)?;
+    let parsed = Report::parse(input.into_report()).map_err(ProjectionError::Fields)?;
     let (_, consents) = store
         .report_terms(report)
         .await

@@ -3,40 +3,16 @@
 //! report's own rules (Zawgyi conversion included) and shown normalised, or marked malformed
 //! beside what was sent; never a failure.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{json, Value};
-use utoipa::ToSchema;
 
-use super::report::{DocumentInput, LocationInput, PersonInput};
+use super::report::ProjectionInput;
 use super::{FieldErrors, Report, ReportInput};
 
 /// The tag a device's plaintext carries, naming its shape and version.
 pub const TAG: &str = "homeward";
 pub const REPORT_V1: &str = "report/v1";
 pub const PROJECTION_V1: &str = "projection/v1";
-
-/// What the projection item holds when a device sealed it: the projection's fields as typed.
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
-#[serde(default, deny_unknown_fields)]
-pub struct ProjectionInput {
-    pub person: PersonInput,
-    pub documents: Vec<DocumentInput>,
-    pub location: LocationInput,
-    pub wants: Vec<String>,
-}
-
-impl ProjectionInput {
-    /// The projection of a report as typed, for a device to seal beside it.
-    pub fn of(input: &ReportInput) -> Result<ProjectionInput, serde_json::Error> {
-        // Through JSON, since the inputs deliberately have no Clone (they may hold tokens).
-        Ok(ProjectionInput {
-            person: serde_json::from_value(serde_json::to_value(&input.person)?)?,
-            documents: serde_json::from_value(serde_json::to_value(&input.documents)?)?,
-            location: serde_json::from_value(serde_json::to_value(&input.location)?)?,
-            wants: input.wants.clone(),
-        })
-    }
-}
 
 /// The plaintext a device seals for an item of `kind`.
 pub fn plaintext(kind: &str, content: &impl Serialize) -> Result<Vec<u8>, serde_json::Error> {
@@ -90,14 +66,7 @@ fn read_report(content: Option<Value>) -> Result<Value, Unread> {
 fn read_projection(content: Option<Value>) -> Result<Value, Unread> {
     let sent = content.unwrap_or(Value::Null);
     let input: ProjectionInput = parse(&sent)?;
-    let as_report = ReportInput {
-        person: input.person,
-        documents: input.documents,
-        location: input.location,
-        wants: input.wants,
-        ..ReportInput::default()
-    };
-    let (report, errors) = Report::parse_fields(as_report);
+    let (report, errors) = Report::parse_fields(input.into_report());
     if !errors.is_empty() {
         return Err((named(errors), sent));
     }

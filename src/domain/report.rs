@@ -190,6 +190,45 @@ pub struct ConsentInput {
     pub police: bool,
 }
 
+/// The projection's fields as typed: by a responder issuing a new version, or on a device that
+/// seals the projection item itself. The same names and rules as a report's.
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProjectionInput {
+    pub person: PersonInput,
+    pub documents: Vec<DocumentInput>,
+    pub location: LocationInput,
+    pub wants: Vec<String>,
+    /// Ignored: the server numbers versions.
+    #[serde(skip_serializing)]
+    pub version: Option<serde_json::Value>,
+}
+
+impl ProjectionInput {
+    /// The projection of a report as typed, for a device to seal beside it.
+    pub fn of(input: &ReportInput) -> Result<ProjectionInput, serde_json::Error> {
+        // Through JSON, since the inputs deliberately have no Clone (they may hold tokens).
+        Ok(ProjectionInput {
+            person: serde_json::from_value(serde_json::to_value(&input.person)?)?,
+            documents: serde_json::from_value(serde_json::to_value(&input.documents)?)?,
+            location: serde_json::from_value(serde_json::to_value(&input.location)?)?,
+            wants: input.wants.clone(),
+            version: None,
+        })
+    }
+
+    /// A report holding only these fields, to parse by the report's rules.
+    pub fn into_report(self) -> ReportInput {
+        ReportInput {
+            person: self.person,
+            documents: self.documents,
+            location: self.location,
+            wants: self.wants,
+            ..ReportInput::default()
+        }
+    }
+}
+
 /// A validated report. Serialised, it is the plaintext of the report item.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {

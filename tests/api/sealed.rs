@@ -458,7 +458,7 @@ on_both_engines!(
         let app = spawn_app(engine).await;
         let input = report("browser");
         let ticket = issue(&app, &input).await;
-        let projection = homeward::domain::device::ProjectionInput::of(&input).unwrap_or_default();
+        let projection = homeward::domain::report::ProjectionInput::of(&input).unwrap_or_default();
         let submission = SealedSubmission {
             ticket: ticket.ticket.clone(),
             items: vec![

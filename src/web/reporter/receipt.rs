@@ -124,19 +124,29 @@ pub fn carrier(state: &AppState, code: &SecretString, urgent: bool) -> Option<St
     )
 }
 
+/// A posted receipt form's fields, and the page in the language it names.
+async fn posted(
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<(std::collections::HashMap<String, String>, Page), PageError> {
+    let fail = |f| PageError::new(f, state.page(req, None, "/"));
+    body::require_content_type(req, "application/x-www-form-urlencoded").map_err(fail)?;
+    let bytes = body::read(req, payload, state.max_body_bytes)
+        .await
+        .map_err(fail)?;
+    let form = fields(&bytes);
+    let page = state.page(req, form.get("lang").map(String::as_str), "/");
+    Ok((form, page))
+}
+
 /// The receipt page of a report the form's script sealed on the device, from its carrier.
 pub async fn show_sealed(
     state: web::Data<AppState>,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
-    let fail = |f| PageError::new(f, state.page(&req, None, "/"));
-    body::require_content_type(&req, "application/x-www-form-urlencoded").map_err(fail)?;
-    let bytes = body::read(&req, payload, state.max_body_bytes)
-        .await
-        .map_err(fail)?;
-    let form = fields(&bytes);
-    let page = state.page(&req, form.get("lang").map(String::as_str), "/");
+    let (form, page) = posted(&state, &req, payload).await?;
     match form.get("receipt").and_then(|r| unseal(&state, r)) {
         Some(carried) => Ok(render(&state, page, &carried, None)),
         None => Err(PageError::new(Failure::Unprocessable, page)),
@@ -149,14 +159,7 @@ pub async fn check(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
-    let fail = |f| PageError::new(f, state.page(&req, None, "/"));
-    body::require_content_type(&req, "application/x-www-form-urlencoded").map_err(fail)?;
-    let bytes = body::read(&req, payload, state.max_body_bytes)
-        .await
-        .map_err(fail)?;
-    let form = fields(&bytes);
-    let lang = form.get("lang").map(String::as_str);
-    let page = state.page(&req, lang, "/");
+    let (form, page) = posted(&state, &req, payload).await?;
     let Some(carried) = form.get("receipt").and_then(|r| unseal(&state, r)) else {
         // Too late, or not a form this server made: the code cannot be shown again.
         return Err(PageError::new(Failure::Unprocessable, page));
