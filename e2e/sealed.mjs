@@ -2,7 +2,7 @@
 // running server: the script checks itself against RFC 9180's vector and ours, fills the form
 // with canary words, and sends it; no request or response may carry a canary in the clear, and
 // the plain form must never be posted. Then, with X25519 taken away, the same form must fall back
-// to the plain form and still give a receipt.
+// to the plain form and still give a receipt, and so must a report with a file attached.
 //
 // Usage: node e2e/sealed.mjs BASE_URL CANARY [--2g]   (prints one JSON line: the receipt codes,
 // and with --2g the time from submit to receipt over an emulated 2G link, sealed and plain)
@@ -145,6 +145,26 @@ try {
     fail("without X25519 the script still tried to seal");
   }
   await plain.close();
+
+  // 3. With a file attached, the plain form too: files are cleaned by the server.
+  const attached = await browser.newContext();
+  const withFile = await open(attached);
+  await withFile.page.waitForSelector('form[data-sealing="ready"]');
+  await fill(withFile.page);
+  // A 1×1 PNG.
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  await withFile.page.setInputFiles('input[name="attachments"]', { name: "photo.png", mimeType: "image/png", buffer: png });
+  out.with_file = (await send(withFile.page)).code;
+  if (!withFile.seen.some((r) => r.method === "POST" && new URL(r.url).pathname === "/report")) {
+    fail("with a file attached the plain form was not posted");
+  }
+  if (withFile.seen.some((r) => new URL(r.url).pathname.startsWith("/api/v1/sealed/"))) {
+    fail("with a file attached the script still tried to seal");
+  }
+  await attached.close();
 } catch (e) {
   fail(String(e));
 } finally {

@@ -32,7 +32,9 @@ async fn sealed_in_the_browser(engine: Engine) {
     );
     let codes: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap_or_default();
     assert!(
-        codes["sealed"].is_string() && codes["fallback"].is_string(),
+        ["sealed", "fallback", "with_file"]
+            .iter()
+            .all(|k| codes[k].is_string()),
         "{codes}"
     );
 
@@ -71,8 +73,14 @@ async fn sealed_in_the_browser(engine: Engine) {
             .is_empty());
     }
 
-    // The fallback report went the plain way and was sealed by the server.
-    assert_eq!(app.strings("SELECT id FROM reports").await.len(), 2);
+    // The fallbacks (no X25519; a file attached) went the plain way and the server sealed them.
+    assert_eq!(app.strings("SELECT id FROM reports").await.len(), 3);
+    assert_eq!(
+        app.strings("SELECT id FROM items WHERE kind = 'attachment'")
+            .await
+            .len(),
+        1
+    );
 
     let stored = String::from_utf8_lossy(&app.database_bytes().await).into_owned();
     assert!(!stored.contains(&canary), "the database holds a canary");
