@@ -67,7 +67,7 @@ impl From<CryptoError> for SealedError {
 }
 
 /// A routing ticket, as the client receives it.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Serialize, Deserialize, ToSchema)]
 pub struct Ticket {
     /// A secret, shown once: sent back with the sealed items.
     pub ticket: String,
@@ -127,11 +127,29 @@ pub struct TicketOrganisation {
 }
 
 /// What the client sends back: the ticket and the items it sealed.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SealedSubmission {
     pub ticket: String,
     pub items: Vec<DeviceItem>,
+}
+
+// The ticket is a secret until it is spent: neither form prints it.
+impl std::fmt::Debug for Ticket {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ticket")
+            .field("report_id", &self.report_id)
+            .field("audiences", &self.audiences)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for SealedSubmission {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SealedSubmission")
+            .field("items", &self.items)
+            .finish_non_exhaustive()
+    }
 }
 
 /// One item sealed on the device. Byte strings are unpadded base64url.

@@ -141,7 +141,10 @@
     ev.preventDefault();
     busy = true;
     form.setAttribute("aria-busy", "true");
-    // Any failure: the plain form, exactly as without JavaScript.
-    send(form).catch(() => HTMLFormElement.prototype.submit.call(form));
+    // A ticket that went stale or was spent (a key rotated meanwhile) is asked for again once;
+    // any other failure sends the plain form, exactly as without JavaScript, so that the server
+    // can say what is wrong beside the field, or that it is busy, and nothing typed is lost.
+    const plain = () => HTMLFormElement.prototype.submit.call(form);
+    send(form).catch((e) => (["403", "409", "410"].includes(e.message) ? send(form).catch(plain) : plain()));
   });
 })();
