@@ -115,6 +115,7 @@ pub(crate) fn seal_item_with(
         sealed,
         keys,
         file: None,
+        sealed_on_device: false,
     })
 }
 

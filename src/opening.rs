@@ -24,6 +24,8 @@ pub struct OpenedItem {
     pub kind: String,
     pub audience: String,
     pub plaintext: Zeroizing<Vec<u8>>,
+    /// Sealed on the reporter's device: read it by the report's rules before showing it.
+    pub sealed_on_device: bool,
 }
 
 fn open_item(item: &StoredItem, key: &PrivateKey, report: Uuid) -> Result<OpenedItem, CryptoError> {
@@ -35,6 +37,7 @@ fn open_item(item: &StoredItem, key: &PrivateKey, report: Uuid) -> Result<Opened
         kind: item.kind.clone(),
         audience: item.audience.clone(),
         plaintext,
+        sealed_on_device: item.sealed_on_device,
     })
 }
 

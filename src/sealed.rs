@@ -520,5 +520,6 @@ fn device_item(
         },
         keys,
         file: None,
+        sealed_on_device: true,
     })
 }

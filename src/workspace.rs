@@ -230,11 +230,10 @@ pub async fn open_report(
         .await?;
     let keys: Vec<&PrivateKey> = keys.iter().collect();
     let mut items = open_with_keys(store, report, queue, &keys).await?;
-    for item in items.iter_mut() {
+    for item in items.iter_mut().filter(|i| i.sealed_on_device) {
         // What a device sealed was never checked: read it by the report's rules now.
-        if let Some(read) = crate::domain::device::read(&item.kind, &item.plaintext) {
-            item.plaintext = zeroize::Zeroizing::new(serde_json::to_vec(&read).unwrap_or_default());
-        }
+        let read = crate::domain::device::read(&item.kind, &item.plaintext);
+        item.plaintext = zeroize::Zeroizing::new(serde_json::to_vec(&read).unwrap_or_default());
     }
     let seen = store.mark_seen(queue, &report.to_string()).await?;
     let withdrawn_at = store.withdrawn_at(&report.to_string()).await?;

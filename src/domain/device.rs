@@ -23,20 +23,19 @@ pub fn plaintext(kind: &str, content: &impl Serialize) -> Result<Vec<u8>, serde_
     serde_json::to_vec(&json!({ TAG: tag, field: content }))
 }
 
-/// A report or projection item as a responder sees it. `None` for an item the server sealed
-/// itself, which is shown as it is.
-pub fn read(kind: &str, plaintext: &[u8]) -> Option<Value> {
+/// An item a device sealed, as a responder sees it: normalised by the report's rules, or
+/// marked malformed beside what was sent.
+pub fn read(kind: &str, plaintext: &[u8]) -> Value {
     let Ok(value) = serde_json::from_slice::<Value>(plaintext) else {
-        // The server writes only JSON: anything else came from a device.
-        return Some(malformed(&[(".", "invalid_type")], Value::Null));
+        return malformed(&[(".", "invalid_type")], Value::Null);
     };
-    let tag = value.get(TAG)?.clone();
+    let tag = value.get(TAG).cloned().unwrap_or(Value::Null);
     let read = match (kind, tag.as_str()) {
         ("report", Some(REPORT_V1)) => read_report(value.get("report").cloned()),
         ("projection", Some(PROJECTION_V1)) => read_projection(value.get("projection").cloned()),
         _ => Err((vec![(TAG.to_owned(), "invalid_value")], value.clone())),
     };
-    Some(match read {
+    match read {
         Ok(mut normalised) => {
             if let Some(map) = normalised.as_object_mut() {
                 map.insert("sealed_on_device".into(), Value::Bool(true));
@@ -47,7 +46,7 @@ pub fn read(kind: &str, plaintext: &[u8]) -> Option<Value> {
             let named: Vec<(&str, &str)> = errors.iter().map(|(f, c)| (f.as_str(), *c)).collect();
             malformed(&named, as_sent)
         }
-    })
+    }
 }
 
 type Unread = (Vec<(String, &'static str)>, Value);
@@ -101,7 +100,7 @@ mod tests {
         let Ok(bytes) = plaintext("report", &input) else {
             panic!("serialising")
         };
-        let read = read("report", &bytes).unwrap_or_default();
+        let read = read("report", &bytes);
         assert_eq!(read["sealed_on_device"], true);
         assert_eq!(read["location"]["country"], "KH");
         assert_eq!(read["narrative"], "They took my passport");
@@ -112,7 +111,7 @@ mod tests {
         // "Myawaddy" typed in Zawgyi: the open path stores nothing but shows it in Unicode.
         let zawgyi = "ျမ၀တီ";
         let bytes = plaintext("report", &json!({"location": {"city": zawgyi}})).unwrap_or_default();
-        let read = read("report", &bytes).unwrap_or_default();
+        let read = read("report", &bytes);
         let city = read["location"]["city"].as_str().unwrap_or_default();
         assert_ne!(city, zawgyi, "{read}");
         assert!(read.get("malformed").is_none(), "{read}");
@@ -146,14 +145,20 @@ mod tests {
             ),
         ];
         for (kind, bytes, named) in cases {
-            let read = read(kind, &bytes).unwrap_or_default();
+            let read = read(kind, &bytes);
             let mark = read["malformed"].as_str().unwrap_or_default();
             assert!(mark.contains(named), "{kind}: {read}");
         }
     }
 
     #[test]
-    fn the_servers_own_items_are_left_as_they_are() {
-        assert_eq!(read("report", br#"{"narrative":"x"}"#), None);
+    fn an_item_that_does_not_say_what_it_is_is_marked_too() {
+        // Shaped like the server's own report item, but sealed on a device: still checked.
+        let read = read("report", br#"{"narrative":"x"}"#);
+        assert!(read["malformed"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("homeward"));
+        assert_eq!(read["as_sent"]["narrative"], "x");
     }
 }

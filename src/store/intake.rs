@@ -36,6 +36,8 @@ pub struct NewItem {
     pub keys: Vec<NewItemKey>,
     /// An attachment's file, sealed in chunks; the item itself holds its manifest.
     pub file: Option<crate::crypto::stream::SealedFile>,
+    /// Sealed on the reporter's device, so never checked by the server.
+    pub sealed_on_device: bool,
 }
 
 pub struct NewItemKey {
@@ -61,6 +63,7 @@ pub struct StoredItem {
     pub audience: String,
     pub sealed: SealedItem,
     pub key: StoredItemKey,
+    pub sealed_on_device: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -156,8 +159,8 @@ impl Store {
                 for (position, item) in (1i64..).zip(&report.items) {
                     let item_id = item.id.to_string();
                     sqlx::query(
-                        "INSERT INTO items (id, report_id, kind, audience, format, nonce, ciphertext, created_at, position)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                        "INSERT INTO items (id, report_id, kind, audience, format, nonce, ciphertext, created_at, position, sealed_on_device)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                     )
                     .bind(&item_id)
                     .bind(&id)
@@ -168,6 +171,7 @@ impl Store {
                     .bind(&item.sealed.ciphertext)
                     .bind(report.created_at)
                     .bind(position)
+                    .bind(item.sealed_on_device)
                     .execute(&mut *tx)
                     .await?;
                     for key in &item.keys {
@@ -224,7 +228,7 @@ impl Store {
         on_pool!(self, read, pool => {
             let rows = sqlx::query(
                 "SELECT i.id, i.kind, i.audience, i.format, i.nonce, i.ciphertext,
-                        k.recipient_key, k.enc, k.sealed_key, i.position, k.suite
+                        k.recipient_key, k.enc, k.sealed_key, i.position, k.suite, i.sealed_on_device
                  FROM items i JOIN item_keys k ON k.item_id = i.id
                  WHERE i.report_id = $1 AND k.recipient = $2
                  ORDER BY i.position, i.created_at",
@@ -254,6 +258,7 @@ impl Store {
                                 ciphertext: row.try_get(8)?,
                             },
                         },
+                        sealed_on_device: row.try_get(11)?,
                     })
                 })
                 .collect()

@@ -498,6 +498,17 @@ on_both_engines!(
         .unwrap_or_default();
         sealed.items[0] =
             seal_one("report", ids, &bad, &ticket.audiences.ngo).unwrap_or_else(|e| panic!("{e}"));
+        // A projection dressed as one the server sealed (no tag) is checked all the same.
+        let disguised =
+            serde_json::to_vec(&json!({"person": {"name": "disguised-name"}})).unwrap_or_default();
+        let projection_id = uuid::Uuid::parse_str(&ticket.items.projection).unwrap_or_default();
+        sealed.items[1] = seal_one(
+            "projection",
+            (ids.0, projection_id),
+            &disguised,
+            &ticket.audiences.projection,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let (status, created) = post(&app, "/api/v1/sealed/reports", &sealed).await;
         assert_eq!(status, 201, "{created}");
         let id = created["report_id"].as_str().unwrap_or_default().to_owned();
@@ -511,6 +522,8 @@ on_both_engines!(
             html.contains("nonsense-words"),
             "what was sent is shown beside the mark"
         );
+        assert!(html.contains("homeward (invalid_value)"), "{html}");
+        assert!(html.contains("disguised-name"));
     }
 );
 
