@@ -11,8 +11,7 @@ use crate::crypto::signing::{Signature, Statement, VerifyingKey};
 use crate::crypto::{CryptoError, ItemKey, PublicKey, SealedItem, SealedKey};
 use crate::domain::device::plaintext;
 use crate::domain::facts::{NationalityInput, PlaceInput};
-use crate::domain::report::ConsentInput;
-use crate::domain::report::ProjectionInput;
+use crate::domain::report::{ConsentInput, ProjectionInput};
 use crate::domain::{FieldErrors, Report, ReportInput, RoutingFactsInput};
 use crate::sealed::{
     DeviceItem, DeviceKey, SealedSubmission, Ticket, TicketOrganisation, TicketRecipient,
