@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launch, link2g } from "./browser.mjs";
 
 const binary = process.argv[2] ?? "target/debug/homeward";
 const port = 18090;
@@ -109,18 +109,7 @@ async function overflow(browser, width) {
 }
 
 const server = await startServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launch();
 const rows = [];
 try {
   for (const width of [240, 360]) await overflow(browser, width);
@@ -131,16 +120,7 @@ try {
         viewport: { width: 360, height: 740 },
       });
       const page = await context.newPage();
-      if (link === "2G") {
-        const cdp = await context.newCDPSession(page);
-        await cdp.send("Network.enable");
-        await cdp.send("Network.emulateNetworkConditions", {
-          offline: false,
-          latency: 300,
-          downloadThroughput: (250 * 1000) / 8,
-          uploadThroughput: (50 * 1000) / 8,
-        });
-      }
+      if (link === "2G") await link2g(context, page);
       const timings = await flow(page, language, `${language.tag}-${link}`);
       rows.push({ tag: language.tag, link, ...timings });
       await context.close();

@@ -8,7 +8,7 @@
 // and with --2g the time from submit to receipt over an emulated 2G link, sealed and plain)
 
 import { readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { launch, link2g } from "./browser.mjs";
 
 const [base, canary] = process.argv.slice(2);
 const slow = process.argv.includes("--2g");
@@ -27,10 +27,7 @@ const rfc = {
   ct: "f938558b5d72f1a23810b4be2ab4f84331acc02fc97babc53a52ae8218a355a96d8770ac83d07bea87e13c512a",
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const browser = await launch();
 
 async function open(context) {
   const page = await context.newPage();
@@ -69,17 +66,6 @@ async function send(page) {
   const code = (await page.textContent(".code"))?.trim() ?? "";
   if (!/^\d{4}( \d{4}){4}$/.test(code)) fail(`no receipt code (${code})`);
   return { code, elapsed };
-}
-
-async function link2g(context, page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 300,
-    downloadThroughput: (250 * 1000) / 8,
-    uploadThroughput: (50 * 1000) / 8,
-  });
 }
 
 const out = {};

@@ -107,23 +107,24 @@ impl SealedKey {
     ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
         let enc = <Kem as hpke::Kem>::EncappedKey::from_bytes(&self.enc)
             .map_err(|_| CryptoError::Open)?;
+        fn open<A: hpke::aead::Aead>(
+            with: &PrivateKey,
+            enc: &<Kem as hpke::Kem>::EncappedKey,
+            (info, ciphertext, aad): (&[u8], &[u8], &[u8]),
+        ) -> Result<Vec<u8>, hpke::HpkeError> {
+            hpke::single_shot_open::<A, HkdfSha256, Kem>(
+                &OpModeR::Base,
+                &with.0,
+                enc,
+                info,
+                ciphertext,
+                aad,
+            )
+        }
+        let parts = (info, self.ciphertext.as_slice(), aad);
         let opened = match self.suite {
-            Suite::ChaCha20Poly1305 => hpke::single_shot_open::<ChaCha20Poly1305, HkdfSha256, Kem>(
-                &OpModeR::Base,
-                &with.0,
-                &enc,
-                info,
-                &self.ciphertext,
-                aad,
-            ),
-            Suite::Aes128Gcm => hpke::single_shot_open::<AesGcm128, HkdfSha256, Kem>(
-                &OpModeR::Base,
-                &with.0,
-                &enc,
-                info,
-                &self.ciphertext,
-                aad,
-            ),
+            Suite::ChaCha20Poly1305 => open::<ChaCha20Poly1305>(with, &enc, parts),
+            Suite::Aes128Gcm => open::<AesGcm128>(with, &enc, parts),
         };
         opened.map(Zeroizing::new).map_err(|_| CryptoError::Open)
     }
@@ -138,23 +139,26 @@ impl SealedKey {
         ikm_e: &[u8],
     ) -> Result<SealedKey, CryptoError> {
         let mut rng = fixed::FixedRng(ikm_e.to_vec());
-        let (mode, aad) = (&OpModeS::Base, aad(report, item));
-        let sealed = match suite {
-            Suite::ChaCha20Poly1305 => hpke::single_shot_seal_with_rng::<
-                ChaCha20Poly1305,
-                HkdfSha256,
-                Kem,
-            >(
-                mode, &to.0, INFO, key.as_bytes(), &aad, &mut rng
-            ),
-            Suite::Aes128Gcm => hpke::single_shot_seal_with_rng::<AesGcm128, HkdfSha256, Kem>(
-                mode,
+        let aad = aad(report, item);
+        type Sealed = (<Kem as hpke::Kem>::EncappedKey, Vec<u8>);
+        fn seal<A: hpke::aead::Aead>(
+            to: &PublicKey,
+            (plaintext, aad): (&[u8], &[u8]),
+            rng: &mut fixed::FixedRng,
+        ) -> Result<Sealed, hpke::HpkeError> {
+            hpke::single_shot_seal_with_rng::<A, HkdfSha256, Kem>(
+                &OpModeS::Base,
                 &to.0,
                 INFO,
-                key.as_bytes(),
-                &aad,
-                &mut rng,
-            ),
+                plaintext,
+                aad,
+                rng,
+            )
+        }
+        let parts = (key.as_bytes().as_slice(), aad.as_slice());
+        let sealed = match suite {
+            Suite::ChaCha20Poly1305 => seal::<ChaCha20Poly1305>(to, parts, &mut rng),
+            Suite::Aes128Gcm => seal::<AesGcm128>(to, parts, &mut rng),
         };
         let (enc, ciphertext) = sealed.map_err(|_| CryptoError::Seal)?;
         Ok(SealedKey {
