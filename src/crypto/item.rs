@@ -90,32 +90,8 @@ impl SealedItem {
         plaintext: &[u8],
     ) -> Result<SealedItem, CryptoError> {
         let ad = associated_data(format, report, item);
-        let payload = Payload {
-            msg: plaintext,
-            aad: &ad,
-        };
-        let ciphertext = match (format, nonce.len()) {
-            (FORMAT_XCHACHA, 24) => XChaCha20Poly1305::new(key.as_bytes().into())
-                .encrypt(XNonce::from_slice(nonce), payload)
-                .map_err(|_| CryptoError::Seal)?,
-            (FORMAT_AES_GCM, 12) => {
-                use aes_gcm::aead::Aead as _;
-                let cipher =
-                    <aes_gcm::Aes256Gcm as aes_gcm::KeyInit>::new_from_slice(key.as_bytes())
-                        .map_err(|_| CryptoError::Seal)?;
-                let nonce = aes_gcm::Nonce::try_from(nonce).map_err(|_| CryptoError::Seal)?;
-                cipher
-                    .encrypt(
-                        &nonce,
-                        aes_gcm::aead::Payload {
-                            msg: plaintext,
-                            aad: &ad,
-                        },
-                    )
-                    .map_err(|_| CryptoError::Seal)?
-            }
-            _ => return Err(CryptoError::Seal),
-        };
+        let ciphertext =
+            crypt(Direction::Seal, format, key, nonce, &ad, plaintext).ok_or(CryptoError::Seal)?;
         Ok(SealedItem {
             format,
             nonce: nonce.to_vec(),
@@ -130,36 +106,67 @@ impl SealedItem {
         item: Uuid,
     ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
         let ad = associated_data(self.format, report, item);
-        let opened = match (self.format, self.nonce.len()) {
-            (FORMAT_XCHACHA, 24) => XChaCha20Poly1305::new(key.as_bytes().into())
-                .decrypt(
-                    XNonce::from_slice(&self.nonce),
-                    Payload {
-                        msg: &self.ciphertext,
-                        aad: &ad,
-                    },
-                )
-                .map_err(|_| CryptoError::Open),
-            (FORMAT_AES_GCM, 12) => {
-                use aes_gcm::aead::Aead as _;
-                let cipher =
-                    <aes_gcm::Aes256Gcm as aes_gcm::KeyInit>::new_from_slice(key.as_bytes())
-                        .map_err(|_| CryptoError::Open)?;
-                let nonce = aes_gcm::Nonce::try_from(self.nonce.as_slice())
-                    .map_err(|_| CryptoError::Open)?;
-                cipher
-                    .decrypt(
-                        &nonce,
-                        aes_gcm::aead::Payload {
-                            msg: &self.ciphertext,
-                            aad: &ad,
-                        },
-                    )
-                    .map_err(|_| CryptoError::Open)
+        crypt(
+            Direction::Open,
+            self.format,
+            key,
+            &self.nonce,
+            &ad,
+            &self.ciphertext,
+        )
+        .map(Zeroizing::new)
+        .ok_or(CryptoError::Open)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Direction {
+    Seal,
+    Open,
+}
+
+/// One pass of the cipher the format names. `None` for a format or nonce length it does not
+/// take, and for a ciphertext that does not open: the caller says which.
+fn crypt(
+    direction: Direction,
+    format: u8,
+    key: &ItemKey,
+    nonce: &[u8],
+    ad: &[u8],
+    input: &[u8],
+) -> Option<Vec<u8>> {
+    match (format, nonce.len()) {
+        (FORMAT_XCHACHA, 24) => {
+            let cipher = XChaCha20Poly1305::new(key.as_bytes().into());
+            let (nonce, payload) = (
+                XNonce::from_slice(nonce),
+                Payload {
+                    msg: input,
+                    aad: ad,
+                },
+            );
+            match direction {
+                Direction::Seal => cipher.encrypt(nonce, payload),
+                Direction::Open => cipher.decrypt(nonce, payload),
             }
-            _ => Err(CryptoError::Open),
-        };
-        opened.map(Zeroizing::new)
+            .ok()
+        }
+        (FORMAT_AES_GCM, 12) => {
+            use aes_gcm::aead::Aead as _;
+            let cipher =
+                <aes_gcm::Aes256Gcm as aes_gcm::KeyInit>::new_from_slice(key.as_bytes()).ok()?;
+            let nonce = aes_gcm::Nonce::try_from(nonce).ok()?;
+            let payload = aes_gcm::aead::Payload {
+                msg: input,
+                aad: ad,
+            };
+            match direction {
+                Direction::Seal => cipher.encrypt(&nonce, payload),
+                Direction::Open => cipher.decrypt(&nonce, payload),
+            }
+            .ok()
+        }
+        _ => None,
     }
 }
 
