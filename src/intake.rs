@@ -71,7 +71,7 @@ pub(crate) struct Recipient<'a> {
     pub(crate) key: &'a PublicKey,
 }
 
-pub(crate) fn queue_recipient(q: &Queue) -> Recipient<'_> {
+fn queue_recipient(q: &Queue) -> Recipient<'_> {
     Recipient {
         name: format!("queue:{}", q.id),
         key: &q.public_key,
@@ -119,7 +119,7 @@ pub(crate) fn seal_item_with(
     })
 }
 
-fn json(value: &impl Serialize) -> Result<Zeroizing<Vec<u8>>, IntakeError> {
+pub(crate) fn json(value: &impl Serialize) -> Result<Zeroizing<Vec<u8>>, IntakeError> {
     serde_json::to_vec(value)
         .map(Zeroizing::new)
         .map_err(|e| IntakeError::Serialise(e.to_string()))
@@ -138,16 +138,34 @@ impl Intake {
         report: Report,
         files: &[(Cleaned, bool)],
     ) -> Result<Receipt, IntakeError> {
+        // A queue key rotated while this report was sealed: it is sealed again.
+        let reseal = true;
+        self.store_under_fresh_code(|code| self.seal(&report, files, code), reseal)
+            .await
+    }
+
+    /// Draws receipt codes until one's locator is free, builds the report under it and stores
+    /// it. A locator taken meanwhile draws again; so does a queue key that rotated while the
+    /// report was built, when `reseal` says building it again seals it to the new key.
+    pub(crate) async fn store_under_fresh_code<F, Fut>(
+        &self,
+        mut build: F,
+        reseal: bool,
+    ) -> Result<Receipt, IntakeError>
+    where
+        F: FnMut(ReceiptCode) -> Fut,
+        Fut: std::future::Future<Output = Result<(NewReport, Receipt), IntakeError>>,
+    {
         for _ in 0..LOCATOR_ATTEMPTS {
             let code = ReceiptCode::generate();
             if self.store.locator_in_use(code.locator.as_str()).await? {
                 continue;
             }
-            let (new, receipt) = self.seal(&report, files, code).await?;
+            let (new, receipt) = build(code).await?;
             tracing::Span::current().record("priority", receipt.priority.as_str());
             match self.store.insert_report(&new).await {
-                // A queue key rotated while this report was sealed: seal it again.
-                Err(StoreError::LocatorTaken | StoreError::QueueKeyChanged) => continue,
+                Err(StoreError::LocatorTaken) => continue,
+                Err(StoreError::QueueKeyChanged) if reseal => continue,
                 Err(e) => return Err(e.into()),
                 Ok(()) => {
                     tracing::info!(queues = new.queue_ids.len(), "report stored");

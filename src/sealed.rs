@@ -22,16 +22,13 @@ use crate::crypto::item::nonce_len;
 use crate::crypto::signing::Signature;
 use crate::crypto::{wrap, CryptoError, PublicKey, SealedItem, SealedKey};
 use crate::domain::{FieldErrors, ReceiptCode, RoutingFacts, RoutingFactsInput};
-use crate::intake::{seal_item, Intake, IntakeError, Receipt, Recipient};
+use crate::intake::{json, seal_item, Intake, IntakeError, Receipt, Recipient};
 use crate::store::{now, NewItem, NewItemKey, NewReport, QueueStandingRow, StoreError};
 use crate::triage::routing::Queue;
 
 /// How long a ticket stands: sealing takes a phone well under a second, and a slow link a few
 /// round trips more.
 pub const TICKET_SECS: i64 = 15 * 60;
-
-/// How often a fresh locator is drawn when the one drawn is taken.
-const LOCATOR_ATTEMPTS: usize = 8;
 
 /// The two items a device seals, with the audience each is sealed to.
 pub const DEVICE_KINDS: [(&str, &str); 2] = [("report", "ngo"), ("projection", "projection")];
@@ -293,9 +290,7 @@ impl SealedIntake<'_> {
         let mut secret = Zeroizing::new([0u8; 32]);
         rand::rngs::OsRng.fill_bytes(secret.as_mut());
         let token = SecretString::from(b64(secret.as_ref()));
-        let plaintext = Zeroizing::new(
-            serde_json::to_vec(&plan).map_err(|e| IntakeError::Serialise(e.to_string()))?,
-        );
+        let plaintext = json(&plan)?;
         let sealed = wrap::seal(
             &plan_key(token.expose_secret()),
             PLAN_AD.as_bytes(),
@@ -341,7 +336,7 @@ impl SealedIntake<'_> {
         let plan: Plan =
             serde_json::from_slice(&plaintext).map_err(|_| SealedError::TicketRefused)?;
         let report_id = Uuid::parse_str(&plan.report_id).map_err(|_| SealedError::TicketRefused)?;
-        let [mut report_item, mut projection_item] = check_items(&plan, &submission.items)?;
+        let [report_item, projection_item] = check_items(&plan, &submission.items)?;
 
         let facts = RoutingFacts::parse(&plan.facts).map_err(|_| SealedError::TicketRefused)?;
         let triage = self.intake.triage.assess(&facts);
@@ -358,60 +353,44 @@ impl SealedIntake<'_> {
                 key,
             })
             .collect();
-        let triage_json = Zeroizing::new(
-            serde_json::to_vec(&triage).map_err(|e| IntakeError::Serialise(e.to_string()))?,
-        );
-        for _ in 0..LOCATOR_ATTEMPTS {
-            let code = ReceiptCode::generate();
-            if self
-                .intake
-                .store
-                .locator_in_use(code.locator.as_str())
-                .await?
-            {
-                continue;
+        let triage_json = json(&triage)?;
+        let build = |code: ReceiptCode| {
+            let (ngo, triage_json, plan, mac) = (&ngo, &triage_json, &plan, &mac);
+            // Cloned for each attempt: a second one happens only when a locator was taken.
+            let (report_item, projection_item) = (report_item.clone(), projection_item.clone());
+            async move {
+                let reporter = self.intake.reporter_parts(report_id, &code, ngo).await?;
+                let triage_item = seal_item(report_id, "triage", "ngo", triage_json, ngo)?;
+                let new = NewReport {
+                    id: report_id,
+                    locator: code.locator.as_str().to_owned(),
+                    priority: triage.priority.as_str(),
+                    consents: facts.consents,
+                    reporter_public_key: reporter.public_key,
+                    reporter_key: reporter.wrapped,
+                    created_at: now(),
+                    queue_ids: plan.queue_ids.clone(),
+                    items: vec![report_item, triage_item, projection_item, reporter.status],
+                    ticket: Some(mac.clone()),
+                };
+                let receipt = Receipt {
+                    report_id,
+                    code: code.display(),
+                    priority: triage.priority,
+                };
+                Ok((new, receipt))
             }
-            let reporter = self.intake.reporter_parts(report_id, &code, &ngo).await?;
-            let triage_item = seal_item(report_id, "triage", "ngo", &triage_json, &ngo)?;
-            let items = vec![report_item, triage_item, projection_item, reporter.status];
-            let created_at = now();
-            let new = NewReport {
-                id: report_id,
-                locator: code.locator.as_str().to_owned(),
-                priority: triage.priority.as_str(),
-                consents: facts.consents,
-                reporter_public_key: reporter.public_key,
-                reporter_key: reporter.wrapped,
-                created_at,
-                queue_ids: plan.queue_ids.clone(),
-                items,
-                ticket: Some(mac.clone()),
-            };
-            match self.intake.store.insert_report(&new).await {
-                Err(StoreError::LocatorTaken) => {
-                    // Another report took the locator first: the device's items go again.
-                    let mut items = new.items.into_iter();
-                    let (Some(report), _, Some(projection)) =
-                        (items.next(), items.next(), items.next())
-                    else {
-                        break;
-                    };
-                    (report_item, projection_item) = (report, projection);
-                }
-                Err(StoreError::QueueKeyChanged) => return Err(SealedError::TicketStale),
-                Err(StoreError::TicketSpent) => return Err(SealedError::TicketRefused),
-                Err(e) => return Err(e.into()),
-                Ok(()) => {
-                    tracing::info!(queues = new.queue_ids.len(), "sealed report stored");
-                    return Ok(Receipt {
-                        report_id,
-                        code: code.display(),
-                        priority: triage.priority,
-                    });
-                }
-            }
-        }
-        Err(IntakeError::NoLocator.into())
+        };
+        // The device sealed to the ticket's keys: a rotated one needs a new ticket.
+        let reseal = false;
+        self.intake
+            .store_under_fresh_code(build, reseal)
+            .await
+            .map_err(|e| match e {
+                IntakeError::Store(StoreError::QueueKeyChanged) => SealedError::TicketStale,
+                IntakeError::Store(StoreError::TicketSpent) => SealedError::TicketRefused,
+                e => e.into(),
+            })
     }
 }
 

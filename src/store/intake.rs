@@ -28,6 +28,7 @@ pub struct NewReport {
     pub ticket: Option<Vec<u8>>,
 }
 
+#[derive(Clone)]
 pub struct NewItem {
     pub id: Uuid,
     pub kind: &'static str,
@@ -40,6 +41,7 @@ pub struct NewItem {
     pub sealed_on_device: bool,
 }
 
+#[derive(Clone)]
 pub struct NewItemKey {
     /// `queue:<id>` or `reporter`.
     pub recipient: String,
