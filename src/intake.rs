@@ -13,7 +13,9 @@ use crate::attachments::Cleaned;
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool, WrappedKey};
 use crate::crypto::{CryptoError, ItemKey, KeyPair, PublicKey, SealedItem, SealedKey};
 use crate::domain::{ReceiptCode, Report, RoutingFacts};
-use crate::store::{now, NewItem, NewItemKey, NewReport, QueueStandingRow, Store, StoreError};
+use crate::store::{
+    now, NewItem, NewItemKey, NewReport, OrganisationRow, QueueStandingRow, Store, StoreError,
+};
 use crate::triage::routing::{Queue, Routing};
 use crate::triage::{Priority, RoutingConfig, TriageRules};
 
@@ -49,6 +51,12 @@ pub struct Intake {
     pub triage: Arc<TriageRules>,
     pub kdf: KdfPool,
     pub receipt_kdf: Argon2Params,
+}
+
+/// The queues that receive reports now, by id, and every organisation, by id.
+pub struct Receiving {
+    pub queues: HashMap<String, QueueStandingRow>,
+    pub organisations: HashMap<String, OrganisationRow>,
 }
 
 /// The reporter's side of a new report.
@@ -244,27 +252,34 @@ impl Intake {
         self.route_in(facts, &receiving)
     }
 
-    /// Every queue in good standing, as stored: the database holds each queue's current key and
-    /// its signature (config gives only the first).
-    pub async fn receiving(&self) -> Result<HashMap<String, QueueStandingRow>, IntakeError> {
-        Ok(crate::organisations::queue_standings(
+    /// Every queue in good standing, as stored (the database holds each queue's current key and
+    /// its signature; config gives only the first), and the organisations they were judged by.
+    pub async fn receiving(&self) -> Result<Receiving, IntakeError> {
+        let organisations = crate::organisations::organisations_by_id(&self.store).await?;
+        let queues = crate::organisations::standings_among(
             &self.store,
+            &organisations,
             self.routing.desk_signing_key.as_ref(),
         )
         .await?
         .into_iter()
         .filter(|(_, standing)| standing.is_ok())
         .map(|(q, _)| (q.id.clone(), q))
-        .collect())
+        .collect();
+        Ok(Receiving {
+            queues,
+            organisations,
+        })
     }
 
     /// Routes among the queues that receive, each given its current key.
     pub fn route_in(
         &self,
         facts: &RoutingFacts,
-        receiving: &HashMap<String, QueueStandingRow>,
+        receiving: &Receiving,
     ) -> Result<Routing, IntakeError> {
         let current: HashMap<&str, PublicKey> = receiving
+            .queues
             .values()
             .filter_map(|q| Some((q.id.as_str(), PublicKey::from_bytes(&q.public_key).ok()?)))
             .collect();

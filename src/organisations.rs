@@ -190,12 +190,28 @@ pub async fn queue_standings(
     store: &Store,
     desk_key: Option<&VerifyingKey>,
 ) -> Result<Vec<(QueueStandingRow, Result<(), Hold>)>, StoreError> {
-    let orgs: HashMap<String, OrganisationRow> = store
+    let orgs = organisations_by_id(store).await?;
+    standings_among(store, &orgs, desk_key).await
+}
+
+/// Every organisation, by id.
+pub async fn organisations_by_id(
+    store: &Store,
+) -> Result<HashMap<String, OrganisationRow>, StoreError> {
+    Ok(store
         .all_organisations()
         .await?
         .into_iter()
         .map(|o| (o.id.clone(), o))
-        .collect();
+        .collect())
+}
+
+/// Every active queue with its standing among organisations already read.
+pub async fn standings_among(
+    store: &Store,
+    orgs: &HashMap<String, OrganisationRow>,
+    desk_key: Option<&VerifyingKey>,
+) -> Result<Vec<(QueueStandingRow, Result<(), Hold>)>, StoreError> {
     Ok(store
         .active_queue_standings()
         .await?

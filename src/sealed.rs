@@ -245,19 +245,18 @@ impl SealedIntake<'_> {
         let describe = |queues: &[&Queue]| -> Vec<TicketRecipient> {
             queues
                 .iter()
-                .filter_map(|q| receiving.get(&q.id).map(|row| recipient_of(row, q)))
+                .filter_map(|q| receiving.queues.get(&q.id).map(|row| recipient_of(row, q)))
                 .collect()
         };
         let (ngo, projection) = (describe(&audiences.ngo), describe(&audiences.projection));
         let named: BTreeSet<&str> = projection.iter().map(|r| r.organisation.as_str()).collect();
-        let organisations = self
-            .intake
-            .store
-            .all_organisations()
-            .await?
-            .into_iter()
-            .filter(|o| named.contains(o.id.as_str()))
+        let organisations = named
+            .iter()
+            .filter_map(|id| receiving.organisations.get(*id))
             .map(|o| TicketOrganisation {
+                id: o.id.clone(),
+                kind: o.kind.clone(),
+                country: o.country.clone().unwrap_or_default(),
                 signing_key: o
                     .signing_key
                     .as_deref()
@@ -268,9 +267,6 @@ impl SealedIntake<'_> {
                     .as_deref()
                     .and_then(|s| Signature::from_bytes(s).ok())
                     .map(|s| s.to_text()),
-                country: o.country.unwrap_or_default(),
-                kind: o.kind,
-                id: o.id,
             })
             .collect();
         let pairs = |list: &[TicketRecipient]| -> Vec<(String, String)> {
