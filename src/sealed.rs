@@ -226,7 +226,7 @@ fn recipient_of(row: &QueueStandingRow, q: &Queue) -> TicketRecipient {
     }
 }
 
-fn b64(bytes: &[u8]) -> String {
+pub(crate) fn b64(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 

@@ -3,8 +3,6 @@
 //! routing facts only, refuses a ticket whose keys no pinned organisation vouches for, seals the
 //! report and its projection to exactly the ticket's keys, and sends them.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use uuid::Uuid;
 
 use crate::crypto::signing::{Signature, Statement, VerifyingKey};
@@ -14,7 +12,7 @@ use crate::domain::facts::{NationalityInput, PlaceInput};
 use crate::domain::report::{ConsentInput, ProjectionInput};
 use crate::domain::{FieldErrors, Report, ReportInput, RoutingFactsInput};
 use crate::sealed::{
-    DeviceItem, DeviceKey, SealedSubmission, Ticket, TicketOrganisation, TicketRecipient,
+    b64, DeviceItem, DeviceKey, SealedSubmission, Ticket, TicketOrganisation, TicketRecipient,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -185,10 +183,6 @@ pub fn check_ticket(ticket: &Ticket, pins: &[VerifyingKey]) -> Result<(), Client
         }
     }
     Ok(())
-}
-
-fn b64(bytes: &[u8]) -> String {
-    URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// Seals one item (format 1, under a fresh key) to every recipient the ticket names for it.

@@ -311,6 +311,19 @@ pub fn from_json<T: serde::de::DeserializeOwned>(
     Ok(Ok(input))
 }
 
+/// A JSON body of the given shape, by the report's rules: 415 for another content type, 413
+/// past the size limit, 400 when it is not JSON, the field named when it is JSON of the wrong
+/// shape. The caller counts the refusal.
+pub(super) async fn read_json<T: serde::de::DeserializeOwned>(
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<Result<T, FieldErrors>, Failure> {
+    body::require_content_type(req, "application/json")?;
+    let bytes = body::read(req, payload, state.max_body_bytes).await?;
+    from_json(&bytes)
+}
+
 pub(super) fn validation_failed(
     state: &AppState,
     req: &HttpRequest,
@@ -363,11 +376,10 @@ pub async fn create_report(
         state.metrics.refused(listener, Reason::of_fields(&errors));
         validation_failed(&state, &req, errors)
     };
-    body::require_content_type(&req, "application/json").map_err(refused)?;
-    let bytes = body::read(&req, payload, state.max_body_bytes)
+    let mut input = match read_json::<ReportInput>(&state, &req, payload)
         .await
-        .map_err(refused)?;
-    let mut input = match input_from_json(&bytes).map_err(refused)? {
+        .map_err(refused)?
+    {
         Ok(input) => input,
         Err(errors) => return Ok(invalid(errors)),
     };

@@ -4,13 +4,12 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use secrecy::ExposeSecret;
-use serde::de::DeserializeOwned;
 
-use super::api::{validation_failed, Created};
+use super::api::{read_json, validation_failed, Created};
 use super::error::{ApiError, Failure};
 use super::metrics::{Channel, Reason};
-use super::{body, AppState};
-use crate::domain::{FieldErrors, RoutingFactsInput};
+use super::AppState;
+use crate::domain::RoutingFactsInput;
 use crate::sealed::{SealedError, SealedIntake, SealedSubmission, Ticket};
 
 impl From<SealedError> for Failure {
@@ -23,18 +22,6 @@ impl From<SealedError> for Failure {
             SealedError::Facts(_) | SealedError::Mismatch(_) => Failure::Unprocessable,
         }
     }
-}
-
-/// A JSON body of the given shape: 400 when it is not JSON, the field named when it is JSON of
-/// the wrong shape.
-async fn json_body<T: DeserializeOwned>(
-    state: &AppState,
-    req: &HttpRequest,
-    payload: web::Payload,
-) -> Result<Result<T, FieldErrors>, Failure> {
-    body::require_content_type(req, "application/json")?;
-    let bytes = body::read(req, payload, state.max_body_bytes).await?;
-    super::api::from_json(&bytes)
 }
 
 /// Ask for a routing ticket.
@@ -62,7 +49,7 @@ pub async fn ticket(
         state.metrics.refused(listener, Reason::from(failure));
         api_error(failure)
     };
-    let input: RoutingFactsInput = match json_body(&state, &req, payload).await.map_err(refused)? {
+    let input: RoutingFactsInput = match read_json(&state, &req, payload).await.map_err(refused)? {
         Ok(input) => input,
         Err(errors) => {
             state.metrics.refused(listener, Reason::Invalid);
@@ -108,7 +95,7 @@ pub async fn submit(
         ApiError::new(failure, state.tr(&req, None))
     };
     let submission: SealedSubmission =
-        match json_body(&state, &req, payload).await.map_err(refused)? {
+        match read_json(&state, &req, payload).await.map_err(refused)? {
             Ok(submission) => submission,
             Err(errors) => {
                 state.metrics.refused(listener, Reason::Invalid);
