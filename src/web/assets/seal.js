@@ -104,8 +104,7 @@
   };
   const wrap = (tag, field, v) => te.encode(JSON.stringify({ homeward: tag, [field]: v }));
 
-  const send = async (form) => {
-    const r = answers(form);
+  const send = async (form, r) => {
     const t = await post("/api/v1/sealed/tickets", {
       location: { country: (r.location || {}).country }, person: { nationality: (r.person || {}).nationality },
       language: r.language, consent: r.consent || {}, indicators: r.indicators,
@@ -145,6 +144,6 @@
     // any other failure sends the plain form, exactly as without JavaScript, so that the server
     // can say what is wrong beside the field, or that it is busy, and nothing typed is lost.
     const plain = () => HTMLFormElement.prototype.submit.call(form);
-    send(form).catch((e) => (["403", "409", "410"].includes(e.message) ? send(form).catch(plain) : plain()));
+    send(form, r).catch((e) => (["403", "409", "410"].includes(e.message) ? send(form, r).catch(plain) : plain()));
   });
 })();
