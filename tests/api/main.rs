@@ -6,6 +6,7 @@ mod process;
 
 mod accounts;
 mod alerts;
+mod architecture;
 mod attachments;
 mod audit;
 mod authorization;
