@@ -15,10 +15,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::Audit;
 use crate::config::Settings;
-use crate::destroyed::DestroyedList;
 use crate::memberships::{fingerprint, MembershipRecord};
 use crate::secrets::SecretsError;
 use crate::shredding::{ShredError, Shredder};
+use crate::store::destroyed::DestroyedList;
 use crate::store::{now, Store, StoreError};
 
 const MANIFEST: &str = "manifest.toml";
@@ -74,7 +74,7 @@ fn engine(settings: &Settings) -> &'static str {
 /// Copies `from` to `to` readable by its owner only, replacing `to` in one rename.
 fn copy_private(from: &Path, to: &Path) -> Result<(), BackupError> {
     let bytes = zeroize::Zeroizing::new(std::fs::read(from).map_err(io(from))?);
-    crate::private_file::replace(to, &bytes).map_err(io(to))
+    crate::store::private_file::replace(to, &bytes).map_err(io(to))
 }
 
 /// Runs a PostgreSQL client tool, naming it if it fails (never its arguments: the URL may hold a

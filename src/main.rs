@@ -365,7 +365,7 @@ async fn purge(settings: Settings, dry_run: bool) -> anyhow::Result<()> {
     let shredder = homeward::shredding::Shredder {
         store: store.clone(),
         audit: homeward::audit::Audit::new(store.clone(), secrets.audit_key),
-        destroyed: homeward::destroyed::DestroyedList::new(settings.destroyed_path()),
+        destroyed: homeward::store::destroyed::DestroyedList::new(settings.destroyed_path()),
     };
     let purge = shredder.purge_closed(days, dry_run).await;
     store.close().await;

@@ -50,7 +50,7 @@ impl MembershipRecord {
         for m in memberships {
             text.push_str(&format!("{} {}\n", m.queue, fingerprint(m)));
         }
-        crate::private_file::replace(&self.path, text.as_bytes())
+        crate::store::private_file::replace(&self.path, text.as_bytes())
     }
 
     /// Queue id -> fingerprint; a missing file records nothing.

@@ -69,7 +69,7 @@ pub fn generate() -> SecretString {
 
 /// Writes a new file readable by its owner only; never overwrites one.
 pub fn write_new(path: &Path, text: &SecretString) -> std::io::Result<()> {
-    crate::private_file::create_new(path, text.expose_secret().as_bytes())
+    crate::store::private_file::create_new(path, text.expose_secret().as_bytes())
 }
 
 /// Loads the secrets; creates them only where `may_create` (a single SQLite server).

@@ -2,14 +2,14 @@
 //! every queue entry was closed longer ago than the retention period. Every sealed copy of every
 //! item key goes, then the ciphertexts and the report's row with its reporter key, and the engine
 //! is made to overwrite or reclaim what held them. Each destruction is audited by id and listed
-//! beside the secrets (crate::destroyed). Reports with an open entry are never destroyed by
+//! beside the secrets (crate::store::destroyed). Reports with an open entry are never destroyed by
 //! retention; each pass says how many it kept. Backups keep what they hold until they expire
 //! (docs/security.md).
 
 use std::time::Duration;
 
 use crate::audit::Audit;
-use crate::destroyed::DestroyedList;
+use crate::store::destroyed::DestroyedList;
 use crate::store::{now, ClosedReport, Kept, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]

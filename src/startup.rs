@@ -165,7 +165,7 @@ impl Application {
         crate::shredding::Shredder {
             store: store.clone(),
             audit: state.accounts.audit.clone(),
-            destroyed: crate::destroyed::DestroyedList::new(settings.destroyed_path()),
+            destroyed: crate::store::destroyed::DestroyedList::new(settings.destroyed_path()),
         }
         .spawn(
             settings.followup.withdrawal_grace_days,

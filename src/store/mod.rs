@@ -6,12 +6,18 @@
 //! submissions queue for the write lock instead of failing on a busy database; reads use their own
 //! pool. Durability is checked at start: WAL with synchronous=FULL on SQLite, synchronous_commit on
 //! PostgreSQL.
+//!
+//! Beside the database, and outside it, live the private files a restore must remember: the list
+//! of destroyed reports (`destroyed`), written through `private_file` like the server secrets.
+//! This floor uses domain and crypto only; it knows nothing of HTTP.
 
 mod accounts;
 mod alerts;
 mod audit;
+pub mod destroyed;
 mod intake;
 mod organisations;
+pub mod private_file;
 mod queues;
 mod referral;
 mod reporter;

@@ -729,7 +729,7 @@ impl TestApp {
         homeward::shredding::Shredder {
             store: self.store.clone(),
             audit: self.audit(),
-            destroyed: homeward::destroyed::DestroyedList::new(
+            destroyed: homeward::store::destroyed::DestroyedList::new(
                 self.secrets_file.with_file_name("destroyed-reports.txt"),
             ),
         }

@@ -30,7 +30,7 @@ impl DestroyedList {
         if lines.is_empty() {
             return Ok(());
         }
-        crate::private_file::append(&self.path, lines.as_bytes())
+        crate::store::private_file::append(&self.path, lines.as_bytes())
     }
 
     /// Every id listed; a missing file lists none.
