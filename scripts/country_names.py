@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALES = ROOT / "src/web/locales"
+LOCALES = ROOT / "src/locale"
 # The CLDR locale for each catalog, where the names differ.
 CLDR = {"zh-Hans": "zh"}
 # Where CLDR's short form is what people say (Hong Kong, not Hong Kong SAR China).

@@ -13,8 +13,8 @@ use secrecy::ExposeSecret;
 use serde::Serialize;
 
 use crate::config::{AlertSettings, SmtpSettings};
+use crate::locale::Catalogs;
 use crate::store::{now, Store, StoreError};
-use crate::web::i18n::Catalogs;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AlertError {

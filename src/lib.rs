@@ -14,6 +14,7 @@ pub mod demo;
 pub mod domain;
 pub mod followup;
 pub mod intake;
+pub mod locale;
 pub mod memberships;
 pub mod opening;
 pub mod organisations;

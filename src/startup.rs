@@ -12,9 +12,9 @@ use crate::accounts::Accounts;
 use crate::config::Settings;
 use crate::crypto::kdf::KdfPool;
 use crate::intake::Intake;
+use crate::locale::Catalogs;
 use crate::store::Store;
 use crate::triage::{RoutingConfig, TriageRules};
-use crate::web::i18n::Catalogs;
 use crate::web::{self, AppState, HttpSettings};
 
 pub struct Application {

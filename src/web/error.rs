@@ -7,9 +7,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 
 use super::api::Problem;
-use super::i18n::Tr;
 use super::reporter::pages;
 use crate::intake::IntakeError;
+use crate::locale::Tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {

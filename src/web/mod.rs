@@ -9,7 +9,6 @@ pub mod error;
 pub mod files;
 pub mod followup_api;
 pub mod health;
-pub mod i18n;
 pub mod metrics;
 pub mod middleware;
 pub mod reporter;
@@ -30,7 +29,7 @@ use actix_web::{web, App, HttpRequest, HttpServer};
 
 use crate::accounts::Accounts;
 use crate::intake::Intake;
-use i18n::{Catalogs, Tr};
+use crate::locale::{Catalogs, Tr};
 
 /// What every handler shares.
 pub struct AppState {

@@ -314,7 +314,7 @@ on_both_engines!(
         let (_, code) = app
             .submit(&serde_json::json!({"narrative": "budget", "location": {"country": "KH"}}))
             .await;
-        let catalogs = homeward::web::i18n::Catalogs::load("en").unwrap_or_else(|e| panic!("{e}"));
+        let catalogs = homeward::locale::Catalogs::load("en").unwrap_or_else(|e| panic!("{e}"));
         for lang in catalogs.languages() {
             for encoding in ["gzip", "br"] {
                 let get = |path: &str| app.client.get(app.url(&format!("{path}lang={lang}")));

@@ -10,7 +10,7 @@ use crate::domain::report::{
     AgeRange, DocumentType, Gender, Indicator, RecruitmentMethod, Relation, Want,
 };
 use crate::domain::{FieldErrors, ReportInput};
-use crate::web::i18n::Tr;
+use crate::locale::Tr;
 
 /// The countries the form lists first, where most of the people held and their families are;
 /// every other ISO 3166 country follows, by its name in the visitor's language.

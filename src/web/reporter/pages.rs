@@ -7,9 +7,9 @@ use askama::Template;
 
 use super::form::{self, FormView};
 use crate::domain::{FieldErrors, Report};
+use crate::locale::Tr;
 use crate::triage::Priority;
 use crate::web::error::{Failure, PageError};
-use crate::web::i18n::Tr;
 use crate::web::metrics::{Channel, Reason};
 use crate::web::{body, upload, AppState};
 

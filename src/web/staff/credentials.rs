@@ -11,8 +11,8 @@ use super::pages::{
 };
 use super::{principal, FieldMessages};
 use crate::accounts::{AccountError, Enrolment};
+use crate::locale::Tr;
 use crate::web::error::{Failure, PageError};
-use crate::web::i18n::Tr;
 use crate::web::{assets, AppState};
 
 #[derive(Template)]

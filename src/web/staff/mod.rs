@@ -10,7 +10,7 @@ pub mod referrals;
 
 use std::collections::HashMap;
 
-use super::i18n::Tr;
+use crate::locale::Tr;
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::HttpRequest;

@@ -11,13 +11,13 @@ use super::pages::{checked_form, fail, redirect, render, utc};
 use super::{principal, FieldMessages};
 use crate::accounts::{Principal, Role};
 use crate::domain::FieldErrors;
+use crate::locale::Tr;
 use crate::organisations::{
     organisation_standing, queue_standings, DetailsForm, Hold, OrganisationError, Organisations,
 };
 use crate::store::{OrganisationRow, QueueStandingRow};
 use crate::triage::routing::OrganisationKind;
 use crate::web::error::{Failure, PageError};
-use crate::web::i18n::Tr;
 use crate::web::{assets, AppState};
 
 struct OrganisationView {

@@ -8,9 +8,9 @@ use secrecy::{ExposeSecret, SecretString};
 use super::{csrf_ok, expired_cookie, fields, principal, session_cookie};
 use crate::accounts::{AccountError, Principal, Role};
 use crate::domain::workflow::{EntryStatus, Outcome};
+use crate::locale::Tr;
 use crate::store::Invite;
 use crate::web::error::{Failure, PageError};
-use crate::web::i18n::Tr;
 use crate::web::{assets, body, AppState};
 use crate::workspace::{self, EntryAction, WorkspaceError};
 

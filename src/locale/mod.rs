@@ -3,8 +3,11 @@
 //! configured default. A key missing from a catalog falls back to English.
 //!
 //! Reporter pages are catalogued in every language the reporters read (`CATALOGS`); the
-//! responder pages in fewer (`STAFF_CATALOGS`), falling back to English. `locales/PROVENANCE.toml`
+//! responder pages in fewer (`STAFF_CATALOGS`), falling back to English. `PROVENANCE.toml`
 //! says, per language, who drafted it and whether a native speaker has reviewed it.
+//!
+//! Below web, so that anything that speaks to a person (pages, alerts) takes its words from here;
+//! it knows nothing of HTTP or storage.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -16,25 +19,25 @@ use unic_langid::LanguageIdentifier;
 /// The languages of the reporter pages: (tag, catalog text). English first; the thirteen that
 /// the people held in the compounds and their families read most.
 const CATALOGS: &[(&str, &str)] = &[
-    ("en", include_str!("locales/en.ftl")),
-    ("zh-Hans", include_str!("locales/zh-Hans.ftl")),
-    ("km", include_str!("locales/km.ftl")),
-    ("my", include_str!("locales/my.ftl")),
-    ("th", include_str!("locales/th.ftl")),
-    ("vi", include_str!("locales/vi.ftl")),
-    ("id", include_str!("locales/id.ftl")),
-    ("ms", include_str!("locales/ms.ftl")),
-    ("fil", include_str!("locales/fil.ftl")),
-    ("lo", include_str!("locales/lo.ftl")),
-    ("hi", include_str!("locales/hi.ftl")),
-    ("bn", include_str!("locales/bn.ftl")),
-    ("sw", include_str!("locales/sw.ftl")),
+    ("en", include_str!("en.ftl")),
+    ("zh-Hans", include_str!("zh-Hans.ftl")),
+    ("km", include_str!("km.ftl")),
+    ("my", include_str!("my.ftl")),
+    ("th", include_str!("th.ftl")),
+    ("vi", include_str!("vi.ftl")),
+    ("id", include_str!("id.ftl")),
+    ("ms", include_str!("ms.ftl")),
+    ("fil", include_str!("fil.ftl")),
+    ("lo", include_str!("lo.ftl")),
+    ("hi", include_str!("hi.ftl")),
+    ("bn", include_str!("bn.ftl")),
+    ("sw", include_str!("sw.ftl")),
 ];
 
 /// The languages of the responder pages: (tag, catalog text). English first.
 const STAFF_CATALOGS: &[(&str, &str)] = &[
-    ("en", include_str!("locales/staff/en.ftl")),
-    ("zh-Hans", include_str!("locales/staff/zh-Hans.ftl")),
+    ("en", include_str!("staff/en.ftl")),
+    ("zh-Hans", include_str!("staff/zh-Hans.ftl")),
 ];
 
 pub const FALLBACK: &str = "en";
@@ -295,7 +298,7 @@ mod tests {
 
     #[test]
     fn every_language_says_who_drafted_it_and_whether_it_was_reviewed() {
-        let provenance: toml::Table = toml::from_str(include_str!("locales/PROVENANCE.toml"))
+        let provenance: toml::Table = toml::from_str(include_str!("PROVENANCE.toml"))
             .unwrap_or_else(|e| panic!("PROVENANCE.toml: {e}"));
         for (tag, _) in CATALOGS {
             let entry = provenance
