@@ -13,13 +13,13 @@ use std::process::Command;
 use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 
-use crate::audit::Audit;
 use crate::config::Settings;
-use crate::memberships::{fingerprint, MembershipRecord};
 use crate::secrets::SecretsError;
 use crate::shredding::{ShredError, Shredder};
 use crate::store::destroyed::DestroyedList;
 use crate::store::{now, Store, StoreError};
+use crate::trust::audit::Audit;
+use crate::trust::memberships::{fingerprint, MembershipRecord};
 
 const MANIFEST: &str = "manifest.toml";
 const SQLITE_FILE: &str = "homeward.db";

@@ -12,14 +12,14 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use crate::accounts::Accounts;
 use crate::attachments::Cleaned;
 use crate::crypto::account::{unwrap_private_key, wrap_private_key};
 use crate::crypto::kdf::{Argon2Params, KdfPool};
 use crate::crypto::{wrap, CryptoError, PrivateKey};
 use crate::domain::{Addition, Consents, ContactChange, ReceiptCode};
 use crate::store::{now, Store, StoreError};
-use crate::workspace::{seal_new_to_holders, seal_to_holders};
+use crate::trust::accounts::Accounts;
+use crate::trust::sealing::{seal_new_to_holders, seal_to_holders};
 
 /// How long a visit's token works.
 pub const VISIT_MINUTES: i64 = 20;

@@ -11,13 +11,12 @@ use zeroize::Zeroizing;
 
 use crate::attachments::Cleaned;
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool, WrappedKey};
-use crate::crypto::{CryptoError, ItemKey, KeyPair, PublicKey, SealedItem, SealedKey};
+use crate::crypto::{CryptoError, KeyPair, PublicKey};
 use crate::domain::{ReceiptCode, Report, RoutingFacts};
-use crate::store::{
-    now, NewItem, NewItemKey, NewReport, OrganisationRow, QueueStandingRow, Store, StoreError,
-};
+use crate::store::{now, NewItem, NewReport, OrganisationRow, QueueStandingRow, Store, StoreError};
 use crate::triage::routing::{Queue, Routing};
 use crate::triage::{Priority, RoutingConfig, TriageRules};
+use crate::trust::sealing::{seal_item, Recipient};
 
 /// How often a fresh locator is drawn when the one drawn is taken.
 const LOCATOR_ATTEMPTS: usize = 8;
@@ -73,58 +72,11 @@ struct StatusItem {
     at: i64,
 }
 
-/// One recipient of an item's key.
-pub(crate) struct Recipient<'a> {
-    pub(crate) name: String,
-    pub(crate) key: &'a PublicKey,
-}
-
 fn queue_recipient(q: &Queue) -> Recipient<'_> {
     Recipient {
         name: format!("queue:{}", q.id),
         key: &q.public_key,
     }
-}
-
-pub(crate) fn seal_item(
-    report: Uuid,
-    kind: &'static str,
-    audience: &'static str,
-    plaintext: &[u8],
-    recipients: &[Recipient<'_>],
-) -> Result<NewItem, CryptoError> {
-    let (id, key) = (Uuid::new_v4(), ItemKey::generate());
-    seal_item_with(report, (id, &key), (kind, audience), plaintext, recipients)
-}
-
-/// Seals an item under a key the caller made (an attachment seals its file under it too).
-pub(crate) fn seal_item_with(
-    report: Uuid,
-    (id, key): (Uuid, &ItemKey),
-    (kind, audience): (&'static str, &'static str),
-    plaintext: &[u8],
-    recipients: &[Recipient<'_>],
-) -> Result<NewItem, CryptoError> {
-    let sealed = SealedItem::seal(key, report, id, plaintext)?;
-    let keys = recipients
-        .iter()
-        .map(|r| {
-            Ok(NewItemKey {
-                recipient: r.name.clone(),
-                recipient_key: r.key.to_bytes(),
-                sealed: SealedKey::seal(r.key, key, report, id)?,
-            })
-        })
-        .collect::<Result<_, CryptoError>>()?;
-    Ok(NewItem {
-        id,
-        kind,
-        audience,
-        sealed,
-        keys,
-        file: None,
-        sealed_on_device: false,
-    })
 }
 
 pub(crate) fn json(value: &impl Serialize) -> Result<Zeroizing<Vec<u8>>, IntakeError> {
@@ -255,8 +207,8 @@ impl Intake {
     /// Every queue in good standing, as stored (the database holds each queue's current key and
     /// its signature; config gives only the first), and the organisations they were judged by.
     pub async fn receiving(&self) -> Result<Receiving, IntakeError> {
-        let organisations = crate::organisations::organisations_by_id(&self.store).await?;
-        let queues = crate::organisations::standings_among(
+        let organisations = crate::trust::organisations::organisations_by_id(&self.store).await?;
+        let queues = crate::trust::organisations::standings_among(
             &self.store,
             &organisations,
             self.routing.desk_signing_key.as_ref(),

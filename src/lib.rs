@@ -3,10 +3,8 @@
 //! are routed to can open them, and stored. See shared/DESIGN.md for the threat model.
 #![forbid(unsafe_code)]
 
-pub mod accounts;
 pub mod alerts;
 pub mod attachments;
-pub mod audit;
 pub mod backup;
 pub mod config;
 pub mod crypto;
@@ -15,12 +13,9 @@ pub mod domain;
 pub mod followup;
 pub mod intake;
 pub mod locale;
-pub mod memberships;
 pub mod opening;
-pub mod organisations;
 pub mod projection;
 pub mod referral;
-pub mod rotation;
 pub mod sealed;
 pub mod sealed_client;
 pub mod secrets;
@@ -30,5 +25,6 @@ pub mod startup;
 pub mod store;
 pub mod telemetry;
 pub mod triage;
+pub mod trust;
 pub mod web;
 pub mod workspace;

@@ -302,7 +302,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 async fn audit(settings: Settings, command: AuditCommand) -> anyhow::Result<()> {
     let secrets = homeward::secrets::load_or_create(&settings.secrets_path(), false)?;
     let store = Store::connect(&settings.database.url, 1).await?;
-    let audit = homeward::audit::Audit::new(store.clone(), secrets.audit_key);
+    let audit = homeward::trust::audit::Audit::new(store.clone(), secrets.audit_key);
     let outcome = match command {
         AuditCommand::Checkpoint => {
             match audit.checkpoint().await? {
@@ -314,17 +314,17 @@ async fn audit(settings: Settings, command: AuditCommand) -> anyhow::Result<()> 
         AuditCommand::Verify { checkpoint } => {
             let checkpoint = match checkpoint {
                 Some(path) => Some(
-                    homeward::audit::Checkpoint::parse(&std::fs::read_to_string(&path)?)
+                    homeward::trust::audit::Checkpoint::parse(&std::fs::read_to_string(&path)?)
                         .ok_or_else(|| anyhow::anyhow!("{}: not a checkpoint", path.display()))?,
                 ),
                 None => None,
             };
             match audit.verify(checkpoint.as_ref()).await? {
-                homeward::audit::Verdict::Intact { entries } => {
+                homeward::trust::audit::Verdict::Intact { entries } => {
                     println!("audit log intact: {entries} entries");
                     Ok(())
                 }
-                homeward::audit::Verdict::Broken { seq, reason } => {
+                homeward::trust::audit::Verdict::Broken { seq, reason } => {
                     Err(anyhow::anyhow!("audit log broken at entry {seq}: {reason}"))
                 }
             }
@@ -364,7 +364,7 @@ async fn purge(settings: Settings, dry_run: bool) -> anyhow::Result<()> {
     store.migrate().await?;
     let shredder = homeward::shredding::Shredder {
         store: store.clone(),
-        audit: homeward::audit::Audit::new(store.clone(), secrets.audit_key),
+        audit: homeward::trust::audit::Audit::new(store.clone(), secrets.audit_key),
         destroyed: homeward::store::destroyed::DestroyedList::new(settings.destroyed_path()),
     };
     let purge = shredder.purge_closed(days, dry_run).await;
@@ -414,7 +414,7 @@ async fn bootstrap(settings: Settings) -> anyhow::Result<()> {
     let token = accounts.create_invite(&invite, None).await?;
     println!(
         "One-time invite for the first operator (valid {} hours, shown once):",
-        homeward::accounts::INVITE_HOURS
+        homeward::trust::accounts::INVITE_HOURS
     );
     println!(
         "{}/invite/{}",
@@ -490,7 +490,7 @@ async fn check_database(dir: &std::path::Path, url: secrecy::SecretString) -> an
         homeward::demo::install(&mut routing, &settings.data_dir)?;
     }
     let store = Store::connect(&url, 1).await?;
-    let standings = homeward::organisations::planned_standings(&store, &routing).await;
+    let standings = homeward::trust::organisations::planned_standings(&store, &routing).await;
     store.close().await;
     let mut desk_receives = false;
     for (queue, standing) in standings? {

@@ -8,6 +8,7 @@ use crate::crypto::kdf::{Argon2Params, KdfPool};
 use crate::crypto::{CryptoError, PrivateKey};
 use crate::domain::ReceiptCode;
 use crate::store::{Store, StoreError, StoredItem};
+use crate::trust::keyring::Keyring;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
@@ -71,25 +72,6 @@ pub async fn open_with_keys(
             Ok(open_item(item, key, report)?)
         })
         .collect()
-}
-
-/// The keys of one queue a member holds, each beside the public key it belongs to, so that an
-/// item key (which names the key it was sealed to) finds its private key without deriving a
-/// public key per item.
-pub struct Keyring<'a>(Vec<(Vec<u8>, &'a PrivateKey)>);
-
-impl<'a> Keyring<'a> {
-    pub fn new(keys: impl IntoIterator<Item = &'a PrivateKey>) -> Keyring<'a> {
-        Keyring(
-            keys.into_iter()
-                .map(|k| (k.public_key().to_bytes(), k))
-                .collect(),
-        )
-    }
-
-    pub fn for_key(&self, public: &[u8]) -> Option<&'a PrivateKey> {
-        self.0.iter().find(|(p, _)| p == public).map(|(_, k)| *k)
-    }
 }
 
 /// The report and the thread items a receipt code opens; `None` for a code that opens nothing

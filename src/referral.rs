@@ -9,16 +9,18 @@
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::accounts::Principal;
-use crate::audit::Audit;
 use crate::crypto::signing::VerifyingKey;
 use crate::crypto::{PrivateKey, PublicKey, SealedKey};
 use crate::domain::text::{Text, LONG};
-use crate::intake::{seal_item, Recipient};
-use crate::opening::{open_with_keys, Keyring};
-use crate::organisations::queue_standings;
+use crate::opening::open_with_keys;
 use crate::store::{now, NewItemKey, NewReferral, Store, StoreError};
-use crate::workspace::{entry, WorkspaceError};
+use crate::trust::accounts::Principal;
+use crate::trust::audit::Audit;
+use crate::trust::keyring::Keyring;
+use crate::trust::organisations::queue_standings;
+use crate::trust::sealing::{seal_item, Recipient};
+use crate::trust::WorkspaceError;
+use crate::workspace::entry;
 
 /// Why a referral is refused, beyond authorisation. Each has a catalog entry `referral-<code>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,7 +143,7 @@ pub async fn refer(
         return Err(refused(Refusal::NoConsent));
     }
 
-    let held = crate::rotation::held_keys(store, who, referral.from).await?;
+    let held = crate::trust::rotation::held_keys(store, who, referral.from).await?;
     let keys: Vec<&PrivateKey> = held.iter().collect();
     if projection_only(&to.kind) {
         let opened = open_with_keys(store, referral.report, referral.from, &keys)

@@ -16,15 +16,16 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use crate::accounts::Accounts;
 use crate::crypto::envelope::Suite;
 use crate::crypto::item::nonce_len;
 use crate::crypto::signing::Signature;
 use crate::crypto::{wrap, CryptoError, PublicKey, SealedItem, SealedKey};
 use crate::domain::{FieldErrors, ReceiptCode, RoutingFacts, RoutingFactsInput};
-use crate::intake::{json, seal_item, Intake, IntakeError, Receipt, Recipient};
+use crate::intake::{json, Intake, IntakeError, Receipt};
 use crate::store::{now, NewItem, NewItemKey, NewReport, QueueStandingRow, StoreError};
 use crate::triage::routing::Queue;
+use crate::trust::accounts::Accounts;
+use crate::trust::sealing::{seal_item, Recipient};
 
 /// How long a ticket stands: sealing takes a phone well under a second, and a slow link a few
 /// round trips more.

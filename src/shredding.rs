@@ -8,9 +8,9 @@
 
 use std::time::Duration;
 
-use crate::audit::Audit;
 use crate::store::destroyed::DestroyedList;
 use crate::store::{now, ClosedReport, Kept, Store, StoreError};
+use crate::trust::audit::Audit;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ShredError {

@@ -17,13 +17,13 @@ use subtle::ConstantTimeEq;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use crate::accounts::Accounts;
 use crate::attachments::{Budget, Cleaned, FileKind, Refusal, Reservation};
 use crate::config::AttachmentSettings;
 use crate::crypto::wrap;
 use crate::crypto::CryptoError;
 use crate::domain::report::Coordinates;
 use crate::store::{now, Store, StoreError};
+use crate::trust::accounts::Accounts;
 
 /// How long an upload may take from start to use.
 pub const UPLOAD_HOURS: i64 = 24;

@@ -8,13 +8,13 @@ use std::time::Duration;
 use actix_web::dev::Server;
 use anyhow::{bail, Context};
 
-use crate::accounts::Accounts;
 use crate::config::Settings;
 use crate::crypto::kdf::KdfPool;
 use crate::intake::Intake;
 use crate::locale::Catalogs;
 use crate::store::Store;
 use crate::triage::{RoutingConfig, TriageRules};
+use crate::trust::accounts::Accounts;
 use crate::web::{self, AppState, HttpSettings};
 
 pub struct Application {
@@ -63,7 +63,7 @@ pub fn accounts_for(
 ) -> Accounts {
     Accounts::new(
         store.clone(),
-        crate::audit::Audit::new(store, secrets.audit_key),
+        crate::trust::audit::Audit::new(store, secrets.audit_key),
         kdf,
         settings.account_kdf,
         secrets.pepper,
@@ -172,7 +172,7 @@ impl Application {
             settings.retention_days(),
             Duration::from_secs(settings.followup.shred_interval_secs.max(1)),
         );
-        crate::memberships::MembershipRecord::new(settings.memberships_path())
+        crate::trust::memberships::MembershipRecord::new(settings.memberships_path())
             .spawn(store.clone(), Duration::from_secs(60));
         let http = HttpSettings {
             workers: settings.server.workers,

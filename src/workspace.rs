@@ -4,34 +4,15 @@
 
 use uuid::Uuid;
 
-use crate::accounts::{Principal, Role};
-use crate::audit::Audit;
 use crate::crypto::envelope::{open_queue_key, seal_queue_key};
 use crate::crypto::{CryptoError, PrivateKey, PublicKey};
 use crate::domain::workflow::{EntryStatus, Outcome};
-use crate::intake::{seal_item, Recipient};
 use crate::opening::{open_with_keys, OpenError, OpenedItem};
 use crate::store::{now, Entry, EntryState, Holder, NewCopy, QueueRow, Store, StoreError};
-
-#[derive(Debug, thiserror::Error)]
-pub enum WorkspaceError {
-    #[error("not allowed")]
-    Forbidden,
-    #[error("not found")]
-    NotFound,
-    #[error("the key is not this queue's private key")]
-    WrongKey,
-    #[error("the signature is not the organisation's over this queue key")]
-    BadSignature,
-    #[error("not allowed by the workflow")]
-    Invalid,
-    #[error("someone else changed it first")]
-    Conflict,
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Crypto(#[from] CryptoError),
-}
+use crate::trust::accounts::{Principal, Role};
+use crate::trust::audit::Audit;
+use crate::trust::sealing::seal_to_holders;
+use crate::trust::WorkspaceError;
 
 impl From<OpenError> for WorkspaceError {
     fn from(e: OpenError) -> Self {
@@ -215,7 +196,7 @@ pub async fn open_report(
     queue: &str,
     report: Uuid,
 ) -> Result<OpenedReport, WorkspaceError> {
-    let keys = crate::rotation::held_keys(store, who, queue).await?;
+    let keys = crate::trust::rotation::held_keys(store, who, queue).await?;
     let held = store.report_queues(report).await?;
     if !held.iter().any(|q| q == queue) {
         return Err(WorkspaceError::NotFound);
@@ -255,7 +236,7 @@ pub async fn open_file(
     report: Uuid,
     item: Uuid,
 ) -> Result<(crate::attachments::FileKind, zeroize::Zeroizing<Vec<u8>>), WorkspaceError> {
-    let keys = crate::rotation::held_keys(store, who, queue).await?;
+    let keys = crate::trust::rotation::held_keys(store, who, queue).await?;
     let stored = store
         .items_for(report, &format!("queue:{queue}"))
         .await?
@@ -269,7 +250,7 @@ pub async fn open_file(
             &format!("queue:{queue} report:{report} item:{item}"),
         )
         .await?;
-    let keyring = crate::opening::Keyring::new(keys.iter());
+    let keyring = crate::trust::keyring::Keyring::new(keys.iter());
     let key = keyring
         .for_key(&stored.key.recipient_key)
         .ok_or(CryptoError::Open)?;
@@ -421,72 +402,6 @@ pub(crate) async fn post(
         )
         .await;
     Ok(())
-}
-
-/// Seals `plaintext` as a new item of the report to the holders `keep` picks (and to the
-/// reporter's key, if given) and stores it; returns the item's id.
-pub(crate) async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
-    store: &Store,
-    report: Uuid,
-    (kind, audience): (&'static str, &'static str),
-    plaintext: &[u8],
-    reporter: Option<&PublicKey>,
-    keep: impl Fn(&Holder) -> bool,
-) -> Result<Uuid, E> {
-    let make =
-        |recipients: &[Recipient<'_>]| seal_item(report, kind, audience, plaintext, recipients);
-    seal_new_to_holders(store, report, audience, reporter, keep, make).await
-}
-
-/// Stores the item `make` seals for the holders `keep` picks (and the reporter's key, if
-/// given). A queue key may rotate between reading it and storing: the item is then sealed again
-/// with the new one. Nothing new reaches an audience whose consent the reporter withdrew; an
-/// organisation's own notes are its own.
-pub(crate) async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
-    store: &Store,
-    report: Uuid,
-    audience: &str,
-    reporter: Option<&PublicKey>,
-    keep: impl Fn(&Holder) -> bool,
-    make: impl Fn(&[Recipient<'_>]) -> Result<crate::store::NewItem, CryptoError>,
-) -> Result<Uuid, E> {
-    let consents = store
-        .report_terms(report)
-        .await?
-        .map(|(_, consents)| consents)
-        .unwrap_or_default();
-    let consented = |h: &Holder| audience == "notes" || consents.admit(&h.kind);
-    for _ in 0..3 {
-        let holders = store.holders_of(&report.to_string()).await?;
-        let keys = holders
-            .iter()
-            .filter(|h| keep(h) && consented(h))
-            .map(|h| {
-                Ok((
-                    format!("queue:{}", h.queue_id),
-                    PublicKey::from_bytes(&h.public_key)?,
-                ))
-            })
-            .collect::<Result<Vec<_>, CryptoError>>()?;
-        let recipients: Vec<Recipient<'_>> = reporter
-            .map(|key| Recipient {
-                name: "reporter".into(),
-                key,
-            })
-            .into_iter()
-            .chain(keys.iter().map(|(name, key)| Recipient {
-                name: name.clone(),
-                key,
-            }))
-            .collect();
-        let item = make(&recipients)?;
-        match store.insert_item(report, &item, now()).await {
-            Err(StoreError::QueueKeyChanged) => continue,
-            Err(e) => return Err(e.into()),
-            Ok(()) => return Ok(item.id),
-        }
-    }
-    Err(StoreError::QueueKeyChanged.into())
 }
 
 /// Writes to the reporter: sealed to the report's reporter key and to every NGO queue holding it.

@@ -14,8 +14,8 @@ use zeroize::Zeroizing;
 
 use crate::crypto::stream::{self, SealedFile, PREFIX};
 use crate::crypto::{CryptoError, ItemKey};
-use crate::intake::{seal_item_with, Recipient};
 use crate::store::NewItem;
+use crate::trust::sealing::{seal_item_with, Recipient};
 
 pub use budget::{Budget, Reservation};
 pub use clean::{clean, Cleaned, FileKind, Refusal};

@@ -10,11 +10,12 @@ use super::api::{validation_failed, Problem};
 use super::error::{ApiError, Failure};
 use super::workspace_api::{api_error, bearer, json_body, workspace_error};
 use super::AppState;
-use crate::accounts::Role;
-use crate::organisations::{
+use crate::trust::accounts::Role;
+use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations,
 };
-use crate::{rotation, workspace};
+use crate::trust::rotation;
+use crate::workspace;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -249,7 +250,7 @@ pub async fn organisations(
         api_error(&state, &req, Failure::Internal)
     };
     let queues = queue_standings(store, desk_key).await.map_err(internal)?;
-    let code = |s: Result<(), crate::organisations::Hold>| {
+    let code = |s: Result<(), crate::trust::organisations::Hold>| {
         s.map_or_else(|h| h.code().to_owned(), |()| "receives".to_owned())
     };
     let views: Vec<OrganisationView> = store

@@ -27,9 +27,9 @@ use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
 use actix_web::{web, App, HttpRequest, HttpServer};
 
-use crate::accounts::Accounts;
 use crate::intake::Intake;
 use crate::locale::{Catalogs, Tr};
+use crate::trust::accounts::Accounts;
 
 /// What every handler shares.
 pub struct AppState {

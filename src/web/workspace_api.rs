@@ -11,10 +11,11 @@ use uuid::Uuid;
 
 use super::error::{ApiError, Failure};
 use super::{body, AppState};
-use crate::accounts::{AccountError, Principal};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::referral::{self, Referral, ReferralError};
-use crate::workspace::{self, EntryAction, WorkspaceError};
+use crate::trust::accounts::{AccountError, Principal};
+use crate::trust::WorkspaceError;
+use crate::workspace::{self, EntryAction};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -1,6 +1,6 @@
 //! The audit log names the first bad entry for every kind of tampering, and holds no content.
 
-use homeward::audit::{entry_mac, Checkpoint, Verdict};
+use homeward::trust::audit::{entry_mac, Checkpoint, Verdict};
 use serde_json::json;
 
 use crate::helpers::{on_both_engines, spawn_app, Engine, TestApp};

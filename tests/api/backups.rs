@@ -5,7 +5,7 @@
 //! destroyed; a queue whose membership changed after the backup receives nothing until its
 //! coordinator confirms it.
 
-use homeward::memberships::MembershipRecord;
+use homeward::trust::memberships::MembershipRecord;
 use serde_json::json;
 
 use crate::accounts::code_for;
@@ -22,7 +22,7 @@ async fn recorded_memberships(app: &TestApp) {
         let recorded = record.read().unwrap_or_default();
         if now
             .iter()
-            .all(|m| recorded.get(&m.queue) == Some(&homeward::memberships::fingerprint(m)))
+            .all(|m| recorded.get(&m.queue) == Some(&homeward::trust::memberships::fingerprint(m)))
         {
             return;
         }

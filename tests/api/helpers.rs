@@ -736,10 +736,10 @@ impl TestApp {
     }
 
     /// The audit log under this server's audit key.
-    pub fn audit(&self) -> homeward::audit::Audit {
+    pub fn audit(&self) -> homeward::trust::audit::Audit {
         let secrets = homeward::secrets::load_or_create(&self.secrets_file, false)
             .unwrap_or_else(|e| panic!("{e}"));
-        homeward::audit::Audit::new(self.store.clone(), secrets.audit_key)
+        homeward::trust::audit::Audit::new(self.store.clone(), secrets.audit_key)
     }
 }
 

@@ -220,7 +220,7 @@ on_both_engines!(
         }
         let trail = app.audit().verify(None).await.ok();
         assert!(
-            matches!(trail, Some(homeward::audit::Verdict::Intact { .. })),
+            matches!(trail, Some(homeward::trust::audit::Verdict::Intact { .. })),
             "{trail:?}"
         );
         let destroyed: Vec<_> = app

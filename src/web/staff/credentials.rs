@@ -10,8 +10,8 @@ use super::pages::{
     checked_form, enrolled_page, fail, form, internal, redirect, render, workspace_with,
 };
 use super::{principal, FieldMessages};
-use crate::accounts::{AccountError, Enrolment};
 use crate::locale::Tr;
+use crate::trust::accounts::{AccountError, Enrolment};
 use crate::web::error::{Failure, PageError};
 use crate::web::{assets, AppState};
 

@@ -1,13 +1,13 @@
-//! A coordinator removes members and rotates the queues they held (see `crate::rotation`).
+//! A coordinator removes members and rotates the queues they held (see `crate::trust::rotation`).
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use secrecy::{ExposeSecret, SecretString};
 
 use super::pages::{checked_form, redirect, workspace_failure, workspace_refusal, workspace_with};
-use crate::rotation;
+use crate::trust::rotation;
+use crate::trust::WorkspaceError;
 use crate::web::error::PageError;
 use crate::web::AppState;
-use crate::workspace::WorkspaceError;
 
 pub async fn remove(
     state: web::Data<AppState>,
@@ -80,7 +80,7 @@ pub async fn reseal(
     let store = &state.intake.store;
     let outcome = async {
         let row = store.queue(&queue).await?.ok_or(WorkspaceError::NotFound)?;
-        if who.role != crate::accounts::Role::Coordinator
+        if who.role != crate::trust::accounts::Role::Coordinator
             || who.organisation_id.as_deref() != Some(row.organisation_id.as_str())
         {
             return Err(WorkspaceError::Forbidden);

@@ -18,7 +18,7 @@ use subtle::ConstantTimeEq;
 
 use super::error::Failure;
 use super::AppState;
-use crate::accounts::Principal;
+use crate::trust::accounts::Principal;
 
 pub const SESSION_COOKIE: &str = "hw_session";
 

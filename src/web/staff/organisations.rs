@@ -9,14 +9,14 @@ use askama::Template;
 
 use super::pages::{checked_form, fail, redirect, render, utc};
 use super::{principal, FieldMessages};
-use crate::accounts::{Principal, Role};
 use crate::domain::FieldErrors;
 use crate::locale::Tr;
-use crate::organisations::{
-    organisation_standing, queue_standings, DetailsForm, Hold, OrganisationError, Organisations,
-};
 use crate::store::{OrganisationRow, QueueStandingRow};
 use crate::triage::routing::OrganisationKind;
+use crate::trust::accounts::{Principal, Role};
+use crate::trust::organisations::{
+    organisation_standing, queue_standings, DetailsForm, Hold, OrganisationError, Organisations,
+};
 use crate::web::error::{Failure, PageError};
 use crate::web::{assets, AppState};
 
@@ -90,7 +90,7 @@ fn view(
     } else {
         organisation_standing(org, desk_key).map(|_| ())
     };
-    let countersigned = crate::organisations::vouched_for(org, desk_key);
+    let countersigned = crate::trust::organisations::vouched_for(org, desk_key);
     OrganisationView {
         id: org.id.clone(),
         name: org.name.clone(),

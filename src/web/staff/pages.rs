@@ -6,13 +6,14 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::{csrf_ok, expired_cookie, fields, principal, session_cookie};
-use crate::accounts::{AccountError, Principal, Role};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::locale::Tr;
 use crate::store::Invite;
+use crate::trust::accounts::{AccountError, Principal, Role};
+use crate::trust::WorkspaceError;
 use crate::web::error::{Failure, PageError};
 use crate::web::{assets, body, AppState};
-use crate::workspace::{self, EntryAction, WorkspaceError};
+use crate::workspace::{self, EntryAction};
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -152,7 +153,7 @@ pub(crate) fn utc(seconds: i64) -> String {
 }
 
 /// What a new or reset account sees once: its TOTP secret and recovery key.
-pub(super) fn enrolled_page(tr: Tr, enrolment: &crate::accounts::Enrolment) -> HttpResponse {
+pub(super) fn enrolled_page(tr: Tr, enrolment: &crate::trust::accounts::Enrolment) -> HttpResponse {
     let page = Enrolled {
         tr,
         stylesheet: assets::STYLESHEET_PATH,

@@ -14,12 +14,12 @@ use sha2::Sha256;
 use totp_rs::{Algorithm, Secret, Totp};
 use zeroize::Zeroizing;
 
-use crate::audit::Audit;
 use crate::crypto::account::{unwrap_private_key, wrap_private_key, PasswordKeys, RecoveryKey};
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool};
 use crate::crypto::wrap;
 use crate::crypto::{CryptoError, KeyPair, PrivateKey};
 use crate::store::{now, AccountRecord, Invite, NewAccount, RedeemError, Store, StoreError};
+use crate::trust::audit::Audit;
 
 mod credentials;
 

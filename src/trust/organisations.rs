@@ -6,8 +6,6 @@
 
 use std::collections::HashMap;
 
-use crate::accounts::{Principal, Role};
-use crate::audit::Audit;
 use crate::crypto::signing::{Signature, Statement, VerifyingKey};
 use crate::crypto::PublicKey;
 use crate::domain::text::{Text, SHORT};
@@ -17,6 +15,8 @@ use crate::store::{
 };
 use crate::triage::routing::{OrganisationKind, QueueKind};
 use crate::triage::RoutingConfig;
+use crate::trust::accounts::{Principal, Role};
+use crate::trust::audit::Audit;
 
 /// Why a queue receives nothing. Each has a catalog entry `queue-hold-<code>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

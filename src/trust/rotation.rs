@@ -6,14 +6,14 @@
 //! the rotation, on another replica, or left behind by a crash mid-way can still be opened and is
 //! re-sealed by the next pass.
 
-use crate::accounts::{Principal, Role};
-use crate::audit::Audit;
 use crate::crypto::envelope::{open_queue_key, seal_queue_key};
 use crate::crypto::signing::{Signature, Statement, VerifyingKey};
 use crate::crypto::{PrivateKey, PublicKey, SealedKey};
-use crate::opening::Keyring;
 use crate::store::{KeySwitch, NewCopy, Store};
-use crate::workspace::WorkspaceError;
+use crate::trust::accounts::{Principal, Role};
+use crate::trust::audit::Audit;
+use crate::trust::keyring::Keyring;
+use crate::trust::WorkspaceError;
 
 /// Item keys re-sealed per transaction.
 const BATCH: i64 = 500;

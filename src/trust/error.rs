@@ -1,0 +1,25 @@
+//! What a responder's operation on keys or cases can be refused with. The web maps it to an
+//! answer in one place.
+
+use crate::crypto::CryptoError;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("the key is not this queue's private key")]
+    WrongKey,
+    #[error("the signature is not the organisation's over this queue key")]
+    BadSignature,
+    #[error("not allowed by the workflow")]
+    Invalid,
+    #[error("someone else changed it first")]
+    Conflict,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+}

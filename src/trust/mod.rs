@@ -1,0 +1,19 @@
+//! Who may hold which key, and the record of it: responder accounts and their keys
+//! (`accounts`), organisations, their vetting and the desk's countersignature (`organisations`),
+//! removing members and rotating queue keys (`rotation`), the membership record a restore checks
+//! (`memberships`), the tamper-evident audit log (`audit`), sealing an item's key to whoever holds
+//! a report (`sealing`) and the keys a member holds (`keyring`).
+//!
+//! It uses domain, crypto, store and config; it never uses reporting, casework, operations or
+//! web, and knows nothing of HTTP. Whatever seals a key to an account passes through here.
+
+pub mod accounts;
+pub mod audit;
+pub mod error;
+pub mod keyring;
+pub mod memberships;
+pub mod organisations;
+pub mod rotation;
+pub mod sealing;
+
+pub use error::WorkspaceError;

@@ -1,0 +1,123 @@
+//! Sealing an item's key to those entitled to it: each recipient's copy of a fresh item key,
+//! and the holders of a report (its queues, and the reporter's key where given) picked at the
+//! moment of storing, so that a queue key that rotates in between, or a consent withdrawn, is
+//! honoured. Intake, the reporter's later items and the responders' writing all seal through here.
+
+use uuid::Uuid;
+
+use crate::crypto::{CryptoError, ItemKey, PublicKey, SealedItem, SealedKey};
+use crate::store::{now, Holder, NewItem, NewItemKey, Store, StoreError};
+
+/// One recipient of an item's key.
+pub struct Recipient<'a> {
+    pub name: String,
+    pub key: &'a PublicKey,
+}
+
+/// Seals `plaintext` as a new item of `report` under a fresh key, sealed to each recipient.
+pub fn seal_item(
+    report: Uuid,
+    kind: &'static str,
+    audience: &'static str,
+    plaintext: &[u8],
+    recipients: &[Recipient<'_>],
+) -> Result<NewItem, CryptoError> {
+    let (id, key) = (Uuid::new_v4(), ItemKey::generate());
+    seal_item_with(report, (id, &key), (kind, audience), plaintext, recipients)
+}
+
+/// Seals an item under a key the caller made (an attachment seals its file under it too).
+pub fn seal_item_with(
+    report: Uuid,
+    (id, key): (Uuid, &ItemKey),
+    (kind, audience): (&'static str, &'static str),
+    plaintext: &[u8],
+    recipients: &[Recipient<'_>],
+) -> Result<NewItem, CryptoError> {
+    let sealed = SealedItem::seal(key, report, id, plaintext)?;
+    let keys = recipients
+        .iter()
+        .map(|r| {
+            Ok(NewItemKey {
+                recipient: r.name.clone(),
+                recipient_key: r.key.to_bytes(),
+                sealed: SealedKey::seal(r.key, key, report, id)?,
+            })
+        })
+        .collect::<Result<_, CryptoError>>()?;
+    Ok(NewItem {
+        id,
+        kind,
+        audience,
+        sealed,
+        keys,
+        file: None,
+        sealed_on_device: false,
+    })
+}
+
+/// Seals `plaintext` as a new item of the report to the holders `keep` picks (and to the
+/// reporter's key, if given) and stores it; returns the item's id.
+pub async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
+    store: &Store,
+    report: Uuid,
+    (kind, audience): (&'static str, &'static str),
+    plaintext: &[u8],
+    reporter: Option<&PublicKey>,
+    keep: impl Fn(&Holder) -> bool,
+) -> Result<Uuid, E> {
+    let make =
+        |recipients: &[Recipient<'_>]| seal_item(report, kind, audience, plaintext, recipients);
+    seal_new_to_holders(store, report, audience, reporter, keep, make).await
+}
+
+/// Stores the item `make` seals for the holders `keep` picks (and the reporter's key, if
+/// given). A queue key may rotate between reading it and storing: the item is then sealed again
+/// with the new one. Nothing new reaches an audience whose consent the reporter withdrew; an
+/// organisation's own notes are its own.
+pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
+    store: &Store,
+    report: Uuid,
+    audience: &str,
+    reporter: Option<&PublicKey>,
+    keep: impl Fn(&Holder) -> bool,
+    make: impl Fn(&[Recipient<'_>]) -> Result<crate::store::NewItem, CryptoError>,
+) -> Result<Uuid, E> {
+    let consents = store
+        .report_terms(report)
+        .await?
+        .map(|(_, consents)| consents)
+        .unwrap_or_default();
+    let consented = |h: &Holder| audience == "notes" || consents.admit(&h.kind);
+    for _ in 0..3 {
+        let holders = store.holders_of(&report.to_string()).await?;
+        let keys = holders
+            .iter()
+            .filter(|h| keep(h) && consented(h))
+            .map(|h| {
+                Ok((
+                    format!("queue:{}", h.queue_id),
+                    PublicKey::from_bytes(&h.public_key)?,
+                ))
+            })
+            .collect::<Result<Vec<_>, CryptoError>>()?;
+        let recipients: Vec<Recipient<'_>> = reporter
+            .map(|key| Recipient {
+                name: "reporter".into(),
+                key,
+            })
+            .into_iter()
+            .chain(keys.iter().map(|(name, key)| Recipient {
+                name: name.clone(),
+                key,
+            }))
+            .collect();
+        let item = make(&recipients)?;
+        match store.insert_item(report, &item, now()).await {
+            Err(StoreError::QueueKeyChanged) => continue,
+            Err(e) => return Err(e.into()),
+            Ok(()) => return Ok(item.id),
+        }
+    }
+    Err(StoreError::QueueKeyChanged.into())
+}
