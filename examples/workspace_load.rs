@@ -21,7 +21,7 @@ use homeward::crypto::kdf::{Argon2Params, KdfPool};
 use homeward::crypto::signing::{SigningKey, Statement};
 use homeward::crypto::KeyPair;
 use homeward::domain::{ReceiptCode, Report, ReportInput};
-use homeward::intake::Intake;
+use homeward::reporting::intake::Intake;
 use homeward::startup::{accounts_for, Application};
 use homeward::triage::{RoutingConfig, TriageRules};
 use secrecy::{ExposeSecret, SecretString};
@@ -123,9 +123,9 @@ async fn main() -> anyhow::Result<()> {
             sign(&partner_signing, "ngo", "ngo", &ngo.public),
         ),
     )?;
-    homeward::secrets::write_new(
+    homeward::operations::secrets::write_new(
         &dir.path().join("secrets.toml"),
-        &homeward::secrets::generate(),
+        &homeward::operations::secrets::generate(),
     )?;
     let admin = std::env::var("HOMEWARD_TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
@@ -239,7 +239,7 @@ async fn main() -> anyhow::Result<()> {
     }
 
     // A coordinator of the partner organisation enrols, logs in and imports the queue's key.
-    let secrets = homeward::secrets::load_or_create(&config.secrets_path(), false)?;
+    let secrets = homeward::operations::secrets::load_or_create(&config.secrets_path(), false)?;
     let accounts = accounts_for(&config, store.clone(), KdfPool::new(1), secrets);
     let invite = homeward::store::Invite {
         role: "coordinator".into(),
@@ -266,7 +266,7 @@ async fn main() -> anyhow::Result<()> {
         .resolve(cookie.expose_secret())
         .await?
         .ok_or_else(|| anyhow::anyhow!("no session"))?;
-    homeward::workspace::import_key(
+    homeward::trust::queue_keys::import_key(
         &store,
         &accounts.audit,
         &who,

@@ -209,7 +209,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Secrets {
             command: SecretsCommand::Generate { out },
         } => {
-            homeward::secrets::write_new(&out, &homeward::secrets::generate())?;
+            homeward::operations::secrets::write_new(
+                &out,
+                &homeward::operations::secrets::generate(),
+            )?;
             println!("wrote {}", out.display());
             Ok(())
         }
@@ -236,7 +239,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Backup { out } => {
             let settings = Settings::load(&cli.config)?;
-            runtime()?.block_on(homeward::backup::backup(&settings, &out))?;
+            runtime()?.block_on(homeward::operations::backup::backup(&settings, &out))?;
             println!(
                 "backup written to {} (database snapshot, server secrets, destroyed list; keep it as safe as the secrets)",
                 out.display()
@@ -245,7 +248,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Restore { from } => {
             let settings = Settings::load(&cli.config)?;
-            let restored = runtime()?.block_on(homeward::backup::restore(&settings, &from))?;
+            let restored =
+                runtime()?.block_on(homeward::operations::backup::restore(&settings, &from))?;
             let taken = time::OffsetDateTime::from_unix_timestamp(restored.taken_at)
                 .map(|t| t.to_string())
                 .unwrap_or_default();
@@ -300,7 +304,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 async fn audit(settings: Settings, command: AuditCommand) -> anyhow::Result<()> {
-    let secrets = homeward::secrets::load_or_create(&settings.secrets_path(), false)?;
+    let secrets = homeward::operations::secrets::load_or_create(&settings.secrets_path(), false)?;
     let store = Store::connect(&settings.database.url, 1).await?;
     let audit = homeward::trust::audit::Audit::new(store.clone(), secrets.audit_key);
     let outcome = match command {
@@ -346,7 +350,7 @@ async fn sealed_submit(
         .map_err(|_| anyhow::anyhow!("a --pin is not a signing key (hwov1.)"))?;
     let text = std::fs::read(file)?;
     let input: homeward::domain::ReportInput = serde_json::from_slice(&text)?;
-    let submitted = homeward::sealed_client::submit(server, &pins, input).await?;
+    let submitted = homeward::cli::sealed_submit::submit(server, &pins, input).await?;
     println!(
         "{}",
         serde_json::json!({
@@ -359,10 +363,10 @@ async fn sealed_submit(
 
 async fn purge(settings: Settings, dry_run: bool) -> anyhow::Result<()> {
     let days = settings.retention.closed_days;
-    let secrets = homeward::secrets::load_or_create(&settings.secrets_path(), false)?;
+    let secrets = homeward::operations::secrets::load_or_create(&settings.secrets_path(), false)?;
     let store = Store::connect(&settings.database.url, 1).await?;
     store.migrate().await?;
-    let shredder = homeward::shredding::Shredder {
+    let shredder = homeward::reporting::shredding::Shredder {
         store: store.clone(),
         audit: homeward::trust::audit::Audit::new(store.clone(), secrets.audit_key),
         destroyed: homeward::store::destroyed::DestroyedList::new(settings.destroyed_path()),
@@ -396,8 +400,10 @@ async fn purge(settings: Settings, dry_run: bool) -> anyhow::Result<()> {
 }
 
 async fn bootstrap(settings: Settings) -> anyhow::Result<()> {
-    let secrets =
-        homeward::secrets::load_or_create(&settings.secrets_path(), !settings.is_postgres())?;
+    let secrets = homeward::operations::secrets::load_or_create(
+        &settings.secrets_path(),
+        !settings.is_postgres(),
+    )?;
     let store = Store::connect(&settings.database.url, 1).await?;
     store.migrate().await?;
     if store.operator_exists().await? {
@@ -457,9 +463,9 @@ fn check_config(dir: &std::path::Path, production: bool) -> anyhow::Result<()> {
     TriageRules::load(&settings.triage_file)?;
     match routing.desk() {
         Some(desk) => {
-            if let Some(demo) = homeward::demo::existing_public_key(&settings.data_dir) {
+            if let Some(demo) = homeward::operations::demo::existing_public_key(&settings.data_dir) {
                 if production && routing.queues.iter().any(|q| q.public_key == demo) {
-                    anyhow::bail!("a queue uses the demo key from {}", homeward::demo::key_path(&settings.data_dir).display());
+                    anyhow::bail!("a queue uses the demo key from {}", homeward::operations::demo::key_path(&settings.data_dir).display());
                 }
             }
             println!("desk: {} ({})", desk.id, desk.organisation);
@@ -487,7 +493,7 @@ async fn check_database(dir: &std::path::Path, url: secrecy::SecretString) -> an
     let settings = Settings::load(dir)?;
     let mut routing = RoutingConfig::load(&settings.routing_file)?;
     if routing.desk().is_none() {
-        homeward::demo::install(&mut routing, &settings.data_dir)?;
+        homeward::operations::demo::install(&mut routing, &settings.data_dir)?;
     }
     let store = Store::connect(&url, 1).await?;
     let standings = homeward::trust::organisations::planned_standings(&store, &routing).await;

@@ -10,8 +10,8 @@ use anyhow::{bail, Context};
 
 use crate::config::Settings;
 use crate::crypto::kdf::KdfPool;
-use crate::intake::Intake;
 use crate::locale::Catalogs;
+use crate::reporting::intake::Intake;
 use crate::store::Store;
 use crate::triage::{RoutingConfig, TriageRules};
 use crate::trust::accounts::Accounts;
@@ -39,7 +39,7 @@ pub fn routing_for(settings: &Settings) -> anyhow::Result<RoutingConfig> {
                 settings.routing_file.display()
             );
         }
-        let path = crate::demo::install(&mut routing, &settings.data_dir)?;
+        let path = crate::operations::demo::install(&mut routing, &settings.data_dir)?;
         tracing::warn!(
             key_file = %path.display(),
             "DEMO DESK IN USE: reports go to a demo queue whose private key sits on this server; \
@@ -59,7 +59,7 @@ pub fn accounts_for(
     settings: &Settings,
     store: Store,
     kdf: KdfPool,
-    secrets: crate::secrets::ServerSecrets,
+    secrets: crate::operations::secrets::ServerSecrets,
 ) -> Accounts {
     Accounts::new(
         store.clone(),
@@ -76,8 +76,10 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let routing = routing_for(&settings)?;
         let triage = TriageRules::load(&settings.triage_file)?;
-        let secrets =
-            crate::secrets::load_or_create(&settings.secrets_path(), !settings.is_postgres())?;
+        let secrets = crate::operations::secrets::load_or_create(
+            &settings.secrets_path(),
+            !settings.is_postgres(),
+        )?;
 
         let store = Store::connect(&settings.database.url, settings.database.max_connections)
             .await
@@ -141,7 +143,7 @@ impl Application {
             )),
             followup: settings.followup.clone(),
             attachments: settings.attachments.clone(),
-            uploads: crate::attachments::Budget::new(settings.attachments.global_bytes),
+            uploads: crate::reporting::attachments::Budget::new(settings.attachments.global_bytes),
             submissions: Arc::new(crate::web::throttle::Submissions::new(&settings.limits)),
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
             onion: onion_addr,
@@ -151,7 +153,7 @@ impl Application {
             },
             metrics: crate::web::metrics::Metrics::new(kdf.clone()),
         };
-        if let Some(alerter) = crate::alerts::Alerter::new(
+        if let Some(alerter) = crate::casework::alerts::Alerter::new(
             &settings.alerts,
             store.clone(),
             state.catalogs.clone(),
@@ -162,7 +164,7 @@ impl Application {
                 settings.alerts.check_interval_secs.max(1),
             ));
         }
-        crate::shredding::Shredder {
+        crate::reporting::shredding::Shredder {
             store: store.clone(),
             audit: state.accounts.audit.clone(),
             destroyed: crate::store::destroyed::DestroyedList::new(settings.destroyed_path()),

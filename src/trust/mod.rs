@@ -13,6 +13,7 @@ pub mod error;
 pub mod keyring;
 pub mod memberships;
 pub mod organisations;
+pub mod queue_keys;
 pub mod rotation;
 pub mod sealing;
 

@@ -14,8 +14,7 @@ use crate::trust::accounts::Role;
 use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations,
 };
-use crate::trust::rotation;
-use crate::workspace;
+use crate::trust::{queue_keys, rotation};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -140,7 +139,7 @@ pub async fn import_key(
     let body: KeyImport = json_body(&state, &req, payload).await?;
     let who = bearer(&state, &req).await?;
     let key = SecretString::from(body.private_key);
-    let count = workspace::import_key(
+    let count = queue_keys::import_key(
         &state.intake.store,
         &state.accounts.audit,
         &who,
@@ -163,7 +162,7 @@ pub async fn grant(
 ) -> Result<HttpResponse, ApiError> {
     let body: Grant = json_body(&state, &req, payload).await?;
     let who = bearer(&state, &req).await?;
-    workspace::grant(
+    queue_keys::grant(
         &state.intake.store,
         &state.accounts.audit,
         &who,
@@ -185,7 +184,7 @@ pub async fn confirm_membership(
     queue: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let who = bearer(&state, &req).await?;
-    workspace::confirm_membership(&state.intake.store, &state.accounts.audit, &who, &queue)
+    queue_keys::confirm_membership(&state.intake.store, &state.accounts.audit, &who, &queue)
         .await
         .map_err(|e| workspace_error(&state, &req, e))?;
     Ok(HttpResponse::NoContent().finish())

@@ -237,14 +237,14 @@ impl utoipa::Modify for CommonResponses {
         crate::domain::RoutingFactsInput,
         crate::domain::facts::PlaceInput,
         crate::domain::facts::NationalityInput,
-        crate::sealed::Ticket,
-        crate::sealed::TicketItems,
-        crate::sealed::TicketAudiences,
-        crate::sealed::TicketRecipient,
-        crate::sealed::TicketOrganisation,
-        crate::sealed::SealedSubmission,
-        crate::sealed::DeviceItem,
-        crate::sealed::DeviceKey
+        crate::reporting::sealed::Ticket,
+        crate::reporting::sealed::TicketItems,
+        crate::reporting::sealed::TicketAudiences,
+        crate::reporting::sealed::TicketRecipient,
+        crate::reporting::sealed::TicketOrganisation,
+        crate::reporting::sealed::SealedSubmission,
+        crate::reporting::sealed::DeviceItem,
+        crate::reporting::sealed::DeviceKey
     ))
 )]
 pub struct ApiDoc;
@@ -392,7 +392,7 @@ pub async fn create_report(
         .await
         .map_err(refused)?
     {
-        Ok(files) => crate::attachments::use_positions(&mut report, files),
+        Ok(files) => crate::reporting::attachments::use_positions(&mut report, files),
         Err(errors) => return Ok(invalid(errors)),
     };
     let receipt = state

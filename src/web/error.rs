@@ -8,8 +8,8 @@ use actix_web::{HttpResponse, ResponseError};
 
 use super::api::Problem;
 use super::reporter::pages;
-use crate::intake::IntakeError;
 use crate::locale::Tr;
+use crate::reporting::intake::IntakeError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {

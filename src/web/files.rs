@@ -7,7 +7,7 @@ use actix_web::HttpResponse;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use crate::attachments::FileKind;
+use crate::reporting::attachments::FileKind;
 
 /// The download response for a decrypted file.
 pub fn download(item: Uuid, kind: FileKind, bytes: Zeroizing<Vec<u8>>) -> HttpResponse {

@@ -14,7 +14,7 @@ use super::error::{ApiError, Failure};
 use super::{body, AppState};
 use crate::domain::report::StagedFile;
 use crate::domain::{Addition, Consents, ContactChange, FieldErrors, ReportInput};
-use crate::followup::{FollowupError, Visit};
+use crate::reporting::followup::{FollowupError, Visit};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

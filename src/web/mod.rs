@@ -27,8 +27,8 @@ use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
 use actix_web::{web, App, HttpRequest, HttpServer};
 
-use crate::intake::Intake;
 use crate::locale::{Catalogs, Tr};
+use crate::reporting::intake::Intake;
 use crate::trust::accounts::Accounts;
 
 /// What every handler shares.
@@ -45,7 +45,7 @@ pub struct AppState {
     pub code_throttle: Arc<throttle::CodeAttempts>,
     pub followup: crate::config::FollowupSettings,
     pub attachments: crate::config::AttachmentSettings,
-    pub uploads: crate::attachments::Budget,
+    pub uploads: crate::reporting::attachments::Budget,
     pub submissions: Arc<throttle::Submissions>,
     /// Whose X-Forwarded-For per-source limits believe.
     pub trusted_proxies: Arc<[std::net::IpAddr]>,
@@ -57,8 +57,8 @@ pub struct AppState {
 
 impl AppState {
     /// The reporter's return, for a page or the API.
-    pub fn followup(&self) -> crate::followup::Followup<'_> {
-        crate::followup::Followup {
+    pub fn followup(&self) -> crate::reporting::followup::Followup<'_> {
+        crate::reporting::followup::Followup {
             store: &self.intake.store,
             kdf: &self.intake.kdf,
             receipt_kdf: self.intake.receipt_kdf,
@@ -67,8 +67,8 @@ impl AppState {
     }
 
     /// Resumable uploads, within this replica's upload budget.
-    pub fn staging(&self) -> crate::staging::Staging<'_> {
-        crate::staging::Staging {
+    pub fn staging(&self) -> crate::reporting::staging::Staging<'_> {
+        crate::reporting::staging::Staging {
             store: &self.intake.store,
             accounts: &self.accounts,
             limits: &self.attachments,

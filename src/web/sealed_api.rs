@@ -10,7 +10,7 @@ use super::error::{ApiError, Failure};
 use super::metrics::{Channel, Reason};
 use super::AppState;
 use crate::domain::RoutingFactsInput;
-use crate::sealed::{SealedError, SealedIntake, SealedSubmission, Ticket};
+use crate::reporting::sealed::{SealedError, SealedIntake, SealedSubmission, Ticket};
 
 impl From<SealedError> for Failure {
     fn from(error: SealedError) -> Failure {

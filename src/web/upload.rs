@@ -10,8 +10,8 @@ use futures_util::StreamExt;
 use zeroize::Zeroizing;
 
 use super::error::Failure;
-use crate::attachments::{Budget, Cleaned, Refusal, Reservation};
 use crate::config::AttachmentSettings;
+use crate::reporting::attachments::{Budget, Cleaned, Refusal, Reservation};
 
 /// A file as it arrived: what the client called its type, and its bytes.
 pub struct UploadedFile {
@@ -137,7 +137,7 @@ pub async fn clean(
         files
             .iter()
             .map(|f| {
-                crate::attachments::clean(&f.bytes, f.declared.as_deref(), max_pixels)
+                crate::reporting::attachments::clean(&f.bytes, f.declared.as_deref(), max_pixels)
                     .map_err(|refusal| (f.field.clone(), refusal))
             })
             .collect::<Result<Vec<_>, _>>()

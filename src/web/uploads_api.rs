@@ -11,10 +11,10 @@ use uuid::Uuid;
 
 use super::error::{ApiError, Failure};
 use super::{body, AppState};
-use crate::attachments::Cleaned;
 use crate::domain::report::StagedFile;
 use crate::domain::FieldErrors;
-use crate::staging::{Progress, StagingError, MAX_PIECE};
+use crate::reporting::attachments::Cleaned;
+use crate::reporting::staging::{Progress, StagingError, MAX_PIECE};
 
 const UPLOAD_TOKEN: HeaderName = HeaderName::from_static("upload-token");
 const UPLOAD_OFFSET: HeaderName = HeaderName::from_static("upload-offset");
@@ -194,7 +194,7 @@ pub async fn append(
         .and_then(|v| v.parse::<i64>().ok())
         .ok_or_else(|| api_error(Failure::BadRequest))?;
     let staging = state.staging();
-    let mut reserved = crate::attachments::Reservation::default();
+    let mut reserved = crate::reporting::attachments::Reservation::default();
     if !state.uploads.grow(&mut reserved, MAX_PIECE) {
         return Err(api_error(Failure::Unavailable));
     }

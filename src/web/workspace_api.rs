@@ -11,11 +11,11 @@ use uuid::Uuid;
 
 use super::error::{ApiError, Failure};
 use super::{body, AppState};
+use crate::casework::referral::{self, Referral, ReferralError};
+use crate::casework::workspace::{self, EntryAction};
 use crate::domain::workflow::{EntryStatus, Outcome};
-use crate::referral::{self, Referral, ReferralError};
 use crate::trust::accounts::{AccountError, Principal};
 use crate::trust::WorkspaceError;
-use crate::workspace::{self, EntryAction};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

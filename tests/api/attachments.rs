@@ -52,9 +52,10 @@ async fn attach(
 
 /// The report's attachment items as the desk's key opens them: (item id, manifest).
 async fn attachments_of(app: &TestApp, report: uuid::Uuid) -> Vec<(uuid::Uuid, serde_json::Value)> {
-    let opened = homeward::opening::open_for_queue(&app.store, report, "desk", app.key("desk"))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let opened =
+        homeward::casework::opening::open_for_queue(&app.store, report, "desk", app.key("desk"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
     opened
         .into_iter()
         .filter(|i| i.kind == "attachment")
@@ -155,18 +156,25 @@ on_both_engines!(
             .sealed
             .open(app.key("desk"), report, item)
             .unwrap_or_else(|e| panic!("{e}"));
-        let manifest: homeward::attachments::Manifest =
+        let manifest: homeward::reporting::attachments::Manifest =
             serde_json::from_value(attached[0].1.clone()).unwrap_or_else(|e| panic!("{e}"));
         let chunks = app.store.item_chunks(item).await.unwrap_or_default();
         assert!(chunks.len() >= 3, "{}", chunks.len());
-        let whole = homeward::attachments::open(&key, report, item, &manifest, chunks.clone());
+        let whole =
+            homeward::reporting::attachments::open(&key, report, item, &manifest, chunks.clone());
         assert_eq!(whole.map(|b| b.to_vec()).ok(), Some(bytes.to_vec()));
         let mut reordered = chunks.clone();
         reordered.swap(0, 1);
-        assert!(homeward::attachments::open(&key, report, item, &manifest, reordered).is_err());
+        assert!(
+            homeward::reporting::attachments::open(&key, report, item, &manifest, reordered)
+                .is_err()
+        );
         let mut truncated = chunks.clone();
         truncated.pop();
-        assert!(homeward::attachments::open(&key, report, item, &manifest, truncated).is_err());
+        assert!(
+            homeward::reporting::attachments::open(&key, report, item, &manifest, truncated)
+                .is_err()
+        );
     }
 );
 

@@ -72,7 +72,7 @@ async fn rewrite_macs(app: &TestApp, key: &[u8; 32], from: i64) {
 
 fn audit_key(app: &TestApp) -> [u8; 32] {
     use secrecy::ExposeSecret;
-    let secrets = homeward::secrets::load_or_create(&app.secrets_file, false)
+    let secrets = homeward::operations::secrets::load_or_create(&app.secrets_file, false)
         .unwrap_or_else(|e| panic!("{e}"));
     *secrets.audit_key.expose_secret()
 }

@@ -101,7 +101,7 @@ on_both_engines!(
             Engine::Postgres => fresh_postgres_database().await,
         };
         let fresh_secrets = fresh.path().join("secrets.toml");
-        homeward::secrets::write_new(&fresh_secrets, &homeward::secrets::generate())
+        homeward::operations::secrets::write_new(&fresh_secrets, &homeward::operations::secrets::generate())
             .unwrap_or_else(|e| panic!("{e}"));
         for kept_file in ["destroyed-reports.txt", "memberships.txt"] {
             std::fs::copy(app.secrets_file.with_file_name(kept_file), fresh.path().join(kept_file))
@@ -142,7 +142,7 @@ on_both_engines!(
         let store = homeward::store::Store::connect(&secrecy::SecretString::from(fresh_url), 2)
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        let opened = homeward::opening::open_for_queue(&store, kept, "ngo-kh", app.key("ngo-kh"))
+        let opened = homeward::casework::opening::open_for_queue(&store, kept, "ngo-kh", app.key("ngo-kh"))
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         let report = opened

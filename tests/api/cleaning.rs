@@ -2,7 +2,7 @@
 //! what is not what it claims, hides a second file or declares too many pixels is refused.
 
 use crate::files::{self, contains, segment, AUTHOR, SCAN, SERIAL};
-use homeward::attachments::{clean, FileKind, Refusal};
+use homeward::reporting::attachments::{clean, FileKind, Refusal};
 
 const MAX: u64 = 40_000_000;
 

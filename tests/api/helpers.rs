@@ -393,8 +393,11 @@ pub async fn build(
         .secrets_file
         .unwrap_or_else(|| dir.path().join("secrets.toml"));
     if options.provision_secrets && !secrets_file.exists() {
-        homeward::secrets::write_new(&secrets_file, &homeward::secrets::generate())
-            .unwrap_or_else(|e| panic!("{e}"));
+        homeward::operations::secrets::write_new(
+            &secrets_file,
+            &homeward::operations::secrets::generate(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
     }
     let mut settings = settings(
         dir.path(),
@@ -503,7 +506,7 @@ impl TestApp {
     /// An invite made as `homeward admin bootstrap` and the workspace make them.
     pub async fn invite(&self, role: &str, organisation: Option<&str>) -> String {
         use secrecy::ExposeSecret;
-        let secrets = homeward::secrets::load_or_create(&self.secrets_file, false)
+        let secrets = homeward::operations::secrets::load_or_create(&self.secrets_file, false)
             .unwrap_or_else(|e| panic!("{e}"));
         let settings = settings(
             self.dir.path(),
@@ -608,9 +611,14 @@ impl TestApp {
         report: uuid::Uuid,
         queue: &str,
     ) -> Vec<(String, serde_json::Value)> {
-        let opened = homeward::opening::open_for_queue(&self.store, report, queue, self.key(queue))
-            .await
-            .unwrap_or_else(|e| panic!("opening as {queue}: {e}"));
+        let opened = homeward::casework::opening::open_for_queue(
+            &self.store,
+            report,
+            queue,
+            self.key(queue),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("opening as {queue}: {e}"));
         opened
             .into_iter()
             .map(|item| {
@@ -725,8 +733,8 @@ impl TestApp {
     }
 
     /// What destroys reports, with the destroyed list where the server keeps it.
-    pub fn shredder(&self) -> homeward::shredding::Shredder {
-        homeward::shredding::Shredder {
+    pub fn shredder(&self) -> homeward::reporting::shredding::Shredder {
+        homeward::reporting::shredding::Shredder {
             store: self.store.clone(),
             audit: self.audit(),
             destroyed: homeward::store::destroyed::DestroyedList::new(
@@ -737,7 +745,7 @@ impl TestApp {
 
     /// The audit log under this server's audit key.
     pub fn audit(&self) -> homeward::trust::audit::Audit {
-        let secrets = homeward::secrets::load_or_create(&self.secrets_file, false)
+        let secrets = homeward::operations::secrets::load_or_create(&self.secrets_file, false)
             .unwrap_or_else(|e| panic!("{e}"));
         homeward::trust::audit::Audit::new(self.store.clone(), secrets.audit_key)
     }

@@ -3,8 +3,8 @@
 use serde_json::json;
 
 use crate::helpers::{code_in_page, on_both_engines, spawn_app, TestApp};
+use homeward::casework::opening::open_for_reporter;
 use homeward::domain::ReceiptCode;
-use homeward::opening::open_for_reporter;
 
 fn kinds(items: &[(String, serde_json::Value)]) -> Vec<&str> {
     let mut kinds: Vec<&str> = items.iter().map(|(k, _)| k.as_str()).collect();
@@ -190,7 +190,8 @@ on_both_engines!(a_wrong_key_opens_nothing, |engine| async move {
         .await;
     // The desk's copies do not open with another queue's key.
     let opened =
-        homeward::opening::open_for_queue(&app.store, report, "desk", app.key("ngo-zh")).await;
+        homeward::casework::opening::open_for_queue(&app.store, report, "desk", app.key("ngo-zh"))
+            .await;
     assert!(opened.is_err());
     // A queue the report was not routed to holds nothing.
     assert!(app

@@ -150,14 +150,23 @@ on_both_engines!(
 
         // The old key opens nothing any more; the new one opens old and new reports, and the
         // queue keeps receiving under its new key.
-        let old =
-            homeward::opening::open_for_queue(&app.store, before, "ngo-kh", app.key("ngo-kh"))
-                .await;
+        let old = homeward::casework::opening::open_for_queue(
+            &app.store,
+            before,
+            "ngo-kh",
+            app.key("ngo-kh"),
+        )
+        .await;
         assert!(old.is_err());
         let after = kh_report(&app).await;
         for report in [before, after] {
-            let opened =
-                homeward::opening::open_for_queue(&app.store, report, "ngo-kh", &new.private).await;
+            let opened = homeward::casework::opening::open_for_queue(
+                &app.store,
+                report,
+                "ngo-kh",
+                &new.private,
+            )
+            .await;
             assert!(opened.is_ok_and(|items| !items.is_empty()), "{report}");
             let path = format!("/queues/ngo-kh/reports/{report}");
             assert_eq!(status_of(&app, &coordinator, &path).await, 200);

@@ -3,13 +3,13 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use homeward::cli::sealed_submit::{self, check_ticket, routing_facts, seal_one, ClientError};
 use homeward::crypto::envelope::Suite;
 use homeward::crypto::signing::VerifyingKey;
 use homeward::crypto::{ItemKey, PublicKey, SealedItem, SealedKey};
 use homeward::domain::device::plaintext;
 use homeward::domain::ReportInput;
-use homeward::sealed::{DeviceItem, DeviceKey, SealedSubmission, Ticket};
-use homeward::sealed_client::{self, check_ticket, routing_facts, seal_one, ClientError};
+use homeward::reporting::sealed::{DeviceItem, DeviceKey, SealedSubmission, Ticket};
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
 
@@ -81,7 +81,7 @@ on_both_engines!(
     |engine| async move {
         let app = spawn_app(engine).await;
         let canary = format!("cnry{}", &uuid::Uuid::new_v4().simple().to_string()[..10]);
-        let submitted = sealed_client::submit(&app.address, &desk_pin(&app), report(&canary))
+        let submitted = sealed_submit::submit(&app.address, &desk_pin(&app), report(&canary))
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         let report_id = uuid::Uuid::parse_str(&submitted.report_id).unwrap_or_default();
@@ -185,7 +185,7 @@ on_both_engines!(
         assert!(!facts.contains(&canary), "{facts}");
         let ticket: Ticket = serde_json::from_value(ticket_body).unwrap_or_else(|e| panic!("{e}"));
         check_ticket(&ticket, &desk_pin(&app)).unwrap_or_else(|e| panic!("{e}"));
-        let sealed = sealed_client::seal(&ticket, &input).unwrap_or_else(|e| panic!("{e}"));
+        let sealed = sealed_submit::seal(&ticket, &input).unwrap_or_else(|e| panic!("{e}"));
         let sent = serde_json::to_string(&sealed).unwrap_or_default();
         assert!(
             !sent.contains(&canary),
@@ -206,7 +206,7 @@ on_both_engines!(
 async fn sealed_for(app: &TestApp) -> (Ticket, SealedSubmission) {
     let input = report("refusals");
     let ticket = issue(app, &input).await;
-    let sealed = sealed_client::seal(&ticket, &input).unwrap_or_else(|e| panic!("{e}"));
+    let sealed = sealed_submit::seal(&ticket, &input).unwrap_or_else(|e| panic!("{e}"));
     (ticket, sealed)
 }
 
@@ -486,7 +486,7 @@ on_both_engines!(
         // A device that seals nonsense: the report still opens, its item marked.
         let input = report("nonsense");
         let ticket = issue(&app, &input).await;
-        let mut sealed = sealed_client::seal(&ticket, &input).unwrap_or_else(|e| panic!("{e}"));
+        let mut sealed = sealed_submit::seal(&ticket, &input).unwrap_or_else(|e| panic!("{e}"));
         let ids = (
             uuid::Uuid::parse_str(&ticket.report_id).unwrap_or_default(),
             uuid::Uuid::parse_str(&ticket.items.report).unwrap_or_default(),

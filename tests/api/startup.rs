@@ -9,7 +9,7 @@ use crate::helpers::{build, fresh_postgres_database, settings, spawn_with, Engin
 use homeward::crypto::kdf::KdfPool;
 use homeward::crypto::PrivateKey;
 use homeward::domain::{Report, ReportInput};
-use homeward::intake::{Intake, IntakeError};
+use homeward::reporting::intake::{Intake, IntakeError};
 use homeward::startup::Application;
 use homeward::triage::{RoutingConfig, TriageRules};
 
@@ -43,7 +43,8 @@ async fn a_fresh_loopback_sqlite_install_runs_on_the_demo_desk() {
         ["demo-desk"]
     );
     let (report, _) = app.submit(&json!({"narrative": "first run"})).await;
-    let opened = homeward::opening::open_for_queue(&app.store, report, "demo-desk", &key).await;
+    let opened =
+        homeward::casework::opening::open_for_queue(&app.store, report, "demo-desk", &key).await;
     assert_eq!(opened.map(|items| items.len()).ok(), Some(4));
 
     // A second start keeps the same key and never rewrites the file.
@@ -159,14 +160,14 @@ async fn two_replicas_share_one_postgres_and_find_each_others_reports() {
 
     let kdf = KdfPool::new(1);
     let parsed = homeward::domain::ReceiptCode::parse(&code_a).unwrap_or_else(|e| panic!("{e}"));
-    let found = homeward::opening::open_for_reporter(&second_store, &kdf, &parsed)
+    let found = homeward::casework::opening::open_for_reporter(&second_store, &kdf, &parsed)
         .await
         .ok()
         .flatten();
     assert_eq!(found.map(|(id, _)| id), Some(report_a));
     let parsed = homeward::domain::ReceiptCode::parse(&code_b).unwrap_or_else(|e| panic!("{e}"));
     assert!(
-        homeward::opening::open_for_reporter(&first.store, &kdf, &parsed)
+        homeward::casework::opening::open_for_reporter(&first.store, &kdf, &parsed)
             .await
             .ok()
             .flatten()

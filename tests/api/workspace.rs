@@ -405,7 +405,7 @@ on_both_engines!(
         // The reporter's code opens the status and the reply, never the note.
         let kdf = homeward::crypto::kdf::KdfPool::new(1);
         let parsed = homeward::domain::ReceiptCode::parse(&code).unwrap_or_else(|e| panic!("{e}"));
-        let opened = homeward::opening::open_for_reporter(&app.store, &kdf, &parsed)
+        let opened = homeward::casework::opening::open_for_reporter(&app.store, &kdf, &parsed)
             .await
             .ok()
             .flatten();

@@ -12,7 +12,7 @@ use secrecy::{ExposeSecret, SecretString};
 use super::form::{self, SectionView};
 use super::pages::{html, Page};
 use crate::domain::{Addition, Consents, ContactChange, FieldErrors};
-use crate::followup::{FollowupError, Visit};
+use crate::reporting::followup::{FollowupError, Visit};
 use crate::web::error::{Failure, PageError};
 use crate::web::{body, upload, AppState};
 

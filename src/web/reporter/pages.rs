@@ -341,7 +341,7 @@ pub async fn submit_report(
         .answers
         .get("use_location")
         .is_some_and(|v| v.iter().any(|v| v == "on"));
-    let files = crate::attachments::use_positions(
+    let files = crate::reporting::attachments::use_positions(
         &mut report,
         cleaned.into_iter().map(|f| (f, use_location)).collect(),
     );

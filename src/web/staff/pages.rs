@@ -6,14 +6,14 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::{csrf_ok, expired_cookie, fields, principal, session_cookie};
+use crate::casework::workspace::{self, EntryAction};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::locale::Tr;
 use crate::store::Invite;
 use crate::trust::accounts::{AccountError, Principal, Role};
-use crate::trust::WorkspaceError;
+use crate::trust::{queue_keys, WorkspaceError};
 use crate::web::error::{Failure, PageError};
 use crate::web::{assets, body, AppState};
-use crate::workspace::{self, EntryAction};
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -605,7 +605,7 @@ pub async fn import_key(
         Err(response) => return Ok(response),
     };
     let key = SecretString::from(form.get("private_key").cloned().unwrap_or_default());
-    match workspace::import_key(
+    match queue_keys::import_key(
         &state.intake.store,
         &state.accounts.audit,
         &who,
@@ -632,7 +632,7 @@ pub async fn confirm_membership(
         Ok(checked) => checked,
         Err(response) => return Ok(response),
     };
-    workspace::confirm_membership(&state.intake.store, &state.accounts.audit, &who, &queue)
+    queue_keys::confirm_membership(&state.intake.store, &state.accounts.audit, &who, &queue)
         .await
         .map_err(|e| workspace_failure(&state, &req, e))?;
     Ok(redirect("/workspace"))
@@ -649,7 +649,7 @@ pub async fn grant_access(
         Err(response) => return Ok(response),
     };
     let account = form.get("account").cloned().unwrap_or_default();
-    workspace::grant(
+    queue_keys::grant(
         &state.intake.store,
         &state.accounts.audit,
         &who,
@@ -902,7 +902,7 @@ pub(super) async fn report_view(
                 .find(|i| i.kind == "projection")
                 .and_then(|i| serde_json::from_slice::<serde_json::Value>(&i.plaintext).ok())
                 .map(|v| {
-                    serde_json::to_string_pretty(&crate::projection::editable(v))
+                    serde_json::to_string_pretty(&crate::casework::projection::editable(v))
                         .unwrap_or_default()
                 })
         })

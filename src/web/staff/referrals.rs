@@ -1,11 +1,11 @@
 //! Referring a report to another queue and issuing a new projection version, from its page (see
-//! `crate::referral` and `crate::projection`).
+//! `crate::casework::referral` and `crate::casework::projection`).
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::pages::{checked_form, fail, redirect, report_view, workspace_failure, ReferralForm};
-use crate::projection::ProjectionError;
-use crate::referral::{self, Referral, ReferralError};
+use crate::casework::projection::ProjectionError;
+use crate::casework::referral::{self, Referral, ReferralError};
 use crate::web::error::{Failure, PageError};
 use crate::web::AppState;
 
@@ -73,7 +73,7 @@ pub async fn issue_projection(
         return Err(fail(&state, &req, Failure::NotFound));
     };
     let text = form.get("projection").cloned().unwrap_or_default();
-    let outcome = crate::projection::issue(
+    let outcome = crate::casework::projection::issue(
         &state.intake.store,
         &state.accounts.audit,
         &who,

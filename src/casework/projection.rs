@@ -6,13 +6,13 @@
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::casework::workspace::{entry, post};
 use crate::domain::report::ProjectionInput;
 use crate::domain::{FieldErrors, Report};
 use crate::store::{now, Store};
 use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
 use crate::trust::WorkspaceError;
-use crate::workspace::{entry, post};
 
 /// A stored projection in the shape a responder edits (a submission's): the server's numbering
 /// dropped, empty answers left out, coordinates as latitude and longitude, a document's kind as

@@ -34,7 +34,7 @@ pub fn install(config: &mut RoutingConfig, data_dir: &Path) -> anyhow::Result<Pa
         None => {
             let pair = KeyPair::generate();
             let text = SecretString::from(format!("{}\n", pair.private.to_text().as_str()));
-            crate::secrets::write_new(&path, &text)?;
+            crate::operations::secrets::write_new(&path, &text)?;
             pair.public
         }
     };

@@ -21,7 +21,7 @@ use crate::crypto::item::nonce_len;
 use crate::crypto::signing::Signature;
 use crate::crypto::{wrap, CryptoError, PublicKey, SealedItem, SealedKey};
 use crate::domain::{FieldErrors, ReceiptCode, RoutingFacts, RoutingFactsInput};
-use crate::intake::{json, Intake, IntakeError, Receipt};
+use crate::reporting::intake::{json, Intake, IntakeError, Receipt};
 use crate::store::{now, NewItem, NewItemKey, NewReport, QueueStandingRow, StoreError};
 use crate::triage::routing::Queue;
 use crate::trust::accounts::Accounts;

@@ -17,11 +17,11 @@ use subtle::ConstantTimeEq;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use crate::attachments::{Budget, Cleaned, FileKind, Refusal, Reservation};
 use crate::config::AttachmentSettings;
 use crate::crypto::wrap;
 use crate::crypto::CryptoError;
 use crate::domain::report::Coordinates;
+use crate::reporting::attachments::{Budget, Cleaned, FileKind, Refusal, Reservation};
 use crate::store::{now, Store, StoreError};
 use crate::trust::accounts::Accounts;
 
@@ -222,7 +222,7 @@ impl Staging<'_> {
         let declared = declared.map(str::to_owned);
         let max_pixels = self.limits.max_pixels;
         let cleaned = tokio::task::spawn_blocking(move || {
-            crate::attachments::clean(&bytes, declared.as_deref(), max_pixels)
+            crate::reporting::attachments::clean(&bytes, declared.as_deref(), max_pixels)
         })
         .await
         .unwrap_or(Err(Refusal::Malformed));

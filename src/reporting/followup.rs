@@ -12,11 +12,11 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use crate::attachments::Cleaned;
 use crate::crypto::account::{unwrap_private_key, wrap_private_key};
 use crate::crypto::kdf::{Argon2Params, KdfPool};
 use crate::crypto::{wrap, CryptoError, PrivateKey};
 use crate::domain::{Addition, Consents, ContactChange, ReceiptCode};
+use crate::reporting::attachments::Cleaned;
 use crate::store::{now, Store, StoreError};
 use crate::trust::accounts::Accounts;
 use crate::trust::sealing::{seal_new_to_holders, seal_to_holders};
@@ -290,7 +290,7 @@ impl Followup<'_> {
             }
             let report = visit.report;
             seal_new_to_holders::<FollowupError>(self.store, report, "ngo", None, ngo_queue, |r| {
-                crate::attachments::seal(report, file, position.is_some(), r)
+                crate::reporting::attachments::seal(report, file, position.is_some(), r)
             })
             .await?;
         }

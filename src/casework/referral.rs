@@ -9,10 +9,11 @@
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::casework::opening::open_with_keys;
+use crate::casework::workspace::entry;
 use crate::crypto::signing::VerifyingKey;
 use crate::crypto::{PrivateKey, PublicKey, SealedKey};
 use crate::domain::text::{Text, LONG};
-use crate::opening::open_with_keys;
 use crate::store::{now, NewItemKey, NewReferral, Store, StoreError};
 use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
@@ -20,7 +21,6 @@ use crate::trust::keyring::Keyring;
 use crate::trust::organisations::queue_standings;
 use crate::trust::sealing::{seal_item, Recipient};
 use crate::trust::WorkspaceError;
-use crate::workspace::entry;
 
 /// Why a referral is refused, beyond authorisation. Each has a catalog entry `referral-<code>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,10 +9,10 @@ use serde::Serialize;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use crate::attachments::Cleaned;
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool, WrappedKey};
 use crate::crypto::{CryptoError, KeyPair, PublicKey};
 use crate::domain::{ReceiptCode, Report, RoutingFacts};
+use crate::reporting::attachments::Cleaned;
 use crate::store::{now, NewItem, NewReport, OrganisationRow, QueueStandingRow, Store, StoreError};
 use crate::triage::routing::{Queue, Routing};
 use crate::triage::{Priority, RoutingConfig, TriageRules};
@@ -170,7 +170,7 @@ impl Intake {
             reporter.status,
         ];
         for (file, location_used) in files {
-            items.push(crate::attachments::seal(
+            items.push(crate::reporting::attachments::seal(
                 report_id,
                 file,
                 *location_used,

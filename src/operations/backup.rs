@@ -14,8 +14,8 @@ use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Settings;
-use crate::secrets::SecretsError;
-use crate::shredding::{ShredError, Shredder};
+use crate::operations::secrets::SecretsError;
+use crate::reporting::shredding::{ShredError, Shredder};
 use crate::store::destroyed::DestroyedList;
 use crate::store::{now, Store, StoreError};
 use crate::trust::audit::Audit;
@@ -103,7 +103,7 @@ pub async fn backup(settings: &Settings, out: &Path) -> Result<(), BackupError> 
         )));
     }
     let secrets = settings.secrets_path();
-    crate::secrets::load_or_create(&secrets, false)?;
+    crate::operations::secrets::load_or_create(&secrets, false)?;
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -214,7 +214,7 @@ pub async fn restore(settings: &Settings, from: &Path) -> Result<Restored, Backu
 
     replace_database(settings, from)?;
     copy_private(&from.join(SECRETS_FILE), &settings.secrets_path())?;
-    let secrets = crate::secrets::load_or_create(&settings.secrets_path(), false)?;
+    let secrets = crate::operations::secrets::load_or_create(&settings.secrets_path(), false)?;
     let store = Store::connect(&settings.database.url, 1).await?;
     let restored = settle(
         store.clone(),
@@ -238,7 +238,7 @@ pub async fn restore(settings: &Settings, from: &Path) -> Result<Restored, Backu
 /// Makes the restored snapshot safe to serve.
 async fn settle(
     store: Store,
-    secrets: crate::secrets::ServerSecrets,
+    secrets: crate::operations::secrets::ServerSecrets,
     destroyed: DestroyedList,
     gone: &std::collections::BTreeSet<String>,
     recorded: &std::collections::BTreeMap<String, String>,

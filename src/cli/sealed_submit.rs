@@ -11,7 +11,7 @@ use crate::domain::device::plaintext;
 use crate::domain::facts::{NationalityInput, PlaceInput};
 use crate::domain::report::{ConsentInput, ProjectionInput};
 use crate::domain::{FieldErrors, Report, ReportInput, RoutingFactsInput};
-use crate::sealed::{
+use crate::reporting::sealed::{
     b64, DeviceItem, DeviceKey, SealedSubmission, Ticket, TicketOrganisation, TicketRecipient,
 };
 

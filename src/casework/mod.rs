@@ -1,0 +1,13 @@
+//! What responders do with a report: a queue's entries, claimed, worked, closed, with notes and
+//! replies (`workspace`); opening its items with a queue's keys or a receipt code (`opening`);
+//! new versions of its projection (`projection`); referral to another queue (`referral`); and
+//! alerts, without content, when critical reports wait (`alerts`).
+//!
+//! It uses domain, crypto, triage, store, config, locale and trust; it never uses reporting,
+//! operations or web, and knows nothing of HTTP.
+
+pub mod alerts;
+pub mod opening;
+pub mod projection;
+pub mod referral;
+pub mod workspace;

@@ -1,0 +1,5 @@
+//! What the `homeward` command runs besides the server: the reference client that seals a report
+//! on this machine and submits it (`sealed_submit`), a partner app's counterpart. It talks to a
+//! server over HTTP, as any client would, and may use every floor of the library.
+
+pub mod sealed_submit;
