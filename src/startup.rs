@@ -15,7 +15,8 @@ use crate::reporting::intake::Intake;
 use crate::store::Store;
 use crate::triage::{RoutingConfig, TriageRules};
 use crate::trust::accounts::Accounts;
-use crate::web::{self, AppState, HttpSettings};
+use crate::web::shared::state::AppState;
+use crate::web::{self, HttpSettings};
 
 pub struct Application {
     port: u16,
@@ -134,24 +135,26 @@ impl Application {
             page_title: settings.site.page_title.clone(),
             leave_url: settings.site.leave_url.clone(),
             max_body_bytes: settings.server.max_body_bytes,
-            login_throttle: Arc::new(crate::web::throttle::SourceThrottle::new(
+            login_throttle: Arc::new(crate::web::shared::throttle::SourceThrottle::new(
                 settings.sessions.login_attempts_per_minute,
             )),
-            code_throttle: Arc::new(crate::web::throttle::CodeAttempts::new(
+            code_throttle: Arc::new(crate::web::shared::throttle::CodeAttempts::new(
                 settings.followup.attempts_per_minute,
                 settings.followup.global_attempts_per_minute,
             )),
             followup: settings.followup.clone(),
             attachments: settings.attachments.clone(),
             uploads: crate::reporting::attachments::Budget::new(settings.attachments.global_bytes),
-            submissions: Arc::new(crate::web::throttle::Submissions::new(&settings.limits)),
+            submissions: Arc::new(crate::web::shared::throttle::Submissions::new(
+                &settings.limits,
+            )),
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
             onion: onion_addr,
-            body_pace: crate::web::middleware::BodyPace {
+            body_pace: crate::web::shared::state::BodyPace {
                 idle: Duration::from_secs(settings.server.body_idle_timeout_secs.max(1)),
                 deadline: Duration::from_secs(settings.server.body_deadline_secs.max(1)),
             },
-            metrics: crate::web::metrics::Metrics::new(kdf.clone()),
+            metrics: crate::web::shared::metrics::Metrics::new(kdf.clone()),
         };
         if let Some(alerter) = crate::casework::alerts::Alerter::new(
             &settings.alerts,

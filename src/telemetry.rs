@@ -1,6 +1,6 @@
 //! Tracing set-up and the no-personal-data policy: spans and events carry route templates,
 //! statuses, durations, counts and priorities, never a client address, user agent, query string,
-//! form field or receipt code. The request span (web::middleware) is the only place a request is
+//! form field or receipt code. The request span (web::shared::middleware) is the only place a request is
 //! described, and it records none of those.
 
 use tracing_subscriber::fmt::MakeWriter;

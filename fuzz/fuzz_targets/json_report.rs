@@ -2,7 +2,7 @@
 #![no_main]
 
 use homeward::domain::Report;
-use homeward::web::api::input_from_json;
+use homeward::web::shared::json::input_from_json;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|body: &[u8]| {

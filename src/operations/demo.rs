@@ -13,8 +13,6 @@ use crate::triage::RoutingConfig;
 
 pub const ORGANISATION: &str = "homeward-demo";
 pub const DESK: &str = "demo-desk";
-/// The demo organisation's name, as the operator's page shows it.
-pub const NAME: &str = "Homeward demo (not for real reports)";
 
 pub fn key_path(data_dir: &Path) -> PathBuf {
     data_dir.join("demo-desk.key")

@@ -31,7 +31,7 @@ impl Store {
             // A queue may name an organisation the operator has not registered yet: it gets a
             // bare row (so the queue can refer to it) and receives nothing until registered.
             for q in &config.queues {
-                let (name, registered) = if q.demo { (crate::operations::demo::NAME, Some(at)) } else { (q.organisation.as_str(), None) };
+                let (name, registered) = if q.demo { (crate::triage::routing::DEMO_ORGANISATION_NAME, Some(at)) } else { (q.organisation.as_str(), None) };
                 sqlx::query(
                     "INSERT INTO organisations (id, name, kind, demo, registered_at, updated_at)
                      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",

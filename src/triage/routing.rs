@@ -76,6 +76,9 @@ impl QueueKind {
     }
 }
 
+/// The demo organisation's name, as the operator's page shows it.
+pub const DEMO_ORGANISATION_NAME: &str = "Homeward demo (not for real reports)";
+
 /// A queue that can receive reports, with the conditions under which it does.
 #[derive(Debug, Clone)]
 pub struct Queue {
@@ -91,6 +94,8 @@ pub struct Queue {
     pub nationalities: Vec<CountryCode>,
     /// Reporter languages it serves (primary subtags); empty means any.
     pub languages: Vec<String>,
+    /// The demo desk of a first run (`operations::demo`): its organisation is registered as
+    /// `DEMO_ORGANISATION_NAME`.
     pub demo: bool,
 }
 

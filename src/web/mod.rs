@@ -1,119 +1,25 @@
-//! The HTTP side: routes, pages, the JSON API, the catalogs, the stylesheet and the middleware.
-//! `Application::build` wires it to the storage and intake; tests start it on port 0.
+//! The HTTP side, and the route table. Handlers live by whom they serve: the reporter's pages
+//! (`reporter`), the responders' and the operator's pages (`staff`), the JSON API and its OpenAPI
+//! document (`api`), liveness and readiness (`ops`); what they share (state, errors, bodies,
+//! limits, middleware, assets) is `shared`, which never uses a handler. `Application::build`
+//! wires it to the storage and intake; tests start it on port 0.
+//!
+//! It uses every floor below it; nothing but startup uses it. Nothing below web knows HTTP.
 
-pub mod admin_api;
 pub mod api;
-pub mod assets;
-pub mod body;
-pub mod error;
-pub mod files;
-pub mod followup_api;
-pub mod health;
-pub mod metrics;
-pub mod middleware;
+pub mod ops;
 pub mod reporter;
-pub mod sealed_api;
+pub mod shared;
 pub mod staff;
-pub mod throttle;
-pub mod upload;
-pub mod uploads_api;
-pub mod workspace_api;
 
 use std::net::TcpListener;
-use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
-use actix_web::{web, App, HttpRequest, HttpServer};
+use actix_web::{web, App, HttpServer};
 
-use crate::locale::{Catalogs, Tr};
-use crate::reporting::intake::Intake;
-use crate::trust::accounts::Accounts;
-
-/// What every handler shares.
-pub struct AppState {
-    pub intake: Intake,
-    pub accounts: Accounts,
-    pub public_url: String,
-    pub ack_targets: crate::config::AckTargets,
-    pub catalogs: Arc<Catalogs>,
-    pub page_title: String,
-    pub leave_url: String,
-    pub max_body_bytes: usize,
-    pub login_throttle: Arc<throttle::SourceThrottle>,
-    pub code_throttle: Arc<throttle::CodeAttempts>,
-    pub followup: crate::config::FollowupSettings,
-    pub attachments: crate::config::AttachmentSettings,
-    pub uploads: crate::reporting::attachments::Budget,
-    pub submissions: Arc<throttle::Submissions>,
-    /// Whose X-Forwarded-For per-source limits believe.
-    pub trusted_proxies: Arc<[std::net::IpAddr]>,
-    /// The onion listener's address, if there is one.
-    pub onion: Option<std::net::SocketAddr>,
-    pub body_pace: middleware::BodyPace,
-    pub metrics: Arc<metrics::Metrics>,
-}
-
-impl AppState {
-    /// The reporter's return, for a page or the API.
-    pub fn followup(&self) -> crate::reporting::followup::Followup<'_> {
-        crate::reporting::followup::Followup {
-            store: &self.intake.store,
-            kdf: &self.intake.kdf,
-            receipt_kdf: self.intake.receipt_kdf,
-            accounts: &self.accounts,
-        }
-    }
-
-    /// Resumable uploads, within this replica's upload budget.
-    pub fn staging(&self) -> crate::reporting::staging::Staging<'_> {
-        crate::reporting::staging::Staging {
-            store: &self.intake.store,
-            accounts: &self.accounts,
-            limits: &self.attachments,
-            budget: &self.uploads,
-        }
-    }
-
-    /// The listener this request came in on.
-    pub fn listener(&self, req: &HttpRequest) -> throttle::Listener {
-        throttle::Listener::of(req, self.onion)
-    }
-
-    /// Counts a submission against its listener's limits before its body is read: 429 when this
-    /// source has sent its share, 503 when everyone on the listener together has.
-    pub fn admit_submission(
-        &self,
-        req: &HttpRequest,
-    ) -> Result<throttle::Listener, error::Failure> {
-        let listener = self.listener(req);
-        let source = throttle::limit_source(req, &self.trusted_proxies); // rate limit only
-        match self.submissions.admit(listener, source) {
-            Ok(()) => Ok(listener),
-            Err(throttle::Refusal::Source) => {
-                self.metrics.refused(listener, metrics::Reason::SourceLimit);
-                Err(error::Failure::TooManyRequests)
-            }
-            Err(throttle::Refusal::Everyone) => {
-                self.metrics.refused(listener, metrics::Reason::GlobalLimit);
-                Err(error::Failure::Unavailable)
-            }
-        }
-    }
-
-    /// The language for this request: `chosen` if supported, else Accept-Language, else the default.
-    pub fn tr(&self, req: &HttpRequest, chosen: Option<&str>) -> Tr {
-        let accept = req
-            .headers()
-            .get(actix_web::http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok());
-        Tr {
-            catalogs: self.catalogs.clone(),
-            lang: self.catalogs.negotiate(chosen, accept),
-        }
-    }
-}
+use shared::state::AppState;
 
 pub struct HttpSettings {
     pub workers: Option<usize>,
@@ -130,9 +36,9 @@ pub fn serve(
     let mut server = HttpServer::new(move || {
         App::new()
             .wrap(Compress::default())
-            .wrap(middleware::security_headers())
-            .wrap(from_fn(middleware::bounded_body))
-            .wrap(from_fn(middleware::request_span))
+            .wrap(shared::middleware::security_headers())
+            .wrap(from_fn(shared::middleware::bounded_body))
+            .wrap(from_fn(shared::middleware::request_span))
             .app_data(state.clone())
             .route("/", web::get().to(reporter::pages::home))
             .route("/report", web::get().to(reporter::pages::report_form))
@@ -157,122 +63,143 @@ pub fn serve(
                 web::post().to(reporter::followup::withdraw),
             )
             .route("/receipt/check", web::post().to(reporter::receipt::check))
-            .route(assets::STYLESHEET_PATH, web::get().to(assets::stylesheet))
-            .route(assets::SEAL_SCRIPT_PATH, web::get().to(assets::seal_script))
+            .route(
+                shared::assets::STYLESHEET_PATH,
+                web::get().to(shared::assets::stylesheet),
+            )
+            .route(
+                shared::assets::SEAL_SCRIPT_PATH,
+                web::get().to(shared::assets::seal_script),
+            )
             .route(
                 "/receipt/show",
                 web::post().to(reporter::receipt::show_sealed),
             )
-            .route("/api/v1/reports", web::post().to(api::create_report))
+            .route(
+                "/api/v1/reports",
+                web::post().to(api::reports::create_report),
+            )
             .route("/api/v1/openapi.json", web::get().to(api::openapi))
-            .route("/api/v1/sealed/tickets", web::post().to(sealed_api::ticket))
-            .route("/api/v1/sealed/reports", web::post().to(sealed_api::submit))
-            .route("/api/v1/uploads", web::post().to(uploads_api::create))
+            .route(
+                "/api/v1/sealed/tickets",
+                web::post().to(api::sealed::ticket),
+            )
+            .route(
+                "/api/v1/sealed/reports",
+                web::post().to(api::sealed::submit),
+            )
+            .route("/api/v1/uploads", web::post().to(api::uploads::create))
             .route(
                 "/api/v1/followup/visits",
-                web::post().to(followup_api::open),
+                web::post().to(api::followup::open),
             )
             .route(
                 "/api/v1/followup/thread",
-                web::post().to(followup_api::read),
+                web::post().to(api::followup::read),
             )
             .route(
                 "/api/v1/followup/additions",
-                web::post().to(followup_api::add),
+                web::post().to(api::followup::add),
             )
             .route(
                 "/api/v1/followup/contact",
-                web::post().to(followup_api::contact),
+                web::post().to(api::followup::contact),
             )
             .route(
                 "/api/v1/followup/consents",
-                web::post().to(followup_api::consents),
+                web::post().to(api::followup::consents),
             )
             .route(
                 "/api/v1/followup/attachments",
-                web::post().to(followup_api::attach),
+                web::post().to(api::followup::attach),
             )
             .route(
                 "/api/v1/followup/withdrawal",
-                web::post().to(followup_api::withdraw),
+                web::post().to(api::followup::withdraw),
             )
-            .route("/api/v1/uploads/{id}", web::get().to(uploads_api::status))
-            .route("/api/v1/uploads/{id}", web::patch().to(uploads_api::append))
-            .route("/api/v1/session", web::post().to(workspace_api::login))
-            .route("/api/v1/session", web::delete().to(workspace_api::logout))
-            .route("/api/v1/queues", web::get().to(workspace_api::queues))
+            .route("/api/v1/uploads/{id}", web::get().to(api::uploads::status))
+            .route(
+                "/api/v1/uploads/{id}",
+                web::patch().to(api::uploads::append),
+            )
+            .route("/api/v1/session", web::post().to(api::workspace::login))
+            .route("/api/v1/session", web::delete().to(api::workspace::logout))
+            .route("/api/v1/queues", web::get().to(api::workspace::queues))
             .route(
                 "/api/v1/queues/{queue}/key",
-                web::post().to(admin_api::import_key),
+                web::post().to(api::admin::import_key),
             )
             .route(
                 "/api/v1/queues/{queue}/members",
-                web::post().to(admin_api::grant),
+                web::post().to(api::admin::grant),
             )
             .route(
                 "/api/v1/queues/{queue}/rotate",
-                web::post().to(admin_api::rotate),
+                web::post().to(api::admin::rotate),
             )
             .route(
                 "/api/v1/queues/{queue}/confirmation",
-                web::post().to(admin_api::confirm_membership),
+                web::post().to(api::admin::confirm_membership),
             )
             .route(
                 "/api/v1/members/{account}/remove",
-                web::post().to(admin_api::remove_member),
+                web::post().to(api::admin::remove_member),
             )
             .route(
                 "/api/v1/organisations",
-                web::get().to(admin_api::organisations),
+                web::get().to(api::admin::organisations),
             )
-            .route("/api/v1/organisations", web::post().to(admin_api::register))
+            .route(
+                "/api/v1/organisations",
+                web::post().to(api::admin::register),
+            )
             .route(
                 "/api/v1/organisations/{id}/vetting",
-                web::post().to(admin_api::vetting),
+                web::post().to(api::admin::vetting),
             )
             .route(
                 "/api/v1/organisations/{id}/countersignature",
-                web::post().to(admin_api::countersign),
+                web::post().to(api::admin::countersign),
             )
             .route(
                 "/api/v1/organisations/{id}/suspension",
-                web::post().to(admin_api::suspension),
+                web::post().to(api::admin::suspension),
             )
             .route(
                 "/api/v1/queues/{queue}/entries",
-                web::get().to(workspace_api::entries),
+                web::get().to(api::workspace::entries),
             )
             .route(
                 "/api/v1/queues/{queue}/reports/{report}",
-                web::get().to(workspace_api::open_report),
+                web::get().to(api::workspace::open_report),
             )
             .route(
                 "/api/v1/queues/{queue}/reports/{report}/claim",
-                web::post().to(workspace_api::claim),
+                web::post().to(api::workspace::claim),
             )
             .route(
                 "/api/v1/queues/{queue}/reports/{report}/files/{item}",
-                web::get().to(workspace_api::download_file),
+                web::get().to(api::workspace::download_file),
             )
             .route(
                 "/api/v1/queues/{queue}/reports/{report}/release",
-                web::post().to(workspace_api::release),
+                web::post().to(api::workspace::release),
             )
             .route(
                 "/api/v1/queues/{queue}/reports/{report}/status",
-                web::post().to(workspace_api::change_status),
+                web::post().to(api::workspace::change_status),
             )
             .route(
                 "/api/v1/queues/{queue}/reports/{report}/reply",
-                web::post().to(workspace_api::reply),
+                web::post().to(api::workspace::reply),
             )
             .route(
                 "/api/v1/queues/{queue}/reports/{report}/note",
-                web::post().to(workspace_api::note),
+                web::post().to(api::workspace::note),
             )
             .route(
                 "/api/v1/queues/{queue}/reports/{report}/refer",
-                web::post().to(workspace_api::refer),
+                web::post().to(api::workspace::refer),
             )
             .route("/login", web::get().to(staff::pages::login_form))
             .route("/login", web::post().to(staff::pages::login))
@@ -390,8 +317,8 @@ pub fn serve(
                 "/queues/{queue}/reports/{report}/note",
                 web::post().to(staff::pages::add_note),
             )
-            .route("/healthz", web::get().to(health::live))
-            .route("/readyz", web::get().to(health::ready))
+            .route("/healthz", web::get().to(ops::health::live))
+            .route("/readyz", web::get().to(ops::health::ready))
             .default_service(web::to(reporter::pages::not_found))
     })
     // Slow clients: headers must be in within the request timeout, idle keep-alive connections
@@ -414,7 +341,7 @@ pub fn serve_metrics(listener: TcpListener, state: web::Data<AppState>) -> std::
     Ok(HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
-            .route("/metrics", web::get().to(health::metrics))
+            .route("/metrics", web::get().to(ops::health::metrics))
     })
     .workers(1)
     .client_request_timeout(Duration::from_secs(5))

@@ -50,8 +50,8 @@ fn inflate_prefix(compressed: &[u8], n: usize) -> String {
 pub fn sealing_script_tag() -> String {
     format!(
         "<script src=\"{}\" integrity=\"{}\" defer></script>",
-        homeward::web::assets::SEAL_SCRIPT_PATH,
-        homeward::web::assets::seal_script_integrity()
+        homeward::web::shared::assets::SEAL_SCRIPT_PATH,
+        homeward::web::shared::assets::seal_script_integrity()
     )
 }
 
@@ -99,7 +99,7 @@ on_both_engines!(
             );
             assert_self_contained(&whole);
             // The script is small, and the page and it together stay within the budget.
-            let script = gzipped(&app, homeward::web::assets::SEAL_SCRIPT_PATH, lang).await;
+            let script = gzipped(&app, homeward::web::shared::assets::SEAL_SCRIPT_PATH, lang).await;
             assert!(
                 script.len() <= 10 * 1024,
                 "the script: {} bytes",
@@ -107,7 +107,7 @@ on_both_engines!(
             );
             assert!(form.len() + script.len() <= 32 * 1024);
             let served = app
-                .get(homeward::web::assets::SEAL_SCRIPT_PATH)
+                .get(homeward::web::shared::assets::SEAL_SCRIPT_PATH)
                 .await
                 .bytes()
                 .await
@@ -118,7 +118,10 @@ on_both_engines!(
                 "sha384-{}",
                 base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&served))
             );
-            assert_eq!(integrity, homeward::web::assets::seal_script_integrity());
+            assert_eq!(
+                integrity,
+                homeward::web::shared::assets::seal_script_integrity()
+            );
             assert!(whole.contains("autocomplete=\"off\""));
             assert!(whole.contains("<title>Notes</title>"));
             assert!(whole.contains(&format!("<html lang=\"{lang}\">")));
@@ -220,7 +223,9 @@ on_both_engines!(
         }
         let not_found = app.get("/no-such-page").await;
         assert_eq!(not_found.status().as_u16(), 404);
-        let stylesheet = app.get(homeward::web::assets::STYLESHEET_PATH).await;
+        let stylesheet = app
+            .get(homeward::web::shared::assets::STYLESHEET_PATH)
+            .await;
         assert_eq!(stylesheet.status().as_u16(), 200);
         assert!(stylesheet
             .headers()

@@ -196,7 +196,7 @@ async fn without_a_desk_intake_refuses_and_stores_nothing() {
     let report = Report::parse(input).unwrap_or_else(|e| panic!("{e:?}"));
     let refused = intake.submit(report).await;
     assert!(matches!(refused, Err(IntakeError::NoDesk)));
-    let failure = homeward::web::error::Failure::from(IntakeError::NoDesk);
+    let failure = homeward::web::shared::error::Failure::from(IntakeError::NoDesk);
     assert_eq!(failure.status().as_u16(), 503);
     assert_eq!(app.store.count_reports().await.ok(), Some(0));
 }

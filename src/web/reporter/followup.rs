@@ -10,11 +10,14 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::form::{self, SectionView};
-use super::pages::{html, Page};
 use crate::domain::{Addition, Consents, ContactChange, FieldErrors};
 use crate::reporting::followup::{FollowupError, Visit};
-use crate::web::error::{Failure, PageError};
-use crate::web::{body, upload, AppState};
+use crate::web::shared::error::Failure;
+use crate::web::shared::page::html;
+use crate::web::shared::page::Page;
+use crate::web::shared::page::PageError;
+use crate::web::shared::state::AppState;
+use crate::web::{shared::body, shared::upload};
 
 #[derive(Template)]
 #[template(path = "followup.html")]
@@ -192,7 +195,7 @@ pub async fn open(
     // The source address goes only to the throttle, which keys it by an in-memory HMAC.
     if !state
         .code_throttle
-        .allow(crate::web::throttle::limit_source(
+        .allow(crate::web::shared::throttle::limit_source(
             &req,
             &state.trusted_proxies,
         ))

@@ -230,7 +230,7 @@ pub fn decode(body: &[u8]) -> Posted {
         );
     }
     let input = if errors.is_empty() {
-        crate::web::api::input_from_value(Value::Object(root))
+        crate::web::shared::json::input_from_value(Value::Object(root))
     } else {
         Err(errors)
     };

@@ -7,46 +7,12 @@ use askama::Template;
 
 use super::form::{self, FormView};
 use crate::domain::{FieldErrors, Report};
-use crate::locale::Tr;
 use crate::triage::Priority;
-use crate::web::error::{Failure, PageError};
-use crate::web::metrics::{Channel, Reason};
-use crate::web::{body, upload, AppState};
-
-/// What every reporter page carries around its content.
-pub struct Page {
-    pub tr: Tr,
-    pub title: String,
-    pub leave_url: String,
-    pub stylesheet: &'static str,
-    pub languages: Vec<LanguageLink>,
-    /// The request came through a proxy browser that reads what passes through it.
-    pub reading_proxy: bool,
-    /// Within a follow-up visit: the language switch posts the visit's token instead of
-    /// linking, so the token never enters a URL and the visit goes on.
-    pub visit: Option<String>,
-}
-
-/// Opera Mini in its data-saving mode fetches pages on Opera's servers, which see everything
-/// typed, and announces itself with these headers. They are read here and never stored.
-const READING_PROXY_HEADERS: &[&str] = &[
-    "x-operamini-phone-ua",
-    "x-operamini-features",
-    "x-operamini-phone",
-];
-
-fn through_reading_proxy(req: &HttpRequest) -> bool {
-    READING_PROXY_HEADERS
-        .iter()
-        .any(|name| req.headers().contains_key(*name))
-}
-
-pub struct LanguageLink {
-    pub tag: &'static str,
-    pub name: String,
-    pub href: String,
-    pub current: bool,
-}
+use crate::web::shared::error::Failure;
+use crate::web::shared::metrics::{Channel, Reason};
+use crate::web::shared::page::{html, query, Page, PageError};
+use crate::web::shared::state::AppState;
+use crate::web::{shared::body, shared::upload};
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -66,68 +32,6 @@ struct ReportForm {
     notice: Option<String>,
     script: &'static str,
     integrity: &'static str,
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorPage {
-    page: Page,
-    message: String,
-}
-
-/// The page's query parameters. The query string is read here and nowhere logged.
-fn query(req: &HttpRequest) -> HashMap<String, String> {
-    form_urlencoded::parse(req.query_string().as_bytes())
-        .into_owned()
-        .collect()
-}
-
-impl AppState {
-    /// The page frame for `path` in the negotiated language.
-    pub fn page(&self, req: &HttpRequest, chosen: Option<&str>, path: &str) -> Page {
-        // The choice a form carries, else the one in the page's address, else the browser's.
-        let in_url = query(req).remove("lang");
-        let tr = self.tr(req, chosen.or(in_url.as_deref()));
-        let languages = self
-            .catalogs
-            .languages()
-            .map(|tag| LanguageLink {
-                tag,
-                name: self.catalogs.text(tag, "lang-name", None),
-                href: format!("{path}?lang={tag}"),
-                current: tag == tr.lang,
-            })
-            .collect();
-        Page {
-            tr,
-            title: self.page_title.clone(),
-            leave_url: self.leave_url.clone(),
-            stylesheet: crate::web::assets::STYLESHEET_PATH,
-            languages,
-            reading_proxy: through_reading_proxy(req),
-            visit: None,
-        }
-    }
-}
-
-pub(super) fn html(
-    status: actix_web::http::StatusCode,
-    rendered: Result<String, askama::Error>,
-) -> HttpResponse {
-    match rendered {
-        Ok(body) => HttpResponse::build(status)
-            .content_type("text/html; charset=utf-8")
-            .body(body),
-        Err(e) => {
-            tracing::error!(error = %e, "rendering failed");
-            HttpResponse::InternalServerError().finish()
-        }
-    }
-}
-
-pub fn error_page(page: Page, failure: Failure) -> String {
-    let message = page.tr.error(failure.code());
-    ErrorPage { page, message }.render().unwrap_or_default()
 }
 
 pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
@@ -176,17 +80,19 @@ fn render_form(
             form,
             file_error,
             notice,
-            script: crate::web::assets::SEAL_SCRIPT_PATH,
-            integrity: crate::web::assets::seal_script_integrity(),
+            script: crate::web::shared::assets::SEAL_SCRIPT_PATH,
+            integrity: crate::web::shared::assets::seal_script_integrity(),
         }
         .render(),
     );
     response.headers_mut().insert(
         actix_web::http::header::CONTENT_SECURITY_POLICY,
-        actix_web::http::header::HeaderValue::from_static(crate::web::assets::REPORT_FORM_POLICY),
+        actix_web::http::header::HeaderValue::from_static(
+            crate::web::shared::assets::REPORT_FORM_POLICY,
+        ),
     );
     if let Some(failure) = refusal {
-        crate::web::error::retry_after(&mut response, failure);
+        crate::web::shared::error::retry_after(&mut response, failure);
     }
     response
 }

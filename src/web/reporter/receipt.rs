@@ -12,13 +12,16 @@ use secrecy::{ExposeSecret, SecretString};
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-use super::pages::{html, Page};
 use crate::crypto::wrap::{self, Wrapped};
 use crate::domain::ReceiptCode;
 use crate::store::now;
-use crate::web::error::{Failure, PageError};
+use crate::web::shared::body;
+use crate::web::shared::error::Failure;
+use crate::web::shared::page::html;
+use crate::web::shared::page::Page;
+use crate::web::shared::page::PageError;
+use crate::web::shared::state::AppState;
 use crate::web::staff::fields;
-use crate::web::{body, AppState};
 
 /// How long the receipt page's check works after the report was sent.
 const CHECK_MINUTES: i64 = 30;

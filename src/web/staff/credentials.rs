@@ -12,8 +12,10 @@ use super::pages::{
 use super::{principal, FieldMessages};
 use crate::locale::Tr;
 use crate::trust::accounts::{AccountError, Enrolment};
-use crate::web::error::{Failure, PageError};
-use crate::web::{assets, AppState};
+use crate::web::shared::assets;
+use crate::web::shared::error::Failure;
+use crate::web::shared::page::PageError;
+use crate::web::shared::state::AppState;
 
 #[derive(Template)]
 #[template(path = "password.html")]
@@ -144,7 +146,7 @@ pub async fn recover(
     let form = form(&state, &req, payload).await?;
     if !state
         .login_throttle
-        .allow(crate::web::throttle::limit_source(
+        .allow(crate::web::shared::throttle::limit_source(
             &req,
             &state.trusted_proxies,
         ))

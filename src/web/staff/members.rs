@@ -6,8 +6,8 @@ use secrecy::{ExposeSecret, SecretString};
 use super::pages::{checked_form, redirect, workspace_failure, workspace_refusal, workspace_with};
 use crate::trust::rotation;
 use crate::trust::WorkspaceError;
-use crate::web::error::PageError;
-use crate::web::AppState;
+use crate::web::shared::page::PageError;
+use crate::web::shared::state::AppState;
 
 pub async fn remove(
     state: web::Data<AppState>,

@@ -1,6 +1,8 @@
 //! The responder side: login, enrolment by invite, the workspace. Server-rendered, no script.
 //! A session rides in an HttpOnly, Secure, SameSite=Strict cookie; every state-changing form
 //! carries the session's CSRF token.
+//!
+//! Its handlers use `web::shared` and the floors below web, never another area's handlers.
 
 pub mod credentials;
 pub mod members;
@@ -16,9 +18,9 @@ use actix_web::cookie::{Cookie, SameSite};
 use actix_web::HttpRequest;
 use subtle::ConstantTimeEq;
 
-use super::error::Failure;
-use super::AppState;
 use crate::trust::accounts::Principal;
+use crate::web::shared::error::Failure;
+use crate::web::shared::state::AppState;
 
 pub const SESSION_COOKIE: &str = "hw_session";
 

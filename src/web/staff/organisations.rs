@@ -17,8 +17,10 @@ use crate::trust::accounts::{Principal, Role};
 use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, Hold, OrganisationError, Organisations,
 };
-use crate::web::error::{Failure, PageError};
-use crate::web::{assets, AppState};
+use crate::web::shared::assets;
+use crate::web::shared::error::Failure;
+use crate::web::shared::page::PageError;
+use crate::web::shared::state::AppState;
 
 struct OrganisationView {
     id: String,

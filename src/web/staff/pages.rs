@@ -12,8 +12,10 @@ use crate::locale::Tr;
 use crate::store::Invite;
 use crate::trust::accounts::{AccountError, Principal, Role};
 use crate::trust::{queue_keys, WorkspaceError};
-use crate::web::error::{Failure, PageError};
-use crate::web::{assets, body, AppState};
+use crate::web::shared::error::Failure;
+use crate::web::shared::page::PageError;
+use crate::web::shared::state::AppState;
+use crate::web::{shared::assets, shared::body};
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -249,7 +251,7 @@ pub async fn login(
     // Refused before any derivation, so a flood from one address costs it, not the server.
     if !state
         .login_throttle
-        .allow(crate::web::throttle::limit_source(
+        .allow(crate::web::shared::throttle::limit_source(
             &req,
             &state.trusted_proxies,
         ))
@@ -798,7 +800,7 @@ pub async fn download_file(
     )
     .await
     .map_err(|e| workspace_failure(&state, &req, e))?;
-    Ok(crate::web::files::download(item, kind, bytes))
+    Ok(crate::web::shared::files::download(item, kind, bytes))
 }
 
 /// What the referral and projection forms say, and what was wrong, when they come back.

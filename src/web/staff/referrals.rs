@@ -6,8 +6,9 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use super::pages::{checked_form, fail, redirect, report_view, workspace_failure, ReferralForm};
 use crate::casework::projection::ProjectionError;
 use crate::casework::referral::{self, Referral, ReferralError};
-use crate::web::error::{Failure, PageError};
-use crate::web::AppState;
+use crate::web::shared::error::Failure;
+use crate::web::shared::page::PageError;
+use crate::web::shared::state::AppState;
 
 pub async fn refer(
     state: web::Data<AppState>,

@@ -15,11 +15,11 @@ use prometheus_client::metrics::gauge::{ConstGauge, Gauge};
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
-use super::error::Failure;
-use super::throttle::Listener;
 use crate::config::AckTargets;
 use crate::crypto::kdf::KdfPool;
 use crate::store::{Store, StoreError};
+use crate::web::shared::error::Failure;
+use crate::web::shared::throttle::Listener;
 
 /// How a report came in.
 #[derive(Debug, Clone, Copy, Hash, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::AppState;
+use crate::web::shared::state::AppState;
 
 #[derive(Serialize)]
 struct Readiness {

@@ -9,12 +9,14 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::api::{validation_failed, Problem};
-use super::error::{ApiError, Failure};
-use super::{body, AppState};
 use crate::domain::report::StagedFile;
 use crate::domain::{Addition, Consents, ContactChange, FieldErrors, ReportInput};
 use crate::reporting::followup::{FollowupError, Visit};
+use crate::web::shared::body;
+use crate::web::shared::error::Problem;
+use crate::web::shared::error::{ApiError, Failure};
+use crate::web::shared::json::validation_failed;
+use crate::web::shared::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -181,7 +183,7 @@ fn done() -> HttpResponse {
     request_body(content = CodeRequest, content_type = "application/json"),
     responses(
         (status = 201, body = ThreadView),
-        (status = 422, description = "The code opens nothing (an unknown locator and a wrong secret look the same)", body = super::api::ValidationFailed),
+        (status = 422, description = "The code opens nothing (an unknown locator and a wrong secret look the same)", body = crate::web::shared::json::ValidationFailed),
         (status = 429, description = "Too many attempts; see Retry-After", body = Problem),
     )
 )]
@@ -197,7 +199,7 @@ pub async fn open(
     // The source address goes only to the throttle, which keys it by an in-memory HMAC.
     if !state
         .code_throttle
-        .allow(crate::web::throttle::limit_source(
+        .allow(crate::web::shared::throttle::limit_source(
             &req,
             &state.trusted_proxies,
         ))
@@ -247,7 +249,7 @@ pub async fn read(
     post,
     path = "/api/v1/followup/additions",
     request_body(content = AdditionRequest, content_type = "application/json"),
-    responses((status = 204), (status = 401, body = Problem), (status = 422, body = super::api::ValidationFailed))
+    responses((status = 204), (status = 401, body = Problem), (status = 422, body = crate::web::shared::json::ValidationFailed))
 )]
 pub async fn add(
     state: web::Data<AppState>,
@@ -276,7 +278,7 @@ pub async fn add(
     post,
     path = "/api/v1/followup/contact",
     request_body(content = ContactRequest, content_type = "application/json"),
-    responses((status = 204), (status = 401, body = Problem), (status = 422, body = super::api::ValidationFailed))
+    responses((status = 204), (status = 401, body = Problem), (status = 422, body = crate::web::shared::json::ValidationFailed))
 )]
 pub async fn contact(
     state: web::Data<AppState>,
@@ -335,7 +337,7 @@ pub async fn consents(
     post,
     path = "/api/v1/followup/attachments",
     request_body(content = AttachRequest, content_type = "application/json"),
-    responses((status = 204), (status = 401, body = Problem), (status = 422, body = super::api::ValidationFailed))
+    responses((status = 204), (status = 401, body = Problem), (status = 422, body = crate::web::shared::json::ValidationFailed))
 )]
 pub async fn attach(
     state: web::Data<AppState>,
@@ -347,7 +349,7 @@ pub async fn attach(
         Err(response) => return Ok(response),
     };
     let visit = visit(&state, &req, &request.visit).await?;
-    let files = match super::uploads_api::take_staged(&state, &request.attachments)
+    let files = match crate::web::api::uploads::take_staged(&state, &request.attachments)
         .await
         .map_err(|f| api_error(&state, &req, f))?
     {
@@ -361,7 +363,7 @@ pub async fn attach(
             .await
             .map_err(|e| internal(&state, &req, e))?;
     }
-    super::uploads_api::discard_staged(&state, &request.attachments).await;
+    crate::web::api::uploads::discard_staged(&state, &request.attachments).await;
     Ok(done())
 }
 
@@ -371,7 +373,7 @@ pub async fn attach(
     post,
     path = "/api/v1/followup/withdrawal",
     request_body(content = WithdrawRequest, content_type = "application/json"),
-    responses((status = 204), (status = 401, body = Problem), (status = 422, body = super::api::ValidationFailed))
+    responses((status = 204), (status = 401, body = Problem), (status = 422, body = crate::web::shared::json::ValidationFailed))
 )]
 pub async fn withdraw(
     state: web::Data<AppState>,

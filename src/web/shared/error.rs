@@ -6,10 +6,10 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 
-use super::api::Problem;
-use super::reporter::pages;
 use crate::locale::Tr;
 use crate::reporting::intake::IntakeError;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {
@@ -112,7 +112,7 @@ fn under_load(failure: Failure) -> bool {
 }
 
 /// The response's status, and for a refusal under load, when to come back.
-fn respond(failure: Failure) -> actix_web::HttpResponseBuilder {
+pub fn respond(failure: Failure) -> actix_web::HttpResponseBuilder {
     let mut builder = HttpResponse::build(failure.status());
     if under_load(failure) {
         builder.insert_header((actix_web::http::header::RETRY_AFTER, RETRY_AFTER_SECS));
@@ -165,41 +165,9 @@ impl ResponseError for ApiError {
     }
 }
 
-/// A failure answered as a reporter page.
-pub struct PageError {
-    failure: Failure,
-    html: String,
-}
-
-impl PageError {
-    pub fn new(failure: Failure, page: pages::Page) -> PageError {
-        PageError {
-            failure,
-            html: pages::error_page(page, failure),
-        }
-    }
-}
-
-impl std::fmt::Debug for PageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.failure.code())
-    }
-}
-
-impl std::fmt::Display for PageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.failure.code())
-    }
-}
-
-impl ResponseError for PageError {
-    fn status_code(&self) -> StatusCode {
-        self.failure.status()
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        respond(self.failure)
-            .content_type("text/html; charset=utf-8")
-            .body(self.html.clone())
-    }
+#[derive(Serialize, ToSchema)]
+pub struct Problem {
+    /// `bad_request`, `too_large`, `unsupported_media_type`, `unavailable` or `internal`.
+    pub error: String,
+    pub message: String,
 }

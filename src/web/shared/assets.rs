@@ -10,8 +10,8 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use sha2::{Digest, Sha384};
 
-pub const STYLESHEET: &str = include_str!("assets/site.css");
-pub const SEAL_SCRIPT: &str = include_str!("assets/seal.js");
+pub const STYLESHEET: &str = include_str!("../assets/site.css");
+pub const SEAL_SCRIPT: &str = include_str!("../assets/seal.js");
 include!(concat!(env!("OUT_DIR"), "/stylesheet.rs"));
 
 const YEAR: &str = "public, max-age=31536000, immutable";

@@ -9,9 +9,9 @@ use actix_web::{web, HttpRequest};
 use futures_util::StreamExt;
 use zeroize::Zeroizing;
 
-use super::error::Failure;
 use crate::config::AttachmentSettings;
 use crate::reporting::attachments::{Budget, Cleaned, Refusal, Reservation};
+use crate::web::shared::error::Failure;
 
 /// A file as it arrived: what the client called its type, and its bytes.
 pub struct UploadedFile {
@@ -46,7 +46,9 @@ impl Posted {
 /// A body that arrived too slowly is a 408; anything else unreadable a 400.
 fn unreadable(error: actix_multipart::MultipartError) -> Failure {
     match error {
-        actix_multipart::MultipartError::Payload(e) if super::middleware::timed_out(&e) => {
+        actix_multipart::MultipartError::Payload(e)
+            if crate::web::shared::middleware::timed_out(&e) =>
+        {
             Failure::TimedOut
         }
         _ => Failure::BadRequest,
@@ -54,7 +56,7 @@ fn unreadable(error: actix_multipart::MultipartError) -> Failure {
 }
 
 pub fn is_multipart(req: &HttpRequest) -> bool {
-    super::body::require_content_type(req, "multipart/form-data").is_ok()
+    crate::web::shared::body::require_content_type(req, "multipart/form-data").is_ok()
 }
 
 pub async fn read(
@@ -66,7 +68,7 @@ pub async fn read(
 ) -> Result<Posted, Failure> {
     // The whole body may hold every file at its limit, the text fields, and the framing.
     let ceiling = limits.max_bytes.saturating_mul(limits.max_count + 1) + text_limit * 2;
-    let declared = super::body::declared_length(req);
+    let declared = crate::web::shared::body::declared_length(req);
     if declared.is_some_and(|n| n > ceiling) {
         return Err(Failure::TooLarge);
     }

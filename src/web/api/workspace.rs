@@ -9,13 +9,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::error::{ApiError, Failure};
-use super::{body, AppState};
 use crate::casework::referral::{self, Referral, ReferralError};
 use crate::casework::workspace::{self, EntryAction};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::trust::accounts::{AccountError, Principal};
 use crate::trust::WorkspaceError;
+use crate::web::shared::body;
+use crate::web::shared::error::{ApiError, Failure};
+use crate::web::shared::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -181,8 +182,8 @@ fn report_id(state: &AppState, req: &HttpRequest, raw: &str) -> Result<Uuid, Api
     request_body(content = LoginRequest, content_type = "application/json"),
     responses(
         (status = 201, description = "Logged in", body = SessionCreated),
-        (status = 401, description = "Wrong username, password or code", body = super::api::Problem),
-        (status = 429, description = "Too many attempts; wait", body = super::api::Problem),
+        (status = 401, description = "Wrong username, password or code", body = crate::web::shared::error::Problem),
+        (status = 429, description = "Too many attempts; wait", body = crate::web::shared::error::Problem),
     )
 )]
 pub async fn login(
@@ -193,7 +194,7 @@ pub async fn login(
     let login: LoginRequest = json_body(&state, &req, payload).await?;
     if !state
         .login_throttle
-        .allow(crate::web::throttle::limit_source(
+        .allow(crate::web::shared::throttle::limit_source(
             &req,
             &state.trusted_proxies,
         ))
@@ -219,7 +220,7 @@ pub async fn login(
 }
 
 /// Log out: the session and the key material with it are deleted.
-#[utoipa::path(delete, path = "/api/v1/session", responses((status = 204), (status = 401, body = super::api::Problem)))]
+#[utoipa::path(delete, path = "/api/v1/session", responses((status = 204), (status = 401, body = crate::web::shared::error::Problem)))]
 pub async fn logout(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -233,7 +234,7 @@ pub async fn logout(
 }
 
 /// The queues whose key the caller holds.
-#[utoipa::path(get, path = "/api/v1/queues", responses((status = 200, body = QueueList), (status = 401, body = super::api::Problem)))]
+#[utoipa::path(get, path = "/api/v1/queues", responses((status = 200, body = QueueList), (status = 401, body = crate::web::shared::error::Problem)))]
 pub async fn queues(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -252,7 +253,7 @@ pub async fn queues(
 #[utoipa::path(
     get,
     path = "/api/v1/queues/{queue}/entries",
-    responses((status = 200, body = [EntryView]), (status = 401, body = super::api::Problem), (status = 403, body = super::api::Problem))
+    responses((status = 200, body = [EntryView]), (status = 401, body = crate::web::shared::error::Problem), (status = 403, body = crate::web::shared::error::Problem))
 )]
 pub async fn entries(
     state: web::Data<AppState>,
@@ -284,7 +285,7 @@ pub async fn entries(
 #[utoipa::path(
     get,
     path = "/api/v1/queues/{queue}/reports/{report}",
-    responses((status = 200, body = OpenedReport), (status = 401, body = super::api::Problem), (status = 403, body = super::api::Problem), (status = 404, body = super::api::Problem))
+    responses((status = 200, body = OpenedReport), (status = 401, body = crate::web::shared::error::Problem), (status = 403, body = crate::web::shared::error::Problem), (status = 404, body = crate::web::shared::error::Problem))
 )]
 pub async fn open_report(
     state: web::Data<AppState>,
@@ -325,7 +326,7 @@ pub async fn open_report(
 #[utoipa::path(
     get,
     path = "/api/v1/queues/{queue}/reports/{report}/files/{item}",
-    responses((status = 200, description = "The cleaned file, as a download", content_type = "application/octet-stream"), (status = 401, body = super::api::Problem), (status = 403, body = super::api::Problem), (status = 404, body = super::api::Problem))
+    responses((status = 200, description = "The cleaned file, as a download", content_type = "application/octet-stream"), (status = 401, body = crate::web::shared::error::Problem), (status = 403, body = crate::web::shared::error::Problem), (status = 404, body = crate::web::shared::error::Problem))
 )]
 pub async fn download_file(
     state: web::Data<AppState>,
@@ -346,7 +347,7 @@ pub async fn download_file(
     )
     .await
     .map_err(|e| workspace_error(&state, &req, e))?;
-    Ok(crate::web::files::download(item, kind, bytes))
+    Ok(crate::web::shared::files::download(item, kind, bytes))
 }
 
 async fn act(
@@ -376,7 +377,7 @@ async fn act(
 }
 
 /// Claim an entry.
-#[utoipa::path(post, path = "/api/v1/queues/{queue}/reports/{report}/claim", responses((status = 200, body = EntryStateView), (status = 409, body = super::api::Problem)))]
+#[utoipa::path(post, path = "/api/v1/queues/{queue}/reports/{report}/claim", responses((status = 200, body = EntryStateView), (status = 409, body = crate::web::shared::error::Problem)))]
 pub async fn claim(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -400,7 +401,7 @@ pub async fn release(
     post,
     path = "/api/v1/queues/{queue}/reports/{report}/status",
     request_body(content = StatusChange, content_type = "application/json"),
-    responses((status = 200, body = EntryStateView), (status = 422, body = super::api::Problem))
+    responses((status = 200, body = EntryStateView), (status = 422, body = crate::web::shared::error::Problem))
 )]
 pub async fn change_status(
     state: web::Data<AppState>,
@@ -456,7 +457,7 @@ async fn write(
     post,
     path = "/api/v1/queues/{queue}/reports/{report}/reply",
     request_body(content = MessageText, content_type = "application/json"),
-    responses((status = 201), (status = 403, body = super::api::Problem), (status = 422, body = super::api::Problem))
+    responses((status = 201), (status = 403, body = crate::web::shared::error::Problem), (status = 422, body = crate::web::shared::error::Problem))
 )]
 pub async fn reply(
     state: web::Data<AppState>,
@@ -472,7 +473,7 @@ pub async fn reply(
     post,
     path = "/api/v1/queues/{queue}/reports/{report}/note",
     request_body(content = MessageText, content_type = "application/json"),
-    responses((status = 201), (status = 403, body = super::api::Problem), (status = 422, body = super::api::Problem))
+    responses((status = 201), (status = 403, body = crate::web::shared::error::Problem), (status = 422, body = crate::web::shared::error::Problem))
 )]
 pub async fn note(
     state: web::Data<AppState>,
@@ -488,7 +489,7 @@ pub async fn note(
     post,
     path = "/api/v1/queues/{queue}/reports/{report}/refer",
     request_body(content = ReferralRequest, content_type = "application/json"),
-    responses((status = 201), (status = 403, body = super::api::Problem), (status = 422, body = Refused))
+    responses((status = 201), (status = 403, body = crate::web::shared::error::Problem), (status = 422, body = Refused))
 )]
 pub async fn refer(
     state: web::Data<AppState>,

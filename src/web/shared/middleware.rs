@@ -2,7 +2,7 @@
 //! template, status and duration only, never the raw path, the query string, the client's address
 //! or its user agent; and a bound on how slowly a request body may arrive.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
@@ -12,7 +12,7 @@ use actix_web::{web, HttpMessage};
 use futures_util::StreamExt;
 use tracing::Instrument;
 
-use super::AppState;
+use crate::web::shared::state::AppState;
 
 pub fn security_headers() -> DefaultHeaders {
     DefaultHeaders::new()
@@ -70,15 +70,6 @@ pub async fn request_span(
         Err(e) => tracing::warn!(parent: &span, error = %e, "failed"),
     }
     response
-}
-
-/// How slowly a body may arrive: no pause between two pieces longer than `idle`, and all of it
-/// within `deadline`. Past either, reading it fails with a timed-out error (answered 408), so a
-/// client that trickles its body cannot hold a connection for long.
-#[derive(Debug, Clone, Copy)]
-pub struct BodyPace {
-    pub idle: Duration,
-    pub deadline: Duration,
 }
 
 pub async fn bounded_body(

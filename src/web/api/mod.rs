@@ -1,0 +1,228 @@
+//! The JSON API under /api/v1, one file per area: reports (`reports`), reports sealed on the
+//! device (`sealed`), resumable uploads (`uploads`), the reporter's return (`followup`), the
+//! responder workspace (`workspace`) and the coordinator's and operator's operations (`admin`).
+//! The same rules as the pages: 422 with each field named, 400 for malformed JSON, 413 past the
+//! size limit, 415 for a wrong content type. This file holds the OpenAPI document served at
+//! /api/v1/openapi.json; the areas use `web::shared`, never this file.
+
+pub mod admin;
+pub mod followup;
+pub mod reports;
+pub mod sealed;
+pub mod uploads;
+pub mod workspace;
+
+use actix_web::HttpResponse;
+use utoipa::OpenApi;
+
+use crate::domain::report::StagedFile;
+use crate::domain::{FieldError, ReportInput};
+
+/// What every operation of the document can also answer, added to each one in one place: the
+/// path parameters its template names, and the refusals the shared edge gives (a malformed,
+/// mistyped, oversized or too slow body; a missing session; the submission limits).
+struct CommonResponses;
+
+impl utoipa::Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+        use utoipa::openapi::{
+            ContentBuilder, ObjectBuilder, Ref, Required, ResponseBuilder, Type,
+        };
+        let answer = |description: &str, schema: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name(schema)))
+                        .build(),
+                )
+                .build()
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let names: Vec<&str> = path
+                .split('/')
+                .filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'))
+                .collect();
+            let staff = ["/api/v1/queues", "/api/v1/members", "/api/v1/organisations"]
+                .iter()
+                .any(|p| path.starts_with(p));
+            let submission = path == "/api/v1/reports" || path == "/api/v1/uploads";
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.patch,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                for name in &names {
+                    let params = op.parameters.get_or_insert_with(Vec::new);
+                    if !params.iter().any(|p| p.name == *name) {
+                        params.push(
+                            ParameterBuilder::new()
+                                .name(*name)
+                                .parameter_in(ParameterIn::Path)
+                                .required(Required::True)
+                                .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+                                .build(),
+                        );
+                    }
+                }
+                let mut extra = Vec::new();
+                if staff {
+                    extra.push(("401", "No session, or it ended", "Problem"));
+                }
+                if submission {
+                    extra.push((
+                        "429",
+                        "This source has sent its share for now; see Retry-After",
+                        "Problem",
+                    ));
+                    extra.push((
+                        "503",
+                        "Everyone's share is used up, or storage is full; see Retry-After",
+                        "Problem",
+                    ));
+                }
+                if op.request_body.is_some() {
+                    extra.extend([
+                        ("400", "The body could not be read", "Problem"),
+                        ("408", "The body arrived too slowly", "Problem"),
+                        ("413", "The body is too large", "Problem"),
+                        ("415", "Not the documented content type", "Problem"),
+                        (
+                            "422",
+                            "A field is wrong, unknown or missing; each is named",
+                            "ValidationFailed",
+                        ),
+                    ]);
+                }
+                for (code, description, schema) in extra {
+                    op.responses
+                        .responses
+                        .entry(code.to_owned())
+                        .or_insert_with(|| answer(description, schema).into());
+                }
+            }
+        }
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    modifiers(&CommonResponses),
+    info(
+        title = "Homeward API",
+        description = "Sealed, triaged, routed reports of people held in scam compounds, and the \
+            responder workspace. Workspace calls need `Authorization: Bearer <token>` from \
+            POST /api/v1/session."
+    ),
+    paths(
+        reports::create_report,
+        crate::web::api::uploads::create,
+        crate::web::api::uploads::status,
+        crate::web::api::uploads::append,
+        crate::web::api::followup::open,
+        crate::web::api::followup::read,
+        crate::web::api::followup::add,
+        crate::web::api::followup::contact,
+        crate::web::api::followup::consents,
+        crate::web::api::followup::attach,
+        crate::web::api::followup::withdraw,
+        crate::web::api::workspace::login,
+        crate::web::api::workspace::logout,
+        crate::web::api::workspace::queues,
+        crate::web::api::workspace::entries,
+        crate::web::api::workspace::open_report,
+        crate::web::api::workspace::download_file,
+        crate::web::api::workspace::claim,
+        crate::web::api::workspace::release,
+        crate::web::api::workspace::change_status,
+        crate::web::api::workspace::reply,
+        crate::web::api::workspace::note,
+        crate::web::api::workspace::refer,
+        crate::web::api::admin::import_key,
+        crate::web::api::admin::grant,
+        crate::web::api::admin::rotate,
+        crate::web::api::admin::confirm_membership,
+        crate::web::api::admin::remove_member,
+        crate::web::api::admin::organisations,
+        crate::web::api::admin::register,
+        crate::web::api::admin::vetting,
+        crate::web::api::admin::countersign,
+        crate::web::api::admin::suspension,
+        crate::web::api::sealed::ticket,
+        crate::web::api::sealed::submit
+    ),
+    components(schemas(
+        ReportInput,
+        crate::domain::report::ReporterInput,
+        crate::domain::report::PersonInput,
+        crate::domain::report::LocationInput,
+        crate::domain::report::DocumentInput,
+        crate::domain::report::RecruitmentInput,
+        crate::domain::report::ConsentInput,
+        crate::web::shared::json::Created,
+        StagedFile,
+        crate::web::api::uploads::NewUpload,
+        crate::web::api::uploads::UploadCreated,
+        crate::web::api::uploads::UploadProgress,
+        crate::web::api::followup::CodeRequest,
+        crate::web::api::followup::ThreadView,
+        crate::web::api::followup::ThreadMessageView,
+        crate::web::api::followup::VisitRequest,
+        crate::web::api::followup::AdditionRequest,
+        crate::web::api::followup::ContactRequest,
+        crate::web::api::followup::ConsentRequest,
+        crate::web::api::followup::AttachRequest,
+        crate::web::api::followup::WithdrawRequest,
+        crate::web::shared::json::ValidationFailed,
+        crate::web::shared::json::FieldProblem,
+        crate::web::shared::error::Problem,
+        FieldError,
+        crate::web::api::workspace::LoginRequest,
+        crate::web::api::workspace::SessionCreated,
+        crate::web::api::workspace::QueueList,
+        crate::web::api::workspace::EntryView,
+        crate::web::api::workspace::EntryStateView,
+        crate::web::api::workspace::OpenedItemView,
+        crate::web::api::workspace::OpenedReport,
+        crate::web::api::workspace::StatusChange,
+        crate::web::api::workspace::MessageText,
+        crate::web::api::workspace::ReferralRequest,
+        crate::web::api::workspace::Refused,
+        crate::web::api::admin::KeyImport,
+        crate::web::api::admin::KeyRotation,
+        crate::web::api::admin::Grant,
+        crate::web::api::admin::Count,
+        crate::web::api::admin::RotationDue,
+        crate::web::api::admin::OrganisationInput,
+        crate::web::api::admin::Vetting,
+        crate::web::api::admin::Countersignature,
+        crate::web::api::admin::Suspension,
+        crate::web::api::admin::QueueStanding,
+        crate::web::api::admin::OrganisationView,
+        crate::domain::RoutingFactsInput,
+        crate::domain::facts::PlaceInput,
+        crate::domain::facts::NationalityInput,
+        crate::reporting::sealed::Ticket,
+        crate::reporting::sealed::TicketItems,
+        crate::reporting::sealed::TicketAudiences,
+        crate::reporting::sealed::TicketRecipient,
+        crate::reporting::sealed::TicketOrganisation,
+        crate::reporting::sealed::SealedSubmission,
+        crate::reporting::sealed::DeviceItem,
+        crate::reporting::sealed::DeviceKey
+    ))
+)]
+pub struct ApiDoc;
+
+pub async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(ApiDoc::openapi().to_json().unwrap_or_default())
+}

@@ -1,0 +1,20 @@
+//! What the handlers share, and nothing else: the application's state (`state`), how failures
+//! become answers (`error`), the reporter page frame and pages of failure (`page`), reading
+//! bodies, JSON and multipart forms within their limits (`body`, `json`, `upload`), files staged
+//! or downloaded (`staged`, `files`), the per-source limits (`throttle`), the metrics, the
+//! middleware and the static assets.
+//!
+//! Handlers in reporter/, staff/, api/ and ops/ use this module; it never uses them, so no
+//! handler file imports another through it. It uses every floor below web.
+
+pub mod assets;
+pub mod body;
+pub mod error;
+pub mod files;
+pub mod json;
+pub mod metrics;
+pub mod middleware;
+pub mod page;
+pub mod state;
+pub mod throttle;
+pub mod upload;

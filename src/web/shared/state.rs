@@ -1,0 +1,105 @@
+//! What every handler shares: the application's state, and what it answers for a request (the
+//! listener it came in on, its language, whether a submission is admitted).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::HttpRequest;
+
+use crate::locale::{Catalogs, Tr};
+use crate::reporting::intake::Intake;
+use crate::trust::accounts::Accounts;
+use crate::web::shared::{error, metrics, throttle};
+
+/// What every handler shares.
+pub struct AppState {
+    pub intake: Intake,
+    pub accounts: Accounts,
+    pub public_url: String,
+    pub ack_targets: crate::config::AckTargets,
+    pub catalogs: Arc<Catalogs>,
+    pub page_title: String,
+    pub leave_url: String,
+    pub max_body_bytes: usize,
+    pub login_throttle: Arc<throttle::SourceThrottle>,
+    pub code_throttle: Arc<throttle::CodeAttempts>,
+    pub followup: crate::config::FollowupSettings,
+    pub attachments: crate::config::AttachmentSettings,
+    pub uploads: crate::reporting::attachments::Budget,
+    pub submissions: Arc<throttle::Submissions>,
+    /// Whose X-Forwarded-For per-source limits believe.
+    pub trusted_proxies: Arc<[std::net::IpAddr]>,
+    /// The onion listener's address, if there is one.
+    pub onion: Option<std::net::SocketAddr>,
+    pub body_pace: BodyPace,
+    pub metrics: Arc<metrics::Metrics>,
+}
+
+impl AppState {
+    /// The reporter's return, for a page or the API.
+    pub fn followup(&self) -> crate::reporting::followup::Followup<'_> {
+        crate::reporting::followup::Followup {
+            store: &self.intake.store,
+            kdf: &self.intake.kdf,
+            receipt_kdf: self.intake.receipt_kdf,
+            accounts: &self.accounts,
+        }
+    }
+
+    /// Resumable uploads, within this replica's upload budget.
+    pub fn staging(&self) -> crate::reporting::staging::Staging<'_> {
+        crate::reporting::staging::Staging {
+            store: &self.intake.store,
+            accounts: &self.accounts,
+            limits: &self.attachments,
+            budget: &self.uploads,
+        }
+    }
+
+    /// The listener this request came in on.
+    pub fn listener(&self, req: &HttpRequest) -> throttle::Listener {
+        throttle::Listener::of(req, self.onion)
+    }
+
+    /// Counts a submission against its listener's limits before its body is read: 429 when this
+    /// source has sent its share, 503 when everyone on the listener together has.
+    pub fn admit_submission(
+        &self,
+        req: &HttpRequest,
+    ) -> Result<throttle::Listener, error::Failure> {
+        let listener = self.listener(req);
+        let source = throttle::limit_source(req, &self.trusted_proxies); // rate limit only
+        match self.submissions.admit(listener, source) {
+            Ok(()) => Ok(listener),
+            Err(throttle::Refusal::Source) => {
+                self.metrics.refused(listener, metrics::Reason::SourceLimit);
+                Err(error::Failure::TooManyRequests)
+            }
+            Err(throttle::Refusal::Everyone) => {
+                self.metrics.refused(listener, metrics::Reason::GlobalLimit);
+                Err(error::Failure::Unavailable)
+            }
+        }
+    }
+
+    /// The language for this request: `chosen` if supported, else Accept-Language, else the default.
+    pub fn tr(&self, req: &HttpRequest, chosen: Option<&str>) -> Tr {
+        let accept = req
+            .headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        Tr {
+            catalogs: self.catalogs.clone(),
+            lang: self.catalogs.negotiate(chosen, accept),
+        }
+    }
+}
+
+/// How slowly a body may arrive: no pause between two pieces longer than `idle`, and all of it
+/// within `deadline`. Past either, reading it fails with a timed-out error (answered 408), so a
+/// client that trickles its body cannot hold a connection for long.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyPace {
+    pub idle: Duration,
+    pub deadline: Duration,
+}
