@@ -1,5 +1,5 @@
 //! Keys, sealed boxes, AEAD and Argon2id: small, pure, tested with known vectors and against
-//! tampering. Nothing here knows HTTP or SQL.
+//! tampering. It uses no other folder of the crate, and knows nothing of HTTP or SQL.
 //!
 //! # Wire formats (version 1)
 //!

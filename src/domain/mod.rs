@@ -1,5 +1,6 @@
 //! Validated domain types. A value of these types has passed its parse: a report cannot exist
-//! unvalidated. Nothing here knows HTTP or SQL.
+//! unvalidated. The bottom floor: it uses no other folder of the crate, and knows nothing of HTTP
+//! or SQL.
 
 pub mod addition;
 pub mod choice;
