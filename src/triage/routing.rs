@@ -267,11 +267,6 @@ impl RoutingConfig {
         self.queues.iter().find(|q| q.kind == QueueKind::Desk)
     }
 
-    /// Picks the queues for a report. `None` when no desk can receive it.
-    pub fn route(&self, facts: &RoutingFacts) -> Option<Routing> {
-        self.route_among(facts, |_| true)
-    }
-
     /// Picks the queues among those that can receive (`receives`): a queue whose key no
     /// coordinator has imported yet gets nothing. `None` when the desk cannot receive.
     pub fn route_among(
