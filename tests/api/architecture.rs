@@ -3,9 +3,9 @@
 //! it names. It fails on
 //! - a module directly under src/ that is neither the entry nor a cross-cutting piece;
 //! - an import circle between top-level folders, or between files inside web/;
-//! - a folder using one it may not (`may_use`: web above reporting, casework and the rest; store
+//! - a folder using one it may not (`HOUSE`: web above reporting, casework and the rest; store
 //!   and crypto below them; domain at the bottom), or a crate it must not know (an HTTP server
-//!   below web, SQL outside the store).
+//!   below web, SQL outside the store and backups: `CRATES`).
 //!
 //! Macro bodies that are not plain expressions (`on_pool!(s, write, pool => { .. })`) and
 //! attribute arguments (`#[utoipa::path(.. body = crate::..)]`) are read as tokens: every
@@ -26,121 +26,59 @@ const KNOWN: &[&str] = &[];
 /// Directly under src/: the entry and what cuts across.
 const FLAT_ALLOWED: &[&str] = &["main", "lib", "config", "startup", "telemetry"];
 
-/// Which folders each folder may use: the floors below it, written out, so that an edge between
-/// two folders on one floor is decided too. `None`: a folder the house has no place for.
-fn may_use(top: &str) -> Option<&'static [&'static str]> {
-    const BELOW_WEB: &[&str] = &[
-        "domain",
-        "crypto",
-        "locale",
-        "config",
-        "telemetry",
-        "triage",
-        "store",
-        "trust",
-        "reporting",
-        "casework",
-        "operations",
-    ];
-    const ALL: &[&str] = &[
-        "domain",
-        "crypto",
-        "locale",
-        "config",
-        "telemetry",
-        "triage",
-        "store",
-        "trust",
-        "reporting",
-        "casework",
-        "operations",
-        "web",
-        "startup",
-        "cli",
-    ];
-    Some(match top {
-        "domain" | "crypto" | "locale" | "telemetry" => &[],
-        "config" => &["crypto"],
-        "triage" => &["domain", "crypto"],
-        "store" => &["domain", "crypto", "triage"],
-        "trust" => &["domain", "crypto", "config", "triage", "store"],
-        "reporting" => &["domain", "crypto", "config", "triage", "store", "trust"],
-        // A responder opens an attachment with reporting's reader; reporting never uses casework.
-        "casework" => &[
-            "domain",
-            "crypto",
-            "locale",
-            "config",
-            "triage",
-            "store",
-            "trust",
-            "reporting",
-        ],
-        "operations" => &[
-            "domain",
-            "crypto",
-            "config",
-            "triage",
-            "store",
-            "trust",
-            "reporting",
-            "casework",
-        ],
-        "web" => BELOW_WEB,
-        "cli" => &[
-            "domain",
-            "crypto",
-            "config",
-            "triage",
-            "store",
-            "trust",
-            "reporting",
-        ],
-        "startup" => &[
-            "domain",
-            "crypto",
-            "locale",
-            "config",
-            "telemetry",
-            "triage",
-            "store",
-            "trust",
-            "reporting",
-            "casework",
-            "operations",
-            "web",
-        ],
-        "main" | "lib" => ALL,
-        _ => return None,
-    })
+/// The house, bottom up: each folder with the folders it uses directly. A folder may use those
+/// and whatever they may use, so an edge between two folders on one floor is decided too (a
+/// responder opens an attachment with reporting's reader; reporting never uses casework).
+const HOUSE: &[(&str, &[&str])] = &[
+    ("domain", &[]),
+    ("crypto", &[]),
+    ("locale", &[]),
+    ("telemetry", &[]),
+    ("config", &["crypto"]),
+    ("triage", &["domain", "crypto"]),
+    ("store", &["triage"]),
+    ("trust", &["config", "store"]),
+    ("reporting", &["trust"]),
+    ("casework", &["locale", "reporting"]),
+    ("operations", &["casework"]),
+    ("web", &["operations", "telemetry"]),
+    ("startup", &["web"]),
+    ("cli", &["reporting"]),
+    ("main", &["startup", "cli"]),
+    ("lib", &["startup", "cli"]),
+];
+
+/// Crates only some folders may use (besides the entry: startup, main, lib): an HTTP server in
+/// web, SQL in the store and backups, HTTP and mail clients in alerts and the reference client.
+const CRATES: &[(&str, &[&str])] = &[
+    ("actix_web", &["web"]),
+    ("actix_multipart", &["web"]),
+    ("actix_http", &["web"]),
+    ("sqlx", &["store", "operations"]),
+    ("reqwest", &["casework", "cli"]),
+    ("lettre", &["casework"]),
+];
+
+/// Whether `from` may use `to`; `None` when `from` has no place in the house.
+fn may_use(from: &str, to: &str) -> Option<bool> {
+    let (_, direct) = HOUSE.iter().find(|(folder, _)| *folder == from)?;
+    Some(
+        direct
+            .iter()
+            .any(|d| *d == to || may_use(d, to) == Some(true)),
+    )
 }
 
-/// Crates a folder must not use: only web serves HTTP; only the store speaks SQL; only alerts
-/// (casework) and the reference client (cli) are HTTP or mail clients.
-fn forbidden_crates(top: &str) -> &'static [&'static str] {
-    const SERVER: &[&str] = &["actix_web", "actix_multipart", "actix_http"];
-    const SERVER_SQL_CLIENTS: &[&str] = &[
-        "actix_web",
-        "actix_multipart",
-        "actix_http",
-        "sqlx",
-        "reqwest",
-        "lettre",
-    ];
-    const SERVER_CLIENTS: &[&str] = &[
-        "actix_web",
-        "actix_multipart",
-        "actix_http",
-        "reqwest",
-        "lettre",
-    ];
-    match top {
-        "domain" | "crypto" | "locale" | "config" | "telemetry" | "triage" | "trust"
-        | "reporting" => SERVER_SQL_CLIENTS,
-        "store" | "operations" => SERVER_CLIENTS,
-        "casework" | "cli" => SERVER,
-        _ => &[],
-    }
+fn placed(folder: &str) -> bool {
+    HOUSE.iter().any(|(f, _)| *f == folder)
+}
+
+fn may_use_crate(folder: &str, krate: &str) -> bool {
+    matches!(folder, "startup" | "main" | "lib")
+        || CRATES
+            .iter()
+            .find(|(name, _)| *name == krate)
+            .is_none_or(|(_, folders)| folders.contains(&folder))
 }
 
 #[test]
@@ -296,12 +234,12 @@ fn check(src: &Path) -> Result<BTreeMap<String, Vec<String>>, String> {
     for module in files.keys() {
         if module.len() == 1 && files[module].parent() == Some(src) {
             let top = &module[0];
-            if !FLAT_ALLOWED.contains(&top.as_str()) && !files[module].ends_with("mod.rs") {
+            if !FLAT_ALLOWED.contains(&top.as_str()) {
                 out.entry(format!("flat: {}", name(module))).or_default();
             }
         }
         if let Some(top) = module.first() {
-            if may_use(top).is_none() {
+            if !placed(top) {
                 out.entry(format!("unplaced: {top}")).or_default();
             }
         }
@@ -313,7 +251,7 @@ fn check(src: &Path) -> Result<BTreeMap<String, Vec<String>>, String> {
         let from_top = top(from);
         match used {
             Use::External(krate, path) => {
-                if forbidden_crates(&from_top).contains(&krate.as_str()) {
+                if !may_use_crate(&from_top, krate) {
                     out.entry(format!("crate: {from_top} uses {krate}"))
                         .or_default()
                         .push(format!("{} uses {path}", name(from)));
@@ -327,12 +265,10 @@ fn check(src: &Path) -> Result<BTreeMap<String, Vec<String>>, String> {
                         .entry(from_top.clone())
                         .or_default()
                         .insert(to_top.clone());
-                    if let Some(allowed) = may_use(&from_top) {
-                        if !allowed.contains(&to_top.as_str()) && may_use(&to_top).is_some() {
-                            out.entry(format!("use: {from_top} -> {to_top}"))
-                                .or_default()
-                                .push(example);
-                        }
+                    if may_use(&from_top, &to_top) == Some(false) && placed(&to_top) {
+                        out.entry(format!("use: {from_top} -> {to_top}"))
+                            .or_default()
+                            .push(example);
                     }
                 }
                 if from_top == "web" && to_top == "web" && from != to {
