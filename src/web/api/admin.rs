@@ -12,9 +12,8 @@ use crate::trust::organisations::{
 };
 use crate::trust::{queue_keys, rotation};
 use crate::web::api::workspace::{api_error, bearer, json_body, workspace_error};
-use crate::web::shared::error::Problem;
-use crate::web::shared::error::{ApiError, Failure};
-use crate::web::shared::json::validation_failed;
+use crate::web::shared::error::{ApiError, Failure, Problem};
+use crate::web::shared::json::{validation_failed, ValidationFailed};
 use crate::web::shared::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -286,7 +285,7 @@ pub async fn organisations(
 
 /// Register an organisation (or fill in one a queue in config named first).
 #[utoipa::path(post, path = "/api/v1/organisations", request_body(content = OrganisationInput, content_type = "application/json"),
-    responses((status = 201), (status = 403, body = Problem), (status = 422, body = crate::web::shared::json::ValidationFailed)))]
+    responses((status = 201), (status = 403, body = Problem), (status = 422, body = ValidationFailed)))]
 pub async fn register(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -310,7 +309,7 @@ pub async fn register(
 
 /// Record the organisation's vetting: who (the caller), when (now), on what evidence.
 #[utoipa::path(post, path = "/api/v1/organisations/{id}/vetting", request_body(content = Vetting, content_type = "application/json"),
-    responses((status = 204), (status = 403, body = Problem), (status = 422, body = crate::web::shared::json::ValidationFailed)))]
+    responses((status = 204), (status = 403, body = Problem), (status = 422, body = ValidationFailed)))]
 pub async fn vetting(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -330,7 +329,7 @@ pub async fn vetting(
 
 /// Add the desk organisation's countersignature (checked before it is stored).
 #[utoipa::path(post, path = "/api/v1/organisations/{id}/countersignature", request_body(content = Countersignature, content_type = "application/json"),
-    responses((status = 204), (status = 403, body = Problem), (status = 422, body = crate::web::shared::json::ValidationFailed)))]
+    responses((status = 204), (status = 403, body = Problem), (status = 422, body = ValidationFailed)))]
 pub async fn countersign(
     state: web::Data<AppState>,
     req: HttpRequest,

@@ -13,10 +13,10 @@ use crate::domain::report::StagedFile;
 use crate::domain::{Addition, Consents, ContactChange, FieldErrors, ReportInput};
 use crate::reporting::followup::{FollowupError, Visit};
 use crate::web::shared::body;
-use crate::web::shared::error::Problem;
-use crate::web::shared::error::{ApiError, Failure};
-use crate::web::shared::json::validation_failed;
+use crate::web::shared::error::{ApiError, Failure, Problem};
+use crate::web::shared::json::{validation_failed, ValidationFailed};
 use crate::web::shared::state::AppState;
+use crate::web::shared::throttle::limit_source;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -183,7 +183,7 @@ fn done() -> HttpResponse {
     request_body(content = CodeRequest, content_type = "application/json"),
     responses(
         (status = 201, body = ThreadView),
-        (status = 422, description = "The code opens nothing (an unknown locator and a wrong secret look the same)", body = crate::web::shared::json::ValidationFailed),
+        (status = 422, description = "The code opens nothing (an unknown locator and a wrong secret look the same)", body = ValidationFailed),
         (status = 429, description = "Too many attempts; see Retry-After", body = Problem),
     )
 )]
@@ -199,10 +199,7 @@ pub async fn open(
     // The source address goes only to the throttle, which keys it by an in-memory HMAC.
     if !state
         .code_throttle
-        .allow(crate::web::shared::throttle::limit_source(
-            &req,
-            &state.trusted_proxies,
-        ))
+        .allow(limit_source(&req, &state.trusted_proxies))
     {
         return Err(api_error(&state, &req, Failure::TooManyRequests));
     }
@@ -249,7 +246,7 @@ pub async fn read(
     post,
     path = "/api/v1/followup/additions",
     request_body(content = AdditionRequest, content_type = "application/json"),
-    responses((status = 204), (status = 401, body = Problem), (status = 422, body = crate::web::shared::json::ValidationFailed))
+    responses((status = 204), (status = 401, body = Problem), (status = 422, body = ValidationFailed))
 )]
 pub async fn add(
     state: web::Data<AppState>,
@@ -278,7 +275,7 @@ pub async fn add(
     post,
     path = "/api/v1/followup/contact",
     request_body(content = ContactRequest, content_type = "application/json"),
-    responses((status = 204), (status = 401, body = Problem), (status = 422, body = crate::web::shared::json::ValidationFailed))
+    responses((status = 204), (status = 401, body = Problem), (status = 422, body = ValidationFailed))
 )]
 pub async fn contact(
     state: web::Data<AppState>,
@@ -337,7 +334,7 @@ pub async fn consents(
     post,
     path = "/api/v1/followup/attachments",
     request_body(content = AttachRequest, content_type = "application/json"),
-    responses((status = 204), (status = 401, body = Problem), (status = 422, body = crate::web::shared::json::ValidationFailed))
+    responses((status = 204), (status = 401, body = Problem), (status = 422, body = ValidationFailed))
 )]
 pub async fn attach(
     state: web::Data<AppState>,
@@ -373,7 +370,7 @@ pub async fn attach(
     post,
     path = "/api/v1/followup/withdrawal",
     request_body(content = WithdrawRequest, content_type = "application/json"),
-    responses((status = 204), (status = 401, body = Problem), (status = 422, body = crate::web::shared::json::ValidationFailed))
+    responses((status = 204), (status = 401, body = Problem), (status = 422, body = ValidationFailed))
 )]
 pub async fn withdraw(
     state: web::Data<AppState>,

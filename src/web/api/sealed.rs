@@ -7,10 +7,8 @@ use secrecy::ExposeSecret;
 
 use crate::domain::RoutingFactsInput;
 use crate::reporting::sealed::{SealedError, SealedIntake, SealedSubmission, Ticket};
-use crate::web::shared::error::{ApiError, Failure};
-use crate::web::shared::json::read_json;
-use crate::web::shared::json::validation_failed;
-use crate::web::shared::json::Created;
+use crate::web::shared::error::{ApiError, Failure, Problem};
+use crate::web::shared::json::{read_json, validation_failed, Created, ValidationFailed};
 use crate::web::shared::metrics::{Channel, Reason};
 use crate::web::shared::state::AppState;
 
@@ -33,10 +31,10 @@ impl From<SealedError> for Failure {
     request_body(content = RoutingFactsInput, content_type = "application/json", description = "The routing facts only: where the person is, their nationality, the language, the consents and the indicators"),
     responses(
         (status = 201, description = "A single-use ticket: the ids to bind and, for each audience, the queue keys to seal to with their organisations' signatures", body = Ticket),
-        (status = 400, description = "Malformed JSON", body = crate::web::shared::error::Problem),
-        (status = 422, description = "Field errors", body = crate::web::shared::json::ValidationFailed),
-        (status = 429, description = "This source has sent its share for now; see Retry-After", body = crate::web::shared::error::Problem),
-        (status = 503, description = "Everyone's share is used up, storage is full, or no desk can receive; see Retry-After", body = crate::web::shared::error::Problem),
+        (status = 400, description = "Malformed JSON", body = Problem),
+        (status = 422, description = "Field errors", body = ValidationFailed),
+        (status = 429, description = "This source has sent its share for now; see Retry-After", body = Problem),
+        (status = 503, description = "Everyone's share is used up, storage is full, or no desk can receive; see Retry-After", body = Problem),
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -77,12 +75,12 @@ pub async fn ticket(
     request_body(content = SealedSubmission, content_type = "application/json"),
     responses(
         (status = 201, description = "Stored as sealed; the receipt code is shown once", body = Created),
-        (status = 400, description = "Malformed JSON", body = crate::web::shared::error::Problem),
-        (status = 403, description = "The ticket is unknown, forged or already used; ask for a new one", body = crate::web::shared::error::Problem),
-        (status = 409, description = "A queue's key changed since the ticket was issued; ask for a new one and seal again", body = crate::web::shared::error::Problem),
-        (status = 410, description = "The ticket expired; ask for a new one", body = crate::web::shared::error::Problem),
-        (status = 422, description = "The items differ from the ticket (ids, recipients, formats or sizes); each difference named", body = crate::web::shared::json::ValidationFailed),
-        (status = 503, description = "Storage is full, or no desk can receive; see Retry-After", body = crate::web::shared::error::Problem),
+        (status = 400, description = "Malformed JSON", body = Problem),
+        (status = 403, description = "The ticket is unknown, forged or already used; ask for a new one", body = Problem),
+        (status = 409, description = "A queue's key changed since the ticket was issued; ask for a new one and seal again", body = Problem),
+        (status = 410, description = "The ticket expired; ask for a new one", body = Problem),
+        (status = 422, description = "The items differ from the ticket (ids, recipients, formats or sizes); each difference named", body = ValidationFailed),
+        (status = 503, description = "Storage is full, or no desk can receive; see Retry-After", body = Problem),
     )
 )]
 #[tracing::instrument(skip_all)]

@@ -14,7 +14,8 @@ use crate::domain::FieldErrors;
 use crate::reporting::attachments::Cleaned;
 use crate::reporting::staging::{Progress, StagingError, MAX_PIECE};
 use crate::web::shared::body;
-use crate::web::shared::error::{ApiError, Failure};
+use crate::web::shared::error::{ApiError, Failure, Problem};
+use crate::web::shared::json::{validation_failed, ValidationFailed};
 use crate::web::shared::state::AppState;
 
 const UPLOAD_TOKEN: HeaderName = HeaderName::from_static("upload-token");
@@ -68,7 +69,7 @@ pub(super) fn staging_error(state: &AppState, req: &HttpRequest, e: StagingError
         StagingError::Offset(at) => {
             return HttpResponse::Conflict()
                 .insert_header((UPLOAD_OFFSET, at.to_string()))
-                .json(crate::web::shared::error::Problem {
+                .json(Problem {
                     error: "offset".into(),
                     message: tr.error("upload_offset"),
                 });
@@ -79,7 +80,7 @@ pub(super) fn staging_error(state: &AppState, req: &HttpRequest, e: StagingError
         StagingError::Refused(refusal) => {
             let mut errors = crate::domain::FieldErrors::default();
             errors.push("file", refusal.code());
-            return crate::web::shared::json::validation_failed(state, req, errors);
+            return validation_failed(state, req, errors);
         }
         StagingError::Store(_) | StagingError::Crypto(_) => {
             tracing::error!(error = %e, "upload failed");
@@ -108,8 +109,8 @@ fn upload_id(raw: &str) -> Uuid {
     request_body(content = NewUpload, content_type = "application/json"),
     responses(
         (status = 201, body = UploadCreated),
-        (status = 413, description = "Larger than attachments.max_bytes", body = crate::web::shared::error::Problem),
-        (status = 422, body = crate::web::shared::json::ValidationFailed),
+        (status = 413, description = "Larger than attachments.max_bytes", body = Problem),
+        (status = 422, body = ValidationFailed),
     )
 )]
 pub async fn create(
@@ -125,9 +126,7 @@ pub async fn create(
     let Ok(new) = serde_json::from_slice::<NewUpload>(&bytes) else {
         let mut errors = crate::domain::FieldErrors::default();
         errors.push("size", "invalid_value");
-        return Ok(crate::web::shared::json::validation_failed(
-            &state, &req, errors,
-        ));
+        return Ok(validation_failed(&state, &req, errors));
     };
     match state
         .staging()
@@ -151,7 +150,7 @@ pub async fn create(
     get,
     path = "/api/v1/uploads/{id}",
     params(("Upload-Token" = String, Header, description = "The upload's token")),
-    responses((status = 200, body = UploadProgress), (status = 404, body = crate::web::shared::error::Problem))
+    responses((status = 200, body = UploadProgress), (status = 404, body = Problem))
 )]
 pub async fn status(
     state: web::Data<AppState>,
@@ -176,10 +175,10 @@ pub async fn status(
     request_body(content = Vec<u8>, content_type = "application/offset+octet-stream"),
     responses(
         (status = 200, body = UploadProgress),
-        (status = 404, body = crate::web::shared::error::Problem),
-        (status = 409, description = "Not at the server's offset; Upload-Offset says where it is", body = crate::web::shared::error::Problem),
-        (status = 413, body = crate::web::shared::error::Problem),
-        (status = 422, description = "The completed file was refused", body = crate::web::shared::json::ValidationFailed),
+        (status = 404, body = Problem),
+        (status = 409, description = "Not at the server's offset; Upload-Offset says where it is", body = Problem),
+        (status = 413, body = Problem),
+        (status = 422, description = "The completed file was refused", body = ValidationFailed),
     )
 )]
 pub async fn append(

@@ -15,8 +15,10 @@ use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::trust::accounts::{AccountError, Principal};
 use crate::trust::WorkspaceError;
 use crate::web::shared::body;
-use crate::web::shared::error::{ApiError, Failure};
+use crate::web::shared::error::{ApiError, Failure, Problem};
+use crate::web::shared::files::download;
 use crate::web::shared::state::AppState;
+use crate::web::shared::throttle::limit_source;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -182,8 +184,8 @@ fn report_id(state: &AppState, req: &HttpRequest, raw: &str) -> Result<Uuid, Api
     request_body(content = LoginRequest, content_type = "application/json"),
     responses(
         (status = 201, description = "Logged in", body = SessionCreated),
-        (status = 401, description = "Wrong username, password or code", body = crate::web::shared::error::Problem),
-        (status = 429, description = "Too many attempts; wait", body = crate::web::shared::error::Problem),
+        (status = 401, description = "Wrong username, password or code", body = Problem),
+        (status = 429, description = "Too many attempts; wait", body = Problem),
     )
 )]
 pub async fn login(
@@ -194,10 +196,7 @@ pub async fn login(
     let login: LoginRequest = json_body(&state, &req, payload).await?;
     if !state
         .login_throttle
-        .allow(crate::web::shared::throttle::limit_source(
-            &req,
-            &state.trusted_proxies,
-        ))
+        .allow(limit_source(&req, &state.trusted_proxies))
     {
         return Err(api_error(&state, &req, Failure::TooManyRequests));
     }
@@ -220,7 +219,7 @@ pub async fn login(
 }
 
 /// Log out: the session and the key material with it are deleted.
-#[utoipa::path(delete, path = "/api/v1/session", responses((status = 204), (status = 401, body = crate::web::shared::error::Problem)))]
+#[utoipa::path(delete, path = "/api/v1/session", responses((status = 204), (status = 401, body = Problem)))]
 pub async fn logout(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -234,7 +233,7 @@ pub async fn logout(
 }
 
 /// The queues whose key the caller holds.
-#[utoipa::path(get, path = "/api/v1/queues", responses((status = 200, body = QueueList), (status = 401, body = crate::web::shared::error::Problem)))]
+#[utoipa::path(get, path = "/api/v1/queues", responses((status = 200, body = QueueList), (status = 401, body = Problem)))]
 pub async fn queues(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -253,7 +252,7 @@ pub async fn queues(
 #[utoipa::path(
     get,
     path = "/api/v1/queues/{queue}/entries",
-    responses((status = 200, body = [EntryView]), (status = 401, body = crate::web::shared::error::Problem), (status = 403, body = crate::web::shared::error::Problem))
+    responses((status = 200, body = [EntryView]), (status = 401, body = Problem), (status = 403, body = Problem))
 )]
 pub async fn entries(
     state: web::Data<AppState>,
@@ -285,7 +284,7 @@ pub async fn entries(
 #[utoipa::path(
     get,
     path = "/api/v1/queues/{queue}/reports/{report}",
-    responses((status = 200, body = OpenedReport), (status = 401, body = crate::web::shared::error::Problem), (status = 403, body = crate::web::shared::error::Problem), (status = 404, body = crate::web::shared::error::Problem))
+    responses((status = 200, body = OpenedReport), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem))
 )]
 pub async fn open_report(
     state: web::Data<AppState>,
@@ -326,7 +325,7 @@ pub async fn open_report(
 #[utoipa::path(
     get,
     path = "/api/v1/queues/{queue}/reports/{report}/files/{item}",
-    responses((status = 200, description = "The cleaned file, as a download", content_type = "application/octet-stream"), (status = 401, body = crate::web::shared::error::Problem), (status = 403, body = crate::web::shared::error::Problem), (status = 404, body = crate::web::shared::error::Problem))
+    responses((status = 200, description = "The cleaned file, as a download", content_type = "application/octet-stream"), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem))
 )]
 pub async fn download_file(
     state: web::Data<AppState>,
@@ -347,7 +346,7 @@ pub async fn download_file(
     )
     .await
     .map_err(|e| workspace_error(&state, &req, e))?;
-    Ok(crate::web::shared::files::download(item, kind, bytes))
+    Ok(download(item, kind, bytes))
 }
 
 async fn act(
@@ -377,7 +376,7 @@ async fn act(
 }
 
 /// Claim an entry.
-#[utoipa::path(post, path = "/api/v1/queues/{queue}/reports/{report}/claim", responses((status = 200, body = EntryStateView), (status = 409, body = crate::web::shared::error::Problem)))]
+#[utoipa::path(post, path = "/api/v1/queues/{queue}/reports/{report}/claim", responses((status = 200, body = EntryStateView), (status = 409, body = Problem)))]
 pub async fn claim(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -401,7 +400,7 @@ pub async fn release(
     post,
     path = "/api/v1/queues/{queue}/reports/{report}/status",
     request_body(content = StatusChange, content_type = "application/json"),
-    responses((status = 200, body = EntryStateView), (status = 422, body = crate::web::shared::error::Problem))
+    responses((status = 200, body = EntryStateView), (status = 422, body = Problem))
 )]
 pub async fn change_status(
     state: web::Data<AppState>,
@@ -457,7 +456,7 @@ async fn write(
     post,
     path = "/api/v1/queues/{queue}/reports/{report}/reply",
     request_body(content = MessageText, content_type = "application/json"),
-    responses((status = 201), (status = 403, body = crate::web::shared::error::Problem), (status = 422, body = crate::web::shared::error::Problem))
+    responses((status = 201), (status = 403, body = Problem), (status = 422, body = Problem))
 )]
 pub async fn reply(
     state: web::Data<AppState>,
@@ -473,7 +472,7 @@ pub async fn reply(
     post,
     path = "/api/v1/queues/{queue}/reports/{report}/note",
     request_body(content = MessageText, content_type = "application/json"),
-    responses((status = 201), (status = 403, body = crate::web::shared::error::Problem), (status = 422, body = crate::web::shared::error::Problem))
+    responses((status = 201), (status = 403, body = Problem), (status = 422, body = Problem))
 )]
 pub async fn note(
     state: web::Data<AppState>,
@@ -489,7 +488,7 @@ pub async fn note(
     post,
     path = "/api/v1/queues/{queue}/reports/{report}/refer",
     request_body(content = ReferralRequest, content_type = "application/json"),
-    responses((status = 201), (status = 403, body = crate::web::shared::error::Problem), (status = 422, body = Refused))
+    responses((status = 201), (status = 403, body = Problem), (status = 422, body = Refused))
 )]
 pub async fn refer(
     state: web::Data<AppState>,

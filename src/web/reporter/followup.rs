@@ -13,11 +13,10 @@ use super::form::{self, SectionView};
 use crate::domain::{Addition, Consents, ContactChange, FieldErrors};
 use crate::reporting::followup::{FollowupError, Visit};
 use crate::web::shared::error::Failure;
-use crate::web::shared::page::html;
-use crate::web::shared::page::Page;
-use crate::web::shared::page::PageError;
+use crate::web::shared::page::{html, Page, PageError};
 use crate::web::shared::state::AppState;
-use crate::web::{shared::body, shared::upload};
+use crate::web::shared::throttle::limit_source;
+use crate::web::shared::{body, upload};
 
 #[derive(Template)]
 #[template(path = "followup.html")]
@@ -195,10 +194,7 @@ pub async fn open(
     // The source address goes only to the throttle, which keys it by an in-memory HMAC.
     if !state
         .code_throttle
-        .allow(crate::web::shared::throttle::limit_source(
-            &req,
-            &state.trusted_proxies,
-        ))
+        .allow(limit_source(&req, &state.trusted_proxies))
     {
         return Err(PageError::new(
             Failure::TooManyRequests,

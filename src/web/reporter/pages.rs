@@ -12,7 +12,7 @@ use crate::web::shared::error::Failure;
 use crate::web::shared::metrics::{Channel, Reason};
 use crate::web::shared::page::{html, query, Page, PageError};
 use crate::web::shared::state::AppState;
-use crate::web::{shared::body, shared::upload};
+use crate::web::shared::{body, upload};
 
 #[derive(Template)]
 #[template(path = "home.html")]

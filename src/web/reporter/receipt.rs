@@ -17,9 +17,7 @@ use crate::domain::ReceiptCode;
 use crate::store::now;
 use crate::web::shared::body;
 use crate::web::shared::error::Failure;
-use crate::web::shared::page::html;
-use crate::web::shared::page::Page;
-use crate::web::shared::page::PageError;
+use crate::web::shared::page::{html, Page, PageError};
 use crate::web::shared::state::AppState;
 use crate::web::staff::fields;
 

@@ -5,6 +5,7 @@ use actix_web::{web, HttpRequest};
 use futures_util::StreamExt;
 
 use crate::web::shared::error::Failure;
+use crate::web::shared::middleware::timed_out;
 
 pub fn require_content_type(req: &HttpRequest, expected: &str) -> Result<(), Failure> {
     let given = req
@@ -40,7 +41,7 @@ pub async fn read(
     let mut body = web::BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e| {
-            if crate::web::shared::middleware::timed_out(&e) {
+            if timed_out(&e) {
                 Failure::TimedOut
             } else {
                 Failure::BadRequest

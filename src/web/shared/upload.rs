@@ -12,6 +12,7 @@ use zeroize::Zeroizing;
 use crate::config::AttachmentSettings;
 use crate::reporting::attachments::{Budget, Cleaned, Refusal, Reservation};
 use crate::web::shared::error::Failure;
+use crate::web::shared::middleware::timed_out;
 
 /// A file as it arrived: what the client called its type, and its bytes.
 pub struct UploadedFile {
@@ -46,11 +47,7 @@ impl Posted {
 /// A body that arrived too slowly is a 408; anything else unreadable a 400.
 fn unreadable(error: actix_multipart::MultipartError) -> Failure {
     match error {
-        actix_multipart::MultipartError::Payload(e)
-            if crate::web::shared::middleware::timed_out(&e) =>
-        {
-            Failure::TimedOut
-        }
+        actix_multipart::MultipartError::Payload(e) if timed_out(&e) => Failure::TimedOut,
         _ => Failure::BadRequest,
     }
 }

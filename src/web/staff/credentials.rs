@@ -16,6 +16,7 @@ use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::PageError;
 use crate::web::shared::state::AppState;
+use crate::web::shared::throttle::limit_source;
 
 #[derive(Template)]
 #[template(path = "password.html")]
@@ -146,10 +147,7 @@ pub async fn recover(
     let form = form(&state, &req, payload).await?;
     if !state
         .login_throttle
-        .allow(crate::web::shared::throttle::limit_source(
-            &req,
-            &state.trusted_proxies,
-        ))
+        .allow(limit_source(&req, &state.trusted_proxies))
     {
         return Err(fail(&state, &req, Failure::TooManyRequests));
     }

@@ -13,9 +13,11 @@ use crate::store::Invite;
 use crate::trust::accounts::{AccountError, Principal, Role};
 use crate::trust::{queue_keys, WorkspaceError};
 use crate::web::shared::error::Failure;
+use crate::web::shared::files::download;
 use crate::web::shared::page::PageError;
 use crate::web::shared::state::AppState;
-use crate::web::{shared::assets, shared::body};
+use crate::web::shared::throttle::limit_source;
+use crate::web::shared::{assets, body};
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -251,10 +253,7 @@ pub async fn login(
     // Refused before any derivation, so a flood from one address costs it, not the server.
     if !state
         .login_throttle
-        .allow(crate::web::shared::throttle::limit_source(
-            &req,
-            &state.trusted_proxies,
-        ))
+        .allow(limit_source(&req, &state.trusted_proxies))
     {
         return Ok(render(
             StatusCode::TOO_MANY_REQUESTS,
@@ -800,7 +799,7 @@ pub async fn download_file(
     )
     .await
     .map_err(|e| workspace_failure(&state, &req, e))?;
-    Ok(crate::web::shared::files::download(item, kind, bytes))
+    Ok(download(item, kind, bytes))
 }
 
 /// What the referral and projection forms say, and what was wrong, when they come back.
