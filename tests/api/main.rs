@@ -17,6 +17,7 @@ mod config_files;
 mod crash;
 mod credentials;
 mod disk_full;
+mod errors;
 mod files;
 mod floods;
 mod followup;

@@ -11,8 +11,9 @@ use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations,
 };
 use crate::trust::{queue_keys, rotation};
-use crate::web::api::workspace::{api_error, bearer, json_body, workspace_error};
+use crate::web::api::workspace::{bearer, json_body};
 use crate::web::shared::error::{ApiError, Failure, Problem};
+use crate::web::shared::json::api_error;
 use crate::web::shared::json::{validation_failed, ValidationFailed};
 use crate::web::shared::state::AppState;
 
@@ -110,12 +111,7 @@ fn organisation_error(
 ) -> Result<HttpResponse, ApiError> {
     match e {
         OrganisationError::Fields(errors) => Ok(validation_failed(state, req, errors)),
-        OrganisationError::Forbidden => Err(api_error(state, req, Failure::Forbidden)),
-        OrganisationError::NotFound => Err(api_error(state, req, Failure::NotFound)),
-        OrganisationError::Store(e) => {
-            tracing::error!(error = %e, "organisation operation failed");
-            Err(api_error(state, req, Failure::Internal))
-        }
+        other => Err(api_error(state, req, other)),
     }
 }
 
@@ -147,7 +143,7 @@ pub async fn import_key(
         key.expose_secret(),
     )
     .await
-    .map_err(|e| workspace_error(&state, &req, e))?;
+    .map_err(|e| api_error(&state, &req, e))?;
     Ok(HttpResponse::Created().json(Count { count }))
 }
 
@@ -170,7 +166,7 @@ pub async fn grant(
         &body.account,
     )
     .await
-    .map_err(|e| workspace_error(&state, &req, e))?;
+    .map_err(|e| api_error(&state, &req, e))?;
     Ok(HttpResponse::Created().finish())
 }
 
@@ -186,7 +182,7 @@ pub async fn confirm_membership(
     let who = bearer(&state, &req).await?;
     queue_keys::confirm_membership(&state.intake.store, &state.accounts.audit, &who, &queue)
         .await
-        .map_err(|e| workspace_error(&state, &req, e))?;
+        .map_err(|e| api_error(&state, &req, e))?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -211,7 +207,7 @@ pub async fn rotate(
         &body.signature,
     )
     .await
-    .map_err(|e| workspace_error(&state, &req, e))?;
+    .map_err(|e| api_error(&state, &req, e))?;
     Ok(HttpResponse::Ok().json(Count { count }))
 }
 
@@ -227,7 +223,7 @@ pub async fn remove_member(
     let rotation_due =
         rotation::remove_member(&state.intake.store, &state.accounts.audit, &who, &account)
             .await
-            .map_err(|e| workspace_error(&state, &req, e))?;
+            .map_err(|e| api_error(&state, &req, e))?;
     Ok(HttpResponse::Ok().json(RotationDue { rotation_due }))
 }
 
@@ -244,10 +240,7 @@ pub async fn organisations(
     }
     let store = &state.intake.store;
     let desk_key = state.intake.routing.desk_signing_key.as_ref();
-    let internal = |e| {
-        tracing::error!(error = %e, "listing organisations failed");
-        api_error(&state, &req, Failure::Internal)
-    };
+    let internal = |e: crate::store::StoreError| api_error(&state, &req, e);
     let queues = queue_standings(store, desk_key).await.map_err(internal)?;
     let code = |s: Result<(), crate::trust::organisations::Hold>| {
         s.map_or_else(|h| h.code().to_owned(), |()| "receives".to_owned())

@@ -14,7 +14,7 @@ use crate::domain::{Addition, Consents, ContactChange, FieldErrors, ReportInput}
 use crate::reporting::followup::{FollowupError, Visit};
 use crate::web::shared::body;
 use crate::web::shared::error::{ApiError, Failure, Problem};
-use crate::web::shared::json::{validation_failed, ValidationFailed};
+use crate::web::shared::json::{api_error, validation_failed, ValidationFailed};
 use crate::web::shared::state::AppState;
 use crate::web::shared::throttle::limit_source;
 
@@ -96,15 +96,6 @@ pub struct WithdrawRequest {
     pub confirm: bool,
 }
 
-fn api_error(state: &AppState, req: &HttpRequest, failure: Failure) -> ApiError {
-    ApiError::new(failure, state.tr(req, None))
-}
-
-fn internal(state: &AppState, req: &HttpRequest, e: FollowupError) -> ApiError {
-    tracing::error!(error = %e, "follow-up failed");
-    api_error(state, req, Failure::Internal)
-}
-
 fn one_error(field: &str, code: &'static str) -> FieldErrors {
     let mut errors = FieldErrors::default();
     errors.push(field, code);
@@ -143,7 +134,7 @@ async fn visit(
         .followup()
         .resume(token.expose_secret())
         .await
-        .map_err(|e| internal(state, req, e))?
+        .map_err(|e| api_error(state, req, e))?
         .ok_or_else(|| api_error(state, req, Failure::Unauthorized))
 }
 
@@ -156,7 +147,7 @@ async fn thread(
         .followup()
         .thread(visit)
         .await
-        .map_err(|e| internal(state, req, e))?;
+        .map_err(|e| api_error(state, req, e))?;
     Ok(ThreadView {
         visit: visit.token.expose_secret().to_owned(),
         status: status.code().to_owned(),
@@ -215,7 +206,7 @@ pub async fn open(
         Err(FollowupError::Field(code)) => {
             Ok(validation_failed(&state, &req, one_error("code", code)))
         }
-        Err(e) => Err(internal(&state, &req, e)),
+        Err(e) => Err(api_error(&state, &req, e)),
     }
 }
 
@@ -266,7 +257,7 @@ pub async fn add(
         .followup()
         .add(&visit, &addition)
         .await
-        .map_err(|e| internal(&state, &req, e))?;
+        .map_err(|e| api_error(&state, &req, e))?;
     Ok(done())
 }
 
@@ -295,7 +286,7 @@ pub async fn contact(
         .followup()
         .change_contact(&visit, &change)
         .await
-        .map_err(|e| internal(&state, &req, e))?;
+        .map_err(|e| api_error(&state, &req, e))?;
     Ok(done())
 }
 
@@ -325,7 +316,7 @@ pub async fn consents(
         .followup()
         .change_consents(&visit, consents)
         .await
-        .map_err(|e| internal(&state, &req, e))?;
+        .map_err(|e| api_error(&state, &req, e))?;
     Ok(done())
 }
 
@@ -358,7 +349,7 @@ pub async fn attach(
             .followup()
             .attach(&visit, std::slice::from_ref(file), *use_location)
             .await
-            .map_err(|e| internal(&state, &req, e))?;
+            .map_err(|e| api_error(&state, &req, e))?;
     }
     crate::web::api::uploads::discard_staged(&state, &request.attachments).await;
     Ok(done())
@@ -393,6 +384,6 @@ pub async fn withdraw(
         .followup()
         .withdraw(&visit, state.followup.withdrawal_grace_days)
         .await
-        .map_err(|e| internal(&state, &req, e))?;
+        .map_err(|e| api_error(&state, &req, e))?;
     Ok(done())
 }

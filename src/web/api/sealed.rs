@@ -12,18 +12,6 @@ use crate::web::shared::json::{read_json, validation_failed, Created, Validation
 use crate::web::shared::metrics::{Channel, Reason};
 use crate::web::shared::state::AppState;
 
-impl From<SealedError> for Failure {
-    fn from(error: SealedError) -> Failure {
-        match error {
-            SealedError::TicketRefused => Failure::TicketRefused,
-            SealedError::TicketExpired => Failure::TicketExpired,
-            SealedError::TicketStale => Failure::TicketStale,
-            SealedError::Intake(e) => Failure::from(e),
-            SealedError::Facts(_) | SealedError::Mismatch(_) => Failure::Unprocessable,
-        }
-    }
-}
-
 /// Ask for a routing ticket.
 #[utoipa::path(
     post,

@@ -15,7 +15,7 @@ use crate::reporting::attachments::Cleaned;
 use crate::reporting::staging::{Progress, StagingError, MAX_PIECE};
 use crate::web::shared::body;
 use crate::web::shared::error::{ApiError, Failure, Problem};
-use crate::web::shared::json::{validation_failed, ValidationFailed};
+use crate::web::shared::json::{api_error, validation_failed, ValidationFailed};
 use crate::web::shared::state::AppState;
 
 const UPLOAD_TOKEN: HeaderName = HeaderName::from_static("upload-token");
@@ -61,33 +61,23 @@ fn progress(status: actix_web::http::StatusCode, p: Progress) -> HttpResponse {
         })
 }
 
-/// How a staging failure is answered.
+/// How a staging failure is answered: where the upload stands, or the refused file named,
+/// else the failure's status.
 pub(super) fn staging_error(state: &AppState, req: &HttpRequest, e: StagingError) -> HttpResponse {
-    let tr = state.tr(req, None);
-    let failure = match e {
-        StagingError::NotFound => Failure::NotFound,
-        StagingError::Offset(at) => {
-            return HttpResponse::Conflict()
-                .insert_header((UPLOAD_OFFSET, at.to_string()))
-                .json(Problem {
-                    error: "offset".into(),
-                    message: tr.error("upload_offset"),
-                });
-        }
-        StagingError::TooLarge => Failure::TooLarge,
-        StagingError::Incomplete => Failure::Conflict,
-        StagingError::Busy => Failure::Unavailable,
+    match e {
+        StagingError::Offset(at) => HttpResponse::Conflict()
+            .insert_header((UPLOAD_OFFSET, at.to_string()))
+            .json(Problem {
+                error: "offset".into(),
+                message: state.tr(req, None).error("upload_offset"),
+            }),
         StagingError::Refused(refusal) => {
             let mut errors = crate::domain::FieldErrors::default();
             errors.push("file", refusal.code());
-            return validation_failed(state, req, errors);
+            validation_failed(state, req, errors)
         }
-        StagingError::Store(_) | StagingError::Crypto(_) => {
-            tracing::error!(error = %e, "upload failed");
-            Failure::Internal
-        }
-    };
-    actix_web::ResponseError::error_response(&ApiError::new(failure, tr))
+        other => actix_web::ResponseError::error_response(&api_error(state, req, other)),
+    }
 }
 
 fn token(req: &HttpRequest) -> &str {
@@ -241,10 +231,7 @@ pub(super) async fn take_staged(
                 return Ok(Err(errors));
             }
             Err(StagingError::Busy) => return Err(Failure::Unavailable),
-            Err(e) => {
-                tracing::error!(error = %e, "taking a staged upload failed");
-                return Err(Failure::Internal);
-            }
+            Err(e) => return Err(Failure::from(e)),
         }
     }
     Ok(Ok(files))

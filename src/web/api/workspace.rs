@@ -12,11 +12,11 @@ use uuid::Uuid;
 use crate::casework::referral::{self, Referral, ReferralError};
 use crate::casework::workspace::{self, EntryAction};
 use crate::domain::workflow::{EntryStatus, Outcome};
-use crate::trust::accounts::{AccountError, Principal};
-use crate::trust::WorkspaceError;
+use crate::trust::accounts::Principal;
 use crate::web::shared::body;
 use crate::web::shared::error::{ApiError, Failure, Problem};
 use crate::web::shared::files::download;
+use crate::web::shared::json::api_error;
 use crate::web::shared::state::AppState;
 use crate::web::shared::throttle::limit_source;
 
@@ -116,30 +116,6 @@ pub struct Refused {
     pub message: String,
 }
 
-pub(super) fn api_error(state: &AppState, req: &HttpRequest, failure: Failure) -> ApiError {
-    ApiError::new(failure, state.tr(req, None))
-}
-
-pub(super) fn workspace_error(
-    state: &AppState,
-    req: &HttpRequest,
-    error: WorkspaceError,
-) -> ApiError {
-    let failure = match error {
-        WorkspaceError::Forbidden => Failure::Forbidden,
-        WorkspaceError::NotFound => Failure::NotFound,
-        WorkspaceError::WrongKey | WorkspaceError::BadSignature | WorkspaceError::Invalid => {
-            Failure::Unprocessable
-        }
-        WorkspaceError::Conflict => Failure::Conflict,
-        other => {
-            tracing::error!(error = %other, "workspace operation failed");
-            Failure::Internal
-        }
-    };
-    api_error(state, req, failure)
-}
-
 /// The person behind the bearer token; 401 without a live session.
 pub(super) async fn bearer(state: &AppState, req: &HttpRequest) -> Result<Principal, ApiError> {
     let token = req
@@ -153,10 +129,7 @@ pub(super) async fn bearer(state: &AppState, req: &HttpRequest) -> Result<Princi
     match state.accounts.resolve(token.trim()).await {
         Ok(Some(who)) => Ok(who),
         Ok(None) => Err(api_error(state, req, Failure::Unauthorized)),
-        Err(e) => {
-            tracing::error!(error = %e, "resolving a session failed");
-            Err(api_error(state, req, Failure::Internal))
-        }
+        Err(e) => Err(api_error(state, req, e)),
     }
 }
 
@@ -209,12 +182,8 @@ pub async fn login(
         Ok(token) => Ok(HttpResponse::Created().json(SessionCreated {
             token: token.expose_secret().to_owned(),
         })),
-        Err(AccountError::LoginFailed) => Err(api_error(&state, &req, Failure::Unauthorized)),
-        Err(AccountError::TooSoon) => Err(api_error(&state, &req, Failure::TooManyRequests)),
-        Err(e) => {
-            tracing::error!(error = %e, "login failed");
-            Err(api_error(&state, &req, Failure::Internal))
-        }
+        // A failed login is a 401, too many a 429, as on the page.
+        Err(e) => Err(api_error(&state, &req, e)),
     }
 }
 
@@ -225,10 +194,11 @@ pub async fn logout(
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let who = bearer(&state, &req).await?;
-    state.accounts.logout(&who).await.map_err(|e| {
-        tracing::error!(error = %e, "logout failed");
-        api_error(&state, &req, Failure::Internal)
-    })?;
+    state
+        .accounts
+        .logout(&who)
+        .await
+        .map_err(|e| api_error(&state, &req, e))?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -244,7 +214,7 @@ pub async fn queues(
         .store
         .queues_held_by(&who.account_id)
         .await
-        .map_err(|e| workspace_error(&state, &req, e.into()))?;
+        .map_err(|e| api_error(&state, &req, e))?;
     Ok(HttpResponse::Ok().json(QueueList { queues }))
 }
 
@@ -262,7 +232,7 @@ pub async fn entries(
     let who = bearer(&state, &req).await?;
     let entries = workspace::entries(&state.intake.store, &who, &queue)
         .await
-        .map_err(|e| workspace_error(&state, &req, e))?;
+        .map_err(|e| api_error(&state, &req, e))?;
     let at = crate::store::now();
     let views: Vec<EntryView> = entries
         .into_iter()
@@ -302,7 +272,7 @@ pub async fn open_report(
         report,
     )
     .await
-    .map_err(|e| workspace_error(&state, &req, e))?;
+    .map_err(|e| api_error(&state, &req, e))?;
     let items = opened
         .items
         .iter()
@@ -345,7 +315,7 @@ pub async fn download_file(
         item,
     )
     .await
-    .map_err(|e| workspace_error(&state, &req, e))?;
+    .map_err(|e| api_error(&state, &req, e))?;
     Ok(download(item, kind, bytes))
 }
 
@@ -367,7 +337,7 @@ async fn act(
         action,
     )
     .await
-    .map_err(|e| workspace_error(state, req, e))?;
+    .map_err(|e| api_error(state, req, e))?;
     Ok(HttpResponse::Ok().json(EntryStateView {
         status: next.status,
         assignee: next.assignee,
@@ -447,7 +417,7 @@ async fn write(
         Written::Reply => workspace::reply(store, audit, &who, &queue, report, &message.text).await,
         Written::Note => workspace::note(store, audit, &who, &queue, report, &message.text).await,
     };
-    written.map_err(|e| workspace_error(state, req, e))?;
+    written.map_err(|e| api_error(state, req, e))?;
     Ok(HttpResponse::Created().finish())
 }
 
@@ -524,6 +494,6 @@ pub async fn refer(
                     .t(&format!("referral-{}", refusal.code())),
             }))
         }
-        Err(ReferralError::Workspace(e)) => Err(workspace_error(&state, &req, e)),
+        Err(ReferralError::Workspace(e)) => Err(api_error(&state, &req, e)),
     }
 }

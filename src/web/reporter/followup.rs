@@ -73,9 +73,9 @@ impl Outcome {
     }
 }
 
-fn failed(state: &AppState, req: &HttpRequest, e: FollowupError) -> PageError {
-    tracing::error!(error = %e, "follow-up failed");
-    PageError::new(Failure::Internal, state.page(req, None, "/followup"))
+/// A failure answered as the follow-up page's frame.
+fn failed(state: &AppState, req: &HttpRequest, failure: impl Into<Failure>) -> PageError {
+    PageError::new(failure, state.page(req, None, "/followup"))
 }
 
 pub async fn code_form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
@@ -92,7 +92,7 @@ async fn posted(
     req: &HttpRequest,
     payload: web::Payload,
 ) -> Result<form::Posted, PageError> {
-    let fail = |f| PageError::new(f, state.page(req, None, "/followup"));
+    let fail = |f: Failure| failed(state, req, f);
     body::require_content_type(req, "application/x-www-form-urlencoded").map_err(fail)?;
     let bytes = body::read(req, payload, state.max_body_bytes)
         .await

@@ -2,14 +2,26 @@
 //! problem (never a 500); a missing desk is a 503 with nothing stored; anything unexpected is
 //! logged (without request content) and answered with a plain 500. Error texts come from the
 //! catalogs, in the visitor's language.
+//!
+//! Every error of the floors below web becomes a `Failure` here, by one `From` each, so a page
+//! and the API answer the same failure with the same status. A handler may still answer a
+//! failure with something richer first (the form again with the field named, the workspace with
+//! a message, an upload's offset), never with another status class.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
-
-use crate::locale::Tr;
-use crate::reporting::intake::IntakeError;
 use serde::Serialize;
 use utoipa::ToSchema;
+
+use crate::locale::Tr;
+use crate::reporting::followup::FollowupError;
+use crate::reporting::intake::IntakeError;
+use crate::reporting::sealed::SealedError;
+use crate::reporting::staging::StagingError;
+use crate::store::StoreError;
+use crate::trust::accounts::AccountError;
+use crate::trust::organisations::OrganisationError;
+use crate::trust::WorkspaceError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {
@@ -101,6 +113,92 @@ impl From<IntakeError> for Failure {
     }
 }
 
+impl From<SealedError> for Failure {
+    fn from(error: SealedError) -> Failure {
+        match error {
+            SealedError::TicketRefused => Failure::TicketRefused,
+            SealedError::TicketExpired => Failure::TicketExpired,
+            SealedError::TicketStale => Failure::TicketStale,
+            SealedError::Intake(e) => Failure::from(e),
+            SealedError::Facts(_) | SealedError::Mismatch(_) => Failure::Unprocessable,
+        }
+    }
+}
+
+impl From<WorkspaceError> for Failure {
+    fn from(error: WorkspaceError) -> Failure {
+        match error {
+            WorkspaceError::Forbidden => Failure::Forbidden,
+            WorkspaceError::NotFound => Failure::NotFound,
+            // Well-formed, and wrong: a key that is not the queue's, a signature that is not the
+            // organisation's, a step the workflow does not allow.
+            WorkspaceError::WrongKey | WorkspaceError::BadSignature | WorkspaceError::Invalid => {
+                Failure::Unprocessable
+            }
+            WorkspaceError::Conflict => Failure::Conflict,
+            other => unexpected("workspace operation failed", &other),
+        }
+    }
+}
+
+impl From<AccountError> for Failure {
+    fn from(error: AccountError) -> Failure {
+        match error {
+            AccountError::Field { .. } => Failure::Unprocessable,
+            AccountError::InviteInvalid => Failure::NotFound,
+            AccountError::LoginFailed => Failure::Unauthorized,
+            AccountError::TooSoon => Failure::TooManyRequests,
+            AccountError::Forbidden => Failure::Forbidden,
+            other => unexpected("account operation failed", &other),
+        }
+    }
+}
+
+impl From<OrganisationError> for Failure {
+    fn from(error: OrganisationError) -> Failure {
+        match error {
+            OrganisationError::Forbidden => Failure::Forbidden,
+            OrganisationError::NotFound => Failure::NotFound,
+            OrganisationError::Fields(_) => Failure::Unprocessable,
+            other => unexpected("organisation operation failed", &other),
+        }
+    }
+}
+
+impl From<StagingError> for Failure {
+    fn from(error: StagingError) -> Failure {
+        match error {
+            StagingError::NotFound => Failure::NotFound,
+            StagingError::Offset(_) | StagingError::Incomplete => Failure::Conflict,
+            StagingError::TooLarge => Failure::TooLarge,
+            StagingError::Busy => Failure::Unavailable,
+            StagingError::Refused(_) => Failure::Unprocessable,
+            other => unexpected("upload failed", &other),
+        }
+    }
+}
+
+impl From<FollowupError> for Failure {
+    fn from(error: FollowupError) -> Failure {
+        match error {
+            FollowupError::Field(_) => Failure::Unprocessable,
+            other => unexpected("follow-up failed", &other),
+        }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(error: StoreError) -> Failure {
+        unexpected("storage failed", &error)
+    }
+}
+
+/// What nobody asked for: logged (an error of ours carries no request content) and a plain 500.
+fn unexpected(what: &'static str, error: &dyn std::fmt::Display) -> Failure {
+    tracing::error!(error = %error, "{what}");
+    Failure::Internal
+}
+
 /// How long a client refused for load should wait before trying again, in seconds.
 const RETRY_AFTER_SECS: u32 = 60;
 
@@ -138,7 +236,8 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(failure: Failure, tr: Tr) -> ApiError {
+    pub fn new(failure: impl Into<Failure>, tr: Tr) -> ApiError {
+        let failure = failure.into();
         ApiError {
             failure,
             message: tr.error(failure.code()),

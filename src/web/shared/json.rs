@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 
 use crate::domain::{FieldError, FieldErrors, ReportInput};
 use crate::web::shared::body;
-use crate::web::shared::error::Failure;
+use crate::web::shared::error::{ApiError, Failure};
 use crate::web::shared::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -120,4 +120,9 @@ pub fn validation_failed(state: &AppState, req: &HttpRequest, errors: FieldError
             })
             .collect(),
     })
+}
+
+/// A failure answered as JSON in the request's language.
+pub fn api_error(state: &AppState, req: &HttpRequest, failure: impl Into<Failure>) -> ApiError {
+    ApiError::new(failure, state.tr(req, None))
 }

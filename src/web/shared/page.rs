@@ -115,7 +115,8 @@ pub struct PageError {
 }
 
 impl PageError {
-    pub fn new(failure: Failure, page: Page) -> PageError {
+    pub fn new(failure: impl Into<Failure>, page: Page) -> PageError {
+        let failure = failure.into();
         PageError {
             failure,
             html: error_page(page, failure),

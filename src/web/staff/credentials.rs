@@ -6,9 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::pages::{
-    checked_form, enrolled_page, fail, form, internal, redirect, render, workspace_with,
-};
+use super::pages::{checked_form, enrolled_page, fail, form, redirect, render, workspace_with};
 use super::{principal, FieldMessages};
 use crate::locale::Tr;
 use crate::trust::accounts::{AccountError, Enrolment};
@@ -66,7 +64,7 @@ fn refusal(
         AccountError::TooSoon => Err(fail(state, req, Failure::TooManyRequests)),
         AccountError::InviteInvalid => Err(fail(state, req, Failure::NotFound)),
         AccountError::Forbidden => Err(fail(state, req, Failure::Forbidden)),
-        other => Err(internal(state, req, other)),
+        other => Err(fail(state, req, other)),
     }
 }
 
@@ -185,7 +183,7 @@ pub async fn create_reset_link(
     let token = match state.accounts.create_reset_link(&who, &account).await {
         Ok(token) => token,
         Err(AccountError::Forbidden) => return Err(fail(&state, &req, Failure::Forbidden)),
-        Err(e) => return Err(internal(&state, &req, e)),
+        Err(e) => return Err(fail(&state, &req, e)),
     };
     let link = format!("{}/reset/{}", state.public_url, token.expose_secret());
     workspace_with(&state, &req, &who, Some(link), None).await
@@ -200,7 +198,7 @@ pub async fn reset_form(
         .accounts
         .usable_reset_link(&token)
         .await
-        .map_err(|e| internal(&state, &req, e))?;
+        .map_err(|e| fail(&state, &req, e))?;
     if !usable {
         return Err(fail(&state, &req, Failure::NotFound));
     }

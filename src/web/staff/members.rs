@@ -3,7 +3,7 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use secrecy::{ExposeSecret, SecretString};
 
-use super::pages::{checked_form, redirect, workspace_failure, workspace_refusal, workspace_with};
+use super::pages::{checked_form, fail, redirect, workspace_refusal, workspace_with};
 use crate::trust::rotation;
 use crate::trust::WorkspaceError;
 use crate::web::shared::page::PageError;
@@ -22,7 +22,7 @@ pub async fn remove(
     let queues =
         rotation::remove_member(&state.intake.store, &state.accounts.audit, &who, &account)
             .await
-            .map_err(|e| workspace_failure(&state, &req, e))?;
+            .map_err(|e| fail(&state, &req, e))?;
     let tr = state.tr(&req, None);
     let message = if queues.is_empty() {
         tr.t("staff-member-removed")
@@ -57,13 +57,13 @@ pub async fn rotate(
         &signature,
     )
     .await;
-    let refusal = match outcome {
+    let (refused, message) = match outcome {
         Ok(_) => return Ok(redirect("/workspace")),
-        Err(WorkspaceError::WrongKey) => "staff-rotate-key-wrong",
-        Err(WorkspaceError::BadSignature) => "staff-rotate-signature-wrong",
-        Err(e) => return Err(workspace_failure(&state, &req, e)),
+        Err(e @ WorkspaceError::WrongKey) => (e, "staff-rotate-key-wrong"),
+        Err(e @ WorkspaceError::BadSignature) => (e, "staff-rotate-signature-wrong"),
+        Err(e) => return Err(fail(&state, &req, e)),
     };
-    workspace_refusal(&state, &req, &who, refusal).await
+    workspace_refusal(&state, &req, &who, refused, message).await
 }
 
 /// Finishes re-sealing after an interrupted rotation.
@@ -91,6 +91,6 @@ pub async fn reseal(
     .await;
     match outcome {
         Ok(_) => Ok(redirect("/workspace")),
-        Err(e) => Err(workspace_failure(&state, &req, e)),
+        Err(e) => Err(fail(&state, &req, e)),
     }
 }

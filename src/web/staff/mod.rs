@@ -45,10 +45,11 @@ pub async fn principal(state: &AppState, req: &HttpRequest) -> Result<Option<Pri
     let Some(cookie) = req.cookie(SESSION_COOKIE) else {
         return Ok(None);
     };
-    state.accounts.resolve(cookie.value()).await.map_err(|e| {
-        tracing::error!(error = %e, "resolving a session failed");
-        Failure::Internal
-    })
+    state
+        .accounts
+        .resolve(cookie.value())
+        .await
+        .map_err(Failure::from)
 }
 
 /// A posted form's fields (the first value of each).

@@ -152,11 +152,6 @@ fn service(state: &AppState) -> Organisations<'_> {
     }
 }
 
-fn store_failure(state: &AppState, req: &HttpRequest, e: impl std::fmt::Display) -> PageError {
-    tracing::error!(error = %e, "organisation operation failed");
-    fail(state, req, Failure::Internal)
-}
-
 /// The operator behind the request; `Err(redirect)` when logged out, 403 for anyone else.
 async fn operator(
     state: &AppState,
@@ -184,10 +179,10 @@ async fn list_page(
     let orgs = store
         .all_organisations()
         .await
-        .map_err(|e| store_failure(state, req, e))?;
+        .map_err(|e| fail(state, req, e))?;
     let queues = queue_standings(store, state.intake.routing.desk_signing_key.as_ref())
         .await
-        .map_err(|e| store_failure(state, req, e))?;
+        .map_err(|e| fail(state, req, e))?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -240,11 +235,11 @@ async fn detail_page(
     let org = match store.organisation(id).await {
         Ok(Some(org)) => org,
         Ok(None) => return Err(fail(state, req, Failure::NotFound)),
-        Err(e) => return Err(store_failure(state, req, e)),
+        Err(e) => return Err(fail(state, req, e)),
     };
     let queues = queue_standings(store, state.intake.routing.desk_signing_key.as_ref())
         .await
-        .map_err(|e| store_failure(state, req, e))?;
+        .map_err(|e| fail(state, req, e))?;
     let org = view(state, &tr, &org, &queues);
     let form = extras.form.unwrap_or_else(|| DetailsForm {
         id: org.id.clone(),
@@ -307,7 +302,7 @@ fn refused(
         OrganisationError::Fields(errors) => Ok(errors),
         OrganisationError::Forbidden => Err(fail(state, req, Failure::Forbidden)),
         OrganisationError::NotFound => Err(fail(state, req, Failure::NotFound)),
-        OrganisationError::Store(e) => Err(store_failure(state, req, e)),
+        OrganisationError::Store(e) => Err(fail(state, req, e)),
     }
 }
 

@@ -193,13 +193,9 @@ pub(super) fn redirect(to: &str) -> HttpResponse {
         .finish()
 }
 
-pub(super) fn fail(state: &AppState, req: &HttpRequest, failure: Failure) -> PageError {
+/// A failure answered as a page; its status is the one `web::shared::error` gives it.
+pub(super) fn fail(state: &AppState, req: &HttpRequest, failure: impl Into<Failure>) -> PageError {
     PageError::new(failure, state.page(req, None, "/"))
-}
-
-pub(super) fn internal(state: &AppState, req: &HttpRequest, error: AccountError) -> PageError {
-    tracing::error!(error = %error, "account operation failed");
-    fail(state, req, Failure::Internal)
 }
 
 pub(super) async fn form(
@@ -265,15 +261,15 @@ pub async fn login(
             .cookie(session_cookie(cookie.expose_secret()))
             .insert_header((header::LOCATION, "/workspace"))
             .finish()),
-        Err(AccountError::LoginFailed) => Ok(render(
-            StatusCode::UNAUTHORIZED,
+        Err(e @ AccountError::LoginFailed) => Ok(render(
+            Failure::from(e).status(),
             refused("staff-login-failed"),
         )),
-        Err(AccountError::TooSoon) => Ok(render(
-            StatusCode::TOO_MANY_REQUESTS,
+        Err(e @ AccountError::TooSoon) => Ok(render(
+            Failure::from(e).status(),
             refused("staff-login-too-soon"),
         )),
-        Err(e) => Err(internal(&state, &req, e)),
+        Err(e) => Err(fail(&state, &req, e)),
     }
 }
 
@@ -290,7 +286,7 @@ pub async fn logout(
         .accounts
         .logout(&who)
         .await
-        .map_err(|e| internal(&state, &req, e))?;
+        .map_err(|e| fail(&state, &req, e))?;
     Ok(HttpResponse::SeeOther()
         .cookie(expired_cookie())
         .insert_header((header::LOCATION, "/login"))
@@ -372,16 +368,18 @@ async fn workspace_page(
     workspace_with(state, req, who, new_link, None).await
 }
 
-/// The workspace again, 422, with the catalog's `message` saying what was refused.
+/// The workspace again, with the catalog's `message` saying what was refused, under the status
+/// the error policy gives `refused` (the API answers it the same).
 pub(super) async fn workspace_refusal(
     state: &AppState,
     req: &HttpRequest,
     who: &Principal,
+    refused: impl Into<Failure>,
     message: &str,
 ) -> Result<HttpResponse, PageError> {
     let message = Some(state.tr(req, None).t(message));
     let mut page = workspace_with(state, req, who, None, message).await?;
-    *page.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    *page.status_mut() = refused.into().status();
     Ok(page)
 }
 
@@ -396,20 +394,20 @@ pub(super) async fn workspace_with(
     let organisations = store
         .organisations()
         .await
-        .map_err(|e| internal(state, req, e.into()))?;
+        .map_err(|e| fail(state, req, e))?;
     let (organisations, roles) = invitable(who, organisations);
     let held = store
         .queues_held_by(&who.account_id)
         .await
-        .map_err(|e| internal(state, req, e.into()))?;
+        .map_err(|e| fail(state, req, e))?;
     let managed = managed_queues(state, who)
         .await
-        .map_err(|e| internal(state, req, e.into()))?;
+        .map_err(|e| fail(state, req, e))?;
     let members = match (who.role, who.organisation_id.as_deref()) {
         (Role::Coordinator, Some(org)) => store
             .members(org)
             .await
-            .map_err(|e| internal(state, req, e.into()))?
+            .map_err(|e| fail(state, req, e))?
             .into_iter()
             .filter(|m| m.account_id != who.account_id)
             .map(|m| (m.account_id, m.username, m.role))
@@ -421,7 +419,7 @@ pub(super) async fn workspace_with(
         Some(org) => store
             .queue_changes_for(org)
             .await
-            .map_err(|e| internal(state, req, e.into()))?
+            .map_err(|e| fail(state, req, e))?
             .into_iter()
             .map(|(at, action, queue)| (utc(at), tr.t(&format!("staff-{action}")), queue))
             .collect(),
@@ -474,7 +472,7 @@ pub async fn create_invite(
         .store
         .organisations()
         .await
-        .map_err(|e| internal(&state, &req, e.into()))?;
+        .map_err(|e| fail(&state, &req, e))?;
     let (allowed_orgs, allowed_roles) = invitable(&who, organisations);
     let organisation = form.get("organisation").cloned().unwrap_or_default();
     let role = form.get("role").map(String::as_str).unwrap_or_default();
@@ -492,7 +490,7 @@ pub async fn create_invite(
         .accounts
         .create_invite(&invite, Some(&who.account_id))
         .await
-        .map_err(|e| internal(&state, &req, e))?;
+        .map_err(|e| fail(&state, &req, e))?;
     let link = format!("{}/invite/{}", state.public_url, token.expose_secret());
     workspace_page(&state, &req, &who, Some(link)).await
 }
@@ -506,7 +504,7 @@ pub async fn invite_form(
         .accounts
         .usable_invite(&token)
         .await
-        .map_err(|e| internal(&state, &req, e))?;
+        .map_err(|e| fail(&state, &req, e))?;
     if usable.is_none() {
         return Err(fail(&state, &req, Failure::NotFound));
     }
@@ -551,27 +549,7 @@ pub async fn enrol(
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, page.render()))
         }
         Err(AccountError::InviteInvalid) => Err(fail(&state, &req, Failure::NotFound)),
-        Err(e) => Err(internal(&state, &req, e)),
-    }
-}
-
-pub(super) fn workspace_failure(
-    state: &AppState,
-    req: &HttpRequest,
-    error: WorkspaceError,
-) -> PageError {
-    match error {
-        WorkspaceError::Forbidden => fail(state, req, Failure::Forbidden),
-        WorkspaceError::NotFound => fail(state, req, Failure::NotFound),
-        WorkspaceError::WrongKey | WorkspaceError::BadSignature => {
-            fail(state, req, Failure::BadRequest)
-        }
-        WorkspaceError::Invalid => fail(state, req, Failure::Unprocessable),
-        WorkspaceError::Conflict => fail(state, req, Failure::Conflict),
-        other => {
-            tracing::error!(error = %other, "workspace operation failed");
-            fail(state, req, Failure::Internal)
-        }
+        Err(e) => Err(fail(&state, &req, e)),
     }
 }
 
@@ -616,10 +594,10 @@ pub async fn import_key(
     .await
     {
         Ok(_) => Ok(redirect("/workspace")),
-        Err(WorkspaceError::WrongKey) => {
-            workspace_refusal(&state, &req, &who, "staff-key-wrong").await
+        Err(e @ WorkspaceError::WrongKey) => {
+            workspace_refusal(&state, &req, &who, e, "staff-key-wrong").await
         }
-        Err(e) => Err(workspace_failure(&state, &req, e)),
+        Err(e) => Err(fail(&state, &req, e)),
     }
 }
 
@@ -635,7 +613,7 @@ pub async fn confirm_membership(
     };
     queue_keys::confirm_membership(&state.intake.store, &state.accounts.audit, &who, &queue)
         .await
-        .map_err(|e| workspace_failure(&state, &req, e))?;
+        .map_err(|e| fail(&state, &req, e))?;
     Ok(redirect("/workspace"))
 }
 
@@ -658,7 +636,7 @@ pub async fn grant_access(
         &account,
     )
     .await
-    .map_err(|e| workspace_failure(&state, &req, e))?;
+    .map_err(|e| fail(&state, &req, e))?;
     Ok(redirect("/workspace"))
 }
 
@@ -679,7 +657,7 @@ pub async fn queue_page(
     };
     let entries = workspace::entries(&state.intake.store, &who, &queue)
         .await
-        .map_err(|e| workspace_failure(&state, &req, e))?;
+        .map_err(|e| fail(&state, &req, e))?;
     let now = crate::store::now();
     let tr = state.tr(&req, None);
     let entries = entries
@@ -798,7 +776,7 @@ pub async fn download_file(
         item,
     )
     .await
-    .map_err(|e| workspace_failure(&state, &req, e))?;
+    .map_err(|e| fail(&state, &req, e))?;
     Ok(download(item, kind, bytes))
 }
 
@@ -833,7 +811,7 @@ pub(super) async fn report_view(
         report_id,
     )
     .await
-    .map_err(|e| workspace_failure(state, req, e))?;
+    .map_err(|e| fail(state, req, e))?;
     let items = &opened.items;
     let tr = state.tr(req, None);
     let order = ["report", "triage", "projection", "status", "reply", "note"];
@@ -868,7 +846,7 @@ pub(super) async fn report_view(
     sections.sort_by_key(|(rank, _)| *rank);
     let (row, entry) = workspace::entry(&state.intake.store, who, &queue, report_id)
         .await
-        .map_err(|e| workspace_failure(state, req, e))?;
+        .map_err(|e| fail(state, req, e))?;
     let projection_only = matches!(row.kind.as_str(), "consular" | "police");
     let current = EntryStatus::parse(&entry.status).ok();
     let next_statuses = EntryStatus::ALL
@@ -890,7 +868,7 @@ pub(super) async fn report_view(
         .store
         .active_queue_ids()
         .await
-        .map_err(|e| internal(state, req, e.into()))?
+        .map_err(|e| fail(state, req, e))?
         .into_iter()
         .filter(|q| *q != queue)
         .collect();
@@ -974,7 +952,7 @@ async fn entry_action(
         action,
     )
     .await
-    .map_err(|e| workspace_failure(&state, &req, e))?;
+    .map_err(|e| fail(&state, &req, e))?;
     Ok(redirect(&format!("/queues/{queue}/reports/{report}")))
 }
 
@@ -1035,7 +1013,7 @@ async fn message_action(
     } else {
         workspace::note(store, audit, &who, &queue, report_id, text).await
     };
-    done.map_err(|e| workspace_failure(&state, &req, e))?;
+    done.map_err(|e| fail(&state, &req, e))?;
     Ok(redirect(&format!("/queues/{queue}/reports/{report}")))
 }
 

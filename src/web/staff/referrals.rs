@@ -3,7 +3,7 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::pages::{checked_form, fail, redirect, report_view, workspace_failure, ReferralForm};
+use super::pages::{checked_form, fail, redirect, report_view, ReferralForm};
 use crate::casework::projection::ProjectionError;
 use crate::casework::referral::{self, Referral, ReferralError};
 use crate::web::shared::error::Failure;
@@ -54,7 +54,7 @@ pub async fn refer(
             };
             report_view(&state, &req, &who, &queue, &report, form).await
         }
-        Err(ReferralError::Workspace(e)) => Err(workspace_failure(&state, &req, e)),
+        Err(ReferralError::Workspace(e)) => Err(fail(&state, &req, e)),
     }
 }
 
@@ -100,6 +100,6 @@ pub async fn issue_projection(
             };
             report_view(&state, &req, &who, &queue, &report, form).await
         }
-        Err(ProjectionError::Workspace(e)) => Err(workspace_failure(&state, &req, e)),
+        Err(ProjectionError::Workspace(e)) => Err(fail(&state, &req, e)),
     }
 }
