@@ -12,7 +12,10 @@ pub mod sealed;
 pub mod uploads;
 pub mod workspace;
 
-use actix_web::HttpResponse;
+use std::sync::LazyLock;
+
+use actix_web::http::Method;
+use actix_web::{web, HttpResponse};
 use utoipa::OpenApi;
 
 use crate::domain::report::StagedFile;
@@ -111,118 +114,196 @@ impl utoipa::Modify for CommonResponses {
     }
 }
 
-#[derive(OpenApi)]
-#[openapi(
-    modifiers(&CommonResponses),
-    info(
-        title = "Homeward API",
-        description = "Sealed, triaged, routed reports of people held in scam compounds, and the \
-            responder workspace. Workspace calls need `Authorization: Bearer <token>` from \
-            POST /api/v1/session."
-    ),
-    paths(
-        reports::create_report,
-        crate::web::api::uploads::create,
-        crate::web::api::uploads::status,
-        crate::web::api::uploads::append,
-        crate::web::api::followup::open,
-        crate::web::api::followup::read,
-        crate::web::api::followup::add,
-        crate::web::api::followup::contact,
-        crate::web::api::followup::consents,
-        crate::web::api::followup::attach,
-        crate::web::api::followup::withdraw,
-        crate::web::api::workspace::login,
-        crate::web::api::workspace::logout,
-        crate::web::api::workspace::queues,
-        crate::web::api::workspace::entries,
-        crate::web::api::workspace::open_report,
-        crate::web::api::workspace::download_file,
-        crate::web::api::workspace::claim,
-        crate::web::api::workspace::release,
-        crate::web::api::workspace::change_status,
-        crate::web::api::workspace::reply,
-        crate::web::api::workspace::note,
-        crate::web::api::workspace::refer,
-        crate::web::api::admin::import_key,
-        crate::web::api::admin::grant,
-        crate::web::api::admin::rotate,
-        crate::web::api::admin::confirm_membership,
-        crate::web::api::admin::remove_member,
-        crate::web::api::admin::organisations,
-        crate::web::api::admin::register,
-        crate::web::api::admin::vetting,
-        crate::web::api::admin::countersign,
-        crate::web::api::admin::suspension,
-        crate::web::api::sealed::ticket,
-        crate::web::api::sealed::submit
-    ),
-    components(schemas(
-        ReportInput,
-        crate::domain::report::ReporterInput,
-        crate::domain::report::PersonInput,
-        crate::domain::report::LocationInput,
-        crate::domain::report::DocumentInput,
-        crate::domain::report::RecruitmentInput,
-        crate::domain::report::ConsentInput,
-        crate::web::shared::json::Created,
-        StagedFile,
-        crate::web::api::uploads::NewUpload,
-        crate::web::api::uploads::UploadCreated,
-        crate::web::api::uploads::UploadProgress,
-        crate::web::api::followup::CodeRequest,
-        crate::web::api::followup::ThreadView,
-        crate::web::api::followup::ThreadMessageView,
-        crate::web::api::followup::VisitRequest,
-        crate::web::api::followup::AdditionRequest,
-        crate::web::api::followup::ContactRequest,
-        crate::web::api::followup::ConsentRequest,
-        crate::web::api::followup::AttachRequest,
-        crate::web::api::followup::WithdrawRequest,
-        crate::web::shared::json::ValidationFailed,
-        crate::web::shared::json::FieldProblem,
-        crate::web::shared::error::Problem,
-        FieldError,
-        crate::web::api::workspace::LoginRequest,
-        crate::web::api::workspace::SessionCreated,
-        crate::web::api::workspace::QueueList,
-        crate::web::api::workspace::EntryView,
-        crate::web::api::workspace::EntryStateView,
-        crate::web::api::workspace::OpenedItemView,
-        crate::web::api::workspace::OpenedReport,
-        crate::web::api::workspace::StatusChange,
-        crate::web::api::workspace::MessageText,
-        crate::web::api::workspace::ReferralRequest,
-        crate::web::api::workspace::Refused,
-        crate::web::api::admin::KeyImport,
-        crate::web::api::admin::KeyRotation,
-        crate::web::api::admin::Grant,
-        crate::web::api::admin::Count,
-        crate::web::api::admin::RotationDue,
-        crate::web::api::admin::OrganisationInput,
-        crate::web::api::admin::Vetting,
-        crate::web::api::admin::Countersignature,
-        crate::web::api::admin::Suspension,
-        crate::web::api::admin::QueueStanding,
-        crate::web::api::admin::OrganisationView,
-        crate::domain::RoutingFactsInput,
-        crate::domain::facts::PlaceInput,
-        crate::domain::facts::NationalityInput,
-        crate::reporting::sealed::Ticket,
-        crate::reporting::sealed::TicketItems,
-        crate::reporting::sealed::TicketAudiences,
-        crate::reporting::sealed::TicketRecipient,
-        crate::reporting::sealed::TicketOrganisation,
-        crate::reporting::sealed::SealedSubmission,
-        crate::reporting::sealed::DeviceItem,
-        crate::reporting::sealed::DeviceKey
-    ))
-)]
-pub struct ApiDoc;
+/// Every operation of the API, declared once: the OpenAPI document describes them and
+/// `configure` serves them, both from this one list (its handler's name is the operation's id).
+macro_rules! operations {
+    ($($area:ident :: $handler:ident),* $(,)?) => {
+        #[derive(OpenApi)]
+        #[openapi(
+            modifiers(&CommonResponses),
+            info(
+                title = "Homeward API",
+                description = "Sealed, triaged, routed reports of people held in scam compounds, and the \
+                    responder workspace. Workspace calls need `Authorization: Bearer <token>` from \
+                    POST /api/v1/session."
+            ),
+                    paths($($area::$handler),*),
+            components(schemas(
+                ReportInput,
+                crate::domain::report::ReporterInput,
+                crate::domain::report::PersonInput,
+                crate::domain::report::LocationInput,
+                crate::domain::report::DocumentInput,
+                crate::domain::report::RecruitmentInput,
+                crate::domain::report::ConsentInput,
+                crate::web::shared::json::Created,
+                StagedFile,
+                crate::web::api::uploads::NewUpload,
+                crate::web::api::uploads::UploadCreated,
+                crate::web::api::uploads::UploadProgress,
+                crate::web::api::followup::CodeRequest,
+                crate::web::api::followup::ThreadView,
+                crate::web::api::followup::ThreadMessageView,
+                crate::web::api::followup::VisitRequest,
+                crate::web::api::followup::AdditionRequest,
+                crate::web::api::followup::ContactRequest,
+                crate::web::api::followup::ConsentRequest,
+                crate::web::api::followup::AttachRequest,
+                crate::web::api::followup::WithdrawRequest,
+                crate::web::shared::json::ValidationFailed,
+                crate::web::shared::json::FieldProblem,
+                crate::web::shared::error::Problem,
+                FieldError,
+                crate::web::api::workspace::LoginRequest,
+                crate::web::api::workspace::SessionCreated,
+                crate::web::api::workspace::QueueList,
+                crate::web::api::workspace::EntryView,
+                crate::web::api::workspace::EntryStateView,
+                crate::web::api::workspace::OpenedItemView,
+                crate::web::api::workspace::OpenedReport,
+                crate::web::api::workspace::StatusChange,
+                crate::web::api::workspace::MessageText,
+                crate::web::api::workspace::ReferralRequest,
+                crate::web::api::workspace::Refused,
+                crate::web::api::admin::KeyImport,
+                crate::web::api::admin::KeyRotation,
+                crate::web::api::admin::Grant,
+                crate::web::api::admin::Count,
+                crate::web::api::admin::RotationDue,
+                crate::web::api::admin::OrganisationInput,
+                crate::web::api::admin::Vetting,
+                crate::web::api::admin::Countersignature,
+                crate::web::api::admin::Suspension,
+                crate::web::api::admin::QueueStanding,
+                crate::web::api::admin::OrganisationView,
+                crate::domain::RoutingFactsInput,
+                crate::domain::facts::PlaceInput,
+                crate::domain::facts::NationalityInput,
+                crate::reporting::sealed::Ticket,
+                crate::reporting::sealed::TicketItems,
+                crate::reporting::sealed::TicketAudiences,
+                crate::reporting::sealed::TicketRecipient,
+                crate::reporting::sealed::TicketOrganisation,
+                crate::reporting::sealed::SealedSubmission,
+                crate::reporting::sealed::DeviceItem,
+                crate::reporting::sealed::DeviceKey
+            ))
+        )]
+        pub struct ApiDoc;
+
+        /// Each operation's handler, by its operation id.
+        const HANDLERS: &[(&str, fn(actix_web::Route) -> actix_web::Route)] =
+            &[$((stringify!($handler), |route| route.to($area::$handler))),*];
+    };
+}
+
+operations!(
+    reports::create_report,
+    uploads::create,
+    uploads::status,
+    uploads::append,
+    followup::open,
+    followup::read,
+    followup::add,
+    followup::contact,
+    followup::consents,
+    followup::attach,
+    followup::withdraw,
+    workspace::login,
+    workspace::logout,
+    workspace::queues,
+    workspace::entries,
+    workspace::open_report,
+    workspace::download_file,
+    workspace::claim,
+    workspace::release,
+    workspace::change_status,
+    workspace::reply,
+    workspace::note,
+    workspace::refer,
+    admin::import_key,
+    admin::grant,
+    admin::rotate,
+    admin::confirm_membership,
+    admin::remove_member,
+    admin::organisations,
+    admin::register,
+    admin::vetting,
+    admin::countersign,
+    admin::suspension,
+    sealed::ticket,
+    sealed::submit,
+);
+
+/// The document, built once: the router reads its paths, and /api/v1/openapi.json serves it.
+static DOCUMENT: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(ApiDoc::openapi);
+static DOCUMENT_JSON: LazyLock<String> = LazyLock::new(|| DOCUMENT.to_json().unwrap_or_default());
+
+/// Serves every operation of the document at its path and method, and the document itself.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    for (path, item) in &DOCUMENT.paths.paths {
+        for (method, operation) in operations_of(item) {
+            if let Some(add) = handler(operation) {
+                cfg.route(path, add(web::method(method)));
+            }
+        }
+    }
+    cfg.route("/api/v1/openapi.json", web::get().to(openapi));
+}
+
+fn operations_of(
+    item: &utoipa::openapi::PathItem,
+) -> impl Iterator<Item = (Method, &utoipa::openapi::path::Operation)> {
+    [
+        (Method::GET, &item.get),
+        (Method::POST, &item.post),
+        (Method::PATCH, &item.patch),
+        (Method::PUT, &item.put),
+        (Method::DELETE, &item.delete),
+    ]
+    .into_iter()
+    .filter_map(|(method, operation)| Some((method, operation.as_ref()?)))
+}
+
+fn handler(
+    operation: &utoipa::openapi::path::Operation,
+) -> Option<fn(actix_web::Route) -> actix_web::Route> {
+    let id = operation.operation_id.as_deref()?;
+    HANDLERS
+        .iter()
+        .find(|(name, _)| *name == id)
+        .map(|(_, add)| *add)
+}
 
 pub async fn openapi() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/json")
         .insert_header(("Cache-Control", "public, max-age=3600"))
-        .body(ApiDoc::openapi().to_json().unwrap_or_default())
+        .body(DOCUMENT_JSON.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The router serves exactly what the document describes: each operation finds its one
+    /// handler, and no handler is left without an operation.
+    #[test]
+    fn every_operation_has_one_handler_and_every_handler_one_operation() {
+        let ids: Vec<&str> = DOCUMENT
+            .paths
+            .paths
+            .values()
+            .flat_map(operations_of)
+            .map(|(_, op)| op.operation_id.as_deref().unwrap_or_default())
+            .collect();
+        for id in &ids {
+            assert_eq!(
+                HANDLERS.iter().filter(|(name, _)| name == id).count(),
+                1,
+                "{id}"
+            );
+        }
+        assert_eq!(ids.len(), HANDLERS.len(), "{ids:?}");
+    }
 }

@@ -7,3 +7,22 @@ pub mod followup;
 pub mod form;
 pub mod pages;
 pub mod receipt;
+
+use actix_web::web;
+
+/// The reporter's routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(pages::home));
+    cfg.route("/report", web::get().to(pages::report_form));
+    cfg.route("/report", web::post().to(pages::submit_report));
+    cfg.route("/followup", web::get().to(followup::code_form));
+    cfg.route("/followup", web::post().to(followup::open));
+    cfg.route("/followup/message", web::post().to(followup::message));
+    cfg.route("/followup/view", web::post().to(followup::view));
+    cfg.route("/followup/contact", web::post().to(followup::contact));
+    cfg.route("/followup/consents", web::post().to(followup::consents));
+    cfg.route("/followup/withdraw", web::post().to(followup::withdraw));
+    cfg.route("/receipt/check", web::post().to(receipt::check));
+    cfg.route("/receipt/show", web::post().to(receipt::show_sealed));
+    cfg.route("/followup/attach", web::post().to(followup::attach));
+}

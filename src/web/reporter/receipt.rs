@@ -16,10 +16,10 @@ use crate::crypto::wrap::{self, Wrapped};
 use crate::domain::ReceiptCode;
 use crate::store::now;
 use crate::web::shared::body;
+use crate::web::shared::body::fields;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, Page, PageError};
 use crate::web::shared::state::AppState;
-use crate::web::staff::fields;
 
 /// How long the receipt page's check works after the report was sent.
 const CHECK_MINUTES: i64 = 30;

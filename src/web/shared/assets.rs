@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use actix_web::HttpResponse;
+use actix_web::{web, HttpResponse};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use sha2::{Digest, Sha384};
@@ -45,3 +45,9 @@ pub fn seal_script_integrity() -> &'static str {
 pub const REPORT_FORM_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
      script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; \
      base-uri 'none'";
+
+/// The stylesheet and the sealing script, under names made from their content.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route(STYLESHEET_PATH, web::get().to(stylesheet));
+    cfg.route(SEAL_SCRIPT_PATH, web::get().to(seal_script));
+}

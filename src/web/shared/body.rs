@@ -1,6 +1,8 @@
 //! Reading a request body within the configured limit, and checking its content type, so that an
 //! oversized or mislabelled request gets its own clear 4xx before anything is parsed.
 
+use std::collections::HashMap;
+
 use actix_web::{web, HttpRequest};
 use futures_util::StreamExt;
 
@@ -53,4 +55,13 @@ pub async fn read(
         body.extend_from_slice(&chunk);
     }
     Ok(body.freeze())
+}
+
+/// A posted form's fields (the first value of each).
+pub fn fields(body: &[u8]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for (k, v) in form_urlencoded::parse(body) {
+        out.entry(k.into_owned()).or_insert_with(|| v.into_owned());
+    }
+    out
 }

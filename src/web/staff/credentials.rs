@@ -7,7 +7,7 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::pages::{checked_form, enrolled_page, fail, form, redirect, render, workspace_with};
-use super::{principal, FieldMessages};
+use super::session::{principal, FieldMessages};
 use crate::locale::Tr;
 use crate::trust::accounts::{AccountError, Enrolment};
 use crate::web::shared::assets;

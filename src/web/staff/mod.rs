@@ -9,92 +9,92 @@ pub mod members;
 pub mod organisations;
 pub mod pages;
 pub mod referrals;
+pub mod session;
 
-use std::collections::HashMap;
+use actix_web::web;
 
-use crate::locale::Tr;
-
-use actix_web::cookie::{Cookie, SameSite};
-use actix_web::HttpRequest;
-use subtle::ConstantTimeEq;
-
-use crate::trust::accounts::Principal;
-use crate::web::shared::error::Failure;
-use crate::web::shared::state::AppState;
-
-pub const SESSION_COOKIE: &str = "hw_session";
-
-/// The session cookie as the server sets it.
-pub fn session_cookie(value: &str) -> Cookie<'static> {
-    Cookie::build(SESSION_COOKIE, value.to_owned())
-        .http_only(true)
-        .secure(true)
-        .same_site(SameSite::Strict)
-        .path("/")
-        .finish()
-}
-
-pub fn expired_cookie() -> Cookie<'static> {
-    let mut cookie = session_cookie("");
-    cookie.make_removal();
-    cookie
-}
-
-/// The logged-in person, if the request carries a live session.
-pub async fn principal(state: &AppState, req: &HttpRequest) -> Result<Option<Principal>, Failure> {
-    let Some(cookie) = req.cookie(SESSION_COOKIE) else {
-        return Ok(None);
-    };
-    state
-        .accounts
-        .resolve(cookie.value())
-        .await
-        .map_err(Failure::from)
-}
-
-/// A posted form's fields (the first value of each).
-pub fn fields(body: &[u8]) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    for (k, v) in form_urlencoded::parse(body) {
-        out.entry(k.into_owned()).or_insert_with(|| v.into_owned());
-    }
-    out
-}
-
-/// Whether the form carries this session's CSRF token.
-pub fn csrf_ok(principal: &Principal, form: &HashMap<String, String>) -> bool {
-    form.get("csrf")
-        .is_some_and(|given| bool::from(given.as_bytes().ct_eq(principal.csrf.as_bytes())))
-}
-
-/// Each field's problem, in the visitor's language, for the form to show beside the field.
-#[derive(Default)]
-pub struct FieldMessages(HashMap<String, String>);
-
-impl FieldMessages {
-    pub fn new(tr: &Tr, errors: &crate::domain::FieldErrors) -> FieldMessages {
-        FieldMessages(
-            errors
-                .0
-                .iter()
-                .map(|e| (e.field.clone(), tr.error(e.code)))
-                .collect(),
-        )
-    }
-
-    pub fn one(tr: &Tr, field: &str, code: &str) -> FieldMessages {
-        FieldMessages(HashMap::from([(field.to_owned(), tr.error(code))]))
-    }
-
-    pub fn has(&self, field: &str) -> bool {
-        self.0.contains_key(field)
-    }
-
-    pub fn get(&self, field: &str) -> Option<&String> {
-        self.0.get(field)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
+/// The responders' and the operator's routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/login", web::get().to(pages::login_form));
+    cfg.route("/login", web::post().to(pages::login));
+    cfg.route("/logout", web::post().to(pages::logout));
+    cfg.route("/workspace", web::get().to(pages::workspace));
+    cfg.route("/invite/{token}", web::get().to(pages::invite_form));
+    cfg.route("/invite/{token}", web::post().to(pages::enrol));
+    cfg.route("/invites", web::post().to(pages::create_invite));
+    cfg.route("/password", web::get().to(credentials::password_form));
+    cfg.route("/password", web::post().to(credentials::change_password));
+    cfg.route("/recover", web::get().to(credentials::recover_form));
+    cfg.route("/recover", web::post().to(credentials::recover));
+    cfg.route("/reset/{token}", web::get().to(credentials::reset_form));
+    cfg.route("/reset/{token}", web::post().to(credentials::reset));
+    cfg.route(
+        "/members/{account}/reset",
+        web::post().to(credentials::create_reset_link),
+    );
+    cfg.route("/members/{account}/remove", web::post().to(members::remove));
+    cfg.route("/queues/{queue}/rotate", web::post().to(members::rotate));
+    cfg.route("/queues/{queue}/reseal", web::post().to(members::reseal));
+    cfg.route(
+        "/queues/{queue}/reports/{report}/refer",
+        web::post().to(referrals::refer),
+    );
+    cfg.route(
+        "/queues/{queue}/reports/{report}/projection",
+        web::post().to(referrals::issue_projection),
+    );
+    cfg.route("/organisations", web::get().to(organisations::list));
+    cfg.route("/organisations", web::post().to(organisations::register));
+    cfg.route("/organisations/{id}", web::get().to(organisations::detail));
+    cfg.route("/organisations/{id}", web::post().to(organisations::update));
+    cfg.route(
+        "/organisations/{id}/vetting",
+        web::post().to(organisations::vetting),
+    );
+    cfg.route(
+        "/organisations/{id}/countersignature",
+        web::post().to(organisations::countersignature),
+    );
+    cfg.route(
+        "/organisations/{id}/suspension",
+        web::post().to(organisations::suspension),
+    );
+    cfg.route("/queues/{queue}", web::get().to(pages::queue_page));
+    cfg.route("/queues/{queue}/key", web::post().to(pages::import_key));
+    cfg.route(
+        "/queues/{queue}/members",
+        web::post().to(pages::grant_access),
+    );
+    cfg.route(
+        "/queues/{queue}/confirm",
+        web::post().to(pages::confirm_membership),
+    );
+    cfg.route(
+        "/queues/{queue}/reports/{report}",
+        web::get().to(pages::report_page),
+    );
+    cfg.route(
+        "/queues/{queue}/reports/{report}/claim",
+        web::post().to(pages::claim),
+    );
+    cfg.route(
+        "/queues/{queue}/reports/{report}/files/{item}",
+        web::get().to(pages::download_file),
+    );
+    cfg.route(
+        "/queues/{queue}/reports/{report}/release",
+        web::post().to(pages::release),
+    );
+    cfg.route(
+        "/queues/{queue}/reports/{report}/status",
+        web::post().to(pages::change_status),
+    );
+    cfg.route(
+        "/queues/{queue}/reports/{report}/reply",
+        web::post().to(pages::send_reply),
+    );
+    cfg.route(
+        "/queues/{queue}/reports/{report}/note",
+        web::post().to(pages::add_note),
+    );
 }

@@ -8,7 +8,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::pages::{checked_form, fail, redirect, render, utc};
-use super::{principal, FieldMessages};
+use super::session::{principal, FieldMessages};
 use crate::domain::FieldErrors;
 use crate::locale::Tr;
 use crate::store::{OrganisationRow, QueueStandingRow};

@@ -5,13 +5,14 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{csrf_ok, expired_cookie, fields, principal, session_cookie};
+use super::session::{csrf_ok, expired_cookie, principal, session_cookie};
 use crate::casework::workspace::{self, EntryAction};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::locale::Tr;
 use crate::store::Invite;
 use crate::trust::accounts::{AccountError, Principal, Role};
 use crate::trust::{queue_keys, WorkspaceError};
+use crate::web::shared::body::fields;
 use crate::web::shared::error::Failure;
 use crate::web::shared::files::download;
 use crate::web::shared::page::PageError;
