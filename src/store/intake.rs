@@ -4,8 +4,8 @@ use sqlx::Row;
 use uuid::Uuid;
 
 use super::{
-    append_item, ensure_current_keys, insert_chunks, insert_item_key, is_unique_violation, on_pool,
-    Store, StoreError,
+    is_unique_violation, on_pool, try_append_item, try_ensure_current_keys, try_insert_chunks,
+    try_insert_item_key, Store, StoreError,
 };
 use crate::crypto::envelope::Suite;
 use crate::crypto::kdf::WrappedKey;
@@ -123,7 +123,7 @@ impl Store {
                 let mut sealed_to: Vec<&NewItemKey> = report.items.iter().flat_map(|i| &i.keys).collect();
                 sealed_to.sort_by(|a, b| a.recipient.cmp(&b.recipient));
                 sealed_to.dedup_by(|a, b| a.recipient == b.recipient && a.recipient_key == b.recipient_key);
-                ensure_current_keys!(self, tx, sealed_to);
+                try_ensure_current_keys!(self, tx, sealed_to);
                 let id = report.id.to_string();
                 sqlx::query(
                     "INSERT INTO reports (id, locator, priority, status, consent_partner_ngos,
@@ -177,9 +177,9 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                     for key in &item.keys {
-                        insert_item_key!(tx, &item_id, key);
+                        try_insert_item_key!(tx, &item_id, key);
                     }
-                    insert_chunks!(tx, &item_id, item);
+                    try_insert_chunks!(tx, &item_id, item);
                 }
             }
             tx.commit().await?;
@@ -318,8 +318,8 @@ impl Store {
         let report = report.to_string();
         on_pool!(self, write, pool => {
             let mut tx = pool.begin().await?;
-            ensure_current_keys!(self, tx, &item.keys);
-            append_item!(tx, &report, item, at);
+            try_ensure_current_keys!(self, tx, &item.keys);
+            try_append_item!(tx, &report, item, at);
             tx.commit().await?;
             Ok(())
         })

@@ -131,10 +131,11 @@ macro_rules! on_pool {
 pub(crate) use on_pool;
 
 /// Inside a write transaction: every queue key an item key is sealed to must still be that
-/// queue's current key, or the transaction fails with `QueueKeyChanged` (the caller seals again).
+/// queue's current key, or the calling function returns `QueueKeyChanged` (the caller seals
+/// again). Like every `try_` macro here, it returns from the function that uses it on an error.
 /// On PostgreSQL the queue rows stay share-locked until commit, so a key switch waits for this
 /// transaction and its re-sealing pass then sees these item keys.
-macro_rules! ensure_current_keys {
+macro_rules! try_ensure_current_keys {
     ($store:expr, $tx:expr, $keys:expr) => {{
         let sql = if $store.is_postgres() {
             "SELECT id FROM queues WHERE id = $1 AND public_key = $2 FOR SHARE"
@@ -156,10 +157,10 @@ macro_rules! ensure_current_keys {
         }
     }};
 }
-pub(crate) use ensure_current_keys;
+pub(crate) use try_ensure_current_keys;
 
 /// Inside a write transaction: one sealed copy of an item's key.
-macro_rules! insert_item_key {
+macro_rules! try_insert_item_key {
     ($tx:expr, $item_id:expr, $key:expr) => {{
         let key: &$crate::store::NewItemKey = $key;
         sqlx::query(
@@ -176,10 +177,10 @@ macro_rules! insert_item_key {
         .await?;
     }};
 }
-pub(crate) use insert_item_key;
+pub(crate) use try_insert_item_key;
 
 /// Inside a write transaction: an item appended after a report's last one, with its keys.
-macro_rules! append_item {
+macro_rules! try_append_item {
     ($tx:expr, $report:expr, $item:expr, $at:expr) => {{
         let item: &$crate::store::NewItem = $item;
         let item_id = item.id.to_string();
@@ -199,15 +200,15 @@ macro_rules! append_item {
         .execute(&mut *$tx)
         .await?;
         for key in &item.keys {
-            $crate::store::insert_item_key!($tx, &item_id, key);
+            $crate::store::try_insert_item_key!($tx, &item_id, key);
         }
-        $crate::store::insert_chunks!($tx, &item_id, item);
+        $crate::store::try_insert_chunks!($tx, &item_id, item);
     }};
 }
-pub(crate) use append_item;
+pub(crate) use try_append_item;
 
 /// Inside a write transaction: an attachment's sealed chunks, if the item has a file.
-macro_rules! insert_chunks {
+macro_rules! try_insert_chunks {
     ($tx:expr, $item_id:expr, $item:expr) => {{
         let item: &$crate::store::NewItem = $item;
         if let Some(file) = &item.file {
@@ -222,7 +223,7 @@ macro_rules! insert_chunks {
         }
     }};
 }
-pub(crate) use insert_chunks;
+pub(crate) use try_insert_chunks;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");

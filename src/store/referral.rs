@@ -4,8 +4,8 @@
 use uuid::Uuid;
 
 use super::{
-    append_item, ensure_current_keys, insert_item_key, is_unique_violation, on_pool, NewItem,
-    NewItemKey, Store, StoreError,
+    is_unique_violation, on_pool, try_append_item, try_ensure_current_keys, try_insert_item_key,
+    NewItem, NewItemKey, Store, StoreError,
 };
 use crate::domain::Consents;
 
@@ -60,7 +60,7 @@ impl Store {
         let report = referral.report.to_string();
         let result: Result<(), StoreError> = on_pool!(self, write, pool => async {
             let mut tx = pool.begin().await?;
-            ensure_current_keys!(self, tx, referral.keys.iter().map(|(_, k)| k));
+            try_ensure_current_keys!(self, tx, referral.keys.iter().map(|(_, k)| k));
             sqlx::query(
                 "INSERT INTO report_queues (report_id, queue_id, status, added_at, priority_rank)
                  VALUES ($1, $2, 'new', $3, $4)",
@@ -72,10 +72,10 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             for (item, key) in &referral.keys {
-                insert_item_key!(tx, item.to_string(), key);
+                try_insert_item_key!(tx, item.to_string(), key);
             }
-            ensure_current_keys!(self, tx, &referral.reason.keys);
-            append_item!(tx, &report, &referral.reason, referral.at);
+            try_ensure_current_keys!(self, tx, &referral.reason.keys);
+            try_append_item!(tx, &report, &referral.reason, referral.at);
             tx.commit().await?;
             Ok(())
         }.await);
