@@ -87,6 +87,7 @@ const ACCOUNT_COLUMNS: &str = "id, username, role, organisation_id, kdf, salt, v
      failed_logins, last_failed_at";
 
 impl Store {
+    #[tracing::instrument(skip_all)]
     pub async fn insert_invite(
         &self,
         token_hmac: &[u8],
@@ -113,6 +114,7 @@ impl Store {
     }
 
     /// A one-time reset link for an account (a coordinator's re-grant).
+    #[tracing::instrument(skip_all)]
     pub async fn insert_reset_link(
         &self,
         token_hmac: &[u8],
@@ -140,6 +142,7 @@ impl Store {
     }
 
     /// The account a usable reset link is for.
+    #[tracing::instrument(skip_all)]
     pub async fn reset_link_account(
         &self,
         token_hmac: &[u8],
@@ -158,6 +161,7 @@ impl Store {
     }
 
     /// Spends a reset link; the account it was for, if it was still usable.
+    #[tracing::instrument(skip_all)]
     pub async fn use_reset_link(
         &self,
         token_hmac: &[u8],
@@ -176,6 +180,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn account_by_id(&self, id: &str) -> Result<Option<AccountRecord>, StoreError> {
         let username: Option<String> = on_pool!(self, read, pool => {
             sqlx::query_scalar("SELECT username FROM accounts WHERE id = $1")
@@ -190,6 +195,7 @@ impl Store {
     }
 
     /// The invite behind a token, if it is still usable.
+    #[tracing::instrument(skip_all)]
     pub async fn usable_invite(
         &self,
         token_hmac: &[u8],
@@ -210,6 +216,7 @@ impl Store {
 
     /// Uses the invite and creates the account in one transaction: a taken username leaves the
     /// invite usable, a used or expired invite creates nothing.
+    #[tracing::instrument(skip_all)]
     pub async fn redeem_invite(
         &self,
         token_hmac: &[u8],
@@ -263,6 +270,7 @@ impl Store {
         }
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn account_by_username(
         &self,
         username: &str,
@@ -294,6 +302,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn operator_exists(&self) -> Result<bool, StoreError> {
         on_pool!(self, read, pool => {
             let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'operator'")
@@ -303,12 +312,14 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn count_accounts(&self) -> Result<i64, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(pool).await?)
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn record_failed_login(&self, account: &str, now: i64) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             sqlx::query("UPDATE accounts SET failed_logins = failed_logins + 1, last_failed_at = $1 WHERE id = $2")
@@ -322,6 +333,7 @@ impl Store {
 
     /// Accepts a TOTP step only if it is later than every step accepted before (no replay), and
     /// clears the failed-login count with it.
+    #[tracing::instrument(skip_all)]
     pub async fn accept_totp_step(&self, account: &str, step: i64) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
             let done = sqlx::query(
@@ -335,6 +347,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn insert_session(
         &self,
         id_hmac: &[u8],
@@ -358,6 +371,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn session(&self, id_hmac: &[u8]) -> Result<Option<SessionRecord>, StoreError> {
         on_pool!(self, read, pool => {
             let row = sqlx::query(
@@ -383,6 +397,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn touch_session(&self, id_hmac: &[u8], now: i64) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hmac = $2")
@@ -395,6 +410,7 @@ impl Store {
     }
 
     /// Deletes the session and, with it, the only copy of the key material it held.
+    #[tracing::instrument(skip_all)]
     pub async fn delete_session(&self, id_hmac: &[u8]) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             sqlx::query("DELETE FROM sessions WHERE id_hmac = $1").bind(id_hmac).execute(pool).await?;
@@ -402,6 +418,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn organisation_exists(&self, id: &str) -> Result<bool, StoreError> {
         on_pool!(self, read, pool => {
             let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE id = $1")
@@ -415,6 +432,7 @@ impl Store {
     /// Replaces an account's password material. Every session but `keep` ends; a new TOTP secret
     /// (`fresh_totp`) accepts any step again and clears the failure count; a new key pair takes
     /// the account's key copies with it, since they are sealed to the old key.
+    #[tracing::instrument(skip_all)]
     pub async fn replace_credentials(
         &self,
         c: &Credentials,

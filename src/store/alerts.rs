@@ -6,6 +6,7 @@ use super::{on_pool, Store, StoreError};
 impl Store {
     /// Active queues with critical entries still new and unclaimed since before `added_before`:
     /// (queue id, count).
+    #[tracing::instrument(skip_all)]
     pub async fn overdue_critical(
         &self,
         added_before: i64,
@@ -25,6 +26,7 @@ impl Store {
 
     /// Open entries per priority rank on active queues, and of those how many wait new and
     /// unclaimed past their class's target: (rank, open, overdue). For the metrics.
+    #[tracing::instrument(skip_all)]
     pub async fn queue_depths(
         &self,
         overdue_before: [i64; 3],
@@ -50,6 +52,7 @@ impl Store {
 
     /// Claims the right to alert about `queue` now: false if some server alerted about it since
     /// `now - repeat_secs`.
+    #[tracing::instrument(skip_all)]
     pub async fn claim_alert(
         &self,
         queue: &str,

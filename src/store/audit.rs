@@ -18,6 +18,7 @@ const AUDIT_LOCK: i64 = 0x6175_6469_745f_6c6f;
 
 impl Store {
     /// Appends one entry after the current head; `mac` is computed from the head's MAC and seq.
+    #[tracing::instrument(skip_all)]
     pub async fn append_audit(
         &self,
         at: i64,
@@ -52,6 +53,7 @@ impl Store {
     }
 
     /// Entries with `seq > after`, in order, at most `limit`.
+    #[tracing::instrument(skip_all)]
     pub async fn audit_entries(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>, StoreError> {
         on_pool!(self, read, pool => {
             let rows: Vec<(i64, i64, String, String, String, Vec<u8>)> = sqlx::query_as(
@@ -69,6 +71,7 @@ impl Store {
     }
 
     /// The latest changes config made to an organisation's queues: (at, action, queue id).
+    #[tracing::instrument(skip_all)]
     pub async fn queue_changes_for(
         &self,
         organisation: &str,

@@ -88,6 +88,7 @@ fn uuid(text: &str) -> Result<Uuid, StoreError> {
 }
 
 impl Store {
+    #[tracing::instrument(skip_all)]
     pub async fn locator_in_use(&self, locator: &str) -> Result<bool, StoreError> {
         on_pool!(self, read, pool => {
             let found: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE locator = $1")
@@ -106,6 +107,7 @@ impl Store {
     }
 
     /// Stores several reports in one transaction (an import, a seeded benchmark).
+    #[tracing::instrument(skip_all)]
     pub async fn insert_reports(&self, reports: &[NewReport]) -> Result<(), StoreError> {
         let result: Result<(), StoreError> = on_pool!(self, write, pool => async {
             let mut tx = pool.begin().await?;
@@ -194,6 +196,7 @@ impl Store {
     }
 
     /// The wrapped reporter key of the live report with this locator.
+    #[tracing::instrument(skip_all)]
     pub async fn reporter_record(
         &self,
         locator: &str,
@@ -222,6 +225,7 @@ impl Store {
     }
 
     /// Every item of a report whose key is sealed to `recipient`, oldest first.
+    #[tracing::instrument(skip_all)]
     pub async fn items_for(
         &self,
         report: Uuid,
@@ -268,6 +272,7 @@ impl Store {
     }
 
     /// The ids of the queues holding a report.
+    #[tracing::instrument(skip_all)]
     pub async fn report_queues(&self, report: Uuid) -> Result<Vec<String>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT queue_id FROM report_queues WHERE report_id = $1 ORDER BY queue_id")
@@ -278,6 +283,7 @@ impl Store {
     }
 
     /// The plaintext a queue sorts by: priority and status.
+    #[tracing::instrument(skip_all)]
     pub async fn report_summary(
         &self,
         report: Uuid,
@@ -290,6 +296,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn count_reports(&self) -> Result<i64, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT COUNT(*) FROM reports").fetch_one(pool).await?)
@@ -299,6 +306,7 @@ impl Store {
 
 impl Store {
     /// The sealed chunks of an attachment, in order.
+    #[tracing::instrument(skip_all)]
     pub async fn item_chunks(&self, item: Uuid) -> Result<Vec<Vec<u8>>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT data FROM item_chunks WHERE item_id = $1 ORDER BY seq")
@@ -309,6 +317,7 @@ impl Store {
     }
 
     /// Adds one sealed item (a reply, a note) to a report, with its keys, in one transaction.
+    #[tracing::instrument(skip_all)]
     pub async fn insert_item(
         &self,
         report: uuid::Uuid,

@@ -236,6 +236,7 @@ pub fn now() -> i64 {
 
 impl Store {
     /// Connects to the database the URL names, creating a SQLite file (and its folder) if needed.
+    #[tracing::instrument(skip_all)]
     pub async fn connect(url: &SecretString, max_connections: u32) -> Result<Store, StoreError> {
         let url = url.expose_secret();
         let scheme = url.split(':').next().unwrap_or_default();
@@ -293,6 +294,7 @@ impl Store {
         matches!(self.engine, Engine::Postgres(_))
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match &self.engine {
             Engine::Sqlite { writer, .. } => SQLITE_MIGRATIONS.run(writer).await?,
@@ -303,6 +305,7 @@ impl Store {
 
     /// Whether every migration this build carries has been applied (successfully): a replica
     /// older or newer than the schema says so before it serves.
+    #[tracing::instrument(skip_all)]
     pub async fn migrations_current(&self) -> Result<bool, StoreError> {
         let migrator = if self.is_postgres() {
             &POSTGRES_MIGRATIONS
@@ -318,6 +321,7 @@ impl Store {
     }
 
     /// Refuses to run where an acknowledged write could be lost on a crash.
+    #[tracing::instrument(skip_all)]
     pub async fn check_durability(&self) -> Result<(), StoreError> {
         match &self.engine {
             Engine::Sqlite { writer, reader } => {
@@ -349,6 +353,7 @@ impl Store {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn close(&self) {
         match &self.engine {
             Engine::Sqlite { writer, reader } => {

@@ -52,6 +52,7 @@ pub struct OrganisationDetails {
 }
 
 impl Store {
+    #[tracing::instrument(skip_all)]
     pub async fn organisation(&self, id: &str) -> Result<Option<OrganisationRow>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_as(&format!("{ORGANISATION_COLUMNS} WHERE id = $1"))
@@ -61,6 +62,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn all_organisations(&self) -> Result<Vec<OrganisationRow>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_as(&format!("{ORGANISATION_COLUMNS} ORDER BY name, id"))
@@ -69,6 +71,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn active_queue_standings(&self) -> Result<Vec<QueueStandingRow>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_as(
@@ -82,6 +85,7 @@ impl Store {
     }
 
     /// One queue's row, active or not.
+    #[tracing::instrument(skip_all)]
     pub async fn queue_standing_row(
         &self,
         id: &str,
@@ -100,6 +104,7 @@ impl Store {
 
     /// Records a new organisation, or fills in one that config named first. `AlreadyExists` when
     /// the operator registered that id before.
+    #[tracing::instrument(skip_all)]
     pub async fn register_organisation(
         &self,
         details: &OrganisationDetails,
@@ -133,6 +138,7 @@ impl Store {
     }
 
     /// Changes a registered organisation's details; false if there is none.
+    #[tracing::instrument(skip_all)]
     pub async fn update_organisation(
         &self,
         details: &OrganisationDetails,
@@ -158,6 +164,7 @@ impl Store {
     }
 
     /// The operator's record of vetting: who, when, on what evidence.
+    #[tracing::instrument(skip_all)]
     pub async fn record_vetting(
         &self,
         id: &str,
@@ -181,6 +188,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn set_countersignature(
         &self,
         id: &str,
@@ -202,6 +210,7 @@ impl Store {
     }
 
     /// Suspends (`Some(at)`) or reinstates (`None`) an organisation.
+    #[tracing::instrument(skip_all)]
     pub async fn set_suspended(
         &self,
         id: &str,

@@ -78,6 +78,7 @@ impl Store {
     }
 
     /// Ids of the active queues, for checks and tests.
+    #[tracing::instrument(skip_all)]
     pub async fn active_queue_ids(&self) -> Result<Vec<String>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT id FROM queues WHERE active ORDER BY id").fetch_all(pool).await?)
@@ -127,6 +128,7 @@ fn queue_changes(
 
 impl Store {
     /// Every organisation: (id, name, kind).
+    #[tracing::instrument(skip_all)]
     pub async fn organisations(&self) -> Result<Vec<(String, String, String)>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_as("SELECT id, name, kind FROM organisations ORDER BY name").fetch_all(pool).await?)

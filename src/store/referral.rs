@@ -22,6 +22,7 @@ pub struct NewReferral<'a> {
 
 impl Store {
     /// A report's priority class and consents.
+    #[tracing::instrument(skip_all)]
     pub async fn report_terms(
         &self,
         report: Uuid,
@@ -41,6 +42,7 @@ impl Store {
     }
 
     /// How many items of `kind` a report holds (kinds are plaintext; content is not).
+    #[tracing::instrument(skip_all)]
     pub async fn item_count(&self, report: Uuid, kind: &str) -> Result<i64, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT COUNT(*) FROM items WHERE report_id = $1 AND kind = $2")
@@ -52,6 +54,7 @@ impl Store {
     }
 
     /// Writes a referral; `AlreadyExists` if the queue holds the report already.
+    #[tracing::instrument(skip_all)]
     pub async fn refer(
         &self,
         referral: &NewReferral<'_>,

@@ -8,6 +8,7 @@ use crate::domain::Consents;
 impl Store {
     /// Records the reporter's consents; returns what they were, or `None` for a report that is
     /// gone or withdrawn.
+    #[tracing::instrument(skip_all)]
     pub async fn set_consents(
         &self,
         report: &str,
@@ -45,6 +46,7 @@ impl Store {
 
     /// Withdraws a report: it leaves the reporter's view (no code opens it, every visit ends)
     /// until its keys are destroyed. False if it was gone or withdrawn already.
+    #[tracing::instrument(skip_all)]
     pub async fn withdraw(&self, report: &str, at: i64) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
             let mut tx = pool.begin().await?;
@@ -67,6 +69,7 @@ impl Store {
     }
 
     /// When the report was withdrawn, if it was.
+    #[tracing::instrument(skip_all)]
     pub async fn withdrawn_at(&self, report: &str) -> Result<Option<i64>, StoreError> {
         on_pool!(self, read, pool => {
             let at: Option<Option<i64>> =
@@ -79,6 +82,7 @@ impl Store {
     }
 
     /// Reports withdrawn at or before `before`, oldest first.
+    #[tracing::instrument(skip_all)]
     pub async fn withdrawn_before(&self, before: i64) -> Result<Vec<String>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar(
@@ -94,6 +98,7 @@ impl Store {
     /// Destroys a report: the sealed item keys first, so that no ciphertext outlives the last
     /// key that opens it even within the transaction, then the items, entries, visits and the
     /// row with its reporter key.
+    #[tracing::instrument(skip_all)]
     pub async fn destroy_report(&self, report: &str) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             let mut tx = pool.begin().await?;
@@ -115,6 +120,7 @@ impl Store {
     /// After destruction: SQLite (secure_delete is on for every connection) moves the
     /// overwritten pages from the write-ahead log into the database and truncates the log;
     /// PostgreSQL vacuums the tables that held them.
+    #[tracing::instrument(skip_all)]
     pub async fn compact_after_destruction(&self) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             let statements: &[&str] = if self.is_postgres() {

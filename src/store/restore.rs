@@ -17,6 +17,7 @@ pub struct Membership {
 impl Store {
     /// Writes a consistent copy of the SQLite database to `to` (VACUUM INTO reads one snapshot,
     /// so writers go on meanwhile). PostgreSQL is backed up with pg_dump instead.
+    #[tracing::instrument(skip_all)]
     pub async fn snapshot_into(&self, to: &Path) -> Result<(), StoreError> {
         if self.is_postgres() {
             return Err(StoreError::Durability(
@@ -33,6 +34,7 @@ impl Store {
     }
 
     /// Every report's id.
+    #[tracing::instrument(skip_all)]
     pub async fn report_ids(&self) -> Result<Vec<String>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT id FROM reports ORDER BY id")
@@ -42,6 +44,7 @@ impl Store {
     }
 
     /// Every active queue's key and holders, by queue id.
+    #[tracing::instrument(skip_all)]
     pub async fn memberships(&self) -> Result<Vec<Membership>, StoreError> {
         on_pool!(self, read, pool => {
             let rows: Vec<(String, Vec<u8>, Option<String>)> = sqlx::query_as(
@@ -66,6 +69,7 @@ impl Store {
 
     /// After a restore: every session, visit, staged upload and invite the snapshot holds goes,
     /// so nothing issued before the snapshot opens anything after it.
+    #[tracing::instrument(skip_all)]
     pub async fn forget_credentials(&self) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             let mut tx = pool.begin().await?;
@@ -84,6 +88,7 @@ impl Store {
     }
 
     /// Holds `queue` out of routing from `at` until a coordinator confirms it.
+    #[tracing::instrument(skip_all)]
     pub async fn hold_after_restore(&self, queue: &str, at: i64) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             sqlx::query("UPDATE queues SET held_after_restore = $1 WHERE id = $2")
@@ -96,6 +101,7 @@ impl Store {
     }
 
     /// Lifts a restore's hold; false if the queue was not held.
+    #[tracing::instrument(skip_all)]
     pub async fn confirm_after_restore(&self, queue: &str) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
             let done = sqlx::query(

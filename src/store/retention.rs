@@ -21,6 +21,7 @@ pub struct Kept {
 
 impl Store {
     /// Reports whose every entry is closed, the last at or before `before`, oldest first.
+    #[tracing::instrument(skip_all)]
     pub async fn closed_before(&self, before: i64) -> Result<Vec<ClosedReport>, StoreError> {
         on_pool!(self, read, pool => {
             // An entry's last change is its update, or its arrival if it was never updated.
@@ -43,6 +44,7 @@ impl Store {
     }
 
     /// Reports received at or before `before` that still have an open entry.
+    #[tracing::instrument(skip_all)]
     pub async fn kept_open(&self, before: i64) -> Result<Kept, StoreError> {
         on_pool!(self, read, pool => {
             let (open, unclaimed): (i64, i64) = sqlx::query_as(

@@ -35,6 +35,7 @@ pub struct KeySwitch<'a> {
 impl Store {
     /// Removes a member of `organisation`: their key copies, sessions and claims go with the
     /// account. Returns the queues now due for rotation, or `None` if there is no such member.
+    #[tracing::instrument(skip_all)]
     pub async fn remove_member(
         &self,
         organisation: &str,
@@ -77,6 +78,7 @@ impl Store {
     }
 
     /// Whether the queue awaits a new key since a member left.
+    #[tracing::instrument(skip_all)]
     pub async fn rotation_due(&self, queue: &str) -> Result<bool, StoreError> {
         on_pool!(self, read, pool => {
             let due: Option<Option<i64>> =
@@ -90,6 +92,7 @@ impl Store {
 
     /// Switches the queue to a new key and gives its members their copies of it, in one
     /// transaction holding the queue's row lock; `false` if the queue's key is no longer `from`.
+    #[tracing::instrument(skip_all)]
     pub async fn switch_queue_key(&self, switch: &KeySwitch<'_>) -> Result<bool, StoreError> {
         let at = now();
         on_pool!(self, write, pool => {
@@ -140,6 +143,7 @@ impl Store {
 
     /// Up to `limit` item keys of the queue sealed to anything but `current`, after `after` in
     /// item order (so one pass walks the table once).
+    #[tracing::instrument(skip_all)]
     pub async fn stale_item_keys(
         &self,
         queue: &str,
@@ -175,6 +179,7 @@ impl Store {
 
     /// Replaces item keys re-sealed to `to`, each only if it is still sealed to the key it was
     /// read with.
+    #[tracing::instrument(skip_all)]
     pub async fn reseal_item_keys(
         &self,
         queue: &str,
@@ -206,6 +211,7 @@ impl Store {
 
     /// Deletes the copies of the queue's previous keys that no item key names any more. Returns
     /// how many previous keys are still in use.
+    #[tracing::instrument(skip_all)]
     pub async fn retire_unused_keys(&self, queue: &str) -> Result<i64, StoreError> {
         let recipient = format!("queue:{queue}");
         on_pool!(self, write, pool => {
@@ -234,6 +240,7 @@ impl Store {
     }
 
     /// How many previous keys of the queue some copy still holds (re-sealing not finished).
+    #[tracing::instrument(skip_all)]
     pub async fn previous_keys(&self, queue: &str) -> Result<i64, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar(
@@ -248,6 +255,7 @@ impl Store {
     }
 
     /// Every copy of the queue's keys the account holds: (queue public key, sealed private key).
+    #[tracing::instrument(skip_all)]
     pub async fn key_copies(
         &self,
         queue: &str,

@@ -14,6 +14,7 @@ pub struct TicketRow {
 
 impl Store {
     /// Stores a new ticket, clearing every expired one first.
+    #[tracing::instrument(skip_all)]
     pub async fn create_ticket(
         &self,
         token_hmac: &[u8],
@@ -44,6 +45,7 @@ impl Store {
     }
 
     /// The ticket with this HMAC, expired or not: an expired one is refused by name.
+    #[tracing::instrument(skip_all)]
     pub async fn ticket(&self, token_hmac: &[u8]) -> Result<Option<TicketRow>, StoreError> {
         on_pool!(self, read, pool => {
             let row = sqlx::query(

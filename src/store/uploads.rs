@@ -39,6 +39,7 @@ type UploadColumns = (
 );
 
 impl Store {
+    #[tracing::instrument(skip_all)]
     pub async fn create_upload(
         &self,
         id: &str,
@@ -72,6 +73,7 @@ impl Store {
     }
 
     /// A live upload.
+    #[tracing::instrument(skip_all)]
     pub async fn upload(&self, id: &str, now: i64) -> Result<Option<UploadRow>, StoreError> {
         on_pool!(self, read, pool => {
             let row: Option<UploadColumns> =
@@ -95,6 +97,7 @@ impl Store {
 
     /// Appends a sealed chunk at `first_byte` if that is where the upload stands; false if
     /// another request got there first (the client asks the offset again).
+    #[tracing::instrument(skip_all)]
     pub async fn append_upload(
         &self,
         id: &str,
@@ -124,6 +127,7 @@ impl Store {
     }
 
     /// The staged chunks, in order: (first byte, sealed chunk).
+    #[tracing::instrument(skip_all)]
     pub async fn upload_chunks(&self, id: &str) -> Result<Vec<(i64, Wrapped)>, StoreError> {
         on_pool!(self, read, pool => {
             let rows: Vec<(i64, Vec<u8>, Vec<u8>)> = sqlx::query_as(
@@ -140,6 +144,7 @@ impl Store {
     }
 
     /// Replaces what was received with the cleaned file, staged again, and its sealed facts.
+    #[tracing::instrument(skip_all)]
     pub async fn stage_cleaned(
         &self,
         id: &str,
@@ -166,6 +171,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn discard_upload(&self, id: &str) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             let mut tx = pool.begin().await?;

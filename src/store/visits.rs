@@ -5,6 +5,7 @@ use super::{on_pool, Store, StoreError};
 use crate::crypto::wrap::Wrapped;
 
 impl Store {
+    #[tracing::instrument(skip_all)]
     pub async fn insert_visit(
         &self,
         id_hmac: &[u8],
@@ -36,6 +37,7 @@ impl Store {
     }
 
     /// The live visit's report and sealed reporter key.
+    #[tracing::instrument(skip_all)]
     pub async fn visit(
         &self,
         id_hmac: &[u8],
@@ -54,6 +56,7 @@ impl Store {
     }
 
     /// The entries of a report: (queue kind, status).
+    #[tracing::instrument(skip_all)]
     pub async fn entry_statuses(&self, report: &str) -> Result<Vec<(String, String)>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_as(
@@ -67,6 +70,7 @@ impl Store {
     }
 
     /// The reporter answered: entries waiting for them come back into the responders' view.
+    #[tracing::instrument(skip_all)]
     pub async fn reporter_answered(&self, report: &str, now: i64) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             sqlx::query(

@@ -72,6 +72,7 @@ pub struct NewCopy {
 }
 
 impl Store {
+    #[tracing::instrument(skip_all)]
     pub async fn queue(&self, id: &str) -> Result<Option<QueueRow>, StoreError> {
         on_pool!(self, read, pool => {
             let row: Option<QueueTuple> = sqlx::query_as(&format!("{QUEUE_COLUMNS} WHERE id = $1 AND active"))
@@ -82,6 +83,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn queues_of_organisation(
         &self,
         organisation: &str,
@@ -96,6 +98,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn members(&self, organisation: &str) -> Result<Vec<Member>, StoreError> {
         on_pool!(self, read, pool => {
             let rows = sqlx::query(
@@ -118,6 +121,7 @@ impl Store {
     }
 
     /// Stores sealed copies of a queue key and marks the key imported, in one transaction.
+    #[tracing::instrument(skip_all)]
     pub async fn add_key_copies(
         &self,
         queue: &str,
@@ -156,6 +160,7 @@ impl Store {
     }
 
     /// The member's copy of the queue's current key.
+    #[tracing::instrument(skip_all)]
     pub async fn key_copy(
         &self,
         queue: &str,
@@ -175,6 +180,7 @@ impl Store {
     }
 
     /// Ids of the queues whose current key the account holds a copy of.
+    #[tracing::instrument(skip_all)]
     pub async fn queues_held_by(&self, account: &str) -> Result<Vec<String>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar(
@@ -187,6 +193,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn holders(&self, queue: &str) -> Result<Vec<String>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar(
@@ -200,6 +207,7 @@ impl Store {
     }
 
     /// A queue's entries: critical first, then high, then normal; oldest first within a class.
+    #[tracing::instrument(skip_all)]
     pub async fn entries(&self, queue: &str) -> Result<Vec<Entry>, StoreError> {
         on_pool!(self, read, pool => {
             let rows = sqlx::query(
@@ -236,6 +244,7 @@ impl Store {
 impl Store {
     /// The queue has opened the report: everything up to its last item is seen. Returns what
     /// had been seen before, so the page can mark what is new.
+    #[tracing::instrument(skip_all)]
     pub async fn mark_seen(&self, queue: &str, report: &str) -> Result<i64, StoreError> {
         on_pool!(self, write, pool => {
             let mut tx = pool.begin().await?;
@@ -260,6 +269,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn entry_state(
         &self,
         queue: &str,
@@ -279,6 +289,7 @@ impl Store {
 
     /// Replaces an entry's state if it is still `expected` (so two responders acting at once
     /// cannot both win). Returns whether it changed.
+    #[tracing::instrument(skip_all)]
     pub async fn change_entry(
         &self,
         queue: &str,
@@ -319,6 +330,7 @@ pub struct Holder {
 
 impl Store {
     /// The queues holding a report, with their current public keys.
+    #[tracing::instrument(skip_all)]
     pub async fn holders_of(&self, report: &str) -> Result<Vec<Holder>, StoreError> {
         on_pool!(self, read, pool => {
             let rows: Vec<(String, String, String, Vec<u8>)> = sqlx::query_as(
@@ -335,6 +347,7 @@ impl Store {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn reporter_public_key(&self, report: &str) -> Result<Option<Vec<u8>>, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT reporter_public_key FROM reports WHERE id = $1")

@@ -126,6 +126,7 @@ fn service(state: &AppState) -> Organisations<'_> {
 /// Import a queue's private key once (coordinators of its organisation).
 #[utoipa::path(post, path = "/api/v1/queues/{queue}/key", request_body(content = KeyImport, content_type = "application/json"),
     responses((status = 201, body = Count), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 pub async fn import_key(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -150,6 +151,7 @@ pub async fn import_key(
 /// Give a member of the organisation a copy of the queue key.
 #[utoipa::path(post, path = "/api/v1/queues/{queue}/members", request_body(content = Grant, content_type = "application/json"),
     responses((status = 201), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all)]
 pub async fn grant(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -174,6 +176,7 @@ pub async fn grant(
 /// holds its key.
 #[utoipa::path(post, path = "/api/v1/queues/{queue}/confirmation",
     responses((status = 204), (status = 403, body = Problem), (status = 404, description = "Unknown, or not held", body = Problem)))]
+#[tracing::instrument(skip_all)]
 pub async fn confirm_membership(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -189,6 +192,7 @@ pub async fn confirm_membership(
 /// Switch the queue to a new signed key pair and re-seal every item key to it.
 #[utoipa::path(post, path = "/api/v1/queues/{queue}/rotate", request_body(content = KeyRotation, content_type = "application/json"),
     responses((status = 200, body = Count), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 pub async fn rotate(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -214,6 +218,7 @@ pub async fn rotate(
 /// Remove a member of the coordinator's organisation: their copies and sessions go at once.
 #[utoipa::path(post, path = "/api/v1/members/{account}/remove",
     responses((status = 200, body = RotationDue), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all)]
 pub async fn remove_member(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -230,6 +235,7 @@ pub async fn remove_member(
 /// Every organisation and what its queues need before they receive (operators).
 #[utoipa::path(get, path = "/api/v1/organisations",
     responses((status = 200, body = [OrganisationView]), (status = 403, body = Problem)))]
+#[tracing::instrument(skip_all)]
 pub async fn organisations(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -279,6 +285,7 @@ pub async fn organisations(
 /// Register an organisation (or fill in one a queue in config named first).
 #[utoipa::path(post, path = "/api/v1/organisations", request_body(content = OrganisationInput, content_type = "application/json"),
     responses((status = 201), (status = 403, body = Problem), (status = 422, body = ValidationFailed)))]
+#[tracing::instrument(skip_all)]
 pub async fn register(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -303,6 +310,7 @@ pub async fn register(
 /// Record the organisation's vetting: who (the caller), when (now), on what evidence.
 #[utoipa::path(post, path = "/api/v1/organisations/{id}/vetting", request_body(content = Vetting, content_type = "application/json"),
     responses((status = 204), (status = 403, body = Problem), (status = 422, body = ValidationFailed)))]
+#[tracing::instrument(skip_all)]
 pub async fn vetting(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -323,6 +331,7 @@ pub async fn vetting(
 /// Add the desk organisation's countersignature (checked before it is stored).
 #[utoipa::path(post, path = "/api/v1/organisations/{id}/countersignature", request_body(content = Countersignature, content_type = "application/json"),
     responses((status = 204), (status = 403, body = Problem), (status = 422, body = ValidationFailed)))]
+#[tracing::instrument(skip_all)]
 pub async fn countersign(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -343,6 +352,7 @@ pub async fn countersign(
 /// Suspend or reinstate an organisation.
 #[utoipa::path(post, path = "/api/v1/organisations/{id}/suspension", request_body(content = Suspension, content_type = "application/json"),
     responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all)]
 pub async fn suspension(
     state: web::Data<AppState>,
     req: HttpRequest,

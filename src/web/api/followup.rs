@@ -178,6 +178,7 @@ fn done() -> HttpResponse {
         (status = 429, description = "Too many attempts; see Retry-After", body = Problem),
     )
 )]
+#[tracing::instrument(skip_all)]
 pub async fn open(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -217,6 +218,7 @@ pub async fn open(
     request_body(content = VisitRequest, content_type = "application/json"),
     responses((status = 200, body = ThreadView), (status = 401, body = Problem))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn read(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -239,6 +241,7 @@ pub async fn read(
     request_body(content = AdditionRequest, content_type = "application/json"),
     responses((status = 204), (status = 401, body = Problem), (status = 422, body = ValidationFailed))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn add(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -268,6 +271,7 @@ pub async fn add(
     request_body(content = ContactRequest, content_type = "application/json"),
     responses((status = 204), (status = 401, body = Problem), (status = 422, body = ValidationFailed))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn contact(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -297,6 +301,7 @@ pub async fn contact(
     request_body(content = ConsentRequest, content_type = "application/json"),
     responses((status = 204), (status = 401, body = Problem))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn consents(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -327,6 +332,7 @@ pub async fn consents(
     request_body(content = AttachRequest, content_type = "application/json"),
     responses((status = 204), (status = 401, body = Problem), (status = 422, body = ValidationFailed))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn attach(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -363,6 +369,7 @@ pub async fn attach(
     request_body(content = WithdrawRequest, content_type = "application/json"),
     responses((status = 204), (status = 401, body = Problem), (status = 422, body = ValidationFailed))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn withdraw(
     state: web::Data<AppState>,
     req: HttpRequest,

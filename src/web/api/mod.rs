@@ -275,6 +275,7 @@ fn handler(
         .map(|(_, add)| *add)
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn openapi() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/json")

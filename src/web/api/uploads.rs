@@ -103,6 +103,7 @@ fn upload_id(raw: &str) -> Uuid {
         (status = 422, body = ValidationFailed),
     )
 )]
+#[tracing::instrument(skip_all)]
 pub async fn create(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -142,6 +143,7 @@ pub async fn create(
     params(("Upload-Token" = String, Header, description = "The upload's token")),
     responses((status = 200, body = UploadProgress), (status = 404, body = Problem))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn status(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -171,6 +173,7 @@ pub async fn status(
         (status = 422, description = "The completed file was refused", body = ValidationFailed),
     )
 )]
+#[tracing::instrument(skip_all)]
 pub async fn append(
     state: web::Data<AppState>,
     req: HttpRequest,

@@ -161,6 +161,7 @@ fn report_id(state: &AppState, req: &HttpRequest, raw: &str) -> Result<Uuid, Api
         (status = 429, description = "Too many attempts; wait", body = Problem),
     )
 )]
+#[tracing::instrument(skip_all)]
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -189,6 +190,7 @@ pub async fn login(
 
 /// Log out: the session and the key material with it are deleted.
 #[utoipa::path(delete, path = "/api/v1/session", responses((status = 204), (status = 401, body = Problem)))]
+#[tracing::instrument(skip_all)]
 pub async fn logout(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -204,6 +206,7 @@ pub async fn logout(
 
 /// The queues whose key the caller holds.
 #[utoipa::path(get, path = "/api/v1/queues", responses((status = 200, body = QueueList), (status = 401, body = Problem)))]
+#[tracing::instrument(skip_all)]
 pub async fn queues(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -224,6 +227,7 @@ pub async fn queues(
     path = "/api/v1/queues/{queue}/entries",
     responses((status = 200, body = [EntryView]), (status = 401, body = Problem), (status = 403, body = Problem))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn entries(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -256,6 +260,7 @@ pub async fn entries(
     path = "/api/v1/queues/{queue}/reports/{report}",
     responses((status = 200, body = OpenedReport), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn open_report(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -297,6 +302,7 @@ pub async fn open_report(
     path = "/api/v1/queues/{queue}/reports/{report}/files/{item}",
     responses((status = 200, description = "The cleaned file, as a download", content_type = "application/octet-stream"), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn download_file(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -347,6 +353,7 @@ async fn act(
 
 /// Claim an entry.
 #[utoipa::path(post, path = "/api/v1/queues/{queue}/reports/{report}/claim", responses((status = 200, body = EntryStateView), (status = 409, body = Problem)))]
+#[tracing::instrument(skip_all)]
 pub async fn claim(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -357,6 +364,7 @@ pub async fn claim(
 
 /// Release an entry (one's own; a coordinator may release anyone's).
 #[utoipa::path(post, path = "/api/v1/queues/{queue}/reports/{report}/release", responses((status = 200, body = EntryStateView)))]
+#[tracing::instrument(skip_all)]
 pub async fn release(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -372,6 +380,7 @@ pub async fn release(
     request_body(content = StatusChange, content_type = "application/json"),
     responses((status = 200, body = EntryStateView), (status = 422, body = Problem))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn change_status(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -428,6 +437,7 @@ async fn write(
     request_body(content = MessageText, content_type = "application/json"),
     responses((status = 201), (status = 403, body = Problem), (status = 422, body = Problem))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn reply(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -444,6 +454,7 @@ pub async fn reply(
     request_body(content = MessageText, content_type = "application/json"),
     responses((status = 201), (status = 403, body = Problem), (status = 422, body = Problem))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn note(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -460,6 +471,7 @@ pub async fn note(
     request_body(content = ReferralRequest, content_type = "application/json"),
     responses((status = 201), (status = 403, body = Problem), (status = 422, body = Refused))
 )]
+#[tracing::instrument(skip_all)]
 pub async fn refer(
     state: web::Data<AppState>,
     req: HttpRequest,

@@ -15,12 +15,14 @@ struct Readiness {
     secrets: &'static str,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn live() -> HttpResponse {
     HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
         .body("ok")
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
     let current = state.intake.store.migrations_current().await;
     let (database, migrations) = match current {
@@ -48,6 +50,7 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
         .json(readiness)
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
     let rendered = state
         .metrics

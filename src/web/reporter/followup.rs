@@ -78,6 +78,7 @@ fn failed(state: &AppState, req: &HttpRequest, failure: impl Into<Failure>) -> P
     PageError::new(failure, state.page(req, None, "/followup"))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn code_form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let page = CodeForm {
         page: state.page(&req, None, "/followup"),
@@ -185,6 +186,7 @@ async fn thread_page(
 }
 
 /// The code opens a visit, or the form comes back saying only that it opened nothing.
+#[tracing::instrument(skip_all)]
 pub async fn open(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -287,6 +289,7 @@ where
 }
 
 /// The thread again, in the language the reporter chose from the switch.
+#[tracing::instrument(skip_all)]
 pub async fn view(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -299,6 +302,7 @@ pub async fn view(
 }
 
 /// A message or more details, sealed to the NGO queues holding the report.
+#[tracing::instrument(skip_all)]
 pub async fn message(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -319,6 +323,7 @@ pub async fn message(
 }
 
 /// A file, cleaned and sealed to the NGO queues holding the report.
+#[tracing::instrument(skip_all)]
 pub async fn attach(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -372,6 +377,7 @@ pub async fn attach(
 }
 
 /// A new way to be reached.
+#[tracing::instrument(skip_all)]
 pub async fn contact(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -396,6 +402,7 @@ pub async fn contact(
 }
 
 /// The consents, each granted or withdrawn.
+#[tracing::instrument(skip_all)]
 pub async fn consents(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -415,6 +422,7 @@ pub async fn consents(
 }
 
 /// Withdraws the report, once the reporter has ticked that they mean it.
+#[tracing::instrument(skip_all)]
 pub async fn withdraw(
     state: web::Data<AppState>,
     req: HttpRequest,

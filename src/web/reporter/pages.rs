@@ -34,6 +34,7 @@ struct ReportForm {
     integrity: &'static str,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let q = query(&req);
     let page = state.page(&req, q.get("lang").map(String::as_str), "/");
@@ -97,6 +98,7 @@ fn render_form(
     response
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn report_form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let q = query(&req);
     let mut answers = HashMap::new();
@@ -270,6 +272,7 @@ pub async fn submit_report(
     ))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn not_found(
     state: web::Data<AppState>,
     req: HttpRequest,

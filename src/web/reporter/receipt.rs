@@ -142,6 +142,7 @@ async fn posted(
 }
 
 /// The receipt page of a report the form's script sealed on the device, from its carrier.
+#[tracing::instrument(skip_all)]
 pub async fn show_sealed(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -155,6 +156,7 @@ pub async fn show_sealed(
 }
 
 /// The code typed back: matches, or the code is shown again beside the problem.
+#[tracing::instrument(skip_all)]
 pub async fn check(
     state: web::Data<AppState>,
     req: HttpRequest,

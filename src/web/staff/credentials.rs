@@ -68,6 +68,7 @@ fn refusal(
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn password_form(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -88,6 +89,7 @@ pub async fn password_form(
     Ok(render(StatusCode::OK, page.render()))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn change_password(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -116,6 +118,7 @@ pub async fn change_password(
     Ok(render(status(&page.errors), page.render()))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn recover_form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let page = RecoverPage {
         tr: state.tr(&req, None),
@@ -137,6 +140,7 @@ fn after_reset(
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn recover(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -170,6 +174,7 @@ pub async fn recover(
 }
 
 /// A coordinator makes a one-time reset link for a member of their organisation.
+#[tracing::instrument(skip_all)]
 pub async fn create_reset_link(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -189,6 +194,7 @@ pub async fn create_reset_link(
     workspace_with(&state, &req, &who, Some(link), None).await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn reset_form(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -211,6 +217,7 @@ pub async fn reset_form(
     Ok(render(StatusCode::OK, page.render()))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn reset(
     state: web::Data<AppState>,
     req: HttpRequest,

@@ -9,6 +9,7 @@ use crate::trust::WorkspaceError;
 use crate::web::shared::page::PageError;
 use crate::web::shared::state::AppState;
 
+#[tracing::instrument(skip_all)]
 pub async fn remove(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -36,6 +37,7 @@ pub async fn remove(
     workspace_with(&state, &req, &who, None, Some(message)).await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn rotate(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -67,6 +69,7 @@ pub async fn rotate(
 }
 
 /// Finishes re-sealing after an interrupted rotation.
+#[tracing::instrument(skip_all)]
 pub async fn reseal(
     state: web::Data<AppState>,
     req: HttpRequest,

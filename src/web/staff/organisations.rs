@@ -200,6 +200,7 @@ async fn list_page(
     Ok(render(status, page.render()))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, PageError> {
     match operator(&state, &req).await? {
         Ok(who) => {
@@ -272,6 +273,7 @@ async fn detail_page(
     Ok(render(status, page.render()))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn detail(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -306,6 +308,7 @@ fn refused(
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn register(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -380,6 +383,7 @@ async fn change(
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn update(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -389,6 +393,7 @@ pub async fn update(
     change(state, req, id, payload, Change::Details).await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn vetting(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -398,6 +403,7 @@ pub async fn vetting(
     change(state, req, id, payload, Change::Vetting).await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn countersignature(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -407,6 +413,7 @@ pub async fn countersignature(
     change(state, req, id, payload, Change::Countersignature).await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn suspension(
     state: web::Data<AppState>,
     req: HttpRequest,

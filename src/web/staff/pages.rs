@@ -212,6 +212,7 @@ pub(super) async fn form(
     Ok(fields(&bytes))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn login_form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let tr = state.tr(&req, None);
     render(
@@ -274,6 +275,7 @@ pub async fn login(
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn logout(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -445,6 +447,7 @@ pub(super) async fn workspace_with(
     Ok(render(StatusCode::OK, page.render()))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn workspace(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -496,6 +499,7 @@ pub async fn create_invite(
     workspace_page(&state, &req, &who, Some(link)).await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn invite_form(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -574,6 +578,7 @@ pub(super) async fn checked_form(
     Ok(Ok((who, form)))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn import_key(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -602,6 +607,7 @@ pub async fn import_key(
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn confirm_membership(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -618,6 +624,7 @@ pub async fn confirm_membership(
     Ok(redirect("/workspace"))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn grant_access(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -645,6 +652,7 @@ fn short(id: &str) -> String {
     id.chars().take(8).collect()
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn queue_page(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -736,6 +744,7 @@ fn label(tr: &Tr, path: &str) -> String {
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn report_page(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -752,6 +761,7 @@ pub async fn report_page(
 }
 
 /// An attachment's file, decrypted, as a download.
+#[tracing::instrument(skip_all)]
 pub async fn download_file(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -957,6 +967,7 @@ async fn entry_action(
     Ok(redirect(&format!("/queues/{queue}/reports/{report}")))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn claim(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -966,6 +977,7 @@ pub async fn claim(
     entry_action(state, req, path, payload, |_| Some(EntryAction::Claim)).await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn release(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -975,6 +987,7 @@ pub async fn release(
     entry_action(state, req, path, payload, |_| Some(EntryAction::Release)).await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn change_status(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -1018,6 +1031,7 @@ async fn message_action(
     Ok(redirect(&format!("/queues/{queue}/reports/{report}")))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn send_reply(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -1027,6 +1041,7 @@ pub async fn send_reply(
     message_action(state, req, path, payload, true).await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn add_note(
     state: web::Data<AppState>,
     req: HttpRequest,

@@ -10,6 +10,7 @@ use crate::web::shared::error::Failure;
 use crate::web::shared::page::PageError;
 use crate::web::shared::state::AppState;
 
+#[tracing::instrument(skip_all)]
 pub async fn refer(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -59,6 +60,7 @@ pub async fn refer(
 }
 
 /// Issues a new version of the report's projection (NGO entries only).
+#[tracing::instrument(skip_all)]
 pub async fn issue_projection(
     state: web::Data<AppState>,
     req: HttpRequest,

@@ -32,6 +32,7 @@ pub fn expired_cookie() -> Cookie<'static> {
 }
 
 /// The logged-in person, if the request carries a live session.
+#[tracing::instrument(skip_all)]
 pub async fn principal(state: &AppState, req: &HttpRequest) -> Result<Option<Principal>, Failure> {
     let Some(cookie) = req.cookie(SESSION_COOKIE) else {
         return Ok(None);
