@@ -6,8 +6,10 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::pages::{checked_form, enrolled_page, fail, form, redirect, render, workspace_with};
+use super::forms::{checked_form, fail, form, redirect, render};
+use super::invites::enrolled_page;
 use super::session::{principal, FieldMessages};
+use super::workspace::workspace_with;
 use crate::locale::Tr;
 use crate::trust::accounts::{AccountError, Enrolment};
 use crate::web::shared::assets;

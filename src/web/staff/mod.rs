@@ -5,23 +5,28 @@
 //! Its handlers use `web::shared` and the floors below web, never another area's handlers.
 
 pub mod credentials;
+pub mod forms;
+pub mod invites;
+pub mod login;
 pub mod members;
 pub mod organisations;
-pub mod pages;
+pub mod queue_keys;
 pub mod referrals;
+pub mod reports;
 pub mod session;
+pub mod workspace;
 
 use actix_web::web;
 
 /// The responders' and the operator's routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/login", web::get().to(pages::login_form));
-    cfg.route("/login", web::post().to(pages::login));
-    cfg.route("/logout", web::post().to(pages::logout));
-    cfg.route("/workspace", web::get().to(pages::workspace));
-    cfg.route("/invite/{token}", web::get().to(pages::invite_form));
-    cfg.route("/invite/{token}", web::post().to(pages::enrol));
-    cfg.route("/invites", web::post().to(pages::create_invite));
+    cfg.route("/login", web::get().to(login::login_form));
+    cfg.route("/login", web::post().to(login::login));
+    cfg.route("/logout", web::post().to(login::logout));
+    cfg.route("/workspace", web::get().to(workspace::workspace));
+    cfg.route("/invite/{token}", web::get().to(invites::invite_form));
+    cfg.route("/invite/{token}", web::post().to(invites::enrol));
+    cfg.route("/invites", web::post().to(invites::create_invite));
     cfg.route("/password", web::get().to(credentials::password_form));
     cfg.route("/password", web::post().to(credentials::change_password));
     cfg.route("/recover", web::get().to(credentials::recover_form));
@@ -33,8 +38,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::post().to(credentials::create_reset_link),
     );
     cfg.route("/members/{account}/remove", web::post().to(members::remove));
-    cfg.route("/queues/{queue}/rotate", web::post().to(members::rotate));
-    cfg.route("/queues/{queue}/reseal", web::post().to(members::reseal));
+    cfg.route("/queues/{queue}/rotate", web::post().to(queue_keys::rotate));
+    cfg.route("/queues/{queue}/reseal", web::post().to(queue_keys::reseal));
     cfg.route(
         "/queues/{queue}/reports/{report}/refer",
         web::post().to(referrals::refer),
@@ -59,42 +64,45 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/organisations/{id}/suspension",
         web::post().to(organisations::suspension),
     );
-    cfg.route("/queues/{queue}", web::get().to(pages::queue_page));
-    cfg.route("/queues/{queue}/key", web::post().to(pages::import_key));
+    cfg.route("/queues/{queue}", web::get().to(reports::queue_page));
+    cfg.route(
+        "/queues/{queue}/key",
+        web::post().to(queue_keys::import_key),
+    );
     cfg.route(
         "/queues/{queue}/members",
-        web::post().to(pages::grant_access),
+        web::post().to(queue_keys::grant_access),
     );
     cfg.route(
         "/queues/{queue}/confirm",
-        web::post().to(pages::confirm_membership),
+        web::post().to(queue_keys::confirm_membership),
     );
     cfg.route(
         "/queues/{queue}/reports/{report}",
-        web::get().to(pages::report_page),
+        web::get().to(reports::report_page),
     );
     cfg.route(
         "/queues/{queue}/reports/{report}/claim",
-        web::post().to(pages::claim),
+        web::post().to(reports::claim),
     );
     cfg.route(
         "/queues/{queue}/reports/{report}/files/{item}",
-        web::get().to(pages::download_file),
+        web::get().to(reports::download_file),
     );
     cfg.route(
         "/queues/{queue}/reports/{report}/release",
-        web::post().to(pages::release),
+        web::post().to(reports::release),
     );
     cfg.route(
         "/queues/{queue}/reports/{report}/status",
-        web::post().to(pages::change_status),
+        web::post().to(reports::change_status),
     );
     cfg.route(
         "/queues/{queue}/reports/{report}/reply",
-        web::post().to(pages::send_reply),
+        web::post().to(reports::send_reply),
     );
     cfg.route(
         "/queues/{queue}/reports/{report}/note",
-        web::post().to(pages::add_note),
+        web::post().to(reports::add_note),
     );
 }

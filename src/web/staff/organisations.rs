@@ -7,7 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::pages::{checked_form, fail, redirect, render, utc};
+use super::forms::{checked_form, fail, redirect, render, utc};
 use super::session::{principal, FieldMessages};
 use crate::domain::FieldErrors;
 use crate::locale::Tr;

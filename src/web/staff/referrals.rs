@@ -3,7 +3,8 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::pages::{checked_form, fail, redirect, report_view, ReferralForm};
+use super::forms::{checked_form, fail, redirect};
+use super::reports::{report_view, ReferralForm};
 use crate::casework::projection::ProjectionError;
 use crate::casework::referral::{self, Referral, ReferralError};
 use crate::web::shared::error::Failure;

@@ -1,0 +1,168 @@
+//! Invites and enrolment: a coordinator or the operator makes an invite link; its holder
+//! enrols (password, TOTP, recovery key, shown once).
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use secrecy::{ExposeSecret, SecretString};
+
+use super::forms::{checked_form, fail, form, render};
+use super::workspace::{invitable, workspace_page};
+use crate::locale::Tr;
+use crate::store::Invite;
+use crate::trust::accounts::AccountError;
+use crate::web::shared::assets;
+use crate::web::shared::error::Failure;
+use crate::web::shared::page::PageError;
+use crate::web::shared::state::AppState;
+
+#[derive(Template)]
+#[template(path = "invite.html")]
+pub(super) struct InviteForm {
+    tr: Tr,
+    stylesheet: &'static str,
+    token: String,
+    username: String,
+    username_error: Option<String>,
+    password_error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "enrolled.html")]
+pub(super) struct Enrolled {
+    tr: Tr,
+    stylesheet: &'static str,
+    totp_secret: String,
+    totp_url: String,
+    /// The otpauth URL as an inline SVG QR code (no image request, no script).
+    totp_qr: String,
+    recovery_key: String,
+}
+
+/// What a new or reset account sees once: its TOTP secret and recovery key.
+pub(super) fn enrolled_page(tr: Tr, enrolment: &crate::trust::accounts::Enrolment) -> HttpResponse {
+    let page = Enrolled {
+        tr,
+        stylesheet: assets::STYLESHEET_PATH,
+        totp_secret: enrolment.totp_secret.expose_secret().to_owned(),
+        totp_url: enrolment.totp_url.expose_secret().to_owned(),
+        totp_qr: qr_svg(enrolment.totp_url.expose_secret()),
+        recovery_key: enrolment.recovery_key.expose_secret().to_owned(),
+    };
+    render(StatusCode::OK, page.render())
+}
+
+/// A QR code of `text` as an inline SVG element; empty if the text does not fit one.
+pub(super) fn qr_svg(text: &str) -> String {
+    match qrcode::QrCode::new(text.as_bytes()) {
+        Ok(code) => {
+            let svg = code
+                .render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(200, 200)
+                .build();
+            // The renderer starts with an XML declaration, which has no place inside HTML.
+            match svg.find("<svg") {
+                Some(start) => svg[start..].to_owned(),
+                None => String::new(),
+            }
+        }
+        Err(_) => String::new(),
+    }
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn create_invite(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let organisations = state
+        .intake
+        .store
+        .organisations()
+        .await
+        .map_err(|e| fail(&state, &req, e))?;
+    let (allowed_orgs, allowed_roles) = invitable(&who, organisations);
+    let organisation = form.get("organisation").cloned().unwrap_or_default();
+    let role = form.get("role").map(String::as_str).unwrap_or_default();
+    let permitted =
+        allowed_orgs.iter().any(|(id, _)| *id == organisation) && allowed_roles.contains(&role);
+    if !permitted {
+        tracing::info!(account = %who.account_id, "invite refused");
+        return Err(fail(&state, &req, Failure::Forbidden));
+    }
+    let invite = Invite {
+        role: role.to_owned(),
+        organisation_id: Some(organisation),
+    };
+    let token = state
+        .accounts
+        .create_invite(&invite, Some(&who.account_id))
+        .await
+        .map_err(|e| fail(&state, &req, e))?;
+    let link = format!("{}/invite/{}", state.public_url, token.expose_secret());
+    workspace_page(&state, &req, &who, Some(link)).await
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn invite_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    token: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let usable = state
+        .accounts
+        .usable_invite(&token)
+        .await
+        .map_err(|e| fail(&state, &req, e))?;
+    if usable.is_none() {
+        return Err(fail(&state, &req, Failure::NotFound));
+    }
+    let page = InviteForm {
+        tr: state.tr(&req, None),
+        stylesheet: assets::STYLESHEET_PATH,
+        token: token.into_inner(),
+        username: String::new(),
+        username_error: None,
+        password_error: None,
+    };
+    Ok(render(StatusCode::OK, page.render()))
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn enrol(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    token: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let form = form(&state, &req, payload).await?;
+    let username = form.get("username").cloned().unwrap_or_default();
+    let password = SecretString::from(form.get("password").cloned().unwrap_or_default());
+    let tr = state.tr(&req, None);
+    match state.accounts.enrol(&token, &username, &password).await {
+        Ok(enrolment) => Ok(enrolled_page(tr, &enrolment)),
+        Err(AccountError::Field { field, code }) => {
+            let message = Some(tr.error(code));
+            let page = InviteForm {
+                tr: tr.clone(),
+                stylesheet: assets::STYLESHEET_PATH,
+                token: token.into_inner(),
+                username,
+                username_error: if field == "username" {
+                    message.clone()
+                } else {
+                    None
+                },
+                password_error: if field == "password" { message } else { None },
+            };
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, page.render()))
+        }
+        Err(AccountError::InviteInvalid) => Err(fail(&state, &req, Failure::NotFound)),
+        Err(e) => Err(fail(&state, &req, e)),
+    }
+}

@@ -1,0 +1,109 @@
+//! Logging in with password and TOTP, and out.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use secrecy::{ExposeSecret, SecretString};
+
+use super::forms::{checked_form, fail, form, render};
+use super::session::{expired_cookie, session_cookie};
+use crate::locale::Tr;
+use crate::trust::accounts::AccountError;
+use crate::web::shared::assets;
+use crate::web::shared::error::Failure;
+use crate::web::shared::page::PageError;
+use crate::web::shared::state::AppState;
+use crate::web::shared::throttle::limit_source;
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub(super) struct Login {
+    tr: Tr,
+    stylesheet: &'static str,
+    username: String,
+    error: Option<String>,
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn login_form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let tr = state.tr(&req, None);
+    render(
+        StatusCode::OK,
+        Login {
+            tr,
+            stylesheet: assets::STYLESHEET_PATH,
+            username: String::new(),
+            error: None,
+        }
+        .render(),
+    )
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let form = form(&state, &req, payload).await?;
+    let username = form.get("username").cloned().unwrap_or_default();
+    let password = SecretString::from(form.get("password").cloned().unwrap_or_default());
+    let code = form.get("code").cloned().unwrap_or_default();
+    let tr = state.tr(&req, None);
+    let refused = |key: &str| {
+        let error = Some(tr.t(key));
+        Login {
+            tr: tr.clone(),
+            stylesheet: assets::STYLESHEET_PATH,
+            username: username.clone(),
+            error,
+        }
+        .render()
+    };
+    // Refused before any derivation, so a flood from one address costs it, not the server.
+    if !state
+        .login_throttle
+        .allow(limit_source(&req, &state.trusted_proxies))
+    {
+        return Ok(render(
+            StatusCode::TOO_MANY_REQUESTS,
+            refused("staff-login-too-soon"),
+        ));
+    }
+    match state.accounts.login(&username, &password, &code).await {
+        Ok(cookie) => Ok(HttpResponse::SeeOther()
+            .cookie(session_cookie(cookie.expose_secret()))
+            .insert_header((header::LOCATION, "/workspace"))
+            .finish()),
+        Err(e @ AccountError::LoginFailed) => Ok(render(
+            Failure::from(e).status(),
+            refused("staff-login-failed"),
+        )),
+        Err(e @ AccountError::TooSoon) => Ok(render(
+            Failure::from(e).status(),
+            refused("staff-login-too-soon"),
+        )),
+        Err(e) => Err(fail(&state, &req, e)),
+    }
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, _) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    state
+        .accounts
+        .logout(&who)
+        .await
+        .map_err(|e| fail(&state, &req, e))?;
+    Ok(HttpResponse::SeeOther()
+        .cookie(expired_cookie())
+        .insert_header((header::LOCATION, "/login"))
+        .finish())
+}

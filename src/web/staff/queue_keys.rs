@@ -1,0 +1,143 @@
+//! A queue's key on the workspace page: a coordinator imports it, grants a copy to a member,
+//! confirms who holds it after a restore, and rotates it to a new pair (finishing an
+//! interrupted re-sealing).
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use secrecy::{ExposeSecret, SecretString};
+
+use super::forms::{checked_form, fail, redirect};
+use super::workspace::workspace_refusal;
+use crate::trust::{queue_keys, rotation, WorkspaceError};
+use crate::web::shared::page::PageError;
+use crate::web::shared::state::AppState;
+
+#[tracing::instrument(skip_all)]
+pub async fn import_key(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let key = SecretString::from(form.get("private_key").cloned().unwrap_or_default());
+    match queue_keys::import_key(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        key.expose_secret(),
+    )
+    .await
+    {
+        Ok(_) => Ok(redirect("/workspace")),
+        Err(e @ WorkspaceError::WrongKey) => {
+            workspace_refusal(&state, &req, &who, e, "staff-key-wrong").await
+        }
+        Err(e) => Err(fail(&state, &req, e)),
+    }
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn confirm_membership(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, _) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    queue_keys::confirm_membership(&state.intake.store, &state.accounts.audit, &who, &queue)
+        .await
+        .map_err(|e| fail(&state, &req, e))?;
+    Ok(redirect("/workspace"))
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn grant_access(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let account = form.get("account").cloned().unwrap_or_default();
+    queue_keys::grant(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        &account,
+    )
+    .await
+    .map_err(|e| fail(&state, &req, e))?;
+    Ok(redirect("/workspace"))
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn rotate(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let key = SecretString::from(form.get("private_key").cloned().unwrap_or_default());
+    let signature = form.get("signature").cloned().unwrap_or_default();
+    let outcome = rotation::rotate(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        key.expose_secret(),
+        &signature,
+    )
+    .await;
+    let (refused, message) = match outcome {
+        Ok(_) => return Ok(redirect("/workspace")),
+        Err(e @ WorkspaceError::WrongKey) => (e, "staff-rotate-key-wrong"),
+        Err(e @ WorkspaceError::BadSignature) => (e, "staff-rotate-signature-wrong"),
+        Err(e) => return Err(fail(&state, &req, e)),
+    };
+    workspace_refusal(&state, &req, &who, refused, message).await
+}
+
+/// Finishes re-sealing after an interrupted rotation.
+#[tracing::instrument(skip_all)]
+pub async fn reseal(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, _) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let store = &state.intake.store;
+    let outcome = async {
+        let row = store.queue(&queue).await?.ok_or(WorkspaceError::NotFound)?;
+        if who.role != crate::trust::accounts::Role::Coordinator
+            || who.organisation_id.as_deref() != Some(row.organisation_id.as_str())
+        {
+            return Err(WorkspaceError::Forbidden);
+        }
+        let keys = rotation::held_keys(store, &who, &queue).await?;
+        rotation::reseal(store, &queue, &keys).await
+    }
+    .await;
+    match outcome {
+        Ok(_) => Ok(redirect("/workspace")),
+        Err(e) => Err(fail(&state, &req, e)),
+    }
+}

@@ -1,0 +1,478 @@
+//! A queue's entries and a report opened in the workspace: claim, release, status, replies and
+//! notes, files downloaded.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+
+use super::forms::{checked_form, fail, redirect, render, utc};
+use super::session::principal;
+use crate::casework::workspace::{self, EntryAction};
+use crate::domain::workflow::{EntryStatus, Outcome};
+use crate::locale::Tr;
+use crate::trust::accounts::Principal;
+use crate::web::shared::assets;
+use crate::web::shared::error::Failure;
+use crate::web::shared::files::download;
+use crate::web::shared::page::PageError;
+use crate::web::shared::state::AppState;
+
+pub(super) struct EntryView {
+    report_id: String,
+    short_id: String,
+    priority: String,
+    status: String,
+    received: String,
+    assignee: String,
+    overdue: bool,
+    unread: i64,
+}
+
+#[derive(Template)]
+#[template(path = "queue.html")]
+pub(super) struct QueuePage {
+    tr: Tr,
+    stylesheet: &'static str,
+    queue: String,
+    entries: Vec<EntryView>,
+}
+
+pub(super) struct ItemSection {
+    title: String,
+    fields: Vec<(String, String)>,
+    /// Sent by the reporter since the queue last opened the report.
+    new: bool,
+    /// Where an attachment's file is downloaded.
+    download: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "report_view.html")]
+pub(super) struct ReportView {
+    tr: Tr,
+    stylesheet: &'static str,
+    queue: String,
+    report_id: String,
+    short_id: String,
+    csrf: String,
+    status: String,
+    outcome: Option<String>,
+    assignee: String,
+    next_statuses: Vec<(&'static str, String)>,
+    outcomes: Vec<(&'static str, String)>,
+    can_reply: bool,
+    /// Withdrawn by the reporter: when, and when its keys go.
+    withdrawn: Option<String>,
+    sections: Vec<ItemSection>,
+    /// Queues a referral could go to; whether it may is decided on posting.
+    referable: Vec<String>,
+    referral: ReferralForm,
+}
+
+pub(super) fn short(id: &str) -> String {
+    id.chars().take(8).collect()
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn queue_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let Some(who) = principal(&state, &req)
+        .await
+        .map_err(|f| fail(&state, &req, f))?
+    else {
+        return Ok(redirect("/login"));
+    };
+    let entries = workspace::entries(&state.intake.store, &who, &queue)
+        .await
+        .map_err(|e| fail(&state, &req, e))?;
+    let now = crate::store::now();
+    let tr = state.tr(&req, None);
+    let entries = entries
+        .into_iter()
+        .map(|e| {
+            let age_minutes = (now - e.added_at).max(0) / 60;
+            EntryView {
+                short_id: short(&e.report_id),
+                received: format!("{age_minutes} min"),
+                overdue: e.status == "new" && age_minutes > state.ack_targets.minutes(&e.priority),
+                assignee: match e.assignee.as_deref() {
+                    None => tr.t("staff-unassigned"),
+                    Some(id) if id == who.account_id => tr.t("staff-mine"),
+                    Some(id) => short(id),
+                },
+                status: tr.t(&format!("entry-status-{}", e.status)),
+                report_id: e.report_id,
+                priority: e.priority,
+                unread: e.unread,
+            }
+        })
+        .collect();
+    let page = QueuePage {
+        tr,
+        stylesheet: assets::STYLESHEET_PATH,
+        queue: queue.into_inner(),
+        entries,
+    };
+    Ok(render(StatusCode::OK, page.render()))
+}
+
+/// Flattens an opened item into labelled lines, labelled from the catalog where it has the field.
+pub(super) fn flatten(
+    tr: &Tr,
+    path: &str,
+    value: &serde_json::Value,
+    out: &mut Vec<(String, String)>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let next = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                flatten(tr, &next, v, out);
+            }
+        }
+        serde_json::Value::Array(list) if list.iter().all(|v| !v.is_object()) => {
+            let joined = list
+                .iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+                .collect::<Vec<_>>();
+            if !joined.is_empty() {
+                out.push((label(tr, path), joined.join(", ")));
+            }
+        }
+        serde_json::Value::Array(list) => {
+            for (i, v) in list.iter().enumerate() {
+                flatten(tr, &format!("{path}.{i}"), v, out);
+            }
+        }
+        serde_json::Value::Null => {}
+        serde_json::Value::String(s) => out.push((label(tr, path), s.clone())),
+        other => out.push((label(tr, path), other.to_string())),
+    }
+}
+
+pub(super) fn label(tr: &Tr, path: &str) -> String {
+    let parts: Vec<&str> = path
+        .split('.')
+        .filter(|p| p.parse::<usize>().is_err())
+        .collect();
+    let key = format!("field-{}", parts.join("-"));
+    if tr.catalogs.has(tr.lang, &key) {
+        tr.t(&key)
+    } else {
+        path.to_owned()
+    }
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn report_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let (queue, report) = path.into_inner();
+    let Some(who) = principal(&state, &req)
+        .await
+        .map_err(|f| fail(&state, &req, f))?
+    else {
+        return Ok(redirect("/login"));
+    };
+    report_view(&state, &req, &who, &queue, &report, ReferralForm::default()).await
+}
+
+/// An attachment's file, decrypted, as a download.
+#[tracing::instrument(skip_all)]
+pub async fn download_file(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let (queue, report, item) = path.into_inner();
+    let Some(who) = principal(&state, &req)
+        .await
+        .map_err(|f| fail(&state, &req, f))?
+    else {
+        return Ok(redirect("/login"));
+    };
+    let (Ok(report), Ok(item)) = (uuid::Uuid::parse_str(&report), uuid::Uuid::parse_str(&item))
+    else {
+        return Err(fail(&state, &req, Failure::NotFound));
+    };
+    let (kind, bytes) = workspace::open_file(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        report,
+        item,
+    )
+    .await
+    .map_err(|e| fail(&state, &req, e))?;
+    Ok(download(item, kind, bytes))
+}
+
+/// What the referral and projection forms say, and what was wrong, when they come back.
+#[derive(Default)]
+pub(super) struct ReferralForm {
+    pub to: String,
+    pub reason: String,
+    pub refusal: Option<String>,
+    /// The projection as the responder typed it.
+    pub projection: Option<String>,
+    pub projection_error: Option<String>,
+}
+
+pub(super) async fn report_view(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &Principal,
+    queue: &str,
+    report: &str,
+    referral: ReferralForm,
+) -> Result<HttpResponse, PageError> {
+    let (state, req, queue, report) = (state, req, queue.to_owned(), report.to_owned());
+    let Ok(report_id) = uuid::Uuid::parse_str(&report) else {
+        return Err(fail(state, req, Failure::NotFound));
+    };
+    let opened = workspace::open_report(
+        &state.intake.store,
+        &state.accounts.audit,
+        who,
+        &queue,
+        report_id,
+    )
+    .await
+    .map_err(|e| fail(state, req, e))?;
+    let items = &opened.items;
+    let tr = state.tr(req, None);
+    let order = ["report", "triage", "projection", "status", "reply", "note"];
+    let mut sections: Vec<(usize, ItemSection)> = items
+        .iter()
+        .map(|item| {
+            let mut value: serde_json::Value =
+                serde_json::from_slice(&item.plaintext).unwrap_or_default();
+            let attachment = item.kind == "attachment";
+            if let (true, Some(manifest)) = (attachment, value.as_object_mut()) {
+                // The nonce prefix is for the download, not for reading.
+                manifest.remove("stream");
+            }
+            let mut fields = Vec::new();
+            flatten(&tr, "", &value, &mut fields);
+            let rank = order
+                .iter()
+                .position(|k| *k == item.kind)
+                .unwrap_or(order.len());
+            (
+                rank,
+                ItemSection {
+                    title: tr.t(&format!("staff-item-{}", item.kind)),
+                    fields,
+                    new: opened.is_new(item),
+                    download: attachment
+                        .then(|| format!("/queues/{queue}/reports/{report}/files/{}", item.id)),
+                },
+            )
+        })
+        .collect();
+    sections.sort_by_key(|(rank, _)| *rank);
+    let (row, entry) = workspace::entry(&state.intake.store, who, &queue, report_id)
+        .await
+        .map_err(|e| fail(state, req, e))?;
+    let projection_only = matches!(row.kind.as_str(), "consular" | "police");
+    let current = EntryStatus::parse(&entry.status).ok();
+    let next_statuses = EntryStatus::ALL
+        .iter()
+        .filter(|to| current.is_some_and(|from| from.may_become(**to, projection_only)))
+        .map(|to| (to.code(), tr.t(&format!("entry-status-{}", to.code()))))
+        .collect();
+    let outcomes = Outcome::ALL
+        .iter()
+        .map(|o| (o.code(), tr.t(&format!("outcome-{}", o.code()))))
+        .collect();
+    let assignee = match entry.assignee.as_deref() {
+        None => tr.t("staff-unassigned"),
+        Some(id) if id == who.account_id => tr.t("staff-mine"),
+        Some(id) => short(id),
+    };
+    let referable = state
+        .intake
+        .store
+        .active_queue_ids()
+        .await
+        .map_err(|e| fail(state, req, e))?
+        .into_iter()
+        .filter(|q| *q != queue)
+        .collect();
+    // An NGO entry may issue a new projection version: offer the latest, as JSON, to edit.
+    let latest_projection = (!projection_only)
+        .then(|| {
+            items
+                .iter()
+                .rev()
+                .find(|i| i.kind == "projection")
+                .and_then(|i| serde_json::from_slice::<serde_json::Value>(&i.plaintext).ok())
+                .map(|v| {
+                    serde_json::to_string_pretty(&crate::casework::projection::editable(v))
+                        .unwrap_or_default()
+                })
+        })
+        .flatten();
+    let mut referral = referral;
+    if referral.projection.is_none() {
+        referral.projection = latest_projection;
+    }
+    let status = if referral.refusal.is_some() || referral.projection_error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let page = ReportView {
+        referable,
+        referral,
+        status: tr.t(&format!("entry-status-{}", entry.status)),
+        outcome: entry.outcome.map(|o| tr.t(&format!("outcome-{o}"))),
+        assignee,
+        next_statuses,
+        outcomes,
+        can_reply: !projection_only && opened.withdrawn_at.is_none(),
+        withdrawn: opened.withdrawn_at.map(|at| {
+            let destroyed = at + state.followup.withdrawal_grace_days * 86_400;
+            format!(
+                "{} {} · {} {}",
+                tr.t("staff-withdrawn"),
+                utc(at),
+                tr.t("staff-destroyed-after"),
+                utc(destroyed)
+            )
+        }),
+        csrf: who.csrf.clone(),
+        report_id: report.clone(),
+        tr,
+        stylesheet: assets::STYLESHEET_PATH,
+        queue,
+        short_id: short(&report),
+        sections: sections.into_iter().map(|(_, s)| s).collect(),
+    };
+    Ok(render(status, page.render()))
+}
+
+pub(super) async fn entry_action(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+    choose: fn(&std::collections::HashMap<String, String>) -> Option<EntryAction>,
+) -> Result<HttpResponse, PageError> {
+    let (queue, report) = path.into_inner();
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let Ok(report_id) = uuid::Uuid::parse_str(&report) else {
+        return Err(fail(&state, &req, Failure::NotFound));
+    };
+    let Some(action) = choose(&form) else {
+        return Err(fail(&state, &req, Failure::Unprocessable));
+    };
+    workspace::act(
+        &state.intake.store,
+        &state.accounts.audit,
+        &who,
+        &queue,
+        report_id,
+        action,
+    )
+    .await
+    .map_err(|e| fail(&state, &req, e))?;
+    Ok(redirect(&format!("/queues/{queue}/reports/{report}")))
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn claim(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    entry_action(state, req, path, payload, |_| Some(EntryAction::Claim)).await
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn release(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    entry_action(state, req, path, payload, |_| Some(EntryAction::Release)).await
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn change_status(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    entry_action(state, req, path, payload, |form| {
+        let to = EntryStatus::parse(form.get("status")?).ok()?;
+        let outcome = match form.get("outcome").map(String::as_str) {
+            None | Some("") => None,
+            Some(code) => Some(Outcome::parse(code).ok()?),
+        };
+        Some(EntryAction::Move { to, outcome })
+    })
+    .await
+}
+
+pub(super) async fn message_action(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+    reply: bool,
+) -> Result<HttpResponse, PageError> {
+    let (queue, report) = path.into_inner();
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let Ok(report_id) = uuid::Uuid::parse_str(&report) else {
+        return Err(fail(&state, &req, Failure::NotFound));
+    };
+    let text = form.get("text").map(String::as_str).unwrap_or_default();
+    let (store, audit) = (&state.intake.store, &state.accounts.audit);
+    let done = if reply {
+        workspace::reply(store, audit, &who, &queue, report_id, text).await
+    } else {
+        workspace::note(store, audit, &who, &queue, report_id, text).await
+    };
+    done.map_err(|e| fail(&state, &req, e))?;
+    Ok(redirect(&format!("/queues/{queue}/reports/{report}")))
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn send_reply(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    message_action(state, req, path, payload, true).await
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn add_note(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    message_action(state, req, path, payload, false).await
+}

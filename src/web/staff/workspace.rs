@@ -1,0 +1,213 @@
+//! The workspace page: the person's queues and entries, what a coordinator manages, open
+//! invites; and the same page again with a message when something was refused.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+
+use super::forms::{fail, redirect, render, utc};
+use super::session::principal;
+use crate::locale::Tr;
+use crate::trust::accounts::{Principal, Role};
+use crate::web::shared::assets;
+use crate::web::shared::error::Failure;
+use crate::web::shared::page::PageError;
+use crate::web::shared::state::AppState;
+
+#[derive(Template)]
+#[template(path = "workspace.html")]
+pub(super) struct Workspace {
+    tr: Tr,
+    stylesheet: &'static str,
+    username: String,
+    role: &'static str,
+    organisation: Option<String>,
+    csrf: String,
+    organisations: Vec<(String, String)>,
+    roles: Vec<&'static str>,
+    new_link: Option<String>,
+    message: Option<String>,
+    held: Vec<String>,
+    managed: Vec<ManagedQueue>,
+    /// The coordinator's fellow members: (account id, username, role).
+    members: Vec<(String, String, String)>,
+    /// What config changed about the organisation's queues: (when, what, queue).
+    queue_changes: Vec<(String, String, String)>,
+}
+
+/// A queue of the coordinator's organisation, with who holds its key.
+pub(super) struct ManagedQueue {
+    id: String,
+    kind: String,
+    key_imported: bool,
+    rotation_due: bool,
+    resealing: bool,
+    held_after_restore: bool,
+    holders: String,
+    grantable: Vec<(String, String)>,
+}
+
+/// What a person may invite: operators invite organisations' coordinators; coordinators invite
+/// coordinators and responders of their own organisation; responders invite no one.
+pub(super) fn invitable(
+    who: &Principal,
+    organisations: Vec<(String, String, String)>,
+) -> (Vec<(String, String)>, Vec<&'static str>) {
+    match who.role {
+        Role::Operator => (
+            organisations
+                .into_iter()
+                .map(|(id, name, _)| (id, name))
+                .collect(),
+            vec!["coordinator"],
+        ),
+        Role::Coordinator => (
+            organisations
+                .into_iter()
+                .filter(|(id, ..)| Some(id) == who.organisation_id.as_ref())
+                .map(|(id, name, _)| (id, name))
+                .collect(),
+            vec!["responder", "coordinator"],
+        ),
+        Role::Responder => (Vec::new(), Vec::new()),
+    }
+}
+
+pub(super) async fn managed_queues(
+    state: &AppState,
+    who: &Principal,
+) -> Result<Vec<ManagedQueue>, crate::store::StoreError> {
+    let (Role::Coordinator, Some(org)) = (who.role, who.organisation_id.as_deref()) else {
+        return Ok(Vec::new());
+    };
+    let store = &state.intake.store;
+    let members = store.members(org).await?;
+    let mut managed = Vec::new();
+    for q in store.queues_of_organisation(org).await? {
+        let holders = store.holders(&q.id).await?;
+        let name = |id: &String| {
+            members
+                .iter()
+                .find(|m| &m.account_id == id)
+                .map(|m| m.username.clone())
+        };
+        managed.push(ManagedQueue {
+            holders: holders
+                .iter()
+                .filter_map(name)
+                .collect::<Vec<_>>()
+                .join(", "),
+            grantable: members
+                .iter()
+                .filter(|m| !holders.contains(&m.account_id))
+                .map(|m| (m.account_id.clone(), m.username.clone()))
+                .collect(),
+            rotation_due: store.rotation_due(&q.id).await?,
+            resealing: store.previous_keys(&q.id).await? > 0,
+            held_after_restore: q.held_after_restore,
+            id: q.id,
+            kind: q.kind,
+            key_imported: q.key_imported,
+        });
+    }
+    Ok(managed)
+}
+
+pub(super) async fn workspace_page(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &Principal,
+    new_link: Option<String>,
+) -> Result<HttpResponse, PageError> {
+    workspace_with(state, req, who, new_link, None).await
+}
+
+/// The workspace again, with the catalog's `message` saying what was refused, under the status
+/// the error policy gives `refused` (the API answers it the same).
+pub(super) async fn workspace_refusal(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &Principal,
+    refused: impl Into<Failure>,
+    message: &str,
+) -> Result<HttpResponse, PageError> {
+    let message = Some(state.tr(req, None).t(message));
+    let mut page = workspace_with(state, req, who, None, message).await?;
+    *page.status_mut() = refused.into().status();
+    Ok(page)
+}
+
+pub(super) async fn workspace_with(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &Principal,
+    new_link: Option<String>,
+    message: Option<String>,
+) -> Result<HttpResponse, PageError> {
+    let store = &state.intake.store;
+    let organisations = store
+        .organisations()
+        .await
+        .map_err(|e| fail(state, req, e))?;
+    let (organisations, roles) = invitable(who, organisations);
+    let held = store
+        .queues_held_by(&who.account_id)
+        .await
+        .map_err(|e| fail(state, req, e))?;
+    let managed = managed_queues(state, who)
+        .await
+        .map_err(|e| fail(state, req, e))?;
+    let members = match (who.role, who.organisation_id.as_deref()) {
+        (Role::Coordinator, Some(org)) => store
+            .members(org)
+            .await
+            .map_err(|e| fail(state, req, e))?
+            .into_iter()
+            .filter(|m| m.account_id != who.account_id)
+            .map(|m| (m.account_id, m.username, m.role))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let tr = state.tr(req, None);
+    let queue_changes = match who.organisation_id.as_deref() {
+        Some(org) => store
+            .queue_changes_for(org)
+            .await
+            .map_err(|e| fail(state, req, e))?
+            .into_iter()
+            .map(|(at, action, queue)| (utc(at), tr.t(&format!("staff-{action}")), queue))
+            .collect(),
+        None => Vec::new(),
+    };
+    let page = Workspace {
+        members,
+        queue_changes,
+        tr,
+        stylesheet: assets::STYLESHEET_PATH,
+        username: who.username.clone(),
+        role: who.role.as_str(),
+        organisation: who.organisation_id.clone(),
+        csrf: who.csrf.clone(),
+        organisations,
+        roles,
+        new_link,
+        message,
+        held,
+        managed,
+    };
+    Ok(render(StatusCode::OK, page.render()))
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn workspace(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, PageError> {
+    match principal(&state, &req)
+        .await
+        .map_err(|f| fail(&state, &req, f))?
+    {
+        Some(who) => workspace_page(&state, &req, &who, None).await,
+        None => Ok(redirect("/login")),
+    }
+}
