@@ -3,8 +3,9 @@
 //! new versions of its projection (`projection`); referral to another queue (`referral`); and
 //! alerts, without content, when critical reports wait (`alerts`).
 //!
-//! It uses domain, crypto, triage, store, config, locale and trust; it never uses reporting,
-//! operations or web, and knows nothing of HTTP.
+//! It uses domain, crypto, triage, store, config, locale and trust, and reporting's attachment
+//! reader to open a file; reporting never uses it back. It never uses operations or web, and
+//! knows nothing of HTTP.
 
 pub mod alerts;
 pub mod opening;

@@ -9,7 +9,7 @@
 //!
 //! Beside the database, and outside it, live the private files a restore must remember: the list
 //! of destroyed reports (`destroyed`), written through `private_file` like the server secrets.
-//! This floor uses domain and crypto only; it knows nothing of HTTP.
+//! This floor uses domain, crypto and triage (the queues it mirrors); it knows nothing of HTTP.
 
 mod accounts;
 mod alerts;

@@ -4,7 +4,7 @@
 //! (`memberships`), the tamper-evident audit log (`audit`), sealing an item's key to whoever holds
 //! a report (`sealing`) and the keys a member holds (`keyring`).
 //!
-//! It uses domain, crypto, store and config; it never uses reporting, casework, operations or
+//! It uses domain, crypto, config, triage and store; it never uses reporting, casework, operations or
 //! web, and knows nothing of HTTP. Whatever seals a key to an account passes through here.
 
 pub mod accounts;

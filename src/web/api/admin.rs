@@ -1,5 +1,5 @@
 //! The coordinator's and the operator's operations as JSON under /api/v1, with the same
-//! authorisation as their pages (see `workspace_api` for the session and the error shapes).
+//! authorisation as their pages (see `api::workspace` for the bearer session).
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use secrecy::{ExposeSecret, SecretString};

@@ -233,7 +233,6 @@ pub(super) async fn take_staged(
                 errors.push(format!("attachments.{i}.upload"), "upload_incomplete");
                 return Ok(Err(errors));
             }
-            Err(StagingError::Busy) => return Err(Failure::Unavailable),
             Err(e) => return Err(Failure::from(e)),
         }
     }

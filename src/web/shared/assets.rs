@@ -16,6 +16,7 @@ include!(concat!(env!("OUT_DIR"), "/stylesheet.rs"));
 
 const YEAR: &str = "public, max-age=31536000, immutable";
 
+#[tracing::instrument(skip_all)]
 pub async fn stylesheet() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/css; charset=utf-8")
@@ -23,6 +24,7 @@ pub async fn stylesheet() -> HttpResponse {
         .body(STYLESHEET)
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn seal_script() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/javascript; charset=utf-8")

@@ -1,7 +1,7 @@
 //! What the handlers share, and nothing else: the application's state (`state`), how failures
 //! become answers (`error`), the reporter page frame and pages of failure (`page`), reading
-//! bodies, JSON and multipart forms within their limits (`body`, `json`, `upload`), files staged
-//! or downloaded (`staged`, `files`), the per-source limits (`throttle`), the metrics, the
+//! bodies, JSON and multipart forms within their limits (`body`, `json`, `upload`), files downloaded
+//! (`files`), the per-source limits (`throttle`), the metrics, the
 //! middleware and the static assets.
 //!
 //! Handlers in reporter/, staff/, api/ and ops/ use this module; it never uses them, so no

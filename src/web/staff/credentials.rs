@@ -6,7 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::forms::{checked_form, fail, form, redirect, render};
+use super::forms::{checked_form, fail, form, redirect};
 use super::invites::enrolled_page;
 use super::session::{principal, FieldMessages};
 use super::workspace::workspace_with;
@@ -14,7 +14,7 @@ use crate::locale::Tr;
 use crate::trust::accounts::{AccountError, Enrolment};
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
-use crate::web::shared::page::PageError;
+use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
 use crate::web::shared::throttle::limit_source;
 
@@ -63,9 +63,6 @@ fn refusal(
     let tr = state.tr(req, None);
     match e {
         AccountError::Field { field, code } => Ok(FieldMessages::one(&tr, field, code)),
-        AccountError::TooSoon => Err(fail(state, req, Failure::TooManyRequests)),
-        AccountError::InviteInvalid => Err(fail(state, req, Failure::NotFound)),
-        AccountError::Forbidden => Err(fail(state, req, Failure::Forbidden)),
         other => Err(fail(state, req, other)),
     }
 }
@@ -88,7 +85,7 @@ pub async fn password_form(
         errors: FieldMessages::default(),
         done: false,
     };
-    Ok(render(StatusCode::OK, page.render()))
+    Ok(html(StatusCode::OK, page.render()))
 }
 
 #[tracing::instrument(skip_all)]
@@ -117,7 +114,7 @@ pub async fn change_password(
         done,
         errors,
     };
-    Ok(render(status(&page.errors), page.render()))
+    Ok(html(status(&page.errors), page.render()))
 }
 
 #[tracing::instrument(skip_all)]
@@ -128,7 +125,7 @@ pub async fn recover_form(state: web::Data<AppState>, req: HttpRequest) -> HttpR
         username: String::new(),
         errors: FieldMessages::default(),
     };
-    render(StatusCode::OK, page.render())
+    html(StatusCode::OK, page.render())
 }
 
 fn after_reset(
@@ -170,7 +167,7 @@ pub async fn recover(
                 username,
                 errors,
             };
-            Ok(render(status(&page.errors), page.render()))
+            Ok(html(status(&page.errors), page.render()))
         }
     }
 }
@@ -187,11 +184,11 @@ pub async fn create_reset_link(
         Ok(checked) => checked,
         Err(response) => return Ok(response),
     };
-    let token = match state.accounts.create_reset_link(&who, &account).await {
-        Ok(token) => token,
-        Err(AccountError::Forbidden) => return Err(fail(&state, &req, Failure::Forbidden)),
-        Err(e) => return Err(fail(&state, &req, e)),
-    };
+    let token = state
+        .accounts
+        .create_reset_link(&who, &account)
+        .await
+        .map_err(|e| fail(&state, &req, e))?;
     let link = format!("{}/reset/{}", state.public_url, token.expose_secret());
     workspace_with(&state, &req, &who, Some(link), None).await
 }
@@ -216,7 +213,7 @@ pub async fn reset_form(
         token: token.into_inner(),
         errors: FieldMessages::default(),
     };
-    Ok(render(StatusCode::OK, page.render()))
+    Ok(html(StatusCode::OK, page.render()))
 }
 
 #[tracing::instrument(skip_all)]
@@ -238,7 +235,7 @@ pub async fn reset(
                 token: token.into_inner(),
                 errors,
             };
-            Ok(render(status(&page.errors), page.render()))
+            Ok(html(status(&page.errors), page.render()))
         }
     }
 }

@@ -1,7 +1,7 @@
 //! What every staff page does: render, redirect, answer a failure as a page, and read a posted
 //! form with the session and its CSRF token checked.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::session::{csrf_ok, principal};
@@ -11,18 +11,6 @@ use crate::web::shared::body::fields;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::PageError;
 use crate::web::shared::state::AppState;
-
-pub(super) fn render(status: StatusCode, page: Result<String, askama::Error>) -> HttpResponse {
-    match page {
-        Ok(html) => HttpResponse::build(status)
-            .content_type("text/html; charset=utf-8")
-            .body(html),
-        Err(e) => {
-            tracing::error!(error = %e, "rendering failed");
-            HttpResponse::InternalServerError().finish()
-        }
-    }
-}
 
 /// A moment as staff pages show it.
 pub(crate) fn utc(seconds: i64) -> String {

@@ -6,14 +6,14 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::forms::{checked_form, fail, form, render};
+use super::forms::{checked_form, fail, form};
 use super::workspace::{invitable, workspace_page};
 use crate::locale::Tr;
 use crate::store::Invite;
 use crate::trust::accounts::AccountError;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
-use crate::web::shared::page::PageError;
+use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
 
 #[derive(Template)]
@@ -49,7 +49,7 @@ pub(super) fn enrolled_page(tr: Tr, enrolment: &crate::trust::accounts::Enrolmen
         totp_qr: qr_svg(enrolment.totp_url.expose_secret()),
         recovery_key: enrolment.recovery_key.expose_secret().to_owned(),
     };
-    render(StatusCode::OK, page.render())
+    html(StatusCode::OK, page.render())
 }
 
 /// A QR code of `text` as an inline SVG element; empty if the text does not fit one.
@@ -130,7 +130,7 @@ pub async fn invite_form(
         username_error: None,
         password_error: None,
     };
-    Ok(render(StatusCode::OK, page.render()))
+    Ok(html(StatusCode::OK, page.render()))
 }
 
 #[tracing::instrument(skip_all)]
@@ -160,9 +160,8 @@ pub async fn enrol(
                 },
                 password_error: if field == "password" { message } else { None },
             };
-            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, page.render()))
+            Ok(html(StatusCode::UNPROCESSABLE_ENTITY, page.render()))
         }
-        Err(AccountError::InviteInvalid) => Err(fail(&state, &req, Failure::NotFound)),
         Err(e) => Err(fail(&state, &req, e)),
     }
 }

@@ -5,13 +5,13 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::forms::{checked_form, fail, form, render};
+use super::forms::{checked_form, fail, form};
 use super::session::{expired_cookie, session_cookie};
 use crate::locale::Tr;
 use crate::trust::accounts::AccountError;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
-use crate::web::shared::page::PageError;
+use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
 use crate::web::shared::throttle::limit_source;
 
@@ -27,7 +27,7 @@ pub(super) struct Login {
 #[tracing::instrument(skip_all)]
 pub async fn login_form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let tr = state.tr(&req, None);
-    render(
+    html(
         StatusCode::OK,
         Login {
             tr,
@@ -65,7 +65,7 @@ pub async fn login(
         .login_throttle
         .allow(limit_source(&req, &state.trusted_proxies))
     {
-        return Ok(render(
+        return Ok(html(
             StatusCode::TOO_MANY_REQUESTS,
             refused("staff-login-too-soon"),
         ));
@@ -75,11 +75,11 @@ pub async fn login(
             .cookie(session_cookie(cookie.expose_secret()))
             .insert_header((header::LOCATION, "/workspace"))
             .finish()),
-        Err(e @ AccountError::LoginFailed) => Ok(render(
+        Err(e @ AccountError::LoginFailed) => Ok(html(
             Failure::from(e).status(),
             refused("staff-login-failed"),
         )),
-        Err(e @ AccountError::TooSoon) => Ok(render(
+        Err(e @ AccountError::TooSoon) => Ok(html(
             Failure::from(e).status(),
             refused("staff-login-too-soon"),
         )),

@@ -7,7 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::forms::{checked_form, fail, redirect, render, utc};
+use super::forms::{checked_form, fail, redirect, utc};
 use super::session::{principal, FieldMessages};
 use crate::domain::FieldErrors;
 use crate::locale::Tr;
@@ -19,7 +19,7 @@ use crate::trust::organisations::{
 };
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
-use crate::web::shared::page::PageError;
+use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
 
 struct OrganisationView {
@@ -197,7 +197,7 @@ async fn list_page(
         form,
         errors,
     };
-    Ok(render(status, page.render()))
+    Ok(html(status, page.render()))
 }
 
 #[tracing::instrument(skip_all)]
@@ -270,7 +270,7 @@ async fn detail_page(
         countersignature: extras.countersignature,
         errors: extras.errors,
     };
-    Ok(render(status, page.render()))
+    Ok(html(status, page.render()))
 }
 
 #[tracing::instrument(skip_all)]
@@ -302,9 +302,7 @@ fn refused(
 ) -> Result<FieldErrors, PageError> {
     match e {
         OrganisationError::Fields(errors) => Ok(errors),
-        OrganisationError::Forbidden => Err(fail(state, req, Failure::Forbidden)),
-        OrganisationError::NotFound => Err(fail(state, req, Failure::NotFound)),
-        OrganisationError::Store(e) => Err(fail(state, req, e)),
+        other => Err(fail(state, req, other)),
     }
 }
 

@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::forms::{checked_form, fail, redirect, render, utc};
+use super::forms::{checked_form, fail, redirect, utc};
 use super::session::principal;
 use crate::casework::workspace::{self, EntryAction};
 use crate::domain::workflow::{EntryStatus, Outcome};
@@ -14,7 +14,7 @@ use crate::trust::accounts::Principal;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::files::download;
-use crate::web::shared::page::PageError;
+use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
 
 pub(super) struct EntryView {
@@ -116,7 +116,7 @@ pub async fn queue_page(
         queue: queue.into_inner(),
         entries,
     };
-    Ok(render(StatusCode::OK, page.render()))
+    Ok(html(StatusCode::OK, page.render()))
 }
 
 /// Flattens an opened item into labelled lines, labelled from the catalog where it has the field.
@@ -359,7 +359,7 @@ pub(super) async fn report_view(
         short_id: short(&report),
         sections: sections.into_iter().map(|(_, s)| s).collect(),
     };
-    Ok(render(status, page.render()))
+    Ok(html(status, page.render()))
 }
 
 pub(super) async fn entry_action(

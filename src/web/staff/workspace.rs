@@ -5,13 +5,13 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::forms::{fail, redirect, render, utc};
+use super::forms::{fail, redirect, utc};
 use super::session::principal;
 use crate::locale::Tr;
 use crate::trust::accounts::{Principal, Role};
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
-use crate::web::shared::page::PageError;
+use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
 
 #[derive(Template)]
@@ -195,7 +195,7 @@ pub(super) async fn workspace_with(
         held,
         managed,
     };
-    Ok(render(StatusCode::OK, page.render()))
+    Ok(html(StatusCode::OK, page.render()))
 }
 
 #[tracing::instrument(skip_all)]
