@@ -1,6 +1,7 @@
 //! Validated domain types. A value of these types has passed its parse: a report cannot exist
-//! unvalidated. The bottom floor: it uses no other folder of the crate, and knows nothing of HTTP
-//! or SQL.
+//! unvalidated. The projection a consulate or the police may see is its own type here
+//! (`projection`). The bottom floor: it uses no other folder of the crate, and knows nothing of
+//! HTTP or SQL.
 
 pub mod addition;
 pub mod choice;
@@ -8,6 +9,7 @@ pub mod country;
 pub mod device;
 pub mod errors;
 pub mod facts;
+pub mod projection;
 pub mod receipt;
 pub mod report;
 pub mod text;
@@ -18,5 +20,6 @@ pub use addition::{Addition, ContactChange};
 pub use country::CountryCode;
 pub use errors::{FieldError, FieldErrors};
 pub use facts::{RoutingFacts, RoutingFactsInput};
+pub use projection::Projection;
 pub use receipt::{Locator, ReceiptCode, ReceiptSecret};
 pub use report::{Consents, Indicator, Report, ReportInput};
