@@ -198,8 +198,7 @@ pub async fn act(
         }
         EntryAction::Move { to, outcome } => {
             let from = EntryStatus::parse(&current.status).map_err(|_| WorkspaceError::Invalid)?;
-            let projection_only = matches!(row.kind.as_str(), "consular" | "police");
-            if !from.may_become(to, projection_only) {
+            if !from.may_become(to, row.kind.projection_only()) {
                 return Err(WorkspaceError::Invalid);
             }
             if to == EntryStatus::Closed && outcome.is_none() {
@@ -288,7 +287,7 @@ pub async fn reply(
     text: &str,
 ) -> Result<(), WorkspaceError> {
     let (row, _) = entry(store, who, queue, report).await?;
-    if !matches!(row.kind.as_str(), "desk" | "ngo") {
+    if !row.kind.reads_whole_report() {
         return Err(WorkspaceError::Forbidden);
     }
     // A withdrawn report's thread is closed: the reporter can no longer read it.
@@ -316,7 +315,7 @@ pub async fn reply(
         &message,
         what,
         Some(&reporter),
-        |h| matches!(h.kind.as_str(), "desk" | "ngo"),
+        |h| h.kind.reads_whole_report(),
     )
     .await
 }

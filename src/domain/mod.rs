@@ -1,7 +1,7 @@
 //! Validated domain types. A value of these types has passed its parse: a report cannot exist
-//! unvalidated. The projection a consulate or the police may see is its own type here
-//! (`projection`). The bottom floor: it uses no other folder of the crate, and knows nothing of
-//! HTTP or SQL.
+//! unvalidated. The policy lives here too (`policy`: the kinds of queue, the consents and the one
+//! rule that joins them), and the projection a consulate or the police may see (`projection`). The bottom floor: it uses no other folder of the crate, and knows
+//! nothing of HTTP or SQL.
 
 pub mod addition;
 pub mod choice;
@@ -9,6 +9,7 @@ pub mod country;
 pub mod device;
 pub mod errors;
 pub mod facts;
+pub mod policy;
 pub mod projection;
 pub mod receipt;
 pub mod report;
@@ -20,6 +21,7 @@ pub use addition::{Addition, ContactChange};
 pub use country::CountryCode;
 pub use errors::{FieldError, FieldErrors};
 pub use facts::{RoutingFacts, RoutingFactsInput};
+pub use policy::{Consents, OrganisationKind, QueueKind};
 pub use projection::Projection;
 pub use receipt::{Locator, ReceiptCode, ReceiptSecret};
-pub use report::{Consents, Indicator, Report, ReportInput};
+pub use report::{Indicator, Report, ReportInput};

@@ -12,6 +12,9 @@ use super::projection::Projection;
 use super::text::{Text, LONG, SHORT};
 use super::{CountryCode, FieldErrors};
 
+/// The consents travel with the report; the rule they decide is the policy's.
+pub use super::policy::Consents;
+
 choices!(
     /// Who is reporting, in relation to the person in danger.
     Relation { Myself => "self", Family => "family", Friend => "friend", Colleague => "colleague", Other => "other" }
@@ -373,28 +376,6 @@ pub struct Recruitment {
     pub salary_promised: Option<Text>,
     pub departure_date: Option<Text>,
     pub route: Option<Text>,
-}
-
-/// Who besides the operating organisation's desk may receive the report. Each defaults to no.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Consents {
-    pub partner_ngos: bool,
-    pub consulate: bool,
-    pub police: bool,
-}
-
-impl Consents {
-    /// Whether a queue of this kind may receive anything new of the report: the desk always,
-    /// every other kind only while the reporter consents to its audience.
-    pub fn admit(&self, queue_kind: &str) -> bool {
-        match queue_kind {
-            "desk" => true,
-            "ngo" => self.partner_ngos,
-            "consular" => self.consulate,
-            "police" => self.police,
-            _ => false,
-        }
-    }
 }
 
 impl Report {

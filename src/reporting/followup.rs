@@ -15,7 +15,7 @@ use zeroize::Zeroizing;
 use crate::crypto::account::{unwrap_private_key, wrap_private_key};
 use crate::crypto::kdf::{Argon2Params, KdfPool};
 use crate::crypto::{wrap, CryptoError, PrivateKey};
-use crate::domain::{Addition, Consents, ContactChange, ReceiptCode};
+use crate::domain::{Addition, Consents, ContactChange, QueueKind, ReceiptCode};
 use crate::reporting::attachments::Cleaned;
 use crate::store::{now, Store, StoreError};
 use crate::trust::accounts::Accounts;
@@ -61,10 +61,11 @@ impl CombinedStatus {
         }
     }
 
-    fn of(statuses: &[(String, String)]) -> CombinedStatus {
+    fn of(statuses: &[(QueueKind, String)]) -> CombinedStatus {
+        // Only the queues that write to the reporter can be waiting for them.
         let ngo = statuses
             .iter()
-            .filter(|(kind, _)| matches!(kind.as_str(), "desk" | "ngo"));
+            .filter(|(kind, _)| kind.reads_whole_report());
         let all: Vec<&str> = ngo.map(|(_, s)| s.as_str()).collect();
         if all.contains(&"waiting_for_reporter") {
             CombinedStatus::NeedsYou
@@ -281,7 +282,7 @@ impl Followup<'_> {
         files: &[Cleaned],
         use_location: bool,
     ) -> Result<(), FollowupError> {
-        let ngo_queue = |h: &crate::store::Holder| matches!(h.kind.as_str(), "desk" | "ngo");
+        let ngo_queue = |h: &crate::store::Holder| h.kind.reads_whole_report();
         for file in files {
             let position = file.gps.filter(|_| use_location);
             if let Some(coordinates) = position {
@@ -308,7 +309,7 @@ impl Followup<'_> {
         content: &impl Serialize,
     ) -> Result<Uuid, FollowupError> {
         let plaintext = sealed_json(&Stamped { at: now(), content })?;
-        let ngo_queue = |h: &crate::store::Holder| matches!(h.kind.as_str(), "desk" | "ngo");
+        let ngo_queue = |h: &crate::store::Holder| h.kind.reads_whole_report();
         seal_to_holders::<FollowupError>(
             self.store,
             visit.report,

@@ -362,3 +362,9 @@ impl Store {
 fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
 }
+
+/// A queue's kind as stored, read into the domain's type once, here. The schema's CHECK allows
+/// only the four names, so anything else is damage, not a queue to guess about.
+fn queue_kind(stored: &str) -> Result<crate::domain::QueueKind, StoreError> {
+    crate::domain::QueueKind::parse(stored).ok_or(StoreError::Corrupt("queue kind"))
+}

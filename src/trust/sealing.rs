@@ -73,8 +73,8 @@ pub async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
 
 /// Stores the item `make` seals for the holders `keep` picks (and the reporter's key, if
 /// given). A queue key may rotate between reading it and storing: the item is then sealed again
-/// with the new one. Nothing new reaches an audience whose consent the reporter withdrew; an
-/// organisation's own notes are its own.
+/// with the new one. Nothing new reaches a queue the reporter's consents no longer admit
+/// (`Consents::admits`); an organisation's own notes are its own.
 pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
     store: &Store,
     report: Uuid,
@@ -88,7 +88,7 @@ pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
         .await?
         .map(|(_, consents)| consents)
         .unwrap_or_default();
-    let consented = |h: &Holder| audience == "notes" || consents.admit(&h.kind);
+    let consented = |h: &Holder| audience == "notes" || consents.admits(h.kind);
     for _ in 0..3 {
         let holders = store.holders_of(&report.to_string()).await?;
         let keys = holders

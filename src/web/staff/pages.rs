@@ -356,7 +356,7 @@ async fn managed_queues(
             resealing: store.previous_keys(&q.id).await? > 0,
             held_after_restore: q.held_after_restore,
             id: q.id,
-            kind: q.kind,
+            kind: q.kind.as_str().to_owned(),
             key_imported: q.key_imported,
         });
     }
@@ -869,7 +869,7 @@ pub(super) async fn report_view(
     let (row, entry) = workspace::entry(&state.intake.store, who, &queue, report_id)
         .await
         .map_err(|e| workspace_failure(state, req, e))?;
-    let projection_only = matches!(row.kind.as_str(), "consular" | "police");
+    let projection_only = row.kind.projection_only();
     let current = EntryStatus::parse(&entry.status).ok();
     let next_statuses = EntryStatus::ALL
         .iter()
