@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::casework::workspace::{entry, post};
 use crate::domain::report::ProjectionInput;
-use crate::domain::{FieldErrors, Report};
+use crate::domain::{Audience, FieldErrors, ItemKind, Report};
 use crate::store::{now, Store};
 use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
@@ -99,7 +99,7 @@ pub async fn issue(
         .map_err(WorkspaceError::from)?
         .ok_or(WorkspaceError::NotFound)?;
     let version = store
-        .item_count(report, "projection")
+        .item_count(report, ItemKind::Projection)
         .await
         .map_err(WorkspaceError::from)?
         + 1;
@@ -109,7 +109,11 @@ pub async fn issue(
         at: now(),
         projection: parsed.projection(),
     };
-    let what = ("projection", "projection", "projection_issued");
+    let what = (
+        ItemKind::Projection,
+        Audience::Projection,
+        "projection_issued",
+    );
     post(
         store,
         audit,

@@ -14,7 +14,7 @@ use crate::casework::workspace::entry;
 use crate::crypto::signing::VerifyingKey;
 use crate::crypto::{PrivateKey, PublicKey, SealedKey};
 use crate::domain::text::{Text, LONG};
-use crate::domain::QueueKind;
+use crate::domain::{Audience, ItemKind, QueueKind};
 use crate::store::{now, NewItemKey, NewReferral, Store, StoreError};
 use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
@@ -147,7 +147,7 @@ pub async fn refer(
         let projection: serde_json::Value = opened
             .iter()
             .rev()
-            .find(|i| i.kind == "projection")
+            .find(|i| i.is(ItemKind::Projection))
             .and_then(|i| serde_json::from_slice(&i.plaintext).ok())
             .unwrap_or_default();
         // A consulate serves its nationals; the police, the country the person is in.
@@ -167,10 +167,11 @@ pub async fn refer(
     }
 
     let target = PublicKey::from_bytes(&to.public_key)?;
-    let entitled = |audience: &str| match audience {
-        "projection" => true,
-        "ngo" | "thread" => to.kind.reads_whole_report(),
-        _ => false,
+    // What the receiving queue's kind may hold; an organisation's notes stay its own.
+    let entitled = |audience: Audience| match audience {
+        Audience::Projection => true,
+        Audience::Ngo | Audience::Thread => to.kind.reads_whole_report(),
+        Audience::Notes => false,
     };
     let recipient = format!("queue:{}", to.id);
     let keyring = Keyring::new(&held);
@@ -179,7 +180,7 @@ pub async fn refer(
         .items_for(referral.report, &format!("queue:{}", referral.from))
         .await?
     {
-        if !entitled(&item.audience) {
+        if !entitled(item.audience) {
             continue;
         }
         let Some(key) = keyring.for_key(&item.key.recipient_key) else {
@@ -208,8 +209,8 @@ pub async fn refer(
     .map_err(|_| WorkspaceError::Invalid)?;
     let reason_item = seal_item(
         referral.report,
-        "referral",
-        "projection",
+        ItemKind::Referral,
+        Audience::Projection,
         &note,
         &[
             Recipient {

@@ -1,6 +1,7 @@
 //! Validated domain types. A value of these types has passed its parse: a report cannot exist
-//! unvalidated. The policy lives here too (`policy`: the kinds of queue, the consents and the one
-//! rule that joins them), and the projection a consulate or the police may see (`projection`). The bottom floor: it uses no other folder of the crate, and knows
+//! unvalidated. The policy lives here too (`policy`: the kinds of queue and item, the audiences,
+//! the consents and the one rule that joins them), and the projection a consulate or the police
+//! may see (`projection`). The bottom floor: it uses no other folder of the crate, and knows
 //! nothing of HTTP or SQL.
 
 pub mod addition;
@@ -21,7 +22,7 @@ pub use addition::{Addition, ContactChange};
 pub use country::CountryCode;
 pub use errors::{FieldError, FieldErrors};
 pub use facts::{RoutingFacts, RoutingFactsInput};
-pub use policy::{Consents, OrganisationKind, QueueKind};
+pub use policy::{Audience, Consents, ItemKind, OrganisationKind, QueueKind};
 pub use projection::Projection;
 pub use receipt::{Locator, ReceiptCode, ReceiptSecret};
 pub use report::{Indicator, Report, ReportInput};

@@ -1,8 +1,9 @@
-//! Who may receive what: the kinds of organisation and queue, the reporter's consents, and the
-//! one rule that joins them (`Consents::admits`). Routing at intake, referral, the workspace, the responders' pages and
+//! Who may receive what: the kinds of organisation and queue, the kinds of item a report holds,
+//! the audiences an item is sealed to, the reporter's consents, and the one rule that joins them
+//! (`Consents::admits`). Routing at intake, referral, the workspace, the responders' pages and
 //! sealing to a report's holders all ask here; none decides consent on its own.
 //!
-//! Each kind is stored and sent as the string `as_str` gives (the database's CHECK constraints,
+//! Each enum is stored and sent as the string `as_str` gives (the database's CHECK constraints,
 //! config/queues.toml and the JSON API use exactly these), so changing one is a migration.
 
 use serde::{Deserialize, Serialize};
@@ -94,6 +95,149 @@ impl QueueKind {
 }
 
 impl std::fmt::Display for QueueKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whom an item's key is sealed to (docs: DESIGN.md, "Keys: who can open what").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Every NGO queue holding the report, the desk included.
+    Ngo,
+    /// The NGO queues, and the consular and police queues holding the report with consent.
+    Projection,
+    /// The reporter and every NGO queue holding the report.
+    Thread,
+    /// The queues of one organisation: its internal notes.
+    Notes,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 4] = [
+        Audience::Ngo,
+        Audience::Projection,
+        Audience::Thread,
+        Audience::Notes,
+    ];
+
+    pub fn parse(s: &str) -> Option<Audience> {
+        Self::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Ngo => "ngo",
+            Audience::Projection => "projection",
+            Audience::Thread => "thread",
+            Audience::Notes => "notes",
+        }
+    }
+
+    /// Whether sealing to this audience asks the reporter's consents. An organisation's own
+    /// notes are its own: they reach only queues that already hold the report, and reveal
+    /// nothing of it to anyone new.
+    pub fn needs_consent(self) -> bool {
+        match self {
+            Audience::Ngo | Audience::Projection | Audience::Thread => true,
+            Audience::Notes => false,
+        }
+    }
+}
+
+impl std::fmt::Display for Audience {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What an item is. Items are stored with these names; the staff catalog has a title for each
+/// (`staff-item-<name>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// The report as submitted.
+    Report,
+    /// The triage reasons.
+    Triage,
+    /// What a consulate or the police may see (`Projection`), versioned.
+    Projection,
+    /// The status words the reporter sees.
+    Status,
+    /// What a responder writes to the reporter.
+    Reply,
+    /// An organisation's internal note.
+    Note,
+    /// Why a report was referred.
+    Referral,
+    /// What the reporter adds later.
+    Addition,
+    /// A new way to reach the reporter.
+    Contact,
+    /// The reporter changed their consents.
+    Consent,
+    /// A file from the reporter.
+    Attachment,
+    /// The reporter withdrew the report.
+    Withdrawal,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 12] = [
+        ItemKind::Report,
+        ItemKind::Triage,
+        ItemKind::Projection,
+        ItemKind::Status,
+        ItemKind::Reply,
+        ItemKind::Note,
+        ItemKind::Referral,
+        ItemKind::Addition,
+        ItemKind::Contact,
+        ItemKind::Consent,
+        ItemKind::Attachment,
+        ItemKind::Withdrawal,
+    ];
+
+    pub fn parse(s: &str) -> Option<ItemKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Report => "report",
+            ItemKind::Triage => "triage",
+            ItemKind::Projection => "projection",
+            ItemKind::Status => "status",
+            ItemKind::Reply => "reply",
+            ItemKind::Note => "note",
+            ItemKind::Referral => "referral",
+            ItemKind::Addition => "addition",
+            ItemKind::Contact => "contact",
+            ItemKind::Consent => "consent",
+            ItemKind::Attachment => "attachment",
+            ItemKind::Withdrawal => "withdrawal",
+        }
+    }
+
+    /// Sent by the reporter after the report: a queue is told which of these are new.
+    pub fn from_reporter(self) -> bool {
+        match self {
+            ItemKind::Addition
+            | ItemKind::Contact
+            | ItemKind::Consent
+            | ItemKind::Attachment
+            | ItemKind::Withdrawal => true,
+            ItemKind::Report
+            | ItemKind::Triage
+            | ItemKind::Projection
+            | ItemKind::Status
+            | ItemKind::Reply
+            | ItemKind::Note
+            | ItemKind::Referral => false,
+        }
+    }
+}
+
+impl std::fmt::Display for ItemKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -218,6 +362,15 @@ mod tests {
         }
     }
 
+    #[test]
+    fn only_notes_are_sealed_without_asking_the_consents() {
+        let free: Vec<Audience> = Audience::ALL
+            .into_iter()
+            .filter(|a| !a.needs_consent())
+            .collect();
+        assert_eq!(free, [Audience::Notes]);
+    }
+
     /// The stored strings: the migrations' CHECK constraints, config/queues.toml and every
     /// existing database hold exactly these.
     #[test]
@@ -226,6 +379,26 @@ mod tests {
         assert_eq!(queues, ["desk", "ngo", "consular", "police"]);
         let organisations: Vec<&str> = OrganisationKind::ALL.iter().map(|k| k.as_str()).collect();
         assert_eq!(organisations, ["ngo", "consulate", "police"]);
+        let audiences: Vec<&str> = Audience::ALL.iter().map(|a| a.as_str()).collect();
+        assert_eq!(audiences, ["ngo", "projection", "thread", "notes"]);
+        let items: Vec<&str> = ItemKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(
+            items,
+            [
+                "report",
+                "triage",
+                "projection",
+                "status",
+                "reply",
+                "note",
+                "referral",
+                "addition",
+                "contact",
+                "consent",
+                "attachment",
+                "withdrawal"
+            ]
+        );
     }
 
     #[test]
@@ -236,7 +409,27 @@ mod tests {
         for k in OrganisationKind::ALL {
             assert_eq!(OrganisationKind::parse(k.as_str()), Some(k));
         }
+        for a in Audience::ALL {
+            assert_eq!(Audience::parse(a.as_str()), Some(a));
+        }
+        for k in ItemKind::ALL {
+            assert_eq!(ItemKind::parse(k.as_str()), Some(k));
+        }
         assert_eq!(QueueKind::parse("consulate"), None);
-        assert_eq!(QueueKind::parse("Desk"), None);
+        assert_eq!(Audience::parse("NGO"), None);
+        assert_eq!(ItemKind::parse(""), None);
+    }
+
+    #[test]
+    fn the_reporter_sends_exactly_these_later() {
+        let later: Vec<&str> = ItemKind::ALL
+            .into_iter()
+            .filter(|k| k.from_reporter())
+            .map(ItemKind::as_str)
+            .collect();
+        assert_eq!(
+            later,
+            ["addition", "contact", "consent", "attachment", "withdrawal"]
+        );
     }
 }

@@ -821,6 +821,7 @@ pub(super) async fn report_view(
     report: &str,
     referral: ReferralForm,
 ) -> Result<HttpResponse, PageError> {
+    use crate::domain::ItemKind;
     let (state, req, queue, report) = (state, req, queue.to_owned(), report.to_owned());
     let Ok(report_id) = uuid::Uuid::parse_str(&report) else {
         return Err(fail(state, req, Failure::NotFound));
@@ -836,13 +837,20 @@ pub(super) async fn report_view(
     .map_err(|e| workspace_failure(state, req, e))?;
     let items = &opened.items;
     let tr = state.tr(req, None);
-    let order = ["report", "triage", "projection", "status", "reply", "note"];
+    let order = [
+        ItemKind::Report,
+        ItemKind::Triage,
+        ItemKind::Projection,
+        ItemKind::Status,
+        ItemKind::Reply,
+        ItemKind::Note,
+    ];
     let mut sections: Vec<(usize, ItemSection)> = items
         .iter()
         .map(|item| {
             let mut value: serde_json::Value =
                 serde_json::from_slice(&item.plaintext).unwrap_or_default();
-            let attachment = item.kind == "attachment";
+            let attachment = item.is(ItemKind::Attachment);
             if let (true, Some(manifest)) = (attachment, value.as_object_mut()) {
                 // The nonce prefix is for the download, not for reading.
                 manifest.remove("stream");
@@ -851,7 +859,7 @@ pub(super) async fn report_view(
             flatten(&tr, "", &value, &mut fields);
             let rank = order
                 .iter()
-                .position(|k| *k == item.kind)
+                .position(|k| item.is(*k))
                 .unwrap_or(order.len());
             (
                 rank,
@@ -900,7 +908,7 @@ pub(super) async fn report_view(
             items
                 .iter()
                 .rev()
-                .find(|i| i.kind == "projection")
+                .find(|i| i.is(ItemKind::Projection))
                 .and_then(|i| serde_json::from_slice::<serde_json::Value>(&i.plaintext).ok())
                 .map(|v| {
                     serde_json::to_string_pretty(&crate::casework::projection::editable(v))
