@@ -523,15 +523,16 @@ fn read_signing_key(path: &std::path::Path) -> anyhow::Result<SigningKey> {
 }
 
 fn queue_keygen(id: &str, kind: &str, signing_key: &std::path::Path) -> anyhow::Result<()> {
-    let kinds = ["desk", "ngo", "consular", "police"];
-    if !kinds.contains(&kind) {
+    use homeward::domain::QueueKind;
+    let Some(kind) = QueueKind::parse(kind) else {
+        let kinds: Vec<&str> = QueueKind::ALL.iter().map(|k| k.as_str()).collect();
         anyhow::bail!("--kind: one of {}", kinds.join(", "));
-    }
+    };
     let signer = read_signing_key(signing_key)?;
     let pair = KeyPair::generate();
     let signature = signer.sign(&Statement::QueueKey {
         queue: id,
-        kind,
+        kind: kind.as_str(),
         key: &pair.public,
     });
     println!("public_key = \"{}\"", pair.public.to_text());
@@ -566,7 +567,7 @@ fn org_command(command: OrgCommand) -> anyhow::Result<()> {
                 .map_err(|_| anyhow::anyhow!("--verifying-key: not an hwov1. key"))?;
             let country = homeward::domain::CountryCode::parse(&country)
                 .map_err(|_| anyhow::anyhow!("--country: not an ISO 3166-1 alpha-2 code"))?;
-            let kind = homeward::triage::routing::OrganisationKind::parse(&kind)
+            let kind = homeward::domain::OrganisationKind::parse(&kind)
                 .ok_or_else(|| anyhow::anyhow!("--kind: ngo, consulate or police"))?;
             let signature = desk.sign(&Statement::Organisation {
                 id: &id,

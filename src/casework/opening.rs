@@ -6,7 +6,7 @@ use zeroize::Zeroizing;
 
 use crate::crypto::kdf::{Argon2Params, KdfPool};
 use crate::crypto::{CryptoError, PrivateKey};
-use crate::domain::ReceiptCode;
+use crate::domain::{Audience, ItemKind, ReceiptCode};
 use crate::store::{Store, StoreError, StoredItem};
 use crate::trust::keyring::Keyring;
 
@@ -22,11 +22,18 @@ pub enum OpenError {
 pub struct OpenedItem {
     pub id: Uuid,
     pub position: i64,
+    /// As stored: an `ItemKind`'s name (`is` compares).
     pub kind: String,
-    pub audience: String,
+    pub audience: Audience,
     pub plaintext: Zeroizing<Vec<u8>>,
     /// Sealed on the reporter's device: read it by the report's rules before showing it.
     pub sealed_on_device: bool,
+}
+
+impl OpenedItem {
+    pub fn is(&self, kind: ItemKind) -> bool {
+        self.kind == kind.as_str()
+    }
 }
 
 fn open_item(item: &StoredItem, key: &PrivateKey, report: Uuid) -> Result<OpenedItem, CryptoError> {
@@ -36,7 +43,7 @@ fn open_item(item: &StoredItem, key: &PrivateKey, report: Uuid) -> Result<Opened
         id: item.id,
         position: item.position,
         kind: item.kind.clone(),
-        audience: item.audience.clone(),
+        audience: item.audience,
         plaintext,
         sealed_on_device: item.sealed_on_device,
     })

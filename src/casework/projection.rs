@@ -2,13 +2,14 @@
 //! is, their documents, where they are, what they want). An NGO responder issues one when
 //! additions change it; it goes through the same parser as a submission, and is sealed to every
 //! NGO queue holding the report and to the consular and police queues holding it with consent.
+//! What it holds is `domain::Projection`'s list; who receives it is `Consents::admits`.
 
 use serde::Serialize;
 use uuid::Uuid;
 
 use crate::casework::workspace::{entry, post};
 use crate::domain::report::ProjectionInput;
-use crate::domain::{FieldErrors, Report};
+use crate::domain::{Audience, FieldErrors, ItemKind, Report};
 use crate::store::{now, Store};
 use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
@@ -82,7 +83,8 @@ pub async fn issue(
     json: &str,
 ) -> Result<i64, ProjectionError> {
     let (row, _) = entry(store, who, queue, report).await?;
-    if !matches!(row.kind.as_str(), "desk" | "ngo") {
+    // Only a queue that reads the whole report knows what the projection should say.
+    if !row.kind.reads_whole_report() {
         return Err(WorkspaceError::Forbidden.into());
     }
     let input: ProjectionInput = serde_json::from_str(json).map_err(|_| {
@@ -97,7 +99,7 @@ pub async fn issue(
         .map_err(WorkspaceError::from)?
         .ok_or(WorkspaceError::NotFound)?;
     let version = store
-        .item_count(report, "projection")
+        .item_count(report, ItemKind::Projection)
         .await
         .map_err(WorkspaceError::from)?
         + 1;
@@ -107,7 +109,11 @@ pub async fn issue(
         at: now(),
         projection: parsed.projection(),
     };
-    let what = ("projection", "projection", "projection_issued");
+    let what = (
+        ItemKind::Projection,
+        Audience::Projection,
+        "projection_issued",
+    );
     post(
         store,
         audit,
@@ -117,11 +123,9 @@ pub async fn issue(
         &item,
         what,
         None,
-        |h| match h.kind.as_str() {
-            "consular" => consents.consulate,
-            "police" => consents.police,
-            _ => true,
-        },
+        // Sealing asks the same rule again as it stores; asked here too, it says plainly
+        // that a withdrawn consent stops the new version.
+        |h| consents.admits(h.kind),
     )
     .await?;
     tracing::info!(version, "projection issued");

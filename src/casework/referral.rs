@@ -2,7 +2,7 @@
 //! audience is entitled to (the whole report for an NGO queue, the projection only for a consulate
 //! or the police), re-sealed from the referring queue's key, and the reason, sealed to both.
 //! Consent decides, with no override: a partner NGO needs the partner consent, a consulate the
-//! consular one, the police theirs. A consular referral goes only to a consulate of the person's
+//! consular one, the police theirs (`Consents::admits`). A consular referral goes only to a consulate of the person's
 //! nationality and a police referral only to the police of the location's country, checked against
 //! the decrypted projection and the receiving organisation's countersigned country.
 
@@ -14,6 +14,7 @@ use crate::casework::workspace::entry;
 use crate::crypto::signing::VerifyingKey;
 use crate::crypto::{PrivateKey, PublicKey, SealedKey};
 use crate::domain::text::{Text, LONG};
+use crate::domain::{Audience, ItemKind, QueueKind};
 use crate::store::{now, NewItemKey, NewReferral, Store, StoreError};
 use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
@@ -129,33 +130,28 @@ pub async fn refer(
         .report_terms(referral.report)
         .await?
         .ok_or(WorkspaceError::NotFound)?;
-    let projection_only = |kind: &str| matches!(kind, "consular" | "police");
-    if projection_only(&from.kind) && !projection_only(&to.kind) {
+    // A queue holding the projection only has no more to give.
+    if from.kind.projection_only() && to.kind.reads_whole_report() {
         return Err(refused(Refusal::NeedsMore));
     }
-    let consented = match to.kind.as_str() {
-        "ngo" => consents.partner_ngos,
-        "consular" => consents.consulate,
-        "police" => consents.police,
-        _ => true,
-    };
-    if !consented {
+    if !consents.admits(to.kind) {
         return Err(refused(Refusal::NoConsent));
     }
 
     let held = crate::trust::rotation::held_keys(store, who, referral.from).await?;
     let keys: Vec<&PrivateKey> = held.iter().collect();
-    if projection_only(&to.kind) {
+    if to.kind.projection_only() {
         let opened = open_with_keys(store, referral.report, referral.from, &keys)
             .await
             .map_err(WorkspaceError::from)?;
         let projection: serde_json::Value = opened
             .iter()
             .rev()
-            .find(|i| i.kind == "projection")
+            .find(|i| i.is(ItemKind::Projection))
             .and_then(|i| serde_json::from_slice(&i.plaintext).ok())
             .unwrap_or_default();
-        let path = if to.kind == "consular" {
+        // A consulate serves its nationals; the police, the country the person is in.
+        let path = if to.kind == QueueKind::Consular {
             ["person", "nationality"]
         } else {
             ["location", "country"]
@@ -171,10 +167,11 @@ pub async fn refer(
     }
 
     let target = PublicKey::from_bytes(&to.public_key)?;
-    let entitled = |audience: &str| match audience {
-        "projection" => true,
-        "ngo" | "thread" => !projection_only(&to.kind),
-        _ => false,
+    // What the receiving queue's kind may hold; an organisation's notes stay its own.
+    let entitled = |audience: Audience| match audience {
+        Audience::Projection => true,
+        Audience::Ngo | Audience::Thread => to.kind.reads_whole_report(),
+        Audience::Notes => false,
     };
     let recipient = format!("queue:{}", to.id);
     let keyring = Keyring::new(&held);
@@ -183,7 +180,7 @@ pub async fn refer(
         .items_for(referral.report, &format!("queue:{}", referral.from))
         .await?
     {
-        if !entitled(&item.audience) {
+        if !entitled(item.audience) {
             continue;
         }
         let Some(key) = keyring.for_key(&item.key.recipient_key) else {
@@ -212,8 +209,8 @@ pub async fn refer(
     .map_err(|_| WorkspaceError::Invalid)?;
     let reason_item = seal_item(
         referral.report,
-        "referral",
-        "projection",
+        ItemKind::Referral,
+        Audience::Projection,
         &note,
         &[
             Recipient {

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::casework::opening::{open_with_keys, OpenError, OpenedItem};
 use crate::crypto::{CryptoError, PrivateKey, PublicKey};
 use crate::domain::workflow::{EntryStatus, Outcome};
+use crate::domain::{Audience, ItemKind};
 use crate::store::{now, Entry, EntryState, Holder, QueueRow, Store, StoreError};
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
@@ -43,13 +44,12 @@ pub struct OpenedReport {
     pub withdrawn_at: Option<i64>,
 }
 
-/// The kinds of item the reporter sends after the report; the queue is told which are new.
-pub const FROM_REPORTER: &[&str] = &["addition", "contact", "consent", "attachment", "withdrawal"];
-
 impl OpenedReport {
-    /// Whether the queue had not seen this item before this opening.
+    /// Whether the queue had not seen this item before this opening: only what the reporter
+    /// sends after the report (`ItemKind::from_reporter`) is marked.
     pub fn is_new(&self, item: &OpenedItem) -> bool {
-        item.position > self.seen && FROM_REPORTER.contains(&item.kind.as_str())
+        item.position > self.seen
+            && ItemKind::parse(&item.kind).is_some_and(ItemKind::from_reporter)
     }
 }
 
@@ -113,7 +113,7 @@ pub async fn open_file(
         .items_for(report, &format!("queue:{queue}"))
         .await?
         .into_iter()
-        .find(|i| i.id == item && i.kind == "attachment")
+        .find(|i| i.id == item && i.is(ItemKind::Attachment))
         .ok_or(WorkspaceError::NotFound)?;
     audit
         .record(
@@ -198,8 +198,7 @@ pub async fn act(
         }
         EntryAction::Move { to, outcome } => {
             let from = EntryStatus::parse(&current.status).map_err(|_| WorkspaceError::Invalid)?;
-            let projection_only = matches!(row.kind.as_str(), "consular" | "police");
-            if !from.may_become(to, projection_only) {
+            if !from.may_become(to, row.kind.projection_only()) {
                 return Err(WorkspaceError::Invalid);
             }
             if to == EntryStatus::Closed && outcome.is_none() {
@@ -254,7 +253,7 @@ pub(crate) async fn post(
     queue: &str,
     report: Uuid,
     message: &impl serde::Serialize,
-    (kind, audience, action): (&'static str, &'static str, &'static str),
+    (kind, audience, action): (ItemKind, Audience, &'static str),
     reporter: Option<&PublicKey>,
     keep: impl Fn(&Holder) -> bool,
 ) -> Result<(), WorkspaceError> {
@@ -288,7 +287,7 @@ pub async fn reply(
     text: &str,
 ) -> Result<(), WorkspaceError> {
     let (row, _) = entry(store, who, queue, report).await?;
-    if !matches!(row.kind.as_str(), "desk" | "ngo") {
+    if !row.kind.reads_whole_report() {
         return Err(WorkspaceError::Forbidden);
     }
     // A withdrawn report's thread is closed: the reporter can no longer read it.
@@ -306,7 +305,7 @@ pub async fn reply(
         at: now(),
         by: None,
     };
-    let what = ("reply", "thread", "reply_sent");
+    let what = (ItemKind::Reply, Audience::Thread, "reply_sent");
     post(
         store,
         audit,
@@ -316,7 +315,7 @@ pub async fn reply(
         &message,
         what,
         Some(&reporter),
-        |h| matches!(h.kind.as_str(), "desk" | "ngo"),
+        |h| h.kind.reads_whole_report(),
     )
     .await
 }
@@ -339,7 +338,7 @@ pub async fn note(
         at: now(),
         by: Some(&who.username),
     };
-    let what = ("note", "notes", "note_added");
+    let what = (ItemKind::Note, Audience::Notes, "note_added");
     post(
         store,
         audit,

@@ -8,8 +8,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::choice::choices;
+use super::projection::Projection;
 use super::text::{Text, LONG, SHORT};
 use super::{CountryCode, FieldErrors};
+
+/// The consents travel with the report; the rule they decide is the policy's.
+pub use super::policy::Consents;
 
 choices!(
     /// Who is reporting, in relation to the person in danger.
@@ -205,13 +209,82 @@ pub struct ProjectionInput {
 }
 
 impl ProjectionInput {
-    /// The projection of a report as typed, for a device to seal beside it.
+    /// The projection of a report as typed, for a device to seal beside it: the fields of
+    /// `domain::projection`, copied one by one (the inputs deliberately have no Clone, since a
+    /// report's may hold tokens). Taken apart with no `..`, like the projection itself, so a field
+    /// added to an input stops the build here instead of reaching a consulate unasked. Never
+    /// fails; the `Result` is kept for the callers written against the JSON copy it replaced.
     pub fn of(input: &ReportInput) -> Result<ProjectionInput, serde_json::Error> {
-        // Through JSON, since the inputs deliberately have no Clone (they may hold tokens).
+        let PersonInput {
+            name,
+            age,
+            age_range,
+            gender,
+            nationality,
+            languages,
+            mobile_phone,
+            handles,
+            others_count,
+        } = &input.person;
+        let person = PersonInput {
+            name: name.clone(),
+            age: age.clone(),
+            age_range: age_range.clone(),
+            gender: gender.clone(),
+            nationality: nationality.clone(),
+            languages: languages.clone(),
+            mobile_phone: mobile_phone.clone(),
+            handles: handles.clone(),
+            others_count: others_count.clone(),
+        };
+        let documents = input
+            .documents
+            .iter()
+            .map(|document| {
+                let DocumentInput {
+                    kind,
+                    number,
+                    issuing_country,
+                    holder,
+                } = document;
+                DocumentInput {
+                    kind: kind.clone(),
+                    number: number.clone(),
+                    issuing_country: issuing_country.clone(),
+                    holder: holder.clone(),
+                }
+            })
+            .collect();
+        let LocationInput {
+            country,
+            state,
+            city,
+            compound,
+            street,
+            landmarks,
+            visible,
+            latitude,
+            longitude,
+            promised_location,
+            arrived_on,
+        } = &input.location;
+        let location = LocationInput {
+            country: country.clone(),
+            state: state.clone(),
+            city: city.clone(),
+            compound: compound.clone(),
+            street: street.clone(),
+            landmarks: landmarks.clone(),
+            visible: visible.clone(),
+            latitude: latitude.clone(),
+            longitude: longitude.clone(),
+            promised_location: promised_location.clone(),
+            arrived_on: arrived_on.clone(),
+        };
         Ok(ProjectionInput {
-            person: serde_json::from_value(serde_json::to_value(&input.person)?)?,
-            documents: serde_json::from_value(serde_json::to_value(&input.documents)?)?,
-            location: serde_json::from_value(serde_json::to_value(&input.location)?)?,
+            person,
+            documents,
+            location,
             wants: input.wants.clone(),
             version: None,
         })
@@ -303,38 +376,6 @@ pub struct Recruitment {
     pub salary_promised: Option<Text>,
     pub departure_date: Option<Text>,
     pub route: Option<Text>,
-}
-
-/// Who besides the operating organisation's desk may receive the report. Each defaults to no.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Consents {
-    pub partner_ngos: bool,
-    pub consulate: bool,
-    pub police: bool,
-}
-
-impl Consents {
-    /// Whether a queue of this kind may receive anything new of the report: the desk always,
-    /// every other kind only while the reporter consents to its audience.
-    pub fn admit(&self, queue_kind: &str) -> bool {
-        match queue_kind {
-            "desk" => true,
-            "ngo" => self.partner_ngos,
-            "consular" => self.consulate,
-            "police" => self.police,
-            _ => false,
-        }
-    }
-}
-
-/// What a consulate or the police may see: who the person is, their documents, where they are and
-/// what they want. Never the narrative, the indicators or the recruiter.
-#[derive(Debug, Clone, Serialize)]
-pub struct Projection<'a> {
-    pub person: &'a Person,
-    pub documents: &'a [Document],
-    pub location: &'a Location,
-    pub wants: &'a BTreeSet<Want>,
 }
 
 impl Report {
@@ -497,13 +538,9 @@ impl Report {
         (report, errors)
     }
 
-    pub fn projection(&self) -> Projection<'_> {
-        Projection {
-            person: &self.person,
-            documents: &self.documents,
-            location: &self.location,
-            wants: &self.wants,
-        }
+    /// What a consulate or the police may see of it (see `domain::projection`).
+    pub fn projection(&self) -> Projection {
+        Projection::of(self)
     }
 }
 

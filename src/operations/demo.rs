@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use secrecy::SecretString;
 
 use crate::crypto::{KeyPair, PrivateKey, PublicKey};
-use crate::triage::routing::{Queue, QueueKind};
+use crate::domain::QueueKind;
+use crate::triage::routing::Queue;
 use crate::triage::RoutingConfig;
 
 pub const ORGANISATION: &str = "homeward-demo";

@@ -15,7 +15,9 @@ use zeroize::Zeroizing;
 use crate::crypto::account::{unwrap_private_key, wrap_private_key};
 use crate::crypto::kdf::{Argon2Params, KdfPool};
 use crate::crypto::{wrap, CryptoError, PrivateKey};
-use crate::domain::{Addition, Consents, ContactChange, ReceiptCode};
+use crate::domain::{
+    Addition, Audience, Consents, ContactChange, ItemKind, QueueKind, ReceiptCode,
+};
 use crate::reporting::attachments::Cleaned;
 use crate::store::{now, Store, StoreError};
 use crate::trust::accounts::Accounts;
@@ -61,10 +63,11 @@ impl CombinedStatus {
         }
     }
 
-    fn of(statuses: &[(String, String)]) -> CombinedStatus {
+    fn of(statuses: &[(QueueKind, String)]) -> CombinedStatus {
+        // Only the queues that write to the reporter can be waiting for them.
         let ngo = statuses
             .iter()
-            .filter(|(kind, _)| matches!(kind.as_str(), "desk" | "ngo"));
+            .filter(|(kind, _)| kind.reads_whole_report());
         let all: Vec<&str> = ngo.map(|(_, s)| s.as_str()).collect();
         if all.contains(&"waiting_for_reporter") {
             CombinedStatus::NeedsYou
@@ -170,7 +173,7 @@ impl Followup<'_> {
         let statuses = self.store.entry_statuses(&visit.report.to_string()).await?;
         let mut messages = Vec::new();
         for item in self.store.items_for(visit.report, "reporter").await? {
-            if item.kind != "reply" {
+            if !item.is(ItemKind::Reply) {
                 continue;
             }
             let item_key = item.key.sealed.open(&visit.key, visit.report, item.id)?;
@@ -190,7 +193,8 @@ impl Followup<'_> {
     /// reporter: whoever forces the code out of them cannot read it back) and brings entries
     /// waiting for the reporter back into view.
     pub async fn add(&self, visit: &Visit, addition: &Addition) -> Result<(), FollowupError> {
-        self.seal_for_ngos(visit, "addition", addition).await?;
+        self.seal_for_ngos(visit, ItemKind::Addition, addition)
+            .await?;
         self.store
             .reporter_answered(&visit.report.to_string(), now())
             .await?;
@@ -204,7 +208,7 @@ impl Followup<'_> {
         visit: &Visit,
         change: &ContactChange,
     ) -> Result<(), FollowupError> {
-        self.seal_for_ngos(visit, "contact", change).await?;
+        self.seal_for_ngos(visit, ItemKind::Contact, change).await?;
         tracing::info!("reporter changed how to be contacted");
         Ok(())
     }
@@ -235,7 +239,8 @@ impl Followup<'_> {
         if change.granted.is_empty() && change.withdrawn.is_empty() {
             return Ok(());
         }
-        self.seal_for_ngos(visit, "consent", &change).await?;
+        self.seal_for_ngos(visit, ItemKind::Consent, &change)
+            .await?;
         tracing::info!("reporter changed their consents");
         Ok(())
     }
@@ -255,7 +260,7 @@ impl Followup<'_> {
         seal_to_holders::<FollowupError>(
             self.store,
             visit.report,
-            ("withdrawal", "projection"),
+            (ItemKind::Withdrawal, Audience::Projection),
             &plaintext,
             None,
             |_| true,
@@ -281,17 +286,22 @@ impl Followup<'_> {
         files: &[Cleaned],
         use_location: bool,
     ) -> Result<(), FollowupError> {
-        let ngo_queue = |h: &crate::store::Holder| matches!(h.kind.as_str(), "desk" | "ngo");
+        let ngo_queue = |h: &crate::store::Holder| h.kind.reads_whole_report();
         for file in files {
             let position = file.gps.filter(|_| use_location);
             if let Some(coordinates) = position {
                 let hint = serde_json::json!({"location": {"coordinates": coordinates}, "from_file": true});
-                self.seal_for_ngos(visit, "addition", &hint).await?;
+                self.seal_for_ngos(visit, ItemKind::Addition, &hint).await?;
             }
             let report = visit.report;
-            seal_new_to_holders::<FollowupError>(self.store, report, "ngo", None, ngo_queue, |r| {
-                crate::reporting::attachments::seal(report, file, position.is_some(), r)
-            })
+            seal_new_to_holders::<FollowupError>(
+                self.store,
+                report,
+                Audience::Ngo,
+                None,
+                ngo_queue,
+                |r| crate::reporting::attachments::seal(report, file, position.is_some(), r),
+            )
             .await?;
         }
         self.store
@@ -304,15 +314,15 @@ impl Followup<'_> {
     async fn seal_for_ngos(
         &self,
         visit: &Visit,
-        kind: &'static str,
+        kind: ItemKind,
         content: &impl Serialize,
     ) -> Result<Uuid, FollowupError> {
         let plaintext = sealed_json(&Stamped { at: now(), content })?;
-        let ngo_queue = |h: &crate::store::Holder| matches!(h.kind.as_str(), "desk" | "ngo");
+        let ngo_queue = |h: &crate::store::Holder| h.kind.reads_whole_report();
         seal_to_holders::<FollowupError>(
             self.store,
             visit.report,
-            (kind, "ngo"),
+            (kind, Audience::Ngo),
             &plaintext,
             None,
             ngo_queue,

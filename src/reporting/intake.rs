@@ -11,7 +11,7 @@ use zeroize::Zeroizing;
 
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool, WrappedKey};
 use crate::crypto::{CryptoError, KeyPair, PublicKey};
-use crate::domain::{ReceiptCode, Report, RoutingFacts};
+use crate::domain::{Audience, ItemKind, ReceiptCode, Report, RoutingFacts};
 use crate::reporting::attachments::Cleaned;
 use crate::store::{now, NewItem, NewReport, OrganisationRow, QueueStandingRow, Store, StoreError};
 use crate::triage::routing::{Queue, Routing};
@@ -158,12 +158,24 @@ impl Intake {
         let report_id = Uuid::new_v4();
         let reporter = self.reporter_parts(report_id, &code, &ngo).await?;
         let mut items = vec![
-            seal_item(report_id, "report", "ngo", &json(report)?, &ngo)?,
-            seal_item(report_id, "triage", "ngo", &json(&triage)?, &ngo)?,
             seal_item(
                 report_id,
-                "projection",
-                "projection",
+                ItemKind::Report,
+                Audience::Ngo,
+                &json(report)?,
+                &ngo,
+            )?,
+            seal_item(
+                report_id,
+                ItemKind::Triage,
+                Audience::Ngo,
+                &json(&triage)?,
+                &ngo,
+            )?,
+            seal_item(
+                report_id,
+                ItemKind::Projection,
+                Audience::Projection,
                 &json(&report.projection())?,
                 &projection,
             )?,
@@ -285,7 +297,13 @@ impl Intake {
         Ok(ReporterParts {
             public_key: reporter.public.to_bytes(),
             wrapped,
-            status: seal_item(report_id, "status", "thread", &json(&status)?, &thread)?,
+            status: seal_item(
+                report_id,
+                ItemKind::Status,
+                Audience::Thread,
+                &json(&status)?,
+                &thread,
+            )?,
         })
     }
 }

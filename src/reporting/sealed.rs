@@ -20,7 +20,9 @@ use crate::crypto::envelope::Suite;
 use crate::crypto::item::nonce_len;
 use crate::crypto::signing::Signature;
 use crate::crypto::{wrap, CryptoError, PublicKey, SealedItem, SealedKey};
-use crate::domain::{FieldErrors, ReceiptCode, RoutingFacts, RoutingFactsInput};
+use crate::domain::{
+    Audience, FieldErrors, ItemKind, ReceiptCode, RoutingFacts, RoutingFactsInput,
+};
 use crate::reporting::intake::{json, Intake, IntakeError, Receipt};
 use crate::store::{now, NewItem, NewItemKey, NewReport, QueueStandingRow, StoreError};
 use crate::triage::routing::Queue;
@@ -32,7 +34,10 @@ use crate::trust::sealing::{seal_item, Recipient};
 pub const TICKET_SECS: i64 = 15 * 60;
 
 /// The two items a device seals, with the audience each is sealed to.
-pub const DEVICE_KINDS: [(&str, &str); 2] = [("report", "ngo"), ("projection", "projection")];
+pub const DEVICE_KINDS: [(ItemKind, Audience); 2] = [
+    (ItemKind::Report, Audience::Ngo),
+    (ItemKind::Projection, Audience::Projection),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum SealedError {
@@ -192,10 +197,10 @@ struct Plan {
 }
 
 impl Plan {
-    fn item(&self, kind: &str) -> Option<(&str, &[(String, String)])> {
+    fn item(&self, kind: ItemKind) -> Option<(&str, &[(String, String)])> {
         match kind {
-            "report" => Some((&self.report_item, &self.ngo)),
-            "projection" => Some((&self.projection_item, &self.projection)),
+            ItemKind::Report => Some((&self.report_item, &self.ngo)),
+            ItemKind::Projection => Some((&self.projection_item, &self.projection)),
             _ => None,
         }
     }
@@ -357,7 +362,8 @@ impl SealedIntake<'_> {
             let (report_item, projection_item) = (report_item.clone(), projection_item.clone());
             async move {
                 let reporter = self.intake.reporter_parts(report_id, &code, ngo).await?;
-                let triage_item = seal_item(report_id, "triage", "ngo", triage_json, ngo)?;
+                let triage_item =
+                    seal_item(report_id, ItemKind::Triage, Audience::Ngo, triage_json, ngo)?;
                 let new = NewReport {
                     id: report_id,
                     locator: code.locator.as_str().to_owned(),
@@ -396,7 +402,11 @@ fn check_items(plan: &Plan, items: &[DeviceItem]) -> Result<[NewItem; 2], Sealed
     let mut errors = FieldErrors::default();
     let mut found: [Option<NewItem>; 2] = [None, None];
     for (i, item) in items.iter().enumerate() {
-        let Some(slot) = DEVICE_KINDS.iter().position(|(k, _)| *k == item.kind) else {
+        // The wire names the kind as stored; only the two a device seals are taken.
+        let Some(slot) = DEVICE_KINDS
+            .iter()
+            .position(|(k, _)| k.as_str() == item.kind)
+        else {
             errors.push(format!("items.{i}.kind"), "invalid_value");
             continue;
         };

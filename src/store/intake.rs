@@ -11,6 +11,7 @@ use crate::crypto::envelope::Suite;
 use crate::crypto::kdf::WrappedKey;
 use crate::crypto::{SealedItem, SealedKey};
 use crate::domain::report::Consents;
+use crate::domain::{Audience, ItemKind};
 
 /// A report ready to store: everything it says is already sealed.
 pub struct NewReport {
@@ -31,8 +32,8 @@ pub struct NewReport {
 #[derive(Clone)]
 pub struct NewItem {
     pub id: Uuid,
-    pub kind: &'static str,
-    pub audience: &'static str,
+    pub kind: ItemKind,
+    pub audience: Audience,
     pub sealed: SealedItem,
     pub keys: Vec<NewItemKey>,
     /// An attachment's file, sealed in chunks; the item itself holds its manifest.
@@ -61,11 +62,19 @@ pub struct StoredItem {
     pub id: Uuid,
     /// The item's place in its report, in the order items were written.
     pub position: i64,
+    /// As stored: an `ItemKind`'s name (`is` compares). Kept as text so that an item of a kind
+    /// this version does not know still lists and opens.
     pub kind: String,
-    pub audience: String,
+    pub audience: Audience,
     pub sealed: SealedItem,
     pub key: StoredItemKey,
     pub sealed_on_device: bool,
+}
+
+impl StoredItem {
+    pub fn is(&self, kind: ItemKind) -> bool {
+        self.kind == kind.as_str()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -168,8 +177,8 @@ impl Store {
                     )
                     .bind(&item_id)
                     .bind(&id)
-                    .bind(item.kind)
-                    .bind(item.audience)
+                    .bind(item.kind.as_str())
+                    .bind(item.audience.as_str())
                     .bind(i16::from(item.sealed.format))
                     .bind(&item.sealed.nonce)
                     .bind(&item.sealed.ciphertext)
@@ -250,7 +259,9 @@ impl Store {
                         id: uuid(row.try_get::<String, _>(0)?.as_str())?,
                         position: row.try_get(9)?,
                         kind: row.try_get(1)?,
-                        audience: row.try_get(2)?,
+                        // The schema's CHECK allows only the four: anything else is damage.
+                        audience: Audience::parse(row.try_get::<&str, _>(2)?)
+                            .ok_or(StoreError::Corrupt("item audience"))?,
                         sealed: SealedItem {
                             format: u8::try_from(format).map_err(|_| StoreError::Corrupt("format"))?,
                             nonce: row.try_get(4)?,

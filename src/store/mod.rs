@@ -191,8 +191,8 @@ macro_rules! try_append_item {
         )
         .bind(&item_id)
         .bind($report)
-        .bind(item.kind)
-        .bind(item.audience)
+        .bind(item.kind.as_str())
+        .bind(item.audience.as_str())
         .bind(i16::from(item.sealed.format))
         .bind(&item.sealed.nonce)
         .bind(&item.sealed.ciphertext)
@@ -367,4 +367,10 @@ impl Store {
 
 fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+/// A queue's kind as stored, read into the domain's type once, here. The schema's CHECK allows
+/// only the four names, so anything else is damage, not a queue to guess about.
+fn queue_kind(stored: &str) -> Result<crate::domain::QueueKind, StoreError> {
+    crate::domain::QueueKind::parse(stored).ok_or(StoreError::Corrupt("queue kind"))
 }

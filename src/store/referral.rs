@@ -7,7 +7,7 @@ use super::{
     is_unique_violation, on_pool, try_append_item, try_ensure_current_keys, try_insert_item_key,
     NewItem, NewItemKey, Store, StoreError,
 };
-use crate::domain::Consents;
+use crate::domain::{Consents, ItemKind};
 
 /// What a referral writes.
 pub struct NewReferral<'a> {
@@ -43,11 +43,11 @@ impl Store {
 
     /// How many items of `kind` a report holds (kinds are plaintext; content is not).
     #[tracing::instrument(skip_all)]
-    pub async fn item_count(&self, report: Uuid, kind: &str) -> Result<i64, StoreError> {
+    pub async fn item_count(&self, report: Uuid, kind: ItemKind) -> Result<i64, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT COUNT(*) FROM items WHERE report_id = $1 AND kind = $2")
                 .bind(report.to_string())
-                .bind(kind)
+                .bind(kind.as_str())
                 .fetch_one(pool)
                 .await?)
         })

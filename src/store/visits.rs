@@ -1,8 +1,9 @@
 //! Reporters' follow-up visits: the token's HMAC, the report, and the reporter key sealed under a
 //! key derived from the token, until the visit expires.
 
-use super::{on_pool, Store, StoreError};
+use super::{on_pool, queue_kind, Store, StoreError};
 use crate::crypto::wrap::Wrapped;
+use crate::domain::QueueKind;
 
 impl Store {
     #[tracing::instrument(skip_all)]
@@ -57,15 +58,21 @@ impl Store {
 
     /// The entries of a report: (queue kind, status).
     #[tracing::instrument(skip_all)]
-    pub async fn entry_statuses(&self, report: &str) -> Result<Vec<(String, String)>, StoreError> {
+    pub async fn entry_statuses(
+        &self,
+        report: &str,
+    ) -> Result<Vec<(QueueKind, String)>, StoreError> {
         on_pool!(self, read, pool => {
-            Ok(sqlx::query_as(
+            let rows: Vec<(String, String)> = sqlx::query_as(
                 "SELECT q.kind, e.status FROM report_queues e JOIN queues q ON q.id = e.queue_id
                  WHERE e.report_id = $1",
             )
             .bind(report)
             .fetch_all(pool)
-            .await?)
+            .await?;
+            rows.into_iter()
+                .map(|(kind, status)| Ok((queue_kind(&kind)?, status)))
+                .collect()
         })
     }
 

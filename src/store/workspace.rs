@@ -3,15 +3,16 @@
 
 use sqlx::Row;
 
-use super::{on_pool, Store, StoreError};
+use super::{on_pool, queue_kind, Store, StoreError};
 use crate::crypto::SealedKey;
+use crate::domain::QueueKind;
 
 /// A queue as the workspace shows it.
 #[derive(Debug, Clone)]
 pub struct QueueRow {
     pub id: String,
     pub organisation_id: String,
-    pub kind: String,
+    pub kind: QueueKind,
     pub public_key: Vec<u8>,
     pub key_imported: bool,
     /// A restore holds it out of routing until a coordinator confirms its membership.
@@ -23,16 +24,20 @@ const QUEUE_COLUMNS: &str =
 
 type QueueTuple = (String, String, String, Vec<u8>, Option<i64>, Option<i64>);
 
-impl From<QueueTuple> for QueueRow {
-    fn from((id, organisation_id, kind, public_key, imported_at, held): QueueTuple) -> QueueRow {
-        QueueRow {
+impl TryFrom<QueueTuple> for QueueRow {
+    type Error = StoreError;
+
+    fn try_from(
+        (id, organisation_id, kind, public_key, imported_at, held): QueueTuple,
+    ) -> Result<QueueRow, StoreError> {
+        Ok(QueueRow {
             id,
             organisation_id,
-            kind,
+            kind: queue_kind(&kind)?,
             public_key,
             key_imported: imported_at.is_some(),
             held_after_restore: held.is_some(),
-        }
+        })
     }
 }
 
@@ -79,7 +84,7 @@ impl Store {
                 .bind(id)
                 .fetch_optional(pool)
                 .await?;
-            Ok(row.map(QueueRow::from))
+            row.map(QueueRow::try_from).transpose()
         })
     }
 
@@ -94,7 +99,7 @@ impl Store {
                     .bind(organisation)
                     .fetch_all(pool)
                     .await?;
-            Ok(rows.into_iter().map(QueueRow::from).collect())
+            rows.into_iter().map(QueueRow::try_from).collect()
         })
     }
 
@@ -323,7 +328,7 @@ impl Store {
 #[derive(Debug, Clone)]
 pub struct Holder {
     pub queue_id: String,
-    pub kind: String,
+    pub kind: QueueKind,
     pub organisation_id: String,
     pub public_key: Vec<u8>,
 }
@@ -340,10 +345,11 @@ impl Store {
             .bind(report)
             .fetch_all(pool)
             .await?;
-            Ok(rows
-                .into_iter()
-                .map(|(queue_id, kind, organisation_id, public_key)| Holder { queue_id, kind, organisation_id, public_key })
-                .collect())
+            rows.into_iter()
+                .map(|(queue_id, kind, organisation_id, public_key)| {
+                    Ok(Holder { queue_id, kind: queue_kind(&kind)?, organisation_id, public_key })
+                })
+                .collect()
         })
     }
 

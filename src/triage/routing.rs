@@ -1,5 +1,7 @@
 //! Which queues receive a report. The desk always; partner NGO queues only with that consent;
-//! consular and police queues only with theirs, and those receive only the projection.
+//! consular and police queues only with theirs, and those receive only the projection. Who is
+//! admitted and what each holds is the domain's rule (`Consents::admits`,
+//! `QueueKind::reads_whole_report`); routing adds where, whose nationality and which language.
 //! Organisations and queues are declared in a config file (see config/queues.toml).
 
 use std::collections::HashSet;
@@ -13,68 +15,9 @@ use crate::crypto::signing::{Signature, VerifyingKey};
 use crate::crypto::PublicKey;
 use crate::domain::{CountryCode, RoutingFacts};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrganisationKind {
-    Ngo,
-    Consulate,
-    Police,
-}
-
-impl OrganisationKind {
-    pub const ALL: [OrganisationKind; 3] = [
-        OrganisationKind::Ngo,
-        OrganisationKind::Consulate,
-        OrganisationKind::Police,
-    ];
-
-    pub fn parse(s: &str) -> Option<OrganisationKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrganisationKind::Ngo => "ngo",
-            OrganisationKind::Consulate => "consulate",
-            OrganisationKind::Police => "police",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum QueueKind {
-    /// The operating organisation's own NGO queue: every report reaches it.
-    Desk,
-    Ngo,
-    Consular,
-    Police,
-}
-
-impl QueueKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QueueKind::Desk => "desk",
-            QueueKind::Ngo => "ngo",
-            QueueKind::Consular => "consular",
-            QueueKind::Police => "police",
-        }
-    }
-
-    /// Desk and NGO queues hold the whole report; the others only its projection.
-    pub fn reads_whole_report(self) -> bool {
-        matches!(self, QueueKind::Desk | QueueKind::Ngo)
-    }
-
-    /// The kind of organisation a queue of this kind belongs to.
-    pub fn organisation_kind(self) -> OrganisationKind {
-        match self {
-            QueueKind::Desk | QueueKind::Ngo => OrganisationKind::Ngo,
-            QueueKind::Consular => OrganisationKind::Consulate,
-            QueueKind::Police => OrganisationKind::Police,
-        }
-    }
-}
+/// The kinds are the domain's, with the rule on what each may receive (`domain::policy`);
+/// named here too, where config declares them.
+pub use crate::domain::policy::{OrganisationKind, QueueKind};
 
 /// The demo organisation's name, as the operator's page shows it.
 pub const DEMO_ORGANISATION_NAME: &str = "Homeward demo (not for real reports)";
@@ -283,22 +226,24 @@ impl RoutingConfig {
         let mut whole = vec![desk.clone()];
         let mut projection_only = Vec::new();
         for q in self.queues.iter().filter(|q| receives(q)) {
+            // The desk is already first; every other queue needs its audience's consent.
+            if q.kind == QueueKind::Desk || !consents.admits(q.kind) {
+                continue;
+            }
             let place = matches(&q.countries, facts.country);
             let nationality = matches(&q.nationalities, facts.nationality);
-            let speaks = q.languages.is_empty()
+            // Language counts only for the queues that read the report and write to the
+            // reporter; a consulate or the police serve by country and nationality alone.
+            let speaks = q.kind.projection_only()
+                || q.languages.is_empty()
                 || language.as_ref().is_some_and(|l| q.languages.contains(l));
-            match q.kind {
-                QueueKind::Desk => {}
-                QueueKind::Ngo if consents.partner_ngos && place && nationality && speaks => {
-                    whole.push(q.clone())
-                }
-                QueueKind::Consular if consents.consulate && nationality && place => {
-                    projection_only.push(q.clone())
-                }
-                QueueKind::Police if consents.police && place && nationality => {
-                    projection_only.push(q.clone())
-                }
-                _ => {}
+            if !(place && nationality && speaks) {
+                continue;
+            }
+            if q.kind.reads_whole_report() {
+                whole.push(q.clone());
+            } else {
+                projection_only.push(q.clone());
             }
         }
         Some(Routing {

@@ -10,10 +10,10 @@ use crate::crypto::signing::{Signature, Statement, VerifyingKey};
 use crate::crypto::PublicKey;
 use crate::domain::text::{Text, SHORT};
 use crate::domain::{CountryCode, FieldErrors};
+use crate::domain::{OrganisationKind, QueueKind};
 use crate::store::{
     now, OrganisationDetails, OrganisationRow, QueueStandingRow, Store, StoreError,
 };
-use crate::triage::routing::{OrganisationKind, QueueKind};
 use crate::triage::RoutingConfig;
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
@@ -143,7 +143,9 @@ pub fn standing(
         return Ok(());
     }
     let org_key = organisation_standing(org, desk_key)?;
-    let kind = parse_queue_kind(&queue.kind).ok_or(Hold::WrongOrganisation)?;
+    // The row keeps the stored text (it is signed as it stands); a name no kind has cannot
+    // belong to any organisation.
+    let kind = QueueKind::parse(&queue.kind).ok_or(Hold::WrongOrganisation)?;
     let is_desk_org = desk_key == Some(&org_key);
     if kind.organisation_kind().as_str() != org.kind || (kind == QueueKind::Desk && !is_desk_org) {
         return Err(Hold::WrongOrganisation);
@@ -172,17 +174,6 @@ pub fn standing(
         return Err(Hold::HeldAfterRestore);
     }
     Ok(())
-}
-
-fn parse_queue_kind(s: &str) -> Option<QueueKind> {
-    [
-        QueueKind::Desk,
-        QueueKind::Ngo,
-        QueueKind::Consular,
-        QueueKind::Police,
-    ]
-    .into_iter()
-    .find(|k| k.as_str() == s)
 }
 
 /// Every active queue with its standing.

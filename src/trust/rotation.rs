@@ -108,7 +108,7 @@ pub async fn rotate(
         .ok_or(WorkspaceError::BadSignature)?;
     let statement = Statement::QueueKey {
         queue,
-        kind: &row.kind,
+        kind: row.kind.as_str(),
         key: &new_public,
     };
     if !org_key.verifies(&statement, &signature) {

@@ -6,6 +6,7 @@
 use uuid::Uuid;
 
 use crate::crypto::{CryptoError, ItemKey, PublicKey, SealedItem, SealedKey};
+use crate::domain::{Audience, ItemKind};
 use crate::store::{now, Holder, NewItem, NewItemKey, Store, StoreError};
 
 /// One recipient of an item's key.
@@ -17,8 +18,8 @@ pub struct Recipient<'a> {
 /// Seals `plaintext` as a new item of `report` under a fresh key, sealed to each recipient.
 pub fn seal_item(
     report: Uuid,
-    kind: &'static str,
-    audience: &'static str,
+    kind: ItemKind,
+    audience: Audience,
     plaintext: &[u8],
     recipients: &[Recipient<'_>],
 ) -> Result<NewItem, CryptoError> {
@@ -30,7 +31,7 @@ pub fn seal_item(
 pub fn seal_item_with(
     report: Uuid,
     (id, key): (Uuid, &ItemKey),
-    (kind, audience): (&'static str, &'static str),
+    (kind, audience): (ItemKind, Audience),
     plaintext: &[u8],
     recipients: &[Recipient<'_>],
 ) -> Result<NewItem, CryptoError> {
@@ -61,7 +62,7 @@ pub fn seal_item_with(
 pub async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
     store: &Store,
     report: Uuid,
-    (kind, audience): (&'static str, &'static str),
+    (kind, audience): (ItemKind, Audience),
     plaintext: &[u8],
     reporter: Option<&PublicKey>,
     keep: impl Fn(&Holder) -> bool,
@@ -73,12 +74,12 @@ pub async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
 
 /// Stores the item `make` seals for the holders `keep` picks (and the reporter's key, if
 /// given). A queue key may rotate between reading it and storing: the item is then sealed again
-/// with the new one. Nothing new reaches an audience whose consent the reporter withdrew; an
-/// organisation's own notes are its own.
+/// with the new one. Nothing new reaches a queue the reporter's consents no longer admit
+/// (`Consents::admits`); an organisation's own notes are its own (`Audience::needs_consent`).
 pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
     store: &Store,
     report: Uuid,
-    audience: &str,
+    audience: Audience,
     reporter: Option<&PublicKey>,
     keep: impl Fn(&Holder) -> bool,
     make: impl Fn(&[Recipient<'_>]) -> Result<crate::store::NewItem, CryptoError>,
@@ -88,7 +89,7 @@ pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
         .await?
         .map(|(_, consents)| consents)
         .unwrap_or_default();
-    let consented = |h: &Holder| audience == "notes" || consents.admit(&h.kind);
+    let consented = |h: &Holder| !audience.needs_consent() || consents.admits(h.kind);
     for _ in 0..3 {
         let holders = store.holders_of(&report.to_string()).await?;
         let keys = holders

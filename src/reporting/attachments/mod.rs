@@ -14,6 +14,7 @@ use zeroize::Zeroizing;
 
 use crate::crypto::stream::{self, SealedFile, PREFIX};
 use crate::crypto::{CryptoError, ItemKey};
+use crate::domain::{Audience, ItemKind};
 use crate::store::NewItem;
 use crate::trust::sealing::{seal_item_with, Recipient};
 
@@ -80,7 +81,7 @@ pub(crate) fn seal(
     let mut item = seal_item_with(
         report,
         (id, &key),
-        ("attachment", "ngo"),
+        (ItemKind::Attachment, Audience::Ngo),
         &plaintext,
         recipients,
     )?;

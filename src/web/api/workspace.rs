@@ -285,7 +285,7 @@ pub async fn open_report(
             content: serde_json::from_slice(&i.plaintext).unwrap_or_default(),
             new: opened.is_new(i),
             kind: i.kind.clone(),
-            audience: i.audience.clone(),
+            audience: i.audience.as_str().to_owned(),
         })
         .collect();
     Ok(HttpResponse::Ok()

@@ -9,6 +9,7 @@ use super::forms::{checked_form, fail, redirect, utc};
 use super::session::principal;
 use crate::casework::workspace::{self, EntryAction};
 use crate::domain::workflow::{EntryStatus, Outcome};
+use crate::domain::ItemKind;
 use crate::locale::Tr;
 use crate::trust::accounts::Principal;
 use crate::web::shared::assets;
@@ -251,13 +252,20 @@ pub(super) async fn report_view(
     .map_err(|e| fail(state, req, e))?;
     let items = &opened.items;
     let tr = state.tr(req, None);
-    let order = ["report", "triage", "projection", "status", "reply", "note"];
+    let order = [
+        ItemKind::Report,
+        ItemKind::Triage,
+        ItemKind::Projection,
+        ItemKind::Status,
+        ItemKind::Reply,
+        ItemKind::Note,
+    ];
     let mut sections: Vec<(usize, ItemSection)> = items
         .iter()
         .map(|item| {
             let mut value: serde_json::Value =
                 serde_json::from_slice(&item.plaintext).unwrap_or_default();
-            let attachment = item.kind == "attachment";
+            let attachment = item.is(ItemKind::Attachment);
             if let (true, Some(manifest)) = (attachment, value.as_object_mut()) {
                 // The nonce prefix is for the download, not for reading.
                 manifest.remove("stream");
@@ -266,7 +274,7 @@ pub(super) async fn report_view(
             flatten(&tr, "", &value, &mut fields);
             let rank = order
                 .iter()
-                .position(|k| *k == item.kind)
+                .position(|k| item.is(*k))
                 .unwrap_or(order.len());
             (
                 rank,
@@ -284,7 +292,7 @@ pub(super) async fn report_view(
     let (row, entry) = workspace::entry(&state.intake.store, who, &queue, report_id)
         .await
         .map_err(|e| fail(state, req, e))?;
-    let projection_only = matches!(row.kind.as_str(), "consular" | "police");
+    let projection_only = row.kind.projection_only();
     let current = EntryStatus::parse(&entry.status).ok();
     let next_statuses = EntryStatus::ALL
         .iter()
@@ -315,7 +323,7 @@ pub(super) async fn report_view(
             items
                 .iter()
                 .rev()
-                .find(|i| i.kind == "projection")
+                .find(|i| i.is(ItemKind::Projection))
                 .and_then(|i| serde_json::from_slice::<serde_json::Value>(&i.plaintext).ok())
                 .map(|v| {
                     serde_json::to_string_pretty(&crate::casework::projection::editable(v))

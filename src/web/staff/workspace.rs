@@ -106,7 +106,7 @@ pub(super) async fn managed_queues(
             resealing: store.previous_keys(&q.id).await? > 0,
             held_after_restore: q.held_after_restore,
             id: q.id,
-            kind: q.kind,
+            kind: q.kind.as_str().to_owned(),
             key_imported: q.key_imported,
         });
     }
