@@ -15,7 +15,7 @@ use crate::crypto::signing::VerifyingKey;
 use crate::crypto::{PrivateKey, PublicKey, SealedKey};
 use crate::domain::text::{Text, LONG};
 use crate::domain::{Audience, ItemKind, QueueKind};
-use crate::store::{now, NewItemKey, NewReferral, Store, StoreError};
+use crate::store::{now, NewItem, NewItemKey, NewReferral, QueueRow, Store, StoreError};
 use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
 use crate::trust::keyring::Keyring;
@@ -139,88 +139,27 @@ pub async fn refer(
     }
 
     let held = crate::trust::rotation::held_keys(store, who, referral.from).await?;
-    let keys: Vec<&PrivateKey> = held.iter().collect();
     if to.kind.projection_only() {
-        let opened = open_with_keys(store, referral.report, referral.from, &keys)
-            .await
-            .map_err(WorkspaceError::from)?;
-        let projection: serde_json::Value = opened
-            .iter()
-            .rev()
-            .find(|i| i.is(ItemKind::Projection))
-            .and_then(|i| serde_json::from_slice(&i.plaintext).ok())
-            .unwrap_or_default();
-        // A consulate serves its nationals; the police, the country the person is in.
-        let path = if to.kind == QueueKind::Consular {
-            ["person", "nationality"]
-        } else {
-            ["location", "country"]
-        };
-        let org_country = store
-            .organisation(&to.organisation_id)
-            .await?
-            .and_then(|o| o.country);
-        let named = projected_country(&projection, path);
-        if named.is_none() || named != org_country {
-            return Err(refused(Refusal::WrongCountry));
-        }
+        serves_the_person(store, referral.report, referral.from, &held, &to).await?;
     }
-
     let target = PublicKey::from_bytes(&to.public_key)?;
-    // What the receiving queue's kind may hold; an organisation's notes stay its own.
-    let entitled = |audience: Audience| match audience {
-        Audience::Projection => true,
-        Audience::Ngo | Audience::Thread => to.kind.reads_whole_report(),
-        Audience::Notes => false,
-    };
     let recipient = format!("queue:{}", to.id);
-    let keyring = Keyring::new(&held);
-    let mut new_keys = Vec::new();
-    for item in store
-        .items_for(referral.report, &format!("queue:{}", referral.from))
-        .await?
-    {
-        if !entitled(item.audience) {
-            continue;
-        }
-        let Some(key) = keyring.for_key(&item.key.recipient_key) else {
-            return Err(WorkspaceError::Forbidden.into());
-        };
-        let item_key = item.key.sealed.open(key, referral.report, item.id)?;
-        new_keys.push((
-            item.id,
-            NewItemKey {
-                recipient: recipient.clone(),
-                recipient_key: target.to_bytes(),
-                sealed: SealedKey::seal(&target, &item_key, referral.report, item.id)?,
-            },
-        ));
-    }
-
+    let new_keys = keys_for(store, referral, &held, to.kind, (&recipient, &target)).await?;
     let at = now();
-    let from_key = PublicKey::from_bytes(&from.public_key)?;
-    let note = serde_json::to_vec(&ReasonItem {
+    let reason = ReasonItem {
         from: referral.from,
         to: referral.to,
         by: &who.username,
         at,
         reason: reason.as_str(),
-    })
-    .map_err(|_| WorkspaceError::Invalid)?;
-    let reason_item = seal_item(
+    };
+    let from_key = PublicKey::from_bytes(&from.public_key)?;
+    let reason_item = seal_reason(
         referral.report,
-        ItemKind::Referral,
-        Audience::Projection,
-        &note,
-        &[
-            Recipient {
-                name: format!("queue:{}", from.id),
-                key: &from_key,
-            },
-            Recipient {
-                name: recipient.clone(),
-                key: &target,
-            },
+        &reason,
+        [
+            (&format!("queue:{}", from.id), &from_key),
+            (&recipient, &target),
         ],
     )?;
     let written = store
@@ -253,4 +192,105 @@ pub async fn refer(
         )
         .await;
     Ok(())
+}
+
+/// A consulate or the police receive a report only about the people they serve: a consulate its
+/// nationals, the police the country the person is in, as the latest projection names them.
+async fn serves_the_person(
+    store: &Store,
+    report: Uuid,
+    from: &str,
+    held: &[PrivateKey],
+    to: &QueueRow,
+) -> Result<(), ReferralError> {
+    let keys: Vec<&PrivateKey> = held.iter().collect();
+    let opened = open_with_keys(store, report, from, &keys)
+        .await
+        .map_err(WorkspaceError::from)?;
+    let projection: serde_json::Value = opened
+        .iter()
+        .rev()
+        .find(|i| i.is(ItemKind::Projection))
+        .and_then(|i| serde_json::from_slice(&i.plaintext).ok())
+        .unwrap_or_default();
+    // A consulate serves its nationals; the police, the country the person is in.
+    let path = if to.kind == QueueKind::Consular {
+        ["person", "nationality"]
+    } else {
+        ["location", "country"]
+    };
+    let org_country = store
+        .organisation(&to.organisation_id)
+        .await?
+        .and_then(|o| o.country);
+    let named = projected_country(&projection, path);
+    if named.is_none() || named != org_country {
+        return Err(refused(Refusal::WrongCountry));
+    }
+    Ok(())
+}
+
+/// Each item key the receiving queue's kind may hold, opened with the referring queue's keys and
+/// sealed to the receiving queue's.
+async fn keys_for(
+    store: &Store,
+    referral: &Referral<'_>,
+    held: &[PrivateKey],
+    kind: QueueKind,
+    (recipient, target): (&str, &PublicKey),
+) -> Result<Vec<(Uuid, NewItemKey)>, ReferralError> {
+    // What the receiving queue's kind may hold; an organisation's notes stay its own.
+    let entitled = |audience: Audience| match audience {
+        Audience::Projection => true,
+        Audience::Ngo | Audience::Thread => kind.reads_whole_report(),
+        Audience::Notes => false,
+    };
+    let keyring = Keyring::new(held);
+    let mut new_keys = Vec::new();
+    for item in store
+        .items_for(referral.report, &format!("queue:{}", referral.from))
+        .await?
+    {
+        if !entitled(item.audience) {
+            continue;
+        }
+        let Some(key) = keyring.for_key(&item.key.recipient_key) else {
+            return Err(WorkspaceError::Forbidden.into());
+        };
+        let item_key = item.key.sealed.open(key, referral.report, item.id)?;
+        new_keys.push((
+            item.id,
+            NewItemKey {
+                recipient: recipient.to_owned(),
+                recipient_key: target.to_bytes(),
+                sealed: SealedKey::seal(target, &item_key, referral.report, item.id)?,
+            },
+        ));
+    }
+    Ok(new_keys)
+}
+
+/// The referral's reason, sealed to both queues.
+fn seal_reason(
+    report: Uuid,
+    reason: &ReasonItem<'_>,
+    [(from_name, from_key), (to_name, to_key)]: [(&str, &PublicKey); 2],
+) -> Result<NewItem, ReferralError> {
+    let note = serde_json::to_vec(reason).map_err(|_| WorkspaceError::Invalid)?;
+    Ok(seal_item(
+        report,
+        ItemKind::Referral,
+        Audience::Projection,
+        &note,
+        &[
+            Recipient {
+                name: from_name.to_owned(),
+                key: from_key,
+            },
+            Recipient {
+                name: to_name.to_owned(),
+                key: to_key,
+            },
+        ],
+    )?)
 }
