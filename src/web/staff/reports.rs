@@ -7,6 +7,7 @@ use askama::Template;
 
 use super::forms::{checked_form, fail, redirect, utc};
 use super::session::principal;
+use crate::casework::opening::OpenedItem;
 use crate::casework::workspace::{self, EntryAction};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::domain::ItemKind;
@@ -252,43 +253,7 @@ pub(super) async fn report_view(
     .map_err(|e| fail(state, req, e))?;
     let items = &opened.items;
     let tr = state.tr(req, None);
-    let order = [
-        ItemKind::Report,
-        ItemKind::Triage,
-        ItemKind::Projection,
-        ItemKind::Status,
-        ItemKind::Reply,
-        ItemKind::Note,
-    ];
-    let mut sections: Vec<(usize, ItemSection)> = items
-        .iter()
-        .map(|item| {
-            let mut value: serde_json::Value =
-                serde_json::from_slice(&item.plaintext).unwrap_or_default();
-            let attachment = item.is(ItemKind::Attachment);
-            if let (true, Some(manifest)) = (attachment, value.as_object_mut()) {
-                // The nonce prefix is for the download, not for reading.
-                manifest.remove("stream");
-            }
-            let mut fields = Vec::new();
-            flatten(&tr, "", &value, &mut fields);
-            let rank = order
-                .iter()
-                .position(|k| item.is(*k))
-                .unwrap_or(order.len());
-            (
-                rank,
-                ItemSection {
-                    title: tr.t(&format!("staff-item-{}", item.kind)),
-                    fields,
-                    new: opened.is_new(item),
-                    download: attachment
-                        .then(|| format!("/queues/{queue}/reports/{report}/files/{}", item.id)),
-                },
-            )
-        })
-        .collect();
-    sections.sort_by_key(|(rank, _)| *rank);
+    let sections = sections(&tr, &opened, &queue, &report);
     let (row, entry) = workspace::entry(&state.intake.store, who, &queue, report_id)
         .await
         .map_err(|e| fail(state, req, e))?;
@@ -317,23 +282,10 @@ pub(super) async fn report_view(
         .into_iter()
         .filter(|q| *q != queue)
         .collect();
-    // An NGO entry may issue a new projection version: offer the latest, as JSON, to edit.
-    let latest_projection = (!projection_only)
-        .then(|| {
-            items
-                .iter()
-                .rev()
-                .find(|i| i.is(ItemKind::Projection))
-                .and_then(|i| serde_json::from_slice::<serde_json::Value>(&i.plaintext).ok())
-                .map(|v| {
-                    serde_json::to_string_pretty(&crate::casework::projection::editable(v))
-                        .unwrap_or_default()
-                })
-        })
-        .flatten();
     let mut referral = referral;
-    if referral.projection.is_none() {
-        referral.projection = latest_projection;
+    // An NGO entry may issue a new projection version: offer the latest, as JSON, to edit.
+    if referral.projection.is_none() && !projection_only {
+        referral.projection = latest_projection(items);
     }
     let status = if referral.refusal.is_some() || referral.projection_error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -365,7 +317,7 @@ pub(super) async fn report_view(
         stylesheet: assets::STYLESHEET_PATH,
         queue,
         short_id: short(&report),
-        sections: sections.into_iter().map(|(_, s)| s).collect(),
+        sections,
     };
     Ok(html(status, page.render()))
 }
@@ -483,4 +435,66 @@ pub async fn add_note(
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
     message_action(state, req, path, payload, false).await
+}
+
+/// Each item as a section of fields, in the order of the report's making, attachments with
+/// their download link.
+fn sections(
+    tr: &Tr,
+    opened: &workspace::OpenedReport,
+    queue: &str,
+    report: &str,
+) -> Vec<ItemSection> {
+    let order = [
+        ItemKind::Report,
+        ItemKind::Triage,
+        ItemKind::Projection,
+        ItemKind::Status,
+        ItemKind::Reply,
+        ItemKind::Note,
+    ];
+    let mut sections: Vec<(usize, ItemSection)> = opened
+        .items
+        .iter()
+        .map(|item| {
+            let mut value: serde_json::Value =
+                serde_json::from_slice(&item.plaintext).unwrap_or_default();
+            let attachment = item.is(ItemKind::Attachment);
+            if let (true, Some(manifest)) = (attachment, value.as_object_mut()) {
+                // The nonce prefix is for the download, not for reading.
+                manifest.remove("stream");
+            }
+            let mut fields = Vec::new();
+            flatten(tr, "", &value, &mut fields);
+            let rank = order
+                .iter()
+                .position(|k| item.is(*k))
+                .unwrap_or(order.len());
+            (
+                rank,
+                ItemSection {
+                    title: tr.t(&format!("staff-item-{}", item.kind)),
+                    fields,
+                    new: opened.is_new(item),
+                    download: attachment
+                        .then(|| format!("/queues/{queue}/reports/{report}/files/{}", item.id)),
+                },
+            )
+        })
+        .collect();
+    sections.sort_by_key(|(rank, _)| *rank);
+    sections.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The latest projection, as JSON to edit.
+fn latest_projection(items: &[OpenedItem]) -> Option<String> {
+    items
+        .iter()
+        .rev()
+        .find(|i| i.is(ItemKind::Projection))
+        .and_then(|i| serde_json::from_slice::<serde_json::Value>(&i.plaintext).ok())
+        .map(|v| {
+            serde_json::to_string_pretty(&crate::casework::projection::editable(v))
+                .unwrap_or_default()
+        })
 }
