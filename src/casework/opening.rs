@@ -1,12 +1,12 @@
 //! Opening sealed items: with a queue's private key (responders, and tests standing in for them)
-//! or with a receipt code (the reporter, who can open only the thread).
+//! or, for the black-box tests only (`test-support`), with a receipt code, as the reporter's
+//! follow-up visit does (it can open only the thread).
 
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use crate::crypto::kdf::{Argon2Params, KdfPool};
 use crate::crypto::{CryptoError, PrivateKey};
-use crate::domain::{Audience, ItemKind, ReceiptCode};
+use crate::domain::{Audience, ItemKind};
 use crate::store::{Store, StoreError, StoredItem};
 use crate::trust::keyring::Keyring;
 
@@ -83,15 +83,16 @@ pub async fn open_with_keys(
 
 /// The report and the thread items a receipt code opens; `None` for a code that opens nothing
 /// (unknown locator or wrong secret look the same).
+#[cfg(feature = "test-support")]
 pub async fn open_for_reporter(
     store: &Store,
-    kdf: &KdfPool,
-    code: &ReceiptCode,
+    kdf: &crate::crypto::kdf::KdfPool,
+    code: &crate::domain::ReceiptCode,
 ) -> Result<Option<(Uuid, Vec<OpenedItem>)>, OpenError> {
     let Some(record) = store.reporter_record(code.locator.as_str()).await? else {
         return Ok(None);
     };
-    let params = Argon2Params::decode(&record.reporter_key.params)?;
+    let params = crate::crypto::kdf::Argon2Params::decode(&record.reporter_key.params)?;
     let kek = kdf
         .derive(
             Zeroizing::new(code.secret.expose().to_vec()),

@@ -313,6 +313,7 @@ impl Store {
     }
 
     #[tracing::instrument(skip_all)]
+    #[cfg(feature = "test-support")]
     pub async fn count_accounts(&self) -> Result<i64, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(pool).await?)

@@ -295,6 +295,7 @@ impl Store {
 
     /// The plaintext a queue sorts by: priority and status.
     #[tracing::instrument(skip_all)]
+    #[cfg(feature = "test-support")]
     pub async fn report_summary(
         &self,
         report: Uuid,
@@ -308,6 +309,7 @@ impl Store {
     }
 
     #[tracing::instrument(skip_all)]
+    #[cfg(feature = "test-support")]
     pub async fn count_reports(&self) -> Result<i64, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT COUNT(*) FROM reports").fetch_one(pool).await?)
