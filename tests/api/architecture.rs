@@ -2,7 +2,9 @@
 //! `homeward::`) path, in `use` items, types, expressions, macros and attributes, resolved to the file
 //! it names. It fails on
 //! - a module directly under src/ that is neither the entry nor a cross-cutting piece;
-//! - an import circle between top-level folders, or between files inside web/;
+//! - an import circle between top-level folders, or between files inside web/, or a file of one
+//!   of web's areas (reporter, staff, api, ops) using another area's (they share through
+//!   web/shared);
 //! - a folder using one it may not (`HOUSE`: web above reporting, casework and the rest; store
 //!   and crypto below them; domain at the bottom), or a crate it must not know (an HTTP server
 //!   below web, SQL outside the store and backups: `CRATES`).
@@ -130,23 +132,23 @@ fn a_planted_circle_between_folders_fails() {
 
 #[test]
 fn a_planted_circle_inside_web_fails() {
+    // What handlers share using a handler back: a circle, within no single area.
     let tree = Tree::new(&[
         ("lib.rs", "pub mod web;"),
-        ("web/mod.rs", "pub mod shared; pub mod staff; pub mod api;"),
-        ("web/shared.rs", "pub struct State;"),
+        ("web/mod.rs", "pub mod shared; pub mod staff;"),
+        (
+            "web/shared.rs",
+            "use crate::web::staff::pages; pub struct State; pub fn call() { let _ = pages::page; }",
+        ),
         ("web/staff/mod.rs", "pub mod pages;"),
         (
             "web/staff/pages.rs",
-            "use super::super::shared::State; pub fn page(_: State) { super::super::api::call() }",
-        ),
-        (
-            "web/api.rs",
-            "use crate::web::staff::pages; pub fn call() { let _ = pages::page; }",
+            "use super::super::shared::State; pub fn page(_: State) { super::super::shared::call() }",
         ),
     ]);
     let found = tree.check();
     assert!(
-        found.contains_key("circle: web/api.rs <-> web/staff/pages.rs"),
+        found.contains_key("circle: web/shared.rs <-> web/staff/pages.rs"),
         "{found:?}"
     );
     assert_eq!(found.len(), 1, "{found:?}");
@@ -190,6 +192,28 @@ fn a_lower_floor_importing_a_higher_one_or_a_banned_crate_fails() {
         ],
         "{found:?}"
     );
+}
+
+#[test]
+fn an_area_of_web_using_another_fails() {
+    let tree = Tree::new(&[
+        ("lib.rs", "pub mod web;"),
+        (
+            "web/mod.rs",
+            "pub mod shared; pub mod reporter; pub mod api;",
+        ),
+        ("web/shared.rs", "pub fn seal() {}"),
+        (
+            "web/reporter.rs",
+            "pub fn carrier() { crate::web::shared::seal() }",
+        ),
+        (
+            "web/api.rs",
+            "pub fn submit() { crate::web::reporter::carrier() }",
+        ),
+    ]);
+    let keys: Vec<String> = tree.check().into_keys().collect();
+    assert_eq!(keys, ["area: web/api -> web/reporter"]);
 }
 
 /// A source tree written to a temporary folder.
@@ -268,11 +292,18 @@ fn check(src: &Path) -> Result<BTreeMap<String, Vec<String>>, String> {
                     if may_use(&from_top, &to_top) == Some(false) && placed(&to_top) {
                         out.entry(format!("use: {from_top} -> {to_top}"))
                             .or_default()
-                            .push(example);
+                            .push(example.clone());
                     }
                 }
                 if from_top == "web" && to_top == "web" && from != to {
                     web_files.entry(name(from)).or_default().insert(name(to));
+                    if let (Some(a), Some(b)) = (web_area(from), web_area(to)) {
+                        if a != b {
+                            out.entry(format!("area: web/{a} -> web/{b}"))
+                                .or_default()
+                                .push(example);
+                        }
+                    }
                 }
             }
         }
@@ -287,6 +318,17 @@ fn check(src: &Path) -> Result<BTreeMap<String, Vec<String>>, String> {
     }
     Ok(out)
 }
+
+/// The area of web a handler file serves, if it is one's: what handlers share is `shared`, and
+/// each area uses it, never another area.
+fn web_area(module: &[String]) -> Option<&str> {
+    match module {
+        [web, area, ..] if web == "web" && WEB_AREAS.contains(&area.as_str()) => Some(area),
+        _ => None,
+    }
+}
+
+const WEB_AREAS: &[&str] = &["reporter", "staff", "api", "ops"];
 
 fn top(module: &[String]) -> String {
     module.first().cloned().unwrap_or_else(|| "lib".into())

@@ -11,7 +11,7 @@ use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations,
 };
 use crate::trust::{queue_keys, rotation};
-use crate::web::api::workspace::{bearer, json_body};
+use crate::web::shared::bearer::{bearer, json_body};
 use crate::web::shared::error::{ApiError, Failure, Problem};
 use crate::web::shared::json::api_error;
 use crate::web::shared::json::{validation_failed, ValidationFailed};

@@ -343,7 +343,7 @@ pub async fn attach(
         Err(response) => return Ok(response),
     };
     let visit = visit(&state, &req, &request.visit).await?;
-    let files = match crate::web::api::uploads::take_staged(&state, &request.attachments)
+    let files = match crate::web::shared::staged::take_staged(&state, &request.attachments)
         .await
         .map_err(|f| api_error(&state, &req, f))?
     {
@@ -357,7 +357,7 @@ pub async fn attach(
             .await
             .map_err(|e| api_error(&state, &req, e))?;
     }
-    crate::web::api::uploads::discard_staged(&state, &request.attachments).await;
+    crate::web::shared::staged::discard_staged(&state, &request.attachments).await;
     Ok(done())
 }
 

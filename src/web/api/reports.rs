@@ -53,7 +53,7 @@ pub async fn create_report(
         Ok(report) => report,
         Err(errors) => return Ok(invalid(errors)),
     };
-    let files = match crate::web::api::uploads::take_staged(&state, &staged)
+    let files = match crate::web::shared::staged::take_staged(&state, &staged)
         .await
         .map_err(refused)?
     {
@@ -66,7 +66,7 @@ pub async fn create_report(
         .await
         .map_err(|e| refused(Failure::from(e)))?;
     state.metrics.accepted(listener, Channel::Api);
-    crate::web::api::uploads::discard_staged(&state, &staged).await;
+    crate::web::shared::staged::discard_staged(&state, &staged).await;
     Ok(HttpResponse::Created().json(Created {
         report_id: receipt.report_id.to_string(),
         receipt_code: receipt.code.expose_secret().to_owned(),

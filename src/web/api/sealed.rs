@@ -98,7 +98,7 @@ pub async fn submit(
                 .json(Created {
                     report_id: receipt.report_id.to_string(),
                     receipt_code: receipt.code.expose_secret().to_owned(),
-                    receipt_page: crate::web::reporter::receipt::carrier(
+                    receipt_page: crate::web::shared::receipt_carrier::carrier(
                         &state,
                         &receipt.code,
                         receipt.priority == crate::triage::Priority::Critical,

@@ -7,15 +7,12 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use uuid::Uuid;
 
-use crate::domain::report::StagedFile;
-use crate::domain::FieldErrors;
-use crate::reporting::attachments::Cleaned;
 use crate::reporting::staging::{Progress, StagingError, MAX_PIECE};
 use crate::web::shared::body;
 use crate::web::shared::error::{ApiError, Failure, Problem};
 use crate::web::shared::json::{api_error, validation_failed, ValidationFailed};
+use crate::web::shared::staged::upload_id;
 use crate::web::shared::state::AppState;
 
 const UPLOAD_TOKEN: HeaderName = HeaderName::from_static("upload-token");
@@ -85,11 +82,6 @@ fn token(req: &HttpRequest) -> &str {
         .get(UPLOAD_TOKEN)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
-}
-
-fn upload_id(raw: &str) -> Uuid {
-    // An id that is not one finds nothing, like an unknown one.
-    Uuid::parse_str(raw).unwrap_or_else(|_| Uuid::nil())
 }
 
 /// Start a resumable upload.
@@ -202,48 +194,5 @@ pub async fn append(
     {
         Ok(p) => Ok(progress(actix_web::http::StatusCode::OK, p)),
         Err(e) => Ok(staging_error(&state, &req, e)),
-    }
-}
-
-/// The complete uploads a report or a visit names, cleaned already, each with whether the
-/// reporter asked for its position; a missing or incomplete one names its place in the list.
-pub(super) async fn take_staged(
-    state: &AppState,
-    staged: &[StagedFile],
-) -> Result<Result<Vec<(Cleaned, bool)>, FieldErrors>, Failure> {
-    let mut errors = FieldErrors::default();
-    if staged.len() > state.attachments.max_count {
-        errors.push("attachments", "file_too_many");
-        return Ok(Err(errors));
-    }
-    let staging = state.staging();
-    let mut files = Vec::with_capacity(staged.len());
-    for (i, file) in staged.iter().enumerate() {
-        match staging
-            .take(upload_id(&file.upload), file.token.expose_secret())
-            .await
-        {
-            // The reservation ends here: the caller holds the bytes from now on.
-            Ok((cleaned, _reservation)) => files.push((cleaned, file.use_location)),
-            Err(StagingError::NotFound) => {
-                errors.push(format!("attachments.{i}.upload"), "upload_unknown");
-                return Ok(Err(errors));
-            }
-            Err(StagingError::Incomplete) => {
-                errors.push(format!("attachments.{i}.upload"), "upload_incomplete");
-                return Ok(Err(errors));
-            }
-            Err(e) => return Err(Failure::from(e)),
-        }
-    }
-    Ok(Ok(files))
-}
-
-/// Uploads stored with a report or a visit go; what is left staged would expire anyway.
-pub(super) async fn discard_staged(state: &AppState, staged: &[StagedFile]) {
-    for file in staged {
-        if let Err(e) = state.staging().discard(upload_id(&file.upload)).await {
-            tracing::warn!(error = %e, "a used upload was not discarded");
-        }
     }
 }

@@ -1,13 +1,15 @@
 //! What the handlers share, and nothing else: the application's state (`state`), how failures
 //! become answers (`error`), the reporter page frame and pages of failure (`page`), reading
-//! bodies, JSON and multipart forms within their limits (`body`, `json`, `upload`), files downloaded
-//! (`files`), the per-source limits (`throttle`), the metrics, the
+//! bodies, JSON and multipart forms within their limits (`body`, `json`, `upload`), staged and
+//! downloaded files (`staged`, `files`), the API's bearer session (`bearer`), the receipt code's
+//! sealed carrier (`receipt_carrier`), the per-source limits (`throttle`), the metrics, the
 //! middleware and the static assets.
 //!
 //! Handlers in reporter/, staff/, api/ and ops/ use this module; it never uses them, so no
 //! handler file imports another through it. It uses every floor below web.
 
 pub mod assets;
+pub mod bearer;
 pub mod body;
 pub mod error;
 pub mod files;
@@ -15,6 +17,8 @@ pub mod json;
 pub mod metrics;
 pub mod middleware;
 pub mod page;
+pub mod receipt_carrier;
+pub mod staged;
 pub mod state;
 pub mod throttle;
 pub mod upload;

@@ -6,8 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::forms::{checked_form, fail, form, redirect};
-use super::invites::enrolled_page;
+use super::forms::{checked_form, enrolled_page, fail, form, redirect};
 use super::session::{principal, FieldMessages};
 use super::workspace::workspace_with;
 use crate::locale::Tr;

@@ -1,15 +1,19 @@
-//! What every staff page does: render, redirect, answer a failure as a page, and read a posted
-//! form with the session and its CSRF token checked.
+//! What every staff page does: redirect, answer a failure as a page, read a posted form with
+//! the session and its CSRF token checked; and the page shown once after an enrolment or a reset.
 
-use actix_web::http::header;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use secrecy::ExposeSecret;
 
 use super::session::{csrf_ok, principal};
+use crate::locale::Tr;
 use crate::trust::accounts::Principal;
+use crate::web::shared::assets;
 use crate::web::shared::body;
 use crate::web::shared::body::fields;
 use crate::web::shared::error::Failure;
-use crate::web::shared::page::PageError;
+use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
 
 /// A moment as staff pages show it.
@@ -62,4 +66,47 @@ pub(super) async fn checked_form(
         return Err(fail(state, req, Failure::Forbidden));
     }
     Ok(Ok((who, form)))
+}
+
+#[derive(Template)]
+#[template(path = "enrolled.html")]
+pub(super) struct Enrolled {
+    tr: Tr,
+    stylesheet: &'static str,
+    totp_secret: String,
+    totp_url: String,
+    /// The otpauth URL as an inline SVG QR code (no image request, no script).
+    totp_qr: String,
+    recovery_key: String,
+}
+
+/// What a new or reset account sees once: its TOTP secret and recovery key.
+pub(super) fn enrolled_page(tr: Tr, enrolment: &crate::trust::accounts::Enrolment) -> HttpResponse {
+    let page = Enrolled {
+        tr,
+        stylesheet: assets::STYLESHEET_PATH,
+        totp_secret: enrolment.totp_secret.expose_secret().to_owned(),
+        totp_url: enrolment.totp_url.expose_secret().to_owned(),
+        totp_qr: qr_svg(enrolment.totp_url.expose_secret()),
+        recovery_key: enrolment.recovery_key.expose_secret().to_owned(),
+    };
+    html(StatusCode::OK, page.render())
+}
+
+/// A QR code of `text` as an inline SVG element; empty if the text does not fit one.
+pub(super) fn qr_svg(text: &str) -> String {
+    match qrcode::QrCode::new(text.as_bytes()) {
+        Ok(code) => {
+            let svg = code
+                .render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(200, 200)
+                .build();
+            // The renderer starts with an XML declaration, which has no place inside HTML.
+            match svg.find("<svg") {
+                Some(start) => svg[start..].to_owned(),
+                None => String::new(),
+            }
+        }
+        Err(_) => String::new(),
+    }
 }

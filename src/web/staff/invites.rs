@@ -6,7 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::forms::{checked_form, fail, form};
+use super::forms::{checked_form, enrolled_page, fail, form};
 use super::workspace::{invitable, workspace_page};
 use crate::locale::Tr;
 use crate::store::Invite;
@@ -25,49 +25,6 @@ pub(super) struct InviteForm {
     username: String,
     username_error: Option<String>,
     password_error: Option<String>,
-}
-
-#[derive(Template)]
-#[template(path = "enrolled.html")]
-pub(super) struct Enrolled {
-    tr: Tr,
-    stylesheet: &'static str,
-    totp_secret: String,
-    totp_url: String,
-    /// The otpauth URL as an inline SVG QR code (no image request, no script).
-    totp_qr: String,
-    recovery_key: String,
-}
-
-/// What a new or reset account sees once: its TOTP secret and recovery key.
-pub(super) fn enrolled_page(tr: Tr, enrolment: &crate::trust::accounts::Enrolment) -> HttpResponse {
-    let page = Enrolled {
-        tr,
-        stylesheet: assets::STYLESHEET_PATH,
-        totp_secret: enrolment.totp_secret.expose_secret().to_owned(),
-        totp_url: enrolment.totp_url.expose_secret().to_owned(),
-        totp_qr: qr_svg(enrolment.totp_url.expose_secret()),
-        recovery_key: enrolment.recovery_key.expose_secret().to_owned(),
-    };
-    html(StatusCode::OK, page.render())
-}
-
-/// A QR code of `text` as an inline SVG element; empty if the text does not fit one.
-pub(super) fn qr_svg(text: &str) -> String {
-    match qrcode::QrCode::new(text.as_bytes()) {
-        Ok(code) => {
-            let svg = code
-                .render::<qrcode::render::svg::Color<'_>>()
-                .min_dimensions(200, 200)
-                .build();
-            // The renderer starts with an XML declaration, which has no place inside HTML.
-            match svg.find("<svg") {
-                Some(start) => svg[start..].to_owned(),
-                None => String::new(),
-            }
-        }
-        Err(_) => String::new(),
-    }
 }
 
 #[tracing::instrument(skip_all)]

@@ -3,6 +3,9 @@
 //! carries the session's CSRF token.
 //!
 //! Its handlers use `web::shared` and the floors below web, never another area's handlers.
+//! Within staff they share `session` (the cookie, the person, CSRF, field messages) and `forms`
+//! (redirects, failures, checked forms, the enrolment page), and an action may answer with the
+//! workspace page (`workspace`) or the report page (`reports`) again, with its message.
 
 pub mod credentials;
 pub mod forms;
