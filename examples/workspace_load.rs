@@ -266,8 +266,29 @@ async fn main() -> anyhow::Result<()> {
         .resolve(cookie.expose_secret())
         .await?
         .ok_or_else(|| anyhow::anyhow!("no session"))?;
+    // The partner organisation certifies its first coordinator offline; then the import.
+    let desk_key = op_signing.verifying_key();
+    let chain = homeward::trust::certification::Chain {
+        store: &store,
+        desk_key: Some(&desk_key),
+    };
+    let identity = homeward::crypto::identity::identity_of(&who.private_key).verifying_key();
+    let certificate = partner_signing.sign(&Statement::Member {
+        organisation: "partner",
+        account: &who.account_id,
+        username: &who.username,
+        role: "coordinator",
+        identity: &identity,
+    });
+    homeward::trust::certification::accept_organisation_certificate(
+        chain,
+        &accounts.audit,
+        &who,
+        &certificate.to_text(),
+    )
+    .await?;
     homeward::trust::queue_keys::import_key(
-        &store,
+        chain,
         &accounts.audit,
         &who,
         "ngo",

@@ -155,6 +155,27 @@ enum OrgCommand {
         #[arg(long)]
         verifying_key: String,
     },
+    /// The organisation certifies one of its accounts (its first coordinator; later members are
+    /// certified by a certified coordinator in the workspace), offline, with its signing key.
+    /// The workspace prints this command with the account's values; check the identity key with
+    /// the person on a second channel. Prints the signature to paste into their workspace.
+    Certify {
+        /// A file holding the organisation's signing key (hwok1.).
+        #[arg(long)]
+        signing_key: PathBuf,
+        #[arg(long)]
+        organisation: String,
+        #[arg(long)]
+        account: String,
+        #[arg(long)]
+        username: String,
+        /// coordinator or responder
+        #[arg(long)]
+        role: String,
+        /// The account's identity key (hwov1.), as its workspace shows it.
+        #[arg(long)]
+        identity: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -574,6 +595,29 @@ fn org_command(command: OrgCommand) -> anyhow::Result<()> {
                 kind: kind.as_str(),
                 country: country.as_str(),
                 key: &key,
+            });
+            println!("{}", signature.to_text());
+        }
+        OrgCommand::Certify {
+            signing_key,
+            organisation,
+            account,
+            username,
+            role,
+            identity,
+        } => {
+            let signer = read_signing_key(&signing_key)?;
+            let identity = VerifyingKey::parse(&identity)
+                .map_err(|_| anyhow::anyhow!("--identity: not an hwov1. key"))?;
+            if !["coordinator", "responder"].contains(&role.as_str()) {
+                anyhow::bail!("--role: coordinator or responder");
+            }
+            let signature = signer.sign(&Statement::Member {
+                organisation: &organisation,
+                account: &account,
+                username: &username,
+                role: &role,
+                identity: &identity,
             });
             println!("{}", signature.to_text());
         }

@@ -23,10 +23,12 @@
 //!   an item key, a 19-byte nonce prefix, `ad = "homeward/file" || 0x00 || report id || item id`.
 //! * **Signatures** (`signing`): Ed25519 (RFC 8032, strict verification) over a domain-separated,
 //!   length-prefixed statement; `hwok1.`/`hwov1.`/`hwsg1.` for signing key, verifying key and
-//!   signature.
+//!   signature. An account's identity key (`identity`) is an Ed25519 key made by HKDF from its
+//!   X25519 private key (`"homeward/account/identity/v1"`).
 
 pub mod account;
 pub mod envelope;
+pub mod identity;
 pub mod item;
 pub mod kdf;
 pub mod keys;

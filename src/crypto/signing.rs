@@ -33,6 +33,21 @@ pub enum Statement<'a> {
         kind: &'a str,
         key: &'a PublicKey,
     },
+    /// An account's identity key vouches for the account's encryption key.
+    AccountKey {
+        account: &'a str,
+        key: &'a PublicKey,
+    },
+    /// An organisation (with its signing key) or one of its certified coordinators (with their
+    /// identity key) vouches that an account, by id, username and role, with this identity key,
+    /// is its member.
+    Member {
+        organisation: &'a str,
+        account: &'a str,
+        username: &'a str,
+        role: &'a str,
+        identity: &'a VerifyingKey,
+    },
 }
 
 impl Statement<'_> {
@@ -55,6 +70,26 @@ impl Statement<'_> {
             Statement::QueueKey { queue, kind, key } => frame(
                 "homeward/queue-key/v1",
                 &[queue.as_bytes(), kind.as_bytes(), &key.to_bytes()],
+            ),
+            Statement::AccountKey { account, key } => frame(
+                "homeward/account-key/v1",
+                &[account.as_bytes(), &key.to_bytes()],
+            ),
+            Statement::Member {
+                organisation,
+                account,
+                username,
+                role,
+                identity,
+            } => frame(
+                "homeward/member/v1",
+                &[
+                    organisation.as_bytes(),
+                    account.as_bytes(),
+                    username.as_bytes(),
+                    role.as_bytes(),
+                    identity.0.as_bytes(),
+                ],
             ),
         }
     }
@@ -97,6 +132,11 @@ impl SigningKey {
                 .map_err(|_| CryptoError::InvalidKey)?,
         );
         Ok(SigningKey(Ed25519Signing::from_bytes(&seed)))
+    }
+
+    /// The key a 32-byte seed makes (an account's identity key, derived from its private key).
+    pub(crate) fn from_seed(seed: &[u8; 32]) -> SigningKey {
+        SigningKey(Ed25519Signing::from_bytes(seed))
     }
 
     pub fn to_text(&self) -> Zeroizing<String> {

@@ -480,6 +480,15 @@ impl Store {
                     .bind(&c.account_id)
                     .execute(&mut *tx)
                     .await?;
+                // The identity went with the old private key; the new one is recorded at login.
+                sqlx::query("UPDATE accounts SET identity_key = NULL, key_signature = NULL WHERE id = $1")
+                    .bind(&c.account_id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM certificates WHERE account_id = $1")
+                    .bind(&c.account_id)
+                    .execute(&mut *tx)
+                    .await?;
             }
             sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND id_hmac <> $2")
                 .bind(&c.account_id)

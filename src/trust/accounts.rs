@@ -327,6 +327,7 @@ impl Accounts {
             }
             Err(RedeemError::Store(e)) => return Err(e.into()),
         }
+        crate::trust::certification::record_identity(&self.store, &id, &pair.private).await?;
         tracing::info!(account = %id, "account enrolled");
         self.audit
             .note(&id, "account_enrolled", &format!("account:{id}"))
@@ -398,6 +399,8 @@ impl Accounts {
             return Err(AccountError::LoginFailed);
         }
         let private = unwrap_private_key(&keys.kek, &account.id, "password", &account.key)?;
+        // Accounts made before identity keys get theirs now; for the rest this rewrites the same.
+        crate::trust::certification::record_identity(&self.store, &account.id, &private).await?;
         let cookie = random_token();
         let session_key = wrap::derive_key(cookie.as_bytes(), b"homeward/session/key/v1");
         let sealed = wrap_private_key(&session_key, &account.id, "session", &private)?;

@@ -18,6 +18,9 @@ pub enum WorkspaceError {
     Invalid,
     #[error("someone else changed it first")]
     Conflict,
+    /// The account's membership chain does not reach its organisation's key.
+    #[error("not a certified member: {}", .0.code())]
+    Uncertified(crate::trust::certification::Gap),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]

@@ -1,7 +1,8 @@
 //! Who may hold which key, and the record of it: responder accounts and their keys
 //! (`accounts`), organisations, their vetting and the desk's countersignature (`organisations`),
 //! removing members and rotating queue keys (`rotation`), the membership record a restore checks
-//! (`memberships`), the tamper-evident audit log (`audit`), sealing an item's key to whoever holds
+//! (`memberships`), membership as a chain of signatures from the organisation's key
+//! (`certification`), the tamper-evident audit log (`audit`), sealing an item's key to whoever holds
 //! a report (`sealing`) and the keys a member holds (`keyring`).
 //!
 //! It uses domain, crypto, config, triage and store; it never uses reporting, casework, operations or
@@ -9,6 +10,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod certification;
 pub mod error;
 pub mod keyring;
 pub mod memberships;

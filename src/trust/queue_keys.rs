@@ -1,12 +1,15 @@
-//! A queue's private key in the workspace: a coordinator imports it once (proving possession),
-//! after which it is kept only sealed to members' account keys; a coordinator grants a copy to a
-//! member, or confirms after a restore who holds it; a member opens their own copy.
+//! A queue's private key in the workspace: a certified coordinator imports it once (proving
+//! possession), after which it is kept only sealed to account keys; a coordinator grants a copy to
+//! a certified member, or confirms after a restore who holds it; a member opens their own copy.
+//! Copies go only to accounts whose membership chain verifies right then (`certification`), and
+//! only to those explicitly given the queue: never to "every member".
 
 use crate::crypto::envelope::{open_queue_key, seal_queue_key};
-use crate::crypto::{CryptoError, PrivateKey, PublicKey};
+use crate::crypto::PrivateKey;
 use crate::store::{now, NewCopy, QueueRow, Store};
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
+use crate::trust::certification::{managing_coordinator, Certified, Chain};
 use crate::trust::WorkspaceError;
 
 /// A queue of the person's own organisation, for a coordinator to manage.
@@ -24,57 +27,59 @@ async fn own_queue(
     Ok(row)
 }
 
+/// A copy of the queue key sealed to a member whose chain just verified.
+fn copy_for(member: &Certified, queue: &str, key: &PrivateKey) -> Result<NewCopy, WorkspaceError> {
+    Ok(NewCopy {
+        account_id: member.account_id.clone(),
+        sealed: seal_queue_key(&member.public_key, queue, &member.account_id, key)?,
+    })
+}
+
 /// Imports a queue's private key (the output of `homeward queue keygen`): proves possession by
-/// matching the queue's public key, then seals it to every member of the organisation.
-#[tracing::instrument(skip_all, fields(queue = %queue))]
+/// matching the queue's public key, then seals it to the importing coordinator alone, whose
+/// chain must verify; other members get it by a grant.
+#[tracing::instrument(skip_all)]
 pub async fn import_key(
-    store: &Store,
+    chain: Chain<'_>,
     audit: &Audit,
     who: &Principal,
     queue: &str,
     private_key: &str,
 ) -> Result<usize, WorkspaceError> {
+    let store = chain.store;
     let row = own_queue(store, who, queue).await?;
     let key = PrivateKey::parse(private_key).map_err(|_| WorkspaceError::WrongKey)?;
     if key.public_key().to_bytes() != row.public_key {
         return Err(WorkspaceError::WrongKey);
     }
-    let members = store.members(&row.organisation_id).await?;
-    let copies = members
-        .iter()
-        .map(|m| {
-            let to = PublicKey::from_bytes(&m.public_key)?;
-            Ok(NewCopy {
-                account_id: m.account_id.clone(),
-                sealed: seal_queue_key(&to, queue, &m.account_id, &key)?,
-            })
-        })
-        .collect::<Result<Vec<_>, CryptoError>>()?;
-    store
-        .add_key_copies(queue, &row.public_key, &copies, &who.account_id, now())
-        .await?;
-    tracing::info!(copies = copies.len(), "queue key imported");
+    let me = chain.coordinator(who).await?;
+    let copies = [copy_for(&me, queue, &key)?];
     audit
-        .note(
+        .record(
             &who.account_id,
             "queue_key_imported",
             &format!("queue:{queue} copies:{}", copies.len()),
         )
-        .await;
+        .await?;
+    store
+        .add_key_copies(queue, &row.public_key, &copies, &who.account_id, now())
+        .await?;
+    tracing::info!(copies = copies.len(), "queue key imported");
     Ok(copies.len())
 }
 
 /// After a restore: a coordinator, having checked who holds the queue's key now, lets it receive
 /// reports again. NotFound when it was not held.
-#[tracing::instrument(skip_all, fields(queue = %queue))]
+#[tracing::instrument(skip_all)]
 pub async fn confirm_membership(
-    store: &Store,
+    chain: Chain<'_>,
     audit: &Audit,
     who: &Principal,
     queue: &str,
 ) -> Result<(), WorkspaceError> {
-    own_queue(store, who, queue).await?;
-    if !store.confirm_after_restore(queue).await? {
+    own_queue(chain.store, who, queue).await?;
+    managing_coordinator(chain, who).await?;
+    if !chain.store.confirm_after_restore(queue).await? {
         return Err(WorkspaceError::NotFound);
     }
     tracing::info!("queue membership confirmed after a restore");
@@ -88,39 +93,32 @@ pub async fn confirm_membership(
     Ok(())
 }
 
-/// Gives a member of the organisation a copy of the queue key, sealed from the coordinator's own.
-#[tracing::instrument(skip_all, fields(queue = %queue))]
+/// Gives a certified member of the organisation a copy of the queue key, sealed from the
+/// coordinator's own.
+#[tracing::instrument(skip_all)]
 pub async fn grant(
-    store: &Store,
+    chain: Chain<'_>,
     audit: &Audit,
     who: &Principal,
     queue: &str,
     account: &str,
 ) -> Result<(), WorkspaceError> {
+    let store = chain.store;
     let row = own_queue(store, who, queue).await?;
     let key = queue_key(store, who, queue).await?;
-    let member = store
-        .members(&row.organisation_id)
-        .await?
-        .into_iter()
-        .find(|m| m.account_id == account)
-        .ok_or(WorkspaceError::NotFound)?;
-    let to = PublicKey::from_bytes(&member.public_key)?;
-    let copy = NewCopy {
-        account_id: member.account_id.clone(),
-        sealed: seal_queue_key(&to, queue, &member.account_id, &key)?,
-    };
-    store
-        .add_key_copies(queue, &row.public_key, &[copy], &who.account_id, now())
-        .await?;
-    tracing::info!("queue key granted");
+    let member = chain.member_of(&row.organisation_id, account).await?;
+    let copy = copy_for(&member, queue, &key)?;
     audit
-        .note(
+        .record(
             &who.account_id,
             "queue_key_granted",
             &format!("queue:{queue} account:{account}"),
         )
-        .await;
+        .await?;
+    store
+        .add_key_copies(queue, &row.public_key, &[copy], &who.account_id, now())
+        .await?;
+    tracing::info!("queue key granted");
     Ok(())
 }
 

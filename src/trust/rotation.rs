@@ -12,6 +12,7 @@ use crate::crypto::{PrivateKey, PublicKey, SealedKey};
 use crate::store::{KeySwitch, NewCopy, Store};
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
+use crate::trust::certification::{managing_coordinator, Chain};
 use crate::trust::keyring::Keyring;
 use crate::trust::WorkspaceError;
 
@@ -45,7 +46,7 @@ pub async fn held_keys(
 /// rotation.
 #[tracing::instrument(skip_all)]
 pub async fn remove_member(
-    store: &Store,
+    chain: Chain<'_>,
     audit: &Audit,
     who: &Principal,
     account: &str,
@@ -56,7 +57,9 @@ pub async fn remove_member(
     if who.role != Role::Coordinator || account == who.account_id {
         return Err(WorkspaceError::Forbidden);
     }
-    let queues = store
+    managing_coordinator(chain, who).await?;
+    let queues = chain
+        .store
         .remove_member(org, account)
         .await?
         .ok_or(WorkspaceError::NotFound)?;
@@ -77,16 +80,20 @@ pub async fn remove_member(
 }
 
 /// Switches a queue to a new key pair made offline (`homeward queue keygen`) and signed by the
-/// organisation, then re-seals every item key to it. Returns how many item keys were re-sealed.
-#[tracing::instrument(skip_all, fields(queue = %queue))]
+/// organisation, then re-seals every item key to it. The new key goes to the certified
+/// coordinator who rotates and to those holders of the current key whose chain verifies now; an
+/// uncertified holder keeps what they held and receives nothing new. Returns how many item keys
+/// were re-sealed.
+#[tracing::instrument(skip_all)]
 pub async fn rotate(
-    store: &Store,
+    chain: Chain<'_>,
     audit: &Audit,
     who: &Principal,
     queue: &str,
     private_key: &str,
     signature: &str,
 ) -> Result<usize, WorkspaceError> {
+    let store = chain.store;
     let row = store.queue(queue).await?.ok_or(WorkspaceError::NotFound)?;
     if who.role != Role::Coordinator
         || who.organisation_id.as_deref() != Some(row.organisation_id.as_str())
@@ -94,6 +101,7 @@ pub async fn rotate(
         return Err(WorkspaceError::Forbidden);
     }
     let held = held_keys(store, who, queue).await?;
+    let me = chain.coordinator(who).await?;
     let new = PrivateKey::parse(private_key).map_err(|_| WorkspaceError::WrongKey)?;
     let new_public = new.public_key();
     if new_public.to_bytes() == row.public_key {
@@ -114,21 +122,24 @@ pub async fn rotate(
     if !org_key.verifies(&statement, &signature) {
         return Err(WorkspaceError::BadSignature);
     }
-    // The members who hold the current key get the new one; a removed member holds nothing.
-    let holders = store.holders(queue).await?;
-    let members = store.members(&row.organisation_id).await?;
-    let copies = members
+    // The certified holders of the current key get the new one; a removed member holds nothing.
+    let mut recipients = vec![me];
+    for holder in store.holders(queue).await? {
+        if holder == who.account_id {
+            continue;
+        }
+        match chain.member_of(&row.organisation_id, &holder).await {
+            Ok(member) => recipients.push(member),
+            Err(WorkspaceError::Uncertified(_) | WorkspaceError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let copies = recipients
         .iter()
-        .filter(|m| holders.contains(&m.account_id))
         .map(|m| {
             Ok(NewCopy {
                 account_id: m.account_id.clone(),
-                sealed: seal_queue_key(
-                    &PublicKey::from_bytes(&m.public_key)?,
-                    queue,
-                    &m.account_id,
-                    &new,
-                )?,
+                sealed: seal_queue_key(&m.public_key, queue, &m.account_id, &new)?,
             })
         })
         .collect::<Result<Vec<_>, crate::crypto::CryptoError>>()?;

@@ -161,6 +161,7 @@ on_both_engines!(
             crate::accounts::login(&app, "coord.audit", &crate::accounts::code_for(&secret, 0))
                 .await
                 .unwrap_or_else(|s| panic!("{s}"));
+        crate::workspace::certify_offline(&app, &cookie, "partner", "coord.audit").await;
         let html = app
             .get_with("/workspace", &cookie)
             .await

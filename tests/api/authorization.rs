@@ -11,6 +11,9 @@ enum Who {
     Operator,
     Coordinator,
     Responder,
+    /// A coordinator the operator invited into the organisation and enrolled himself: no
+    /// certificate from the organisation, so no standing.
+    Planted,
     OtherOrganisation,
     LoggedOut,
     Expired,
@@ -52,6 +55,18 @@ on_both_engines!(every_role_against_every_operation, |engine| async move {
     let coordinator = person(&app, "coordinator", Some("partner"), "coord.matrix").await;
     let responder = person(&app, "responder", Some("partner"), "resp.matrix").await;
     let other = person(&app, "coordinator", Some("consulate-in"), "other.matrix").await;
+    let planted = person(&app, "coordinator", Some("partner"), "planted.matrix").await;
+    for (org, username) in [
+        ("partner", "coord.matrix"),
+        ("consulate-in", "other.matrix"),
+    ] {
+        let cookie = if org == "partner" {
+            &coordinator.0
+        } else {
+            &other.0
+        };
+        crate::workspace::certify_offline(&app, cookie, org, username).await;
+    }
     let key = app.key("ngo-kh").to_text();
     let import = app
         .post_form_with(
@@ -61,6 +76,7 @@ on_both_engines!(every_role_against_every_operation, |engine| async move {
         )
         .await;
     assert_eq!(import.status().as_u16(), 303);
+    crate::workspace::give(&app, &coordinator.0, "ngo-kh", "resp.matrix").await;
     let responder_id = app
         .store
         .members("partner")
@@ -78,6 +94,7 @@ on_both_engines!(every_role_against_every_operation, |engine| async move {
         (Who::Operator, Some(&operator)),
         (Who::Coordinator, Some(&coordinator)),
         (Who::Responder, Some(&responder)),
+        (Who::Planted, Some(&planted)),
         (Who::OtherOrganisation, Some(&other)),
         (Who::LoggedOut, None),
         (Who::Expired, Some(&expired)),
@@ -90,6 +107,12 @@ on_both_engines!(every_role_against_every_operation, |engine| async move {
         let cookie = session.map(|s| s.0.as_str());
         let member = matches!(who, Who::Coordinator | Who::Responder);
         let coordinator_only = if who == Who::Coordinator {
+            Allowed
+        } else {
+            Forbidden
+        };
+        // Inviting gives the planted account nothing: whoever it invites is uncertified too.
+        let coordinators_invite = if matches!(who, Who::Coordinator | Who::Planted) {
             Allowed
         } else {
             Forbidden
@@ -149,7 +172,7 @@ on_both_engines!(every_role_against_every_operation, |engine| async move {
                 "invite a responder",
                 "/invites".into(),
                 Some(format!("csrf={csrf}&organisation=partner&role=responder")),
-                gate(coordinator_only),
+                gate(coordinators_invite),
             ),
             (
                 "import the key",

@@ -44,6 +44,7 @@ on_both_engines!(
             .await
             .map(|(cookie, _)| cookie)
             .unwrap_or_else(|s| panic!("login: {s}"));
+        crate::workspace::certify_offline(&app, &coordinator, "partner", "coord.bk").await;
         import(&app, &coordinator, "ngo-kh").await;
         let sent = json!({"narrative": "kept through the restore", "location": {"country": "KH"}, "consent": {"partner_ngos": true}});
         let (kept, kept_code) = app.submit(&sent).await;
@@ -88,6 +89,10 @@ on_both_engines!(
             .map(|m| m.account_id.clone())
             .unwrap_or_default();
         let csrf = csrf_of(&app, &coordinator).await;
+        let certified = app
+            .post_form_with(&format!("/members/{account}/certify"), &format!("csrf={csrf}"), Some(&coordinator))
+            .await;
+        assert_eq!(certified.status().as_u16(), 200);
         let granted = app
             .post_form_with("/queues/ngo-kh/members", &format!("csrf={csrf}&account={account}"), Some(&coordinator))
             .await;

@@ -60,6 +60,7 @@ on_both_engines!(
         let other = login_with(&app, "coord.pw", PASSWORD, &code_for(&secret, 0))
             .await
             .unwrap_or_else(|| panic!("second login"));
+        crate::workspace::certify_offline(&app, &cookie, "partner", "coord.pw").await;
         import(&app, &cookie, "ngo-kh").await;
         let report = kh_report(&app).await;
         let token = csrf(&app, &cookie).await;
@@ -135,6 +136,7 @@ on_both_engines!(
         let cookie = login_with(&app, "coord.rec", PASSWORD, &code_for(&secret, 0))
             .await
             .unwrap_or_else(|| panic!("login"));
+        crate::workspace::certify_offline(&app, &cookie, "partner", "coord.rec").await;
         import(&app, &cookie, "ngo-kh").await;
         let report = kh_report(&app).await;
 
@@ -202,6 +204,7 @@ on_both_engines!(
         let responder = staff(&app, "responder", "partner", "resp.regrant").await;
         let outsider = staff(&app, "coordinator", "consulate-in", "coord.outside").await;
         import(&app, &coordinator, "ngo-kh").await;
+        crate::workspace::give(&app, &coordinator, "ngo-kh", "resp.regrant").await;
         let report = kh_report(&app).await;
         assert_eq!(
             app.get_with(&report, &responder).await.status().as_u16(),
@@ -286,14 +289,16 @@ on_both_engines!(
             .unwrap_or_else(|| panic!("login after re-grant"));
         assert_eq!(app.get_with(&report, &back).await.status().as_u16(), 403);
 
-        let granted = app
+        // The new key pair is a new identity: the old certificate went with the old key.
+        let uncertified = app
             .post_form_with(
                 "/queues/ngo-kh/members",
                 &format!("csrf={csrf}&account={responder_id}"),
                 Some(&coordinator),
             )
             .await;
-        assert_eq!(granted.status().as_u16(), 303);
+        assert_eq!(uncertified.status().as_u16(), 403);
+        crate::workspace::give(&app, &coordinator, "ngo-kh", "resp.regrant").await;
         assert_eq!(app.get_with(&report, &back).await.status().as_u16(), 200);
     }
 );

@@ -6,19 +6,20 @@ use homeward::crypto::KeyPair;
 use serde_json::json;
 
 use crate::helpers::{on_both_engines, spawn_app};
-use crate::workspace::{csrf_of, import, staff};
+use crate::workspace::{csrf_of, give, import, staff};
 use crate::workspace_api::{api, token};
 
 on_both_engines!(
     a_page_and_the_api_answer_the_same_failure_with_the_same_status,
     |engine| async move {
         let app = spawn_app(engine).await;
-        // Both coordinators exist before the import, so both hold the queue's key.
+        // Both coordinators are certified and hold the queue's key.
         let page = staff(&app, "coordinator", "partner", "coord.page").await;
         let bearer = token(&app, "coordinator", "partner", "coord.json").await;
         let outsider_page = staff(&app, "coordinator", "consulate-in", "other.page").await;
         let outsider_bearer = token(&app, "coordinator", "consulate-in", "other.json").await;
         import(&app, &page, "ngo-kh").await;
+        give(&app, &page, "ngo-kh", "coord.json").await;
 
         let wrong_key = KeyPair::generate().private.to_text().to_string();
         let new = KeyPair::generate();

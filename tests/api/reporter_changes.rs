@@ -246,6 +246,7 @@ on_both_engines!(
         let desk = crate::workspace::staff(&app, "coordinator", "operator", "coord.unread").await;
         let bearer = token(&app, "responder", "operator", "resp.unread").await;
         crate::workspace::import(&app, &desk, "desk").await;
+        crate::workspace::give(&app, &desk, "desk", "resp.unread").await;
         let entry = format!("/queues/desk/reports/{report}");
         let first = app
             .get_with(&entry, &desk)

@@ -65,6 +65,7 @@ on_both_engines!(
         let coordinator = staff(&app, "coordinator", "partner", "coord.rot").await;
         let responder = staff(&app, "responder", "partner", "resp.rot").await;
         import(&app, &coordinator, "ngo-kh").await;
+        crate::workspace::give(&app, &coordinator, "ngo-kh", "resp.rot").await;
         let before = kh_report(&app).await;
         let page = format!("/queues/ngo-kh/reports/{before}");
         assert_eq!(status_of(&app, &responder, &page).await, 200);

@@ -224,6 +224,7 @@ async fn a_session_made_on_one_replica_works_a_report_on_another() {
         crate::accounts::login(&app, "coord.rep", &crate::accounts::code_for(&secret, 0))
             .await
             .unwrap_or_else(|s| panic!("{s}"));
+    crate::workspace::certify_offline(&app, &cookie, "partner", "coord.rep").await;
     let csrf = crate::helpers::hidden(
         &app.get_with("/workspace", &cookie)
             .await

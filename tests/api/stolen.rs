@@ -17,6 +17,7 @@ on_both_engines!(a_stolen_database_opens_nothing, |engine| async move {
     let (cookie, _) = login(&app, "coord.stolen", &code_for(&secret, 0))
         .await
         .unwrap_or_else(|s| panic!("{s}"));
+    crate::workspace::certify_offline(&app, &cookie, "partner", "coord.stolen").await;
     let csrf = hidden(
         &app.get_with("/workspace", &cookie)
             .await

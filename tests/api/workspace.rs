@@ -7,13 +7,107 @@ use crate::accounts::{code_for, enrol, login};
 use crate::helpers::{hidden, on_both_engines, spawn_app, TestApp};
 
 /// Enrols and logs in someone invited to `role` of `organisation`; returns their session cookie.
+/// A coordinator of a test organisation is then certified by the organisation's offline key, as
+/// its first coordinator would be; a responder stays uncertified until a coordinator certifies
+/// them (`give`).
 pub async fn staff(app: &TestApp, role: &str, organisation: &str, username: &str) -> String {
+    let cookie = uncertified_staff(app, role, organisation, username).await;
+    if role == "coordinator" && app.signers.keys.contains_key(organisation) {
+        certify_offline(app, &cookie, organisation, username).await;
+    }
+    cookie
+}
+
+/// Enrols and logs in, and nothing more.
+pub async fn uncertified_staff(
+    app: &TestApp,
+    role: &str,
+    organisation: &str,
+    username: &str,
+) -> String {
     let token = app.invite(role, Some(organisation)).await;
     let (secret, _) = enrol(app, &token, username).await;
     login(app, username, &code_for(&secret, 0))
         .await
         .map(|(cookie, _)| cookie)
         .unwrap_or_else(|s| panic!("login: {s}"))
+}
+
+pub async fn account_id(app: &TestApp, username: &str) -> String {
+    app.store
+        .account_by_username(username)
+        .await
+        .ok()
+        .flatten()
+        .map(|a| a.id)
+        .unwrap_or_else(|| panic!("no account {username}"))
+}
+
+/// What `homeward org certify` prints for the account, signed with the organisation's key.
+pub async fn organisation_certificate(app: &TestApp, organisation: &str, username: &str) -> String {
+    let id = account_id(app, username).await;
+    let row = app
+        .store
+        .identity(&id)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no identity for {username}"));
+    let identity = row
+        .identity_key
+        .as_deref()
+        .and_then(|k| homeward::crypto::signing::VerifyingKey::from_bytes(k).ok())
+        .unwrap_or_else(|| panic!("{username} has no identity key"));
+    app.signers
+        .of(organisation)
+        .sign(&homeward::crypto::signing::Statement::Member {
+            organisation,
+            account: &id,
+            username,
+            role: &row.role,
+            identity: &identity,
+        })
+        .to_text()
+}
+
+/// The person pastes the certificate their organisation made offline into their workspace.
+pub async fn certify_offline(app: &TestApp, cookie: &str, organisation: &str, username: &str) {
+    let signature = organisation_certificate(app, organisation, username).await;
+    let csrf = csrf_of(app, cookie).await;
+    let done = app
+        .post_form_with(
+            "/workspace/certificate",
+            &format!("csrf={csrf}&signature={signature}"),
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(done.status().as_u16(), 200, "certifying {username}");
+}
+
+/// A certified coordinator certifies a fellow member, then gives them the queue.
+pub async fn give(app: &TestApp, coordinator: &str, queue: &str, username: &str) {
+    let id = account_id(app, username).await;
+    let csrf = csrf_of(app, coordinator).await;
+    let certified = app
+        .post_form_with(
+            &format!("/members/{id}/certify"),
+            &format!("csrf={csrf}"),
+            Some(coordinator),
+        )
+        .await;
+    assert_eq!(certified.status().as_u16(), 200, "certifying {username}");
+    let granted = app
+        .post_form_with(
+            &format!("/queues/{queue}/members"),
+            &format!("csrf={csrf}&account={id}"),
+            Some(coordinator),
+        )
+        .await;
+    assert_eq!(
+        granted.status().as_u16(),
+        303,
+        "giving {queue} to {username}"
+    );
 }
 
 pub async fn csrf_of(app: &TestApp, cookie: &str) -> String {
@@ -62,7 +156,8 @@ on_both_engines!(
                 .as_u16(),
             403
         );
-        // A key that is not the queue's is refused; the right one is sealed to every member.
+        // A key that is not the queue's is refused; the right one is sealed to the importing
+        // coordinator alone.
         let wrong = app
             .post_form_with(
                 "/queues/ngo-kh/key",
@@ -101,6 +196,15 @@ on_both_engines!(
             .await;
         assert_eq!(by_responder.status().as_u16(), 403);
         import(&app, &coordinator, "ngo-kh").await;
+        assert_eq!(
+            app.get_with("/queues/ngo-kh", &early)
+                .await
+                .status()
+                .as_u16(),
+            403,
+            "a member is given a queue explicitly, never by being a member"
+        );
+        give(&app, &coordinator, "ngo-kh", "resp.early").await;
 
         // The responder sees the queue, its entry and the report.
         let workspace = app
@@ -174,7 +278,7 @@ on_both_engines!(
             404
         );
 
-        // Someone who joins later has no copy until the coordinator grants one.
+        // Someone who joins later has no copy until the coordinator certifies them and grants one.
         let late = staff(&app, "responder", "partner", "resp.late").await;
         assert_eq!(
             app.get_with("/queues/ngo-kh", &late)
@@ -189,14 +293,15 @@ on_both_engines!(
             .find(|m| m.username == "resp.late")
             .map(|m| m.account_id.clone())
             .unwrap_or_default();
-        let granted = app
+        let uncertified = app
             .post_form_with(
                 "/queues/ngo-kh/members",
                 &format!("csrf={csrf}&account={late_id}"),
                 Some(&coordinator),
             )
             .await;
-        assert_eq!(granted.status().as_u16(), 303);
+        assert_eq!(uncertified.status().as_u16(), 403);
+        give(&app, &coordinator, "ngo-kh", "resp.late").await;
         assert_eq!(
             app.get_with(&format!("/queues/ngo-kh/reports/{report}"), &late)
                 .await
@@ -218,6 +323,8 @@ on_both_engines!(
         let first = staff(&app, "responder", "partner", "resp.one").await;
         let second = staff(&app, "responder", "partner", "resp.two").await;
         import(&app, &coordinator, "ngo-kh").await;
+        give(&app, &coordinator, "ngo-kh", "resp.one").await;
+        give(&app, &coordinator, "ngo-kh", "resp.two").await;
         let (first_csrf, second_csrf) = (csrf_of(&app, &first).await, csrf_of(&app, &second).await);
         let path = |action: &str| format!("/queues/ngo-kh/reports/{report}/{action}");
         let state = || async {

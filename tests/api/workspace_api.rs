@@ -53,23 +53,9 @@ on_both_engines!(
         import(&app, &coordinator, "ngo-kh").await;
         let responder = token(&app, "responder", "partner", "resp.api").await;
         let outsider = token(&app, "coordinator", "consulate-in", "other.api").await;
-        // The coordinator gives the responder a copy of the queue key.
-        let responder_id = app
-            .store
-            .members("partner")
-            .await
-            .unwrap_or_default()
-            .into_iter()
-            .find(|m| m.username == "resp.api")
-            .map(|m| m.account_id)
-            .unwrap_or_default();
-        let csrf = crate::workspace::csrf_of(&app, &coordinator).await;
-        app.post_form_with(
-            "/queues/ngo-kh/members",
-            &format!("csrf={csrf}&account={responder_id}"),
-            Some(&coordinator),
-        )
-        .await;
+        // The coordinator certifies the responder and gives them a copy of the queue key.
+        crate::workspace::give(&app, &coordinator, "ngo-kh", "resp.api").await;
+        let responder_id = crate::workspace::account_id(&app, "resp.api").await;
 
         let (report, _) = app
         .submit(&json!({"location": {"country": "KH", "compound": "Api Tower"}, "narrative": "api words", "consent": {"partner_ngos": true}}))
@@ -299,7 +285,19 @@ on_both_engines!(
             403
         );
 
-        // The coordinator imports the key, grants a member, removes them, rotates.
+        // The coordinator is certified by the organisation's offline key, imports the key,
+        // certifies and grants a member, removes them, rotates.
+        let certificate =
+            crate::workspace::organisation_certificate(&app, "partner", "coord.admin.api").await;
+        let (status, body) = api(
+            &app,
+            "POST",
+            "/api/v1/account/certificate",
+            Some(&coordinator),
+            Some(json!({"signature": certificate})),
+        )
+        .await;
+        assert_eq!(status, 204, "{body}");
         let key = app.key("ngo-kh").to_text();
         let (status, body) = api(
             &app,
@@ -332,6 +330,24 @@ on_both_engines!(
             .find(|m| m.username == "resp.admin.api")
             .map(|m| m.account_id)
             .unwrap_or_default();
+        let (status, _) = api(
+            &app,
+            "POST",
+            "/api/v1/queues/ngo-kh/members",
+            Some(&coordinator),
+            Some(json!({"account": member_id})),
+        )
+        .await;
+        assert_eq!(status, 403, "an uncertified member is given nothing");
+        let (status, _) = api(
+            &app,
+            "POST",
+            &format!("/api/v1/members/{member_id}/certificate"),
+            Some(&coordinator),
+            None,
+        )
+        .await;
+        assert_eq!(status, 204);
         let (status, _) = api(
             &app,
             "POST",

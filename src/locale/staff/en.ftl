@@ -213,3 +213,21 @@ error-no_desk_signing_key = No desk signing key is configured, so nothing can be
 error-countersignature_mismatch = This countersignature does not match the desk organisation's key and this organisation's id, kind, country and key.
 error-password_wrong = This is not your current password.
 error-recovery_wrong = This username and recovery key do not go together.
+
+# Membership as a chain of signatures from the organisation's key
+staff-uncertified-banner = Your organisation has not certified this account yet. You keep the queues you already hold, but no new queue key is sealed to you until a certified coordinator certifies you, or your organisation does with its signing key.
+staff-certify-command = As your organisation's first coordinator, run this on the organisation's offline machine, then paste the signature it prints below. Check that the identity key matches this page on a second device you trust.
+staff-certificate = Your organisation's signature (hwsg1.)
+staff-certificate-button = Certify my account
+staff-certified-self = Your account is now certified by your organisation's signing key.
+staff-certificate-wrong = That is not your organisation's signature over this account, or your organisation does not stand yet.
+staff-member-certified = certified
+staff-certify-member = Certify
+staff-member-certified-done = Member certified: you can now give them queues.
+staff-uncertified-refused = Refused: that account's membership is not certified by your organisation (its chain of signatures does not reach your organisation's key).
+staff-gap-no-member = not a member
+staff-gap-no-identity = not certified: has not logged in since identity keys came
+staff-gap-key-not-bound = not certified: its identity key does not cover its encryption key
+staff-gap-not-certified = not certified
+staff-gap-broken-chain = not certified: whoever certified it is no longer a certified coordinator
+staff-gap-organisation = not certified: the organisation does not stand (suspended or not countersigned)

@@ -209,3 +209,21 @@ error-no_desk_signing_key = 未配置总台签名密钥，因此无法加签。
 error-countersignature_mismatch = 此加签与总台机构的密钥及该机构的标识、类型、国家和密钥不符。
 error-password_wrong = 这不是您当前的密码。
 error-recovery_wrong = 用户名与恢复密钥不匹配。
+
+# Membership as a chain of signatures from the organisation's key
+staff-uncertified-banner = 您的机构尚未认证此账户。您保留已持有的队列，但在经认证的协调员认证您、或机构用其签名密钥认证您之前，不会再向您密封任何新的队列密钥。
+staff-certify-command = 作为机构的第一位协调员，请在机构的离线计算机上运行以下命令，然后将其输出的签名粘贴到下方。请在您信任的另一台设备上核对身份密钥与此页面一致。
+staff-certificate = 机构的签名（hwsg1.）
+staff-certificate-button = 认证我的账户
+staff-certified-self = 您的账户现已由机构的签名密钥认证。
+staff-certificate-wrong = 这不是机构对此账户的签名，或您的机构尚未具备资格。
+staff-member-certified = 已认证
+staff-certify-member = 认证
+staff-member-certified-done = 成员已认证：现在可以授予其队列。
+staff-uncertified-refused = 已拒绝：该账户的成员资格未经机构认证（其签名链无法追溯到机构的密钥）。
+staff-gap-no-member = 不是成员
+staff-gap-no-identity = 未认证：自启用身份密钥以来尚未登录
+staff-gap-key-not-bound = 未认证：其身份密钥未覆盖其加密密钥
+staff-gap-not-certified = 未认证
+staff-gap-broken-chain = 未认证：为其认证者已不再是经认证的协调员
+staff-gap-organisation = 未认证：机构不具备资格（已暂停或未获副署）

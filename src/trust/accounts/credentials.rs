@@ -15,6 +15,7 @@ use crate::crypto::account::{unwrap_private_key, wrap_private_key, PasswordKeys,
 use crate::crypto::kdf::{new_salt, Argon2Params};
 use crate::crypto::{wrap, KeyPair, PrivateKey};
 use crate::store::{now, AccountRecord, Credentials};
+use crate::trust::certification::{managing_coordinator, Chain};
 
 impl Accounts {
     async fn password_keys(
@@ -185,6 +186,7 @@ impl Accounts {
     /// of their organisation who lost both password and recovery key starts over.
     pub async fn create_reset_link(
         &self,
+        chain: Chain<'_>,
         who: &Principal,
         account: &str,
     ) -> Result<SecretString, AccountError> {
@@ -197,6 +199,9 @@ impl Accounts {
         let Some(target) = target.filter(|_| allowed) else {
             return Err(AccountError::Forbidden);
         };
+        if managing_coordinator(chain, who).await.is_err() {
+            return Err(AccountError::Forbidden);
+        }
         let token = random_token();
         let at = now();
         self.store
@@ -229,7 +234,8 @@ impl Accounts {
 
     /// Redeems a reset link: a new key pair (the old private key is lost with the password and
     /// the recovery key), password, TOTP secret and recovery key. The account's queue key copies
-    /// go, being sealed to the old key; its coordinator grants them again.
+    /// and its certificate go with the old key: its coordinator certifies the new identity and
+    /// grants the queues again.
     pub async fn redeem_reset_link(
         &self,
         token: &str,

@@ -10,7 +10,7 @@ use crate::trust::accounts::Role;
 use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations,
 };
-use crate::trust::{queue_keys, rotation};
+use crate::trust::{certification, queue_keys, rotation};
 use crate::web::shared::bearer::{bearer, json_body};
 use crate::web::shared::error::{ApiError, Failure, Problem};
 use crate::web::shared::json::api_error;
@@ -36,6 +36,13 @@ pub struct KeyRotation {
 #[serde(deny_unknown_fields)]
 pub struct Grant {
     pub account: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Certificate {
+    /// The hwsg1. signature `homeward org certify` printed for this account.
+    pub signature: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -137,7 +144,7 @@ pub async fn import_key(
     let who = bearer(&state, &req).await?;
     let key = SecretString::from(body.private_key);
     let count = queue_keys::import_key(
-        &state.intake.store,
+        state.chain(),
         &state.accounts.audit,
         &who,
         &queue,
@@ -161,7 +168,7 @@ pub async fn grant(
     let body: Grant = json_body(&state, &req, payload).await?;
     let who = bearer(&state, &req).await?;
     queue_keys::grant(
-        &state.intake.store,
+        state.chain(),
         &state.accounts.audit,
         &who,
         &queue,
@@ -170,6 +177,45 @@ pub async fn grant(
     .await
     .map_err(|e| api_error(&state, &req, e))?;
     Ok(HttpResponse::Created().finish())
+}
+
+/// Store the organisation's offline certificate of the caller's own account (from `homeward
+/// org certify`): the first coordinator's way into the membership chain.
+#[utoipa::path(post, path = "/api/v1/account/certificate", request_body(content = Certificate, content_type = "application/json"),
+    responses((status = 204), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
+pub async fn accept_certificate(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body: Certificate = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    certification::accept_organisation_certificate(
+        state.chain(),
+        &state.accounts.audit,
+        &who,
+        &body.signature,
+    )
+    .await
+    .map_err(|e| api_error(&state, &req, e))?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// A certified coordinator certifies a member of their organisation with their identity key.
+#[utoipa::path(post, path = "/api/v1/members/{account}/certificate",
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all)]
+pub async fn certify_member(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    account: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let who = bearer(&state, &req).await?;
+    certification::certify_member(state.chain(), &state.accounts.audit, &who, &account)
+        .await
+        .map_err(|e| api_error(&state, &req, e))?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// After a restore, let a held queue receive reports again, its coordinator having checked who
@@ -183,7 +229,7 @@ pub async fn confirm_membership(
     queue: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let who = bearer(&state, &req).await?;
-    queue_keys::confirm_membership(&state.intake.store, &state.accounts.audit, &who, &queue)
+    queue_keys::confirm_membership(state.chain(), &state.accounts.audit, &who, &queue)
         .await
         .map_err(|e| api_error(&state, &req, e))?;
     Ok(HttpResponse::NoContent().finish())
@@ -203,7 +249,7 @@ pub async fn rotate(
     let who = bearer(&state, &req).await?;
     let key = SecretString::from(body.private_key);
     let count = rotation::rotate(
-        &state.intake.store,
+        state.chain(),
         &state.accounts.audit,
         &who,
         &queue,
@@ -226,7 +272,7 @@ pub async fn remove_member(
 ) -> Result<HttpResponse, ApiError> {
     let who = bearer(&state, &req).await?;
     let rotation_due =
-        rotation::remove_member(&state.intake.store, &state.accounts.audit, &who, &account)
+        rotation::remove_member(state.chain(), &state.accounts.audit, &who, &account)
             .await
             .map_err(|e| api_error(&state, &req, e))?;
     Ok(HttpResponse::Ok().json(RotationDue { rotation_due }))

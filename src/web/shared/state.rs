@@ -36,6 +36,14 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Membership chains, checked against the desk's key pinned in the routing file.
+    pub fn chain(&self) -> crate::trust::certification::Chain<'_> {
+        crate::trust::certification::Chain {
+            store: &self.intake.store,
+            desk_key: self.intake.routing.desk_signing_key.as_ref(),
+        }
+    }
+
     /// The reporter's return, for a page or the API.
     pub fn followup(&self) -> crate::reporting::followup::Followup<'_> {
         crate::reporting::followup::Followup {

@@ -185,7 +185,7 @@ pub async fn create_reset_link(
     };
     let token = state
         .accounts
-        .create_reset_link(&who, &account)
+        .create_reset_link(state.chain(), &who, &account)
         .await
         .map_err(|e| fail(&state, &req, e))?;
     let link = format!("{}/reset/{}", state.public_url, token.expose_secret());

@@ -1,11 +1,14 @@
 //! A coordinator removes a member: their copies go at once and their queues are marked
-//! "rotation due" (see `crate::trust::rotation`; the rotation itself is in `queue_keys`).
+//! "rotation due" (see `crate::trust::rotation`; the rotation itself is in `queue_keys`). A
+//! certified coordinator certifies a member; anyone pastes the certificate their organisation
+//! made offline for them (see `crate::trust::certification`).
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::forms::{checked_form, fail};
-use super::workspace::workspace_with;
-use crate::trust::rotation;
+use super::workspace::{workspace_refusal, workspace_with};
+use crate::trust::certification::{accept_organisation_certificate, certify_member};
+use crate::trust::{rotation, WorkspaceError};
 use crate::web::shared::page::PageError;
 use crate::web::shared::state::AppState;
 
@@ -20,10 +23,9 @@ pub async fn remove(
         Ok(checked) => checked,
         Err(response) => return Ok(response),
     };
-    let queues =
-        rotation::remove_member(&state.intake.store, &state.accounts.audit, &who, &account)
-            .await
-            .map_err(|e| fail(&state, &req, e))?;
+    let queues = rotation::remove_member(state.chain(), &state.accounts.audit, &who, &account)
+        .await
+        .map_err(|e| fail(&state, &req, e))?;
     let tr = state.tr(&req, None);
     let message = if queues.is_empty() {
         tr.t("staff-member-removed")
@@ -35,4 +37,57 @@ pub async fn remove(
         )
     };
     workspace_with(&state, &req, &who, None, Some(message)).await
+}
+
+/// The organisation's offline signature over the person's own membership.
+#[tracing::instrument(skip_all)]
+pub async fn accept_certificate(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let signature = form
+        .get("signature")
+        .map(String::as_str)
+        .unwrap_or_default();
+    match accept_organisation_certificate(state.chain(), &state.accounts.audit, &who, signature)
+        .await
+    {
+        Ok(()) => {
+            let message = state.tr(&req, None).t("staff-certified-self");
+            workspace_with(&state, &req, &who, None, Some(message)).await
+        }
+        Err(e @ (WorkspaceError::BadSignature | WorkspaceError::Uncertified(_))) => {
+            workspace_refusal(&state, &req, &who, e, "staff-certificate-wrong").await
+        }
+        Err(e) => Err(fail(&state, &req, e)),
+    }
+}
+
+/// A certified coordinator certifies a fellow member with their own identity key.
+#[tracing::instrument(skip_all)]
+pub async fn certify(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    account: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, _) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    match certify_member(state.chain(), &state.accounts.audit, &who, &account).await {
+        Ok(()) => {
+            let message = state.tr(&req, None).t("staff-member-certified-done");
+            workspace_with(&state, &req, &who, None, Some(message)).await
+        }
+        Err(e @ WorkspaceError::Uncertified(_)) => {
+            workspace_refusal(&state, &req, &who, e, "staff-uncertified-refused").await
+        }
+        Err(e) => Err(fail(&state, &req, e)),
+    }
 }

@@ -27,6 +27,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", web::post().to(login::login));
     cfg.route("/logout", web::post().to(login::logout));
     cfg.route("/workspace", web::get().to(workspace::workspace));
+    cfg.route(
+        "/workspace/certificate",
+        web::post().to(members::accept_certificate),
+    );
+    cfg.route(
+        "/members/{account}/certify",
+        web::post().to(members::certify),
+    );
     cfg.route("/invite/{token}", web::get().to(invites::invite_form));
     cfg.route("/invite/{token}", web::post().to(invites::enrol));
     cfg.route("/invites", web::post().to(invites::create_invite));

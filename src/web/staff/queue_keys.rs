@@ -24,7 +24,7 @@ pub async fn import_key(
     };
     let key = SecretString::from(form.get("private_key").cloned().unwrap_or_default());
     match queue_keys::import_key(
-        &state.intake.store,
+        state.chain(),
         &state.accounts.audit,
         &who,
         &queue,
@@ -35,6 +35,9 @@ pub async fn import_key(
         Ok(_) => Ok(redirect("/workspace")),
         Err(e @ WorkspaceError::WrongKey) => {
             workspace_refusal(&state, &req, &who, e, "staff-key-wrong").await
+        }
+        Err(e @ WorkspaceError::Uncertified(_)) => {
+            workspace_refusal(&state, &req, &who, e, "staff-uncertified-refused").await
         }
         Err(e) => Err(fail(&state, &req, e)),
     }
@@ -51,7 +54,7 @@ pub async fn confirm_membership(
         Ok(checked) => checked,
         Err(response) => return Ok(response),
     };
-    queue_keys::confirm_membership(&state.intake.store, &state.accounts.audit, &who, &queue)
+    queue_keys::confirm_membership(state.chain(), &state.accounts.audit, &who, &queue)
         .await
         .map_err(|e| fail(&state, &req, e))?;
     Ok(redirect("/workspace"))
@@ -69,16 +72,13 @@ pub async fn grant_access(
         Err(response) => return Ok(response),
     };
     let account = form.get("account").cloned().unwrap_or_default();
-    queue_keys::grant(
-        &state.intake.store,
-        &state.accounts.audit,
-        &who,
-        &queue,
-        &account,
-    )
-    .await
-    .map_err(|e| fail(&state, &req, e))?;
-    Ok(redirect("/workspace"))
+    match queue_keys::grant(state.chain(), &state.accounts.audit, &who, &queue, &account).await {
+        Ok(()) => Ok(redirect("/workspace")),
+        Err(e @ WorkspaceError::Uncertified(_)) => {
+            workspace_refusal(&state, &req, &who, e, "staff-uncertified-refused").await
+        }
+        Err(e) => Err(fail(&state, &req, e)),
+    }
 }
 
 #[tracing::instrument(skip_all)]
@@ -95,7 +95,7 @@ pub async fn rotate(
     let key = SecretString::from(form.get("private_key").cloned().unwrap_or_default());
     let signature = form.get("signature").cloned().unwrap_or_default();
     let outcome = rotation::rotate(
-        &state.intake.store,
+        state.chain(),
         &state.accounts.audit,
         &who,
         &queue,
@@ -107,6 +107,7 @@ pub async fn rotate(
         Ok(_) => return Ok(redirect("/workspace")),
         Err(e @ WorkspaceError::WrongKey) => (e, "staff-rotate-key-wrong"),
         Err(e @ WorkspaceError::BadSignature) => (e, "staff-rotate-signature-wrong"),
+        Err(e @ WorkspaceError::Uncertified(_)) => (e, "staff-uncertified-refused"),
         Err(e) => return Err(fail(&state, &req, e)),
     };
     workspace_refusal(&state, &req, &who, refused, message).await

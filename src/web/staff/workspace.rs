@@ -8,7 +8,9 @@ use askama::Template;
 use super::forms::{fail, redirect, utc};
 use super::session::principal;
 use crate::locale::Tr;
+use crate::store::StoreError;
 use crate::trust::accounts::{Principal, Role};
+use crate::trust::certification::certificate_request;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, PageError};
@@ -29,10 +31,31 @@ pub(super) struct Workspace {
     message: Option<String>,
     held: Vec<String>,
     managed: Vec<ManagedQueue>,
-    /// The coordinator's fellow members: (account id, username, role).
-    members: Vec<(String, String, String)>,
+    /// The coordinator's fellow members.
+    members: Vec<MemberView>,
+    /// Whether the coordinator's own chain verifies, so they may certify others.
+    certified: bool,
+    /// Why the person's own account is not certified, and what would certify it.
+    uncertified: Option<OwnCertification>,
     /// What config changed about the organisation's queues: (when, what, queue).
     queue_changes: Vec<(String, String, String)>,
+}
+
+/// A fellow member, and whether their membership chain verifies.
+pub(super) struct MemberView {
+    id: String,
+    username: String,
+    role: String,
+    /// The catalog's word for their standing: certified, or the gap in their chain.
+    standing: String,
+    certified: bool,
+}
+
+/// The banner of an account whose chain does not verify: why, and the command that makes the
+/// organisation's certificate for it offline.
+pub(super) struct OwnCertification {
+    gap: String,
+    command: Option<String>,
 }
 
 /// A queue of the coordinator's organisation, with who holds its key.
@@ -82,6 +105,13 @@ pub(super) async fn managed_queues(
     };
     let store = &state.intake.store;
     let members = store.members(org).await?;
+    let chain = state.chain();
+    let mut certified = Vec::new();
+    for m in &members {
+        if chain.check(&m.account_id).await?.is_ok() {
+            certified.push(m.account_id.clone());
+        }
+    }
     let mut managed = Vec::new();
     for q in store.queues_of_organisation(org).await? {
         let holders = store.holders(&q.id).await?;
@@ -99,7 +129,7 @@ pub(super) async fn managed_queues(
                 .join(", "),
             grantable: members
                 .iter()
-                .filter(|m| !holders.contains(&m.account_id))
+                .filter(|m| !holders.contains(&m.account_id) && certified.contains(&m.account_id))
                 .map(|m| (m.account_id.clone(), m.username.clone()))
                 .collect(),
             rotation_due: store.rotation_due(&q.id).await?,
@@ -157,18 +187,13 @@ pub(super) async fn workspace_with(
     let managed = managed_queues(state, who)
         .await
         .map_err(|e| fail(state, req, e))?;
-    let members = match (who.role, who.organisation_id.as_deref()) {
-        (Role::Coordinator, Some(org)) => store
-            .members(org)
-            .await
-            .map_err(|e| fail(state, req, e))?
-            .into_iter()
-            .filter(|m| m.account_id != who.account_id)
-            .map(|m| (m.account_id, m.username, m.role))
-            .collect(),
-        _ => Vec::new(),
-    };
     let tr = state.tr(req, None);
+    let (certified, uncertified) = own_certification(state, who, &tr)
+        .await
+        .map_err(|e| fail(state, req, e))?;
+    let members = member_views(state, who, &tr)
+        .await
+        .map_err(|e| fail(state, req, e))?;
     let queue_changes = match who.organisation_id.as_deref() {
         Some(org) => store
             .queue_changes_for(org)
@@ -181,6 +206,8 @@ pub(super) async fn workspace_with(
     };
     let page = Workspace {
         members,
+        certified,
+        uncertified,
         queue_changes,
         tr,
         stylesheet: assets::STYLESHEET_PATH,
@@ -210,4 +237,64 @@ pub async fn workspace(
         Some(who) => workspace_page(&state, &req, &who, None).await,
         None => Ok(redirect("/login")),
     }
+}
+
+/// Whether the person's own chain verifies; if not, the banner that says why and how to fix it.
+async fn own_certification(
+    state: &AppState,
+    who: &Principal,
+    tr: &Tr,
+) -> Result<(bool, Option<OwnCertification>), StoreError> {
+    if who.organisation_id.is_none() {
+        return Ok((false, None));
+    }
+    let gap = match state.chain().check(&who.account_id).await? {
+        Ok(_) => return Ok((true, None)),
+        Err(gap) => gap,
+    };
+    let command = certificate_request(&state.intake.store, who)
+        .await?
+        .map(|r| {
+            format!(
+                "homeward org certify --signing-key ORGANISATION.key --organisation {} --account {} --username {} --role {} --identity {}",
+                r.organisation, r.account, r.username, r.role, r.identity
+            )
+        });
+    Ok((
+        false,
+        Some(OwnCertification {
+            gap: tr.t(&format!("staff-gap-{}", gap.code())),
+            command,
+        }),
+    ))
+}
+
+/// A coordinator's fellow members with the standing of each one's chain.
+async fn member_views(
+    state: &AppState,
+    who: &Principal,
+    tr: &Tr,
+) -> Result<Vec<MemberView>, StoreError> {
+    let (Role::Coordinator, Some(org)) = (who.role, who.organisation_id.as_deref()) else {
+        return Ok(Vec::new());
+    };
+    let chain = state.chain();
+    let mut views = Vec::new();
+    for m in state.intake.store.members(org).await? {
+        if m.account_id == who.account_id {
+            continue;
+        }
+        let checked = chain.check(&m.account_id).await?;
+        views.push(MemberView {
+            standing: match checked {
+                Ok(_) => tr.t("staff-member-certified"),
+                Err(gap) => tr.t(&format!("staff-gap-{}", gap.code())),
+            },
+            certified: checked.is_ok(),
+            id: m.account_id,
+            username: m.username,
+            role: m.role,
+        });
+    }
+    Ok(views)
 }

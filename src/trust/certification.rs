@@ -1,0 +1,416 @@
+//! Membership as a chain the organisation controls, not a flag the server keeps. The desk's
+//! verifying key (pinned in the routing file) countersigns the organisation's signing key; the
+//! organisation's signing key (offline, `homeward org certify`) certifies its first coordinator's
+//! identity key; a certified coordinator certifies later members; each identity key signs its
+//! account's encryption key. `Chain::check` verifies all of it from the stored rows, right
+//! before anything is sealed to an account, so an operator who invites and enrols an account,
+//! sets a flag or swaps a key in the database gains no key.
+
+use crate::crypto::envelope::open_queue_key;
+use crate::crypto::identity::identity_of;
+use crate::crypto::signing::{Signature, Statement, VerifyingKey};
+use crate::crypto::PublicKey;
+use crate::store::{now, IdentityRow, Store, StoreError, ORGANISATION_SIGNER};
+use crate::trust::accounts::{Principal, Role};
+use crate::trust::audit::Audit;
+use crate::trust::organisations::{organisation_standing, Hold};
+use crate::trust::WorkspaceError;
+
+/// How many coordinators may stand between an organisation's key and an account.
+const MAX_DEPTH: usize = 8;
+
+/// Why an account is not (or no longer) a certified member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// No such account, or one of no organisation (an operator).
+    NoMember,
+    /// The account has not logged in since identity keys came, so it has none yet.
+    NoIdentity,
+    /// The identity key's signature does not cover the account's current encryption key.
+    KeyNotBound,
+    NotCertified,
+    /// A certificate that does not verify, or a certifier who is not a certified coordinator of
+    /// the same organisation.
+    BrokenChain,
+    /// The organisation itself does not stand (suspended, not countersigned, ...).
+    Organisation(Hold),
+}
+
+impl Gap {
+    /// Catalog key suffix: `staff-gap-<code>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Gap::NoMember => "no-member",
+            Gap::NoIdentity => "no-identity",
+            Gap::KeyNotBound => "key-not-bound",
+            Gap::NotCertified => "not-certified",
+            Gap::BrokenChain => "broken-chain",
+            Gap::Organisation(_) => "organisation",
+        }
+    }
+}
+
+/// A member whose whole chain verified: the public key to seal to is the one the chain covers.
+#[derive(Debug, Clone)]
+pub struct Certified {
+    pub account_id: String,
+    pub username: String,
+    pub role: String,
+    pub organisation_id: String,
+    pub public_key: PublicKey,
+    identity: VerifyingKey,
+}
+
+/// Checks chains against the desk's pinned key.
+#[derive(Clone, Copy)]
+pub struct Chain<'a> {
+    pub store: &'a Store,
+    pub desk_key: Option<&'a VerifyingKey>,
+}
+
+fn member_statement<'a>(
+    row: &'a IdentityRow,
+    org: &'a str,
+    identity: &'a VerifyingKey,
+) -> Statement<'a> {
+    Statement::Member {
+        organisation: org,
+        account: &row.account_id,
+        username: &row.username,
+        role: &row.role,
+        identity,
+    }
+}
+
+/// The account's identity key, if its signature binds the account's current encryption key.
+fn bound_identity(row: &IdentityRow) -> Result<(VerifyingKey, PublicKey), Gap> {
+    let identity = row
+        .identity_key
+        .as_deref()
+        .and_then(|k| VerifyingKey::from_bytes(k).ok())
+        .ok_or(Gap::NoIdentity)?;
+    let public = PublicKey::from_bytes(&row.public_key).map_err(|_| Gap::KeyNotBound)?;
+    let signature = row
+        .key_signature
+        .as_deref()
+        .and_then(|s| Signature::from_bytes(s).ok())
+        .ok_or(Gap::KeyNotBound)?;
+    let statement = Statement::AccountKey {
+        account: &row.account_id,
+        key: &public,
+    };
+    if identity.verifies(&statement, &signature) {
+        Ok((identity, public))
+    } else {
+        Err(Gap::KeyNotBound)
+    }
+}
+
+impl Chain<'_> {
+    /// The account as a certified member, or the first gap in its chain.
+    pub async fn check(&self, account: &str) -> Result<Result<Certified, Gap>, StoreError> {
+        // Walk up from the account to the certificate the organisation's key made.
+        let mut links: Vec<IdentityRow> = Vec::new();
+        let mut next = account.to_owned();
+        loop {
+            let Some(row) = self.store.identity(&next).await? else {
+                return Ok(Err(if links.is_empty() {
+                    Gap::NoMember
+                } else {
+                    Gap::BrokenChain
+                }));
+            };
+            let signer = row.signer.clone();
+            links.push(row);
+            match signer.as_deref() {
+                None if links.len() == 1 => return Ok(Err(Gap::NotCertified)),
+                None => return Ok(Err(Gap::BrokenChain)),
+                Some(ORGANISATION_SIGNER) => break,
+                Some(s) if links.len() > MAX_DEPTH || links.iter().any(|l| l.account_id == s) => {
+                    return Ok(Err(Gap::BrokenChain))
+                }
+                Some(s) => next = s.to_owned(),
+            }
+        }
+        let Some(org_id) = links[0].organisation_id.clone() else {
+            return Ok(Err(Gap::NoMember));
+        };
+        let Some(org) = self.store.organisation(&org_id).await? else {
+            return Ok(Err(Gap::Organisation(Hold::Unregistered)));
+        };
+        let mut signer_key = match organisation_standing(&org, self.desk_key) {
+            Ok(key) => key,
+            Err(hold) => return Ok(Err(Gap::Organisation(hold))),
+        };
+        // Then down: each link certified by the one above it.
+        let mut verified = None;
+        for (depth, row) in links.iter().enumerate().rev() {
+            if row.organisation_id.as_deref() != Some(org_id.as_str()) {
+                return Ok(Err(Gap::BrokenChain));
+            }
+            let (identity, public) = match bound_identity(row) {
+                Ok(bound) => bound,
+                Err(gap) if depth == 0 => return Ok(Err(gap)),
+                Err(_) => return Ok(Err(Gap::BrokenChain)),
+            };
+            let signature = row
+                .signature
+                .as_deref()
+                .and_then(|s| Signature::from_bytes(s).ok());
+            let certified = signature.is_some_and(|s| {
+                signer_key.verifies(&member_statement(row, &org_id, &identity), &s)
+            });
+            if !certified || (depth > 0 && row.role != Role::Coordinator.as_str()) {
+                return Ok(Err(Gap::BrokenChain));
+            }
+            signer_key = identity.clone();
+            verified = Some((identity, public));
+        }
+        let Some((identity, public_key)) = verified else {
+            return Ok(Err(Gap::BrokenChain));
+        };
+        let row = &links[0];
+        Ok(Ok(Certified {
+            account_id: row.account_id.clone(),
+            username: row.username.clone(),
+            role: row.role.clone(),
+            organisation_id: org_id,
+            public_key,
+            identity,
+        }))
+    }
+
+    /// The account as a certified member of `organisation`, or `Uncertified`.
+    pub async fn member_of(
+        &self,
+        organisation: &str,
+        account: &str,
+    ) -> Result<Certified, WorkspaceError> {
+        match self.check(account).await? {
+            Ok(member) if member.organisation_id == organisation => Ok(member),
+            Ok(_) => Err(WorkspaceError::NotFound),
+            Err(Gap::NoMember) => Err(WorkspaceError::NotFound),
+            Err(gap) => Err(WorkspaceError::Uncertified(gap)),
+        }
+    }
+
+    /// The person as a certified coordinator of their organisation, who may vouch for others.
+    pub async fn coordinator(&self, who: &Principal) -> Result<Certified, WorkspaceError> {
+        let org = who
+            .organisation_id
+            .as_deref()
+            .ok_or(WorkspaceError::Forbidden)?;
+        if who.role != Role::Coordinator {
+            return Err(WorkspaceError::Forbidden);
+        }
+        let me = self.member_of(org, &who.account_id).await?;
+        // The chain covers the stored identity; the session must hold its private half.
+        if identity_of(&who.private_key).verifying_key() != me.identity {
+            return Err(WorkspaceError::Uncertified(Gap::KeyNotBound));
+        }
+        Ok(me)
+    }
+}
+
+/// Records the logged-in person's identity key and its binding of their encryption key, made
+/// from the private key their session holds. Accounts made before identity keys get theirs at
+/// their next login.
+pub async fn record_identity(
+    store: &Store,
+    account: &str,
+    private: &crate::crypto::PrivateKey,
+) -> Result<(), StoreError> {
+    let identity = identity_of(private);
+    let binding = identity.sign(&Statement::AccountKey {
+        account,
+        key: &private.public_key(),
+    });
+    store
+        .set_identity(
+            account,
+            &identity.verifying_key().to_bytes(),
+            &binding.to_bytes(),
+        )
+        .await
+}
+
+/// What the organisation's offline key (`homeward org certify`) must sign for an account, and
+/// the account's identity key in text, so the page can print the exact command.
+pub struct CertificateRequest {
+    pub organisation: String,
+    pub account: String,
+    pub username: String,
+    pub role: String,
+    pub identity: String,
+}
+
+pub async fn certificate_request(
+    store: &Store,
+    who: &Principal,
+) -> Result<Option<CertificateRequest>, StoreError> {
+    let Some(row) = store.identity(&who.account_id).await? else {
+        return Ok(None);
+    };
+    let (Some(organisation), Ok((identity, _))) =
+        (row.organisation_id.clone(), bound_identity(&row))
+    else {
+        return Ok(None);
+    };
+    Ok(Some(CertificateRequest {
+        organisation,
+        account: row.account_id,
+        username: row.username,
+        role: row.role,
+        identity: identity.to_text(),
+    }))
+}
+
+/// Stores the organisation's offline signature over the person's own membership, once it
+/// verifies against the organisation's registered signing key.
+pub async fn accept_organisation_certificate(
+    chain: Chain<'_>,
+    audit: &Audit,
+    who: &Principal,
+    signature: &str,
+) -> Result<(), WorkspaceError> {
+    let org_id = who
+        .organisation_id
+        .as_deref()
+        .ok_or(WorkspaceError::Forbidden)?;
+    let signature = Signature::parse(signature).map_err(|_| WorkspaceError::BadSignature)?;
+    let row = chain
+        .store
+        .identity(&who.account_id)
+        .await?
+        .ok_or(WorkspaceError::NotFound)?;
+    let (identity, _) = bound_identity(&row).map_err(WorkspaceError::Uncertified)?;
+    let org = chain
+        .store
+        .organisation(org_id)
+        .await?
+        .ok_or(WorkspaceError::NotFound)?;
+    let org_key = organisation_standing(&org, chain.desk_key)
+        .map_err(|hold| WorkspaceError::Uncertified(Gap::Organisation(hold)))?;
+    if !org_key.verifies(&member_statement(&row, org_id, &identity), &signature) {
+        return Err(WorkspaceError::BadSignature);
+    }
+    chain
+        .store
+        .insert_certificate(
+            &who.account_id,
+            ORGANISATION_SIGNER,
+            &signature.to_bytes(),
+            now(),
+        )
+        .await?;
+    tracing::info!("account certified by its organisation's key");
+    audit
+        .note(
+            &who.account_id,
+            "member_certified",
+            &format!("account:{} by:organisation", who.account_id),
+        )
+        .await;
+    Ok(())
+}
+
+/// A certified coordinator certifies a member of their organisation with their identity key.
+pub async fn certify_member(
+    chain: Chain<'_>,
+    audit: &Audit,
+    who: &Principal,
+    account: &str,
+) -> Result<(), WorkspaceError> {
+    let me = chain.coordinator(who).await?;
+    if account == who.account_id {
+        return Err(WorkspaceError::Forbidden);
+    }
+    let row = chain
+        .store
+        .identity(account)
+        .await?
+        .filter(|r| r.organisation_id.as_deref() == Some(me.organisation_id.as_str()))
+        .ok_or(WorkspaceError::NotFound)?;
+    let (identity, _) = bound_identity(&row).map_err(WorkspaceError::Uncertified)?;
+    let signature =
+        identity_of(&who.private_key).sign(&member_statement(&row, &me.organisation_id, &identity));
+    chain
+        .store
+        .insert_certificate(account, &who.account_id, &signature.to_bytes(), now())
+        .await?;
+    tracing::info!("member certified by a coordinator");
+    audit
+        .note(
+            &who.account_id,
+            "member_certified",
+            &format!("account:{account} by:{}", who.account_id),
+        )
+        .await;
+    Ok(())
+}
+
+/// Whether the person may manage their organisation's members (remove them, make reset links,
+/// confirm a queue after a restore): a certified coordinator or, until their organisation
+/// certifies them, a coordinator from before identity keys who holds a genuine copy of one of its
+/// queue keys, one that opens to the queue's current key as its organisation signed it. The
+/// server cannot make such a copy, so an account it planted has none.
+pub async fn managing_coordinator(chain: Chain<'_>, who: &Principal) -> Result<(), WorkspaceError> {
+    let gap = match chain.coordinator(who).await {
+        Ok(_) => return Ok(()),
+        Err(WorkspaceError::Uncertified(gap @ Gap::Organisation(_))) => {
+            return Err(WorkspaceError::Uncertified(gap))
+        }
+        Err(WorkspaceError::Uncertified(gap)) => gap,
+        Err(e) => return Err(e),
+    };
+    let org_id = who
+        .organisation_id
+        .as_deref()
+        .ok_or(WorkspaceError::Forbidden)?;
+    let org = chain
+        .store
+        .organisation(org_id)
+        .await?
+        .ok_or(WorkspaceError::Forbidden)?;
+    let org_key = organisation_standing(&org, chain.desk_key)
+        .map_err(|hold| WorkspaceError::Uncertified(Gap::Organisation(hold)))?;
+    for queue in chain.store.queues_of_organisation(org_id).await? {
+        if holds_genuine_key(chain.store, who, &queue.id, &org_key).await? {
+            return Ok(());
+        }
+    }
+    Err(WorkspaceError::Uncertified(gap))
+}
+
+async fn holds_genuine_key(
+    store: &Store,
+    who: &Principal,
+    queue: &str,
+    org_key: &VerifyingKey,
+) -> Result<bool, StoreError> {
+    let (Some(copy), Some(row)) = (
+        store.key_copy(queue, &who.account_id).await?,
+        store.queue_standing_row(queue).await?,
+    ) else {
+        return Ok(false);
+    };
+    let Ok(key) = open_queue_key(&copy, &who.private_key, queue, &who.account_id) else {
+        return Ok(false);
+    };
+    let public = key.public_key();
+    let signature = row
+        .signature
+        .as_deref()
+        .and_then(|s| Signature::from_bytes(s).ok());
+    Ok(public.to_bytes() == row.public_key
+        && signature.is_some_and(|s| {
+            org_key.verifies(
+                &Statement::QueueKey {
+                    queue,
+                    kind: &row.kind,
+                    key: &public,
+                },
+                &s,
+            )
+        }))
+}
