@@ -1,0 +1,5 @@
+//! One test per break of issue 15, named for the attack, on both engines: each failed on the main
+//! before the fix and passes after. docs/security.md lists them in a table of attack, test and
+//! result.
+
+mod planted_member;
