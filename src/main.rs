@@ -131,6 +131,30 @@ enum QueueCommand {
         #[arg(long)]
         signing_key: PathBuf,
     },
+    /// Give a certified member a copy of a queue's key, sealed on this machine (the
+    /// organisation's own): the member's chain of certificates is checked against the
+    /// organisation's signing key here, and only the sealed copy goes to the server.
+    Grant {
+        /// The server's base URL.
+        #[arg(long)]
+        server: String,
+        /// A file holding a coordinator's API session token (from POST /api/v1/session).
+        #[arg(long)]
+        token_file: PathBuf,
+        #[arg(long)]
+        organisation: String,
+        /// A file holding the organisation's signing key (hwok1.); only its verifying half is used.
+        #[arg(long)]
+        signing_key: PathBuf,
+        #[arg(long)]
+        queue: String,
+        /// A file holding the queue's private key (hwsk1., from `homeward queue keygen`).
+        #[arg(long)]
+        queue_key: PathBuf,
+        /// The member's account id, as the workspace or the API lists it.
+        #[arg(long)]
+        account: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -226,6 +250,43 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     signing_key,
                 },
         } => queue_keygen(&id, &kind, &signing_key),
+        Command::Queue {
+            command:
+                QueueCommand::Grant {
+                    server,
+                    token_file,
+                    organisation,
+                    signing_key,
+                    queue,
+                    queue_key,
+                    account,
+                },
+        } => {
+            let read = |path: &std::path::Path| -> anyhow::Result<zeroize::Zeroizing<String>> {
+                Ok(zeroize::Zeroizing::new(
+                    std::fs::read_to_string(path)
+                        .with_context(|| format!("reading {}", path.display()))?,
+                ))
+            };
+            let token = secrecy::SecretString::from(read(&token_file)?.trim().to_owned());
+            let organisation_key = read_signing_key(&signing_key)?.verifying_key();
+            let queue_key =
+                homeward::crypto::PrivateKey::parse(&read(&queue_key)?).map_err(|_| {
+                    anyhow::anyhow!("{}: not an hwsk1. private key", queue_key.display())
+                })?;
+            let grant = homeward::cli::queue_grant::Grant {
+                server: &server,
+                token: &token,
+                organisation: &organisation,
+                organisation_key: &organisation_key,
+                queue: &queue,
+                queue_key: &queue_key,
+                account: &account,
+            };
+            let username = runtime()?.block_on(homeward::cli::queue_grant::grant(&grant))?;
+            println!("{queue}: a copy sealed here was given to {username} ({account})");
+            Ok(())
+        }
         Command::Org { command } => org_command(command),
         Command::Secrets {
             command: SecretsCommand::Generate { out },

@@ -6,6 +6,9 @@
 //! before anything is sealed to an account, so an operator who invites and enrols an account,
 //! sets a flag or swaps a key in the database gains no key.
 
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
 use crate::crypto::envelope::open_queue_key;
 use crate::crypto::identity::identity_of;
 use crate::crypto::signing::{Signature, Statement, VerifyingKey};
@@ -106,10 +109,51 @@ fn bound_identity(row: &IdentityRow) -> Result<(VerifyingKey, PublicKey), Gap> {
     }
 }
 
+/// Verifies a chain: `links[0]` is the account, each later link the coordinator who certified
+/// the one before, the last one certified by `org_key`. Every link must be of `organisation`,
+/// every certifier a coordinator, and the account's identity must bind its encryption key. The
+/// same check runs on the server and on the organisation's own machine (`homeward queue grant`).
+pub fn verify_links(
+    org_key: &VerifyingKey,
+    organisation: &str,
+    links: &[IdentityRow],
+) -> Result<(VerifyingKey, PublicKey), Gap> {
+    let mut signer_key = org_key.clone();
+    let mut verified = None;
+    for (depth, row) in links.iter().enumerate().rev() {
+        let expected_signer = match links.get(depth + 1) {
+            Some(above) => above.account_id.as_str(),
+            None => ORGANISATION_SIGNER,
+        };
+        if row.organisation_id.as_deref() != Some(organisation)
+            || row.signer.as_deref() != Some(expected_signer)
+        {
+            return Err(Gap::BrokenChain);
+        }
+        let (identity, public) = match bound_identity(row) {
+            Ok(bound) => bound,
+            Err(gap) if depth == 0 => return Err(gap),
+            Err(_) => return Err(Gap::BrokenChain),
+        };
+        let signature = row
+            .signature
+            .as_deref()
+            .and_then(|s| Signature::from_bytes(s).ok());
+        let certified = signature.is_some_and(|s| {
+            signer_key.verifies(&member_statement(row, organisation, &identity), &s)
+        });
+        if !certified || (depth > 0 && row.role != Role::Coordinator.as_str()) {
+            return Err(Gap::BrokenChain);
+        }
+        signer_key = identity.clone();
+        verified = Some((identity, public));
+    }
+    verified.ok_or(Gap::NotCertified)
+}
+
 impl Chain<'_> {
-    /// The account as a certified member, or the first gap in its chain.
-    pub async fn check(&self, account: &str) -> Result<Result<Certified, Gap>, StoreError> {
-        // Walk up from the account to the certificate the organisation's key made.
+    /// The stored links from the account up to the one its organisation's key certified.
+    async fn links(&self, account: &str) -> Result<Result<Vec<IdentityRow>, Gap>, StoreError> {
         let mut links: Vec<IdentityRow> = Vec::new();
         let mut next = account.to_owned();
         loop {
@@ -125,49 +169,34 @@ impl Chain<'_> {
             match signer.as_deref() {
                 None if links.len() == 1 => return Ok(Err(Gap::NotCertified)),
                 None => return Ok(Err(Gap::BrokenChain)),
-                Some(ORGANISATION_SIGNER) => break,
+                Some(ORGANISATION_SIGNER) => return Ok(Ok(links)),
                 Some(s) if links.len() > MAX_DEPTH || links.iter().any(|l| l.account_id == s) => {
                     return Ok(Err(Gap::BrokenChain))
                 }
                 Some(s) => next = s.to_owned(),
             }
         }
+    }
+
+    /// The account as a certified member, or the first gap in its chain.
+    pub async fn check(&self, account: &str) -> Result<Result<Certified, Gap>, StoreError> {
+        let links = match self.links(account).await? {
+            Ok(links) => links,
+            Err(gap) => return Ok(Err(gap)),
+        };
         let Some(org_id) = links[0].organisation_id.clone() else {
             return Ok(Err(Gap::NoMember));
         };
         let Some(org) = self.store.organisation(&org_id).await? else {
             return Ok(Err(Gap::Organisation(Hold::Unregistered)));
         };
-        let mut signer_key = match organisation_standing(&org, self.desk_key) {
+        let org_key = match organisation_standing(&org, self.desk_key) {
             Ok(key) => key,
             Err(hold) => return Ok(Err(Gap::Organisation(hold))),
         };
-        // Then down: each link certified by the one above it.
-        let mut verified = None;
-        for (depth, row) in links.iter().enumerate().rev() {
-            if row.organisation_id.as_deref() != Some(org_id.as_str()) {
-                return Ok(Err(Gap::BrokenChain));
-            }
-            let (identity, public) = match bound_identity(row) {
-                Ok(bound) => bound,
-                Err(gap) if depth == 0 => return Ok(Err(gap)),
-                Err(_) => return Ok(Err(Gap::BrokenChain)),
-            };
-            let signature = row
-                .signature
-                .as_deref()
-                .and_then(|s| Signature::from_bytes(s).ok());
-            let certified = signature.is_some_and(|s| {
-                signer_key.verifies(&member_statement(row, &org_id, &identity), &s)
-            });
-            if !certified || (depth > 0 && row.role != Role::Coordinator.as_str()) {
-                return Ok(Err(Gap::BrokenChain));
-            }
-            signer_key = identity.clone();
-            verified = Some((identity, public));
-        }
-        let Some((identity, public_key)) = verified else {
-            return Ok(Err(Gap::BrokenChain));
+        let (identity, public_key) = match verify_links(&org_key, &org_id, &links) {
+            Ok(verified) => verified,
+            Err(gap) => return Ok(Err(gap)),
         };
         let row = &links[0];
         Ok(Ok(Certified {
@@ -178,6 +207,32 @@ impl Chain<'_> {
             public_key,
             identity,
         }))
+    }
+
+    /// An account's chain as stored, for a coordinator to check on the organisation's own
+    /// machine before sealing a queue key to it there (`homeward queue grant`).
+    pub async fn stored_chain(
+        &self,
+        who: &Principal,
+        account: &str,
+    ) -> Result<MemberChain, WorkspaceError> {
+        let org = who
+            .organisation_id
+            .clone()
+            .ok_or(WorkspaceError::Forbidden)?;
+        managing_coordinator(*self, who).await?;
+        let links = match self.links(account).await? {
+            Ok(links) => links,
+            Err(Gap::NoMember) => return Err(WorkspaceError::NotFound),
+            Err(gap) => return Err(WorkspaceError::Uncertified(gap)),
+        };
+        if links[0].organisation_id.as_deref() != Some(org.as_str()) {
+            return Err(WorkspaceError::NotFound);
+        }
+        Ok(MemberChain {
+            organisation: org,
+            links: links.iter().map(ChainLink::from_row).collect(),
+        })
     }
 
     /// The account as a certified member of `organisation`, or `Uncertified`.
@@ -347,6 +402,86 @@ pub async fn certify_member(
         )
         .await;
     Ok(())
+}
+
+/// A member's chain in text, as the API gives it to `homeward queue grant`: the account first,
+/// then whoever certified each link.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct MemberChain {
+    pub organisation: String,
+    pub links: Vec<ChainLink>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ChainLink {
+    pub account: String,
+    pub username: String,
+    pub role: String,
+    /// hwpk1.
+    pub public_key: String,
+    /// hwov1.
+    pub identity_key: Option<String>,
+    /// hwsg1.: the identity key over the public key.
+    pub key_signature: Option<String>,
+    /// `organisation`, or the certifying coordinator's account id.
+    pub signer: Option<String>,
+    /// hwsg1.: the signer over this membership.
+    pub signature: Option<String>,
+}
+
+impl ChainLink {
+    fn from_row(row: &IdentityRow) -> ChainLink {
+        let text =
+            |bytes: &Option<Vec<u8>>, f: fn(&[u8]) -> Option<String>| bytes.as_deref().and_then(f);
+        ChainLink {
+            account: row.account_id.clone(),
+            username: row.username.clone(),
+            role: row.role.clone(),
+            public_key: PublicKey::from_bytes(&row.public_key)
+                .map(|k| k.to_text())
+                .unwrap_or_default(),
+            identity_key: text(&row.identity_key, |b| {
+                VerifyingKey::from_bytes(b).ok().map(|k| k.to_text())
+            }),
+            key_signature: text(&row.key_signature, |b| {
+                Signature::from_bytes(b).ok().map(|s| s.to_text())
+            }),
+            signer: row.signer.clone(),
+            signature: text(&row.signature, |b| {
+                Signature::from_bytes(b).ok().map(|s| s.to_text())
+            }),
+        }
+    }
+
+    /// The link as a row `verify_links` reads; text that does not parse becomes no value, which
+    /// the check then refuses.
+    pub fn to_row(&self, organisation: &str) -> IdentityRow {
+        IdentityRow {
+            account_id: self.account.clone(),
+            username: self.username.clone(),
+            role: self.role.clone(),
+            organisation_id: Some(organisation.to_owned()),
+            public_key: PublicKey::parse(&self.public_key)
+                .map(|k| k.to_bytes())
+                .unwrap_or_default(),
+            identity_key: self
+                .identity_key
+                .as_deref()
+                .and_then(|k| VerifyingKey::parse(k).ok())
+                .map(|k| k.to_bytes()),
+            key_signature: self
+                .key_signature
+                .as_deref()
+                .and_then(|s| Signature::parse(s).ok())
+                .map(|s| s.to_bytes()),
+            signer: self.signer.clone(),
+            signature: self
+                .signature
+                .as_deref()
+                .and_then(|s| Signature::parse(s).ok())
+                .map(|s| s.to_bytes()),
+        }
+    }
 }
 
 /// Whether the person may manage their organisation's members (remove them, make reset links,

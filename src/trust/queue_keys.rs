@@ -4,8 +4,13 @@
 //! Copies go only to accounts whose membership chain verifies right then (`certification`), and
 //! only to those explicitly given the queue: never to "every member".
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
 use crate::crypto::envelope::{open_queue_key, seal_queue_key};
-use crate::crypto::PrivateKey;
+use crate::crypto::{PrivateKey, PublicKey, SealedKey};
 use crate::store::{now, NewCopy, QueueRow, Store};
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
@@ -119,6 +124,81 @@ pub async fn grant(
         .add_key_copies(queue, &row.public_key, &[copy], &who.account_id, now())
         .await?;
     tracing::info!("queue key granted");
+    Ok(())
+}
+
+/// A copy of a queue key sealed on the organisation's own machine (`homeward queue grant`), so
+/// the private key never passes through a page or the server.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CopyUpload {
+    pub account: String,
+    /// hwpk1.: the queue key the copy is of; it must be the queue's current one.
+    pub queue_public_key: String,
+    /// The HPKE encapsulated key, base64url without padding.
+    pub enc: String,
+    /// The sealed private key, base64url without padding.
+    pub sealed_key: String,
+}
+
+impl CopyUpload {
+    pub fn new(account: &str, queue_key: &PublicKey, sealed: &SealedKey) -> CopyUpload {
+        CopyUpload {
+            account: account.to_owned(),
+            queue_public_key: queue_key.to_text(),
+            enc: URL_SAFE_NO_PAD.encode(&sealed.enc),
+            sealed_key: URL_SAFE_NO_PAD.encode(&sealed.ciphertext),
+        }
+    }
+}
+
+/// Stores a copy sealed elsewhere for a member whose chain verifies now. The server cannot
+/// open it; the member's own opening checks it against the queue's key.
+#[tracing::instrument(skip_all)]
+pub async fn upload_copy(
+    chain: Chain<'_>,
+    audit: &Audit,
+    who: &Principal,
+    queue: &str,
+    upload: &CopyUpload,
+) -> Result<(), WorkspaceError> {
+    let store = chain.store;
+    let row = own_queue(store, who, queue).await?;
+    managing_coordinator(chain, who).await?;
+    let member = chain
+        .member_of(&row.organisation_id, &upload.account)
+        .await?;
+    let of = PublicKey::parse(&upload.queue_public_key).map_err(|_| WorkspaceError::WrongKey)?;
+    if of.to_bytes() != row.public_key {
+        return Err(WorkspaceError::WrongKey);
+    }
+    let decode = |text: &str| {
+        URL_SAFE_NO_PAD
+            .decode(text.trim())
+            .map_err(|_| WorkspaceError::Invalid)
+    };
+    let sealed = SealedKey::server(decode(&upload.enc)?, decode(&upload.sealed_key)?);
+    if sealed.enc.len() != 32 || sealed.ciphertext.len() != 48 {
+        return Err(WorkspaceError::Invalid);
+    }
+    audit
+        .record(
+            &who.account_id,
+            "queue_key_granted",
+            &format!(
+                "queue:{queue} account:{} sealed:elsewhere",
+                member.account_id
+            ),
+        )
+        .await?;
+    let copy = NewCopy {
+        account_id: member.account_id,
+        sealed,
+    };
+    store
+        .add_key_copies(queue, &row.public_key, &[copy], &who.account_id, now())
+        .await?;
+    tracing::info!("queue key copy sealed elsewhere stored");
     Ok(())
 }
 

@@ -29,6 +29,7 @@ mod malformed;
 mod organisations;
 mod pages;
 mod privacy;
+mod queue_grant;
 mod referral;
 mod reporter_changes;
 mod retention;

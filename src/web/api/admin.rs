@@ -7,9 +7,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::trust::accounts::Role;
+use crate::trust::certification::MemberChain;
 use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations,
 };
+use crate::trust::queue_keys::CopyUpload;
 use crate::trust::{certification, queue_keys, rotation};
 use crate::web::shared::bearer::{bearer, json_body};
 use crate::web::shared::error::{ApiError, Failure, Problem};
@@ -216,6 +218,44 @@ pub async fn certify_member(
         .await
         .map_err(|e| api_error(&state, &req, e))?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// A member's membership chain, for `homeward queue grant` to check on the organisation's own
+/// machine before it seals a queue key to them (coordinators of the organisation).
+#[utoipa::path(get, path = "/api/v1/members/{account}/chain",
+    responses((status = 200, body = MemberChain), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all)]
+pub async fn member_chain(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    account: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let who = bearer(&state, &req).await?;
+    let chain = state
+        .chain()
+        .stored_chain(&who, &account)
+        .await
+        .map_err(|e| api_error(&state, &req, e))?;
+    Ok(HttpResponse::Ok().json(chain))
+}
+
+/// Store a copy of the queue key sealed on the organisation's own machine (`homeward queue
+/// grant`) for a certified member: the private key never passes through the server.
+#[utoipa::path(post, path = "/api/v1/queues/{queue}/copies", request_body(content = CopyUpload, content_type = "application/json"),
+    responses((status = 201), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
+pub async fn upload_copy(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body: CopyUpload = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    queue_keys::upload_copy(state.chain(), &state.accounts.audit, &who, &queue, &body)
+        .await
+        .map_err(|e| api_error(&state, &req, e))?;
+    Ok(HttpResponse::Created().finish())
 }
 
 /// After a restore, let a held queue receive reports again, its coordinator having checked who

@@ -1,0 +1,128 @@
+//! `homeward queue grant` on the organisation's own machine: it checks a member's chain against
+//! the organisation's key, seals the queue key there and uploads only the sealed copy.
+
+use homeward::cli::queue_grant::{check, grant, Grant, GrantError};
+use secrecy::SecretString;
+use serde_json::json;
+
+use crate::helpers::{on_both_engines, spawn_app};
+use crate::workspace::{account_id, organisation_certificate};
+use crate::workspace_api::{api, token};
+
+on_both_engines!(
+    a_queue_key_sealed_on_the_organisations_machine_reaches_only_a_certified_member,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let coordinator = token(&app, "coordinator", "partner", "coord.grant").await;
+        let certificate = organisation_certificate(&app, "partner", "coord.grant").await;
+        let (status, _) = api(
+            &app,
+            "POST",
+            "/api/v1/account/certificate",
+            Some(&coordinator),
+            Some(json!({"signature": certificate})),
+        )
+        .await;
+        assert_eq!(status, 204);
+        let (status, _) = api(
+            &app,
+            "POST",
+            "/api/v1/queues/ngo-kh/key",
+            Some(&coordinator),
+            Some(json!({"private_key": app.key("ngo-kh").to_text().as_str()})),
+        )
+        .await;
+        assert_eq!(status, 201);
+        let member = token(&app, "responder", "partner", "resp.grant").await;
+        let stranger = token(&app, "responder", "partner", "resp.stranger").await;
+        let member_id = account_id(&app, "resp.grant").await;
+        let stranger_id = account_id(&app, "resp.stranger").await;
+        let path = format!("/api/v1/members/{member_id}/certificate");
+        assert_eq!(
+            api(&app, "POST", &path, Some(&coordinator), None).await.0,
+            204
+        );
+        let (report, _) = app
+            .submit(&json!({"location": {"country": "KH"}, "narrative": "granted elsewhere", "consent": {"partner_ngos": true}}))
+            .await;
+        let report_path = format!("/api/v1/queues/ngo-kh/reports/{report}");
+        assert_eq!(
+            api(&app, "GET", &report_path, Some(&member), None).await.0,
+            403
+        );
+
+        let token = SecretString::from(coordinator.clone());
+        let organisation_key = app.signers.of("partner").verifying_key();
+        let server = app.url("");
+        let to = |account| Grant {
+            server: &server,
+            token: &token,
+            organisation: "partner",
+            organisation_key: &organisation_key,
+            queue: "ngo-kh",
+            queue_key: app.key("ngo-kh"),
+            account,
+        };
+        let given = grant(&to(&member_id)).await;
+        assert_eq!(given.ok().as_deref(), Some("resp.grant"));
+        assert_eq!(
+            api(&app, "GET", &report_path, Some(&member), None).await.0,
+            200
+        );
+
+        // An uncertified member gets nothing, whatever the machine is told.
+        let refused = grant(&to(&stranger_id)).await;
+        assert!(
+            matches!(refused, Err(GrantError::Refused { status: 403, .. })),
+            "{refused:?}"
+        );
+        assert_eq!(
+            api(&app, "GET", &report_path, Some(&stranger), None)
+                .await
+                .0,
+            403
+        );
+
+        // A chain the server doctored (the member's key swapped for another) fails on the
+        // organisation's machine, before anything is sealed.
+        let (status, mut chain) = api(
+            &app,
+            "GET",
+            &format!("/api/v1/members/{member_id}/chain"),
+            Some(&coordinator),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{chain}");
+        chain["links"][0]["public_key"] =
+            json!(homeward::crypto::KeyPair::generate().public.to_text());
+        let doctored: homeward::trust::certification::MemberChain =
+            serde_json::from_value(chain).unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(
+            check(&to(&member_id), &doctored),
+            Err(GrantError::Uncertified(_))
+        ));
+        // ... and a copy uploaded straight to the server for the uncertified one is refused.
+        let sealed = homeward::crypto::envelope::seal_queue_key(
+            &homeward::crypto::KeyPair::generate().public,
+            "ngo-kh",
+            &stranger_id,
+            app.key("ngo-kh"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let upload = homeward::trust::queue_keys::CopyUpload::new(
+            &stranger_id,
+            &app.key("ngo-kh").public_key(),
+            &sealed,
+        );
+        let (status, _) = api(
+            &app,
+            "POST",
+            "/api/v1/queues/ngo-kh/copies",
+            Some(&coordinator),
+            Some(serde_json::to_value(&upload).unwrap_or_default()),
+        )
+        .await;
+        assert_eq!(status, 403);
+    }
+);
