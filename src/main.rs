@@ -183,19 +183,26 @@ enum OrgCommand {
     /// certified by a certified coordinator in the workspace), offline, with its signing key.
     /// The workspace prints this command with the account's values; check the identity key with
     /// the person on a second channel. Prints the signature to paste into their workspace.
+    ///
+    /// With --operator, the desk organisation countersigns a further operator instead (with the
+    /// desk organisation's signing key): operators cannot multiply themselves.
     Certify {
-        /// A file holding the organisation's signing key (hwok1.).
+        /// A file holding the organisation's signing key (hwok1.); the desk organisation's with
+        /// --operator.
         #[arg(long)]
         signing_key: PathBuf,
-        #[arg(long)]
-        organisation: String,
+        #[arg(long, required_unless_present = "operator")]
+        organisation: Option<String>,
         #[arg(long)]
         account: String,
         #[arg(long)]
         username: String,
         /// coordinator or responder
-        #[arg(long)]
-        role: String,
+        #[arg(long, required_unless_present = "operator")]
+        role: Option<String>,
+        /// Countersign an operator account rather than certify a member.
+        #[arg(long, conflicts_with_all = ["organisation", "role"])]
+        operator: bool,
         /// The account's identity key (hwov1.), as its workspace shows it.
         #[arg(long)]
         identity: String,
@@ -218,6 +225,10 @@ enum AuditCommand {
 enum AdminCommand {
     /// Print a one-time invite link for the first operator account (refused once one exists).
     Bootstrap,
+    /// When no operator is left (lost passwords and recovery keys): print a one-time invite for
+    /// a new operator, who stands without the desk's countersignature. Audited, and announced on
+    /// every member's workspace for 30 days.
+    RecoverOperator,
 }
 
 #[derive(Subcommand)]
@@ -314,6 +325,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let settings = Settings::load(&cli.config)?;
             runtime()?.block_on(bootstrap(settings))
+        }
+        Command::Admin {
+            command: AdminCommand::RecoverOperator,
+        } => {
+            let settings = Settings::load(&cli.config)?;
+            runtime()?.block_on(recover_operator(settings))
         }
         Command::Audit { command } => {
             let settings = Settings::load(&cli.config)?;
@@ -478,6 +495,32 @@ async fn purge(settings: Settings, dry_run: bool) -> anyhow::Result<()> {
         "kept {} older reports that are still open ({} of them unclaimed): retention never destroys those",
         purge.kept.open, purge.kept.unclaimed
     );
+    Ok(())
+}
+
+async fn recover_operator(settings: Settings) -> anyhow::Result<()> {
+    let secrets = homeward::operations::secrets::load_or_create(
+        &settings.secrets_path(),
+        !settings.is_postgres(),
+    )?;
+    let store = Store::connect(&settings.database.url, 1).await?;
+    if !store.migrations_current().await? {
+        anyhow::bail!("the database schema is not current: run homeward migrate first");
+    }
+    let kdf = homeward::crypto::kdf::KdfPool::new(1);
+    let accounts = homeward::startup::accounts_for(&settings, store.clone(), kdf, secrets);
+    let token = accounts.recovery_invite().await?;
+    println!(
+        "One-time invite for a new operator (valid {} hours, shown once). Every member's workspace \
+         announces this recovery for 30 days:",
+        homeward::trust::accounts::INVITE_HOURS
+    );
+    println!(
+        "{}/invite/{}",
+        settings.public_url.trim_end_matches('/'),
+        secrecy::ExposeSecret::expose_secret(&token)
+    );
+    store.close().await;
     Ok(())
 }
 
@@ -665,12 +708,21 @@ fn org_command(command: OrgCommand) -> anyhow::Result<()> {
             account,
             username,
             role,
+            operator,
             identity,
         } => {
             let signer = read_signing_key(&signing_key)?;
             let identity = VerifyingKey::parse(&identity)
                 .map_err(|_| anyhow::anyhow!("--identity: not an hwov1. key"))?;
-            if !["coordinator", "responder"].contains(&role.as_str()) {
+            let (organisation, role) = if operator {
+                (
+                    homeward::trust::certification::OPERATORS.to_owned(),
+                    "operator".to_owned(),
+                )
+            } else {
+                (organisation.unwrap_or_default(), role.unwrap_or_default())
+            };
+            if !operator && !["coordinator", "responder"].contains(&role.as_str()) {
                 anyhow::bail!("--role: coordinator or responder");
             }
             let signature = signer.sign(&Statement::Member {

@@ -12,3 +12,9 @@ CREATE TABLE certificates (
     signature BLOB NOT NULL,
     certified_at BIGINT NOT NULL
 );
+
+-- Operators: the first one is made at the server's console (`homeward admin bootstrap`, or
+-- `homeward admin recover-operator`), signer 'console'; a further one needs the desk
+-- organisation's countersignature, signer 'desk'. Operators from before this were bootstrapped.
+INSERT INTO certificates (account_id, signer, signature, certified_at)
+SELECT id, 'console', X'', created_at FROM accounts WHERE role = 'operator';

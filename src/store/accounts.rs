@@ -225,16 +225,16 @@ impl Store {
     ) -> Result<Invite, RedeemError> {
         let result: Result<Option<Invite>, sqlx::Error> = on_pool!(self, write, pool => async {
             let mut tx = pool.begin().await?;
-            let invite: Option<(String, Option<String>)> = sqlx::query_as(
+            let invite: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
                 "UPDATE invites SET used_at = $1
                  WHERE token_hmac = $2 AND used_at IS NULL AND expires_at > $1 AND reset_account IS NULL
-                 RETURNING role, organisation_id",
+                 RETURNING role, organisation_id, created_by",
             )
             .bind(now)
             .bind(token_hmac)
             .fetch_optional(&mut *tx)
             .await?;
-            let Some((role, organisation_id)) = invite else {
+            let Some((role, organisation_id, created_by)) = invite else {
                 return Ok(None);
             };
             sqlx::query(
@@ -259,6 +259,19 @@ impl Store {
             .bind(account.created_at)
             .execute(&mut *tx)
             .await?;
+            // An operator invited at the server's console stands as one; any other operator
+            // needs the desk organisation's countersignature first.
+            if role == "operator" && created_by.is_none() {
+                sqlx::query(
+                    "INSERT INTO certificates (account_id, signer, signature, certified_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(&account.id)
+                .bind(super::CONSOLE_SIGNER)
+                .bind(Vec::<u8>::new())
+                .bind(account.created_at)
+                .execute(&mut *tx)
+                .await?;
+            }
             tx.commit().await?;
             Ok(Some(Invite { role, organisation_id }))
         }.await);

@@ -52,6 +52,17 @@ impl Store {
         })
     }
 
+    /// When `action` was last recorded, if ever.
+    #[tracing::instrument(skip_all)]
+    pub async fn last_audited(&self, action: &str) -> Result<Option<i64>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar("SELECT MAX(at) FROM audit_log WHERE action = $1")
+                .bind(action)
+                .fetch_one(pool)
+                .await?)
+        })
+    }
+
     /// Entries with `seq > after`, in order, at most `limit`.
     #[tracing::instrument(skip_all)]
     pub async fn audit_entries(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>, StoreError> {

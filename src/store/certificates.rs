@@ -8,6 +8,10 @@ use super::{on_pool, Store, StoreError};
 
 /// Whoever signed an account's certificate: its organisation's offline key, or a coordinator.
 pub const ORGANISATION_SIGNER: &str = "organisation";
+/// An operator made at the server's console (bootstrap or recovery): no signature.
+pub const CONSOLE_SIGNER: &str = "console";
+/// An operator countersigned by the desk organisation's offline key.
+pub const DESK_SIGNER: &str = "desk";
 
 /// An account's identity and certificate, as stored.
 #[derive(Debug, Clone)]

@@ -42,7 +42,7 @@ use sqlx::ConnectOptions;
 
 pub use accounts::{AccountRecord, Credentials, Invite, NewAccount, RedeemError, SessionRecord};
 pub use audit::AuditRow;
-pub use certificates::{IdentityRow, ORGANISATION_SIGNER};
+pub use certificates::{IdentityRow, CONSOLE_SIGNER, DESK_SIGNER, ORGANISATION_SIGNER};
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
 pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
 pub use queues::QueueChange;

@@ -23,6 +23,9 @@ use crate::trust::audit::Audit;
 
 mod credentials;
 
+/// The audit action of a console recovery of operator access, announced to every member.
+pub const OPERATOR_RECOVERED: &str = "operator_recovered";
+
 /// How long an invite link stays usable.
 pub const INVITE_HOURS: i64 = 72;
 /// Failed logins allowed before each further attempt must wait (doubling, at most 15 minutes).
@@ -256,6 +259,20 @@ impl Accounts {
             .note(created_by.unwrap_or("cli"), "invite_created", &subject)
             .await;
         Ok(SecretString::from(token.as_str().to_owned()))
+    }
+
+    /// At the server's console, when no operator is left: an invite for a new operator, who
+    /// stands as one without the desk's countersignature (whoever runs commands on the server is
+    /// the operator of last resort). Audited first, and announced on every member's workspace.
+    pub async fn recovery_invite(&self) -> Result<SecretString, AccountError> {
+        self.audit
+            .record("console", OPERATOR_RECOVERED, "role:operator")
+            .await?;
+        let invite = Invite {
+            role: Role::Operator.as_str().to_owned(),
+            organisation_id: None,
+        };
+        self.create_invite(&invite, None).await
     }
 
     pub async fn usable_invite(&self, token: &str) -> Result<Option<Invite>, AccountError> {

@@ -13,7 +13,9 @@ use crate::crypto::envelope::open_queue_key;
 use crate::crypto::identity::identity_of;
 use crate::crypto::signing::{Signature, Statement, VerifyingKey};
 use crate::crypto::PublicKey;
-use crate::store::{now, IdentityRow, Store, StoreError, ORGANISATION_SIGNER};
+use crate::store::{
+    now, IdentityRow, Store, StoreError, CONSOLE_SIGNER, DESK_SIGNER, ORGANISATION_SIGNER,
+};
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
 use crate::trust::organisations::{organisation_standing, Hold};
@@ -21,6 +23,8 @@ use crate::trust::WorkspaceError;
 
 /// How many coordinators may stand between an organisation's key and an account.
 const MAX_DEPTH: usize = 8;
+/// What an operator's countersignature names as its organisation: operators belong to none.
+pub const OPERATORS: &str = "";
 
 /// Why an account is not (or no longer) a certified member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -306,9 +310,12 @@ pub async fn certificate_request(
     let Some(row) = store.identity(&who.account_id).await? else {
         return Ok(None);
     };
-    let (Some(organisation), Ok((identity, _))) =
-        (row.organisation_id.clone(), bound_identity(&row))
-    else {
+    let organisation = match (&row.organisation_id, who.role) {
+        (Some(org), _) => org.clone(),
+        (None, Role::Operator) => OPERATORS.to_owned(),
+        (None, _) => return Ok(None),
+    };
+    let Ok((identity, _)) = bound_identity(&row) else {
         return Ok(None);
     };
     Ok(Some(CertificateRequest {
@@ -328,10 +335,6 @@ pub async fn accept_organisation_certificate(
     who: &Principal,
     signature: &str,
 ) -> Result<(), WorkspaceError> {
-    let org_id = who
-        .organisation_id
-        .as_deref()
-        .ok_or(WorkspaceError::Forbidden)?;
     let signature = Signature::parse(signature).map_err(|_| WorkspaceError::BadSignature)?;
     let row = chain
         .store
@@ -339,6 +342,28 @@ pub async fn accept_organisation_certificate(
         .await?
         .ok_or(WorkspaceError::NotFound)?;
     let (identity, _) = bound_identity(&row).map_err(WorkspaceError::Uncertified)?;
+    if who.role == Role::Operator {
+        let desk_key = chain.desk_key.ok_or(WorkspaceError::BadSignature)?;
+        if !desk_key.verifies(&member_statement(&row, OPERATORS, &identity), &signature) {
+            return Err(WorkspaceError::BadSignature);
+        }
+        chain
+            .store
+            .insert_certificate(&who.account_id, DESK_SIGNER, &signature.to_bytes(), now())
+            .await?;
+        audit
+            .record(
+                &who.account_id,
+                "operator_countersigned",
+                &format!("account:{}", who.account_id),
+            )
+            .await?;
+        return Ok(());
+    }
+    let org_id = who
+        .organisation_id
+        .as_deref()
+        .ok_or(WorkspaceError::Forbidden)?;
     let org = chain
         .store
         .organisation(org_id)
@@ -548,4 +573,41 @@ async fn holds_genuine_key(
                 &s,
             )
         }))
+}
+
+/// Whether an operator stands as one: made at the server's console (`homeward admin bootstrap`
+/// or `recover-operator`), or countersigned by the desk organisation's offline key. An operator
+/// cannot make another one alone: the one they invite can log in and do nothing until the desk
+/// countersigns it.
+pub async fn operator_standing(chain: Chain<'_>, who: &Principal) -> Result<(), WorkspaceError> {
+    if who.role != Role::Operator {
+        return Err(WorkspaceError::Forbidden);
+    }
+    let row = chain
+        .store
+        .identity(&who.account_id)
+        .await?
+        .ok_or(WorkspaceError::Forbidden)?;
+    match row.signer.as_deref() {
+        Some(CONSOLE_SIGNER) => Ok(()),
+        Some(DESK_SIGNER) => {
+            let (identity, _) = bound_identity(&row).map_err(WorkspaceError::Uncertified)?;
+            let signature = row
+                .signature
+                .as_deref()
+                .and_then(|s| Signature::from_bytes(s).ok());
+            let countersigned = match (chain.desk_key, signature) {
+                (Some(desk), Some(s)) => {
+                    desk.verifies(&member_statement(&row, OPERATORS, &identity), &s)
+                }
+                _ => false,
+            };
+            if countersigned {
+                Ok(())
+            } else {
+                Err(WorkspaceError::Uncertified(Gap::BrokenChain))
+            }
+        }
+        _ => Err(WorkspaceError::Uncertified(Gap::NotCertified)),
+    }
 }

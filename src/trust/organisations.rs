@@ -15,8 +15,10 @@ use crate::store::{
     now, OrganisationDetails, OrganisationRow, QueueStandingRow, Store, StoreError,
 };
 use crate::triage::RoutingConfig;
-use crate::trust::accounts::{Principal, Role};
+use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
+use crate::trust::certification::{operator_standing, Chain};
+use crate::trust::WorkspaceError;
 
 /// Why a queue receives nothing. Each has a catalog entry `queue-hold-<code>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -332,11 +334,16 @@ pub struct Organisations<'a> {
 }
 
 impl Organisations<'_> {
-    fn operator(who: &Principal) -> Result<(), OrganisationError> {
-        if who.role == Role::Operator {
-            Ok(())
-        } else {
-            Err(OrganisationError::Forbidden)
+    /// An operator who stands as one (`certification::operator_standing`).
+    async fn operator(&self, who: &Principal) -> Result<(), OrganisationError> {
+        let chain = Chain {
+            store: self.store,
+            desk_key: self.desk_key,
+        };
+        match operator_standing(chain, who).await {
+            Ok(()) => Ok(()),
+            Err(WorkspaceError::Store(e)) => Err(e.into()),
+            Err(_) => Err(OrganisationError::Forbidden),
         }
     }
 
@@ -352,7 +359,7 @@ impl Organisations<'_> {
         who: &Principal,
         form: &DetailsForm,
     ) -> Result<String, OrganisationError> {
-        Self::operator(who)?;
+        self.operator(who).await?;
         let details = form.parse().map_err(OrganisationError::Fields)?;
         match self.store.register_organisation(&details, now()).await {
             Ok(()) => {}
@@ -368,7 +375,7 @@ impl Organisations<'_> {
         who: &Principal,
         form: &DetailsForm,
     ) -> Result<(), OrganisationError> {
-        Self::operator(who)?;
+        self.operator(who).await?;
         let details = form.parse().map_err(OrganisationError::Fields)?;
         if !self.store.update_organisation(&details, now()).await? {
             return Err(OrganisationError::NotFound);
@@ -383,7 +390,7 @@ impl Organisations<'_> {
         id: &str,
         evidence: &str,
     ) -> Result<(), OrganisationError> {
-        Self::operator(who)?;
+        self.operator(who).await?;
         let evidence = match Text::parse(evidence, crate::domain::text::LONG) {
             Ok(Some(evidence)) => evidence,
             Ok(None) => return Err(field("evidence", "required")),
@@ -408,7 +415,7 @@ impl Organisations<'_> {
         id: &str,
         signature: &str,
     ) -> Result<(), OrganisationError> {
-        Self::operator(who)?;
+        self.operator(who).await?;
         let org = self.existing(id).await?;
         let signature = Signature::parse(signature)
             .map_err(|_| field("countersignature", "invalid_signature"))?;
@@ -438,7 +445,7 @@ impl Organisations<'_> {
         id: &str,
         suspend: bool,
     ) -> Result<(), OrganisationError> {
-        Self::operator(who)?;
+        self.operator(who).await?;
         let at = now();
         if !self
             .store

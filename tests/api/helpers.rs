@@ -503,9 +503,8 @@ pub fn hidden(html: &str, name: &str) -> String {
 }
 
 impl TestApp {
-    /// An invite made as `homeward admin bootstrap` and the workspace make them.
-    pub async fn invite(&self, role: &str, organisation: Option<&str>) -> String {
-        use secrecy::ExposeSecret;
+    /// The accounts service as the console commands (`homeward admin ...`) build it.
+    pub fn console_accounts(&self) -> homeward::trust::accounts::Accounts {
         let secrets = homeward::operations::secrets::load_or_create(&self.secrets_file, false)
             .unwrap_or_else(|e| panic!("{e}"));
         let settings = settings(
@@ -515,7 +514,13 @@ impl TestApp {
             IpAddr::from([127, 0, 0, 1]),
         );
         let kdf = homeward::crypto::kdf::KdfPool::new(1);
-        let accounts = homeward::startup::accounts_for(&settings, self.store.clone(), kdf, secrets);
+        homeward::startup::accounts_for(&settings, self.store.clone(), kdf, secrets)
+    }
+
+    /// An invite made as `homeward admin bootstrap` and the workspace make them.
+    pub async fn invite(&self, role: &str, organisation: Option<&str>) -> String {
+        use secrecy::ExposeSecret;
+        let accounts = self.console_accounts();
         let invite = homeward::store::Invite {
             role: role.into(),
             organisation_id: organisation.map(str::to_owned),

@@ -231,3 +231,6 @@ staff-gap-key-not-bound = not certified: its identity key does not cover its enc
 staff-gap-not-certified = not certified
 staff-gap-broken-chain = not certified: whoever certified it is no longer a certified coordinator
 staff-gap-organisation = not certified: the organisation does not stand (suspended or not countersigned)
+staff-operator-recovered = Operator access was recovered at the server's console (homeward admin recover-operator) on
+staff-operator-uncountersigned = The desk organisation has not countersigned this operator account yet, so it can do nothing as an operator. Operators cannot make each other: the desk organisation runs the command below on its offline machine, and you paste the signature it prints.
+staff-operator-command = On the desk organisation's offline machine, with its signing key:

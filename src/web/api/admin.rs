@@ -6,13 +6,12 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::trust::accounts::Role;
 use crate::trust::certification::MemberChain;
 use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations,
 };
 use crate::trust::queue_keys::CopyUpload;
-use crate::trust::{certification, queue_keys, rotation};
+use crate::trust::{certification, queue_keys, rotation, WorkspaceError};
 use crate::web::shared::bearer::{bearer, json_body};
 use crate::web::shared::error::{ApiError, Failure, Problem};
 use crate::web::shared::json::api_error;
@@ -327,8 +326,12 @@ pub async fn organisations(
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let who = bearer(&state, &req).await?;
-    if who.role != Role::Operator {
-        return Err(api_error(&state, &req, Failure::Forbidden));
+    if let Err(refused) = certification::operator_standing(state.chain(), &who).await {
+        let refused = match refused {
+            WorkspaceError::Store(e) => Failure::from(e),
+            _ => Failure::Forbidden,
+        };
+        return Err(api_error(&state, &req, refused));
     }
     let store = &state.intake.store;
     let desk_key = state.intake.routing.desk_signing_key.as_ref();

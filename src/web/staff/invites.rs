@@ -11,6 +11,8 @@ use super::workspace::{invitable, workspace_page};
 use crate::locale::Tr;
 use crate::store::Invite;
 use crate::trust::accounts::AccountError;
+use crate::trust::accounts::Role;
+use crate::trust::certification::operator_standing;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, PageError};
@@ -46,15 +48,21 @@ pub async fn create_invite(
     let (allowed_orgs, allowed_roles) = invitable(&who, organisations);
     let organisation = form.get("organisation").cloned().unwrap_or_default();
     let role = form.get("role").map(String::as_str).unwrap_or_default();
-    let permitted =
-        allowed_orgs.iter().any(|(id, _)| *id == organisation) && allowed_roles.contains(&role);
-    if !permitted {
+    // Operators belong to no organisation; everyone else to one the inviter may invite into.
+    let operator = role == "operator";
+    let permitted = allowed_roles.contains(&role)
+        && (operator || allowed_orgs.iter().any(|(id, _)| *id == organisation));
+    let standing = match who.role {
+        Role::Operator => operator_standing(state.chain(), &who).await.is_ok(),
+        _ => true,
+    };
+    if !permitted || !standing {
         tracing::info!(account = %who.account_id, "invite refused");
         return Err(fail(&state, &req, Failure::Forbidden));
     }
     let invite = Invite {
         role: role.to_owned(),
-        organisation_id: Some(organisation),
+        organisation_id: (!operator).then_some(organisation),
     };
     let token = state
         .accounts

@@ -13,10 +13,12 @@ use crate::domain::FieldErrors;
 use crate::locale::Tr;
 use crate::store::{OrganisationRow, QueueStandingRow};
 use crate::triage::routing::OrganisationKind;
-use crate::trust::accounts::{Principal, Role};
+use crate::trust::accounts::Principal;
+use crate::trust::certification::operator_standing;
 use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, Hold, OrganisationError, Organisations,
 };
+use crate::trust::WorkspaceError;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, PageError};
@@ -162,8 +164,11 @@ async fn operator(
         .map_err(|f| fail(state, req, f))?
     {
         None => Ok(Err(redirect("/login"))),
-        Some(who) if who.role == Role::Operator => Ok(Ok(who)),
-        Some(_) => Err(fail(state, req, Failure::Forbidden)),
+        Some(who) => match operator_standing(state.chain(), &who).await {
+            Ok(()) => Ok(Ok(who)),
+            Err(WorkspaceError::Store(e)) => Err(fail(state, req, e)),
+            Err(_) => Err(fail(state, req, Failure::Forbidden)),
+        },
     }
 }
 

@@ -8,13 +8,18 @@ use askama::Template;
 use super::forms::{fail, redirect, utc};
 use super::session::principal;
 use crate::locale::Tr;
-use crate::store::StoreError;
+use crate::store::{now, StoreError};
+use crate::trust::accounts::OPERATOR_RECOVERED;
 use crate::trust::accounts::{Principal, Role};
-use crate::trust::certification::certificate_request;
+use crate::trust::certification::{certificate_request, operator_standing, Gap};
+use crate::trust::WorkspaceError;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
+
+/// How long every member's workspace announces a console recovery of operator access.
+const ANNOUNCED_FOR: i64 = 30 * 24 * 3600;
 
 #[derive(Template)]
 #[template(path = "workspace.html")]
@@ -37,6 +42,8 @@ pub(super) struct Workspace {
     certified: bool,
     /// Why the person's own account is not certified, and what would certify it.
     uncertified: Option<OwnCertification>,
+    /// When operator access was last recovered at the server's console, if lately.
+    operator_recovered: Option<String>,
     /// What config changed about the organisation's queues: (when, what, queue).
     queue_changes: Vec<(String, String, String)>,
 }
@@ -54,6 +61,10 @@ pub(super) struct MemberView {
 /// The banner of an account whose chain does not verify: why, and the command that makes the
 /// organisation's certificate for it offline.
 pub(super) struct OwnCertification {
+    /// The catalog keys of the banner and of the command's introduction: a member's or an
+    /// operator's.
+    banner: &'static str,
+    intro: &'static str,
     gap: String,
     command: Option<String>,
 }
@@ -77,12 +88,13 @@ pub(super) fn invitable(
     organisations: Vec<(String, String, String)>,
 ) -> (Vec<(String, String)>, Vec<&'static str>) {
     match who.role {
+        // A further operator stands only once the desk organisation countersigns it.
         Role::Operator => (
             organisations
                 .into_iter()
                 .map(|(id, name, _)| (id, name))
                 .collect(),
-            vec!["coordinator"],
+            vec!["coordinator", "operator"],
         ),
         Role::Coordinator => (
             organisations
@@ -194,6 +206,12 @@ pub(super) async fn workspace_with(
     let members = member_views(state, who, &tr)
         .await
         .map_err(|e| fail(state, req, e))?;
+    let operator_recovered = store
+        .last_audited(OPERATOR_RECOVERED)
+        .await
+        .map_err(|e| fail(state, req, e))?
+        .filter(|at| now() - at < ANNOUNCED_FOR)
+        .map(utc);
     let queue_changes = match who.organisation_id.as_deref() {
         Some(org) => store
             .queue_changes_for(org)
@@ -208,6 +226,7 @@ pub(super) async fn workspace_with(
         members,
         certified,
         uncertified,
+        operator_recovered,
         queue_changes,
         tr,
         stylesheet: assets::STYLESHEET_PATH,
@@ -245,24 +264,44 @@ async fn own_certification(
     who: &Principal,
     tr: &Tr,
 ) -> Result<(bool, Option<OwnCertification>), StoreError> {
-    if who.organisation_id.is_none() {
+    let gap = if who.role == Role::Operator {
+        match operator_standing(state.chain(), who).await {
+            Ok(()) => return Ok((false, None)),
+            Err(WorkspaceError::Store(e)) => return Err(e),
+            Err(WorkspaceError::Uncertified(gap)) => gap,
+            Err(_) => Gap::NotCertified,
+        }
+    } else if who.organisation_id.is_none() {
         return Ok((false, None));
-    }
-    let gap = match state.chain().check(&who.account_id).await? {
-        Ok(_) => return Ok((true, None)),
-        Err(gap) => gap,
+    } else {
+        match state.chain().check(&who.account_id).await? {
+            Ok(_) => return Ok((true, None)),
+            Err(gap) => gap,
+        }
     };
     let command = certificate_request(&state.intake.store, who)
         .await?
-        .map(|r| {
-            format!(
+        .map(|r| match who.role {
+            Role::Operator => format!(
+                "homeward org certify --operator --signing-key DESK-ORGANISATION.key --account {} --username {} --identity {}",
+                r.account, r.username, r.identity
+            ),
+            _ => format!(
                 "homeward org certify --signing-key ORGANISATION.key --organisation {} --account {} --username {} --role {} --identity {}",
                 r.organisation, r.account, r.username, r.role, r.identity
-            )
+            ),
         });
     Ok((
         false,
         Some(OwnCertification {
+            banner: match who.role {
+                Role::Operator => "staff-operator-uncountersigned",
+                _ => "staff-uncertified-banner",
+            },
+            intro: match who.role {
+                Role::Operator => "staff-operator-command",
+                _ => "staff-certify-command",
+            },
             gap: tr.t(&format!("staff-gap-{}", gap.code())),
             command,
         }),

@@ -2,4 +2,5 @@
 //! before the fix and passes after. docs/security.md lists them in a table of attack, test and
 //! result.
 
+mod operators;
 mod planted_member;
