@@ -83,6 +83,7 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
             onion_submissions_per_minute: 1_000_000,
         },
         metrics: homeward::config::MetricsSettings::default(),
+        audit: homeward::config::AuditSettings::default(),
     }
 }
 

@@ -49,6 +49,29 @@ pub struct Settings {
     pub limits: LimitSettings,
     #[serde(default)]
     pub metrics: MetricsSettings,
+    #[serde(default)]
+    pub audit: AuditSettings,
+}
+
+/// Where the audit chain's head goes, every `checkpoint_interval_secs`: a file (by default
+/// beside the secrets file; point it at storage this server cannot rewrite) and, if set, a
+/// webhook off the server. A rewrite of the log then needs more than the server.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct AuditSettings {
+    pub checkpoint_file: Option<PathBuf>,
+    pub checkpoint_webhook: Option<String>,
+    pub checkpoint_interval_secs: u64,
+}
+
+impl Default for AuditSettings {
+    fn default() -> AuditSettings {
+        AuditSettings {
+            checkpoint_file: None,
+            checkpoint_webhook: None,
+            checkpoint_interval_secs: 3600,
+        }
+    }
 }
 
 /// How long closed reports are kept. Only a report whose every queue entry is closed is ever
@@ -474,6 +497,14 @@ impl Settings {
         self.destroyed_file
             .clone()
             .unwrap_or_else(|| self.secrets_path().with_file_name("destroyed-reports.txt"))
+    }
+
+    /// Where the audit chain's head is written: as configured, or beside the secrets file.
+    pub fn checkpoint_path(&self) -> PathBuf {
+        self.audit
+            .checkpoint_file
+            .clone()
+            .unwrap_or_else(|| self.secrets_path().with_file_name("audit-checkpoint.txt"))
     }
 
     /// Each queue's membership as last seen, for restores: beside the secrets file.

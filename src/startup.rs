@@ -177,6 +177,14 @@ impl Application {
             settings.retention_days(),
             Duration::from_secs(settings.followup.shred_interval_secs.max(1)),
         );
+        crate::casework::audit_export::Exporter::new(
+            &settings.audit,
+            state.accounts.audit.clone(),
+            settings.checkpoint_path(),
+        )?
+        .spawn(Duration::from_secs(
+            settings.audit.checkpoint_interval_secs.max(1),
+        ));
         crate::trust::memberships::MembershipRecord::new(settings.memberships_path())
             .spawn(store.clone(), Duration::from_secs(60));
         let http = HttpSettings {

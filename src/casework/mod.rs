@@ -8,6 +8,7 @@
 //! knows nothing of HTTP.
 
 pub mod alerts;
+pub mod audit_export;
 pub mod opening;
 pub mod projection;
 pub mod referral;

@@ -52,6 +52,16 @@ impl Store {
         })
     }
 
+    /// The last entry's sequence number and MAC: the chain's head.
+    #[tracing::instrument(skip_all)]
+    pub async fn audit_head(&self) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_as("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1")
+                .fetch_optional(pool)
+                .await?)
+        })
+    }
+
     /// When `action` was last recorded, if ever.
     #[tracing::instrument(skip_all)]
     pub async fn last_audited(&self, action: &str) -> Result<Option<i64>, StoreError> {

@@ -50,6 +50,11 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
 }
 
 impl Checkpoint {
+    /// The MAC in hex, as coordinators see and note it.
+    pub fn mac_hex(&self) -> String {
+        hex(&self.mac)
+    }
+
     pub fn to_text(&self) -> String {
         format!(
             "homeward-audit-checkpoint v1 seq={} mac={}\n",
@@ -125,18 +130,11 @@ impl Audit {
 
     /// The current head, to export off the server.
     pub async fn checkpoint(&self) -> Result<Option<Checkpoint>, StoreError> {
-        let mut head = None;
-        let mut after = 0;
-        loop {
-            let batch = self.store.audit_entries(after, 1000).await?;
-            let Some(last) = batch.last() else { break };
-            after = last.seq;
-            head = Some(Checkpoint {
-                seq: last.seq,
-                mac: last.mac.clone(),
-            });
-        }
-        Ok(head)
+        Ok(self
+            .store
+            .audit_head()
+            .await?
+            .map(|(seq, mac)| Checkpoint { seq, mac }))
     }
 
     /// Walks the whole chain; with a checkpoint, also checks that the log still reaches it

@@ -13,7 +13,7 @@ use crate::helpers::{on_both_engines, spawn_with, Options};
 type Received = Arc<Mutex<Vec<String>>>;
 
 /// Accepts HTTP requests and keeps their bodies.
-async fn webhook_receiver() -> (String, Received) {
+pub async fn webhook_receiver() -> (String, Received) {
     let listener = TcpListener::bind("127.0.0.1:0")
         .await
         .unwrap_or_else(|e| panic!("{e}"));

@@ -219,3 +219,61 @@ on_both_engines!(
         ));
     }
 );
+
+on_both_engines!(
+    the_head_goes_off_the_server_and_coordinators_see_it,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let coordinator =
+            crate::workspace::staff(&app, "coordinator", "partner", "coord.head").await;
+        let (url, received) = crate::alerts::webhook_receiver().await;
+        let file = app.dir.path().join("offsite/audit-checkpoint.txt");
+        let settings = homeward::config::AuditSettings {
+            checkpoint_file: Some(file.clone()),
+            checkpoint_webhook: Some(url),
+            checkpoint_interval_secs: 3600,
+        };
+        let exporter =
+            homeward::casework::audit_export::Exporter::new(&settings, app.audit(), file.clone())
+                .unwrap_or_else(|e| panic!("{e}"));
+        let head = exporter
+            .export_once()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("an empty log"));
+        assert_eq!(
+            app.audit().checkpoint().await.ok().flatten(),
+            Some(head.clone())
+        );
+
+        // The file is what `homeward audit verify --checkpoint` reads.
+        let written = std::fs::read_to_string(&file).unwrap_or_default();
+        assert_eq!(Checkpoint::parse(&written), Some(head.clone()));
+        assert_eq!(
+            app.audit().verify(Some(&head)).await.ok(),
+            Some(Verdict::Intact { entries: head.seq })
+        );
+        let posted = received.lock().map(|r| r.clone()).unwrap_or_default();
+        assert_eq!(posted.len(), 1);
+        assert!(posted[0].contains(&head.mac_hex()), "{posted:?}");
+
+        // Coordinators see the head to note it elsewhere.
+        let page = app
+            .get_with("/workspace", &coordinator)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        let now = app
+            .audit()
+            .checkpoint()
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or(head);
+        assert!(
+            page.contains(&format!("{} · {}", now.seq, now.mac_hex())),
+            "{page}"
+        );
+    }
+);

@@ -360,6 +360,7 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
             port: 0,
             ..Default::default()
         },
+        audit: Default::default(),
     }
 }
 

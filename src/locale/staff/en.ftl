@@ -234,3 +234,4 @@ staff-gap-organisation = not certified: the organisation does not stand (suspend
 staff-operator-recovered = Operator access was recovered at the server's console (homeward admin recover-operator) on
 staff-operator-uncountersigned = The desk organisation has not countersigned this operator account yet, so it can do nothing as an operator. Operators cannot make each other: the desk organisation runs the command below on its offline machine, and you paste the signature it prints.
 staff-operator-command = On the desk organisation's offline machine, with its signing key:
+staff-audit-head = Audit log head (entry, MAC): note it somewhere off this server; a later rewrite of the log will not reach it.

@@ -230,3 +230,4 @@ staff-gap-organisation = 未认证：机构不具备资格（已暂停或未获�
 staff-operator-recovered = 运营方访问权限已在服务器控制台恢复（homeward admin recover-operator），时间：
 staff-operator-uncountersigned = 服务台机构尚未为此运营方账户副署，因此它还不能执行任何运营方操作。运营方不能自行增设：由服务台机构在其离线计算机上运行下方命令，您再粘贴其输出的签名。
 staff-operator-command = 在服务台机构的离线计算机上，使用其签名密钥运行：
+staff-audit-head = 审计日志头（条目、MAC）：请记录在本服务器以外的地方；日后改写日志也改不到它。

@@ -44,6 +44,9 @@ pub(super) struct Workspace {
     uncertified: Option<OwnCertification>,
     /// When operator access was last recovered at the server's console, if lately.
     operator_recovered: Option<String>,
+    /// The audit chain's head (sequence number, MAC in hex) for coordinators and operators to
+    /// note: a later rewrite of the log then needs more than the server.
+    audit_head: Option<(i64, String)>,
     /// What config changed about the organisation's queues: (when, what, queue).
     queue_changes: Vec<(String, String, String)>,
 }
@@ -212,6 +215,16 @@ pub(super) async fn workspace_with(
         .map_err(|e| fail(state, req, e))?
         .filter(|at| now() - at < ANNOUNCED_FOR)
         .map(utc);
+    let audit_head = match who.role {
+        Role::Coordinator | Role::Operator => state
+            .accounts
+            .audit
+            .checkpoint()
+            .await
+            .map_err(|e| fail(state, req, e))?
+            .map(|head| (head.seq, head.mac_hex())),
+        Role::Responder => None,
+    };
     let queue_changes = match who.organisation_id.as_deref() {
         Some(org) => store
             .queue_changes_for(org)
@@ -227,6 +240,7 @@ pub(super) async fn workspace_with(
         certified,
         uncertified,
         operator_recovered,
+        audit_head,
         queue_changes,
         tr,
         stylesheet: assets::STYLESHEET_PATH,
