@@ -135,7 +135,7 @@ pub async fn open_report(
         .queue(queue)
         .await?
         .is_some_and(|q| q.kind.reads_whole_report());
-    let closures = if reads_whole_report {
+    let closures = if reads_whole_report && consent_withdrawn_at.is_none() {
         store.consent_closures(&report.to_string()).await?
     } else {
         Vec::new()

@@ -208,7 +208,8 @@ impl Store {
 
     /// Destroys a closed queue's copies of the keys of every item of the report it never opened
     /// (an organisation's own notes are its own and stay), then every such item that no copy
-    /// opens any more. Asked again of the entry under a lock, so that a consent given again,
+    /// opens any more. Whatever else is later sealed to a queue about a report (summaries, index
+    /// tokens) must go here too. Asked again of the entry under a lock, so that a consent given again,
     /// or withdrawn again more recently than `before`, or a replica that did it first, leaves
     /// everything as it is (`None`).
     #[tracing::instrument(skip_all)]

@@ -75,6 +75,9 @@ pub struct EntryState {
     pub consent_withdrawn_at: Option<i64>,
 }
 
+/// An entry's state as stored: status, assignee, outcome, when a withdrawn consent closed it.
+type EntryStateTuple = (String, Option<String>, Option<String>, Option<i64>);
+
 /// One member's sealed copy of a queue key.
 pub struct NewCopy {
     pub account_id: String,
@@ -293,7 +296,7 @@ impl Store {
         report: &str,
     ) -> Result<Option<EntryState>, StoreError> {
         on_pool!(self, read, pool => {
-            let row: Option<(String, Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
+            let row: Option<EntryStateTuple> = sqlx::query_as(
                 "SELECT status, assignee, outcome, consent_withdrawn_at FROM report_queues
                  WHERE queue_id = $1 AND report_id = $2",
             )
