@@ -315,3 +315,66 @@ on_both_engines!(
         assert_eq!(audited(&app, "unopened_keys_destroyed").await.len(), 2);
     }
 );
+
+/// The reporter comes back with the code and gives one consent again; returns the status.
+async fn allow_consent(app: &TestApp, code: &str, consent: &str) -> u16 {
+    let opened = app
+        .client
+        .post(app.url("/followup"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(format!("code={}", code.replace(' ', "")))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let token = hidden(&opened.text().await.unwrap_or_default(), "visit");
+    app.client
+        .post(app.url("/followup/consents/allow"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(format!("visit={token}&consent={consent}"))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .status()
+        .as_u16()
+}
+
+// The other way round: whoever forces a victim to stop the consulate's consent gets nothing
+// destroyed before the grace period is over; the victim giving it again within it reopens the
+// consulate's entry as it was.
+on_both_engines!(
+    a_consent_withdrawal_forced_out_of_a_victim_destroys_at_once,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let grace_days =
+            homeward::config::FollowupSettings::default().consent_withdrawal_grace_days;
+        let consul = staff(&app, "coordinator", "consulate-in", "coord.forced").await;
+        import(&app, &consul, "consular-in").await;
+        let (r, code) = app.submit(&report("Ravi Kumar", "P5556667")).await;
+        let path = format!("/queues/consular-in/reports/{r}");
+        let copies = consulate_copies(&app, r).await.len();
+        assert!(copies > 0);
+
+        assert_eq!(stop_consent(&app, &code, "consulate").await, 200);
+        assert_eq!(page(&app, &path, &consul).await.0, 404);
+        let clock = Clock::set_to(homeward::store::now());
+        let shredder = homeward::reporting::shredding::Shredder {
+            clock: clock.clone(),
+            ..app.shredder()
+        };
+        clock.advance(grace_days * 86_400 - 60);
+        assert_eq!(shredder.shred_unopened(grace_days).await.ok(), Some(0));
+
+        // Given again within the grace period: the entry is open as it was.
+        assert_eq!(allow_consent(&app, &code, "consulate").await, 200);
+        let (status, shown) = page(&app, &path, &consul).await;
+        assert_eq!(status, 200);
+        assert!(
+            shown.contains("Ravi Kumar") && !shown.contains("consent-closed"),
+            "{shown}"
+        );
+        clock.advance(grace_days * 86_400);
+        assert_eq!(shredder.shred_unopened(grace_days).await.ok(), Some(0));
+        assert_eq!(consulate_copies(&app, r).await.len(), copies);
+        assert!(audited(&app, "unopened_keys_destroyed").await.is_empty());
+    }
+);
