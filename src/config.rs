@@ -146,7 +146,11 @@ pub struct FollowupSettings {
     /// How long a withdrawn report's keys are kept before they are destroyed, so that a
     /// withdrawal forced out of a victim can be noticed and undone by a responder.
     pub withdrawal_grace_days: i64,
-    /// How often withdrawn reports past their grace period are looked for.
+    /// How long a queue closed by a withdrawn consent keeps the keys of what it never opened
+    /// before they are destroyed: a consent given again within it reopens the entry as it was,
+    /// so a withdrawal forced out of a victim can be undone. What it opened is kept.
+    pub consent_withdrawal_grace_days: i64,
+    /// How often withdrawn reports and consents past their grace period are looked for.
     pub shred_interval_secs: u64,
 }
 
@@ -156,6 +160,7 @@ impl Default for FollowupSettings {
             attempts_per_minute: 10,
             global_attempts_per_minute: 300,
             withdrawal_grace_days: 14,
+            consent_withdrawal_grace_days: 7,
             shred_interval_secs: 3600,
         }
     }
@@ -426,6 +431,7 @@ impl Settings {
         if self.followup.attempts_per_minute == 0
             || self.followup.global_attempts_per_minute == 0
             || self.followup.withdrawal_grace_days < 0
+            || self.followup.consent_withdrawal_grace_days < 0
         {
             return Err(SettingsError::Invalid(
                 "followup: attempts must be positive and the grace period not negative".into(),

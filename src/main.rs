@@ -469,6 +469,7 @@ async fn purge(settings: Settings, dry_run: bool) -> anyhow::Result<()> {
         store: store.clone(),
         audit: homeward::trust::audit::Audit::new(store.clone(), secrets.audit_key),
         destroyed: homeward::store::destroyed::DestroyedList::new(settings.destroyed_path()),
+        clock: homeward::store::Clock::system(),
     };
     let purge = shredder.purge_closed(days, dry_run).await;
     store.close().await;

@@ -171,9 +171,13 @@ impl Application {
             store: store.clone(),
             audit: state.accounts.audit.clone(),
             destroyed: crate::store::destroyed::DestroyedList::new(settings.destroyed_path()),
+            clock: crate::store::Clock::system(),
         }
         .spawn(
-            settings.followup.withdrawal_grace_days,
+            crate::reporting::shredding::GracePeriods {
+                report_days: settings.followup.withdrawal_grace_days,
+                consent_days: settings.followup.consent_withdrawal_grace_days,
+            },
             settings.retention_days(),
             Duration::from_secs(settings.followup.shred_interval_secs.max(1)),
         );

@@ -68,15 +68,24 @@ pub async fn open_with_keys(
     queue: &str,
     keys: &[&PrivateKey],
 ) -> Result<Vec<OpenedItem>, OpenError> {
-    let keyring = Keyring::new(keys.iter().copied());
     let items = store.items_for(report, &format!("queue:{queue}")).await?;
+    Ok(open_stored(&items, report, keys)?)
+}
+
+/// Items already read from the store, each opened with whichever of `keys` its copy names.
+pub fn open_stored(
+    items: &[StoredItem],
+    report: Uuid,
+    keys: &[&PrivateKey],
+) -> Result<Vec<OpenedItem>, CryptoError> {
+    let keyring = Keyring::new(keys.iter().copied());
     items
         .iter()
         .map(|item| {
             let key = keyring
                 .for_key(&item.key.recipient_key)
                 .ok_or(CryptoError::Open)?;
-            Ok(open_item(item, key, report)?)
+            open_item(item, key, report)
         })
         .collect()
 }

@@ -177,6 +177,8 @@ pub async fn refer(
     match written {
         Ok(()) => {}
         Err(StoreError::AlreadyExists) => return Err(refused(Refusal::AlreadyHeld)),
+        // Withdrawn while the keys were being sealed.
+        Err(StoreError::ConsentWithdrawn) => return Err(refused(Refusal::NoConsent)),
         Err(StoreError::QueueKeyChanged) => return Err(WorkspaceError::Conflict.into()),
         Err(e) => return Err(e.into()),
     }

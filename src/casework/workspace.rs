@@ -4,11 +4,13 @@
 
 use uuid::Uuid;
 
-use crate::casework::opening::{open_with_keys, OpenError, OpenedItem};
+use crate::casework::opening::{open_stored, OpenError, OpenedItem};
 use crate::crypto::{CryptoError, PrivateKey, PublicKey};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::domain::{Audience, ItemKind};
-use crate::store::{now, Entry, EntryState, Holder, QueueRow, Store, StoreError};
+use crate::store::{
+    now, Access, ConsentClosure, Entry, EntryState, Holder, QueueRow, Store, StoreError, StoredItem,
+};
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
 use crate::trust::sealing::seal_to_holders;
@@ -42,6 +44,12 @@ pub struct OpenedReport {
     pub seen: i64,
     /// When the reporter withdrew it, if they did: its keys go after the grace period.
     pub withdrawn_at: Option<i64>,
+    /// When a withdrawn consent closed this queue's entry, if it did: the queue reads only what
+    /// it had opened before, and can do nothing more with the entry.
+    pub consent_withdrawn_at: Option<i64>,
+    /// For a queue that reads the whole report: the entries of other queues that a withdrawn
+    /// consent closed, and whether what they never opened is destroyed yet.
+    pub closures: Vec<ConsentClosure>,
 }
 
 impl OpenedReport {
@@ -50,6 +58,39 @@ impl OpenedReport {
     pub fn is_new(&self, item: &OpenedItem) -> bool {
         item.position > self.seen
             && ItemKind::parse(&item.kind).is_some_and(ItemKind::from_reporter)
+    }
+}
+
+/// Which of `items` the queue may read now: all of them on an open entry (each marked opened
+/// as it is read); on an entry a withdrawn consent closed, only those it had opened before and
+/// its organisation's own notes. A closed entry that had opened nothing of the report is not
+/// found: to the queue it is as if the report had never reached it.
+async fn readable(
+    store: &Store,
+    queue: &str,
+    report: Uuid,
+    items: Vec<StoredItem>,
+) -> Result<(Vec<StoredItem>, Option<i64>), WorkspaceError> {
+    let ids: Vec<Uuid> = items.iter().map(|i| i.id).collect();
+    match store
+        .open_items(report, queue, &ids)
+        .await?
+        .ok_or(WorkspaceError::NotFound)?
+    {
+        Access::Open => Ok((items, None)),
+        Access::Closed {
+            withdrawn_at,
+            opened,
+        } => {
+            if !items.iter().any(|i| opened.contains(&i.id)) {
+                return Err(WorkspaceError::NotFound);
+            }
+            let kept = items
+                .into_iter()
+                .filter(|i| opened.contains(&i.id) || !i.audience.needs_consent())
+                .collect();
+            Ok((kept, Some(withdrawn_at)))
+        }
     }
 }
 
@@ -67,6 +108,8 @@ pub async fn open_report(
     if !held.iter().any(|q| q == queue) {
         return Err(WorkspaceError::NotFound);
     }
+    let stored = store.items_for(report, &format!("queue:{queue}")).await?;
+    let (stored, consent_withdrawn_at) = readable(store, queue, report, stored).await?;
     // Recorded before the content is read, so a decryption is never missing from the log.
     audit
         .record(
@@ -76,19 +119,34 @@ pub async fn open_report(
         )
         .await?;
     let keys: Vec<&PrivateKey> = keys.iter().collect();
-    let mut items = open_with_keys(store, report, queue, &keys).await?;
+    let mut items = open_stored(&stored, report, &keys)?;
     for item in items.iter_mut().filter(|i| i.sealed_on_device) {
         // What a device sealed was never checked: read it by the report's rules now.
         let read = crate::domain::device::read(&item.kind, &item.plaintext);
         item.plaintext = zeroize::Zeroizing::new(serde_json::to_vec(&read).unwrap_or_default());
     }
-    let seen = store.mark_seen(queue, &report.to_string()).await?;
+    // A closed entry has nothing new to see: what it reads was seen before.
+    let seen = match consent_withdrawn_at {
+        None => store.mark_seen(queue, &report.to_string()).await?,
+        Some(_) => i64::MAX,
+    };
     let withdrawn_at = store.withdrawn_at(&report.to_string()).await?;
+    let reads_whole_report = store
+        .queue(queue)
+        .await?
+        .is_some_and(|q| q.kind.reads_whole_report());
+    let closures = if reads_whole_report && consent_withdrawn_at.is_none() {
+        store.consent_closures(&report.to_string()).await?
+    } else {
+        Vec::new()
+    };
     tracing::info!(account = %who.account_id, items = items.len(), "report opened");
     Ok(OpenedReport {
         items,
         seen,
         withdrawn_at,
+        consent_withdrawn_at,
+        closures,
     })
 }
 
@@ -115,6 +173,8 @@ pub async fn open_file(
         .into_iter()
         .find(|i| i.id == item && i.is(ItemKind::Attachment))
         .ok_or(WorkspaceError::NotFound)?;
+    let (mut readable, _) = readable(store, queue, report, vec![stored]).await?;
+    let stored = readable.pop().ok_or(WorkspaceError::NotFound)?;
     audit
         .record(
             &who.account_id,
@@ -148,8 +208,24 @@ pub enum EntryAction {
     },
 }
 
-/// The entry of a report in a queue the person holds the key of.
+/// The entry of a report in a queue the person holds the key of, to work on. An entry a
+/// withdrawn consent closed is not found: nothing more is done with it (claimed, moved, written
+/// to, referred or given a projection) by its queue.
 pub async fn entry(
+    store: &Store,
+    who: &Principal,
+    queue: &str,
+    report: Uuid,
+) -> Result<(QueueRow, EntryState), WorkspaceError> {
+    let (row, state) = entry_as_it_stands(store, who, queue, report).await?;
+    if state.consent_withdrawn_at.is_some() {
+        return Err(WorkspaceError::NotFound);
+    }
+    Ok((row, state))
+}
+
+/// The entry as it stands, closed or not: for showing what `open_report` let the queue read.
+pub async fn entry_as_it_stands(
     store: &Store,
     who: &Principal,
     queue: &str,

@@ -243,6 +243,53 @@ impl std::fmt::Display for ItemKind {
     }
 }
 
+/// One of the reporter's consents: each lets one kind of queue besides the desk receive the
+/// report. The reporter gives or withdraws each on its own (never all three at once, where an
+/// unticked box would withdraw what they meant to keep).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Consent {
+    PartnerNgos,
+    Consulate,
+    Police,
+}
+
+impl Consent {
+    pub const ALL: [Consent; 3] = [Consent::PartnerNgos, Consent::Consulate, Consent::Police];
+
+    pub fn parse(s: &str) -> Option<Consent> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Consent::PartnerNgos => "partner_ngos",
+            Consent::Consulate => "consulate",
+            Consent::Police => "police",
+        }
+    }
+
+    /// The kind of queue this consent admits.
+    pub fn queue_kind(self) -> QueueKind {
+        match self {
+            Consent::PartnerNgos => QueueKind::Ngo,
+            Consent::Consulate => QueueKind::Consular,
+            Consent::Police => QueueKind::Police,
+        }
+    }
+
+    /// The consent a queue of this kind needs; the desk needs none.
+    pub fn needed_by(kind: QueueKind) -> Option<Consent> {
+        Self::ALL.into_iter().find(|c| c.queue_kind() == kind)
+    }
+}
+
+impl std::fmt::Display for Consent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Who besides the operating organisation's desk may receive the report. Each defaults to no.
 /// Stored in plaintext, since the server enforces them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -253,16 +300,20 @@ pub struct Consents {
 }
 
 impl Consents {
+    /// Whether the reporter gives this consent.
+    pub fn gives(&self, consent: Consent) -> bool {
+        match consent {
+            Consent::PartnerNgos => self.partner_ngos,
+            Consent::Consulate => self.consulate,
+            Consent::Police => self.police,
+        }
+    }
+
     /// Whether a queue of this kind may receive anything new of the report: the desk always,
     /// every other kind only while the reporter consents to its audience. There is no override.
     /// What a queue admitted may hold is `QueueKind::reads_whole_report`'s to say.
     pub fn admits(&self, kind: QueueKind) -> bool {
-        match kind {
-            QueueKind::Desk => true,
-            QueueKind::Ngo => self.partner_ngos,
-            QueueKind::Consular => self.consulate,
-            QueueKind::Police => self.police,
-        }
+        Consent::needed_by(kind).is_none_or(|consent| self.gives(consent))
     }
 }
 
@@ -348,6 +399,18 @@ mod tests {
                 .collect();
             assert_eq!(admitted, [QueueKind::Desk, own], "{consents:?}");
         }
+    }
+
+    #[test]
+    fn each_consent_admits_exactly_its_own_kind_and_the_desk_needs_none() {
+        assert_eq!(Consent::needed_by(QueueKind::Desk), None);
+        for consent in Consent::ALL {
+            assert_eq!(Consent::needed_by(consent.queue_kind()), Some(consent));
+            assert_eq!(Consent::parse(consent.as_str()), Some(consent));
+        }
+        let names: Vec<&str> = Consent::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names, ["partner_ngos", "consulate", "police"]);
+        assert_eq!(Consent::parse("Consulate"), None);
     }
 
     #[test]

@@ -260,6 +260,7 @@ async fn settle(
         store: store.clone(),
         audit: audit.clone(),
         destroyed,
+        clock: crate::store::Clock::system(),
     };
     shredder
         .destroy(&again, "report_destroyed_after_restore")

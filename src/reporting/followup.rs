@@ -15,9 +15,7 @@ use zeroize::Zeroizing;
 use crate::crypto::account::{unwrap_private_key, wrap_private_key};
 use crate::crypto::kdf::{Argon2Params, KdfPool};
 use crate::crypto::{wrap, CryptoError, PrivateKey};
-use crate::domain::{
-    Addition, Audience, Consents, ContactChange, ItemKind, QueueKind, ReceiptCode,
-};
+use crate::domain::{Addition, Audience, Consent, ContactChange, ItemKind, QueueKind, ReceiptCode};
 use crate::reporting::attachments::Cleaned;
 use crate::store::{now, Store, StoreError};
 use crate::trust::accounts::Accounts;
@@ -213,35 +211,50 @@ impl Followup<'_> {
         Ok(())
     }
 
-    /// The reporter's consents as they stand.
-    pub async fn consents(&self, visit: &Visit) -> Result<Consents, FollowupError> {
-        Ok(self
-            .store
-            .report_terms(visit.report)
-            .await?
-            .map(|(_, consents)| consents)
-            .unwrap_or_default())
-    }
-
-    /// Records new consents. The desk and the NGO queues still admitted are told what changed,
-    /// and carry out a grant (a referral, or the projection); a withdrawal takes effect at once,
-    /// since nothing new is sealed to an audience without its consent.
-    pub async fn change_consents(
+    /// Gives (`given`) or withdraws one consent. Either way, and whether or not it changes
+    /// anything, the same work is done and the same answer comes back, so that whoever forces
+    /// the code out of a victim cannot learn from the visit what the victim had chosen: the
+    /// request is audited first (an event that cannot be recorded does not happen), the flag and
+    /// the entries it governs are written, and the desk and the NGO queues still admitted are
+    /// told what was asked and whether it changed anything. A grant is carried out by an NGO
+    /// responder (a referral, or the projection); a withdrawal closes the consent's queues' entries
+    /// at once, and what they never opened is destroyed after the grace period
+    /// (`shredding::Shredder::shred_unopened`).
+    pub async fn set_consent(
         &self,
         visit: &Visit,
-        consents: Consents,
+        consent: Consent,
+        given: bool,
     ) -> Result<(), FollowupError> {
         let report = visit.report.to_string();
-        let Some(before) = self.store.set_consents(&report, consents, now()).await? else {
+        let action = if given {
+            "consent_given"
+        } else {
+            "consent_withdrawn"
+        };
+        self.accounts
+            .audit
+            .record(
+                "reporter",
+                action,
+                &format!("report:{report} consent:{consent}"),
+            )
+            .await?;
+        let Some(before) = self
+            .store
+            .set_consent(&report, consent, given, now())
+            .await?
+        else {
             return Ok(());
         };
-        let change = ConsentChange::between(before, consents);
-        if change.granted.is_empty() && change.withdrawn.is_empty() {
-            return Ok(());
-        }
-        self.seal_for_ngos(visit, ItemKind::Consent, &change)
+        let notice = ConsentNotice {
+            consent,
+            given,
+            changed: before != given,
+        };
+        self.seal_for_ngos(visit, ItemKind::Consent, &notice)
             .await?;
-        tracing::info!("reporter changed their consents");
+        tracing::info!("reporter gave or withdrew a consent");
         Ok(())
     }
 
@@ -345,25 +358,13 @@ struct Stamped<'a, T: Serialize> {
     content: &'a T,
 }
 
-/// What changed in the reporter's consents, as the desk and NGO queues are told.
+/// What the reporter asked of one consent, as the desk and NGO queues are told: whether it
+/// changed anything is for them to know, never for the visit to show.
 #[derive(Serialize)]
-struct ConsentChange {
-    granted: Vec<&'static str>,
-    withdrawn: Vec<&'static str>,
-}
-
-impl ConsentChange {
-    fn between(before: Consents, after: Consents) -> ConsentChange {
-        let pairs = [
-            ("partner_ngos", before.partner_ngos, after.partner_ngos),
-            ("consulate", before.consulate, after.consulate),
-            ("police", before.police, after.police),
-        ];
-        ConsentChange {
-            granted: pairs.iter().filter(|p| !p.1 && p.2).map(|p| p.0).collect(),
-            withdrawn: pairs.iter().filter(|p| p.1 && !p.2).map(|p| p.0).collect(),
-        }
-    }
+struct ConsentNotice {
+    consent: Consent,
+    given: bool,
+    changed: bool,
 }
 
 /// The queues' notice of a withdrawal.

@@ -5,11 +5,15 @@
 //! beside the secrets (crate::store::destroyed). Reports with an open entry are never destroyed by
 //! retention; each pass says how many it kept. Backups keep what they hold until they expire
 //! (docs/security.md).
+//!
+//! A withdrawn consent shreds less: once its grace period is over, the copies of the item keys
+//! that the closed queue never opened (and any item no copy opens any more); what it opened is
+//! kept as read. Every pass reads the time from its `Clock`, so a test moves past a period.
 
 use std::time::Duration;
 
 use crate::store::destroyed::DestroyedList;
-use crate::store::{now, ClosedReport, Kept, Store, StoreError};
+use crate::store::{Clock, ClosedReport, Kept, Store, StoreError};
 use crate::trust::audit::Audit;
 
 #[derive(Debug, thiserror::Error)]
@@ -20,12 +24,23 @@ pub enum ShredError {
     List(String, std::io::Error),
 }
 
-/// What destroys reports: the database, the audit log and the list beside the secrets.
+/// What destroys reports: the database, the audit log and the list beside the secrets, and the
+/// clock that says when a period is over.
 #[derive(Clone)]
 pub struct Shredder {
     pub store: Store,
     pub audit: Audit,
     pub destroyed: DestroyedList,
+    pub clock: Clock,
+}
+
+/// How long each kind of withdrawal waits before what it ends is destroyed, in days.
+#[derive(Debug, Clone, Copy)]
+pub struct GracePeriods {
+    /// A withdrawn report (`followup.withdrawal_grace_days`).
+    pub report_days: i64,
+    /// A withdrawn consent (`followup.consent_withdrawal_grace_days`).
+    pub consent_days: i64,
 }
 
 /// What a retention pass destroyed (or, dry, would destroy) and what it kept.
@@ -57,7 +72,7 @@ impl Shredder {
     pub async fn shred_withdrawn(&self, grace_days: i64) -> Result<usize, ShredError> {
         let due = self
             .store
-            .withdrawn_before(now() - grace_days * 86_400)
+            .withdrawn_before(self.clock.now() - grace_days * 86_400)
             .await?;
         self.destroy(&due, "report_destroyed").await?;
         if !due.is_empty() {
@@ -66,9 +81,43 @@ impl Shredder {
         Ok(due.len())
     }
 
+    /// For every entry a withdrawn consent closed more than `grace_days` ago: the copies of the
+    /// keys of what its queue never opened, audited first (`unopened_keys_destroyed`, by queue
+    /// and report). Returns how many entries it did. Every replica may run it: an entry done, or
+    /// reopened by a consent given again, is left as it is.
+    pub async fn shred_unopened(&self, grace_days: i64) -> Result<usize, ShredError> {
+        let before = self.clock.now() - grace_days * 86_400;
+        let due = self.store.closed_entries_due(before).await?;
+        let mut done = 0;
+        for (report, queue) in &due {
+            self.audit
+                .record(
+                    "system",
+                    "unopened_keys_destroyed",
+                    &format!("queue:{queue} report:{report}"),
+                )
+                .await?;
+            let destroyed = self
+                .store
+                .destroy_unopened(report, queue, before, self.clock.now())
+                .await?;
+            if destroyed.is_some() {
+                done += 1;
+            }
+        }
+        if done > 0 {
+            self.store.compact_after_destruction().await?;
+            tracing::info!(
+                entries = done,
+                "what queues never opened before a consent was withdrawn was destroyed"
+            );
+        }
+        Ok(done)
+    }
+
     /// Reports whose every entry was closed more than `days` ago: destroyed unless `dry`.
     pub async fn purge_closed(&self, days: i64, dry: bool) -> Result<Purge, ShredError> {
-        let before = now() - days * 86_400;
+        let before = self.clock.now() - days * 86_400;
         let purge = Purge {
             due: self.store.closed_before(before).await?,
             kept: self.store.kept_open(before).await?,
@@ -94,16 +143,20 @@ impl Shredder {
         Ok(purge)
     }
 
-    /// Every `interval`, on every replica: withdrawn reports past their grace period, then (if
+    /// Every `interval`, on every replica: withdrawn reports past their grace period, what
+    /// queues never opened of a report whose consent to them was withdrawn past its own, then (if
     /// retention is on) closed reports past it. A report destroyed twice is destroyed once.
-    pub fn spawn(self, grace_days: i64, retention_days: Option<i64>, interval: Duration) {
+    pub fn spawn(self, grace: GracePeriods, retention_days: Option<i64>, interval: Duration) {
         tokio::spawn(async move {
             let mut ticks = tokio::time::interval(interval);
             ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 ticks.tick().await;
-                if let Err(e) = self.shred_withdrawn(grace_days).await {
+                if let Err(e) = self.shred_withdrawn(grace.report_days).await {
                     tracing::error!(error = %e, "destroying withdrawn reports failed");
+                }
+                if let Err(e) = self.shred_unopened(grace.consent_days).await {
+                    tracing::error!(error = %e, "destroying what closed queues never opened failed");
                 }
                 if let Some(days) = retention_days {
                     if let Err(e) = self.purge_closed(days, false).await {

@@ -5,7 +5,7 @@ use super::{on_pool, Store, StoreError};
 
 impl Store {
     /// Active queues with critical entries still new and unclaimed since before `added_before`:
-    /// (queue id, count).
+    /// (queue id, count). An entry a withdrawn consent closed waits for nobody.
     #[tracing::instrument(skip_all)]
     pub async fn overdue_critical(
         &self,
@@ -15,7 +15,7 @@ impl Store {
             Ok(sqlx::query_as(
                 "SELECT e.queue_id, COUNT(*) FROM report_queues e JOIN queues q ON q.id = e.queue_id
                  WHERE q.active AND e.priority_rank = 0 AND e.status = 'new' AND e.assignee IS NULL
-                   AND e.added_at < $1
+                   AND e.added_at < $1 AND e.consent_withdrawn_at IS NULL
                  GROUP BY e.queue_id ORDER BY e.queue_id",
             )
             .bind(added_before)
@@ -39,7 +39,7 @@ impl Store {
                                               ELSE $3 END)
                             THEN 1 ELSE 0 END), 0)
                  FROM report_queues e JOIN queues q ON q.id = e.queue_id
-                 WHERE q.active AND e.status <> 'closed'
+                 WHERE q.active AND e.status <> 'closed' AND e.consent_withdrawn_at IS NULL
                  GROUP BY e.priority_rank ORDER BY e.priority_rank",
             )
             .bind(overdue_before[0])

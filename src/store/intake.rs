@@ -4,8 +4,8 @@ use sqlx::Row;
 use uuid::Uuid;
 
 use super::{
-    is_unique_violation, on_pool, try_append_item, try_ensure_current_keys, try_insert_chunks,
-    try_insert_item_key, Store, StoreError,
+    is_unique_violation, on_pool, try_append_item, try_ensure_consented, try_ensure_current_keys,
+    try_insert_chunks, try_insert_item_key, Store, StoreError,
 };
 use crate::crypto::envelope::Suite;
 use crate::crypto::kdf::WrappedKey;
@@ -341,6 +341,7 @@ impl Store {
         on_pool!(self, write, pool => {
             let mut tx = pool.begin().await?;
             try_ensure_current_keys!(self, tx, &item.keys);
+            try_ensure_consented!(self, tx, &report, item.audience, &item.keys);
             try_append_item!(tx, &report, item, at);
             tx.commit().await?;
             Ok(())

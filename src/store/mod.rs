@@ -15,6 +15,8 @@ mod accounts;
 mod alerts;
 mod audit;
 mod certificates;
+mod clock;
+mod consent;
 pub mod destroyed;
 mod intake;
 mod organisations;
@@ -43,6 +45,8 @@ use sqlx::ConnectOptions;
 pub use accounts::{AccountRecord, Credentials, Invite, NewAccount, RedeemError, SessionRecord};
 pub use audit::AuditRow;
 pub use certificates::{IdentityRow, CONSOLE_SIGNER, DESK_SIGNER, ORGANISATION_SIGNER};
+pub use clock::Clock;
+pub use consent::{Access, ConsentClosure, UnopenedDestroyed};
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
 pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
 pub use queues::QueueChange;
@@ -70,6 +74,8 @@ pub enum StoreError {
     AlreadyExists,
     #[error("a queue's key changed while sealing")]
     QueueKeyChanged,
+    #[error("the reporter's consents no longer admit a recipient")]
+    ConsentWithdrawn,
     #[error("the routing ticket is used or expired")]
     TicketSpent,
     #[error("stored data is damaged: {0}")]
@@ -160,6 +166,55 @@ macro_rules! try_ensure_current_keys {
     }};
 }
 pub(crate) use try_ensure_current_keys;
+
+/// Inside a write transaction: nothing new whose audience needs consent is sealed to a queue the
+/// report's consents no longer admit (`Consents::admits`), or the calling function returns
+/// `ConsentWithdrawn` (the caller picks the holders again). The report's row is share-locked on
+/// PostgreSQL (SQLite has one writer), so a withdrawal either commits first and is seen here, or
+/// waits for this transaction.
+macro_rules! try_ensure_consented {
+    ($store:expr, $tx:expr, $report:expr, $audience:expr, $keys:expr) => {{
+        let audience: $crate::domain::Audience = $audience;
+        if audience.needs_consent() {
+            let sql = if $store.is_postgres() {
+                "SELECT consent_partner_ngos, consent_consulate, consent_police FROM reports
+                 WHERE id = $1 FOR SHARE"
+            } else {
+                "SELECT consent_partner_ngos, consent_consulate, consent_police FROM reports
+                 WHERE id = $1"
+            };
+            let row: Option<(bool, bool, bool)> = sqlx::query_as(sql)
+                .bind($report)
+                .fetch_optional(&mut *$tx)
+                .await?;
+            let consents = row
+                .map(
+                    |(partner_ngos, consulate, police)| $crate::domain::Consents {
+                        partner_ngos,
+                        consulate,
+                        police,
+                    },
+                )
+                .unwrap_or_default();
+            for key in $keys {
+                let key: &$crate::store::NewItemKey = key;
+                let Some(queue) = key.recipient.strip_prefix("queue:") else {
+                    continue;
+                };
+                let kind: Option<String> =
+                    sqlx::query_scalar("SELECT kind FROM queues WHERE id = $1")
+                        .bind(queue)
+                        .fetch_optional(&mut *$tx)
+                        .await?;
+                let kind = $crate::store::queue_kind(kind.as_deref().unwrap_or_default())?;
+                if !consents.admits(kind) {
+                    return Err($crate::store::StoreError::ConsentWithdrawn);
+                }
+            }
+        }
+    }};
+}
+pub(crate) use try_ensure_consented;
 
 /// Inside a write transaction: one sealed copy of an item's key.
 macro_rules! try_insert_item_key {

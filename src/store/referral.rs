@@ -4,10 +4,10 @@
 use uuid::Uuid;
 
 use super::{
-    is_unique_violation, on_pool, try_append_item, try_ensure_current_keys, try_insert_item_key,
-    NewItem, NewItemKey, Store, StoreError,
+    is_unique_violation, on_pool, try_append_item, try_ensure_consented, try_ensure_current_keys,
+    try_insert_item_key, NewItem, NewItemKey, Store, StoreError,
 };
-use crate::domain::{Consents, ItemKind};
+use crate::domain::{Audience, Consents, ItemKind};
 
 /// What a referral writes.
 pub struct NewReferral<'a> {
@@ -64,6 +64,10 @@ impl Store {
         let result: Result<(), StoreError> = on_pool!(self, write, pool => async {
             let mut tx = pool.begin().await?;
             try_ensure_current_keys!(self, tx, referral.keys.iter().map(|(_, k)| k));
+            // Every key a referral hands on is of an item whose audience needs consent (an
+            // organisation's notes stay its own), and so is the reason.
+            try_ensure_consented!(self, tx, &report, Audience::Projection, referral.keys.iter().map(|(_, k)| k));
+            try_ensure_consented!(self, tx, &report, referral.reason.audience, &referral.reason.keys);
             sqlx::query(
                 "INSERT INTO report_queues (report_id, queue_id, status, added_at, priority_rank)
                  VALUES ($1, $2, 'new', $3, $4)",

@@ -1,49 +1,11 @@
-//! What the reporter changes from the follow-up page: consents, and withdrawal, whose grace
+//! What the reporter changes from the follow-up page: the withdrawal of the report, whose grace
 //! period ends in crypto-shredding (every sealed copy of every item key, then the ciphertexts,
 //! then the report's row; SQLite overwrites what it frees and checkpoints, PostgreSQL vacuums).
+//! Consents are `consent`'s.
 
 use super::{on_pool, Store, StoreError};
-use crate::domain::Consents;
 
 impl Store {
-    /// Records the reporter's consents; returns what they were, or `None` for a report that is
-    /// gone or withdrawn.
-    #[tracing::instrument(skip_all)]
-    pub async fn set_consents(
-        &self,
-        report: &str,
-        consents: Consents,
-        at: i64,
-    ) -> Result<Option<Consents>, StoreError> {
-        on_pool!(self, write, pool => {
-            let mut tx = pool.begin().await?;
-            let before: Option<(bool, bool, bool)> = sqlx::query_as(
-                "SELECT consent_partner_ngos, consent_consulate, consent_police
-                 FROM reports WHERE id = $1 AND withdrawn_at IS NULL",
-            )
-            .bind(report)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let Some((partner_ngos, consulate, police)) = before else {
-                return Ok(None);
-            };
-            sqlx::query(
-                "UPDATE reports SET consent_partner_ngos = $2, consent_consulate = $3,
-                        consent_police = $4, updated_at = $5
-                 WHERE id = $1",
-            )
-            .bind(report)
-            .bind(consents.partner_ngos)
-            .bind(consents.consulate)
-            .bind(consents.police)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            Ok(Some(Consents { partner_ngos, consulate, police }))
-        })
-    }
-
     /// Withdraws a report: it leaves the reporter's view (no code opens it, every visit ends)
     /// until its keys are destroyed. False if it was gone or withdrawn already.
     #[tracing::instrument(skip_all)]
@@ -105,6 +67,7 @@ impl Store {
             for sql in [
                 "DELETE FROM item_keys WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
                 "DELETE FROM item_chunks WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
+                "DELETE FROM item_openings WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
                 "DELETE FROM items WHERE report_id = $1",
                 "DELETE FROM visits WHERE report_id = $1",
                 "DELETE FROM report_queues WHERE report_id = $1",
@@ -128,6 +91,7 @@ impl Store {
                     "VACUUM item_keys",
                     "VACUUM item_chunks",
                     "VACUUM items",
+                    "VACUUM item_openings",
                     "VACUUM reports",
                     "VACUUM report_queues",
                 ]

@@ -60,6 +60,8 @@ pub struct Entry {
     pub added_at: i64,
     /// What the reporter sent that this queue has not opened yet.
     pub unread: i64,
+    /// When a withdrawn consent closed the entry to its queue, if it did.
+    pub consent_withdrawn_at: Option<i64>,
 }
 
 /// A queue's entry of one report, as the workflow sees it.
@@ -68,7 +70,13 @@ pub struct EntryState {
     pub status: String,
     pub assignee: Option<String>,
     pub outcome: Option<String>,
+    /// When a withdrawn consent closed the entry to its queue, if it did: nothing is done with
+    /// it any more, and its queue reads only what it had opened.
+    pub consent_withdrawn_at: Option<i64>,
 }
+
+/// An entry's state as stored: status, assignee, outcome, when a withdrawn consent closed it.
+type EntryStateTuple = (String, Option<String>, Option<String>, Option<i64>);
 
 /// One member's sealed copy of a queue key.
 pub struct NewCopy {
@@ -212,6 +220,8 @@ impl Store {
     }
 
     /// A queue's entries: critical first, then high, then normal; oldest first within a class.
+    /// An entry closed by a withdrawn consent is listed only if the queue had opened something of
+    /// it (that much it keeps).
     #[tracing::instrument(skip_all)]
     pub async fn entries(&self, queue: &str) -> Result<Vec<Entry>, StoreError> {
         on_pool!(self, read, pool => {
@@ -222,8 +232,12 @@ impl Store {
                         (SELECT COUNT(*) FROM items i JOIN item_keys k ON k.item_id = i.id
                          WHERE i.report_id = e.report_id AND k.recipient = 'queue:' || e.queue_id
                            AND i.position > e.seen_position AND i.kind IN ('addition', 'contact',
-                               'consent', 'attachment', 'withdrawal'))
+                               'consent', 'attachment', 'withdrawal')),
+                        e.consent_withdrawn_at
                  FROM report_queues e WHERE e.queue_id = $1
+                   AND (e.consent_withdrawn_at IS NULL
+                        OR EXISTS (SELECT 1 FROM item_openings o JOIN items i ON i.id = o.item_id
+                                   WHERE i.report_id = e.report_id AND o.queue_id = e.queue_id))
                  ORDER BY e.priority_rank, e.added_at, e.report_id
                  LIMIT 500",
             )
@@ -239,6 +253,7 @@ impl Store {
                         added_at: row.try_get(3)?,
                         assignee: row.try_get(4)?,
                         unread: row.try_get(5)?,
+                        consent_withdrawn_at: row.try_get(6)?,
                     })
                 })
                 .collect()
@@ -281,19 +296,25 @@ impl Store {
         report: &str,
     ) -> Result<Option<EntryState>, StoreError> {
         on_pool!(self, read, pool => {
-            let row: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
-                "SELECT status, assignee, outcome FROM report_queues WHERE queue_id = $1 AND report_id = $2",
+            let row: Option<EntryStateTuple> = sqlx::query_as(
+                "SELECT status, assignee, outcome, consent_withdrawn_at FROM report_queues
+                 WHERE queue_id = $1 AND report_id = $2",
             )
             .bind(queue)
             .bind(report)
             .fetch_optional(pool)
             .await?;
-            Ok(row.map(|(status, assignee, outcome)| EntryState { status, assignee, outcome }))
+            Ok(row.map(|(status, assignee, outcome, consent_withdrawn_at)| EntryState {
+                status,
+                assignee,
+                outcome,
+                consent_withdrawn_at,
+            }))
         })
     }
 
     /// Replaces an entry's state if it is still `expected` (so two responders acting at once
-    /// cannot both win). Returns whether it changed.
+    /// cannot both win) and no withdrawn consent closed it meanwhile. Returns whether it changed.
     #[tracing::instrument(skip_all)]
     pub async fn change_entry(
         &self,
@@ -307,7 +328,7 @@ impl Store {
             let done = sqlx::query(
                 "UPDATE report_queues SET status = $1, assignee = $2, outcome = $3, updated_at = $4
                  WHERE queue_id = $5 AND report_id = $6 AND status = $7
-                   AND COALESCE(assignee, '') = COALESCE($8, '')",
+                   AND COALESCE(assignee, '') = COALESCE($8, '') AND consent_withdrawn_at IS NULL",
             )
             .bind(&next.status)
             .bind(&next.assignee)

@@ -76,6 +76,8 @@ pub async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
 /// given). A queue key may rotate between reading it and storing: the item is then sealed again
 /// with the new one. Nothing new reaches a queue the reporter's consents no longer admit
 /// (`Consents::admits`); an organisation's own notes are its own (`Audience::needs_consent`).
+/// The store asks the consents again as it writes, so a consent withdrawn in between is honoured
+/// too: the holders are picked again.
 pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
     store: &Store,
     report: Uuid,
@@ -84,13 +86,13 @@ pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
     keep: impl Fn(&Holder) -> bool,
     make: impl Fn(&[Recipient<'_>]) -> Result<crate::store::NewItem, CryptoError>,
 ) -> Result<Uuid, E> {
-    let consents = store
-        .report_terms(report)
-        .await?
-        .map(|(_, consents)| consents)
-        .unwrap_or_default();
-    let consented = |h: &Holder| !audience.needs_consent() || consents.admits(h.kind);
     for _ in 0..3 {
+        let consents = store
+            .report_terms(report)
+            .await?
+            .map(|(_, consents)| consents)
+            .unwrap_or_default();
+        let consented = |h: &Holder| !audience.needs_consent() || consents.admits(h.kind);
         let holders = store.holders_of(&report.to_string()).await?;
         let keys = holders
             .iter()
@@ -115,7 +117,7 @@ pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
             .collect();
         let item = make(&recipients)?;
         match store.insert_item(report, &item, now()).await {
-            Err(StoreError::QueueKeyChanged) => continue,
+            Err(StoreError::QueueKeyChanged | StoreError::ConsentWithdrawn) => continue,
             Err(e) => return Err(e.into()),
             Ok(()) => return Ok(item.id),
         }

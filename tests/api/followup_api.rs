@@ -59,8 +59,8 @@ on_both_engines!(a_partner_app_follows_up_in_json, |engine| async move {
     assert_eq!(status, 204);
     let (status, _) = call(
         &app,
-        "/api/v1/followup/consents",
-        json!({"visit": visit, "partner_ngos": true, "consulate": true, "police": false}),
+        "/api/v1/followup/consents/allow",
+        json!({"visit": visit, "consent": "consulate"}),
     )
     .await;
     assert_eq!(status, 204);

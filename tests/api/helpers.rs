@@ -746,6 +746,7 @@ impl TestApp {
             destroyed: homeward::store::destroyed::DestroyedList::new(
                 self.secrets_file.with_file_name("destroyed-reports.txt"),
             ),
+            clock: homeward::store::Clock::system(),
         }
     }
 

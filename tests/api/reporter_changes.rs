@@ -96,9 +96,23 @@ on_both_engines!(
             assert!(kinds(&items).contains(&"contact"), "{queue}");
         }
 
-        // Consent to the consulate granted, to partner NGOs withdrawn: the desk is told both;
-        // the partner NGO gets nothing new from then on.
-        let (status, page) = post(&app, "/followup/consents", &token, "consent.consulate=on").await;
+        // Consent to the consulate granted, to partner NGOs withdrawn, each by its own action:
+        // the desk is told both; the partner NGO gets nothing new from then on.
+        let (status, page) = post(
+            &app,
+            "/followup/consents/allow",
+            &token,
+            "consent=consulate",
+        )
+        .await;
+        assert_eq!(status, 200, "{page}");
+        let (status, page) = post(
+            &app,
+            "/followup/consents/stop",
+            &token,
+            "consent=partner_ngos",
+        )
+        .await;
         assert_eq!(status, 200, "{page}");
         let terms = app
             .store
@@ -116,13 +130,18 @@ on_both_engines!(
             })
         );
         let desk = app.open_as(report, "desk").await;
-        let consent = desk
+        let told: Vec<serde_json::Value> = desk
             .iter()
-            .find(|(k, _)| k == "consent")
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default();
-        assert_eq!(consent["granted"], json!(["consulate"]));
-        assert_eq!(consent["withdrawn"], json!(["partner_ngos"]));
+            .filter(|(k, _)| k == "consent")
+            .map(|(_, v)| json!({"consent": v["consent"], "given": v["given"], "changed": v["changed"]}))
+            .collect();
+        assert_eq!(
+            told,
+            [
+                json!({"consent": "consulate", "given": true, "changed": true}),
+                json!({"consent": "partner_ngos", "given": false, "changed": true}),
+            ]
+        );
 
         let partner_before = app.open_as(report, "ngo-kh").await.len();
         let (status, _) = post(

@@ -1,7 +1,8 @@
 //! The reporter's return as JSON, for partner apps: the same visit as the follow-up page (one
 //! Argon2id derivation opens it, its token rides in the request body, never in a URL), the
 //! same combined status and replies, and the same additions, contact and consent changes, files
-//! and withdrawal, with the same rules and field errors.
+//! and withdrawal, with the same rules and field errors. Like the page, nothing it answers says
+//! what the reporter sent or chose.
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use secrecy::{ExposeSecret, SecretString};
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::report::StagedFile;
-use crate::domain::{Addition, Consents, ContactChange, FieldErrors, ReportInput};
+use crate::domain::{Addition, Consent, ContactChange, FieldErrors, ReportInput};
 use crate::reporting::followup::{FollowupError, Visit};
 use crate::web::shared::body;
 use crate::web::shared::error::{ApiError, Failure, Problem};
@@ -69,14 +70,15 @@ pub struct ContactRequest {
     pub no_contact: bool,
 }
 
+/// One consent, given or withdrawn by the operation's path: never all three at once, where a
+/// false would withdraw what the reporter meant to keep.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConsentRequest {
     #[schema(value_type = String)]
     pub visit: SecretString,
-    pub partner_ngos: bool,
-    pub consulate: bool,
-    pub police: bool,
+    /// partner_ngos, consulate or police.
+    pub consent: Consent,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -294,34 +296,56 @@ pub async fn contact(
     Ok(done())
 }
 
-/// Grant or withdraw each consent.
+/// Give one consent. Answered the same (204) whether or not it was given before, after the same
+/// work: nothing in the visit says what the reporter had chosen.
 #[utoipa::path(
     post,
-    path = "/api/v1/followup/consents",
+    path = "/api/v1/followup/consents/allow",
     request_body(content = ConsentRequest, content_type = "application/json"),
-    responses((status = 204), (status = 401, body = Problem))
+    responses((status = 204), (status = 401, body = Problem), (status = 422, body = ValidationFailed))
 )]
 #[tracing::instrument(skip_all)]
-pub async fn consents(
+pub async fn allow_consent(
     state: web::Data<AppState>,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let request: ConsentRequest = match json_body(&state, &req, payload).await? {
+    set_consent(&state, &req, payload, true).await
+}
+
+/// Withdraw one consent: its queues' entries close at once, and what they never opened is
+/// destroyed after the grace period. Answered the same (204) whether or not it was given before.
+#[utoipa::path(
+    post,
+    path = "/api/v1/followup/consents/stop",
+    request_body(content = ConsentRequest, content_type = "application/json"),
+    responses((status = 204), (status = 401, body = Problem), (status = 422, body = ValidationFailed))
+)]
+#[tracing::instrument(skip_all)]
+pub async fn stop_consent(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    set_consent(&state, &req, payload, false).await
+}
+
+async fn set_consent(
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+    given: bool,
+) -> Result<HttpResponse, ApiError> {
+    let request: ConsentRequest = match json_body(state, req, payload).await? {
         Ok(request) => request,
         Err(response) => return Ok(response),
     };
-    let visit = visit(&state, &req, &request.visit).await?;
-    let consents = Consents {
-        partner_ngos: request.partner_ngos,
-        consulate: request.consulate,
-        police: request.police,
-    };
+    let visit = visit(state, req, &request.visit).await?;
     state
         .followup()
-        .change_consents(&visit, consents)
+        .set_consent(&visit, request.consent, given)
         .await
-        .map_err(|e| api_error(&state, &req, e))?;
+        .map_err(|e| api_error(state, req, e))?;
     Ok(done())
 }
 

@@ -54,6 +54,9 @@ pub struct EntryView {
     /// Items the reporter sent (additions, contact and consent changes, files, a withdrawal)
     /// that this queue has not opened yet.
     pub unread: i64,
+    /// When a withdrawn consent closed the entry to this queue (Unix seconds), if it did: the
+    /// queue reads only what it had opened, and nothing more can be done with the entry.
+    pub consent_withdrawn_at: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -82,6 +85,9 @@ pub struct OpenedReport {
     /// When the reporter withdrew the report (Unix seconds), if they did; replies are closed and
     /// its keys are destroyed after the grace period.
     pub withdrawn_at: Option<i64>,
+    /// When a withdrawn consent closed the entry to this queue (Unix seconds), if it did: only
+    /// what it had opened before is listed. A closed entry that had opened nothing is a 404.
+    pub consent_withdrawn_at: Option<i64>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -218,6 +224,7 @@ pub async fn entries(
             assignee: e.assignee,
             added_at: e.added_at,
             unread: e.unread,
+            consent_withdrawn_at: e.consent_withdrawn_at,
         })
         .collect();
     Ok(HttpResponse::Ok().json(views))
@@ -262,6 +269,7 @@ pub async fn open_report(
         .json(OpenedReport {
             items,
             withdrawn_at: opened.withdrawn_at,
+            consent_withdrawn_at: opened.consent_withdrawn_at,
         }))
 }
 

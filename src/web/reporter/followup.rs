@@ -1,6 +1,7 @@
 //! The follow-up pages: the receipt code opens a visit; the visit's token rides in its forms.
 //! Within a visit the reporter reads the status and the replies, adds to the report, changes how
-//! to be reached and what they consent to, or withdraws the report.
+//! to be reached, gives or withdraws each consent on its own, or withdraws the report. Nothing on
+//! these pages shows what the reporter sent or chose.
 
 use std::collections::HashMap;
 
@@ -10,7 +11,7 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::form::{self, SectionView};
-use crate::domain::{Addition, Consents, ContactChange, FieldErrors};
+use crate::domain::{Addition, Consent, ContactChange, FieldErrors};
 use crate::reporting::followup::{FollowupError, Visit};
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, Page, PageError};
@@ -41,7 +42,11 @@ struct ThreadPage {
     more: SectionView,
     file_error: Option<String>,
     contact: SectionView,
-    consents: SectionView,
+    /// Each consent's name and what it lets happen, with its own allow and stop actions. Never
+    /// what the reporter chose: whoever forces the code out of a victim must not learn whether
+    /// the victim asked for the police or the consulate.
+    consents: Vec<(&'static str, String)>,
+    consent_error: Option<String>,
     withdraw_error: Option<String>,
 }
 
@@ -112,19 +117,6 @@ fn checked(answers: &HashMap<String, Vec<String>>, name: &str) -> bool {
     matches!(first(answers, name), "on" | "true" | "1" | "yes")
 }
 
-/// The consents as the form's checkboxes show them.
-fn consent_answers(consents: Consents) -> HashMap<String, Vec<String>> {
-    [
-        ("consent.partner_ngos", consents.partner_ngos),
-        ("consent.consulate", consents.consulate),
-        ("consent.police", consents.police),
-    ]
-    .into_iter()
-    .filter(|(_, on)| *on)
-    .map(|(name, _)| (name.to_owned(), vec!["on".to_owned()]))
-    .collect()
-}
-
 async fn thread_page(
     state: &AppState,
     req: &HttpRequest,
@@ -134,13 +126,9 @@ async fn thread_page(
     let lang = outcome.answers.get("lang").and_then(|v| v.first()).cloned();
     let mut page = state.page(req, lang.as_deref(), "/followup");
     page.visit = Some(visit.token.expose_secret().to_owned());
-    let followup = state.followup();
-    let (status, messages) = followup
+    let (status, messages) = state
+        .followup()
         .thread(visit)
-        .await
-        .map_err(|e| failed(state, req, e))?;
-    let current = followup
-        .consents(visit)
         .await
         .map_err(|e| failed(state, req, e))?;
     let tr = &page.tr;
@@ -151,11 +139,6 @@ async fn thread_page(
             .iter()
             .find(|e| e.field == name)
             .map(|e| tr.error(e.code))
-    };
-    let consent_answers = if outcome.answers.keys().any(|k| k.starts_with("consent.")) {
-        outcome.answers.clone()
-    } else {
-        consent_answers(current)
     };
     let shown = ThreadPage {
         status: tr.t(&format!("followup-status-{}", status.code())),
@@ -170,7 +153,11 @@ async fn thread_page(
         message_error: field_error("narrative"),
         more: SectionView::addition(tr, &outcome.answers, errors),
         contact: SectionView::contact(tr, &outcome.answers, errors),
-        consents: SectionView::consents(tr, &consent_answers, errors),
+        consents: Consent::ALL
+            .into_iter()
+            .map(|c| (c.as_str(), tr.t(&format!("field-consent-{c}"))))
+            .collect(),
+        consent_error: field_error("consent"),
         withdraw_error: field_error("confirm"),
         file_error: field_error("file"),
         page,
@@ -401,22 +388,46 @@ pub async fn contact(
     .await
 }
 
-/// The consents, each granted or withdrawn.
+/// One consent given or withdrawn, named by the form's `consent`. Whether or not it changes
+/// anything, the same work is done and the page comes back the same.
+async fn set_consent(
+    state: web::Data<AppState>,
+    visit: Visit,
+    form: form::Posted,
+    given: bool,
+) -> Result<(Visit, Outcome), FollowupError> {
+    let answers = form.answers;
+    let Some(consent) = Consent::parse(first(&answers, "consent")) else {
+        let mut errors = FieldErrors::default();
+        errors.push("consent", "invalid_value");
+        return Ok((visit, Outcome::refused(answers, errors)));
+    };
+    state.followup().set_consent(&visit, consent, given).await?;
+    Ok((visit, Outcome::done("followup-consents-saved")))
+}
+
+/// Gives one consent.
 #[tracing::instrument(skip_all)]
-pub async fn consents(
+pub async fn allow_consent(
     state: web::Data<AppState>,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
-    within_visit(state, req, payload, |state, visit, form| async move {
-        let answers = form.answers;
-        let consents = Consents {
-            partner_ngos: checked(&answers, "consent.partner_ngos"),
-            consulate: checked(&answers, "consent.consulate"),
-            police: checked(&answers, "consent.police"),
-        };
-        state.followup().change_consents(&visit, consents).await?;
-        Ok((visit, Outcome::done("followup-consents-saved")))
+    within_visit(state, req, payload, |state, visit, form| {
+        set_consent(state, visit, form, true)
+    })
+    .await
+}
+
+/// Withdraws one consent.
+#[tracing::instrument(skip_all)]
+pub async fn stop_consent(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    within_visit(state, req, payload, |state, visit, form| {
+        set_consent(state, visit, form, false)
     })
     .await
 }

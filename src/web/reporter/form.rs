@@ -330,11 +330,6 @@ impl SectionView {
         SectionView::of(tr, &CONTACT, answers, errors)
     }
 
-    /// The consents, as the report form asks them.
-    pub fn consents(tr: &Tr, answers: &HashMap<String, Vec<String>>, errors: &FieldErrors) -> Self {
-        SectionView::of(tr, &CONSENTS, answers, errors)
-    }
-
     fn of(
         tr: &Tr,
         s: &Section,

@@ -20,7 +20,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/followup/message", web::post().to(followup::message));
     cfg.route("/followup/view", web::post().to(followup::view));
     cfg.route("/followup/contact", web::post().to(followup::contact));
-    cfg.route("/followup/consents", web::post().to(followup::consents));
+    cfg.route(
+        "/followup/consents/allow",
+        web::post().to(followup::allow_consent),
+    );
+    cfg.route(
+        "/followup/consents/stop",
+        web::post().to(followup::stop_consent),
+    );
     cfg.route("/followup/withdraw", web::post().to(followup::withdraw));
     cfg.route("/receipt/check", web::post().to(receipt::check));
     cfg.route("/receipt/show", web::post().to(receipt::show_sealed));

@@ -65,6 +65,12 @@ pub(super) struct ReportView {
     can_reply: bool,
     /// Withdrawn by the reporter: when, and when its keys go.
     withdrawn: Option<String>,
+    /// Closed to this queue by a withdrawn consent: when, and that it reads only what it opened.
+    /// Nothing can be done with the entry then, so no action is offered.
+    closed: Option<String>,
+    /// For a queue that reads the whole report: other queues' entries a withdrawn consent closed,
+    /// and what became of what they never opened.
+    closures: Vec<String>,
     sections: Vec<ItemSection>,
     /// Queues a referral could go to; whether it may is decided on posting.
     referable: Vec<String>,
@@ -105,7 +111,10 @@ pub async fn queue_page(
                     Some(id) if id == who.account_id => tr.t("staff-mine"),
                     Some(id) => short(id),
                 },
-                status: tr.t(&format!("entry-status-{}", e.status)),
+                status: match e.consent_withdrawn_at {
+                    Some(_) => tr.t("staff-entry-consent-closed"),
+                    None => tr.t(&format!("entry-status-{}", e.status)),
+                },
                 report_id: e.report_id,
                 priority: e.priority,
                 unread: e.unread,
@@ -254,7 +263,7 @@ pub(super) async fn report_view(
     let items = &opened.items;
     let tr = state.tr(req, None);
     let sections = sections(&tr, &opened, &queue, &report);
-    let (row, entry) = workspace::entry(&state.intake.store, who, &queue, report_id)
+    let (row, entry) = workspace::entry_as_it_stands(&state.intake.store, who, &queue, report_id)
         .await
         .map_err(|e| fail(state, req, e))?;
     let projection_only = row.kind.projection_only();
@@ -283,8 +292,16 @@ pub(super) async fn report_view(
         .filter(|q| *q != queue)
         .collect();
     let mut referral = referral;
+    let closed = opened.consent_withdrawn_at.map(|at| {
+        format!(
+            "{} {}. {}",
+            tr.t("staff-consent-closed"),
+            utc(at),
+            tr.t("staff-consent-closed-reads")
+        )
+    });
     // An NGO entry may issue a new projection version: offer the latest, as JSON, to edit.
-    if referral.projection.is_none() && !projection_only {
+    if referral.projection.is_none() && !projection_only && closed.is_none() {
         referral.projection = latest_projection(items);
     }
     let status = if referral.refusal.is_some() || referral.projection_error.is_some() {
@@ -311,6 +328,8 @@ pub(super) async fn report_view(
                 utc(destroyed)
             )
         }),
+        closures: closures(&tr, &opened, state.followup.consent_withdrawal_grace_days),
+        closed,
         csrf: who.csrf.clone(),
         report_id: report.clone(),
         tr,
@@ -435,6 +454,32 @@ pub async fn add_note(
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
     message_action(state, req, path, payload, false).await
+}
+
+/// A line for each other queue's entry a withdrawn consent closed: when, and when what it never
+/// opened goes (or went). No more than the plaintext entry says: nothing of the reporter.
+fn closures(tr: &Tr, opened: &workspace::OpenedReport, grace_days: i64) -> Vec<String> {
+    opened
+        .closures
+        .iter()
+        .map(|c| {
+            let destruction = match c.destroyed_at {
+                Some(at) => format!("{} {}", tr.t("staff-unopened-destroyed"), utc(at)),
+                None => format!(
+                    "{} {}",
+                    tr.t("staff-unopened-destroyed-after"),
+                    utc(c.withdrawn_at + grace_days * 86_400)
+                ),
+            };
+            format!(
+                "{}: {} {} · {}",
+                c.queue_id,
+                tr.t("staff-consent-withdrawn-for"),
+                utc(c.withdrawn_at),
+                destruction
+            )
+        })
+        .collect()
 }
 
 /// Each item as a section of fields, in the order of the report's making, attachments with

@@ -2,5 +2,7 @@
 //! before the fix and passes after. docs/security.md lists them in a table of attack, test and
 //! result.
 
+mod coerced_code;
 mod operators;
 mod planted_member;
+mod withdrawn_consent;
