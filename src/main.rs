@@ -143,9 +143,10 @@ enum QueueCommand {
         token_file: PathBuf,
         #[arg(long)]
         organisation: String,
-        /// A file holding the organisation's signing key (hwok1.); only its verifying half is used.
+        /// The organisation's verifying key (hwov1.): the signing key need not be on a networked
+        /// machine.
         #[arg(long)]
-        signing_key: PathBuf,
+        organisation_key: String,
         #[arg(long)]
         queue: String,
         /// A file holding the queue's private key (hwsk1., from `homeward queue keygen`).
@@ -267,7 +268,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     server,
                     token_file,
                     organisation,
-                    signing_key,
+                    organisation_key,
                     queue,
                     queue_key,
                     account,
@@ -280,7 +281,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ))
             };
             let token = secrecy::SecretString::from(read(&token_file)?.trim().to_owned());
-            let organisation_key = read_signing_key(&signing_key)?.verifying_key();
+            let organisation_key = VerifyingKey::parse(&organisation_key)
+                .map_err(|_| anyhow::anyhow!("--organisation-key: not an hwov1. key"))?;
             let queue_key =
                 homeward::crypto::PrivateKey::parse(&read(&queue_key)?).map_err(|_| {
                     anyhow::anyhow!("{}: not an hwsk1. private key", queue_key.display())

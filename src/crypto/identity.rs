@@ -5,7 +5,9 @@
 //! identity key, certifies it. A new key pair (a coordinator's reset link) is a new identity,
 //! which must be certified again.
 
-use super::signing::SigningKey;
+use sha2::{Digest, Sha256};
+
+use super::signing::{SigningKey, VerifyingKey};
 use super::{wrap, PrivateKey};
 
 pub fn identity_of(private: &PrivateKey) -> SigningKey {
@@ -13,11 +15,50 @@ pub fn identity_of(private: &PrivateKey) -> SigningKey {
     SigningKey::from_seed(&seed)
 }
 
+/// 80 bits of SHA-256 over the identity key, in five groups of four hex digits: what a member
+/// reads from their own workspace (made from their session's key, not from the database) to
+/// whoever certifies them, in person or by phone. A certification with another fingerprint is
+/// refused, so an identity swapped in the database is never certified.
+pub fn fingerprint(identity: &VerifyingKey) -> String {
+    let digest = Sha256::digest(identity.to_bytes());
+    digest[..10]
+        .chunks(2)
+        .map(|pair| format!("{:02x}{:02x}", pair[0], pair[1]))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Whether `typed` is the identity's fingerprint, however it was spaced, dashed or cased.
+pub fn fingerprint_matches(typed: &str, identity: &VerifyingKey) -> bool {
+    let digits = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_hexdigit)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let typed = digits(typed);
+    !typed.is_empty() && typed == digits(&fingerprint(identity))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::crypto::signing::Statement;
     use crate::crypto::KeyPair;
+
+    #[test]
+    fn a_fingerprint_is_read_however_it_was_typed() {
+        let identity = identity_of(&KeyPair::generate().private).verifying_key();
+        let print = fingerprint(&identity);
+        assert_eq!(print.len(), 24);
+        assert!(fingerprint_matches(
+            &print.to_uppercase().replace('-', " "),
+            &identity
+        ));
+        assert!(!fingerprint_matches("", &identity));
+        let other = identity_of(&KeyPair::generate().private).verifying_key();
+        assert!(!fingerprint_matches(&fingerprint(&other), &identity));
+    }
 
     #[test]
     fn the_identity_follows_the_private_key_and_binds_only_its_public_key() {

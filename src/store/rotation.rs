@@ -52,6 +52,15 @@ impl Store {
             .bind(organisation)
             .fetch_all(&mut *tx)
             .await?;
+            // What the member made stops working with them: invite and reset links not yet used.
+            sqlx::query(
+                "DELETE FROM invites WHERE created_by = $1 AND used_at IS NULL
+                 AND EXISTS (SELECT 1 FROM accounts WHERE id = $1 AND organisation_id = $2)",
+            )
+            .bind(account)
+            .bind(organisation)
+            .execute(&mut *tx)
+            .await?;
             let removed = sqlx::query("DELETE FROM accounts WHERE id = $1 AND organisation_id = $2")
                 .bind(account)
                 .bind(organisation)

@@ -149,7 +149,8 @@ impl Store {
                 sqlx::query(
                     "INSERT INTO queue_key_copies (queue_id, account_id, queue_public_key, enc, sealed_key, granted_by, granted_at)
                      VALUES ($1, $2, $3, $4, $5, $6, $7)
-                     ON CONFLICT (queue_id, account_id, queue_public_key) DO NOTHING",
+                     ON CONFLICT (queue_id, account_id, queue_public_key)
+                     DO UPDATE SET enc = $4, sealed_key = $5, granted_by = $6, granted_at = $7",
                 )
                 .bind(queue)
                 .bind(&copy.account_id)

@@ -241,6 +241,14 @@ impl Accounts {
     ) -> Result<SecretString, AccountError> {
         let token = random_token();
         let at = now();
+        let subject = format!(
+            "role:{} organisation:{}",
+            invite.role,
+            invite.organisation_id.as_deref().unwrap_or("-")
+        );
+        self.audit
+            .record(created_by.unwrap_or("cli"), "invite_created", &subject)
+            .await?;
         self.store
             .insert_invite(
                 &self.mac(b"invite", token.as_bytes()),
@@ -250,14 +258,6 @@ impl Accounts {
                 at + INVITE_HOURS * 3600,
             )
             .await?;
-        let subject = format!(
-            "role:{} organisation:{}",
-            invite.role,
-            invite.organisation_id.as_deref().unwrap_or("-")
-        );
-        self.audit
-            .note(created_by.unwrap_or("cli"), "invite_created", &subject)
-            .await;
         Ok(SecretString::from(token.as_str().to_owned()))
     }
 
@@ -333,6 +333,9 @@ impl Accounts {
             )?,
             created_at: now(),
         };
+        self.audit
+            .record(&id, "account_enrolled", &format!("account:{id}"))
+            .await?;
         match self.store.redeem_invite(&token_hmac, now(), &account).await {
             Ok(_) => {}
             Err(RedeemError::Invalid) => return Err(AccountError::InviteInvalid),
@@ -346,9 +349,6 @@ impl Accounts {
         }
         crate::trust::certification::record_identity(&self.store, &id, &pair.private).await?;
         tracing::info!(account = %id, "account enrolled");
-        self.audit
-            .note(&id, "account_enrolled", &format!("account:{id}"))
-            .await;
         Ok(Enrolment {
             totp_secret: SecretString::from(totp.secret().to_base32()),
             totp_url: SecretString::from(totp.to_url().unwrap_or_default()),
@@ -421,6 +421,9 @@ impl Accounts {
         let cookie = random_token();
         let session_key = wrap::derive_key(cookie.as_bytes(), b"homeward/session/key/v1");
         let sealed = wrap_private_key(&session_key, &account.id, "session", &private)?;
+        self.audit
+            .record(&account.id, "login", &format!("account:{}", account.id))
+            .await?;
         self.store
             .insert_session(
                 &self.mac(b"session", cookie.as_bytes()),
@@ -430,9 +433,6 @@ impl Accounts {
             )
             .await?;
         tracing::info!(account = %account.id, "logged in");
-        self.audit
-            .note(&account.id, "login", &format!("account:{}", account.id))
-            .await;
         Ok(SecretString::from(cookie.as_str().to_owned()))
     }
 
@@ -470,15 +470,15 @@ impl Accounts {
     }
 
     pub async fn logout(&self, principal: &Principal) -> Result<(), AccountError> {
-        self.store.delete_session(&principal.session_hmac).await?;
-        tracing::info!(account = %principal.account_id, "logged out");
         self.audit
-            .note(
+            .record(
                 &principal.account_id,
                 "logout",
                 &format!("account:{}", principal.account_id),
             )
-            .await;
+            .await?;
+        self.store.delete_session(&principal.session_hmac).await?;
+        tracing::info!(account = %principal.account_id, "logged out");
         Ok(())
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::crypto::envelope::open_queue_key;
-use crate::crypto::identity::identity_of;
+use crate::crypto::identity::{fingerprint_matches, identity_of};
 use crate::crypto::signing::{Signature, Statement, VerifyingKey};
 use crate::crypto::PublicKey;
 use crate::store::{
@@ -315,9 +315,9 @@ pub async fn certificate_request(
         (None, Role::Operator) => OPERATORS.to_owned(),
         (None, _) => return Ok(None),
     };
-    let Ok((identity, _)) = bound_identity(&row) else {
-        return Ok(None);
-    };
+    // The session's own key, not the database's row: a row swapped there must not be what the
+    // organisation is asked to sign.
+    let identity = identity_of(&who.private_key).verifying_key();
     Ok(Some(CertificateRequest {
         organisation,
         account: row.account_id,
@@ -347,16 +347,16 @@ pub async fn accept_organisation_certificate(
         if !desk_key.verifies(&member_statement(&row, OPERATORS, &identity), &signature) {
             return Err(WorkspaceError::BadSignature);
         }
-        chain
-            .store
-            .insert_certificate(&who.account_id, DESK_SIGNER, &signature.to_bytes(), now())
-            .await?;
         audit
             .record(
                 &who.account_id,
                 "operator_countersigned",
                 &format!("account:{}", who.account_id),
             )
+            .await?;
+        chain
+            .store
+            .insert_certificate(&who.account_id, DESK_SIGNER, &signature.to_bytes(), now())
             .await?;
         return Ok(());
     }
@@ -374,6 +374,13 @@ pub async fn accept_organisation_certificate(
     if !org_key.verifies(&member_statement(&row, org_id, &identity), &signature) {
         return Err(WorkspaceError::BadSignature);
     }
+    audit
+        .record(
+            &who.account_id,
+            "member_certified",
+            &format!("account:{} by:organisation", who.account_id),
+        )
+        .await?;
     chain
         .store
         .insert_certificate(
@@ -384,22 +391,18 @@ pub async fn accept_organisation_certificate(
         )
         .await?;
     tracing::info!("account certified by its organisation's key");
-    audit
-        .note(
-            &who.account_id,
-            "member_certified",
-            &format!("account:{} by:organisation", who.account_id),
-        )
-        .await;
     Ok(())
 }
 
-/// A certified coordinator certifies a member of their organisation with their identity key.
+/// A certified coordinator certifies a member of their organisation with their identity key,
+/// once the fingerprint the member read out to them (`fingerprint`) matches the identity the
+/// server holds. A member already certified keeps the certificate they have.
 pub async fn certify_member(
     chain: Chain<'_>,
     audit: &Audit,
     who: &Principal,
     account: &str,
+    fingerprint: &str,
 ) -> Result<(), WorkspaceError> {
     let me = chain.coordinator(who).await?;
     if account == who.account_id {
@@ -412,20 +415,30 @@ pub async fn certify_member(
         .filter(|r| r.organisation_id.as_deref() == Some(me.organisation_id.as_str()))
         .ok_or(WorkspaceError::NotFound)?;
     let (identity, _) = bound_identity(&row).map_err(WorkspaceError::Uncertified)?;
+    if !fingerprint_matches(fingerprint, &identity) {
+        return Err(WorkspaceError::WrongFingerprint);
+    }
+    if chain.check(account).await?.is_ok() {
+        return Ok(());
+    }
     let signature =
         identity_of(&who.private_key).sign(&member_statement(&row, &me.organisation_id, &identity));
+    audit
+        .record(
+            &who.account_id,
+            "member_certified",
+            &format!(
+                "account:{account} by:{} identity:{}",
+                who.account_id,
+                crate::crypto::identity::fingerprint(&identity)
+            ),
+        )
+        .await?;
     chain
         .store
         .insert_certificate(account, &who.account_id, &signature.to_bytes(), now())
         .await?;
     tracing::info!("member certified by a coordinator");
-    audit
-        .note(
-            &who.account_id,
-            "member_certified",
-            &format!("account:{account} by:{}", who.account_id),
-        )
-        .await;
     Ok(())
 }
 

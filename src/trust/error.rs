@@ -14,6 +14,9 @@ pub enum WorkspaceError {
     WrongKey,
     #[error("the signature is not the organisation's over this queue key")]
     BadSignature,
+    /// The fingerprint the member read out is not that of the identity the server holds.
+    #[error("the fingerprint does not match the member's identity")]
+    WrongFingerprint,
     #[error("not allowed by the workflow")]
     Invalid,
     #[error("someone else changed it first")]

@@ -361,12 +361,13 @@ impl Organisations<'_> {
     ) -> Result<String, OrganisationError> {
         self.operator(who).await?;
         let details = form.parse().map_err(OrganisationError::Fields)?;
+        self.log(who, "organisation_registered", &details.id)
+            .await?;
         match self.store.register_organisation(&details, now()).await {
             Ok(()) => {}
             Err(StoreError::AlreadyExists) => return Err(field("id", "organisation_exists")),
             Err(e) => return Err(e.into()),
         }
-        self.log(who, "organisation_registered", &details.id).await;
         Ok(details.id)
     }
 
@@ -377,10 +378,10 @@ impl Organisations<'_> {
     ) -> Result<(), OrganisationError> {
         self.operator(who).await?;
         let details = form.parse().map_err(OrganisationError::Fields)?;
+        self.log(who, "organisation_updated", &details.id).await?;
         if !self.store.update_organisation(&details, now()).await? {
             return Err(OrganisationError::NotFound);
         }
-        self.log(who, "organisation_updated", &details.id).await;
         Ok(())
     }
 
@@ -396,6 +397,7 @@ impl Organisations<'_> {
             Ok(None) => return Err(field("evidence", "required")),
             Err(code) => return Err(field("evidence", code)),
         };
+        self.log(who, "organisation_vetted", id).await?;
         if !self
             .store
             .record_vetting(id, &who.username, evidence.as_str(), now())
@@ -403,7 +405,6 @@ impl Organisations<'_> {
         {
             return Err(OrganisationError::NotFound);
         }
-        self.log(who, "organisation_vetted", id).await;
         Ok(())
     }
 
@@ -432,10 +433,10 @@ impl Organisations<'_> {
         if !countersigned(&candidate, &key, desk_key) {
             return Err(field("countersignature", "countersignature_mismatch"));
         }
+        self.log(who, "organisation_countersigned", id).await?;
         self.store
             .set_countersignature(id, &signature.to_bytes(), now())
             .await?;
-        self.log(who, "organisation_countersigned", id).await;
         Ok(())
     }
 
@@ -446,6 +447,12 @@ impl Organisations<'_> {
         suspend: bool,
     ) -> Result<(), OrganisationError> {
         self.operator(who).await?;
+        let action = if suspend {
+            "organisation_suspended"
+        } else {
+            "organisation_reinstated"
+        };
+        self.log(who, action, id).await?;
         let at = now();
         if !self
             .store
@@ -454,20 +461,16 @@ impl Organisations<'_> {
         {
             return Err(OrganisationError::NotFound);
         }
-        let action = if suspend {
-            "organisation_suspended"
-        } else {
-            "organisation_reinstated"
-        };
-        self.log(who, action, id).await;
         Ok(())
     }
 
-    async fn log(&self, who: &Principal, action: &str, id: &str) {
-        tracing::info!(organisation = %id, action, "organisation changed");
+    /// Audited before the change, which does not happen if the entry cannot be written.
+    async fn log(&self, who: &Principal, action: &str, id: &str) -> Result<(), OrganisationError> {
+        tracing::info!(organisation = %id, action, "organisation change");
         self.audit
-            .note(&who.account_id, action, &format!("organisation:{id}"))
-            .await;
+            .record(&who.account_id, action, &format!("organisation:{id}"))
+            .await?;
+        Ok(())
     }
 }
 

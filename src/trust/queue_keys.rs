@@ -84,17 +84,17 @@ pub async fn confirm_membership(
 ) -> Result<(), WorkspaceError> {
     own_queue(chain.store, who, queue).await?;
     managing_coordinator(chain, who).await?;
-    if !chain.store.confirm_after_restore(queue).await? {
-        return Err(WorkspaceError::NotFound);
-    }
-    tracing::info!("queue membership confirmed after a restore");
     audit
-        .note(
+        .record(
             &who.account_id,
             "queue_confirmed_after_restore",
             &format!("queue:{queue}"),
         )
-        .await;
+        .await?;
+    if !chain.store.confirm_after_restore(queue).await? {
+        return Err(WorkspaceError::NotFound);
+    }
+    tracing::info!("queue membership confirmed after a restore");
     Ok(())
 }
 

@@ -58,19 +58,19 @@ pub async fn remove_member(
         return Err(WorkspaceError::Forbidden);
     }
     managing_coordinator(chain, who).await?;
+    audit
+        .record(
+            &who.account_id,
+            "member_removed",
+            &format!("account:{account}"),
+        )
+        .await?;
     let queues = chain
         .store
         .remove_member(org, account)
         .await?
         .ok_or(WorkspaceError::NotFound)?;
     tracing::info!(queues = queues.len(), "member removed");
-    audit
-        .note(
-            &who.account_id,
-            "member_removed",
-            &format!("account:{account}"),
-        )
-        .await;
     for queue in &queues {
         audit
             .note(&who.account_id, "rotation_due", &format!("queue:{queue}"))
@@ -143,6 +143,13 @@ pub async fn rotate(
             })
         })
         .collect::<Result<Vec<_>, crate::crypto::CryptoError>>()?;
+    audit
+        .record(
+            &who.account_id,
+            "queue_key_rotated",
+            &format!("queue:{queue} copies:{}", copies.len()),
+        )
+        .await?;
     let switched = store
         .switch_queue_key(&KeySwitch {
             queue,
@@ -156,13 +163,6 @@ pub async fn rotate(
     if !switched {
         return Err(WorkspaceError::Conflict);
     }
-    audit
-        .note(
-            &who.account_id,
-            "queue_key_rotated",
-            &format!("queue:{queue} copies:{}", copies.len()),
-        )
-        .await;
     let mut keys = held;
     keys.push(new);
     reseal(store, queue, &keys).await

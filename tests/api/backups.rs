@@ -90,7 +90,11 @@ on_both_engines!(
             .unwrap_or_default();
         let csrf = csrf_of(&app, &coordinator).await;
         let certified = app
-            .post_form_with(&format!("/members/{account}/certify"), &format!("csrf={csrf}"), Some(&coordinator))
+            .post_form_with(
+                &format!("/members/{account}/certify"),
+                &format!("csrf={csrf}&fingerprint={}", crate::workspace::fingerprint_of(&app, "resp.bk").await),
+                Some(&coordinator),
+            )
             .await;
         assert_eq!(certified.status().as_u16(), 200);
         let granted = app

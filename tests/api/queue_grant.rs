@@ -38,8 +38,12 @@ on_both_engines!(
         let member_id = account_id(&app, "resp.grant").await;
         let stranger_id = account_id(&app, "resp.stranger").await;
         let path = format!("/api/v1/members/{member_id}/certificate");
+        let print = crate::workspace::fingerprint_of(&app, "resp.grant").await;
+        let body = json!({ "fingerprint": print });
         assert_eq!(
-            api(&app, "POST", &path, Some(&coordinator), None).await.0,
+            api(&app, "POST", &path, Some(&coordinator), Some(body))
+                .await
+                .0,
             204
         );
         let (report, _) = app

@@ -84,14 +84,30 @@ pub async fn certify_offline(app: &TestApp, cookie: &str, organisation: &str, us
     assert_eq!(done.status().as_u16(), 200, "certifying {username}");
 }
 
+/// The identity fingerprint the member reads out from their own workspace (here, of the identity
+/// the server holds, which is theirs when nobody tampered with it).
+pub async fn fingerprint_of(app: &TestApp, username: &str) -> String {
+    let id = account_id(app, username).await;
+    app.store
+        .identity(&id)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|row| row.identity_key)
+        .and_then(|k| homeward::crypto::signing::VerifyingKey::from_bytes(&k).ok())
+        .map(|k| homeward::crypto::identity::fingerprint(&k))
+        .unwrap_or_else(|| panic!("{username} has no identity key"))
+}
+
 /// A certified coordinator certifies a fellow member, then gives them the queue.
 pub async fn give(app: &TestApp, coordinator: &str, queue: &str, username: &str) {
     let id = account_id(app, username).await;
     let csrf = csrf_of(app, coordinator).await;
+    let fingerprint = fingerprint_of(app, username).await;
     let certified = app
         .post_form_with(
             &format!("/members/{id}/certify"),
-            &format!("csrf={csrf}"),
+            &format!("csrf={csrf}&fingerprint={fingerprint}"),
             Some(coordinator),
         )
         .await;

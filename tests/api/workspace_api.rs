@@ -344,7 +344,7 @@ on_both_engines!(
             "POST",
             &format!("/api/v1/members/{member_id}/certificate"),
             Some(&coordinator),
-            None,
+            Some(json!({"fingerprint": crate::workspace::fingerprint_of(&app, "resp.admin.api").await})),
         )
         .await;
         assert_eq!(status, 204);

@@ -241,3 +241,6 @@ staff-operator-recovered = Operator access was recovered at the server's console
 staff-operator-uncountersigned = The desk organisation has not countersigned this operator account yet, so it can do nothing as an operator. Operators cannot make each other: the desk organisation runs the command below on its offline machine, and you paste the signature it prints.
 staff-operator-command = On the desk organisation's offline machine, with its signing key:
 staff-audit-head = Audit log head (entry, MAC): note it somewhere off this server; a later rewrite of the log will not reach it.
+staff-your-fingerprint = Your identity fingerprint (read it out, in person or by phone, to whoever certifies you):
+staff-fingerprint-of = Their identity fingerprint, as they read it to you from their own workspace
+staff-fingerprint-wrong = Refused: that fingerprint is not the one the server holds for this member. Ask them to read it again from their own workspace; if it still differs, their account may have been tampered with: tell your organisation.

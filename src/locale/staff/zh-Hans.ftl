@@ -237,3 +237,6 @@ staff-operator-recovered = 运营方访问权限已在服务器控制台恢复�
 staff-operator-uncountersigned = 服务台机构尚未为此运营方账户副署，因此它还不能执行任何运营方操作。运营方不能自行增设：由服务台机构在其离线计算机上运行下方命令，您再粘贴其输出的签名。
 staff-operator-command = 在服务台机构的离线计算机上，使用其签名密钥运行：
 staff-audit-head = 审计日志头（条目、MAC）：请记录在本服务器以外的地方；日后改写日志也改不到它。
+staff-your-fingerprint = 您的身份指纹（请当面或通过电话读给为您认证的人）：
+staff-fingerprint-of = 对方从自己的工作区读给您的身份指纹
+staff-fingerprint-wrong = 已拒绝：该指纹与服务器为此成员保存的不一致。请对方从自己的工作区再读一次；若仍不一致，其账户可能已被篡改：请告知您的机构。

@@ -97,17 +97,17 @@ impl Accounts {
         let credentials = self
             .rewrap(&account, new, &who.private_key, &secret)
             .await?;
-        self.store
-            .replace_credentials(&credentials, Some(who.session_hmac()), false)
-            .await?;
-        tracing::info!(account = %account.id, "password changed");
         self.audit
-            .note(
+            .record(
                 &account.id,
                 "password_changed",
                 &format!("account:{}", account.id),
             )
-            .await;
+            .await?;
+        self.store
+            .replace_credentials(&credentials, Some(who.session_hmac()), false)
+            .await?;
+        tracing::info!(account = %account.id, "password changed");
         Ok(())
     }
 
@@ -141,11 +141,11 @@ impl Accounts {
             return Err(refused);
         };
         check_password(new.expose_secret(), &account.username)?;
+        self.audit
+            .record(&account.id, "account_reset", "recovery key")
+            .await?;
         let enrolment = self.fresh_start(&account, new, &private, None).await?;
         tracing::info!(account = %account.id, "account reset with its recovery key");
-        self.audit
-            .note(&account.id, "account_reset", "recovery key")
-            .await;
         Ok(enrolment)
     }
 
@@ -204,6 +204,13 @@ impl Accounts {
         }
         let token = random_token();
         let at = now();
+        self.audit
+            .record(
+                &who.account_id,
+                "reset_link_created",
+                &format!("account:{account}"),
+            )
+            .await?;
         self.store
             .insert_reset_link(
                 &self.mac(b"invite", token.as_bytes()),
@@ -213,13 +220,6 @@ impl Accounts {
                 at + INVITE_HOURS * 3600,
             )
             .await?;
-        self.audit
-            .note(
-                &who.account_id,
-                "reset_link_created",
-                &format!("account:{account}"),
-            )
-            .await;
         Ok(SecretString::from(token.as_str().to_owned()))
     }
 
@@ -260,13 +260,13 @@ impl Accounts {
             return Err(AccountError::InviteInvalid);
         }
         let pair = KeyPair::generate();
+        self.audit
+            .record(&account.id, "account_reset", "coordinator re-grant")
+            .await?;
         let enrolment = self
             .fresh_start(&account, password, &pair.private, Some(&pair))
             .await?;
         tracing::info!(account = %account.id, "account reset by its coordinator's link");
-        self.audit
-            .note(&account.id, "account_reset", "coordinator re-grant")
-            .await;
         Ok(enrolment)
     }
 }

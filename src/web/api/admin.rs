@@ -41,6 +41,13 @@ pub struct Grant {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+pub struct Certification {
+    /// The identity fingerprint the member read out from their own workspace.
+    pub fingerprint: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Certificate {
     /// The hwsg1. signature `homeward org certify` printed for this account.
     pub signature: String,
@@ -203,19 +210,28 @@ pub async fn accept_certificate(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// A certified coordinator certifies a member of their organisation with their identity key.
-#[utoipa::path(post, path = "/api/v1/members/{account}/certificate",
-    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+/// A certified coordinator certifies a member of their organisation with their identity key,
+/// given the fingerprint the member read out from their own workspace.
+#[utoipa::path(post, path = "/api/v1/members/{account}/certificate", request_body(content = Certification, content_type = "application/json"),
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[tracing::instrument(skip_all)]
 pub async fn certify_member(
     state: web::Data<AppState>,
     req: HttpRequest,
     account: web::Path<String>,
+    payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
+    let body: Certification = json_body(&state, &req, payload).await?;
     let who = bearer(&state, &req).await?;
-    certification::certify_member(state.chain(), &state.accounts.audit, &who, &account)
-        .await
-        .map_err(|e| api_error(&state, &req, e))?;
+    certification::certify_member(
+        state.chain(),
+        &state.accounts.audit,
+        &who,
+        &account,
+        &body.fingerprint,
+    )
+    .await
+    .map_err(|e| api_error(&state, &req, e))?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -170,6 +170,7 @@ macro_rules! operations {
                 crate::web::api::admin::KeyRotation,
                 crate::web::api::admin::Grant,
                 crate::web::api::admin::Certificate,
+                crate::web::api::admin::Certification,
                 crate::trust::certification::MemberChain,
                 crate::trust::certification::ChainLink,
                 crate::trust::queue_keys::CopyUpload,

@@ -132,9 +132,10 @@ impl From<WorkspaceError> for Failure {
             WorkspaceError::NotFound => Failure::NotFound,
             // Well-formed, and wrong: a key that is not the queue's, a signature that is not the
             // organisation's, a step the workflow does not allow.
-            WorkspaceError::WrongKey | WorkspaceError::BadSignature | WorkspaceError::Invalid => {
-                Failure::Unprocessable
-            }
+            WorkspaceError::WrongKey
+            | WorkspaceError::BadSignature
+            | WorkspaceError::WrongFingerprint
+            | WorkspaceError::Invalid => Failure::Unprocessable,
             WorkspaceError::Conflict => Failure::Conflict,
             other => unexpected("workspace operation failed", &other),
         }

@@ -76,17 +76,32 @@ pub async fn certify(
     account: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
-    let (who, _) = match checked_form(&state, &req, payload).await? {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
         Ok(checked) => checked,
         Err(response) => return Ok(response),
     };
-    match certify_member(state.chain(), &state.accounts.audit, &who, &account).await {
+    let fingerprint = form
+        .get("fingerprint")
+        .map(String::as_str)
+        .unwrap_or_default();
+    match certify_member(
+        state.chain(),
+        &state.accounts.audit,
+        &who,
+        &account,
+        fingerprint,
+    )
+    .await
+    {
         Ok(()) => {
             let message = state.tr(&req, None).t("staff-member-certified-done");
             workspace_with(&state, &req, &who, None, Some(message)).await
         }
         Err(e @ WorkspaceError::Uncertified(_)) => {
             workspace_refusal(&state, &req, &who, e, "staff-uncertified-refused").await
+        }
+        Err(e @ WorkspaceError::WrongFingerprint) => {
+            workspace_refusal(&state, &req, &who, e, "staff-fingerprint-wrong").await
         }
         Err(e) => Err(fail(&state, &req, e)),
     }

@@ -44,6 +44,9 @@ pub(super) struct Workspace {
     uncertified: Option<OwnCertification>,
     /// When operator access was last recovered at the server's console, if lately.
     operator_recovered: Option<String>,
+    /// The person's identity fingerprint, made from their session's key, to read out to whoever
+    /// certifies them.
+    fingerprint: Option<String>,
     /// The audit chain's head (sequence number, MAC in hex) for coordinators and operators to
     /// note: a later rewrite of the log then needs more than the server.
     audit_head: Option<(i64, String)>,
@@ -241,6 +244,11 @@ pub(super) async fn workspace_with(
         uncertified,
         operator_recovered,
         audit_head,
+        fingerprint: (who.organisation_id.is_some() || who.role == Role::Operator).then(|| {
+            crate::crypto::identity::fingerprint(
+                &crate::crypto::identity::identity_of(&who.private_key).verifying_key(),
+            )
+        }),
         queue_changes,
         tr,
         stylesheet: assets::STYLESHEET_PATH,

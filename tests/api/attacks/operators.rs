@@ -76,6 +76,27 @@ on_both_engines!(
         )
         .await;
         assert_eq!(invite.status().as_u16(), 403);
+        let signing_key = homeward::crypto::signing::SigningKey::generate()
+            .verifying_key()
+            .to_text();
+        let register = post(
+            &app,
+            &second,
+            "/organisations",
+            &format!(
+                "id=puppet&name=Puppet&kind=ngo&country=TH&contact=&signing_key={signing_key}"
+            ),
+        )
+        .await;
+        assert_eq!(register.status().as_u16(), 403);
+        let suspend = post(
+            &app,
+            &second,
+            "/organisations/partner/suspension",
+            "suspend=yes",
+        )
+        .await;
+        assert_eq!(suspend.status().as_u16(), 403);
         let again = post(&app, &second, "/invites", "role=operator&organisation=").await;
         assert_eq!(again.status().as_u16(), 403);
         let workspace = app

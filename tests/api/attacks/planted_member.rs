@@ -83,15 +83,12 @@ on_both_engines!(
             status(&app, &coordinator, "/queues/ngo-kh/members", Some(&grant)).await,
             403
         );
+        // Certifying needs the fingerprint the member reads out in person: no one-click
+        // certification of whatever account the server lists.
         let certify = format!("/members/{planted_id}/certify");
-        assert_eq!(status(&app, &coordinator, &certify, Some("")).await, 200);
-        // (The real coordinator could certify it; the point is that nobody made them.)
-        app.tamper(
-            &format!("DELETE FROM certificates WHERE account_id = '{planted_id}'"),
-            None,
-            None,
-        )
-        .await;
+        for typed in ["", "fingerprint=0000-0000-0000-0000-0000"] {
+            assert_eq!(status(&app, &coordinator, &certify, Some(typed)).await, 422);
+        }
         assert_eq!(copies_of(&app, "coord.planted").await, 0);
 
         // The planted account opens nothing and manages nobody.
@@ -103,8 +100,12 @@ on_both_engines!(
         let reset = format!("/members/{responder_id}/reset");
         assert_eq!(status(&app, &planted, &reset, Some("")).await, 403);
         let certify_responder = format!("/members/{responder_id}/certify");
+        let responder_print = format!(
+            "fingerprint={}",
+            crate::workspace::fingerprint_of(&app, "resp.real").await
+        );
         assert_eq!(
-            status(&app, &planted, &certify_responder, Some("")).await,
+            status(&app, &planted, &certify_responder, Some(&responder_print)).await,
             403
         );
         // A certificate it signs itself is not its organisation's.
@@ -302,5 +303,73 @@ on_both_engines!(
         )
         .await;
         refused("a swapped organisation key").await;
+    }
+);
+
+on_both_engines!(
+    an_identity_swapped_before_certification_is_never_certified,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let coordinator = staff(&app, "coordinator", "partner", "coord.swap").await;
+        let responder = staff(&app, "responder", "partner", "resp.swap").await;
+        let _planted = plant(&app, "partner", "coord.swap.planted").await;
+        import(&app, &coordinator, "ngo-kh").await;
+        let responder_id = account_id(&app, "resp.swap").await;
+        // The member reads their fingerprint from their own workspace: made from their session's
+        // key, so what the database says cannot change it.
+        let page = app
+            .get_with("/workspace", &responder)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        let true_print = crate::workspace::fingerprint_of(&app, "resp.swap").await;
+        assert!(page.contains(&true_print), "{page}");
+
+        // Before anyone certifies the member, the operator puts in their row a key pair of his
+        // own, with an identity made from it that binds it to the member's account id.
+        let own = homeward::crypto::KeyPair::generate();
+        let identity = homeward::crypto::identity::identity_of(&own.private);
+        let binding = identity.sign(&homeward::crypto::signing::Statement::AccountKey {
+            account: &responder_id,
+            key: &own.public,
+        });
+        for (column, bytes) in [
+            ("public_key", own.public.to_bytes()),
+            ("identity_key", identity.verifying_key().to_bytes()),
+            ("key_signature", binding.to_bytes()),
+        ] {
+            app.tamper(
+                &format!("UPDATE accounts SET {column} = $1 WHERE id = '{responder_id}'"),
+                Some(bytes),
+                None,
+            )
+            .await;
+        }
+        let page = app
+            .get_with("/workspace", &responder)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(
+            page.contains(&true_print),
+            "the member still sees their own: {page}"
+        );
+
+        // The coordinator certifies with what the member read out: refused, nothing sealed.
+        let certify = format!("/members/{responder_id}/certify");
+        let typed = format!("fingerprint={true_print}");
+        assert_eq!(
+            status(&app, &coordinator, &certify, Some(&typed)).await,
+            422
+        );
+        let grant = format!("account={responder_id}");
+        assert_eq!(
+            status(&app, &coordinator, "/queues/ngo-kh/members", Some(&grant)).await,
+            403
+        );
+        assert_eq!(copies_of(&app, "resp.swap").await, 0);
+        assert_eq!(copies_of(&app, "coord.swap.planted").await, 0);
     }
 );
