@@ -155,7 +155,7 @@ on_both_engines!(
             .await
             .unwrap_or_default();
         assert!(banner.contains("homeward org certify"), "{banner}");
-        assert_eq!(hidden(&banner, "csrf").is_empty(), false);
+        assert!(!hidden(&banner, "csrf").is_empty());
     }
 );
 
