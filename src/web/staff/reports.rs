@@ -407,11 +407,11 @@ pub(super) async fn message_action(
         return Err(fail(&state, &req, Failure::NotFound));
     };
     let text = form.get("text").map(String::as_str).unwrap_or_default();
-    let (store, audit) = (&state.intake.store, &state.accounts.audit);
+    let (receivers, audit) = (state.receivers(), &state.accounts.audit);
     let done = if reply {
-        workspace::reply(store, audit, &who, &queue, report_id, text).await
+        workspace::reply(receivers, audit, &who, &queue, report_id, text).await
     } else {
-        workspace::note(store, audit, &who, &queue, report_id, text).await
+        workspace::note(receivers, audit, &who, &queue, report_id, text).await
     };
     done.map_err(|e| fail(&state, &req, e))?;
     Ok(redirect(&format!("/queues/{queue}/reports/{report}")))

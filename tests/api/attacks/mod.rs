@@ -3,3 +3,6 @@
 //! result.
 
 mod planted_member;
+mod referral_reason;
+mod steps;
+mod suspended_receivers;
