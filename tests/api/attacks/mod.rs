@@ -3,6 +3,7 @@
 //! result.
 
 mod planted_member;
+mod projection_fields;
 mod referral_reason;
 mod steps;
 mod suspended_receivers;
