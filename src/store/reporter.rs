@@ -6,8 +6,8 @@ use super::{on_pool, Store, StoreError};
 use crate::domain::Consents;
 
 impl Store {
-    /// Records the reporter's consents; returns what they were, or `None` for a report that is
-    /// gone or withdrawn.
+    /// Records the reporter's consents (the change's time kept to the hour); returns what they
+    /// were, or `None` for a report that is gone or withdrawn.
     #[tracing::instrument(skip_all)]
     pub async fn set_consents(
         &self,
@@ -36,7 +36,7 @@ impl Store {
             .bind(consents.partner_ngos)
             .bind(consents.consulate)
             .bind(consents.police)
-            .bind(at)
+            .bind(super::to_the_hour(at))
             .execute(&mut *tx)
             .await?;
             tx.commit().await?;
@@ -45,7 +45,8 @@ impl Store {
     }
 
     /// Withdraws a report: it leaves the reporter's view (no code opens it, every visit ends)
-    /// until its keys are destroyed. False if it was gone or withdrawn already.
+    /// until its keys are destroyed. When is kept to the hour, rounded down: the grace period is
+    /// counted from there. False if it was gone or withdrawn already.
     #[tracing::instrument(skip_all)]
     pub async fn withdraw(&self, report: &str, at: i64) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
@@ -55,7 +56,7 @@ impl Store {
                  WHERE id = $1 AND withdrawn_at IS NULL",
             )
             .bind(report)
-            .bind(at)
+            .bind(super::to_the_hour(at))
             .execute(&mut *tx)
             .await?
             .rows_affected();

@@ -47,7 +47,7 @@ pub struct EntryView {
     pub status: String,
     /// An account id, or none.
     pub assignee: Option<String>,
-    /// Unix seconds.
+    /// Unix seconds, to the hour (rounded down): the exact time is sealed in the report's items.
     pub added_at: i64,
     /// Still new past the priority class's acknowledgement target.
     pub overdue: bool,

@@ -95,10 +95,12 @@ pub async fn queue_page(
     let entries = entries
         .into_iter()
         .map(|e| {
+            // Kept to the hour, rounded down: the page says the hour, and an entry may be
+            // marked overdue up to an hour early, never late.
             let age_minutes = (now - e.added_at).max(0) / 60;
             EntryView {
                 short_id: short(&e.report_id),
-                received: format!("{age_minutes} min"),
+                received: utc(e.added_at),
                 overdue: e.status == "new" && age_minutes > state.ack_targets.minutes(&e.priority),
                 assignee: match e.assignee.as_deref() {
                     None => tr.t("staff-unassigned"),

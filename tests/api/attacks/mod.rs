@@ -7,3 +7,4 @@ mod projection_fields;
 mod referral_reason;
 mod steps;
 mod suspended_receivers;
+mod timestamps;
