@@ -10,9 +10,10 @@ use uuid::Uuid;
 use crate::casework::workspace::{entry, post};
 use crate::domain::report::ProjectionInput;
 use crate::domain::{Audience, FieldErrors, ItemKind, Report};
-use crate::store::{now, Store};
+use crate::store::now;
 use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
+use crate::trust::receivers::Receivers;
 use crate::trust::WorkspaceError;
 
 /// A stored projection in the shape a responder edits (a submission's): the server's numbering
@@ -75,13 +76,14 @@ pub enum ProjectionError {
 /// Parses `json`, seals it as the next version and returns its number.
 #[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
 pub async fn issue(
-    store: &Store,
+    receivers: Receivers<'_>,
     audit: &Audit,
     who: &Principal,
     queue: &str,
     report: Uuid,
     json: &str,
 ) -> Result<i64, ProjectionError> {
+    let store = receivers.store;
     let (row, _) = entry(store, who, queue, report).await?;
     // Only a queue that reads the whole report knows what the projection should say.
     if !row.kind.reads_whole_report() {
@@ -115,7 +117,7 @@ pub async fn issue(
         "projection_issued",
     );
     post(
-        store,
+        receivers,
         audit,
         who,
         queue,

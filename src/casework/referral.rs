@@ -1,6 +1,8 @@
 //! Referring a report to another queue. The receiving queue gets the keys of the items its
 //! audience is entitled to (the whole report for an NGO queue, the projection only for a consulate
-//! or the police), re-sealed from the referring queue's key, and the reason, sealed to both.
+//! or the police), re-sealed from the referring queue's key. The reason is free text that may say
+//! anything of the report, so it is sealed to the NGO audience: the NGO queues holding the report
+//! in good standing and the receiving queue if it is one; a consulate or the police never hold it.
 //! Consent decides, with no override: a partner NGO needs the partner consent, a consulate the
 //! consular one, the police theirs (`Consents::admits`). A consular referral goes only to a consulate of the person's
 //! nationality and a police referral only to the police of the location's country, checked against
@@ -11,16 +13,15 @@ use uuid::Uuid;
 
 use crate::casework::opening::open_with_keys;
 use crate::casework::workspace::entry;
-use crate::crypto::signing::VerifyingKey;
 use crate::crypto::{PrivateKey, PublicKey, SealedKey};
 use crate::domain::text::{Text, LONG};
 use crate::domain::{Audience, ItemKind, QueueKind};
-use crate::store::{now, NewItem, NewItemKey, NewReferral, QueueRow, Store, StoreError};
+use crate::store::{now, Holder, NewItem, NewItemKey, NewReferral, QueueRow, Store, StoreError};
 use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
 use crate::trust::keyring::Keyring;
-use crate::trust::organisations::queue_standings;
-use crate::trust::sealing::{seal_item, Recipient};
+use crate::trust::receivers::Receivers;
+use crate::trust::sealing::{seal_item, NoReceiver, Recipient};
 use crate::trust::WorkspaceError;
 
 /// Why a referral is refused, beyond authorisation. Each has a catalog entry `referral-<code>`.
@@ -66,6 +67,12 @@ impl From<StoreError> for ReferralError {
     }
 }
 
+impl From<NoReceiver> for ReferralError {
+    fn from(e: NoReceiver) -> Self {
+        ReferralError::Workspace(WorkspaceError::NoReceiver(e))
+    }
+}
+
 impl From<crate::crypto::CryptoError> for ReferralError {
     fn from(e: crate::crypto::CryptoError) -> Self {
         ReferralError::Workspace(WorkspaceError::Crypto(e))
@@ -104,12 +111,12 @@ fn projected_country(projection: &serde_json::Value, path: [&str; 2]) -> Option<
 
 #[tracing::instrument(skip_all, fields(from = %referral.from, to = %referral.to, report = %referral.report))]
 pub async fn refer(
-    store: &Store,
+    receivers: Receivers<'_>,
     audit: &Audit,
-    desk_key: Option<&VerifyingKey>,
     who: &Principal,
     referral: &Referral<'_>,
 ) -> Result<(), ReferralError> {
+    let store = receivers.store;
     let (from, _) = entry(store, who, referral.from, referral.report).await?;
     let reason = Text::parse(referral.reason, LONG)
         .ok()
@@ -119,11 +126,7 @@ pub async fn refer(
         .queue(referral.to)
         .await?
         .ok_or(WorkspaceError::NotFound)?;
-    let receiving = queue_standings(store, desk_key)
-        .await?
-        .into_iter()
-        .any(|(q, standing)| q.id == to.id && standing.is_ok());
-    if !receiving || to.id == from.id {
+    if to.id == from.id || !receivers.receives(&to.id).await? {
         return Err(refused(Refusal::NotReceiving));
     }
     let (priority, consents) = store
@@ -153,15 +156,18 @@ pub async fn refer(
         at,
         reason: reason.as_str(),
     };
-    let from_key = PublicKey::from_bytes(&from.public_key)?;
-    let reason_item = seal_reason(
-        referral.report,
-        &reason,
-        [
-            (&format!("queue:{}", from.id), &from_key),
-            (&recipient, &target),
-        ],
-    )?;
+    let joining = Holder {
+        queue_id: to.id.clone(),
+        kind: to.kind,
+        organisation_id: to.organisation_id.clone(),
+        public_key: to.public_key.clone(),
+    };
+    let readers = receivers
+        .pick(referral.report, Audience::Ngo, Some(joining), |h| {
+            h.kind.reads_whole_report()
+        })
+        .await?;
+    let reason_item = seal_reason(referral.report, &reason, &readers)?;
     let written = store
         .refer(
             &NewReferral {
@@ -241,8 +247,11 @@ async fn keys_for(
     kind: QueueKind,
     (recipient, target): (&str, &PublicKey),
 ) -> Result<Vec<(Uuid, NewItemKey)>, ReferralError> {
-    // What the receiving queue's kind may hold; an organisation's notes stay its own.
-    let entitled = |audience: Audience| match audience {
+    // What the receiving queue's kind may hold; an organisation's notes stay its own. A
+    // referral's reason is the NGOs' whatever audience it was stored with: reasons written before
+    // they were sealed to the NGO audience carry the projection's.
+    let entitled = |item: &crate::store::StoredItem| match item.audience {
+        _ if item.is(ItemKind::Referral) => kind.reads_whole_report(),
         Audience::Projection => true,
         Audience::Ngo | Audience::Thread => kind.reads_whole_report(),
         Audience::Notes => false,
@@ -253,7 +262,7 @@ async fn keys_for(
         .items_for(referral.report, &format!("queue:{}", referral.from))
         .await?
     {
-        if !entitled(item.audience) {
+        if !entitled(&item) {
             continue;
         }
         let Some(key) = keyring.for_key(&item.key.recipient_key) else {
@@ -272,27 +281,37 @@ async fn keys_for(
     Ok(new_keys)
 }
 
-/// The referral's reason, sealed to both queues.
+/// The referral's reason, sealed to the NGO audience: `readers`, as `Receivers::pick` chose them.
 fn seal_reason(
     report: Uuid,
     reason: &ReasonItem<'_>,
-    [(from_name, from_key), (to_name, to_key)]: [(&str, &PublicKey); 2],
+    readers: &[Holder],
 ) -> Result<NewItem, ReferralError> {
     let note = serde_json::to_vec(reason).map_err(|_| WorkspaceError::Invalid)?;
+    let keys = readers
+        .iter()
+        .map(|h| {
+            Ok((
+                format!("queue:{}", h.queue_id),
+                PublicKey::from_bytes(&h.public_key)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, crate::crypto::CryptoError>>()?;
+    if keys.is_empty() {
+        return Err(NoReceiver.into());
+    }
+    let recipients: Vec<Recipient<'_>> = keys
+        .iter()
+        .map(|(name, key)| Recipient {
+            name: name.clone(),
+            key,
+        })
+        .collect();
     Ok(seal_item(
         report,
         ItemKind::Referral,
-        Audience::Projection,
+        Audience::Ngo,
         &note,
-        &[
-            Recipient {
-                name: from_name.to_owned(),
-                key: from_key,
-            },
-            Recipient {
-                name: to_name.to_owned(),
-                key: to_key,
-            },
-        ],
+        &recipients,
     )?)
 }

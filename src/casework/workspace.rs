@@ -13,6 +13,7 @@ use crate::store::{
 };
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
+use crate::trust::receivers::Receivers;
 use crate::trust::sealing::seal_to_holders;
 use crate::trust::WorkspaceError;
 
@@ -319,11 +320,11 @@ fn message_text(raw: &str) -> Result<crate::domain::text::Text, WorkspaceError> 
         .ok_or(WorkspaceError::Invalid)
 }
 
-/// Seals a message to the holders of the report that `keep` picks (and to the reporter's key,
-/// for a reply), stores it and audits it by id.
+/// Seals a message to the holders of the report that `keep` picks among those that may receive
+/// it now (and to the reporter's key, for a reply), stores it and audits it by id.
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn post(
-    store: &Store,
+    receivers: Receivers<'_>,
     audit: &Audit,
     who: &Principal,
     queue: &str,
@@ -334,13 +335,21 @@ pub(crate) async fn post(
     keep: impl Fn(&Holder) -> bool,
 ) -> Result<(), WorkspaceError> {
     let plaintext = serde_json::to_vec(message).map_err(|_| WorkspaceError::Invalid)?;
-    let item =
-        match seal_to_holders(store, report, (kind, audience), &plaintext, reporter, keep).await {
-            Err(WorkspaceError::Store(StoreError::QueueKeyChanged)) => {
-                return Err(WorkspaceError::Conflict)
-            }
-            other => other?,
-        };
+    let item = match seal_to_holders(
+        receivers,
+        report,
+        (kind, audience),
+        &plaintext,
+        reporter,
+        keep,
+    )
+    .await
+    {
+        Err(WorkspaceError::Store(StoreError::QueueKeyChanged)) => {
+            return Err(WorkspaceError::Conflict)
+        }
+        other => other?,
+    };
     audit
         .note(
             &who.account_id,
@@ -355,13 +364,14 @@ pub(crate) async fn post(
 /// Consular and police entries have no replies.
 #[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
 pub async fn reply(
-    store: &Store,
+    receivers: Receivers<'_>,
     audit: &Audit,
     who: &Principal,
     queue: &str,
     report: Uuid,
     text: &str,
 ) -> Result<(), WorkspaceError> {
+    let store = receivers.store;
     let (row, _) = entry(store, who, queue, report).await?;
     if !row.kind.reads_whole_report() {
         return Err(WorkspaceError::Forbidden);
@@ -383,7 +393,7 @@ pub async fn reply(
     };
     let what = (ItemKind::Reply, Audience::Thread, "reply_sent");
     post(
-        store,
+        receivers,
         audit,
         who,
         queue,
@@ -400,13 +410,14 @@ pub async fn reply(
 /// never to the reporter or to other organisations.
 #[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
 pub async fn note(
-    store: &Store,
+    receivers: Receivers<'_>,
     audit: &Audit,
     who: &Principal,
     queue: &str,
     report: Uuid,
     text: &str,
 ) -> Result<(), WorkspaceError> {
+    let store = receivers.store;
     let (row, _) = entry(store, who, queue, report).await?;
     let text = message_text(text)?;
     let message = Message {
@@ -416,7 +427,7 @@ pub async fn note(
     };
     let what = (ItemKind::Note, Audience::Notes, "note_added");
     post(
-        store,
+        receivers,
         audit,
         who,
         queue,

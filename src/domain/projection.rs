@@ -1,19 +1,23 @@
-//! The projection: what a consulate or the police may see of a report — who the person is, their
-//! documents, where they are and what they want. Never the narrative, the indicators, the
-//! recruiter or the reporter.
+//! The projection: what a consulate or the police may see of a report — the person's name or
+//! alias, age and nationality, their documents, where they are and what they want. Never the
+//! narrative, the indicators, the recruiter or the reporter; never how to reach the person or the
+//! reporter (a phone number or a messaging handle leads to the phone a compound may watch, and the
+//! police of some countries are the compound's friends). The reporter form's consents say "their
+//! name, documents and location" and offer no consent to pass contact details, so contact
+//! details go to no consulate either; a consent that says so would have to come first.
 //!
 //! It is its own type, an explicit list of fields, so that a field added to a report's person,
 //! location or documents reaches no consulate and no police until someone adds it here too. Its
-//! JSON is the plaintext of every projection item ever sealed (at intake, by a responder's new
-//! version, and read back from a device's); its keys must stay as they are, or old items no
-//! longer read the same.
+//! JSON is the plaintext of every projection item sealed since (at intake, by a responder's new
+//! version, and read back from a device's); a key kept must keep its name, or old items no
+//! longer read the same. Items sealed before the list was narrowed still hold what they held.
 
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 
 use super::report::{
-    AgeRange, Coordinates, Document, DocumentType, Gender, Location, Person, Report, Want,
+    AgeRange, Coordinates, Document, DocumentType, Location, Person, Report, Want,
 };
 use super::text::Text;
 use super::CountryCode;
@@ -28,18 +32,13 @@ pub struct Projection {
     pub wants: BTreeSet<Want>,
 }
 
-/// Who the person is, and how to reach them.
+/// Who the person is: enough for a consulate to find its national, nothing to reach them by.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProjectedPerson {
     pub name: Option<Text>,
     pub age: Option<u8>,
     pub age_range: Option<AgeRange>,
-    pub gender: Option<Gender>,
     pub nationality: Option<CountryCode>,
-    pub languages: Option<Text>,
-    pub mobile_phone: Option<Text>,
-    pub handles: Option<Text>,
-    pub others_count: Option<u32>,
 }
 
 /// A document of theirs, and who holds it now.
@@ -51,7 +50,7 @@ pub struct ProjectedDocument {
     pub holder: Option<Text>,
 }
 
-/// Where they are, and where they were told they would work.
+/// Where they are.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProjectedLocation {
     pub country: Option<CountryCode>,
@@ -62,8 +61,6 @@ pub struct ProjectedLocation {
     pub landmarks: Option<Text>,
     pub visible: Option<Text>,
     pub coordinates: Option<Coordinates>,
-    pub promised_location: Option<Text>,
-    pub arrived_on: Option<Text>,
 }
 
 // The parts are taken apart field by field, with no `..`: a field added to the person, a
@@ -76,23 +73,22 @@ impl ProjectedPerson {
             name,
             age,
             age_range,
-            gender,
             nationality,
-            languages,
-            mobile_phone,
-            handles,
-            others_count,
+            // Not on the list: the consents the form offers name the person, their documents and
+            // where they are, nothing more.
+            gender: _,
+            languages: _,
+            others_count: _,
+            // How to reach the person: never to the police, and to a consulate only with a
+            // consent that says so, which the form does not offer.
+            mobile_phone: _,
+            handles: _,
         } = person;
         ProjectedPerson {
             name: name.clone(),
             age: *age,
             age_range: *age_range,
-            gender: *gender,
             nationality: *nationality,
-            languages: languages.clone(),
-            mobile_phone: mobile_phone.clone(),
-            handles: handles.clone(),
-            others_count: *others_count,
         }
     }
 }
@@ -125,8 +121,9 @@ impl ProjectedLocation {
             landmarks,
             visible,
             coordinates,
-            promised_location,
-            arrived_on,
+            // How they came to be there is the NGOs' to know, not where they are.
+            promised_location: _,
+            arrived_on: _,
         } = location;
         ProjectedLocation {
             country: *country,
@@ -137,8 +134,6 @@ impl ProjectedLocation {
             landmarks: landmarks.clone(),
             visible: visible.clone(),
             coordinates: *coordinates,
-            promised_location: promised_location.clone(),
-            arrived_on: arrived_on.clone(),
         }
     }
 }
@@ -239,12 +234,7 @@ mod tests {
         "person.name",
         "person.age",
         "person.age_range",
-        "person.gender",
         "person.nationality",
-        "person.languages",
-        "person.mobile_phone",
-        "person.handles",
-        "person.others_count",
         "documents",
         "documents[].kind",
         "documents[].number",
@@ -261,8 +251,6 @@ mod tests {
         "location.coordinates",
         "location.coordinates.latitude",
         "location.coordinates.longitude",
-        "location.promised_location",
-        "location.arrived_on",
         "wants",
     ];
 
@@ -278,6 +266,12 @@ mod tests {
         let json = serde_json::to_string(&full_report().projection()).unwrap_or_default();
         for secret in [
             "signal +855",
+            "+855 98 765 432",
+            "@dara_kh",
+            "Female",
+            "km, en",
+            "Bangkok",
+            "March",
             "Mr Lee",
             "Golden Jobs",
             "They took her passport",
@@ -289,25 +283,42 @@ mod tests {
         }
     }
 
-    /// The projection item's plaintext, byte for byte as every version before this type sealed
-    /// it: old items and new ones read alike.
+    /// The projection item's plaintext, byte for byte: the keys it kept are named and ordered as
+    /// every version before sealed them, so old items and new ones read alike.
     #[test]
     fn a_projection_serialises_as_it_always_has() {
         let json = serde_json::to_string(&full_report().projection()).unwrap_or_default();
         assert_eq!(
             json,
             concat!(
-                r#"{"person":{"name":"Dara","age":24,"age_range":"18_25","gender":"Female","#,
-                r#""nationality":"KH","languages":"km, en","mobile_phone":"+855 98 765 432","#,
-                r#""handles":"@dara_kh","others_count":12},"#,
+                r#"{"person":{"name":"Dara","age":24,"age_range":"18_25","nationality":"KH"},"#,
                 r#""documents":[{"kind":"passport","number":"N1234567","issuing_country":"KH","holder":"the boss"},"#,
                 r#"{"kind":"phone","number":null,"issuing_country":null,"holder":"the guards"}],"#,
                 r#""location":{"country":"MM","state":"Kayin","city":"Myawaddy","compound":"KK Park","#,
                 r#""street":"Asian Highway 1","landmarks":"blue gate by the river","visible":"a red water tower","#,
-                r#""coordinates":{"latitude":16.7,"longitude":98.5},"promised_location":"Bangkok","arrived_on":"March"},"#,
+                r#""coordinates":{"latitude":16.7,"longitude":98.5}},"#,
                 r#""wants":["rescue","go_home"]}"#
             )
         );
+    }
+
+    /// What a device seals as the projection is filtered before it is sealed, since the server
+    /// cannot filter it afterwards: no contact details, nothing off the list.
+    #[test]
+    fn a_device_seals_nothing_off_the_list() {
+        let device = ProjectionInput::of(&full_input()).unwrap_or_else(|e| panic!("{e}"));
+        let json = serde_json::to_string(&device).unwrap_or_default();
+        for secret in [
+            "+855 98 765 432",
+            "@dara_kh",
+            "signal +855",
+            "Female",
+            "km, en",
+            "Bangkok",
+            "March",
+        ] {
+            assert!(!json.contains(secret), "{secret} in {json}");
+        }
     }
 
     /// What a device seals as the projection carries the same fields as the server's, and

@@ -212,30 +212,28 @@ impl ProjectionInput {
     /// The projection of a report as typed, for a device to seal beside it: the fields of
     /// `domain::projection`, copied one by one (the inputs deliberately have no Clone, since a
     /// report's may hold tokens). Taken apart with no `..`, like the projection itself, so a field
-    /// added to an input stops the build here instead of reaching a consulate unasked. Never
+    /// added to an input stops the build here instead of reaching a consulate unasked: a device
+    /// seals what the server cannot filter afterwards, so what stays out is left out here. Never
     /// fails; the `Result` is kept for the callers written against the JSON copy it replaced.
     pub fn of(input: &ReportInput) -> Result<ProjectionInput, serde_json::Error> {
         let PersonInput {
             name,
             age,
             age_range,
-            gender,
             nationality,
-            languages,
-            mobile_phone,
-            handles,
-            others_count,
+            // Not the projection's (see `domain::projection`): contact details and the rest.
+            gender: _,
+            languages: _,
+            mobile_phone: _,
+            handles: _,
+            others_count: _,
         } = &input.person;
         let person = PersonInput {
             name: name.clone(),
             age: age.clone(),
             age_range: age_range.clone(),
-            gender: gender.clone(),
             nationality: nationality.clone(),
-            languages: languages.clone(),
-            mobile_phone: mobile_phone.clone(),
-            handles: handles.clone(),
-            others_count: others_count.clone(),
+            ..PersonInput::default()
         };
         let documents = input
             .documents
@@ -265,8 +263,8 @@ impl ProjectionInput {
             visible,
             latitude,
             longitude,
-            promised_location,
-            arrived_on,
+            promised_location: _,
+            arrived_on: _,
         } = &input.location;
         let location = LocationInput {
             country: country.clone(),
@@ -278,8 +276,7 @@ impl ProjectionInput {
             visible: visible.clone(),
             latitude: latitude.clone(),
             longitude: longitude.clone(),
-            promised_location: promised_location.clone(),
-            arrived_on: arrived_on.clone(),
+            ..LocationInput::default()
         };
         Ok(ProjectionInput {
             person,

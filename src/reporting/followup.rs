@@ -19,7 +19,8 @@ use crate::domain::{Addition, Audience, Consent, ContactChange, ItemKind, QueueK
 use crate::reporting::attachments::Cleaned;
 use crate::store::{now, Store, StoreError};
 use crate::trust::accounts::Accounts;
-use crate::trust::sealing::{seal_new_to_holders, seal_to_holders};
+use crate::trust::receivers::Receivers;
+use crate::trust::sealing::{seal_new_to_holders, seal_to_holders, NoReceiver};
 
 /// How long a visit's token works.
 pub const VISIT_MINUTES: i64 = 20;
@@ -33,6 +34,9 @@ pub enum FollowupError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Crypto(#[from] CryptoError),
+    /// No queue holding the report may receive what the reporter sent now.
+    #[error(transparent)]
+    NoReceiver(#[from] NoReceiver),
 }
 
 /// An open visit: the token for the next form, the report, and the reporter key for this request.
@@ -96,6 +100,9 @@ pub struct Followup<'a> {
     pub kdf: &'a KdfPool,
     pub receipt_kdf: Argon2Params,
     pub accounts: &'a Accounts,
+    /// The desk organisation's key, that the standing of the queues receiving what the reporter
+    /// sends is judged by.
+    pub desk_key: Option<&'a crate::crypto::signing::VerifyingKey>,
 }
 
 fn visit_key(token: &str) -> Zeroizing<[u8; 32]> {
@@ -103,6 +110,14 @@ fn visit_key(token: &str) -> Zeroizing<[u8; 32]> {
 }
 
 impl Followup<'_> {
+    /// Who may receive what the reporter sends now.
+    fn receivers(&self) -> Receivers<'_> {
+        Receivers {
+            store: self.store,
+            desk_key: self.desk_key,
+        }
+    }
+
     /// Opens a visit with a receipt code; `None` for a code that opens nothing (an unknown
     /// locator and a wrong secret look the same and cost the same one derivation).
     pub async fn open(&self, code: &str) -> Result<Option<Visit>, FollowupError> {
@@ -271,7 +286,7 @@ impl Followup<'_> {
         };
         let plaintext = sealed_json(&notice)?;
         seal_to_holders::<FollowupError>(
-            self.store,
+            self.receivers(),
             visit.report,
             (ItemKind::Withdrawal, Audience::Projection),
             &plaintext,
@@ -308,7 +323,7 @@ impl Followup<'_> {
             }
             let report = visit.report;
             seal_new_to_holders::<FollowupError>(
-                self.store,
+                self.receivers(),
                 report,
                 Audience::Ngo,
                 None,
@@ -333,7 +348,7 @@ impl Followup<'_> {
         let plaintext = sealed_json(&Stamped { at: now(), content })?;
         let ngo_queue = |h: &crate::store::Holder| h.kind.reads_whole_report();
         seal_to_holders::<FollowupError>(
-            self.store,
+            self.receivers(),
             visit.report,
             (kind, Audience::Ngo),
             &plaintext,

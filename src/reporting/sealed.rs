@@ -27,6 +27,7 @@ use crate::reporting::intake::{json, Intake, IntakeError, Receipt};
 use crate::store::{now, NewItem, NewItemKey, NewReport, QueueStandingRow, StoreError};
 use crate::triage::routing::Queue;
 use crate::trust::accounts::Accounts;
+use crate::trust::receivers::Receivers;
 use crate::trust::sealing::{seal_item, Recipient};
 
 /// How long a ticket stands: sealing takes a phone well under a second, and a slow link a few
@@ -48,7 +49,8 @@ pub enum SealedError {
     TicketRefused,
     #[error("the ticket expired")]
     TicketExpired,
-    /// A queue's key changed since the ticket was issued: the items are sealed to an old key.
+    /// A queue's key changed since the ticket was issued, so the items are sealed to an old key;
+    /// or a queue it names no longer receives (its organisation suspended, say).
     #[error("the ticket's keys are no longer current")]
     TicketStale,
     #[error("the sealed items do not match the ticket")]
@@ -339,6 +341,18 @@ impl SealedIntake<'_> {
             serde_json::from_slice(&plaintext).map_err(|_| SealedError::TicketRefused)?;
         let report_id = Uuid::parse_str(&plan.report_id).map_err(|_| SealedError::TicketRefused)?;
         let [report_item, projection_item] = check_items(&plan, &submission.items)?;
+        // The device sealed to the queues that stood when the ticket was issued; one that no
+        // longer receives (suspended, held after a restore) gets nothing new: a fresh ticket
+        // routes without it.
+        let receiving = Receivers {
+            store: &self.intake.store,
+            desk_key: self.intake.routing.desk_signing_key.as_ref(),
+        }
+        .receiving()
+        .await?;
+        if !plan.queue_ids.iter().all(|q| receiving.contains(q)) {
+            return Err(SealedError::TicketStale);
+        }
 
         let facts = RoutingFacts::parse(&plan.facts).map_err(|_| SealedError::TicketRefused)?;
         let triage = self.intake.triage.assess(&facts);

@@ -90,7 +90,7 @@ impl Store {
             ))
             .bind(report)
             .bind(given)
-            .bind(at)
+            .bind(super::to_the_hour(at))
             .execute(&mut *tx)
             .await?;
             sqlx::query(
@@ -102,7 +102,7 @@ impl Store {
             )
             .bind(report)
             .bind(given)
-            .bind(at)
+            .bind(super::to_the_next_hour(at))
             .bind(consent.queue_kind().as_str())
             .execute(&mut *tx)
             .await?;

@@ -4,8 +4,8 @@ use sqlx::Row;
 use uuid::Uuid;
 
 use super::{
-    is_unique_violation, on_pool, try_append_item, try_ensure_consented, try_ensure_current_keys,
-    try_insert_chunks, try_insert_item_key, Store, StoreError,
+    is_unique_violation, on_pool, to_the_hour, try_append_item, try_ensure_consented,
+    try_ensure_current_keys, try_insert_chunks, try_insert_item_key, Store, StoreError,
 };
 use crate::crypto::envelope::Suite;
 use crate::crypto::kdf::WrappedKey;
@@ -21,6 +21,8 @@ pub struct NewReport {
     pub consents: Consents,
     pub reporter_public_key: Vec<u8>,
     pub reporter_key: WrappedKey,
+    /// When it was received, to the second: the ticket is checked against it; the rows keep
+    /// only its hour.
     pub created_at: i64,
     pub queue_ids: Vec<String>,
     pub items: Vec<NewItem>,
@@ -136,6 +138,8 @@ impl Store {
                 sealed_to.dedup_by(|a, b| a.recipient == b.recipient && a.recipient_key == b.recipient_key);
                 try_ensure_current_keys!(self, tx, sealed_to);
                 let id = report.id.to_string();
+                // The ticket above is checked against the exact time; what stays is the hour.
+                let received = to_the_hour(report.created_at);
                 sqlx::query(
                     "INSERT INTO reports (id, locator, priority, status, consent_partner_ngos,
                          consent_consulate, consent_police, reporter_public_key, reporter_key_salt,
@@ -153,8 +157,8 @@ impl Store {
                 .bind(&report.reporter_key.params)
                 .bind(&report.reporter_key.nonce)
                 .bind(&report.reporter_key.ciphertext)
-                .bind(report.created_at)
-                .bind(report.created_at)
+                .bind(received)
+                .bind(received)
                 .execute(&mut *tx)
                 .await?;
                 for queue in &report.queue_ids {
@@ -164,7 +168,7 @@ impl Store {
                     )
                     .bind(&id)
                     .bind(queue)
-                    .bind(report.created_at)
+                    .bind(received)
                     .bind(priority_rank(report.priority))
                     .execute(&mut *tx)
                     .await?;
@@ -182,7 +186,7 @@ impl Store {
                     .bind(i16::from(item.sealed.format))
                     .bind(&item.sealed.nonce)
                     .bind(&item.sealed.ciphertext)
-                    .bind(report.created_at)
+                    .bind(received)
                     .bind(position)
                     .bind(item.sealed_on_device)
                     .execute(&mut *tx)

@@ -236,7 +236,8 @@ macro_rules! try_insert_item_key {
 }
 pub(crate) use try_insert_item_key;
 
-/// Inside a write transaction: an item appended after a report's last one, with its keys.
+/// Inside a write transaction: an item appended after a report's last one, with its keys. Its
+/// time is kept to the hour; its position orders it.
 macro_rules! try_append_item {
     ($tx:expr, $report:expr, $item:expr, $at:expr) => {{
         let item: &$crate::store::NewItem = $item;
@@ -253,7 +254,7 @@ macro_rules! try_append_item {
         .bind(i16::from(item.sealed.format))
         .bind(&item.sealed.nonce)
         .bind(&item.sealed.ciphertext)
-        .bind($at)
+        .bind($crate::store::to_the_hour($at))
         .execute(&mut *$tx)
         .await?;
         for key in &item.keys {
@@ -284,6 +285,25 @@ pub(crate) use try_insert_chunks;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+/// A moment as the plaintext keeps it wherever a reporter's action could be dated by it: to the
+/// hour, rounded down (DESIGN.md, "What is stored in plaintext"). A time to the second beside a
+/// carrier's log of who reached the server then could confirm who reported; sorting and overdue
+/// marks need no more than the hour, and each item seals its exact time inside.
+pub fn to_the_hour(at: i64) -> i64 {
+    at - at.rem_euclid(3600)
+}
+
+/// The hour `at` falls in, rounded up: where a grace period starts, so that keeping times to the
+/// hour never ends one early.
+pub fn to_the_next_hour(at: i64) -> i64 {
+    let down = to_the_hour(at);
+    if down == at {
+        at
+    } else {
+        down + 3600
+    }
+}
 
 pub fn now() -> i64 {
     std::time::SystemTime::now()

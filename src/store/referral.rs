@@ -74,7 +74,7 @@ impl Store {
             )
             .bind(&report)
             .bind(referral.to_queue)
-            .bind(referral.at)
+            .bind(super::to_the_hour(referral.at))
             .bind(super::intake::priority_rank(priority))
             .execute(&mut *tx)
             .await?;

@@ -7,7 +7,9 @@ use super::{on_pool, Store, StoreError};
 
 impl Store {
     /// Withdraws a report: it leaves the reporter's view (no code opens it, every visit ends)
-    /// until its keys are destroyed. False if it was gone or withdrawn already.
+    /// until its keys are destroyed. When is kept to the hour, rounded up: the grace period is
+    /// counted from there, so it never ends before the notice promised. False if it was gone or
+    /// withdrawn already.
     #[tracing::instrument(skip_all)]
     pub async fn withdraw(&self, report: &str, at: i64) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
@@ -17,7 +19,7 @@ impl Store {
                  WHERE id = $1 AND withdrawn_at IS NULL",
             )
             .bind(report)
-            .bind(at)
+            .bind(super::to_the_next_hour(at))
             .execute(&mut *tx)
             .await?
             .rows_affected();

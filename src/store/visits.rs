@@ -76,7 +76,8 @@ impl Store {
         })
     }
 
-    /// The reporter answered: entries waiting for them come back into the responders' view.
+    /// The reporter answered: entries waiting for them come back into the responders' view
+    /// (the change's time kept to the hour, since the reporter made it).
     #[tracing::instrument(skip_all)]
     pub async fn reporter_answered(&self, report: &str, now: i64) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
@@ -85,7 +86,7 @@ impl Store {
                  WHERE report_id = $1 AND status = 'waiting_for_reporter'",
             )
             .bind(report)
-            .bind(now)
+            .bind(super::to_the_hour(now))
             .execute(pool)
             .await?;
             Ok(())

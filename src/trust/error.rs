@@ -24,6 +24,9 @@ pub enum WorkspaceError {
     /// The account's membership chain does not reach its organisation's key.
     #[error("not a certified member: {}", .0.code())]
     Uncertified(crate::trust::certification::Gap),
+    /// Nobody holding the report may receive what was written (see `sealing::NoReceiver`).
+    #[error(transparent)]
+    NoReceiver(#[from] crate::trust::sealing::NoReceiver),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]

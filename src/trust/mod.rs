@@ -3,7 +3,8 @@
 //! removing members and rotating queue keys (`rotation`), the membership record a restore checks
 //! (`memberships`), membership as a chain of signatures from the organisation's key
 //! (`certification`), the tamper-evident audit log (`audit`), sealing an item's key to whoever holds
-//! a report (`sealing`) and the keys a member holds (`keyring`).
+//! a report (`sealing`), which of them may receive anything new (`receivers`) and the keys a member
+//! holds (`keyring`).
 //!
 //! It uses domain, crypto, config, triage and store; it never uses reporting, casework, operations or
 //! web, and knows nothing of HTTP. Whatever seals a key to an account passes through here.
@@ -16,6 +17,7 @@ pub mod keyring;
 pub mod memberships;
 pub mod organisations;
 pub mod queue_keys;
+pub mod receivers;
 pub mod rotation;
 pub mod sealing;
 

@@ -1,13 +1,21 @@
 //! Sealing an item's key to those entitled to it: each recipient's copy of a fresh item key,
 //! and the holders of a report (its queues, and the reporter's key where given) picked at the
-//! moment of storing, so that a queue key that rotates in between, or a consent withdrawn, is
-//! honoured. Intake, the reporter's later items and the responders' writing all seal through here.
+//! moment of storing by `Receivers::pick`, so that a queue key that rotates in between, a consent
+//! withdrawn or an organisation suspended is honoured. Intake, the reporter's later items and the
+//! responders' writing all seal through here.
 
 use uuid::Uuid;
 
 use crate::crypto::{CryptoError, ItemKey, PublicKey, SealedItem, SealedKey};
 use crate::domain::{Audience, ItemKind};
-use crate::store::{now, Holder, NewItem, NewItemKey, Store, StoreError};
+use crate::store::{now, Holder, NewItem, NewItemKey, StoreError};
+use crate::trust::receivers::Receivers;
+
+/// Nobody holding the report may receive the item now (its only holders are suspended or held,
+/// say): it is not stored, since an item nobody can open is a message lost without a word.
+#[derive(Debug, thiserror::Error)]
+#[error("no holder of the report may receive anything new now")]
+pub struct NoReceiver;
 
 /// One recipient of an item's key.
 pub struct Recipient<'a> {
@@ -59,8 +67,8 @@ pub fn seal_item_with(
 
 /// Seals `plaintext` as a new item of the report to the holders `keep` picks (and to the
 /// reporter's key, if given) and stores it; returns the item's id.
-pub async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
-    store: &Store,
+pub async fn seal_to_holders<E: From<StoreError> + From<CryptoError> + From<NoReceiver>>(
+    receivers: Receivers<'_>,
     report: Uuid,
     (kind, audience): (ItemKind, Audience),
     plaintext: &[u8],
@@ -69,17 +77,18 @@ pub async fn seal_to_holders<E: From<StoreError> + From<CryptoError>>(
 ) -> Result<Uuid, E> {
     let make =
         |recipients: &[Recipient<'_>]| seal_item(report, kind, audience, plaintext, recipients);
-    seal_new_to_holders(store, report, audience, reporter, keep, make).await
+    seal_new_to_holders(receivers, report, audience, reporter, keep, make).await
 }
 
 /// Stores the item `make` seals for the holders `keep` picks (and the reporter's key, if
-/// given). A queue key may rotate between reading it and storing: the item is then sealed again
-/// with the new one. Nothing new reaches a queue the reporter's consents no longer admit
-/// (`Consents::admits`); an organisation's own notes are its own (`Audience::needs_consent`).
-/// The store asks the consents again as it writes, so a consent withdrawn in between is honoured
-/// too: the holders are picked again.
-pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
-    store: &Store,
+/// given), among those `Receivers::pick` lets receive it now: admitted by the reporter's consents
+/// (an organisation's own notes are its own, `Audience::needs_consent`) and in good standing. A
+/// queue key may rotate between reading it and storing: the item is then sealed again with the
+/// new one. `NoReceiver` when nobody would be left to open it. The store asks the consents
+/// again as it writes, so a consent withdrawn in between is honoured too: the holders are
+/// picked again.
+pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError> + From<NoReceiver>>(
+    receivers: Receivers<'_>,
     report: Uuid,
     audience: Audience,
     reporter: Option<&PublicKey>,
@@ -87,16 +96,9 @@ pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
     make: impl Fn(&[Recipient<'_>]) -> Result<crate::store::NewItem, CryptoError>,
 ) -> Result<Uuid, E> {
     for _ in 0..3 {
-        let consents = store
-            .report_terms(report)
-            .await?
-            .map(|(_, consents)| consents)
-            .unwrap_or_default();
-        let consented = |h: &Holder| !audience.needs_consent() || consents.admits(h.kind);
-        let holders = store.holders_of(&report.to_string()).await?;
+        let holders = receivers.pick(report, audience, None, &keep).await?;
         let keys = holders
             .iter()
-            .filter(|h| keep(h) && consented(h))
             .map(|h| {
                 Ok((
                     format!("queue:{}", h.queue_id),
@@ -115,8 +117,11 @@ pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError>>(
                 key,
             }))
             .collect();
+        if recipients.is_empty() {
+            return Err(NoReceiver.into());
+        }
         let item = make(&recipients)?;
-        match store.insert_item(report, &item, now()).await {
+        match receivers.store.insert_item(report, &item, now()).await {
             Err(StoreError::QueueKeyChanged | StoreError::ConsentWithdrawn) => continue,
             Err(e) => return Err(e.into()),
             Ok(()) => return Ok(item.id),

@@ -143,6 +143,9 @@ on_both_engines!(
             engine,
             Options {
                 alerts,
+                // Entries keep the hour they came in, rounded down, so a report received now may
+                // look up to an hour old: a two-hour target is one it cannot have passed yet.
+                tweak: |settings| settings.ack_targets.critical_minutes = 120,
                 ..Options::default()
             },
         )
@@ -163,10 +166,10 @@ on_both_engines!(
         // Not overdue yet: nothing goes out.
         tokio::time::sleep(Duration::from_millis(1500)).await;
         assert!(posted.lock().map(|p| p.is_empty()).unwrap_or(false));
-        // An hour old: past the 30-minute target.
-        let hour_ago = homeward::store::now() - 3600;
+        // Three hours old: past the two-hour target.
+        let long_ago = homeward::store::now() - 3 * 3600;
         app.tamper(
-            &format!("UPDATE report_queues SET added_at = {hour_ago}"),
+            &format!("UPDATE report_queues SET added_at = {long_ago}"),
             None,
             None,
         )

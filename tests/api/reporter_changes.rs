@@ -203,6 +203,12 @@ on_both_engines!(
             .await;
         assert!(sealed.len() >= 6, "{}", sealed.len());
 
+        // The withdrawal's time is kept to the hour, rounded up: an hour on, the grace (here
+        // none) is surely over.
+        let shredder = homeward::reporting::shredding::Shredder {
+            clock: homeward::store::Clock::set_to(homeward::store::now() + 3600),
+            ..shredder
+        };
         let destroyed = shredder.shred_withdrawn(0).await;
         assert_eq!(destroyed.ok(), Some(1));
         let listed = shredder.destroyed.read().unwrap_or_default();

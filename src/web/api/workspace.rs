@@ -47,7 +47,7 @@ pub struct EntryView {
     pub status: String,
     /// An account id, or none.
     pub assignee: Option<String>,
-    /// Unix seconds.
+    /// Unix seconds, to the hour (rounded down): the exact time is sealed in the report's items.
     pub added_at: i64,
     /// Still new past the priority class's acknowledgement target.
     pub overdue: bool,
@@ -398,10 +398,14 @@ async fn write(
     let message: MessageText = json_body(state, req, payload).await?;
     let who = bearer(state, req).await?;
     let report = report_id(state, req, &report)?;
-    let (store, audit) = (&state.intake.store, &state.accounts.audit);
+    let (receivers, audit) = (state.receivers(), &state.accounts.audit);
     let written = match what {
-        Written::Reply => workspace::reply(store, audit, &who, &queue, report, &message.text).await,
-        Written::Note => workspace::note(store, audit, &who, &queue, report, &message.text).await,
+        Written::Reply => {
+            workspace::reply(receivers, audit, &who, &queue, report, &message.text).await
+        }
+        Written::Note => {
+            workspace::note(receivers, audit, &who, &queue, report, &message.text).await
+        }
     };
     written.map_err(|e| api_error(state, req, e))?;
     Ok(HttpResponse::Created().finish())
@@ -460,9 +464,8 @@ pub async fn refer(
     let (queue, report) = path.into_inner();
     let report = report_id(&state, &req, &report)?;
     let outcome = referral::refer(
-        &state.intake.store,
+        state.receivers(),
         &state.accounts.audit,
-        state.intake.routing.desk_signing_key.as_ref(),
         &who,
         &Referral {
             from: &queue,

@@ -93,6 +93,7 @@
     return root;
   };
   const some = (o, keys) => keys.some((k) => o && o[k]);
+  const only = (o, keys) => Object.fromEntries(keys.filter((k) => o && o[k] !== undefined).map((k) => [k, o[k]]));
   // The server's too_thin rule: with nothing to act on, let the server say so beside the field.
   const thin = (r) => !(r.narrative || r.last_contact || r.indicators.length ||
     some(r.location, ["country", "state", "city", "compound", "street", "landmarks", "visible", "latitude"]) ||
@@ -109,7 +110,14 @@
       location: { country: (r.location || {}).country }, person: { nationality: (r.person || {}).nationality },
       language: r.language, consent: r.consent || {}, indicators: r.indicators,
     });
-    const projection = { person: r.person || {}, documents: r.documents || [], location: r.location || {}, wants: r.wants };
+    // What a consulate or the police may see, field by field (domain::projection's list):
+    // never how to reach the person or the reporter.
+    const projection = {
+      person: only(r.person, ["name", "age", "age_range", "nationality"]),
+      documents: (r.documents || []).map((d) => only(d, ["type", "number", "issuing_country", "holder"])),
+      location: only(r.location, ["country", "state", "city", "compound", "street", "landmarks", "visible", "latitude", "longitude"]),
+      wants: r.wants,
+    };
     const items = [
       await item("report", t.report_id, t.items.report, wrap("report/v1", "report", r), t.audiences.ngo),
       await item("projection", t.report_id, t.items.projection, wrap("projection/v1", "projection", projection), t.audiences.projection),

@@ -137,6 +137,7 @@ impl From<WorkspaceError> for Failure {
             | WorkspaceError::WrongFingerprint
             | WorkspaceError::Invalid => Failure::Unprocessable,
             WorkspaceError::Conflict => Failure::Conflict,
+            WorkspaceError::NoReceiver(_) => no_receiver(),
             other => unexpected("workspace operation failed", &other),
         }
     }
@@ -183,6 +184,7 @@ impl From<FollowupError> for Failure {
     fn from(error: FollowupError) -> Failure {
         match error {
             FollowupError::Field(_) => Failure::Unprocessable,
+            FollowupError::NoReceiver(_) => no_receiver(),
             other => unexpected("follow-up failed", &other),
         }
     }
@@ -192,6 +194,13 @@ impl From<StoreError> for Failure {
     fn from(error: StoreError) -> Failure {
         unexpected("storage failed", &error)
     }
+}
+
+/// Nobody holding a report may receive what was written to it now, like intake without a desk:
+/// nothing is stored, and the writer may try again once a queue stands again.
+fn no_receiver() -> Failure {
+    tracing::warn!("no holder of the report may receive it now: nothing stored");
+    Failure::Unavailable
 }
 
 /// What nobody asked for: logged (an error of ours carries no request content) and a plain 500.

@@ -44,6 +44,15 @@ impl AppState {
         }
     }
 
+    /// Who may receive what is sealed new to a report, judged against the desk's key pinned in
+    /// the routing file.
+    pub fn receivers(&self) -> crate::trust::receivers::Receivers<'_> {
+        crate::trust::receivers::Receivers {
+            store: &self.intake.store,
+            desk_key: self.intake.routing.desk_signing_key.as_ref(),
+        }
+    }
+
     /// The reporter's return, for a page or the API.
     pub fn followup(&self) -> crate::reporting::followup::Followup<'_> {
         crate::reporting::followup::Followup {
@@ -51,6 +60,7 @@ impl AppState {
             kdf: &self.intake.kdf,
             receipt_kdf: self.intake.receipt_kdf,
             accounts: &self.accounts,
+            desk_key: self.intake.routing.desk_signing_key.as_ref(),
         }
     }
 

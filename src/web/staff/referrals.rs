@@ -29,9 +29,8 @@ pub async fn refer(
     let to = form.get("to").cloned().unwrap_or_default();
     let reason = form.get("reason").cloned().unwrap_or_default();
     let outcome = referral::refer(
-        &state.intake.store,
+        state.receivers(),
         &state.accounts.audit,
-        state.intake.routing.desk_signing_key.as_ref(),
         &who,
         &Referral {
             from: &queue,
@@ -78,7 +77,7 @@ pub async fn issue_projection(
     };
     let text = form.get("projection").cloned().unwrap_or_default();
     let outcome = crate::casework::projection::issue(
-        &state.intake.store,
+        state.receivers(),
         &state.accounts.audit,
         &who,
         &queue,

@@ -101,10 +101,12 @@ pub async fn queue_page(
     let entries = entries
         .into_iter()
         .map(|e| {
+            // Kept to the hour, rounded down: the page says the hour, and an entry may be
+            // marked overdue up to an hour early, never late.
             let age_minutes = (now - e.added_at).max(0) / 60;
             EntryView {
                 short_id: short(&e.report_id),
-                received: format!("{age_minutes} min"),
+                received: utc(e.added_at),
                 overdue: e.status == "new" && age_minutes > state.ack_targets.minutes(&e.priority),
                 assignee: match e.assignee.as_deref() {
                     None => tr.t("staff-unassigned"),
@@ -426,11 +428,11 @@ pub(super) async fn message_action(
         return Err(fail(&state, &req, Failure::NotFound));
     };
     let text = form.get("text").map(String::as_str).unwrap_or_default();
-    let (store, audit) = (&state.intake.store, &state.accounts.audit);
+    let (receivers, audit) = (state.receivers(), &state.accounts.audit);
     let done = if reply {
-        workspace::reply(store, audit, &who, &queue, report_id, text).await
+        workspace::reply(receivers, audit, &who, &queue, report_id, text).await
     } else {
-        workspace::note(store, audit, &who, &queue, report_id, text).await
+        workspace::note(receivers, audit, &who, &queue, report_id, text).await
     };
     done.map_err(|e| fail(&state, &req, e))?;
     Ok(redirect(&format!("/queues/{queue}/reports/{report}")))

@@ -5,4 +5,9 @@
 mod coerced_code;
 mod operators;
 mod planted_member;
+mod projection_fields;
+mod referral_reason;
+mod steps;
+mod suspended_receivers;
+mod timestamps;
 mod withdrawn_consent;
