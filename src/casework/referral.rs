@@ -11,7 +11,6 @@ use uuid::Uuid;
 
 use crate::casework::opening::open_with_keys;
 use crate::casework::workspace::entry;
-use crate::crypto::signing::VerifyingKey;
 use crate::crypto::{PrivateKey, PublicKey, SealedKey};
 use crate::domain::text::{Text, LONG};
 use crate::domain::{Audience, ItemKind, QueueKind};
@@ -19,7 +18,7 @@ use crate::store::{now, NewItem, NewItemKey, NewReferral, QueueRow, Store, Store
 use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
 use crate::trust::keyring::Keyring;
-use crate::trust::organisations::queue_standings;
+use crate::trust::organisations::{queue_standings, Vouching};
 use crate::trust::sealing::{seal_item, Recipient};
 use crate::trust::WorkspaceError;
 
@@ -106,7 +105,7 @@ fn projected_country(projection: &serde_json::Value, path: [&str; 2]) -> Option<
 pub async fn refer(
     store: &Store,
     audit: &Audit,
-    desk_key: Option<&VerifyingKey>,
+    vouching: Vouching<'_>,
     who: &Principal,
     referral: &Referral<'_>,
 ) -> Result<(), ReferralError> {
@@ -119,7 +118,7 @@ pub async fn refer(
         .queue(referral.to)
         .await?
         .ok_or(WorkspaceError::NotFound)?;
-    let receiving = queue_standings(store, desk_key)
+    let receiving = queue_standings(store, vouching)
         .await?
         .into_iter()
         .any(|(q, standing)| q.id == to.id && standing.is_ok());

@@ -96,7 +96,9 @@ struct Sealed {
 pub struct Followup<'a> {
     pub store: &'a Store,
     pub kdf: &'a KdfPool,
-    pub receipt_kdf: Argon2Params,
+    /// What an unknown locator's derivation costs: what a stored report's would
+    /// (`reporting::unknown_locator`).
+    pub unknown_locator: Argon2Params,
     pub accounts: &'a Accounts,
 }
 
@@ -114,7 +116,7 @@ impl Followup<'_> {
         let Some(record) = record else {
             let _ = self
                 .kdf
-                .derive(secret, vec![0u8; 16], self.receipt_kdf)
+                .derive(secret, vec![0u8; 16], self.unknown_locator)
                 .await;
             return Ok(None);
         };

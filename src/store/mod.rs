@@ -14,11 +14,14 @@
 mod accounts;
 mod alerts;
 mod audit;
+pub mod clock;
 pub mod destroyed;
+mod expiry;
 mod intake;
 mod organisations;
 pub mod private_file;
 mod queues;
+mod receipt_costs;
 mod referral;
 mod reporter;
 mod restore;
@@ -41,6 +44,8 @@ use sqlx::ConnectOptions;
 
 pub use accounts::{AccountRecord, Credentials, Invite, NewAccount, RedeemError, SessionRecord};
 pub use audit::AuditRow;
+pub use clock::Clock;
+pub use expiry::{SessionLimits, Swept};
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
 pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
 pub use queues::QueueChange;

@@ -8,6 +8,7 @@ mod accounts;
 mod alerts;
 mod architecture;
 mod attachments;
+mod attacks;
 mod audit;
 mod authorization;
 mod backups;

@@ -213,3 +213,12 @@ error-no_desk_signing_key = No desk signing key is configured, so nothing can be
 error-countersignature_mismatch = This countersignature does not match the desk organisation's key and this organisation's id, kind, country and key.
 error-password_wrong = This is not your current password.
 error-recovery_wrong = This username and recovery key do not go together.
+
+## Confirming a destructive action, on a page of its own
+staff-confirm-cancel = Cancel: go back without changing anything
+staff-confirm-remove-heading = Remove member:
+staff-confirm-remove-consequence = Their sessions and their copies of every queue key go at once and cannot be restored; each queue they held is marked "rotation due" until a coordinator imports a new key pair.
+staff-confirm-remove = Yes, remove this member
+staff-confirm-suspend-heading = Suspend organisation:
+staff-confirm-suspend-consequence = Its queues receive no new reports from now until it is reinstated, and referrals to them are refused.
+staff-confirm-suspend = Yes, suspend this organisation

@@ -209,3 +209,12 @@ error-no_desk_signing_key = 未配置总台签名密钥，因此无法加签。
 error-countersignature_mismatch = 此加签与总台机构的密钥及该机构的标识、类型、国家和密钥不符。
 error-password_wrong = 这不是您当前的密码。
 error-recovery_wrong = 用户名与恢复密钥不匹配。
+
+## Confirming a destructive action, on a page of its own
+staff-confirm-cancel = 取消：返回且不作任何更改
+staff-confirm-remove-heading = 移除成员：
+staff-confirm-remove-consequence = 其会话和所有队列密钥副本将立即删除，无法恢复；其持有的每个队列都将标记为“需要轮换”，直至协调员导入新的密钥对。
+staff-confirm-remove = 是，移除此成员
+staff-confirm-suspend-heading = 停用机构：
+staff-confirm-suspend-consequence = 从现在起直至恢复，其队列不会收到新的报告，转介给它们也会被拒绝。
+staff-confirm-suspend = 是，停用此机构

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use crate::trust::accounts::Role;
 use crate::trust::organisations::{
-    organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations,
+    organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations, Vouching,
 };
 use crate::trust::{queue_keys, rotation};
 use crate::web::shared::bearer::{bearer, json_body};
@@ -247,7 +247,8 @@ pub async fn organisations(
     let store = &state.intake.store;
     let desk_key = state.intake.routing.desk_signing_key.as_ref();
     let internal = |e: crate::store::StoreError| api_error(&state, &req, e);
-    let queues = queue_standings(store, desk_key).await.map_err(internal)?;
+    let vouching = Vouching::of(&state.intake.routing);
+    let queues = queue_standings(store, vouching).await.map_err(internal)?;
     let code = |s: Result<(), crate::trust::organisations::Hold>| {
         s.map_or_else(|h| h.code().to_owned(), |()| "receives".to_owned())
     };

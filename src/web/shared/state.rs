@@ -33,6 +33,10 @@ pub struct AppState {
     pub onion: Option<std::net::SocketAddr>,
     pub body_pace: BodyPace,
     pub metrics: Arc<metrics::Metrics>,
+    /// What a receipt code with an unknown locator costs.
+    pub unknown_locator: crate::reporting::unknown_locator::UnknownLocatorCost,
+    /// What time it is, for what expires (the receipt page's check).
+    pub clock: crate::store::Clock,
 }
 
 impl AppState {
@@ -41,7 +45,7 @@ impl AppState {
         crate::reporting::followup::Followup {
             store: &self.intake.store,
             kdf: &self.intake.kdf,
-            receipt_kdf: self.intake.receipt_kdf,
+            unknown_locator: self.unknown_locator.params(),
             accounts: &self.accounts,
         }
     }

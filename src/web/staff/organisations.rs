@@ -16,6 +16,7 @@ use crate::triage::routing::OrganisationKind;
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, Hold, OrganisationError, Organisations,
+    Vouching,
 };
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
@@ -180,7 +181,7 @@ async fn list_page(
         .all_organisations()
         .await
         .map_err(|e| fail(state, req, e))?;
-    let queues = queue_standings(store, state.intake.routing.desk_signing_key.as_ref())
+    let queues = queue_standings(store, Vouching::of(&state.intake.routing))
         .await
         .map_err(|e| fail(state, req, e))?;
     let status = if errors.is_empty() {
@@ -238,7 +239,7 @@ async fn detail_page(
         Ok(None) => return Err(fail(state, req, Failure::NotFound)),
         Err(e) => return Err(fail(state, req, e)),
     };
-    let queues = queue_standings(store, state.intake.routing.desk_signing_key.as_ref())
+    let queues = queue_standings(store, Vouching::of(&state.intake.routing))
         .await
         .map_err(|e| fail(state, req, e))?;
     let org = view(state, &tr, &org, &queues);
@@ -369,7 +370,13 @@ async fn change(
             extras.countersignature = get("countersignature");
             orgs.countersign(&who, &id, &extras.countersignature).await
         }
-        Change::Suspension => orgs.set_suspended(&who, &id, get("suspend") == "yes").await,
+        Change::Suspension => {
+            let suspend = get("suspend") == "yes";
+            if suspend && !super::confirm::confirmed(&form) {
+                return super::confirm::suspend_organisation(&state, &req, &who, &id).await;
+            }
+            orgs.set_suspended(&who, &id, suspend).await
+        }
     };
     match outcome {
         Ok(()) => Ok(redirect(&format!("/organisations/{id}"))),

@@ -31,7 +31,7 @@ pub async fn refer(
     let outcome = referral::refer(
         &state.intake.store,
         &state.accounts.audit,
-        state.intake.routing.desk_signing_key.as_ref(),
+        crate::trust::organisations::Vouching::of(&state.intake.routing),
         &who,
         &Referral {
             from: &queue,
