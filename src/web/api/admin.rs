@@ -258,7 +258,8 @@ pub async fn organisations(
         .map_err(internal)?
         .into_iter()
         .map(|o| OrganisationView {
-            standing: if o.demo {
+            // A demo organisation receives only on a server running its demo desk.
+            standing: if o.demo && state.intake.routing.demo_desk().is_some() {
                 "receives".into()
             } else {
                 code(organisation_standing(&o, desk_key).map(|_| ()))
