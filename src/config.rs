@@ -535,18 +535,7 @@ impl Settings {
     /// Whether `public_url` names this machine (a loopback address or `localhost`): the demo
     /// desk runs only where nobody else can reach it.
     pub fn public_url_is_loopback(&self) -> bool {
-        let rest = self
-            .public_url
-            .split_once("://")
-            .map_or(self.public_url.as_str(), |(_, rest)| rest);
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        let host_port = authority.rsplit('@').next().unwrap_or_default();
-        let host = match host_port.strip_prefix('[') {
-            Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
-            None => host_port.split(':').next().unwrap_or_default(),
-        };
-        host.eq_ignore_ascii_case("localhost")
-            || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+        url_names_loopback(&self.public_url)
     }
 
     /// Why this server may not run the demo desk, if it may not: only a SQLite server with no
@@ -617,5 +606,47 @@ impl Settings {
         self.secrets_file
             .clone()
             .unwrap_or_else(|| self.data_dir.join("secrets.toml"))
+    }
+}
+
+/// Whether a URL's host is a loopback address or `localhost`.
+fn url_names_loopback(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    let host = match host_port.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_names_loopback;
+
+    #[test]
+    fn only_this_machine_is_loopback() {
+        for url in [
+            "http://127.0.0.1:8080",
+            "http://127.0.0.1",
+            "http://localhost:8080/",
+            "http://[::1]:8080/x",
+            "https://user@127.0.0.2/",
+        ] {
+            assert!(url_names_loopback(url), "{url}");
+        }
+        for url in [
+            "https://report.example.org",
+            "http://10.0.0.1:8080",
+            "http://127.0.0.1.example.org/",
+            "http://localhost.example.org",
+            "https://127.0.0.1@report.example.org/",
+            "http://[2001:db8::1]/",
+            "",
+        ] {
+            assert!(!url_names_loopback(url), "{url}");
+        }
     }
 }

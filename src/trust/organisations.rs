@@ -547,6 +547,53 @@ mod tests {
     }
 
     #[test]
+    fn demo_flags_stand_only_for_the_demo_desk_this_server_runs() {
+        let mut routing = RoutingConfig::default();
+        let demo_key = KeyPair::generate().public;
+        routing.queues.push(Queue {
+            id: "demo-desk".into(),
+            organisation: "homeward-demo".into(),
+            kind: QueueKind::Desk,
+            public_key: demo_key.clone(),
+            signature: None,
+            countries: Vec::new(),
+            nationalities: Vec::new(),
+            languages: Vec::new(),
+            demo: true,
+        });
+        let mut demo_org = org(
+            "homeward-demo",
+            "ngo",
+            &SigningKey::generate().verifying_key(),
+        );
+        demo_org.demo = true;
+        demo_org.vetted_at = None;
+        let mut desk = queue(
+            "demo-desk",
+            "desk",
+            "homeward-demo",
+            &SigningKey::generate(),
+        );
+        desk.demo = true;
+        desk.public_key = demo_key.to_bytes();
+        assert_eq!(
+            standing(&desk, Some(&demo_org), Vouching::of(&routing)),
+            Ok(())
+        );
+        // The same rows on a server that runs no demo desk, or another key under the name.
+        assert_eq!(
+            standing(&desk, Some(&demo_org), Vouching::default()),
+            Err(Hold::NotVetted)
+        );
+        let mut other = desk.clone();
+        other.public_key = KeyPair::generate().public.to_bytes();
+        assert_eq!(
+            standing(&other, Some(&demo_org), Vouching::of(&routing)),
+            Err(Hold::NotVetted)
+        );
+    }
+
+    #[test]
     fn a_queue_receives_only_when_every_condition_holds() {
         let desk_signing = SigningKey::generate();
         let desk_key = desk_signing.verifying_key();
