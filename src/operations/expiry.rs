@@ -17,14 +17,16 @@ pub struct Sweeper {
 }
 
 impl Sweeper {
-    /// One sweep as of the clock's time now; compacts when anything went.
+    /// One sweep as of the clock's time now, then compaction. Compaction runs even when this
+    /// sweep deleted nothing: what logouts, spent tickets, used uploads and expired sessions
+    /// refused on sight deleted since the last sweep leaves the disk with it.
     pub async fn sweep(&self) -> Result<Swept, StoreError> {
         let swept = self
             .store
             .sweep_expired(self.clock.now(), self.sessions)
             .await?;
+        self.store.compact_after_sweep().await?;
         if swept.total() > 0 {
-            self.store.compact_after_sweep().await?;
             tracing::info!(
                 sessions = swept.sessions,
                 visits = swept.visits,

@@ -1,8 +1,8 @@
 //! What expires is deleted on a timer, not only when it is presented again: staff sessions,
 //! reporters' follow-up visits, routing tickets and staged uploads each hold key material (a
 //! sealed private key, a sealed routing plan, sealed file pieces) that must leave the database
-//! when it stops working. A sweep is idempotent, so every replica may run it; after one that
-//! deleted anything the engine is made to drop the bytes too (`compact_after_sweep`).
+//! when it stops working. A sweep is idempotent, so every replica may run it; after each one the
+//! engine is made to drop the bytes too (`compact_after_sweep`).
 
 use super::{on_pool, Store, StoreError};
 

@@ -60,7 +60,7 @@ pub async fn read_wiped(
 
 /// Appends `chunk`, moving to a larger buffer (and wiping the old one) rather than letting
 /// the allocator copy the bytes and free the old buffer unwiped.
-fn extend_wiped(body: &mut Zeroizing<Vec<u8>>, chunk: &[u8]) {
+pub(crate) fn extend_wiped(body: &mut Zeroizing<Vec<u8>>, chunk: &[u8]) {
     if body.capacity() - body.len() < chunk.len() {
         let wanted = (body.len() + chunk.len()).max(body.capacity() * 2);
         let mut grown = Zeroizing::new(Vec::with_capacity(wanted));
