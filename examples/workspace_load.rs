@@ -46,7 +46,7 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
             max_connections: 16,
         },
         data_dir: dir.join("data"),
-        routing_file: dir.join("queues.toml"),
+        routing_file: Some(dir.join("queues.toml")),
         triage_file: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/triage.toml"),
         secrets_file: Some(dir.join("secrets.toml")),
         receipt_kdf: CHEAP,
@@ -84,6 +84,10 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
         },
         metrics: homeward::config::MetricsSettings::default(),
         audit: homeward::config::AuditSettings::default(),
+        expiry: homeward::config::ExpirySettings::default(),
+        // CHEAP is below the floors: only a build with the test-support feature (the examples
+        // are built with the dev-dependencies) accepts it.
+        test_only_cheap_kdf: true,
     }
 }
 
@@ -189,7 +193,7 @@ async fn main() -> anyhow::Result<()> {
     let config = settings(dir.path(), &url);
     let intake = Intake {
         store: store.clone(),
-        routing: Arc::new(RoutingConfig::load(&config.routing_file)?),
+        routing: Arc::new(RoutingConfig::load(&dir.path().join("queues.toml"))?),
         triage: Arc::new(TriageRules::load(&config.triage_file)?),
         kdf: KdfPool::new(2),
         receipt_kdf: CHEAP,

@@ -16,8 +16,12 @@ pub struct Settings {
     pub database: DatabaseSettings,
     /// Where the SQLite database, the first start's server secrets and the demo key live.
     pub data_dir: PathBuf,
-    /// The organisations and queues.
-    pub routing_file: PathBuf,
+    /// The file declaring the queues, the desk among them. Unset: nothing is declared, and only
+    /// a first run on a loopback SQLite server gets the demo desk (`operations::demo`). Set but
+    /// missing or unreadable, or declaring no desk: the server does not start, so a mistyped
+    /// path can never put real reports on the demo desk.
+    #[serde(default)]
+    pub routing_file: Option<PathBuf>,
     /// The triage weights.
     pub triage_file: PathBuf,
     /// The server secrets file; on PostgreSQL it must be provisioned before the first start.
@@ -51,6 +55,14 @@ pub struct Settings {
     pub metrics: MetricsSettings,
     #[serde(default)]
     pub audit: AuditSettings,
+    #[serde(default)]
+    pub expiry: ExpirySettings,
+    /// Only the test suite's build honours it (feature `test-support`): Argon2id costs below
+    /// the floors are then accepted, so the tests exercise the path rather than the cost. Any
+    /// other build refuses to start with it set, and `check-config --production` refuses it
+    /// everywhere.
+    #[serde(default)]
+    pub test_only_cheap_kdf: bool,
 }
 
 /// Where the audit chain's head goes, every `checkpoint_interval_secs`: a file (by default
@@ -70,6 +82,46 @@ impl Default for AuditSettings {
             checkpoint_file: None,
             checkpoint_webhook: None,
             checkpoint_interval_secs: 3600,
+        }
+    }
+}
+
+/// The least receipt-code cost `check-config` and start accept: 19 MiB, 2 passes (OWASP's
+/// minimum for Argon2id). Below it, a seized database gives up each report's conversation faster
+/// than docs/security.md promises.
+pub const RECEIPT_KDF_FLOOR: Argon2Params = Argon2Params {
+    memory_kib: 19 * 1024,
+    iterations: 2,
+    parallelism: 1,
+};
+
+/// The least password cost accepted: 64 MiB, 3 passes (a login is rarer than a code's try, and a
+/// guessed password opens what that member's queues hold).
+pub const ACCOUNT_KDF_FLOOR: Argon2Params = Argon2Params {
+    memory_kib: 64 * 1024,
+    iterations: 3,
+    parallelism: 1,
+};
+
+/// Whether `params` costs at least `floor` in memory and in passes.
+fn meets(params: &Argon2Params, floor: &Argon2Params) -> bool {
+    params.memory_kib >= floor.memory_kib
+        && params.iterations >= floor.iterations
+        && params.parallelism >= floor.parallelism
+}
+
+/// What has expired is deleted every `sweep_interval_secs`, on every replica
+/// (`operations::expiry`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ExpirySettings {
+    pub sweep_interval_secs: u64,
+}
+
+impl Default for ExpirySettings {
+    fn default() -> ExpirySettings {
+        ExpirySettings {
+            sweep_interval_secs: 300,
         }
     }
 }
@@ -399,13 +451,16 @@ impl Settings {
         Ok(settings)
     }
 
-    fn validate(&self) -> Result<(), SettingsError> {
+    /// Checks the settings as a whole; `load` runs it, and so does the start of a server built
+    /// from settings made in code.
+    pub fn validate(&self) -> Result<(), SettingsError> {
         self.receipt_kdf
             .validate()
             .map_err(|e| SettingsError::Invalid(format!("receipt_kdf: {e}")))?;
         self.account_kdf
             .validate()
             .map_err(|e| SettingsError::Invalid(format!("account_kdf: {e}")))?;
+        self.check_kdf_floors()?;
         if self.sessions.idle_minutes < 1 || self.sessions.absolute_hours < 1 {
             return Err(SettingsError::Invalid(
                 "sessions: idle_minutes and absolute_hours must be positive".into(),
@@ -478,6 +533,67 @@ impl Settings {
         Ok(())
     }
 
+    /// Refuses Argon2id costs below the floors, unless the test suite's build was asked for cheap
+    /// ones; refuses that request in any other build.
+    fn check_kdf_floors(&self) -> Result<(), SettingsError> {
+        if self.test_only_cheap_kdf {
+            return if cfg!(feature = "test-support") {
+                Ok(())
+            } else {
+                Err(SettingsError::Invalid(
+                    "test_only_cheap_kdf is for the test suite's build only; remove it".into(),
+                ))
+            };
+        }
+        for (name, params, floor) in [
+            ("receipt_kdf", &self.receipt_kdf, &RECEIPT_KDF_FLOOR),
+            ("account_kdf", &self.account_kdf, &ACCOUNT_KDF_FLOOR),
+        ] {
+            if !meets(params, floor) {
+                return Err(SettingsError::Invalid(format!(
+                    "{name} is {} but the least accepted is m={} KiB, t={} (docs/security.md)",
+                    params.encode(),
+                    floor.memory_kib,
+                    floor.iterations
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `public_url` names this machine (a loopback address or `localhost`): the demo
+    /// desk runs only where nobody else can reach it.
+    pub fn public_url_is_loopback(&self) -> bool {
+        url_names_loopback(&self.public_url)
+    }
+
+    /// Why this server may not run the demo desk, if it may not: only a SQLite server with no
+    /// routing file, listening and reached on a loopback address, may.
+    pub fn demo_desk_refusal(&self) -> Option<String> {
+        if let Some(path) = &self.routing_file {
+            return Some(format!(
+                "routing_file is set ({}): the demo desk runs only when none is configured",
+                path.display()
+            ));
+        }
+        if self.is_postgres() {
+            return Some("the database is PostgreSQL".into());
+        }
+        if !self.server.host.is_loopback() {
+            return Some(format!(
+                "server.host {} is not a loopback address",
+                self.server.host
+            ));
+        }
+        if !self.public_url_is_loopback() {
+            return Some(format!(
+                "public_url {} is not a loopback address",
+                self.public_url
+            ));
+        }
+        None
+    }
+
     /// The most memory these settings allow, in MiB: each Argon2id thread's memory, every upload
     /// in flight, a full body on every connection of every worker, and the baseline.
     pub fn memory_worst_case_mib(&self) -> u64 {
@@ -527,5 +643,47 @@ impl Settings {
         self.secrets_file
             .clone()
             .unwrap_or_else(|| self.data_dir.join("secrets.toml"))
+    }
+}
+
+/// Whether a URL's host is a loopback address or `localhost`.
+fn url_names_loopback(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    let host = match host_port.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_names_loopback;
+
+    #[test]
+    fn only_this_machine_is_loopback() {
+        for url in [
+            "http://127.0.0.1:8080",
+            "http://127.0.0.1",
+            "http://localhost:8080/",
+            "http://[::1]:8080/x",
+            "https://user@127.0.0.2/",
+        ] {
+            assert!(url_names_loopback(url), "{url}");
+        }
+        for url in [
+            "https://report.example.org",
+            "http://10.0.0.1:8080",
+            "http://127.0.0.1.example.org/",
+            "http://localhost.example.org",
+            "https://127.0.0.1@report.example.org/",
+            "http://[2001:db8::1]/",
+            "",
+        ] {
+            assert!(!url_names_loopback(url), "{url}");
+        }
     }
 }

@@ -587,27 +587,44 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 
 fn check_config(dir: &std::path::Path, production: bool) -> anyhow::Result<()> {
     let settings = Settings::load(dir)?;
-    let routing = RoutingConfig::load(&settings.routing_file)?;
+    if production && settings.test_only_cheap_kdf {
+        anyhow::bail!(
+            "test_only_cheap_kdf is set: a production server keeps the Argon2id floors (docs/security.md)"
+        );
+    }
     TriageRules::load(&settings.triage_file)?;
-    match routing.desk() {
-        Some(desk) => {
+    let queues = match &settings.routing_file {
+        Some(path) => {
+            let routing = RoutingConfig::load(path)
+                .with_context(|| format!("reading the routing file {}", path.display()))?;
+            let Some(desk) = routing.desk() else {
+                anyhow::bail!(
+                    "{}: no desk declared; declare the operating organisation's desk",
+                    path.display()
+                );
+            };
             if let Some(demo) = homeward::operations::demo::existing_public_key(&settings.data_dir) {
                 if production && routing.queues.iter().any(|q| q.public_key == demo) {
                     anyhow::bail!("a queue uses the demo key from {}", homeward::operations::demo::key_path(&settings.data_dir).display());
                 }
             }
             println!("desk: {} ({})", desk.id, desk.organisation);
+            routing.queues.len()
         }
         None if production => anyhow::bail!(
-            "{}: no desk declared; a production install needs the operating organisation's desk, not the demo desk",
-            settings.routing_file.display()
+            "routing_file is not set, so no desk declared; a production install needs the operating organisation's desk, not the demo desk"
         ),
-        None => println!("desk: none declared; a SQLite server on a loopback address will use the demo desk"),
-    }
-    println!(
-        "{} queues, triage weights OK, settings OK",
-        routing.queues.len()
-    );
+        None => match settings.demo_desk_refusal() {
+            Some(refusal) => anyhow::bail!(
+                "routing_file is not set, so no desk declared, and the demo desk is refused: {refusal}"
+            ),
+            None => {
+                println!("desk: none declared (routing_file is not set); this server will run the demo desk");
+                0
+            }
+        },
+    };
+    println!("{queues} queues, triage weights OK, settings OK");
     println!(
         "memory: at most {} MiB with these settings (server.memory_bound_mib = {})",
         settings.memory_worst_case_mib(),
@@ -619,10 +636,7 @@ fn check_config(dir: &std::path::Path, production: bool) -> anyhow::Result<()> {
 /// Which of the config's queues would receive reports on this database, and why the others not.
 async fn check_database(dir: &std::path::Path, url: secrecy::SecretString) -> anyhow::Result<()> {
     let settings = Settings::load(dir)?;
-    let mut routing = RoutingConfig::load(&settings.routing_file)?;
-    if routing.desk().is_none() {
-        homeward::operations::demo::install(&mut routing, &settings.data_dir)?;
-    }
+    let routing = homeward::startup::routing_for(&settings)?;
     let store = Store::connect(&url, 1).await?;
     let standings = homeward::trust::organisations::planned_standings(&store, &routing).await;
     store.close().await;

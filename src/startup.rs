@@ -12,7 +12,8 @@ use crate::config::Settings;
 use crate::crypto::kdf::KdfPool;
 use crate::locale::Catalogs;
 use crate::reporting::intake::Intake;
-use crate::store::Store;
+use crate::reporting::unknown_locator::UnknownLocatorCost;
+use crate::store::{Clock, SessionLimits, Store};
 use crate::triage::{RoutingConfig, TriageRules};
 use crate::trust::accounts::Accounts;
 use crate::web::shared::state::AppState;
@@ -26,27 +27,40 @@ pub struct Application {
     metrics: Option<Server>,
     store: Store,
     kdf: KdfPool,
+    sweeper: crate::operations::expiry::Sweeper,
+    unknown_locator: UnknownLocatorCost,
 }
 
-/// Loads the routing config and decides on the demo desk: only a SQLite server on a loopback
-/// address without a declared desk gets one.
+/// Loads the routing config and decides on the demo desk. A configured routing file must be
+/// readable and declare a desk, or the start stops naming it; only a SQLite server with no routing
+/// file configured at all, listening and reached on a loopback address, gets the demo desk.
 pub fn routing_for(settings: &Settings) -> anyhow::Result<RoutingConfig> {
-    let mut routing = RoutingConfig::load(&settings.routing_file)?;
-    if routing.desk().is_none() {
-        if settings.is_postgres() || !settings.server.host.is_loopback() {
+    if let Some(path) = &settings.routing_file {
+        let routing = RoutingConfig::load(path)
+            .with_context(|| format!("reading the routing file {}", path.display()))?;
+        if routing.desk().is_none() {
             bail!(
-                "no desk is declared in {}: the demo desk is only for a SQLite server on a loopback \
-                 address; declare the operating organisation's desk (see `homeward queue keygen`)",
-                settings.routing_file.display()
+                "no desk is declared in the routing file {}: declare the operating organisation's \
+                 desk (see `homeward queue keygen`)",
+                path.display()
             );
         }
-        let path = crate::operations::demo::install(&mut routing, &settings.data_dir)?;
-        tracing::warn!(
-            key_file = %path.display(),
-            "DEMO DESK IN USE: reports go to a demo queue whose private key sits on this server; \
-             declare a real desk before receiving real reports"
+        return Ok(routing);
+    }
+    if let Some(refusal) = settings.demo_desk_refusal() {
+        bail!(
+            "no desk is declared (routing_file is not set), and the demo desk is refused: \
+             {refusal}; set routing_file to the file declaring the operating organisation's desk \
+             (see `homeward queue keygen`)"
         );
     }
+    let mut routing = RoutingConfig::default();
+    let path = crate::operations::demo::install(&mut routing, &settings.data_dir)?;
+    tracing::warn!(
+        key_file = %path.display(),
+        "DEMO DESK IN USE: reports go to a demo queue whose private key sits on this server; \
+         declare a real desk before receiving real reports"
+    );
     Ok(routing)
 }
 
@@ -75,6 +89,12 @@ pub fn accounts_for(
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        Application::build_with_clock(settings, Clock::system()).await
+    }
+
+    /// As `build`, with the clock that decides what has expired (a test's own, say).
+    pub async fn build_with_clock(settings: Settings, clock: Clock) -> anyhow::Result<Application> {
+        settings.validate()?;
         let routing = routing_for(&settings)?;
         let triage = TriageRules::load(&settings.triage_file)?;
         let secrets = crate::operations::secrets::load_or_create(
@@ -92,6 +112,11 @@ impl Application {
             .await
             .context("recording the queues")?;
         let kdf = KdfPool::new(settings.kdf_max_concurrent);
+        let unknown_locator = UnknownLocatorCost::new(settings.receipt_kdf);
+        unknown_locator
+            .refresh(&store)
+            .await
+            .context("reading the stored receipt costs")?;
         let accounts = accounts_for(&settings, store.clone(), kdf.clone(), secrets);
         for change in &changes {
             tracing::info!(queue = %change.queue, action = change.action, "queue declaration changed");
@@ -155,7 +180,22 @@ impl Application {
                 deadline: Duration::from_secs(settings.server.body_deadline_secs.max(1)),
             },
             metrics: crate::web::shared::metrics::Metrics::new(kdf.clone()),
+            unknown_locator: unknown_locator.clone(),
+            clock: clock.clone(),
         };
+        let sweep_every = Duration::from_secs(settings.expiry.sweep_interval_secs.max(1));
+        let sweeper = crate::operations::expiry::Sweeper {
+            store: store.clone(),
+            clock: clock.clone(),
+            sessions: SessionLimits {
+                idle_secs: settings.sessions.idle_minutes * 60,
+                absolute_secs: settings.sessions.absolute_hours * 3600,
+            },
+        };
+        sweeper.clone().spawn(sweep_every);
+        unknown_locator
+            .clone()
+            .spawn_refresh(store.clone(), sweep_every);
         if let Some(alerter) = crate::casework::alerts::Alerter::new(
             &settings.alerts,
             store.clone(),
@@ -212,6 +252,8 @@ impl Application {
             metrics,
             store,
             kdf,
+            sweeper,
+            unknown_locator,
         })
     }
 
@@ -234,6 +276,16 @@ impl Application {
     /// The Argon2id pool, whose derivation count tests read.
     pub fn kdf(&self) -> KdfPool {
         self.kdf.clone()
+    }
+
+    /// The expiry sweep the server runs on its timer, for a test to run at a moment it picks.
+    pub fn sweeper(&self) -> crate::operations::expiry::Sweeper {
+        self.sweeper.clone()
+    }
+
+    /// What an unknown locator costs, for a test to refresh after storing reports.
+    pub fn unknown_locator(&self) -> UnknownLocatorCost {
+        self.unknown_locator.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

@@ -129,6 +129,9 @@ pub struct KdfPool {
     /// Derivations finished since start: what a miss and a hit must cost alike is counted, not
     /// timed, and the count is what a metric reports.
     done: Arc<AtomicU64>,
+    /// The same, by the parameters each ran with: a miss must cost what a hit costs, not only
+    /// as many derivations.
+    by_params: Arc<Mutex<Vec<(Argon2Params, u64)>>>,
     busy: Arc<AtomicUsize>,
     threads: usize,
 }
@@ -150,15 +153,19 @@ impl KdfPool {
         let (jobs, queue) = mpsc::channel::<Job>(QUEUE);
         let queue = Arc::new(Mutex::new(queue));
         let done = Arc::new(AtomicU64::new(0));
+        let by_params = Arc::new(Mutex::new(Vec::new()));
         let busy = Arc::new(AtomicUsize::new(0));
         let threads = threads.max(1);
         for i in 0..threads {
             let queue = Arc::clone(&queue);
-            let done = Arc::clone(&done);
-            let busy = Arc::clone(&busy);
+            let counts = Counts {
+                done: Arc::clone(&done),
+                by_params: Arc::clone(&by_params),
+                busy: Arc::clone(&busy),
+            };
             let spawned = std::thread::Builder::new()
                 .name(format!("argon2-{i}"))
-                .spawn(move || work(&queue, &done, &busy));
+                .spawn(move || work(&queue, &counts));
             if let Err(e) = spawned {
                 tracing::error!(error = %e, "could not start an Argon2id thread");
             }
@@ -166,6 +173,7 @@ impl KdfPool {
         KdfPool {
             jobs,
             done,
+            by_params,
             busy,
             threads,
         }
@@ -183,6 +191,16 @@ impl KdfPool {
     /// How many derivations the pool has finished.
     pub fn derivations(&self) -> u64 {
         self.done.load(Ordering::Relaxed)
+    }
+
+    /// How many derivations the pool has finished with these parameters.
+    pub fn derivations_with(&self, params: Argon2Params) -> u64 {
+        self.by_params.lock().map_or(0, |counts| {
+            counts
+                .iter()
+                .find(|(p, _)| *p == params)
+                .map_or(0, |(_, n)| *n)
+        })
     }
 
     /// Derives on one of the pool's threads, within the caller's span.
@@ -210,7 +228,26 @@ impl KdfPool {
     }
 }
 
-fn work(queue: &Mutex<mpsc::Receiver<Job>>, done: &AtomicU64, busy: &AtomicUsize) {
+/// What a pool thread counts.
+struct Counts {
+    done: Arc<AtomicU64>,
+    by_params: Arc<Mutex<Vec<(Argon2Params, u64)>>>,
+    busy: Arc<AtomicUsize>,
+}
+
+impl Counts {
+    fn finished(&self, params: Argon2Params) {
+        self.done.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut counts) = self.by_params.lock() {
+            match counts.iter_mut().find(|(p, _)| *p == params) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((params, 1)),
+            }
+        }
+    }
+}
+
+fn work(queue: &Mutex<mpsc::Receiver<Job>>, counts: &Counts) {
     let mut memory = Vec::new();
     loop {
         let job = match queue.lock() {
@@ -218,12 +255,12 @@ fn work(queue: &Mutex<mpsc::Receiver<Job>>, done: &AtomicU64, busy: &AtomicUsize
             Err(_) => None,
         };
         let Some(job) = job else { return };
-        busy.fetch_add(1, Ordering::Relaxed);
+        counts.busy.fetch_add(1, Ordering::Relaxed);
         let result = job
             .span
             .in_scope(|| derive_with(&mut memory, &job.secret, &job.salt, job.params));
-        busy.fetch_sub(1, Ordering::Relaxed);
-        done.fetch_add(1, Ordering::Relaxed);
+        counts.busy.fetch_sub(1, Ordering::Relaxed);
+        counts.finished(job.params);
         // The caller may have gone away (a closed connection); nothing to do then.
         let _ = job.reply.send(result);
     }

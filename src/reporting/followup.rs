@@ -98,11 +98,13 @@ struct Sealed {
 pub struct Followup<'a> {
     pub store: &'a Store,
     pub kdf: &'a KdfPool,
-    pub receipt_kdf: Argon2Params,
+    /// What an unknown locator's derivation costs: what a stored report's would
+    /// (`reporting::unknown_locator`).
+    pub unknown_locator: Argon2Params,
     pub accounts: &'a Accounts,
-    /// The desk organisation's key, that the standing of the queues receiving what the reporter
-    /// sends is judged by.
-    pub desk_key: Option<&'a crate::crypto::signing::VerifyingKey>,
+    /// What this server's routing vouches for, that the standing of the queues receiving what
+    /// the reporter sends is judged by.
+    pub vouching: crate::trust::organisations::Vouching<'a>,
 }
 
 fn visit_key(token: &str) -> Zeroizing<[u8; 32]> {
@@ -114,7 +116,7 @@ impl Followup<'_> {
     fn receivers(&self) -> Receivers<'_> {
         Receivers {
             store: self.store,
-            desk_key: self.desk_key,
+            vouching: self.vouching,
         }
     }
 
@@ -127,7 +129,7 @@ impl Followup<'_> {
         let Some(record) = record else {
             let _ = self
                 .kdf
-                .derive(secret, vec![0u8; 16], self.receipt_kdf)
+                .derive(secret, vec![0u8; 16], self.unknown_locator)
                 .await;
             return Ok(None);
         };

@@ -223,7 +223,7 @@ impl Intake {
         let queues = crate::trust::organisations::standings_among(
             &self.store,
             &organisations,
-            self.routing.desk_signing_key.as_ref(),
+            crate::trust::organisations::Vouching::of(&self.routing),
         )
         .await?
         .into_iter()

@@ -346,7 +346,7 @@ impl SealedIntake<'_> {
         // routes without it.
         let receiving = Receivers {
             store: &self.intake.store,
-            desk_key: self.intake.routing.desk_signing_key.as_ref(),
+            vouching: crate::trust::organisations::Vouching::of(&self.intake.routing),
         }
         .receiving()
         .await?;

@@ -27,8 +27,16 @@ impl Store {
         subject: &str,
         mac: impl Fn(Option<&[u8]>, i64) -> Vec<u8>,
     ) -> Result<i64, StoreError> {
+        // On SQLite the transaction takes the write lock at once: one that read the head first and
+        // then wrote would fail, not wait, when another process (a console command, a second
+        // replica's tasks) wrote in between; and an append that fails now stops its change.
+        let begin = if self.is_postgres() {
+            "BEGIN"
+        } else {
+            "BEGIN IMMEDIATE"
+        };
         on_pool!(self, write, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_with(begin).await?;
             if self.is_postgres() {
                 sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(AUDIT_LOCK).execute(&mut *tx).await?;
             }

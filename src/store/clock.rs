@@ -1,6 +1,7 @@
 //! What time it is, for what decides by time alone (a grace period that ends, a retention period
-//! that passes): the system's clock, or one a test sets, so that a test moves past a period
-//! instead of waiting for it.
+//! that passes, a session or ticket that expires): the system's clock on a server, or one a test
+//! sets, so that no test waits for time to pass or depends on how fast the machine is. Nothing in
+//! configuration makes a server's clock a set one.
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -8,6 +9,7 @@ use std::sync::Arc;
 /// Unix seconds from the system, or from a hand that sets them.
 #[derive(Debug, Clone, Default)]
 pub struct Clock {
+    /// `None`: the system's clock.
     set: Option<Arc<AtomicI64>>,
 }
 
@@ -17,17 +19,29 @@ impl Clock {
         Clock { set: None }
     }
 
-    /// A clock that shows `at` until it is moved.
+    /// A clock that shows `at` until it is moved; every clone moves with it.
     pub fn set_to(at: i64) -> Clock {
         Clock {
             set: Some(Arc::new(AtomicI64::new(at))),
         }
     }
 
+    /// The same as `set_to`: a clock standing at `at` until a test moves it.
+    pub fn manual(at: i64) -> Clock {
+        Clock::set_to(at)
+    }
+
     /// Moves a set clock on by `seconds` (every copy of it moves); the system's is not moved.
     pub fn advance(&self, seconds: i64) {
         if let Some(set) = &self.set {
             set.fetch_add(seconds, Ordering::SeqCst);
+        }
+    }
+
+    /// Sets a set clock to `at`; the system's is not moved.
+    pub fn set(&self, at: i64) {
+        if let Some(set) = &self.set {
+            set.store(at, Ordering::SeqCst);
         }
     }
 
@@ -50,12 +64,15 @@ mod tests {
         assert_eq!(clock.now(), 1_000);
         copy.advance(86_400);
         assert_eq!(clock.now(), 87_400);
+        copy.set(5);
+        assert_eq!(clock.now(), 5);
     }
 
     #[test]
     fn the_system_clock_is_not_moved_by_hand() {
         let clock = Clock::system();
         clock.advance(-1_000_000_000);
+        clock.set(0);
         assert!(clock.now() > 1_000_000_000);
     }
 }

@@ -119,11 +119,9 @@ fn countries(source: &Source, list: &[Spanned<String>]) -> Result<Vec<CountryCod
 impl RoutingConfig {
     /// Reads and checks the file: ids, keys, signatures' form, country codes, one desk at most.
     /// Whether an organisation and its signatures hold is for the database to say (see
-    /// `organisations::standing`). A missing file is an empty deployment (the demo desk may then stand in).
+    /// `organisations::standing`). A missing or unreadable file is a mistake naming the path, never
+    /// an empty deployment: only a server with no routing file configured may run the demo desk.
     pub fn load(path: &Path) -> Result<RoutingConfig, ConfigMistake> {
-        if !path.exists() {
-            return Ok(RoutingConfig::default());
-        }
         let source = Source::read(path)?;
         let file: File = source.parse()?;
         let mut config = RoutingConfig::default();
@@ -208,6 +206,11 @@ impl RoutingConfig {
 
     pub fn desk(&self) -> Option<&Queue> {
         self.queues.iter().find(|q| q.kind == QueueKind::Desk)
+    }
+
+    /// The demo desk, on a server that runs it (`operations::demo`).
+    pub fn demo_desk(&self) -> Option<&Queue> {
+        self.queues.iter().find(|q| q.demo)
     }
 
     /// Picks the queues among those that can receive (`receives`): a queue whose key no

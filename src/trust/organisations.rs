@@ -14,6 +14,7 @@ use crate::domain::{OrganisationKind, QueueKind};
 use crate::store::{
     now, OrganisationDetails, OrganisationRow, QueueStandingRow, Store, StoreError,
 };
+use crate::triage::routing::Queue;
 use crate::triage::RoutingConfig;
 use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
@@ -134,14 +135,52 @@ fn countersigned(org: &OrganisationRow, key: &VerifyingKey, desk_key: &Verifying
     )
 }
 
+/// What vouches for queues on this server: the desk organisation's verifying key, from config;
+/// and, only on a server that runs the demo desk of a first run, that desk as it was made. The
+/// demo flags in the database give no standing on their own: whoever edits the database cannot
+/// mark a queue "demo" to spare it vetting and signatures.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Vouching<'a> {
+    pub desk_key: Option<&'a VerifyingKey>,
+    pub demo_desk: Option<&'a Queue>,
+}
+
+impl<'a> Vouching<'a> {
+    /// What this server's routing config vouches for.
+    pub fn of(routing: &'a RoutingConfig) -> Vouching<'a> {
+        Vouching {
+            desk_key: routing.desk_signing_key.as_ref(),
+            demo_desk: routing.demo_desk(),
+        }
+    }
+
+    /// Whether `queue` is the demo desk this server runs, with the key it made.
+    fn is_demo_desk(&self, queue: &QueueStandingRow) -> bool {
+        self.demo_desk
+            .is_some_and(|d| d.id == queue.id && d.public_key.to_bytes() == queue.public_key)
+    }
+}
+
+impl<'a> From<Option<&'a VerifyingKey>> for Vouching<'a> {
+    /// The desk organisation's key alone: no demo desk.
+    fn from(desk_key: Option<&'a VerifyingKey>) -> Vouching<'a> {
+        Vouching {
+            desk_key,
+            demo_desk: None,
+        }
+    }
+}
+
 /// Whether a queue receives reports, and if not, the first reason why.
-pub fn standing(
+pub fn standing<'a>(
     queue: &QueueStandingRow,
     org: Option<&OrganisationRow>,
-    desk_key: Option<&VerifyingKey>,
+    vouching: impl Into<Vouching<'a>>,
 ) -> Result<(), Hold> {
+    let vouching = vouching.into();
+    let desk_key = vouching.desk_key;
     let org = org.ok_or(Hold::Unregistered)?;
-    if queue.demo && org.demo {
+    if queue.demo && org.demo && vouching.is_demo_desk(queue) {
         return Ok(());
     }
     let org_key = organisation_standing(org, desk_key)?;
@@ -181,10 +220,10 @@ pub fn standing(
 /// Every active queue with its standing.
 pub async fn queue_standings(
     store: &Store,
-    desk_key: Option<&VerifyingKey>,
+    vouching: Vouching<'_>,
 ) -> Result<Vec<(QueueStandingRow, Result<(), Hold>)>, StoreError> {
     let orgs = organisations_by_id(store).await?;
-    standings_among(store, &orgs, desk_key).await
+    standings_among(store, &orgs, vouching).await
 }
 
 /// Every organisation, by id.
@@ -203,14 +242,14 @@ pub async fn organisations_by_id(
 pub async fn standings_among(
     store: &Store,
     orgs: &HashMap<String, OrganisationRow>,
-    desk_key: Option<&VerifyingKey>,
+    vouching: Vouching<'_>,
 ) -> Result<Vec<(QueueStandingRow, Result<(), Hold>)>, StoreError> {
     Ok(store
         .active_queue_standings()
         .await?
         .into_iter()
         .map(|q| {
-            let standing = standing(&q, orgs.get(&q.organisation_id), desk_key);
+            let standing = standing(&q, orgs.get(&q.organisation_id), vouching);
             (q, standing)
         })
         .collect())
@@ -239,7 +278,7 @@ pub async fn planned_standings(
             },
         };
         let org = store.organisation(&q.organisation).await?;
-        let standing = standing(&row, org.as_ref(), config.desk_signing_key.as_ref());
+        let standing = standing(&row, org.as_ref(), Vouching::of(config));
         out.push((q.id.clone(), standing));
     }
     Ok(out)
@@ -515,6 +554,53 @@ mod tests {
             key_imported_at: Some(1),
             held_after_restore: None,
         }
+    }
+
+    #[test]
+    fn demo_flags_stand_only_for_the_demo_desk_this_server_runs() {
+        let mut routing = RoutingConfig::default();
+        let demo_key = KeyPair::generate().public;
+        routing.queues.push(Queue {
+            id: "demo-desk".into(),
+            organisation: "homeward-demo".into(),
+            kind: QueueKind::Desk,
+            public_key: demo_key.clone(),
+            signature: None,
+            countries: Vec::new(),
+            nationalities: Vec::new(),
+            languages: Vec::new(),
+            demo: true,
+        });
+        let mut demo_org = org(
+            "homeward-demo",
+            "ngo",
+            &SigningKey::generate().verifying_key(),
+        );
+        demo_org.demo = true;
+        demo_org.vetted_at = None;
+        let mut desk = queue(
+            "demo-desk",
+            "desk",
+            "homeward-demo",
+            &SigningKey::generate(),
+        );
+        desk.demo = true;
+        desk.public_key = demo_key.to_bytes();
+        assert_eq!(
+            standing(&desk, Some(&demo_org), Vouching::of(&routing)),
+            Ok(())
+        );
+        // The same rows on a server that runs no demo desk, or another key under the name.
+        assert_eq!(
+            standing(&desk, Some(&demo_org), Vouching::default()),
+            Err(Hold::NotVetted)
+        );
+        let mut other = desk.clone();
+        other.public_key = KeyPair::generate().public.to_bytes();
+        assert_eq!(
+            standing(&other, Some(&demo_org), Vouching::of(&routing)),
+            Err(Hold::NotVetted)
+        );
     }
 
     #[test]

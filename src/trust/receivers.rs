@@ -15,23 +15,22 @@ use std::collections::HashSet;
 
 use uuid::Uuid;
 
-use crate::crypto::signing::VerifyingKey;
 use crate::domain::Audience;
 use crate::store::{Holder, Store, StoreError};
-use crate::trust::organisations::queue_standings;
+use crate::trust::organisations::{queue_standings, Vouching};
 
-/// What choosing recipients needs: the store, and the desk organisation's key that every
-/// organisation's countersignature is checked against.
+/// What choosing recipients needs: the store, and what this server's routing vouches for (the
+/// desk organisation's key every countersignature is checked against, and its own demo desk).
 #[derive(Clone, Copy)]
 pub struct Receivers<'a> {
     pub store: &'a Store,
-    pub desk_key: Option<&'a VerifyingKey>,
+    pub vouching: Vouching<'a>,
 }
 
 impl Receivers<'_> {
     /// The ids of the queues that receive anything new now.
     pub async fn receiving(&self) -> Result<HashSet<String>, StoreError> {
-        Ok(queue_standings(self.store, self.desk_key)
+        Ok(queue_standings(self.store, self.vouching)
             .await?
             .into_iter()
             .filter(|(_, standing)| standing.is_ok())

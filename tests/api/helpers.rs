@@ -121,9 +121,15 @@ pub struct TestApp {
     /// The onion listener's and the metrics listener's addresses, where the settings ask for them.
     pub onion: Option<String>,
     pub metrics: Option<String>,
+    /// The clock the server decides expiry by: the system's, unless the test gave its own.
+    pub clock: homeward::store::Clock,
+    /// The server's expiry sweep, for a test to run when it chooses (the server also runs it
+    /// on its timer); `None` when the server did not start.
+    pub sweeper: Option<homeward::operations::expiry::Sweeper>,
 }
 
-/// The cheapest Argon2id the crate accepts: tests exercise the path, not the cost.
+/// The cheapest Argon2id the crate accepts: tests exercise the path, not the cost. Below the
+/// floors, so the settings below say `test_only_cheap_kdf`, which only this build honours.
 pub const TEST_KDF: Argon2Params = Argon2Params {
     memory_kib: 64,
     iterations: 1,
@@ -283,6 +289,8 @@ pub struct Options {
     pub alerts: homeward::config::AlertSettings,
     /// A last change to the settings before the app is built.
     pub tweak: fn(&mut Settings),
+    /// The clock the server decides expiry by; the system's if none.
+    pub clock: Option<homeward::store::Clock>,
 }
 
 impl Default for Options {
@@ -297,6 +305,7 @@ impl Default for Options {
             secrets_file: None,
             alerts: homeward::config::AlertSettings::default(),
             tweak: |_| {},
+            clock: None,
         }
     }
 }
@@ -319,7 +328,7 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
             max_connections: 4,
         },
         data_dir: dir.join("data"),
-        routing_file: dir.join("queues.toml"),
+        routing_file: Some(dir.join("queues.toml")),
         triage_file: root.join("config/triage.toml"),
         secrets_file: Some(secrets_file),
         receipt_kdf: TEST_KDF,
@@ -361,6 +370,9 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
             ..Default::default()
         },
         audit: Default::default(),
+        expiry: homeward::config::ExpirySettings::default(),
+        // TEST_KDF is below the floors production settings must meet.
+        test_only_cheap_kdf: true,
     }
 }
 
@@ -407,8 +419,13 @@ pub async fn build(
         options.host,
     );
     settings.alerts = options.alerts;
+    if !options.declare_queues {
+        // A fresh checkout: no routing file configured at all.
+        settings.routing_file = None;
+    }
     (options.tweak)(&mut settings);
-    let built = Application::build(settings).await;
+    let clock = options.clock.unwrap_or_default();
+    let built = Application::build_with_clock(settings, clock.clone()).await;
     let store = match &built {
         Ok(app) => app.store(),
         Err(_) => Store::connect(&SecretString::from(database_url.clone()), 2)
@@ -440,6 +457,7 @@ pub async fn build(
         .as_ref()
         .map(|a| a.kdf())
         .unwrap_or_else(|_| homeward::crypto::kdf::KdfPool::new(1));
+    let sweeper = built.as_ref().ok().map(|a| a.sweeper());
     let test_app = TestApp {
         address: format!("http://127.0.0.1:{port}"),
         store,
@@ -458,6 +476,8 @@ pub async fn build(
         kdf,
         onion,
         metrics,
+        clock,
+        sweeper,
     };
     (built, test_app)
 }

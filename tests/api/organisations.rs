@@ -159,7 +159,7 @@ on_both_engines!(
             &app,
             &cookie,
             "/organisations/partner/suspension",
-            &format!("csrf={csrf}&suspend=yes"),
+            &format!("csrf={csrf}&suspend=yes&confirm=yes"),
         )
         .await;
         assert_eq!(queues_for_a_kh_report(&app).await, Ok(vec!["desk".into()]));

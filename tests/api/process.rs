@@ -19,7 +19,7 @@ pub async fn prepare(engine: Engine, options: Options) -> TestApp {
 }
 
 /// Writes `<dir>/config/default.toml` for the child: the test's database, queues and secrets, the
-/// cheap test KDF, and `extra` (TOML sections of the test's own) at the end.
+/// cheap test KDF (which only the test suite's build of the binary accepts), and `extra` (TOML sections of the test's own) at the end.
 pub fn write_config(app: &TestApp, server_extra: &str, extra: &str) -> PathBuf {
     write_config_at(
         &Instance {
@@ -52,6 +52,8 @@ triage_file = "{triage}"
 secrets_file = "{secrets}"
 kdf_max_concurrent = 2
 public_url = "http://127.0.0.1"
+# The cheap Argon2id below is under the floors; only the test suite's build honours this.
+test_only_cheap_kdf = true
 
 [server]
 host = "127.0.0.1"

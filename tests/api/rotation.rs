@@ -83,7 +83,7 @@ on_both_engines!(
         let removed = app
             .post_form_with(
                 &format!("/members/{responder_id}/remove"),
-                &format!("csrf={csrf}"),
+                &format!("csrf={csrf}&confirm=yes"),
                 Some(&coordinator),
             )
             .await;

@@ -48,12 +48,14 @@ async fn a_fresh_loopback_sqlite_install_runs_on_the_demo_desk() {
     assert_eq!(opened.map(|items| items.len()).ok(), Some(4));
 
     // A second start keeps the same key and never rewrites the file.
-    let again = settings(
+    let mut again = settings(
         app.dir.path(),
         &app.database_url,
         app.secrets_file.clone(),
         IpAddr::from([127, 0, 0, 1]),
     );
+    // Still a fresh checkout's settings: no routing file configured.
+    again.routing_file = None;
     let restarted = Application::build(again).await;
     assert!(restarted.is_ok());
     assert_eq!(

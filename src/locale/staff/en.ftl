@@ -244,3 +244,11 @@ staff-audit-head = Audit log head (entry, MAC): note it somewhere off this serve
 staff-your-fingerprint = Your identity fingerprint (read it out, in person or by phone, to whoever certifies you):
 staff-fingerprint-of = Their identity fingerprint, as they read it to you from their own workspace
 staff-fingerprint-wrong = Refused: that fingerprint is not the one the server holds for this member. Ask them to read it again from their own workspace; if it still differs, their account may have been tampered with: tell your organisation.
+## Confirming a destructive action, on a page of its own
+staff-confirm-cancel = Cancel: go back without changing anything
+staff-confirm-remove-heading = Remove member:
+staff-confirm-remove-consequence = Their sessions and their copies of every queue key go at once and cannot be restored; each queue they held is marked "rotation due" until a coordinator imports a new key pair.
+staff-confirm-remove = Yes, remove this member
+staff-confirm-suspend-heading = Suspend organisation:
+staff-confirm-suspend-consequence = Its queues receive no new reports from now until it is reinstated, and referrals to them are refused.
+staff-confirm-suspend = Yes, suspend this organisation

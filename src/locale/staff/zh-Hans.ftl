@@ -240,3 +240,11 @@ staff-audit-head = 审计日志头（条目、MAC）：请记录在本服务器�
 staff-your-fingerprint = 您的身份指纹（请当面或通过电话读给为您认证的人）：
 staff-fingerprint-of = 对方从自己的工作区读给您的身份指纹
 staff-fingerprint-wrong = 已拒绝：该指纹与服务器为此成员保存的不一致。请对方从自己的工作区再读一次；若仍不一致，其账户可能已被篡改：请告知您的机构。
+## Confirming a destructive action, on a page of its own
+staff-confirm-cancel = 取消：返回且不作任何更改
+staff-confirm-remove-heading = 移除成员：
+staff-confirm-remove-consequence = 其会话和所有队列密钥副本将立即删除，无法恢复；其持有的每个队列都将标记为“需要轮换”，直至协调员导入新的密钥对。
+staff-confirm-remove = 是，移除此成员
+staff-confirm-suspend-heading = 停用机构：
+staff-confirm-suspend-consequence = 从现在起直至恢复，其队列不会收到新的报告，转介给它们也会被拒绝。
+staff-confirm-suspend = 是，停用此机构

@@ -9,6 +9,7 @@ use img_parts::jpeg::{markers, Jpeg};
 use img_parts::png::Png;
 use img_parts::webp::WebP;
 use img_parts::{Bytes, ImageEXIF};
+use zeroize::Zeroizing;
 
 use crate::domain::report::Coordinates;
 
@@ -85,7 +86,8 @@ impl Refusal {
 /// A cleaned file, and the position its metadata held (read before it was removed).
 pub struct Cleaned {
     pub kind: FileKind,
-    pub bytes: Vec<u8>,
+    /// The cleaned file, wiped from memory when dropped.
+    pub bytes: Zeroizing<Vec<u8>>,
     pub gps: Option<Coordinates>,
 }
 
@@ -168,7 +170,7 @@ fn jpeg(bytes: &[u8], max_pixels: u64) -> Result<Cleaned, Refusal> {
     copy_scans(entropy, &mut out)?;
     Ok(Cleaned {
         kind: FileKind::Jpeg,
-        bytes: out,
+        bytes: Zeroizing::new(out),
         gps,
     })
 }
@@ -267,7 +269,7 @@ fn png(bytes: &[u8], max_pixels: u64) -> Result<Cleaned, Refusal> {
         .retain(|chunk| PNG_KEPT.contains(&&chunk.kind()));
     Ok(Cleaned {
         kind: FileKind::Png,
-        bytes: image.encoder().bytes().to_vec(),
+        bytes: Zeroizing::new(image.encoder().bytes().to_vec()),
         gps,
     })
 }
@@ -310,7 +312,7 @@ fn webp(bytes: &[u8], max_pixels: u64) -> Result<Cleaned, Refusal> {
     }
     Ok(Cleaned {
         kind: FileKind::WebP,
-        bytes: out,
+        bytes: Zeroizing::new(out),
         gps,
     })
 }
@@ -413,7 +415,7 @@ fn pdf(bytes: &[u8]) -> Result<Cleaned, Refusal> {
     document.save_to(&mut out).map_err(|_| Refusal::Malformed)?;
     Ok(Cleaned {
         kind: FileKind::Pdf,
-        bytes: out,
+        bytes: Zeroizing::new(out),
         gps: None,
     })
 }

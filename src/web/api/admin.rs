@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use crate::trust::certification::MemberChain;
 use crate::trust::organisations::{
-    organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations,
+    organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations, Vouching,
 };
 use crate::trust::queue_keys::CopyUpload;
 use crate::trust::{certification, queue_keys, rotation, WorkspaceError};
@@ -352,7 +352,8 @@ pub async fn organisations(
     let store = &state.intake.store;
     let desk_key = state.intake.routing.desk_signing_key.as_ref();
     let internal = |e: crate::store::StoreError| api_error(&state, &req, e);
-    let queues = queue_standings(store, desk_key).await.map_err(internal)?;
+    let vouching = Vouching::of(&state.intake.routing);
+    let queues = queue_standings(store, vouching).await.map_err(internal)?;
     let code = |s: Result<(), crate::trust::organisations::Hold>| {
         s.map_or_else(|h| h.code().to_owned(), |()| "receives".to_owned())
     };
@@ -362,7 +363,8 @@ pub async fn organisations(
         .map_err(internal)?
         .into_iter()
         .map(|o| OrganisationView {
-            standing: if o.demo {
+            // A demo organisation receives only on a server running its demo desk.
+            standing: if o.demo && state.intake.routing.demo_desk().is_some() {
                 "receives".into()
             } else {
                 code(organisation_standing(&o, desk_key).map(|_| ()))

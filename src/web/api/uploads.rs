@@ -185,7 +185,8 @@ pub async fn append(
     if !state.uploads.grow(&mut reserved, MAX_PIECE) {
         return Err(api_error(Failure::Unavailable));
     }
-    let piece = body::read(&req, payload, MAX_PIECE)
+    // A piece of a file in the clear: wiped once it is sealed and staged.
+    let piece = body::read_wiped(&req, payload, MAX_PIECE)
         .await
         .map_err(api_error)?;
     match staging

@@ -12,7 +12,7 @@ use zeroize::Zeroizing;
 
 use crate::domain::ReceiptCode;
 use crate::web::shared::body;
-use crate::web::shared::body::fields;
+use crate::web::shared::body::{fields, Fields};
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, Page, PageError};
 use crate::web::shared::receipt_carrier::{seal, unseal, Carried};
@@ -48,10 +48,11 @@ fn render(state: &AppState, page: Page, carried: &Carried, error: Option<String>
 
 /// The page that shows a new report's code, once.
 pub fn show(state: &AppState, page: Page, code: &SecretString, urgent: bool) -> HttpResponse {
-    let carried = Carried {
-        code: Zeroizing::new(code.expose_secret().to_owned()),
+    let carried = Carried::issued(
+        state,
+        Zeroizing::new(code.expose_secret().to_owned()),
         urgent,
-    };
+    );
     render(state, page, &carried, None)
 }
 
@@ -60,10 +61,11 @@ async fn posted(
     state: &AppState,
     req: &HttpRequest,
     payload: web::Payload,
-) -> Result<(std::collections::HashMap<String, String>, Page), PageError> {
+) -> Result<(Fields, Page), PageError> {
     let fail = |f| PageError::new(f, state.page(req, None, "/"));
     body::require_content_type(req, "application/x-www-form-urlencoded").map_err(fail)?;
-    let bytes = body::read(req, payload, state.max_body_bytes)
+    // The form carries the code typed back: wiped like a staff form.
+    let bytes = body::read_wiped(req, payload, state.max_body_bytes)
         .await
         .map_err(fail)?;
     let form = fields(&bytes);

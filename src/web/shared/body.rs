@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use actix_web::{web, HttpRequest};
 use futures_util::StreamExt;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::web::shared::error::Failure;
 use crate::web::shared::middleware::timed_out;
@@ -33,14 +34,53 @@ pub fn declared_length(req: &HttpRequest) -> Option<usize> {
 
 pub async fn read(
     req: &HttpRequest,
-    mut payload: web::Payload,
+    payload: web::Payload,
     limit: usize,
 ) -> Result<web::Bytes, Failure> {
     let declared = declared_length(req);
-    if declared.is_some_and(|n| n > limit) {
+    let mut body = web::BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
+    read_into(req, payload, limit, |chunk| body.extend_from_slice(chunk)).await?;
+    Ok(body.freeze())
+}
+
+/// Reads the body as `read` does, into memory that is wiped when it is dropped, and wiped
+/// behind it whenever it grows: for bodies that carry a secret (a password, a queue's private
+/// key, a file's bytes). What the HTTP server buffered before handing the chunks over is not
+/// ours to wipe.
+pub async fn read_wiped(
+    req: &HttpRequest,
+    payload: web::Payload,
+    limit: usize,
+) -> Result<Zeroizing<Vec<u8>>, Failure> {
+    let declared = declared_length(req);
+    let mut body = Zeroizing::new(Vec::with_capacity(declared.unwrap_or(0).min(limit)));
+    read_into(req, payload, limit, |chunk| extend_wiped(&mut body, chunk)).await?;
+    Ok(body)
+}
+
+/// Appends `chunk`, moving to a larger buffer (and wiping the old one) rather than letting
+/// the allocator copy the bytes and free the old buffer unwiped.
+pub(crate) fn extend_wiped(body: &mut Zeroizing<Vec<u8>>, chunk: &[u8]) {
+    if body.capacity() - body.len() < chunk.len() {
+        let wanted = (body.len() + chunk.len()).max(body.capacity() * 2);
+        let mut grown = Zeroizing::new(Vec::with_capacity(wanted));
+        grown.extend_from_slice(body);
+        *body = grown;
+    }
+    body.extend_from_slice(chunk);
+}
+
+/// Hands each chunk of the body to `keep`, within `limit` in all.
+async fn read_into(
+    req: &HttpRequest,
+    mut payload: web::Payload,
+    limit: usize,
+    mut keep: impl FnMut(&[u8]),
+) -> Result<(), Failure> {
+    if declared_length(req).is_some_and(|n| n > limit) {
         return Err(Failure::TooLarge);
     }
-    let mut body = web::BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
+    let mut length = 0usize;
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e| {
             if timed_out(&e) {
@@ -49,19 +89,104 @@ pub async fn read(
                 Failure::BadRequest
             }
         })?;
-        if body.len() + chunk.len() > limit {
+        if length + chunk.len() > limit {
             return Err(Failure::TooLarge);
         }
-        body.extend_from_slice(&chunk);
+        length += chunk.len();
+        keep(&chunk);
     }
-    Ok(body.freeze())
+    Ok(())
 }
 
-/// A posted form's fields (the first value of each).
-pub fn fields(body: &[u8]) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    for (k, v) in form_urlencoded::parse(body) {
-        out.entry(k.into_owned()).or_insert_with(|| v.into_owned());
+/// A posted form's fields (the first value of each), wiped from memory when dropped: staff
+/// forms carry passwords, recovery keys and queues' private keys. It reads like the map it
+/// holds.
+pub struct Fields(HashMap<String, String>);
+
+impl std::ops::Deref for Fields {
+    type Target = HashMap<String, String>;
+
+    fn deref(&self) -> &HashMap<String, String> {
+        &self.0
+    }
+}
+
+impl Drop for Fields {
+    fn drop(&mut self) {
+        self.0.values_mut().for_each(Zeroize::zeroize);
+    }
+}
+
+/// A posted form's fields, decoded as `application/x-www-form-urlencoded` (`+` is a space,
+/// `%XX` a byte, invalid UTF-8 replaced), the first value of each name kept. Values are decoded
+/// into wiped buffers, so no copy of one is left behind unwiped.
+pub fn fields(body: &[u8]) -> Fields {
+    let mut out = Fields(HashMap::new());
+    for pair in body.split(|b| *b == b'&').filter(|p| !p.is_empty()) {
+        let (name, value) = match pair.iter().position(|b| *b == b'=') {
+            Some(at) => (&pair[..at], &pair[at + 1..]),
+            None => (pair, &pair[pair.len()..]),
+        };
+        let name = decoded(name);
+        if !out.0.contains_key(name.as_str()) {
+            out.0
+                .insert(name.as_str().to_owned(), decoded(value).as_str().to_owned());
+        }
     }
     out
+}
+
+/// One name or value, decoded into memory that is wiped when dropped.
+fn decoded(raw: &[u8]) -> Zeroizing<String> {
+    let mut bytes = Zeroizing::new(Vec::with_capacity(raw.len()));
+    let mut i = 0;
+    while i < raw.len() {
+        let byte = match raw[i] {
+            b'+' => b' ',
+            b'%' => match raw.get(i + 1..i + 3).and_then(hex_pair) {
+                Some(byte) => {
+                    i += 2;
+                    byte
+                }
+                None => b'%',
+            },
+            other => other,
+        };
+        bytes.push(byte);
+        i += 1;
+    }
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => Zeroizing::new(text.to_owned()),
+        Err(_) => Zeroizing::new(String::from_utf8_lossy(&bytes).into_owned()),
+    }
+}
+
+fn hex_pair(pair: &[u8]) -> Option<u8> {
+    let digit = |b: u8| (b as char).to_digit(16);
+    u8::try_from(digit(pair[0])? * 16 + digit(pair[1])?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fields;
+
+    #[test]
+    fn fields_decode_as_form_urlencoded_does() {
+        let bodies: &[&[u8]] = &[
+            b"a=1&b=two+words&c=%2B%2F%3D&d=%e2%82%ac&e=%zz&f=%4&g&=h&a=second",
+            b"private_key=hwsk1.AbC-_123&csrf=x%20y",
+            b"&&x=%ff%fe&y=caf%C3%A9&z=",
+            b"",
+        ];
+        for body in bodies {
+            let ours = fields(body);
+            let mut theirs = std::collections::HashMap::new();
+            for (k, v) in form_urlencoded::parse(body) {
+                theirs
+                    .entry(k.into_owned())
+                    .or_insert_with(|| v.into_owned());
+            }
+            assert_eq!(*ours, theirs, "{}", String::from_utf8_lossy(body));
+        }
+    }
 }

@@ -1,6 +1,14 @@
 //! The receipt code carried by the receipt page's check form, sealed under a key derived from
-//! the server pepper and valid for a short while, so the code is never in a URL and the server
-//! keeps nothing of it. The receipt page and sealed intake (for the form's script) both carry it.
+//! the server pepper, so the code is never in a URL and the server keeps nothing of it. The
+//! receipt page and sealed intake (for the form's script) both carry it.
+//!
+//! The copy lives for `CHECK_MINUTES` from the moment the report's receipt was first shown, and
+//! no longer: the moment it was issued is sealed with it and kept when the page is shown again
+//! (after a mistyped check, say), so showing the page again never extends it.
+//!
+//! Format: `issued_at` (8 bytes, big-endian seconds) || nonce (24) || XChaCha20-Poly1305
+//! ciphertext of `urgent ("0" or "1") || "|" || code`, with associated data binding the label
+//! `homeward/receipt-check/v2` and `issued_at`.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -8,49 +16,64 @@ use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
 use crate::crypto::wrap::{self, Wrapped};
-use crate::store::now;
 use crate::web::shared::state::AppState;
 
-/// How long the receipt page's check works after the report was sent.
-const CHECK_MINUTES: i64 = 30;
+/// How long the receipt page's check works after the receipt was first shown, in all.
+pub const CHECK_MINUTES: i64 = 30;
 
 const KEY_LABEL: &[u8] = b"homeward/receipt-check/key/v1";
 
-/// What the check form carries: the code as shown, whether it was urgent, until when.
+/// What the check form carries: the code as shown, whether it was urgent, and when the receipt
+/// was first shown (which the copy's lifetime runs from).
 pub struct Carried {
     pub code: Zeroizing<String>,
     pub urgent: bool,
+    issued_at: i64,
 }
 
-fn binding(expires_at: i64) -> Vec<u8> {
-    wrap::ad("homeward/receipt-check", &[&expires_at.to_string()])
+impl Carried {
+    /// A new report's code, issued now.
+    pub fn issued(state: &AppState, code: Zeroizing<String>, urgent: bool) -> Carried {
+        Carried {
+            code,
+            urgent,
+            issued_at: state.clock.now(),
+        }
+    }
 }
 
-/// The carried code, sealed for the page's form, until the check expires.
+fn binding(issued_at: i64) -> Vec<u8> {
+    wrap::ad("homeward/receipt-check/v2", &[&issued_at.to_string()])
+}
+
+/// The carried code, sealed for the page's form with the moment it was first issued; `None`
+/// once its lifetime is over.
 pub fn seal(state: &AppState, carried: &Carried) -> Option<String> {
-    let expires_at = now() + CHECK_MINUTES * 60;
+    if state.clock.now() > carried.issued_at + CHECK_MINUTES * 60 {
+        return None;
+    }
     let plain = Zeroizing::new(format!(
         "{}|{}",
         u8::from(carried.urgent),
         carried.code.as_str()
     ));
     let key = state.accounts.purpose_key(KEY_LABEL);
-    let sealed = wrap::seal(&key, &binding(expires_at), plain.as_bytes()).ok()?;
-    let mut out = expires_at.to_be_bytes().to_vec();
+    let sealed = wrap::seal(&key, &binding(carried.issued_at), plain.as_bytes()).ok()?;
+    let mut out = carried.issued_at.to_be_bytes().to_vec();
     out.extend_from_slice(&sealed.nonce);
     out.extend_from_slice(&sealed.ciphertext);
     Some(URL_SAFE_NO_PAD.encode(out))
 }
 
-/// What a check form carried, while it has not expired.
+/// What a check form carried, while its lifetime lasts.
 pub fn unseal(state: &AppState, text: &str) -> Option<Carried> {
     let bytes = URL_SAFE_NO_PAD.decode(text).ok()?;
     if bytes.len() < 8 + 24 {
         return None;
     }
     let (at, rest) = bytes.split_at(8);
-    let expires_at = i64::from_be_bytes(at.try_into().ok()?);
-    if expires_at < now() {
+    let issued_at = i64::from_be_bytes(at.try_into().ok()?);
+    if state.clock.now() > issued_at.checked_add(CHECK_MINUTES * 60)? {
         return None;
     }
     let (nonce, ciphertext) = rest.split_at(24);
@@ -59,12 +82,13 @@ pub fn unseal(state: &AppState, text: &str) -> Option<Carried> {
         ciphertext: ciphertext.to_vec(),
     };
     let key = state.accounts.purpose_key(KEY_LABEL);
-    let plain = wrap::open(&key, &binding(expires_at), &wrapped).ok()?;
+    let plain = wrap::open(&key, &binding(issued_at), &wrapped).ok()?;
     let plain = std::str::from_utf8(&plain).ok()?;
     let (urgent, code) = plain.split_once('|')?;
     Some(Carried {
         code: Zeroizing::new(code.to_owned()),
         urgent: urgent == "1",
+        issued_at,
     })
 }
 
@@ -73,9 +97,10 @@ pub fn unseal(state: &AppState, text: &str) -> Option<Carried> {
 pub fn carrier(state: &AppState, code: &SecretString, urgent: bool) -> Option<String> {
     seal(
         state,
-        &Carried {
-            code: Zeroizing::new(code.expose_secret().to_owned()),
+        &Carried::issued(
+            state,
+            Zeroizing::new(code.expose_secret().to_owned()),
             urgent,
-        },
+        ),
     )
 }

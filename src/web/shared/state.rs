@@ -33,6 +33,10 @@ pub struct AppState {
     pub onion: Option<std::net::SocketAddr>,
     pub body_pace: BodyPace,
     pub metrics: Arc<metrics::Metrics>,
+    /// What a receipt code with an unknown locator costs.
+    pub unknown_locator: crate::reporting::unknown_locator::UnknownLocatorCost,
+    /// What time it is, for what expires (the receipt page's check).
+    pub clock: crate::store::Clock,
 }
 
 impl AppState {
@@ -49,7 +53,7 @@ impl AppState {
     pub fn receivers(&self) -> crate::trust::receivers::Receivers<'_> {
         crate::trust::receivers::Receivers {
             store: &self.intake.store,
-            desk_key: self.intake.routing.desk_signing_key.as_ref(),
+            vouching: crate::trust::organisations::Vouching::of(&self.intake.routing),
         }
     }
 
@@ -58,9 +62,9 @@ impl AppState {
         crate::reporting::followup::Followup {
             store: &self.intake.store,
             kdf: &self.intake.kdf,
-            receipt_kdf: self.intake.receipt_kdf,
+            unknown_locator: self.unknown_locator.params(),
             accounts: &self.accounts,
-            desk_key: self.intake.routing.desk_signing_key.as_ref(),
+            vouching: crate::trust::organisations::Vouching::of(&self.intake.routing),
         }
     }
 

@@ -7,7 +7,7 @@
 use actix_multipart::Multipart;
 use actix_web::{web, HttpRequest};
 use futures_util::StreamExt;
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::config::AttachmentSettings;
 use crate::reporting::attachments::{Budget, Cleaned, Refusal, Reservation};
@@ -103,13 +103,15 @@ pub async fn read(
             }
             if bytes.len() + chunk.len() > limits.max_bytes {
                 over_size = true;
+                // Wiped before the memory goes back: replacing it alone would free it unwiped.
+                bytes.zeroize();
                 *bytes = Vec::new();
                 continue;
             }
             if !budget.grow(&mut posted.reservation, chunk.len()) {
                 return Err(Failure::Unavailable);
             }
-            bytes.extend_from_slice(&chunk);
+            crate::web::shared::body::extend_wiped(&mut bytes, &chunk);
         }
         if over_count {
             posted.too_many.push(name);

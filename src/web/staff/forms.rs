@@ -11,7 +11,7 @@ use crate::locale::Tr;
 use crate::trust::accounts::Principal;
 use crate::web::shared::assets;
 use crate::web::shared::body;
-use crate::web::shared::body::fields;
+use crate::web::shared::body::{fields, Fields};
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
@@ -35,14 +35,16 @@ pub(super) fn fail(state: &AppState, req: &HttpRequest, failure: impl Into<Failu
     PageError::new(failure, state.page(req, None, "/"))
 }
 
+/// A posted form, read and decoded into memory that is wiped when it is dropped: staff forms
+/// carry passwords, recovery keys and queues' private keys.
 pub(super) async fn form(
     state: &AppState,
     req: &HttpRequest,
     payload: web::Payload,
-) -> Result<std::collections::HashMap<String, String>, PageError> {
+) -> Result<Fields, PageError> {
     body::require_content_type(req, "application/x-www-form-urlencoded")
         .map_err(|f| fail(state, req, f))?;
-    let bytes = body::read(req, payload, state.max_body_bytes)
+    let bytes = body::read_wiped(req, payload, state.max_body_bytes)
         .await
         .map_err(|f| fail(state, req, f))?;
     Ok(fields(&bytes))
@@ -53,8 +55,7 @@ pub(super) async fn checked_form(
     state: &AppState,
     req: &HttpRequest,
     payload: web::Payload,
-) -> Result<Result<(Principal, std::collections::HashMap<String, String>), HttpResponse>, PageError>
-{
+) -> Result<Result<(Principal, Fields), HttpResponse>, PageError> {
     let form = form(state, req, payload).await?;
     let Some(who) = principal(state, req)
         .await

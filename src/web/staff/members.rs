@@ -19,10 +19,13 @@ pub async fn remove(
     account: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
-    let (who, _) = match checked_form(&state, &req, payload).await? {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
         Ok(checked) => checked,
         Err(response) => return Ok(response),
     };
+    if !super::confirm::confirmed(&form) {
+        return super::confirm::remove_member(&state, &req, &who, &account).await;
+    }
     let queues = rotation::remove_member(state.chain(), &state.accounts.audit, &who, &account)
         .await
         .map_err(|e| fail(&state, &req, e))?;

@@ -17,6 +17,7 @@ use crate::trust::accounts::Principal;
 use crate::trust::certification::operator_standing;
 use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, Hold, OrganisationError, Organisations,
+    Vouching,
 };
 use crate::trust::WorkspaceError;
 use crate::web::shared::assets;
@@ -89,7 +90,8 @@ fn view(
     queues: &[(QueueStandingRow, Result<(), Hold>)],
 ) -> OrganisationView {
     let desk_key = state.intake.routing.desk_signing_key.as_ref();
-    let standing = if org.demo {
+    // A demo organisation receives only on a server running its demo desk.
+    let standing = if org.demo && state.intake.routing.demo_desk().is_some() {
         Ok(())
     } else {
         organisation_standing(org, desk_key).map(|_| ())
@@ -185,7 +187,7 @@ async fn list_page(
         .all_organisations()
         .await
         .map_err(|e| fail(state, req, e))?;
-    let queues = queue_standings(store, state.intake.routing.desk_signing_key.as_ref())
+    let queues = queue_standings(store, Vouching::of(&state.intake.routing))
         .await
         .map_err(|e| fail(state, req, e))?;
     let status = if errors.is_empty() {
@@ -243,7 +245,7 @@ async fn detail_page(
         Ok(None) => return Err(fail(state, req, Failure::NotFound)),
         Err(e) => return Err(fail(state, req, e)),
     };
-    let queues = queue_standings(store, state.intake.routing.desk_signing_key.as_ref())
+    let queues = queue_standings(store, Vouching::of(&state.intake.routing))
         .await
         .map_err(|e| fail(state, req, e))?;
     let org = view(state, &tr, &org, &queues);
@@ -374,7 +376,13 @@ async fn change(
             extras.countersignature = get("countersignature");
             orgs.countersign(&who, &id, &extras.countersignature).await
         }
-        Change::Suspension => orgs.set_suspended(&who, &id, get("suspend") == "yes").await,
+        Change::Suspension => {
+            let suspend = get("suspend") == "yes";
+            if suspend && !super::confirm::confirmed(&form) {
+                return super::confirm::suspend_organisation(&state, &req, &who, &id).await;
+            }
+            orgs.set_suspended(&who, &id, suspend).await
+        }
     };
     match outcome {
         Ok(()) => Ok(redirect(&format!("/organisations/{id}"))),

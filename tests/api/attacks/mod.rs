@@ -3,6 +3,9 @@
 //! result.
 
 mod coerced_code;
+mod demo_desk;
+mod expired_secrets;
+mod one_click;
 mod operators;
 mod planted_member;
 mod projection_fields;
@@ -10,4 +13,6 @@ mod referral_reason;
 mod steps;
 mod suspended_receivers;
 mod timestamps;
+mod unknown_locator;
+mod weak_argon2;
 mod withdrawn_consent;

@@ -98,7 +98,10 @@ on_both_engines!(
                 let answer = app
                     .post_form_with(
                         "/organisations/partner/suspension",
-                        &format!("csrf={csrf}&suspend={}", if yes { "yes" } else { "no" }),
+                        &format!(
+                            "csrf={csrf}&suspend={}&confirm=yes",
+                            if yes { "yes" } else { "no" }
+                        ),
                         Some(operator),
                     )
                     .await;
