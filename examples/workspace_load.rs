@@ -276,6 +276,7 @@ async fn main() -> anyhow::Result<()> {
     let chain = homeward::trust::certification::Chain {
         store: &store,
         desk_key: Some(&desk_key),
+        demo_organisation: None,
     };
     let identity = homeward::crypto::identity::identity_of(&who.private_key).verifying_key();
     let certificate = partner_signing.sign(&Statement::Member {

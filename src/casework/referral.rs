@@ -141,7 +141,23 @@ pub async fn refer(
         return Err(refused(Refusal::NoConsent));
     }
 
+    if store.report_queues(referral.report).await?.contains(&to.id) {
+        return Err(refused(Refusal::AlreadyHeld));
+    }
     let held = crate::trust::rotation::held_keys(store, who, referral.from).await?;
+    // A referral opens the report (the projection's country, the item keys it re-seals): that is
+    // a decryption, audited before it happens, and the referral itself is audited before it is
+    // stored; neither happens if its entry cannot be written.
+    audit
+        .record(
+            &who.account_id,
+            "report_opened",
+            &format!(
+                "queue:{} report:{} for:referral",
+                referral.from, referral.report
+            ),
+        )
+        .await?;
     if to.kind.projection_only() {
         serves_the_person(store, referral.report, referral.from, &held, &to).await?;
     }
@@ -168,6 +184,16 @@ pub async fn refer(
         })
         .await?;
     let reason_item = seal_reason(referral.report, &reason, &readers)?;
+    audit
+        .record(
+            &who.account_id,
+            "report_referred",
+            &format!(
+                "queue:{} report:{} to:queue:{}",
+                referral.from, referral.report, to.id
+            ),
+        )
+        .await?;
     let written = store
         .refer(
             &NewReferral {
@@ -189,16 +215,6 @@ pub async fn refer(
         Err(e) => return Err(e.into()),
     }
     tracing::info!("report referred");
-    audit
-        .note(
-            &who.account_id,
-            "report_referred",
-            &format!(
-                "queue:{} report:{} to:queue:{}",
-                referral.from, referral.report, to.id
-            ),
-        )
-        .await;
     Ok(())
 }
 

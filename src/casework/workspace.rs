@@ -287,6 +287,15 @@ pub async fn act(
                 .flatten();
         }
     }
+    let change = format!(
+        "queue:{queue} report:{report} status:{} assignee:{} outcome:{}",
+        next.status,
+        next.assignee.as_deref().unwrap_or("-"),
+        next.outcome.as_deref().unwrap_or("-")
+    );
+    audit
+        .record(&who.account_id, "entry_changed", &change)
+        .await?;
     if !store
         .change_entry(queue, &report.to_string(), &current, &next, now())
         .await?
@@ -294,13 +303,6 @@ pub async fn act(
         return Err(WorkspaceError::Conflict);
     }
     tracing::info!(account = %who.account_id, action = ?action, "entry changed");
-    let change = format!(
-        "queue:{queue} report:{report} status:{} assignee:{} outcome:{}",
-        next.status,
-        next.assignee.as_deref().unwrap_or("-"),
-        next.outcome.as_deref().unwrap_or("-")
-    );
-    audit.note(&who.account_id, "entry_changed", &change).await;
     Ok(next)
 }
 
@@ -335,7 +337,14 @@ pub(crate) async fn post(
     keep: impl Fn(&Holder) -> bool,
 ) -> Result<(), WorkspaceError> {
     let plaintext = serde_json::to_vec(message).map_err(|_| WorkspaceError::Invalid)?;
-    let item = match seal_to_holders(
+    audit
+        .record(
+            &who.account_id,
+            action,
+            &format!("queue:{queue} report:{report}"),
+        )
+        .await?;
+    match seal_to_holders::<WorkspaceError>(
         receivers,
         report,
         (kind, audience),
@@ -345,19 +354,9 @@ pub(crate) async fn post(
     )
     .await
     {
-        Err(WorkspaceError::Store(StoreError::QueueKeyChanged)) => {
-            return Err(WorkspaceError::Conflict)
-        }
-        other => other?,
-    };
-    audit
-        .note(
-            &who.account_id,
-            action,
-            &format!("queue:{queue} report:{report} item:{item}"),
-        )
-        .await;
-    Ok(())
+        Err(WorkspaceError::Store(StoreError::QueueKeyChanged)) => Err(WorkspaceError::Conflict),
+        other => other.map(|_| ()),
+    }
 }
 
 /// Writes to the reporter: sealed to the report's reporter key and to every NGO queue holding it.

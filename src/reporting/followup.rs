@@ -279,6 +279,14 @@ impl Followup<'_> {
     /// stop, and every queue holding it is told; its keys are destroyed after the grace period.
     pub async fn withdraw(&self, visit: &Visit, grace_days: i64) -> Result<(), FollowupError> {
         let at = now();
+        self.accounts
+            .audit
+            .record(
+                "reporter",
+                "report_withdrawn",
+                &format!("report:{}", visit.report),
+            )
+            .await?;
         if !self.store.withdraw(&visit.report.to_string(), at).await? {
             return Ok(());
         }
@@ -296,14 +304,6 @@ impl Followup<'_> {
             |_| true,
         )
         .await?;
-        self.accounts
-            .audit
-            .note(
-                "reporter",
-                "report_withdrawn",
-                &format!("report:{}", visit.report),
-            )
-            .await;
         tracing::info!("reporter withdrew their report");
         Ok(())
     }

@@ -378,6 +378,7 @@ impl Organisations<'_> {
         let chain = Chain {
             store: self.store,
             desk_key: self.desk_key,
+            demo_organisation: None,
         };
         match operator_standing(chain, who).await {
             Ok(()) => Ok(()),

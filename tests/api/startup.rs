@@ -47,6 +47,28 @@ async fn a_fresh_loopback_sqlite_install_runs_on_the_demo_desk() {
         homeward::casework::opening::open_for_queue(&app.store, report, "demo-desk", &key).await;
     assert_eq!(opened.map(|items| items.len()).ok(), Some(4));
 
+    // The first run works in the workspace too: a demo coordinator, with no organisation key to
+    // certify them, imports the demo key and reads the report.
+    let coordinator =
+        crate::workspace::uncertified_staff(&app, "coordinator", "homeward-demo", "coord.demo")
+            .await;
+    let csrf = crate::workspace::csrf_of(&app, &coordinator).await;
+    let imported = app
+        .post_form_with(
+            "/queues/demo-desk/key",
+            &format!(
+                "csrf={csrf}&private_key={}",
+                key_text.trim().replace('+', "%2B").replace('/', "%2F")
+            ),
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(imported.status().as_u16(), 303);
+    let page = app
+        .get_with(&format!("/queues/demo-desk/reports/{report}"), &coordinator)
+        .await;
+    assert_eq!(page.status().as_u16(), 200);
+
     // A second start keeps the same key and never rewrites the file.
     let mut again = settings(
         app.dir.path(),

@@ -45,6 +45,11 @@ impl AppState {
         crate::trust::certification::Chain {
             store: &self.intake.store,
             desk_key: self.intake.routing.desk_signing_key.as_ref(),
+            demo_organisation: self
+                .intake
+                .routing
+                .demo_desk()
+                .map(|desk| desk.organisation.as_str()),
         }
     }
 
