@@ -6,24 +6,15 @@ use secrecy::SecretString;
 use serde_json::json;
 
 use crate::helpers::{on_both_engines, spawn_app};
-use crate::workspace::{account_id, organisation_certificate};
-use crate::workspace_api::{api, token};
+use crate::workspace::account_id;
+use crate::workspace_api::{api, certify_by_api, token};
 
 on_both_engines!(
     a_queue_key_sealed_on_the_organisations_machine_reaches_only_a_certified_member,
     |engine| async move {
         let app = spawn_app(engine).await;
         let coordinator = token(&app, "coordinator", "partner", "coord.grant").await;
-        let certificate = organisation_certificate(&app, "partner", "coord.grant").await;
-        let (status, _) = api(
-            &app,
-            "POST",
-            "/api/v1/account/certificate",
-            Some(&coordinator),
-            Some(json!({"signature": certificate})),
-        )
-        .await;
-        assert_eq!(status, 204);
+        certify_by_api(&app, &coordinator, "partner", "coord.grant").await;
         let (status, _) = api(
             &app,
             "POST",

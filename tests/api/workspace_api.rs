@@ -45,6 +45,21 @@ pub async fn token(app: &TestApp, role: &str, org: &str, username: &str) -> Stri
     body["token"].as_str().unwrap_or_default().to_owned()
 }
 
+/// The API's counterpart of `workspace::certify_offline`: the person sends the certificate their
+/// organisation made offline for them.
+pub async fn certify_by_api(app: &TestApp, bearer: &str, organisation: &str, username: &str) {
+    let certificate = crate::workspace::organisation_certificate(app, organisation, username).await;
+    let (status, body) = api(
+        app,
+        "POST",
+        "/api/v1/account/certificate",
+        Some(bearer),
+        Some(json!({ "signature": certificate })),
+    )
+    .await;
+    assert_eq!(status, 204, "certifying {username}: {body}");
+}
+
 on_both_engines!(
     the_workspace_answers_in_json_with_the_same_rules,
     |engine| async move {
@@ -287,17 +302,7 @@ on_both_engines!(
 
         // The coordinator is certified by the organisation's offline key, imports the key,
         // certifies and grants a member, removes them, rotates.
-        let certificate =
-            crate::workspace::organisation_certificate(&app, "partner", "coord.admin.api").await;
-        let (status, body) = api(
-            &app,
-            "POST",
-            "/api/v1/account/certificate",
-            Some(&coordinator),
-            Some(json!({"signature": certificate})),
-        )
-        .await;
-        assert_eq!(status, 204, "{body}");
+        certify_by_api(&app, &coordinator, "partner", "coord.admin.api").await;
         let key = app.key("ngo-kh").to_text();
         let (status, body) = api(
             &app,

@@ -11,9 +11,9 @@ use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, OrganisationError, Organisations, Vouching,
 };
 use crate::trust::queue_keys::CopyUpload;
-use crate::trust::{certification, queue_keys, rotation, WorkspaceError};
+use crate::trust::{certification, queue_keys, rotation};
 use crate::web::shared::bearer::{bearer, json_body};
-use crate::web::shared::error::{ApiError, Failure, Problem};
+use crate::web::shared::error::{ApiError, Problem};
 use crate::web::shared::json::api_error;
 use crate::web::shared::json::{validation_failed, ValidationFailed};
 use crate::web::shared::state::AppState;
@@ -342,13 +342,9 @@ pub async fn organisations(
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let who = bearer(&state, &req).await?;
-    if let Err(refused) = certification::operator_standing(state.chain(), &who).await {
-        let refused = match refused {
-            WorkspaceError::Store(e) => Failure::from(e),
-            _ => Failure::Forbidden,
-        };
-        return Err(api_error(&state, &req, refused));
-    }
+    certification::operator_standing(state.chain(), &who)
+        .await
+        .map_err(|e| api_error(&state, &req, e))?;
     let store = &state.intake.store;
     let desk_key = state.intake.routing.desk_signing_key.as_ref();
     let internal = |e: crate::store::StoreError| api_error(&state, &req, e);

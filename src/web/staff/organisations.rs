@@ -19,7 +19,6 @@ use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, Hold, OrganisationError, Organisations,
     Vouching,
 };
-use crate::trust::WorkspaceError;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, PageError};
@@ -168,8 +167,7 @@ async fn operator(
         None => Ok(Err(redirect("/login"))),
         Some(who) => match operator_standing(state.chain(), &who).await {
             Ok(()) => Ok(Ok(who)),
-            Err(WorkspaceError::Store(e)) => Err(fail(state, req, e)),
-            Err(_) => Err(fail(state, req, Failure::Forbidden)),
+            Err(refused) => Err(fail(state, req, refused)),
         },
     }
 }

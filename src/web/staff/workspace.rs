@@ -8,7 +8,7 @@ use askama::Template;
 use super::forms::{fail, redirect, utc};
 use super::session::principal;
 use crate::locale::Tr;
-use crate::store::{now, StoreError};
+use crate::store::{now, Member, StoreError};
 use crate::trust::accounts::OPERATOR_RECOVERED;
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::certification::{certificate_request, operator_standing, Gap};
@@ -114,22 +114,39 @@ pub(super) fn invitable(
     }
 }
 
-pub(super) async fn managed_queues(
+/// A coordinator's organisation's members, each with the standing of their chain: checked once
+/// per page, for the member list and for who may be given a queue.
+async fn member_standings(
     state: &AppState,
     who: &Principal,
+) -> Result<Vec<(Member, Result<(), Gap>)>, StoreError> {
+    let (Role::Coordinator, Some(org)) = (who.role, who.organisation_id.as_deref()) else {
+        return Ok(Vec::new());
+    };
+    let chain = state.chain();
+    let mut standings = Vec::new();
+    for m in state.intake.store.members(org).await? {
+        let checked = chain.check(&m.account_id).await?.map(|_| ());
+        standings.push((m, checked));
+    }
+    Ok(standings)
+}
+
+async fn managed_queues(
+    state: &AppState,
+    who: &Principal,
+    standings: &[(Member, Result<(), Gap>)],
 ) -> Result<Vec<ManagedQueue>, crate::store::StoreError> {
     let (Role::Coordinator, Some(org)) = (who.role, who.organisation_id.as_deref()) else {
         return Ok(Vec::new());
     };
     let store = &state.intake.store;
-    let members = store.members(org).await?;
-    let chain = state.chain();
-    let mut certified = Vec::new();
-    for m in &members {
-        if chain.check(&m.account_id).await?.is_ok() {
-            certified.push(m.account_id.clone());
-        }
-    }
+    let members: Vec<&Member> = standings.iter().map(|(m, _)| m).collect();
+    let certified: Vec<&str> = standings
+        .iter()
+        .filter(|(_, checked)| checked.is_ok())
+        .map(|(m, _)| m.account_id.as_str())
+        .collect();
     let mut managed = Vec::new();
     for q in store.queues_of_organisation(org).await? {
         let holders = store.holders(&q.id).await?;
@@ -147,7 +164,9 @@ pub(super) async fn managed_queues(
                 .join(", "),
             grantable: members
                 .iter()
-                .filter(|m| !holders.contains(&m.account_id) && certified.contains(&m.account_id))
+                .filter(|m| {
+                    !holders.contains(&m.account_id) && certified.contains(&m.account_id.as_str())
+                })
                 .map(|m| (m.account_id.clone(), m.username.clone()))
                 .collect(),
             rotation_due: store.rotation_due(&q.id).await?,
@@ -202,16 +221,17 @@ pub(super) async fn workspace_with(
         .queues_held_by(&who.account_id)
         .await
         .map_err(|e| fail(state, req, e))?;
-    let managed = managed_queues(state, who)
+    let standings = member_standings(state, who)
+        .await
+        .map_err(|e| fail(state, req, e))?;
+    let managed = managed_queues(state, who, &standings)
         .await
         .map_err(|e| fail(state, req, e))?;
     let tr = state.tr(req, None);
     let (certified, uncertified) = own_certification(state, who, &tr)
         .await
         .map_err(|e| fail(state, req, e))?;
-    let members = member_views(state, who, &tr)
-        .await
-        .map_err(|e| fail(state, req, e))?;
+    let members = member_views(who, standings, &tr);
     let operator_recovered = store
         .last_audited(OPERATOR_RECOVERED)
         .await
@@ -331,31 +351,23 @@ async fn own_certification(
 }
 
 /// A coordinator's fellow members with the standing of each one's chain.
-async fn member_views(
-    state: &AppState,
+fn member_views(
     who: &Principal,
+    standings: Vec<(Member, Result<(), Gap>)>,
     tr: &Tr,
-) -> Result<Vec<MemberView>, StoreError> {
-    let (Role::Coordinator, Some(org)) = (who.role, who.organisation_id.as_deref()) else {
-        return Ok(Vec::new());
-    };
-    let chain = state.chain();
-    let mut views = Vec::new();
-    for m in state.intake.store.members(org).await? {
-        if m.account_id == who.account_id {
-            continue;
-        }
-        let checked = chain.check(&m.account_id).await?;
-        views.push(MemberView {
+) -> Vec<MemberView> {
+    standings
+        .into_iter()
+        .filter(|(m, _)| m.account_id != who.account_id)
+        .map(|(m, checked)| MemberView {
             standing: match checked {
-                Ok(_) => tr.t("staff-member-certified"),
+                Ok(()) => tr.t("staff-member-certified"),
                 Err(gap) => tr.t(&format!("staff-gap-{}", gap.code())),
             },
             certified: checked.is_ok(),
             id: m.account_id,
             username: m.username,
             role: m.role,
-        });
-    }
-    Ok(views)
+        })
+        .collect()
 }
