@@ -152,6 +152,7 @@ async fn main() -> anyhow::Result<()> {
 
     let app = Application::build(settings(dir.path(), &url)).await?;
     let store = app.store();
+    let audit = app.audit();
     let port = app.port();
     tokio::spawn(app.run_until_stopped());
     // Stand in for the operator and the desk organisation: register, vet, countersign.
@@ -165,8 +166,13 @@ async fn main() -> anyhow::Result<()> {
             contact: None,
             signing_key: signer.verifying_key().to_bytes(),
         };
-        store.register_organisation(&details, at).await?;
-        store.record_vetting(id, "bench", "bench", at).await?;
+        let entry = |action| audit.entry("bench", action, format!("organisation:{id}"));
+        store
+            .register_organisation(&details, at, &entry("organisation_registered"))
+            .await?;
+        store
+            .record_vetting(id, "bench", "bench", at, &entry("organisation_vetted"))
+            .await?;
         let countersignature = op_signing.sign(&Statement::Organisation {
             id,
             kind: "ngo",
@@ -174,7 +180,12 @@ async fn main() -> anyhow::Result<()> {
             key: &signer.verifying_key(),
         });
         store
-            .set_countersignature(id, &countersignature.to_bytes(), at)
+            .set_countersignature(
+                id,
+                &countersignature.to_bytes(),
+                at,
+                &entry("organisation_countersigned"),
+            )
             .await?;
     }
     for (queue, pair) in [("desk", &desk), ("ngo", &ngo)] {
@@ -185,6 +196,7 @@ async fn main() -> anyhow::Result<()> {
                 &[],
                 "bench",
                 homeward::store::now(),
+                &audit.entry("bench", "queue_key_imported", format!("queue:{queue}")),
             )
             .await?;
     }

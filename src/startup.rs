@@ -29,6 +29,7 @@ pub struct Application {
     kdf: KdfPool,
     sweeper: crate::operations::expiry::Sweeper,
     unknown_locator: UnknownLocatorCost,
+    audit: crate::trust::audit::Audit,
 }
 
 /// Loads the routing config and decides on the demo desk. A configured routing file must be
@@ -107,10 +108,6 @@ impl Application {
             .context("connecting to the database")?;
         store.migrate().await.context("migrating the database")?;
         store.check_durability().await?;
-        let changes = store
-            .sync_routing(&routing)
-            .await
-            .context("recording the queues")?;
         let kdf = KdfPool::new(settings.kdf_max_concurrent);
         let unknown_locator = UnknownLocatorCost::new(settings.receipt_kdf);
         unknown_locator
@@ -118,14 +115,16 @@ impl Application {
             .await
             .context("reading the stored receipt costs")?;
         let accounts = accounts_for(&settings, store.clone(), kdf.clone(), secrets);
-        for change in &changes {
-            tracing::info!(queue = %change.queue, action = change.action, "queue declaration changed");
-            accounts
-                .audit
-                .record("config", change.action, &format!("queue:{}", change.queue))
-                .await
-                .context("auditing a queue change")?;
-        }
+        let changes = store
+            .sync_routing(&routing, |change| {
+                tracing::info!(queue = %change.queue, action = change.action, "queue declaration changed");
+                accounts
+                    .audit
+                    .entry("config", change.action, format!("queue:{}", change.queue))
+            })
+            .await
+            .context("recording the queues")?;
+        tracing::debug!(changes = changes.len(), "queues recorded");
 
         let listener = bind(settings.server.host, settings.server.port, "public")?;
         let port = listener.local_addr()?.port();
@@ -238,6 +237,7 @@ impl Application {
             ),
             max_connections: settings.server.max_connections,
         };
+        let audit = state.accounts.audit.clone();
         let state = actix_web::web::Data::new(state);
         let metrics = metrics_listener
             .map(|l| web::serve_metrics(l, state.clone()))
@@ -254,6 +254,7 @@ impl Application {
             kdf,
             sweeper,
             unknown_locator,
+            audit,
         })
     }
 
@@ -281,6 +282,11 @@ impl Application {
     /// The expiry sweep the server runs on its timer, for a test to run at a moment it picks.
     pub fn sweeper(&self) -> crate::operations::expiry::Sweeper {
         self.sweeper.clone()
+    }
+
+    /// The audit log, for a test's setup to record what it changes as the server would.
+    pub fn audit(&self) -> crate::trust::audit::Audit {
+        self.audit.clone()
     }
 
     /// What an unknown locator costs, for a test to refresh after storing reports.

@@ -146,8 +146,8 @@ pub async fn refer(
     }
     let held = crate::trust::rotation::held_keys(store, who, referral.from).await?;
     // A referral opens the report (the projection's country, the item keys it re-seals): that is
-    // a decryption, audited before it happens, and the referral itself is audited before it is
-    // stored; neither happens if its entry cannot be written.
+    // a decryption, audited before it happens; the referral's own entry is written in the
+    // transaction that stores it. Neither happens if its entry cannot be written.
     audit
         .record(
             &who.account_id,
@@ -184,16 +184,14 @@ pub async fn refer(
         })
         .await?;
     let reason_item = seal_reason(referral.report, &reason, &readers)?;
-    audit
-        .record(
-            &who.account_id,
-            "report_referred",
-            &format!(
-                "queue:{} report:{} to:queue:{}",
-                referral.from, referral.report, to.id
-            ),
-        )
-        .await?;
+    let entry = audit.entry(
+        &who.account_id,
+        "report_referred",
+        format!(
+            "queue:{} report:{} to:queue:{}",
+            referral.from, referral.report, to.id
+        ),
+    );
     let written = store
         .refer(
             &NewReferral {
@@ -202,6 +200,7 @@ pub async fn refer(
                 keys: new_keys,
                 reason: reason_item,
                 at,
+                audit: &entry,
             },
             &priority,
         )

@@ -293,11 +293,9 @@ pub async fn act(
         next.assignee.as_deref().unwrap_or("-"),
         next.outcome.as_deref().unwrap_or("-")
     );
-    audit
-        .record(&who.account_id, "entry_changed", &change)
-        .await?;
+    let entry = audit.entry(&who.account_id, "entry_changed", change);
     if !store
-        .change_entry(queue, &report.to_string(), &current, &next, now())
+        .change_entry(queue, &report.to_string(), &current, &next, now(), &entry)
         .await?
     {
         return Err(WorkspaceError::Conflict);
@@ -337,13 +335,11 @@ pub(crate) async fn post(
     keep: impl Fn(&Holder) -> bool,
 ) -> Result<(), WorkspaceError> {
     let plaintext = serde_json::to_vec(message).map_err(|_| WorkspaceError::Invalid)?;
-    audit
-        .record(
-            &who.account_id,
-            action,
-            &format!("queue:{queue} report:{report}"),
-        )
-        .await?;
+    let entry = audit.entry(
+        &who.account_id,
+        action,
+        format!("queue:{queue} report:{report}"),
+    );
     match seal_to_holders::<WorkspaceError>(
         receivers,
         report,
@@ -351,6 +347,7 @@ pub(crate) async fn post(
         &plaintext,
         reporter,
         keep,
+        Some(&entry),
     )
     .await
     {

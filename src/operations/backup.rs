@@ -269,13 +269,13 @@ async fn settle(
     let at = now();
     for membership in store.memberships().await? {
         if recorded.get(&membership.queue) != Some(&fingerprint(&membership)) {
-            store.hold_after_restore(&membership.queue, at).await?;
-            audit
-                .record(
-                    "system",
-                    "queue_held_after_restore",
-                    &format!("queue:{}", membership.queue),
-                )
+            let entry = audit.entry(
+                "system",
+                "queue_held_after_restore",
+                format!("queue:{}", membership.queue),
+            );
+            store
+                .hold_after_restore(&membership.queue, at, &entry)
                 .await?;
             held.push(membership.queue);
         }

@@ -249,17 +249,13 @@ impl Followup<'_> {
         } else {
             "consent_withdrawn"
         };
-        self.accounts
+        let entry = self
+            .accounts
             .audit
-            .record(
-                "reporter",
-                action,
-                &format!("report:{report} consent:{consent}"),
-            )
-            .await?;
+            .reporter_entry(action, format!("report:{report} consent:{consent}"));
         let Some(before) = self
             .store
-            .set_consent(&report, consent, given, now())
+            .set_consent(&report, consent, given, now(), &entry)
             .await?
         else {
             return Ok(());
@@ -279,15 +275,15 @@ impl Followup<'_> {
     /// stop, and every queue holding it is told; its keys are destroyed after the grace period.
     pub async fn withdraw(&self, visit: &Visit, grace_days: i64) -> Result<(), FollowupError> {
         let at = now();
-        self.accounts
+        let entry = self
+            .accounts
             .audit
-            .record(
-                "reporter",
-                "report_withdrawn",
-                &format!("report:{}", visit.report),
-            )
-            .await?;
-        if !self.store.withdraw(&visit.report.to_string(), at).await? {
+            .reporter_entry("report_withdrawn", format!("report:{}", visit.report));
+        if !self
+            .store
+            .withdraw(&visit.report.to_string(), at, &entry)
+            .await?
+        {
             return Ok(());
         }
         let notice = Withdrawal {
@@ -302,6 +298,7 @@ impl Followup<'_> {
             &plaintext,
             None,
             |_| true,
+            None,
         )
         .await?;
         tracing::info!("reporter withdrew their report");
@@ -328,7 +325,7 @@ impl Followup<'_> {
                 self.receivers(),
                 report,
                 Audience::Ngo,
-                None,
+                (None, None),
                 ngo_queue,
                 |r| crate::reporting::attachments::seal(report, file, position.is_some(), r),
             )
@@ -356,6 +353,7 @@ impl Followup<'_> {
             &plaintext,
             None,
             ngo_queue,
+            None,
         )
         .await
     }

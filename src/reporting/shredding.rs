@@ -51,16 +51,15 @@ pub struct Purge {
 }
 
 impl Shredder {
-    /// Destroys `reports`, each audited under `action` first, listed, then gone.
+    /// Destroys `reports`: each listed first (so that a restore destroys it again), then gone
+    /// with its audit entry (`action`) in the same transaction.
     pub async fn destroy(&self, reports: &[String], action: &str) -> Result<(), ShredError> {
         for report in reports {
-            self.audit
-                .record("system", action, &format!("report:{report}"))
-                .await?;
             self.destroyed
                 .record([report.as_str()])
                 .map_err(|e| ShredError::List(self.destroyed.path().display().to_string(), e))?;
-            self.store.destroy_report(report).await?;
+            let entry = self.audit.entry("system", action, format!("report:{report}"));
+            self.store.destroy_report(report, &entry).await?;
         }
         if !reports.is_empty() {
             self.store.compact_after_destruction().await?;
@@ -82,24 +81,22 @@ impl Shredder {
     }
 
     /// For every entry a withdrawn consent closed more than `grace_days` ago: the copies of the
-    /// keys of what its queue never opened, audited first (`unopened_keys_destroyed`, by queue
-    /// and report). Returns how many entries it did. Every replica may run it: an entry done, or
-    /// reopened by a consent given again, is left as it is.
+    /// keys of what its queue never opened, audited (`unopened_keys_destroyed`, by queue and
+    /// report) in the transaction that destroys them. Returns how many entries it did. Every
+    /// replica may run it: an entry done, or reopened by a consent given again, is left as it is.
     pub async fn shred_unopened(&self, grace_days: i64) -> Result<usize, ShredError> {
         let before = self.clock.now() - grace_days * 86_400;
         let due = self.store.closed_entries_due(before).await?;
         let mut done = 0;
         for (report, queue) in &due {
-            self.audit
-                .record(
-                    "system",
-                    "unopened_keys_destroyed",
-                    &format!("queue:{queue} report:{report}"),
-                )
-                .await?;
+            let entry = self.audit.entry(
+                "system",
+                "unopened_keys_destroyed",
+                format!("queue:{queue} report:{report}"),
+            );
             let destroyed = self
                 .store
-                .destroy_unopened(report, queue, before, self.clock.now())
+                .destroy_unopened(report, queue, before, self.clock.now(), &entry)
                 .await?;
             if destroyed.is_some() {
                 done += 1;

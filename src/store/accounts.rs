@@ -3,7 +3,9 @@
 
 use sqlx::Row;
 
-use super::{is_unique_violation, on_pool, Store, StoreError};
+use super::{
+    begin_audited, is_unique_violation, on_pool, try_append_audit, AuditEntry, Store, StoreError,
+};
 use crate::crypto::wrap::Wrapped;
 
 /// An account as stored.
@@ -95,8 +97,10 @@ impl Store {
         created_by: Option<&str>,
         now: i64,
         expires_at: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
             sqlx::query(
                 "INSERT INTO invites (token_hmac, role, organisation_id, created_by, created_at, expires_at)
                  VALUES ($1, $2, $3, $4, $5, $6)",
@@ -107,8 +111,10 @@ impl Store {
             .bind(created_by)
             .bind(now)
             .bind(expires_at)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
             Ok(())
         })
     }
@@ -122,8 +128,10 @@ impl Store {
         created_by: &str,
         now: i64,
         expires_at: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
             sqlx::query(
                 "INSERT INTO invites (token_hmac, role, organisation_id, created_by, created_at, expires_at, reset_account)
                  VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -135,8 +143,10 @@ impl Store {
             .bind(now)
             .bind(expires_at)
             .bind(&account.id)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
             Ok(())
         })
     }
@@ -222,9 +232,10 @@ impl Store {
         token_hmac: &[u8],
         now: i64,
         account: &NewAccount,
+        audit: &AuditEntry<'_>,
     ) -> Result<Invite, RedeemError> {
         let result: Result<Option<Invite>, sqlx::Error> = on_pool!(self, write, pool => async {
-            let mut tx = pool.begin().await?;
+            let mut tx = begin_audited!(self, pool).await?;
             let invite: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
                 "UPDATE invites SET used_at = $1
                  WHERE token_hmac = $2 AND used_at IS NULL AND expires_at > $1 AND reset_account IS NULL
@@ -272,6 +283,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
+            try_append_audit!(self, tx, audit);
             tx.commit().await?;
             Ok(Some(Invite { role, organisation_id }))
         }.await);
@@ -368,8 +380,10 @@ impl Store {
         account: &str,
         key: &Wrapped,
         now: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
             sqlx::query(
                 "INSERT INTO sessions (id_hmac, account_id, key_nonce, key_sealed, created_at, last_seen_at)
                  VALUES ($1, $2, $3, $4, $5, $5)",
@@ -379,8 +393,10 @@ impl Store {
             .bind(&key.nonce)
             .bind(&key.ciphertext)
             .bind(now)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
             Ok(())
         })
     }
@@ -432,6 +448,18 @@ impl Store {
         })
     }
 
+    /// Ends a session on its owner's request, audited in the same transaction.
+    #[tracing::instrument(skip_all)]
+    pub async fn end_session(&self, id_hmac: &[u8], audit: &AuditEntry<'_>) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
+            sqlx::query("DELETE FROM sessions WHERE id_hmac = $1").bind(id_hmac).execute(&mut *tx).await?;
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
     #[tracing::instrument(skip_all)]
     pub async fn organisation_exists(&self, id: &str) -> Result<bool, StoreError> {
         on_pool!(self, read, pool => {
@@ -452,9 +480,10 @@ impl Store {
         c: &Credentials,
         keep: Option<&[u8]>,
         fresh_totp: bool,
+        audit: &AuditEntry<'_>,
     ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = begin_audited!(self, pool).await?;
             sqlx::query(
                 "UPDATE accounts SET kdf = $2, salt = $3, verifier = $4, key_nonce = $5, key_sealed = $6,
                      totp_nonce = $7, totp_sealed = $8 WHERE id = $1",
@@ -508,6 +537,7 @@ impl Store {
                 .bind(keep.unwrap_or_default())
                 .execute(&mut *tx)
                 .await?;
+            try_append_audit!(self, tx, audit);
             tx.commit().await?;
             if c.public_key.is_some() {
                 self.membership_changed();

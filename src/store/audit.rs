@@ -14,47 +14,120 @@ pub struct AuditRow {
 }
 
 /// A key the PostgreSQL advisory lock is taken on while appending.
-const AUDIT_LOCK: i64 = 0x6175_6469_745f_6c6f;
+pub(super) const AUDIT_LOCK: i64 = 0x6175_6469_745f_6c6f;
 
-impl Store {
-    /// Appends one entry after the current head; `mac` is computed from the head's MAC and seq.
-    #[tracing::instrument(skip_all)]
-    pub async fn append_audit(
-        &self,
+/// How an entry's MAC is made from the one before it: `trust::audit::entry_mac`, passed down so
+/// that the key's use stays above this floor.
+pub type EntryMac = fn(&[u8; 32], Option<&[u8]>, i64, i64, &str, &str, &str) -> Vec<u8>;
+
+/// An audit entry to append in the same transaction as the change it records, so that neither
+/// stands without the other: a change whose entry cannot be written does not happen, and an entry
+/// never names a change that failed.
+pub struct AuditEntry<'a> {
+    pub(super) at: i64,
+    pub(super) actor: String,
+    pub(super) action: String,
+    pub(super) subject: String,
+    key: &'a [u8; 32],
+    mac: EntryMac,
+}
+
+impl<'a> AuditEntry<'a> {
+    pub fn new(
+        key: &'a [u8; 32],
+        mac: EntryMac,
         at: i64,
         actor: &str,
         action: &str,
-        subject: &str,
-        mac: impl Fn(Option<&[u8]>, i64) -> Vec<u8>,
-    ) -> Result<i64, StoreError> {
-        // On SQLite the transaction takes the write lock at once: one that read the head first and
-        // then wrote would fail, not wait, when another process (a console command, a second
-        // replica's tasks) wrote in between; and an append that fails now stops its change.
-        let begin = if self.is_postgres() {
+        subject: String,
+    ) -> AuditEntry<'a> {
+        AuditEntry {
+            at,
+            actor: actor.to_owned(),
+            action: action.to_owned(),
+            subject,
+            key,
+            mac,
+        }
+    }
+
+    pub(super) fn mac_after(&self, previous: Option<&[u8]>, seq: i64) -> Vec<u8> {
+        (self.mac)(
+            self.key,
+            previous,
+            seq,
+            self.at,
+            &self.actor,
+            &self.action,
+            &self.subject,
+        )
+    }
+}
+
+/// The key stays out of any printed form.
+impl std::fmt::Debug for AuditEntry<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuditEntry")
+            .field("action", &self.action)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Opens a transaction that will append to the audit log. On SQLite it takes the write lock at
+/// once: one that read the head first and then wrote would fail, not wait, when another process
+/// (a console command, a second replica's tasks) wrote in between.
+macro_rules! begin_audited {
+    ($store:expr, $pool:expr) => {
+        $pool.begin_with(if $store.is_postgres() {
             "BEGIN"
         } else {
             "BEGIN IMMEDIATE"
-        };
-        on_pool!(self, write, pool => {
-            let mut tx = pool.begin_with(begin).await?;
-            if self.is_postgres() {
-                sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(AUDIT_LOCK).execute(&mut *tx).await?;
-            }
-            let head: Option<(i64, Vec<u8>)> =
-                sqlx::query_as("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1")
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            let seq = head.as_ref().map_or(1, |(seq, _)| seq + 1);
-            let mac = mac(head.as_ref().map(|(_, m)| m.as_slice()), seq);
-            sqlx::query("INSERT INTO audit_log (seq, at, actor, action, subject, mac) VALUES ($1, $2, $3, $4, $5, $6)")
-                .bind(seq)
-                .bind(at)
-                .bind(actor)
-                .bind(action)
-                .bind(subject)
-                .bind(&mac)
-                .execute(&mut *tx)
+        })
+    };
+}
+pub(crate) use begin_audited;
+
+/// Appends `$entry` after the current head inside the open transaction `$tx`, returning its seq.
+/// On PostgreSQL the advisory lock that orders appends is taken here, after the change's own
+/// writes: a transaction holding it locks nothing else before it commits, so two changes never
+/// wait on each other in a circle.
+macro_rules! try_append_audit {
+    ($store:expr, $tx:expr, $entry:expr) => {{
+        let entry: &$crate::store::AuditEntry<'_> = $entry;
+        if $store.is_postgres() {
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind($crate::store::audit::AUDIT_LOCK)
+                .execute(&mut *$tx)
                 .await?;
+        }
+        let head: Option<(i64, Vec<u8>)> =
+            sqlx::query_as("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1")
+                .fetch_optional(&mut *$tx)
+                .await?;
+        let seq = head.as_ref().map_or(1, |(seq, _)| seq + 1);
+        let mac = entry.mac_after(head.as_ref().map(|(_, m)| m.as_slice()), seq);
+        sqlx::query("INSERT INTO audit_log (seq, at, actor, action, subject, mac) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(seq)
+            .bind(entry.at)
+            .bind(&entry.actor)
+            .bind(&entry.action)
+            .bind(&entry.subject)
+            .bind(&mac)
+            .execute(&mut *$tx)
+            .await?;
+        seq
+    }};
+}
+pub(crate) use try_append_audit;
+
+impl Store {
+    /// Appends one entry on its own, for what changes nothing stored (a decryption, a login
+    /// refused) or what happens outside the database.
+    #[tracing::instrument(skip_all)]
+    pub async fn append_audit(&self, entry: &AuditEntry<'_>) -> Result<i64, StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
+            let seq = try_append_audit!(self, tx, entry);
             tx.commit().await?;
             Ok(seq)
         })

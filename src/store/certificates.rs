@@ -4,7 +4,7 @@
 
 use sqlx::Row;
 
-use super::{on_pool, Store, StoreError};
+use super::{begin_audited, on_pool, try_append_audit, AuditEntry, Store, StoreError};
 
 /// Whoever signed an account's certificate: its organisation's offline key, or a coordinator.
 pub const ORGANISATION_SIGNER: &str = "organisation";
@@ -120,8 +120,10 @@ impl Store {
         signer: &str,
         signature: &[u8],
         at: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
             sqlx::query(
                 "INSERT INTO certificates (account_id, signer, signature, certified_at) VALUES ($1, $2, $3, $4)
                  ON CONFLICT (account_id) DO UPDATE SET signer = $2, signature = $3, certified_at = $4",
@@ -130,8 +132,10 @@ impl Store {
             .bind(signer)
             .bind(signature)
             .bind(at)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
             self.membership_changed();
             Ok(())
         })

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use uuid::Uuid;
 
-use super::{on_pool, Store, StoreError};
+use super::{begin_audited, on_pool, try_append_audit, AuditEntry, Store, StoreError};
 use crate::domain::{Audience, Consent};
 
 /// The report's column that holds a consent.
@@ -67,6 +67,7 @@ impl Store {
         consent: Consent,
         given: bool,
         at: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<Option<bool>, StoreError> {
         let column = column(consent);
         let lock = if self.is_postgres() {
@@ -75,7 +76,7 @@ impl Store {
             ""
         };
         on_pool!(self, write, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = begin_audited!(self, pool).await?;
             let before: Option<bool> = sqlx::query_scalar(&format!(
                 "SELECT {column} FROM reports WHERE id = $1 AND withdrawn_at IS NULL{lock}"
             ))
@@ -106,6 +107,7 @@ impl Store {
             .bind(consent.queue_kind().as_str())
             .execute(&mut *tx)
             .await?;
+            try_append_audit!(self, tx, audit);
             tx.commit().await?;
             Ok(Some(before))
         })
@@ -219,6 +221,7 @@ impl Store {
         queue: &str,
         before: i64,
         at: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<Option<UnopenedDestroyed>, StoreError> {
         let lock = if self.is_postgres() {
             " FOR UPDATE"
@@ -227,7 +230,7 @@ impl Store {
         };
         let recipient = format!("queue:{queue}");
         on_pool!(self, write, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = begin_audited!(self, pool).await?;
             let due: Option<String> = sqlx::query_scalar(&format!(
                 "SELECT queue_id FROM report_queues
                  WHERE report_id = $1 AND queue_id = $2 AND consent_withdrawn_at IS NOT NULL
@@ -293,6 +296,7 @@ impl Store {
             .bind(at)
             .execute(&mut *tx)
             .await?;
+            try_append_audit!(self, tx, audit);
             tx.commit().await?;
             Ok(Some(destroyed))
         })

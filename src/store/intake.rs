@@ -4,8 +4,9 @@ use sqlx::Row;
 use uuid::Uuid;
 
 use super::{
-    is_unique_violation, on_pool, to_the_hour, try_append_item, try_ensure_consented,
-    try_ensure_current_keys, try_insert_chunks, try_insert_item_key, Store, StoreError,
+    begin_audited, is_unique_violation, on_pool, to_the_hour, try_append_audit, try_append_item,
+    try_ensure_consented, try_ensure_current_keys, try_insert_chunks, try_insert_item_key,
+    AuditEntry, Store, StoreError,
 };
 use crate::crypto::envelope::Suite;
 use crate::crypto::kdf::WrappedKey;
@@ -340,13 +341,17 @@ impl Store {
         report: uuid::Uuid,
         item: &NewItem,
         at: i64,
+        audit: Option<&AuditEntry<'_>>,
     ) -> Result<(), StoreError> {
         let report = report.to_string();
         on_pool!(self, write, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = begin_audited!(self, pool).await?;
             try_ensure_current_keys!(self, tx, &item.keys);
             try_ensure_consented!(self, tx, &report, item.audience, &item.keys);
             try_append_item!(tx, &report, item, at);
+            if let Some(audit) = audit {
+                try_append_audit!(self, tx, audit);
+            }
             tx.commit().await?;
             Ok(())
         })

@@ -45,7 +45,8 @@ use sqlx::sqlite::{
 use sqlx::ConnectOptions;
 
 pub use accounts::{AccountRecord, Credentials, Invite, NewAccount, RedeemError, SessionRecord};
-pub use audit::AuditRow;
+pub(crate) use audit::{begin_audited, try_append_audit};
+pub use audit::{AuditEntry, AuditRow, EntryMac};
 pub use certificates::{IdentityRow, CONSOLE_SIGNER, DESK_SIGNER, ORGANISATION_SIGNER};
 pub use clock::Clock;
 pub use consent::{Access, ConsentClosure, UnopenedDestroyed};

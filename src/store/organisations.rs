@@ -1,7 +1,7 @@
 //! Organisations as the operator manages them: details, vetting, the desk organisation's
 //! countersignature, suspension; and the queues with what decides whether they receive.
 
-use super::{on_pool, Store, StoreError};
+use super::{begin_audited, on_pool, try_append_audit, AuditEntry, Store, StoreError};
 
 /// An organisation as stored. A row with no `registered_at` exists only because a queue in config
 /// names it; the operator has yet to enter its details.
@@ -109,8 +109,10 @@ impl Store {
         &self,
         details: &OrganisationDetails,
         at: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
             let done = sqlx::query(
                 "INSERT INTO organisations
                      (id, name, kind, country, contact, signing_key, demo, registered_at, updated_at)
@@ -128,11 +130,13 @@ impl Store {
             .bind(&details.contact)
             .bind(&details.signing_key)
             .bind(at)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
             if done.rows_affected() == 0 {
                 return Err(StoreError::AlreadyExists);
             }
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
             Ok(())
         })
     }
@@ -143,8 +147,10 @@ impl Store {
         &self,
         details: &OrganisationDetails,
         at: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
             let done = sqlx::query(
                 "UPDATE organisations SET name = $2, kind = $3, country = $4, contact = $5,
                      signing_key = $6, updated_at = $7
@@ -157,9 +163,14 @@ impl Store {
             .bind(&details.contact)
             .bind(&details.signing_key)
             .bind(at)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
-            Ok(done.rows_affected() == 1)
+            if done.rows_affected() != 1 {
+                return Ok(false);
+            }
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
+            Ok(true)
         })
     }
 
@@ -171,8 +182,10 @@ impl Store {
         by: &str,
         evidence: &str,
         at: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
             let done = sqlx::query(
                 "UPDATE organisations SET vetted_by = $2, vetting_evidence = $3, vetted_at = $4,
                      updated_at = $4
@@ -182,9 +195,14 @@ impl Store {
             .bind(by)
             .bind(evidence)
             .bind(at)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
-            Ok(done.rows_affected() == 1)
+            if done.rows_affected() != 1 {
+                return Ok(false);
+            }
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
+            Ok(true)
         })
     }
 
@@ -194,8 +212,10 @@ impl Store {
         id: &str,
         signature: &[u8],
         at: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
             let done = sqlx::query(
                 "UPDATE organisations SET countersignature = $2, updated_at = $3
                  WHERE id = $1 AND registered_at IS NOT NULL AND NOT demo",
@@ -203,9 +223,14 @@ impl Store {
             .bind(id)
             .bind(signature)
             .bind(at)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
-            Ok(done.rows_affected() == 1)
+            if done.rows_affected() != 1 {
+                return Ok(false);
+            }
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
+            Ok(true)
         })
     }
 
@@ -216,8 +241,10 @@ impl Store {
         id: &str,
         suspended_at: Option<i64>,
         at: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
             let done = sqlx::query(
                 "UPDATE organisations SET suspended_at = $2, updated_at = $3
                  WHERE id = $1 AND registered_at IS NOT NULL AND NOT demo",
@@ -225,9 +252,14 @@ impl Store {
             .bind(id)
             .bind(suspended_at)
             .bind(at)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
-            Ok(done.rows_affected() == 1)
+            if done.rows_affected() != 1 {
+                return Ok(false);
+            }
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
+            Ok(true)
         })
     }
 }

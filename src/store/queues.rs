@@ -2,7 +2,7 @@
 //! to them. Once a coordinator has imported a queue's key, the database holds its current public
 //! key and config gives only the first. Replicas starting together serialise on a database lock.
 
-use super::{now, on_pool, Store, StoreError};
+use super::{begin_audited, now, on_pool, try_append_audit, AuditEntry, Store, StoreError};
 use crate::triage::RoutingConfig;
 
 /// A key the PostgreSQL advisory lock is taken on while the config is mirrored.
@@ -10,16 +10,17 @@ const CONFIG_LOCK: i64 = 0x686f_6d65_7761_7264;
 
 impl Store {
     /// Upserts every queue of `config` (and a bare row for an organisation it names that does not
-    /// exist yet) and marks queues it no longer declares inactive, in one transaction. Returns
-    /// what changed since the last start, for the audit log.
+    /// exist yet) and marks queues it no longer declares inactive, in one transaction with an
+    /// audit entry (`audit`'s) for each change since the last start. Returns the changes.
     #[tracing::instrument(skip_all)]
-    pub async fn sync_routing(
+    pub async fn sync_routing<'a>(
         &self,
         config: &RoutingConfig,
+        audit: impl Fn(&QueueChange) -> AuditEntry<'a>,
     ) -> Result<Vec<QueueChange>, StoreError> {
         let at = now();
         on_pool!(self, write, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = begin_audited!(self, pool).await?;
             if self.is_postgres() {
                 sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(CONFIG_LOCK).execute(&mut *tx).await?;
             }
@@ -71,6 +72,9 @@ impl Store {
                 .bind(q.digest())
                 .execute(&mut *tx)
                 .await?;
+            }
+            for change in &changes {
+                try_append_audit!(self, tx, &audit(change));
             }
             tx.commit().await?;
             Ok(changes)

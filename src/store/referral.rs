@@ -4,8 +4,9 @@
 use uuid::Uuid;
 
 use super::{
-    is_unique_violation, on_pool, try_append_item, try_ensure_consented, try_ensure_current_keys,
-    try_insert_item_key, NewItem, NewItemKey, Store, StoreError,
+    begin_audited, is_unique_violation, on_pool, try_append_audit, try_append_item,
+    try_ensure_consented, try_ensure_current_keys, try_insert_item_key, AuditEntry, NewItem,
+    NewItemKey, Store, StoreError,
 };
 use crate::domain::{Audience, Consents, ItemKind};
 
@@ -18,6 +19,8 @@ pub struct NewReferral<'a> {
     /// Why: sealed to the referring and the receiving queue.
     pub reason: NewItem,
     pub at: i64,
+    /// The referral's audit entry, written in its transaction.
+    pub audit: &'a AuditEntry<'a>,
 }
 
 impl Store {
@@ -62,7 +65,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let report = referral.report.to_string();
         let result: Result<(), StoreError> = on_pool!(self, write, pool => async {
-            let mut tx = pool.begin().await?;
+            let mut tx = begin_audited!(self, pool).await?;
             try_ensure_current_keys!(self, tx, referral.keys.iter().map(|(_, k)| k));
             // Every key a referral hands on is of an item whose audience needs consent (an
             // organisation's notes stay its own), and so is the reason.
@@ -83,6 +86,7 @@ impl Store {
             }
             try_ensure_current_keys!(self, tx, &referral.reason.keys);
             try_append_item!(tx, &report, &referral.reason, referral.at);
+            try_append_audit!(self, tx, referral.audit);
             tx.commit().await?;
             Ok(())
         }.await);

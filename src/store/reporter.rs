@@ -3,7 +3,7 @@
 //! then the report's row; SQLite overwrites what it frees and checkpoints, PostgreSQL vacuums).
 //! Consents are `consent`'s.
 
-use super::{on_pool, Store, StoreError};
+use super::{begin_audited, on_pool, try_append_audit, AuditEntry, Store, StoreError};
 
 impl Store {
     /// Withdraws a report: it leaves the reporter's view (no code opens it, every visit ends)
@@ -11,9 +11,14 @@ impl Store {
     /// counted from there, so it never ends before the notice promised. False if it was gone or
     /// withdrawn already.
     #[tracing::instrument(skip_all)]
-    pub async fn withdraw(&self, report: &str, at: i64) -> Result<bool, StoreError> {
+    pub async fn withdraw(
+        &self,
+        report: &str,
+        at: i64,
+        audit: &AuditEntry<'_>,
+    ) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = begin_audited!(self, pool).await?;
             let changed = sqlx::query(
                 "UPDATE reports SET withdrawn_at = $2, updated_at = $2
                  WHERE id = $1 AND withdrawn_at IS NULL",
@@ -27,6 +32,9 @@ impl Store {
                 .bind(report)
                 .execute(&mut *tx)
                 .await?;
+            if changed == 1 {
+                try_append_audit!(self, tx, audit);
+            }
             tx.commit().await?;
             Ok(changed == 1)
         })
@@ -63,9 +71,13 @@ impl Store {
     /// key that opens it even within the transaction, then the items, entries, visits and the
     /// row with its reporter key.
     #[tracing::instrument(skip_all)]
-    pub async fn destroy_report(&self, report: &str) -> Result<(), StoreError> {
+    pub async fn destroy_report(
+        &self,
+        report: &str,
+        audit: &AuditEntry<'_>,
+    ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = begin_audited!(self, pool).await?;
             for sql in [
                 "DELETE FROM item_keys WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
                 "DELETE FROM item_chunks WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
@@ -77,6 +89,7 @@ impl Store {
             ] {
                 sqlx::query(sql).bind(report).execute(&mut *tx).await?;
             }
+            try_append_audit!(self, tx, audit);
             tx.commit().await?;
             Ok(())
         })

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{on_pool, Store, StoreError};
+use super::{begin_audited, on_pool, try_append_audit, AuditEntry, Store, StoreError};
 
 /// A queue's membership as it stands: its key and who holds a copy of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,29 +89,47 @@ impl Store {
 
     /// Holds `queue` out of routing from `at` until a coordinator confirms it.
     #[tracing::instrument(skip_all)]
-    pub async fn hold_after_restore(&self, queue: &str, at: i64) -> Result<(), StoreError> {
+    pub async fn hold_after_restore(
+        &self,
+        queue: &str,
+        at: i64,
+        audit: &AuditEntry<'_>,
+    ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
             sqlx::query("UPDATE queues SET held_after_restore = $1 WHERE id = $2")
                 .bind(at)
                 .bind(queue)
-                .execute(pool)
+                .execute(&mut *tx)
                 .await?;
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
             Ok(())
         })
     }
 
     /// Lifts a restore's hold; false if the queue was not held.
     #[tracing::instrument(skip_all)]
-    pub async fn confirm_after_restore(&self, queue: &str) -> Result<bool, StoreError> {
+    pub async fn confirm_after_restore(
+        &self,
+        queue: &str,
+        audit: &AuditEntry<'_>,
+    ) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
             let done = sqlx::query(
                 "UPDATE queues SET held_after_restore = NULL
                  WHERE id = $1 AND held_after_restore IS NOT NULL",
             )
             .bind(queue)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
-            Ok(done.rows_affected() == 1)
+            if done.rows_affected() != 1 {
+                return Ok(false);
+            }
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
+            Ok(true)
         })
     }
 }

@@ -6,7 +6,9 @@
 
 use uuid::Uuid;
 
-use super::{now, on_pool, NewCopy, Store, StoreError};
+use super::{
+    begin_audited, now, on_pool, try_append_audit, AuditEntry, NewCopy, Store, StoreError,
+};
 use crate::crypto::envelope::Suite;
 use crate::crypto::SealedKey;
 
@@ -30,20 +32,23 @@ pub struct KeySwitch<'a> {
     pub signature: &'a [u8],
     pub copies: &'a [NewCopy],
     pub by: &'a str,
+    pub audit: &'a AuditEntry<'a>,
 }
 
 impl Store {
     /// Removes a member of `organisation`: their key copies, sessions and claims go with the
     /// account. Returns the queues now due for rotation, or `None` if there is no such member.
     #[tracing::instrument(skip_all)]
-    pub async fn remove_member(
+    pub async fn remove_member<'a>(
         &self,
         organisation: &str,
         account: &str,
+        audit: &AuditEntry<'_>,
+        rotation_due: impl for<'q> Fn(&'q str) -> AuditEntry<'a>,
     ) -> Result<Option<Vec<String>>, StoreError> {
         let at = now();
         on_pool!(self, write, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = begin_audited!(self, pool).await?;
             let queues: Vec<String> = sqlx::query_scalar(
                 "SELECT DISTINCT c.queue_id FROM queue_key_copies c JOIN queues q ON q.id = c.queue_id
                  WHERE c.account_id = $1 AND q.organisation_id = $2 ORDER BY c.queue_id",
@@ -80,6 +85,10 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
+            try_append_audit!(self, tx, audit);
+            for queue in &queues {
+                try_append_audit!(self, tx, &rotation_due(queue));
+            }
             tx.commit().await?;
             self.membership_changed();
             Ok(Some(queues))
@@ -105,7 +114,7 @@ impl Store {
     pub async fn switch_queue_key(&self, switch: &KeySwitch<'_>) -> Result<bool, StoreError> {
         let at = now();
         on_pool!(self, write, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = begin_audited!(self, pool).await?;
             let lock = if self.is_postgres() {
                 "SELECT public_key FROM queues WHERE id = $1 FOR UPDATE"
             } else {
@@ -144,6 +153,7 @@ impl Store {
             .bind(at)
             .execute(&mut *tx)
             .await?;
+            try_append_audit!(self, tx, switch.audit);
             tx.commit().await?;
             self.membership_changed();
             Ok(true)

@@ -3,7 +3,9 @@
 
 use sqlx::Row;
 
-use super::{on_pool, queue_kind, Store, StoreError};
+use super::{
+    begin_audited, on_pool, queue_kind, try_append_audit, AuditEntry, Store, StoreError,
+};
 use crate::crypto::SealedKey;
 use crate::domain::QueueKind;
 
@@ -142,9 +144,10 @@ impl Store {
         copies: &[NewCopy],
         granted_by: &str,
         at: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = begin_audited!(self, pool).await?;
             for copy in copies {
                 sqlx::query(
                     "INSERT INTO queue_key_copies (queue_id, account_id, queue_public_key, enc, sealed_key, granted_by, granted_at)
@@ -167,6 +170,7 @@ impl Store {
                 .bind(queue)
                 .execute(&mut *tx)
                 .await?;
+            try_append_audit!(self, tx, audit);
             tx.commit().await?;
             self.membership_changed();
             Ok(())
@@ -324,8 +328,10 @@ impl Store {
         expected: &EntryState,
         next: &EntryState,
         at: i64,
+        audit: &AuditEntry<'_>,
     ) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
             let done = sqlx::query(
                 "UPDATE report_queues SET status = $1, assignee = $2, outcome = $3, updated_at = $4
                  WHERE queue_id = $5 AND report_id = $6 AND status = $7
@@ -339,9 +345,14 @@ impl Store {
             .bind(report)
             .bind(&expected.status)
             .bind(&expected.assignee)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
-            Ok(done.rows_affected() == 1)
+            if done.rows_affected() != 1 {
+                return Ok(false);
+            }
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
+            Ok(true)
         })
     }
 }

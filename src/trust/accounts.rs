@@ -18,7 +18,9 @@ use crate::crypto::account::{unwrap_private_key, wrap_private_key, PasswordKeys,
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool};
 use crate::crypto::wrap;
 use crate::crypto::{CryptoError, KeyPair, PrivateKey};
-use crate::store::{now, AccountRecord, Invite, NewAccount, RedeemError, Store, StoreError};
+use crate::store::{
+    now, AccountRecord, AuditEntry, Invite, NewAccount, RedeemError, Store, StoreError,
+};
 use crate::trust::audit::Audit;
 
 mod credentials;
@@ -239,16 +241,25 @@ impl Accounts {
         invite: &Invite,
         created_by: Option<&str>,
     ) -> Result<SecretString, AccountError> {
-        let token = random_token();
-        let at = now();
         let subject = format!(
             "role:{} organisation:{}",
             invite.role,
             invite.organisation_id.as_deref().unwrap_or("-")
         );
-        self.audit
-            .record(created_by.unwrap_or("cli"), "invite_created", &subject)
-            .await?;
+        let entry = self
+            .audit
+            .entry(created_by.unwrap_or("cli"), "invite_created", subject);
+        self.issue_invite(invite, created_by, &entry).await
+    }
+
+    async fn issue_invite(
+        &self,
+        invite: &Invite,
+        created_by: Option<&str>,
+        entry: &AuditEntry<'_>,
+    ) -> Result<SecretString, AccountError> {
+        let token = random_token();
+        let at = now();
         self.store
             .insert_invite(
                 &self.mac(b"invite", token.as_bytes()),
@@ -256,6 +267,7 @@ impl Accounts {
                 created_by,
                 at,
                 at + INVITE_HOURS * 3600,
+                entry,
             )
             .await?;
         Ok(SecretString::from(token.as_str().to_owned()))
@@ -263,16 +275,17 @@ impl Accounts {
 
     /// At the server's console, when no operator is left: an invite for a new operator, who
     /// stands as one without the desk's countersignature (whoever runs commands on the server is
-    /// the operator of last resort). Audited first, and announced on every member's workspace.
+    /// the operator of last resort). Audited with the invite, and announced on every member's
+    /// workspace.
     pub async fn recovery_invite(&self) -> Result<SecretString, AccountError> {
-        self.audit
-            .record("console", OPERATOR_RECOVERED, "role:operator")
-            .await?;
         let invite = Invite {
             role: Role::Operator.as_str().to_owned(),
             organisation_id: None,
         };
-        self.create_invite(&invite, None).await
+        let entry = self
+            .audit
+            .entry("console", OPERATOR_RECOVERED, "role:operator");
+        self.issue_invite(&invite, None, &entry).await
     }
 
     pub async fn usable_invite(&self, token: &str) -> Result<Option<Invite>, AccountError> {
@@ -333,10 +346,14 @@ impl Accounts {
             )?,
             created_at: now(),
         };
-        self.audit
-            .record(&id, "account_enrolled", &format!("account:{id}"))
-            .await?;
-        match self.store.redeem_invite(&token_hmac, now(), &account).await {
+        let entry = self
+            .audit
+            .entry(&id, "account_enrolled", format!("account:{id}"));
+        match self
+            .store
+            .redeem_invite(&token_hmac, now(), &account, &entry)
+            .await
+        {
             Ok(_) => {}
             Err(RedeemError::Invalid) => return Err(AccountError::InviteInvalid),
             Err(RedeemError::UsernameTaken) => {
@@ -421,15 +438,16 @@ impl Accounts {
         let cookie = random_token();
         let session_key = wrap::derive_key(cookie.as_bytes(), b"homeward/session/key/v1");
         let sealed = wrap_private_key(&session_key, &account.id, "session", &private)?;
-        self.audit
-            .record(&account.id, "login", &format!("account:{}", account.id))
-            .await?;
+        let entry = self
+            .audit
+            .entry(&account.id, "login", format!("account:{}", account.id));
         self.store
             .insert_session(
                 &self.mac(b"session", cookie.as_bytes()),
                 &account.id,
                 &sealed,
                 at,
+                &entry,
             )
             .await?;
         tracing::info!(account = %account.id, "logged in");
@@ -470,14 +488,14 @@ impl Accounts {
     }
 
     pub async fn logout(&self, principal: &Principal) -> Result<(), AccountError> {
-        self.audit
-            .record(
-                &principal.account_id,
-                "logout",
-                &format!("account:{}", principal.account_id),
-            )
+        let entry = self.audit.entry(
+            &principal.account_id,
+            "logout",
+            format!("account:{}", principal.account_id),
+        );
+        self.store
+            .end_session(&principal.session_hmac, &entry)
             .await?;
-        self.store.delete_session(&principal.session_hmac).await?;
         tracing::info!(account = %principal.account_id, "logged out");
         Ok(())
     }

@@ -11,7 +11,7 @@ use hmac::{Hmac, Mac};
 use secrecy::{ExposeSecret, SecretBox};
 use sha2::Sha256;
 
-use crate::store::{now, AuditRow, Store, StoreError};
+use crate::store::{now, AuditEntry, AuditRow, Store, StoreError};
 
 #[derive(Clone)]
 pub struct Audit {
@@ -104,19 +104,42 @@ impl Audit {
         }
     }
 
-    /// Appends an entry. `subject` holds ids only.
+    /// An entry for a change to write in its own transaction (`Store` methods that change what
+    /// is stored take one). `subject` holds ids only.
+    pub fn entry(&self, actor: &str, action: &str, subject: impl Into<String>) -> AuditEntry<'_> {
+        AuditEntry::new(
+            self.key.expose_secret(),
+            entry_mac,
+            now(),
+            actor,
+            action,
+            subject.into(),
+        )
+    }
+
+    /// An entry for what the reporter did, dated to the hour like every plaintext time of a
+    /// report: an exact time beside a carrier's network log could say who reported.
+    pub fn reporter_entry(&self, action: &str, subject: impl Into<String>) -> AuditEntry<'_> {
+        AuditEntry::new(
+            self.key.expose_secret(),
+            entry_mac,
+            crate::store::to_the_hour(now()),
+            "reporter",
+            action,
+            subject.into(),
+        )
+    }
+
+    /// Appends an entry on its own: for a decryption, which changes nothing stored, and for
+    /// what happens outside the database. `subject` holds ids only.
     pub async fn record(
         &self,
         actor: &str,
         action: &str,
         subject: &str,
     ) -> Result<i64, StoreError> {
-        let at = now();
-        let key = self.key.expose_secret();
         self.store
-            .append_audit(at, actor, action, subject, |previous, seq| {
-                entry_mac(key, previous, seq, at, actor, action, subject)
-            })
+            .append_audit(&self.entry(actor, action, subject))
             .await
     }
 

@@ -368,16 +368,20 @@ pub async fn accept_organisation_certificate(
         if !desk_key.verifies(&member_statement(&row, OPERATORS, &identity), &signature) {
             return Err(WorkspaceError::BadSignature);
         }
-        audit
-            .record(
-                &who.account_id,
-                "operator_countersigned",
-                &format!("account:{}", who.account_id),
-            )
-            .await?;
+        let entry = audit.entry(
+            &who.account_id,
+            "operator_countersigned",
+            format!("account:{}", who.account_id),
+        );
         chain
             .store
-            .insert_certificate(&who.account_id, DESK_SIGNER, &signature.to_bytes(), now())
+            .insert_certificate(
+                &who.account_id,
+                DESK_SIGNER,
+                &signature.to_bytes(),
+                now(),
+                &entry,
+            )
             .await?;
         return Ok(());
     }
@@ -395,13 +399,11 @@ pub async fn accept_organisation_certificate(
     if !org_key.verifies(&member_statement(&row, org_id, &identity), &signature) {
         return Err(WorkspaceError::BadSignature);
     }
-    audit
-        .record(
-            &who.account_id,
-            "member_certified",
-            &format!("account:{} by:organisation", who.account_id),
-        )
-        .await?;
+    let entry = audit.entry(
+        &who.account_id,
+        "member_certified",
+        format!("account:{} by:organisation", who.account_id),
+    );
     chain
         .store
         .insert_certificate(
@@ -409,6 +411,7 @@ pub async fn accept_organisation_certificate(
             ORGANISATION_SIGNER,
             &signature.to_bytes(),
             now(),
+            &entry,
         )
         .await?;
     tracing::info!("account certified by its organisation's key");
@@ -444,20 +447,24 @@ pub async fn certify_member(
     }
     let signature =
         identity_of(&who.private_key).sign(&member_statement(&row, &me.organisation_id, &identity));
-    audit
-        .record(
-            &who.account_id,
-            "member_certified",
-            &format!(
-                "account:{account} by:{} identity:{}",
-                who.account_id,
-                crate::crypto::identity::fingerprint(&identity)
-            ),
-        )
-        .await?;
+    let entry = audit.entry(
+        &who.account_id,
+        "member_certified",
+        format!(
+            "account:{account} by:{} identity:{}",
+            who.account_id,
+            crate::crypto::identity::fingerprint(&identity)
+        ),
+    );
     chain
         .store
-        .insert_certificate(account, &who.account_id, &signature.to_bytes(), now())
+        .insert_certificate(
+            account,
+            &who.account_id,
+            &signature.to_bytes(),
+            now(),
+            &entry,
+        )
         .await?;
     tracing::info!("member certified by a coordinator");
     Ok(())

@@ -12,7 +12,7 @@ use crate::domain::text::{Text, SHORT};
 use crate::domain::{CountryCode, FieldErrors};
 use crate::domain::{OrganisationKind, QueueKind};
 use crate::store::{
-    now, OrganisationDetails, OrganisationRow, QueueStandingRow, Store, StoreError,
+    now, AuditEntry, OrganisationDetails, OrganisationRow, QueueStandingRow, Store, StoreError,
 };
 use crate::triage::routing::Queue;
 use crate::triage::RoutingConfig;
@@ -401,9 +401,12 @@ impl Organisations<'_> {
     ) -> Result<String, OrganisationError> {
         self.operator(who).await?;
         let details = form.parse().map_err(OrganisationError::Fields)?;
-        self.log(who, "organisation_registered", &details.id)
-            .await?;
-        match self.store.register_organisation(&details, now()).await {
+        let entry = self.entry(who, "organisation_registered", &details.id);
+        match self
+            .store
+            .register_organisation(&details, now(), &entry)
+            .await
+        {
             Ok(()) => {}
             Err(StoreError::AlreadyExists) => return Err(field("id", "organisation_exists")),
             Err(e) => return Err(e.into()),
@@ -418,8 +421,12 @@ impl Organisations<'_> {
     ) -> Result<(), OrganisationError> {
         self.operator(who).await?;
         let details = form.parse().map_err(OrganisationError::Fields)?;
-        self.log(who, "organisation_updated", &details.id).await?;
-        if !self.store.update_organisation(&details, now()).await? {
+        let entry = self.entry(who, "organisation_updated", &details.id);
+        if !self
+            .store
+            .update_organisation(&details, now(), &entry)
+            .await?
+        {
             return Err(OrganisationError::NotFound);
         }
         Ok(())
@@ -437,10 +444,10 @@ impl Organisations<'_> {
             Ok(None) => return Err(field("evidence", "required")),
             Err(code) => return Err(field("evidence", code)),
         };
-        self.log(who, "organisation_vetted", id).await?;
+        let entry = self.entry(who, "organisation_vetted", id);
         if !self
             .store
-            .record_vetting(id, &who.username, evidence.as_str(), now())
+            .record_vetting(id, &who.username, evidence.as_str(), now(), &entry)
             .await?
         {
             return Err(OrganisationError::NotFound);
@@ -473,10 +480,14 @@ impl Organisations<'_> {
         if !countersigned(&candidate, &key, desk_key) {
             return Err(field("countersignature", "countersignature_mismatch"));
         }
-        self.log(who, "organisation_countersigned", id).await?;
-        self.store
-            .set_countersignature(id, &signature.to_bytes(), now())
-            .await?;
+        let entry = self.entry(who, "organisation_countersigned", id);
+        if !self
+            .store
+            .set_countersignature(id, &signature.to_bytes(), now(), &entry)
+            .await?
+        {
+            return Err(OrganisationError::NotFound);
+        }
         Ok(())
     }
 
@@ -492,11 +503,11 @@ impl Organisations<'_> {
         } else {
             "organisation_reinstated"
         };
-        self.log(who, action, id).await?;
+        let entry = self.entry(who, action, id);
         let at = now();
         if !self
             .store
-            .set_suspended(id, suspend.then_some(at), at)
+            .set_suspended(id, suspend.then_some(at), at, &entry)
             .await?
         {
             return Err(OrganisationError::NotFound);
@@ -504,13 +515,12 @@ impl Organisations<'_> {
         Ok(())
     }
 
-    /// Audited before the change, which does not happen if the entry cannot be written.
-    async fn log(&self, who: &Principal, action: &str, id: &str) -> Result<(), OrganisationError> {
+    /// The change's audit entry, written in the change's transaction: the change does not
+    /// happen if the entry cannot be written.
+    fn entry(&self, who: &Principal, action: &str, id: &str) -> AuditEntry<'_> {
         tracing::info!(organisation = %id, action, "organisation change");
         self.audit
-            .record(&who.account_id, action, &format!("organisation:{id}"))
-            .await?;
-        Ok(())
+            .entry(&who.account_id, action, format!("organisation:{id}"))
     }
 }
 

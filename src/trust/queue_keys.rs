@@ -59,15 +59,19 @@ pub async fn import_key(
     }
     let me = chain.coordinator(who).await?;
     let copies = [copy_for(&me, queue, &key)?];
-    audit
-        .record(
-            &who.account_id,
-            "queue_key_imported",
-            &format!("queue:{queue} copies:{}", copies.len()),
-        )
-        .await?;
     store
-        .add_key_copies(queue, &row.public_key, &copies, &who.account_id, now())
+        .add_key_copies(
+            queue,
+            &row.public_key,
+            &copies,
+            &who.account_id,
+            now(),
+            &audit.entry(
+                &who.account_id,
+                "queue_key_imported",
+                format!("queue:{queue} copies:{}", copies.len()),
+            ),
+        )
         .await?;
     tracing::info!(copies = copies.len(), "queue key imported");
     Ok(copies.len())
@@ -84,14 +88,12 @@ pub async fn confirm_membership(
 ) -> Result<(), WorkspaceError> {
     own_queue(chain.store, who, queue).await?;
     managing_coordinator(chain, who).await?;
-    audit
-        .record(
-            &who.account_id,
-            "queue_confirmed_after_restore",
-            &format!("queue:{queue}"),
-        )
-        .await?;
-    if !chain.store.confirm_after_restore(queue).await? {
+    let entry = audit.entry(
+        &who.account_id,
+        "queue_confirmed_after_restore",
+        format!("queue:{queue}"),
+    );
+    if !chain.store.confirm_after_restore(queue, &entry).await? {
         return Err(WorkspaceError::NotFound);
     }
     tracing::info!("queue membership confirmed after a restore");
@@ -113,15 +115,19 @@ pub async fn grant(
     let key = queue_key(store, who, queue).await?;
     let member = chain.member_of(&row.organisation_id, account).await?;
     let copy = copy_for(&member, queue, &key)?;
-    audit
-        .record(
-            &who.account_id,
-            "queue_key_granted",
-            &format!("queue:{queue} account:{account}"),
-        )
-        .await?;
     store
-        .add_key_copies(queue, &row.public_key, &[copy], &who.account_id, now())
+        .add_key_copies(
+            queue,
+            &row.public_key,
+            &[copy],
+            &who.account_id,
+            now(),
+            &audit.entry(
+                &who.account_id,
+                "queue_key_granted",
+                format!("queue:{queue} account:{account}"),
+            ),
+        )
         .await?;
     tracing::info!("queue key granted");
     Ok(())
@@ -181,22 +187,27 @@ pub async fn upload_copy(
     if sealed.enc.len() != 32 || sealed.ciphertext.len() != 48 {
         return Err(WorkspaceError::Invalid);
     }
-    audit
-        .record(
-            &who.account_id,
-            "queue_key_granted",
-            &format!(
-                "queue:{queue} account:{} sealed:elsewhere",
-                member.account_id
-            ),
-        )
-        .await?;
+    let entry = audit.entry(
+        &who.account_id,
+        "queue_key_granted",
+        format!(
+            "queue:{queue} account:{} sealed:elsewhere",
+            member.account_id
+        ),
+    );
     let copy = NewCopy {
         account_id: member.account_id,
         sealed,
     };
     store
-        .add_key_copies(queue, &row.public_key, &[copy], &who.account_id, now())
+        .add_key_copies(
+            queue,
+            &row.public_key,
+            &[copy],
+            &who.account_id,
+            now(),
+            &entry,
+        )
         .await?;
     tracing::info!("queue key copy sealed elsewhere stored");
     Ok(())

@@ -58,24 +58,21 @@ pub async fn remove_member(
         return Err(WorkspaceError::Forbidden);
     }
     managing_coordinator(chain, who).await?;
-    audit
-        .record(
-            &who.account_id,
-            "member_removed",
-            &format!("account:{account}"),
-        )
-        .await?;
     let queues = chain
         .store
-        .remove_member(org, account)
+        .remove_member(
+            org,
+            account,
+            &audit.entry(
+                &who.account_id,
+                "member_removed",
+                format!("account:{account}"),
+            ),
+            |queue| audit.entry(&who.account_id, "rotation_due", format!("queue:{queue}")),
+        )
         .await?
         .ok_or(WorkspaceError::NotFound)?;
     tracing::info!(queues = queues.len(), "member removed");
-    for queue in &queues {
-        audit
-            .note(&who.account_id, "rotation_due", &format!("queue:{queue}"))
-            .await;
-    }
     Ok(queues)
 }
 
@@ -143,13 +140,11 @@ pub async fn rotate(
             })
         })
         .collect::<Result<Vec<_>, crate::crypto::CryptoError>>()?;
-    audit
-        .record(
-            &who.account_id,
-            "queue_key_rotated",
-            &format!("queue:{queue} copies:{}", copies.len()),
-        )
-        .await?;
+    let entry = audit.entry(
+        &who.account_id,
+        "queue_key_rotated",
+        format!("queue:{queue} copies:{}", copies.len()),
+    );
     let switched = store
         .switch_queue_key(&KeySwitch {
             queue,
@@ -158,6 +153,7 @@ pub async fn rotate(
             signature: &signature.to_bytes(),
             copies: &copies,
             by: &who.account_id,
+            audit: &entry,
         })
         .await?;
     if !switched {

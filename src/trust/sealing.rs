@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::crypto::{CryptoError, ItemKey, PublicKey, SealedItem, SealedKey};
 use crate::domain::{Audience, ItemKind};
-use crate::store::{now, Holder, NewItem, NewItemKey, StoreError};
+use crate::store::{now, AuditEntry, Holder, NewItem, NewItemKey, StoreError};
 use crate::trust::receivers::Receivers;
 
 /// Nobody holding the report may receive the item now (its only holders are suspended or held,
@@ -66,7 +66,8 @@ pub fn seal_item_with(
 }
 
 /// Seals `plaintext` as a new item of the report to the holders `keep` picks (and to the
-/// reporter's key, if given) and stores it; returns the item's id.
+/// reporter's key, if given) and stores it, with `audit`'s entry in the same transaction;
+/// returns the item's id.
 pub async fn seal_to_holders<E: From<StoreError> + From<CryptoError> + From<NoReceiver>>(
     receivers: Receivers<'_>,
     report: Uuid,
@@ -74,10 +75,11 @@ pub async fn seal_to_holders<E: From<StoreError> + From<CryptoError> + From<NoRe
     plaintext: &[u8],
     reporter: Option<&PublicKey>,
     keep: impl Fn(&Holder) -> bool,
+    audit: Option<&AuditEntry<'_>>,
 ) -> Result<Uuid, E> {
     let make =
         |recipients: &[Recipient<'_>]| seal_item(report, kind, audience, plaintext, recipients);
-    seal_new_to_holders(receivers, report, audience, reporter, keep, make).await
+    seal_new_to_holders(receivers, report, audience, (reporter, audit), keep, make).await
 }
 
 /// Stores the item `make` seals for the holders `keep` picks (and the reporter's key, if
@@ -91,7 +93,7 @@ pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError> + From<
     receivers: Receivers<'_>,
     report: Uuid,
     audience: Audience,
-    reporter: Option<&PublicKey>,
+    (reporter, audit): (Option<&PublicKey>, Option<&AuditEntry<'_>>),
     keep: impl Fn(&Holder) -> bool,
     make: impl Fn(&[Recipient<'_>]) -> Result<crate::store::NewItem, CryptoError>,
 ) -> Result<Uuid, E> {
@@ -121,7 +123,11 @@ pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError> + From<
             return Err(NoReceiver.into());
         }
         let item = make(&recipients)?;
-        match receivers.store.insert_item(report, &item, now()).await {
+        match receivers
+            .store
+            .insert_item(report, &item, now(), audit)
+            .await
+        {
             Err(StoreError::QueueKeyChanged | StoreError::ConsentWithdrawn) => continue,
             Err(e) => return Err(e.into()),
             Ok(()) => return Ok(item.id),

@@ -12,6 +12,7 @@ use homeward::crypto::kdf::Argon2Params;
 use homeward::crypto::signing::{Signature, SigningKey, Statement};
 use homeward::crypto::{KeyPair, PrivateKey};
 use homeward::startup::Application;
+use homeward::trust::audit::Audit;
 use homeward::store::Store;
 use secrecy::SecretString;
 use tempfile::TempDir;
@@ -126,6 +127,9 @@ pub struct TestApp {
     /// The server's expiry sweep, for a test to run when it chooses (the server also runs it
     /// on its timer); `None` when the server did not start.
     pub sweeper: Option<homeward::operations::expiry::Sweeper>,
+    /// The server's audit log, for a change a test makes below the API to be recorded as the
+    /// server records it; `None` when the server did not start.
+    pub audit: Option<homeward::trust::audit::Audit>,
 }
 
 /// The cheapest Argon2id the crate accepts: tests exercise the path, not the cost. Below the
@@ -224,7 +228,7 @@ fn queues_file(keys: &HashMap<&'static str, PrivateKey>, signers: &Signers) -> S
 
 /// Stands in for the operator and the desk organisation: registers, vets and countersigns every
 /// organisation, straight through the storage layer.
-pub async fn vet_organisations(store: &Store, signers: &Signers) {
+pub async fn vet_organisations(store: &Store, audit: &Audit, signers: &Signers) {
     for (id, kind, country) in ORGANISATIONS {
         let details = homeward::store::OrganisationDetails {
             id: (*id).into(),
@@ -235,17 +239,23 @@ pub async fn vet_organisations(store: &Store, signers: &Signers) {
             signing_key: signers.of(id).verifying_key().to_bytes(),
         };
         let at = homeward::store::now();
+        let entry = |action| audit.entry("test-setup", action, format!("organisation:{id}"));
         store
-            .register_organisation(&details, at)
+            .register_organisation(&details, at, &entry("organisation_registered"))
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         store
-            .record_vetting(id, "test-setup", "test", at)
+            .record_vetting(id, "test-setup", "test", at, &entry("organisation_vetted"))
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         let countersignature = signers.countersignature(id, kind, country);
         store
-            .set_countersignature(id, &countersignature.to_bytes(), at)
+            .set_countersignature(
+                id,
+                &countersignature.to_bytes(),
+                at,
+                &entry("organisation_countersigned"),
+            )
             .await
             .unwrap_or_else(|e| panic!("{e}"));
     }
@@ -432,10 +442,11 @@ pub async fn build(
             .await
             .unwrap_or_else(|e| panic!("{e}")),
     };
-    if built.is_ok() && options.declare_queues && options.vet_organisations {
-        vet_organisations(&store, &signers).await;
+    if let (Ok(app), true) = (&built, options.declare_queues && options.vet_organisations) {
+        vet_organisations(&store, &app.audit(), &signers).await;
     }
-    if built.is_ok() && options.import_keys {
+    if let (Ok(app), true) = (&built, options.import_keys) {
+        let audit = app.audit();
         for (id, key) in &queues {
             store
                 .add_key_copies(
@@ -444,6 +455,7 @@ pub async fn build(
                     &[],
                     "test-setup",
                     homeward::store::now(),
+                    &audit.entry("test-setup", "queue_key_imported", format!("queue:{id}")),
                 )
                 .await
                 .unwrap_or_else(|e| panic!("{e}"));
@@ -458,6 +470,7 @@ pub async fn build(
         .map(|a| a.kdf())
         .unwrap_or_else(|_| homeward::crypto::kdf::KdfPool::new(1));
     let sweeper = built.as_ref().ok().map(|a| a.sweeper());
+    let audit = built.as_ref().ok().map(|a| a.audit());
     let test_app = TestApp {
         address: format!("http://127.0.0.1:{port}"),
         store,
@@ -478,6 +491,7 @@ pub async fn build(
         metrics,
         clock,
         sweeper,
+        audit,
     };
     (built, test_app)
 }

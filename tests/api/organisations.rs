@@ -290,7 +290,8 @@ on_both_engines!(
             "{out}"
         );
 
-        crate::helpers::vet_organisations(&app.store, &app.signers).await;
+        let audit = app.audit.clone().unwrap_or_else(|| panic!("no server"));
+        crate::helpers::vet_organisations(&app.store, &audit, &app.signers).await;
         let (ok, out, err) = run();
         assert!(ok, "{out}{err}");
         assert!(out.contains("queue desk: receives reports"), "{out}");

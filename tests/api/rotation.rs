@@ -215,6 +215,8 @@ on_both_engines!(
             )
             .unwrap_or_else(|e| panic!("{e}")),
         };
+        let audit = app.audit.clone().unwrap_or_else(|| panic!("no server"));
+        let entry = audit.entry(&member.account_id, "queue_key_rotated", "queue:ngo-kh");
         let switched = app
             .store
             .switch_queue_key(&homeward::store::KeySwitch {
@@ -224,6 +226,7 @@ on_both_engines!(
                 signature: &signature.to_bytes(),
                 copies: &[copy],
                 by: &member.account_id,
+                audit: &entry,
             })
             .await
             .unwrap_or_else(|e| panic!("{e}"));

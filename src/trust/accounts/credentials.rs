@@ -14,7 +14,7 @@ use super::{
 use crate::crypto::account::{unwrap_private_key, wrap_private_key, PasswordKeys, RecoveryKey};
 use crate::crypto::kdf::{new_salt, Argon2Params};
 use crate::crypto::{wrap, KeyPair, PrivateKey};
-use crate::store::{now, AccountRecord, Credentials};
+use crate::store::{now, AccountRecord, AuditEntry, Credentials};
 use crate::trust::certification::{managing_coordinator, Chain};
 
 impl Accounts {
@@ -97,15 +97,13 @@ impl Accounts {
         let credentials = self
             .rewrap(&account, new, &who.private_key, &secret)
             .await?;
-        self.audit
-            .record(
-                &account.id,
-                "password_changed",
-                &format!("account:{}", account.id),
-            )
-            .await?;
+        let entry = self.audit.entry(
+            &account.id,
+            "password_changed",
+            format!("account:{}", account.id),
+        );
         self.store
-            .replace_credentials(&credentials, Some(who.session_hmac()), false)
+            .replace_credentials(&credentials, Some(who.session_hmac()), false, &entry)
             .await?;
         tracing::info!(account = %account.id, "password changed");
         Ok(())
@@ -141,10 +139,10 @@ impl Accounts {
             return Err(refused);
         };
         check_password(new.expose_secret(), &account.username)?;
-        self.audit
-            .record(&account.id, "account_reset", "recovery key")
+        let entry = self.audit.entry(&account.id, "account_reset", "recovery key");
+        let enrolment = self
+            .fresh_start(&account, new, &private, None, &entry)
             .await?;
-        let enrolment = self.fresh_start(&account, new, &private, None).await?;
         tracing::info!(account = %account.id, "account reset with its recovery key");
         Ok(enrolment)
     }
@@ -157,6 +155,7 @@ impl Accounts {
         password: &SecretString,
         private: &PrivateKey,
         new_pair: Option<&KeyPair>,
+        entry: &AuditEntry<'_>,
     ) -> Result<Enrolment, AccountError> {
         let mut totp_secret = Zeroizing::new([0u8; 20]);
         rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, totp_secret.as_mut());
@@ -172,7 +171,7 @@ impl Accounts {
         )?);
         credentials.public_key = new_pair.map(|p| p.public.to_bytes());
         self.store
-            .replace_credentials(&credentials, None, true)
+            .replace_credentials(&credentials, None, true, entry)
             .await?;
         let totp = totp(totp_secret.as_ref(), &account.username)?;
         Ok(Enrolment {
@@ -204,13 +203,11 @@ impl Accounts {
         }
         let token = random_token();
         let at = now();
-        self.audit
-            .record(
-                &who.account_id,
-                "reset_link_created",
-                &format!("account:{account}"),
-            )
-            .await?;
+        let entry = self.audit.entry(
+            &who.account_id,
+            "reset_link_created",
+            format!("account:{account}"),
+        );
         self.store
             .insert_reset_link(
                 &self.mac(b"invite", token.as_bytes()),
@@ -218,6 +215,7 @@ impl Accounts {
                 &who.account_id,
                 at,
                 at + INVITE_HOURS * 3600,
+                &entry,
             )
             .await?;
         Ok(SecretString::from(token.as_str().to_owned()))
@@ -260,11 +258,11 @@ impl Accounts {
             return Err(AccountError::InviteInvalid);
         }
         let pair = KeyPair::generate();
-        self.audit
-            .record(&account.id, "account_reset", "coordinator re-grant")
-            .await?;
+        let entry = self
+            .audit
+            .entry(&account.id, "account_reset", "coordinator re-grant");
         let enrolment = self
-            .fresh_start(&account, password, &pair.private, Some(&pair))
+            .fresh_start(&account, password, &pair.private, Some(&pair), &entry)
             .await?;
         tracing::info!(account = %account.id, "account reset by its coordinator's link");
         Ok(enrolment)

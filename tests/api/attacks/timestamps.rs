@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use super::steps::{add, form_encode, staff_post, visit};
+use super::steps::{add, form_encode, reporter_post, staff_post, visit};
 use crate::helpers::{on_both_engines, spawn_app, TestApp};
 use crate::workspace::{import, staff};
 use homeward::store::{now, to_the_hour};
@@ -68,33 +68,49 @@ on_both_engines!(
                 303
             );
         }
+        assert_eq!(
+            app.strings(&format!(
+                "SELECT status FROM report_queues WHERE report_id = '{report}' AND queue_id = 'desk'"
+            ))
+            .await,
+            ["waiting_for_reporter"],
+            "the entry moved"
+        );
         let refer = "to=ngo-kh&reason=the+partner+is+closer";
         assert_eq!(
             staff_post(&app, &desk, "desk", report, "refer", refer).await,
             303
         );
 
-        // The reporter comes back and answers; later changes consents and withdraws (through
-        // the store, whatever page asks it).
+        // The reporter comes back and answers, gives a consent and withdraws the report.
         let token = visit(&app, &code).await;
         let came_back = now();
         assert_eq!(add(&app, &token, "we were moved at night").await, 200);
         let answered = now();
-        app.store
-            .set_consent(
-                &report.to_string(),
-                homeward::domain::Consent::Consulate,
-                true,
-                now(),
-            )
+        let (status, page) =
+            reporter_post(&app, "/followup/consents/allow", &token, "consent=consulate").await;
+        assert_eq!(status, 200, "{page}");
+        let (status, page) = reporter_post(&app, "/followup/withdraw", &token, "confirm=on").await;
+        assert_eq!(status, 200, "{page}");
+        assert_eq!(
+            app.strings(&format!(
+                "SELECT CAST(withdrawn_at AS TEXT) FROM reports WHERE id = '{report}'"
+            ))
             .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert!(app
-            .store
-            .withdraw(&report.to_string(), now())
-            .await
-            .unwrap_or_else(|e| panic!("{e}")));
+            .len(),
+            1,
+            "withdrawn"
+        );
 
+        // What the reporter did is in the audit log too, and to the hour there as well.
+        let audited = app
+            .strings("SELECT CAST(at AS TEXT) FROM audit_log WHERE actor = 'reporter'")
+            .await;
+        assert_eq!(audited.len(), 2, "the consent and the withdrawal: {audited:?}");
+        for at in audited {
+            let at: i64 = at.parse().unwrap_or(-1);
+            assert_eq!(at % 3600, 0, "audit_log.at = {at}: not to the hour");
+        }
         for (column, at) in times(&app, report).await {
             assert_eq!(at % 3600, 0, "{column} = {at}: not to the hour");
         }
