@@ -58,7 +58,9 @@ impl Shredder {
             self.destroyed
                 .record([report.as_str()])
                 .map_err(|e| ShredError::List(self.destroyed.path().display().to_string(), e))?;
-            let entry = self.audit.entry("system", action, format!("report:{report}"));
+            let entry = self
+                .audit
+                .entry("system", action, format!("report:{report}"));
             self.store.destroy_report(report, &entry).await?;
         }
         if !reports.is_empty() {

@@ -450,7 +450,11 @@ impl Store {
 
     /// Ends a session on its owner's request, audited in the same transaction.
     #[tracing::instrument(skip_all)]
-    pub async fn end_session(&self, id_hmac: &[u8], audit: &AuditEntry<'_>) -> Result<(), StoreError> {
+    pub async fn end_session(
+        &self,
+        id_hmac: &[u8],
+        audit: &AuditEntry<'_>,
+    ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             let mut tx = begin_audited!(self, pool).await?;
             sqlx::query("DELETE FROM sessions WHERE id_hmac = $1").bind(id_hmac).execute(&mut *tx).await?;

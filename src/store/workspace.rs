@@ -3,9 +3,7 @@
 
 use sqlx::Row;
 
-use super::{
-    begin_audited, on_pool, queue_kind, try_append_audit, AuditEntry, Store, StoreError,
-};
+use super::{begin_audited, on_pool, queue_kind, try_append_audit, AuditEntry, Store, StoreError};
 use crate::crypto::SealedKey;
 use crate::domain::QueueKind;
 

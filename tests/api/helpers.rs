@@ -12,8 +12,8 @@ use homeward::crypto::kdf::Argon2Params;
 use homeward::crypto::signing::{Signature, SigningKey, Statement};
 use homeward::crypto::{KeyPair, PrivateKey};
 use homeward::startup::Application;
-use homeward::trust::audit::Audit;
 use homeward::store::Store;
+use homeward::trust::audit::Audit;
 use secrecy::SecretString;
 use tempfile::TempDir;
 
@@ -127,9 +127,6 @@ pub struct TestApp {
     /// The server's expiry sweep, for a test to run when it chooses (the server also runs it
     /// on its timer); `None` when the server did not start.
     pub sweeper: Option<homeward::operations::expiry::Sweeper>,
-    /// The server's audit log, for a change a test makes below the API to be recorded as the
-    /// server records it; `None` when the server did not start.
-    pub audit: Option<homeward::trust::audit::Audit>,
 }
 
 /// The cheapest Argon2id the crate accepts: tests exercise the path, not the cost. Below the
@@ -470,7 +467,6 @@ pub async fn build(
         .map(|a| a.kdf())
         .unwrap_or_else(|_| homeward::crypto::kdf::KdfPool::new(1));
     let sweeper = built.as_ref().ok().map(|a| a.sweeper());
-    let audit = built.as_ref().ok().map(|a| a.audit());
     let test_app = TestApp {
         address: format!("http://127.0.0.1:{port}"),
         store,
@@ -491,7 +487,6 @@ pub async fn build(
         metrics,
         clock,
         sweeper,
-        audit,
     };
     (built, test_app)
 }

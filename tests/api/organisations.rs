@@ -290,7 +290,7 @@ on_both_engines!(
             "{out}"
         );
 
-        let audit = app.audit.clone().unwrap_or_else(|| panic!("no server"));
+        let audit = app.audit();
         crate::helpers::vet_organisations(&app.store, &audit, &app.signers).await;
         let (ok, out, err) = run();
         assert!(ok, "{out}{err}");

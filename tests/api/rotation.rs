@@ -215,7 +215,7 @@ on_both_engines!(
             )
             .unwrap_or_else(|e| panic!("{e}")),
         };
-        let audit = app.audit.clone().unwrap_or_else(|| panic!("no server"));
+        let audit = app.audit();
         let entry = audit.entry(&member.account_id, "queue_key_rotated", "queue:ngo-kh");
         let switched = app
             .store

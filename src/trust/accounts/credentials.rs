@@ -139,7 +139,9 @@ impl Accounts {
             return Err(refused);
         };
         check_password(new.expose_secret(), &account.username)?;
-        let entry = self.audit.entry(&account.id, "account_reset", "recovery key");
+        let entry = self
+            .audit
+            .entry(&account.id, "account_reset", "recovery key");
         let enrolment = self
             .fresh_start(&account, new, &private, None, &entry)
             .await?;

@@ -2,6 +2,7 @@
 //! before the fix and passes after. docs/security.md lists them in a table of attack, test and
 //! result.
 
+mod audit_fails_closed;
 mod coerced_code;
 mod demo_desk;
 mod expired_secrets;

@@ -144,7 +144,7 @@ on_both_engines!(
         let token = visit(&app, &code).await;
 
         // What a restore does when the queue's membership changed since the backup.
-        let audit = app.audit.clone().unwrap_or_else(|| panic!("no server"));
+        let audit = app.audit();
         let entry = audit.entry("system", "queue_held_after_restore", "queue:ngo-kh");
         app.store
             .hold_after_restore("ngo-kh", homeward::store::now(), &entry)

@@ -87,8 +87,13 @@ on_both_engines!(
         let came_back = now();
         assert_eq!(add(&app, &token, "we were moved at night").await, 200);
         let answered = now();
-        let (status, page) =
-            reporter_post(&app, "/followup/consents/allow", &token, "consent=consulate").await;
+        let (status, page) = reporter_post(
+            &app,
+            "/followup/consents/allow",
+            &token,
+            "consent=consulate",
+        )
+        .await;
         assert_eq!(status, 200, "{page}");
         let (status, page) = reporter_post(&app, "/followup/withdraw", &token, "confirm=on").await;
         assert_eq!(status, 200, "{page}");
@@ -106,7 +111,11 @@ on_both_engines!(
         let audited = app
             .strings("SELECT CAST(at AS TEXT) FROM audit_log WHERE actor = 'reporter'")
             .await;
-        assert_eq!(audited.len(), 2, "the consent and the withdrawal: {audited:?}");
+        assert_eq!(
+            audited.len(),
+            2,
+            "the consent and the withdrawal: {audited:?}"
+        );
         for at in audited {
             let at: i64 = at.parse().unwrap_or(-1);
             assert_eq!(at % 3600, 0, "audit_log.at = {at}: not to the hour");
