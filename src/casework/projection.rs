@@ -84,7 +84,7 @@ pub async fn issue(
     json: &str,
 ) -> Result<i64, ProjectionError> {
     let store = receivers.store;
-    let (row, _) = entry(store, who, queue, report).await?;
+    let (row, _) = entry(receivers, who, queue, report).await?;
     // Only a queue that reads the whole report knows what the projection should say.
     if !row.kind.reads_whole_report() {
         return Err(WorkspaceError::Forbidden.into());

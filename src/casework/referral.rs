@@ -117,7 +117,7 @@ pub async fn refer(
     referral: &Referral<'_>,
 ) -> Result<(), ReferralError> {
     let store = receivers.store;
-    let (from, _) = entry(store, who, referral.from, referral.report).await?;
+    let (from, _) = entry(receivers, who, referral.from, referral.report).await?;
     let reason = Text::parse(referral.reason, LONG)
         .ok()
         .flatten()

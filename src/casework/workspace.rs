@@ -98,13 +98,15 @@ async fn readable(
 /// Opens what the queue's key table entitles it to of one report, and marks it all seen.
 #[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
 pub async fn open_report(
-    store: &Store,
+    receivers: Receivers<'_>,
     audit: &Audit,
     who: &Principal,
     queue: &str,
     report: Uuid,
 ) -> Result<OpenedReport, WorkspaceError> {
+    let store = receivers.store;
     let keys = crate::trust::rotation::held_keys(store, who, queue).await?;
+    standing(receivers, queue).await?;
     let held = store.report_queues(report).await?;
     if !held.iter().any(|q| q == queue) {
         return Err(WorkspaceError::NotFound);
@@ -154,7 +156,7 @@ pub async fn open_report(
 /// An attachment's file, decrypted for a member of a queue holding the report (audited first).
 #[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
 pub async fn open_file(
-    store: &Store,
+    receivers: Receivers<'_>,
     audit: &Audit,
     who: &Principal,
     queue: &str,
@@ -167,7 +169,9 @@ pub async fn open_file(
     ),
     WorkspaceError,
 > {
+    let store = receivers.store;
     let keys = crate::trust::rotation::held_keys(store, who, queue).await?;
+    standing(receivers, queue).await?;
     let stored = store
         .items_for(report, &format!("queue:{queue}"))
         .await?
@@ -209,16 +213,28 @@ pub enum EntryAction {
     },
 }
 
+/// A queue is read and worked through the server only while it stands: its organisation
+/// registered, vetted, countersigned and not suspended, its key the one the organisation signed,
+/// not held after a restore. A suspended organisation, say one whose staff were compromised,
+/// reads, replies, refers and moves nothing more.
+async fn standing(receivers: Receivers<'_>, queue: &str) -> Result<(), WorkspaceError> {
+    if receivers.receives(queue).await? {
+        Ok(())
+    } else {
+        Err(WorkspaceError::OnHold)
+    }
+}
+
 /// The entry of a report in a queue the person holds the key of, to work on. An entry a
 /// withdrawn consent closed is not found: nothing more is done with it (claimed, moved, written
 /// to, referred or given a projection) by its queue.
 pub async fn entry(
-    store: &Store,
+    receivers: Receivers<'_>,
     who: &Principal,
     queue: &str,
     report: Uuid,
 ) -> Result<(QueueRow, EntryState), WorkspaceError> {
-    let (row, state) = entry_as_it_stands(store, who, queue, report).await?;
+    let (row, state) = entry_as_it_stands(receivers, who, queue, report).await?;
     if state.consent_withdrawn_at.is_some() {
         return Err(WorkspaceError::NotFound);
     }
@@ -227,14 +243,16 @@ pub async fn entry(
 
 /// The entry as it stands, closed or not: for showing what `open_report` let the queue read.
 pub async fn entry_as_it_stands(
-    store: &Store,
+    receivers: Receivers<'_>,
     who: &Principal,
     queue: &str,
     report: Uuid,
 ) -> Result<(QueueRow, EntryState), WorkspaceError> {
+    let store = receivers.store;
     if store.key_copy(queue, &who.account_id).await?.is_none() {
         return Err(WorkspaceError::Forbidden);
     }
+    standing(receivers, queue).await?;
     let row = store.queue(queue).await?.ok_or(WorkspaceError::NotFound)?;
     let state = store
         .entry_state(queue, &report.to_string())
@@ -246,14 +264,15 @@ pub async fn entry_as_it_stands(
 /// Claims, releases or moves an entry through the workflow (see `domain::workflow`).
 #[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
 pub async fn act(
-    store: &Store,
+    receivers: Receivers<'_>,
     audit: &Audit,
     who: &Principal,
     queue: &str,
     report: Uuid,
     action: EntryAction,
 ) -> Result<EntryState, WorkspaceError> {
-    let (row, current) = entry(store, who, queue, report).await?;
+    let store = receivers.store;
+    let (row, current) = entry(receivers, who, queue, report).await?;
     let mut next = current.clone();
     match action {
         EntryAction::Claim => {
@@ -368,7 +387,7 @@ pub async fn reply(
     text: &str,
 ) -> Result<(), WorkspaceError> {
     let store = receivers.store;
-    let (row, _) = entry(store, who, queue, report).await?;
+    let (row, _) = entry(receivers, who, queue, report).await?;
     if !row.kind.reads_whole_report() {
         return Err(WorkspaceError::Forbidden);
     }
@@ -413,8 +432,7 @@ pub async fn note(
     report: Uuid,
     text: &str,
 ) -> Result<(), WorkspaceError> {
-    let store = receivers.store;
-    let (row, _) = entry(store, who, queue, report).await?;
+    let (row, _) = entry(receivers, who, queue, report).await?;
     let text = message_text(text)?;
     let message = Message {
         text: text.as_str(),

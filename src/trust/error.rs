@@ -21,6 +21,10 @@ pub enum WorkspaceError {
     Invalid,
     #[error("someone else changed it first")]
     Conflict,
+    /// The queue does not stand now (its organisation suspended, its key not the one the
+    /// organisation signed, held after a restore): its reports are neither read nor worked.
+    #[error("the queue is on hold")]
+    OnHold,
     /// The account's membership chain does not reach its organisation's key.
     #[error("not a certified member: {}", .0.code())]
     Uncertified(crate::trust::certification::Gap),

@@ -164,6 +164,37 @@ pub async fn rotate(
     reseal(store, queue, &keys).await
 }
 
+/// Finishes re-sealing after an interrupted rotation: for a certified coordinator of the
+/// queue's organisation, and only while the queue stands, whose key must then be the one the
+/// organisation's key signed. A public key written into the database (to have every item key
+/// re-sealed to it) makes the queue stand no more, and so re-seals nothing. Audited first, as
+/// the decryption of item keys it is.
+#[tracing::instrument(skip_all)]
+pub async fn finish_reseal(
+    chain: Chain<'_>,
+    receivers: crate::trust::receivers::Receivers<'_>,
+    audit: &Audit,
+    who: &Principal,
+    queue: &str,
+) -> Result<usize, WorkspaceError> {
+    let store = chain.store;
+    let row = store.queue(queue).await?.ok_or(WorkspaceError::NotFound)?;
+    if who.role != Role::Coordinator
+        || who.organisation_id.as_deref() != Some(row.organisation_id.as_str())
+    {
+        return Err(WorkspaceError::Forbidden);
+    }
+    chain.coordinator(who).await?;
+    if !receivers.receives(queue).await? {
+        return Err(WorkspaceError::OnHold);
+    }
+    let keys = held_keys(store, who, queue).await?;
+    audit
+        .record(&who.account_id, "queue_resealed", &format!("queue:{queue}"))
+        .await?;
+    reseal(store, queue, &keys).await
+}
+
 /// Re-seals every item key of the queue still sealed to a previous key, with the keys the
 /// coordinator holds, then retires the previous keys no item key names any more. Safe to run
 /// again after a crash; returns how many item keys it re-sealed.

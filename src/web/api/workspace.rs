@@ -246,7 +246,7 @@ pub async fn open_report(
     let (queue, report) = path.into_inner();
     let report = report_id(&state, &req, &report)?;
     let opened = workspace::open_report(
-        &state.intake.store,
+        state.receivers(),
         &state.accounts.audit,
         &who,
         &queue,
@@ -290,7 +290,7 @@ pub async fn download_file(
     let report = report_id(&state, &req, &report)?;
     let item = report_id(&state, &req, &item)?;
     let (kind, bytes) = workspace::open_file(
-        &state.intake.store,
+        state.receivers(),
         &state.accounts.audit,
         &who,
         &queue,
@@ -312,7 +312,7 @@ async fn act(
     let (queue, report) = path;
     let report = report_id(state, req, &report)?;
     let next = workspace::act(
-        &state.intake.store,
+        state.receivers(),
         &state.accounts.audit,
         &who,
         &queue,

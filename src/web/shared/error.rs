@@ -128,7 +128,9 @@ impl From<SealedError> for Failure {
 impl From<WorkspaceError> for Failure {
     fn from(error: WorkspaceError) -> Failure {
         match error {
-            WorkspaceError::Forbidden | WorkspaceError::Uncertified(_) => Failure::Forbidden,
+            WorkspaceError::Forbidden | WorkspaceError::Uncertified(_) | WorkspaceError::OnHold => {
+                Failure::Forbidden
+            }
             WorkspaceError::NotFound => Failure::NotFound,
             // Well-formed, and wrong: a key that is not the queue's, a signature that is not the
             // organisation's, a step the workflow does not allow.

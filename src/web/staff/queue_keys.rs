@@ -125,17 +125,13 @@ pub async fn reseal(
         Ok(checked) => checked,
         Err(response) => return Ok(response),
     };
-    let store = &state.intake.store;
-    let outcome = async {
-        let row = store.queue(&queue).await?.ok_or(WorkspaceError::NotFound)?;
-        if who.role != crate::trust::accounts::Role::Coordinator
-            || who.organisation_id.as_deref() != Some(row.organisation_id.as_str())
-        {
-            return Err(WorkspaceError::Forbidden);
-        }
-        let keys = rotation::held_keys(store, &who, &queue).await?;
-        rotation::reseal(store, &queue, &keys).await
-    }
+    let outcome = rotation::finish_reseal(
+        state.chain(),
+        state.receivers(),
+        &state.accounts.audit,
+        &who,
+        &queue,
+    )
     .await;
     match outcome {
         Ok(_) => Ok(redirect("/workspace")),

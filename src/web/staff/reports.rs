@@ -218,7 +218,7 @@ pub async fn download_file(
         return Err(fail(&state, &req, Failure::NotFound));
     };
     let (kind, bytes) = workspace::open_file(
-        &state.intake.store,
+        state.receivers(),
         &state.accounts.audit,
         &who,
         &queue,
@@ -254,7 +254,7 @@ pub(super) async fn report_view(
         return Err(fail(state, req, Failure::NotFound));
     };
     let opened = workspace::open_report(
-        &state.intake.store,
+        state.receivers(),
         &state.accounts.audit,
         who,
         &queue,
@@ -265,7 +265,7 @@ pub(super) async fn report_view(
     let items = &opened.items;
     let tr = state.tr(req, None);
     let sections = sections(&tr, &opened, &queue, &report);
-    let (row, entry) = workspace::entry_as_it_stands(&state.intake.store, who, &queue, report_id)
+    let (row, entry) = workspace::entry_as_it_stands(state.receivers(), who, &queue, report_id)
         .await
         .map_err(|e| fail(state, req, e))?;
     let projection_only = row.kind.projection_only();
@@ -362,7 +362,7 @@ pub(super) async fn entry_action(
         return Err(fail(&state, &req, Failure::Unprocessable));
     };
     workspace::act(
-        &state.intake.store,
+        state.receivers(),
         &state.accounts.audit,
         &who,
         &queue,

@@ -13,6 +13,7 @@ mod projection_fields;
 mod referral_reason;
 mod steps;
 mod suspended_receivers;
+mod swapped_queue_key;
 mod timestamps;
 mod unknown_locator;
 mod weak_argon2;

@@ -178,3 +178,62 @@ on_both_engines!(
         assert!(!read.contains("while-held"), "{read}");
     }
 );
+
+on_both_engines!(
+    a_suspended_organisation_still_works_its_reports,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (report, _) = report_for_desk_and_partner(&app).await;
+        let partner = staff(&app, "coordinator", "partner", "coord.suspended").await;
+        import(&app, &partner, "ngo-kh").await;
+        let (operator, csrf) = person(&app, "operator", None, "op.suspends").await;
+        let suspend = |yes: bool| {
+            let (app, operator, csrf) = (&app, &operator, &csrf);
+            async move {
+                let answer = app
+                    .post_form_with(
+                        "/organisations/partner/suspension",
+                        &format!(
+                            "csrf={csrf}&suspend={}&confirm=yes",
+                            if yes { "yes" } else { "no" }
+                        ),
+                        Some(operator),
+                    )
+                    .await;
+                assert_eq!(answer.status().as_u16(), 303, "suspension {yes}");
+            }
+        };
+        let page = format!("/queues/ngo-kh/reports/{report}");
+        let work = [
+            ("claim", String::new()),
+            ("reply", format!("text={}", form_encode("we are coming"))),
+            ("note", format!("text={}", form_encode("called them"))),
+            ("refer", "to=desk&reason=closer".to_owned()),
+        ];
+
+        suspend(true).await;
+        assert_eq!(app.get_with(&page, &partner).await.status().as_u16(), 403);
+        for (action, form) in &work {
+            assert_eq!(
+                staff_post(&app, &partner, "ngo-kh", report, action, form).await,
+                403,
+                "{action} while suspended"
+            );
+        }
+        let entries = app
+            .strings(&format!(
+                "SELECT status || ':' || COALESCE(assignee, '-') FROM report_queues
+                 WHERE report_id = '{report}' AND queue_id = 'ngo-kh'"
+            ))
+            .await;
+        assert_eq!(entries, ["new:-"], "nothing moved");
+
+        suspend(false).await;
+        assert_eq!(app.get_with(&page, &partner).await.status().as_u16(), 200);
+        assert_eq!(
+            staff_post(&app, &partner, "ngo-kh", report, "claim", "").await,
+            303,
+            "reinstated, it works again"
+        );
+    }
+);
