@@ -171,6 +171,11 @@ pub async fn upload_copy(
     let store = chain.store;
     let row = own_queue(store, who, queue).await?;
     managing_coordinator(chain, who).await?;
+    // Only a holder of the queue's current key replaces a member's copy: anyone else could
+    // overwrite good copies with junk and leave the queue unreadable.
+    if queue_key(store, who, queue).await?.public_key().to_bytes() != row.public_key {
+        return Err(WorkspaceError::Forbidden);
+    }
     let member = chain
         .member_of(&row.organisation_id, &upload.account)
         .await?;

@@ -194,6 +194,25 @@ on_both_engines!(
         let (coordinator_cookie, _) = login(&app, "coord.p", &code_for(&coordinator_secret, 0))
             .await
             .unwrap_or_else(|s| panic!("{s}"));
+        // Until the organisation's key certifies them, they invite nobody.
+        let html = app
+            .get_with("/workspace", &coordinator_cookie)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        let early = app
+            .post_form_with(
+                "/invites",
+                &format!(
+                    "organisation=partner&role=responder&csrf={}",
+                    hidden(&html, "csrf")
+                ),
+                Some(&coordinator_cookie),
+            )
+            .await;
+        assert_eq!(early.status().as_u16(), 403);
+        crate::workspace::certify_offline(&app, &coordinator_cookie, "partner", "coord.p").await;
         let html = app
             .get_with("/workspace", &coordinator_cookie)
             .await

@@ -111,12 +111,8 @@ on_both_engines!(every_role_against_every_operation, |engine| async move {
         } else {
             Forbidden
         };
-        // Inviting gives the planted account nothing: whoever it invites is uncertified too.
-        let coordinators_invite = if matches!(who, Who::Coordinator | Who::Planted) {
-            Allowed
-        } else {
-            Forbidden
-        };
+        // A planted coordinator invites nobody: only one who may manage the members does.
+        let coordinators_invite = coordinator_only;
         let member_only = if member { Allowed } else { Forbidden };
         let operator_only = if who == Who::Operator {
             Allowed

@@ -119,5 +119,37 @@ on_both_engines!(
         )
         .await;
         assert_eq!(status, 403);
+
+        // A fellow coordinator who does not hold the queue cannot overwrite the member's good
+        // copy with junk.
+        let other =
+            crate::workspace_api::token(&app, "coordinator", "partner", "coord.nonholder").await;
+        certify_by_api(&app, &other, "partner", "coord.nonholder").await;
+        let junk = homeward::crypto::envelope::seal_queue_key(
+            &homeward::crypto::KeyPair::generate().public,
+            "ngo-kh",
+            &member_id,
+            app.key("ngo-kh"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let upload = homeward::trust::queue_keys::CopyUpload::new(
+            &member_id,
+            &app.key("ngo-kh").public_key(),
+            &junk,
+        );
+        let (status, _) = api(
+            &app,
+            "POST",
+            "/api/v1/queues/ngo-kh/copies",
+            Some(&other),
+            Some(serde_json::to_value(&upload).unwrap_or_default()),
+        )
+        .await;
+        assert_eq!(status, 403);
+        assert_eq!(
+            api(&app, "GET", &report_path, Some(&member), None).await.0,
+            200,
+            "the member's copy still opens"
+        );
     }
 );

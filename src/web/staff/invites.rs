@@ -54,7 +54,9 @@ pub async fn create_invite(
         && (operator || allowed_orgs.iter().any(|(id, _)| *id == organisation));
     let standing = match who.role {
         Role::Operator => operator_standing(state.chain(), &who).await.is_ok(),
-        _ => true,
+        _ => super::workspace::manages_members(&state, &who)
+            .await
+            .map_err(|e| fail(&state, &req, e))?,
     };
     if !permitted || !standing {
         tracing::info!(account = %who.account_id, "invite refused");

@@ -11,7 +11,9 @@ use crate::locale::Tr;
 use crate::store::{now, Member, StoreError};
 use crate::trust::accounts::OPERATOR_RECOVERED;
 use crate::trust::accounts::{Principal, Role};
-use crate::trust::certification::{certificate_request, operator_standing, Gap};
+use crate::trust::certification::{
+    certificate_request, managing_coordinator, operator_standing, Gap,
+};
 use crate::trust::WorkspaceError;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
@@ -114,13 +116,27 @@ pub(super) fn invitable(
     }
 }
 
+/// Whether the page names the organisation's members and who holds its queues: only to a
+/// coordinator who may manage them, so that an account the operator planted learns no names.
+pub(super) async fn manages_members(state: &AppState, who: &Principal) -> Result<bool, StoreError> {
+    if who.role != Role::Coordinator {
+        return Ok(false);
+    }
+    match managing_coordinator(state.chain(), who).await {
+        Ok(()) => Ok(true),
+        Err(WorkspaceError::Store(e)) => Err(e),
+        Err(_) => Ok(false),
+    }
+}
+
 /// A coordinator's organisation's members, each with the standing of their chain: checked once
 /// per page, for the member list and for who may be given a queue.
 async fn member_standings(
     state: &AppState,
     who: &Principal,
+    manages: bool,
 ) -> Result<Vec<(Member, Result<(), Gap>)>, StoreError> {
-    let (Role::Coordinator, Some(org)) = (who.role, who.organisation_id.as_deref()) else {
+    let (true, Some(org)) = (manages, who.organisation_id.as_deref()) else {
         return Ok(Vec::new());
     };
     let chain = state.chain();
@@ -136,8 +152,9 @@ async fn managed_queues(
     state: &AppState,
     who: &Principal,
     standings: &[(Member, Result<(), Gap>)],
+    manages: bool,
 ) -> Result<Vec<ManagedQueue>, crate::store::StoreError> {
-    let (Role::Coordinator, Some(org)) = (who.role, who.organisation_id.as_deref()) else {
+    let (true, Some(org)) = (manages, who.organisation_id.as_deref()) else {
         return Ok(Vec::new());
     };
     let store = &state.intake.store;
@@ -221,10 +238,13 @@ pub(super) async fn workspace_with(
         .queues_held_by(&who.account_id)
         .await
         .map_err(|e| fail(state, req, e))?;
-    let standings = member_standings(state, who)
+    let manages = manages_members(state, who)
         .await
         .map_err(|e| fail(state, req, e))?;
-    let managed = managed_queues(state, who, &standings)
+    let standings = member_standings(state, who, manages)
+        .await
+        .map_err(|e| fail(state, req, e))?;
+    let managed = managed_queues(state, who, &standings, manages)
         .await
         .map_err(|e| fail(state, req, e))?;
     let tr = state.tr(req, None);

@@ -160,6 +160,25 @@ on_both_engines!(
             banner.contains("action=\"/workspace/certificate\""),
             "{banner}"
         );
+        // It learns nobody's name: not the members', not who holds which queue; and it invites
+        // nobody.
+        for name in ["resp.real", "coord.real"] {
+            assert!(
+                !banner.contains(name),
+                "{name} shown to the planted account"
+            );
+        }
+        let invite = "/invites";
+        assert_eq!(
+            status(
+                &app,
+                &planted,
+                invite,
+                Some("organisation=partner&role=responder")
+            )
+            .await,
+            403
+        );
     }
 );
 
