@@ -224,12 +224,17 @@ enum AuditCommand {
 
 #[derive(Subcommand)]
 enum AdminCommand {
-    /// Print a one-time invite link for the first operator account (refused once one exists).
+    /// Print a one-time invite link for the first operator account (refused once anyone has an
+    /// account: a further operator at the console is a recovery, announced).
     Bootstrap,
     /// When no operator is left (lost passwords and recovery keys): print a one-time invite for
     /// a new operator, who stands without the desk's countersignature. Audited, and announced on
     /// every member's workspace for 30 days.
-    RecoverOperator,
+    RecoverOperator {
+        /// Operator accounts exist but nobody can log in to them any more (refused otherwise).
+        #[arg(long)]
+        operators_lost: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -329,10 +334,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             runtime()?.block_on(bootstrap(settings))
         }
         Command::Admin {
-            command: AdminCommand::RecoverOperator,
+            command: AdminCommand::RecoverOperator { operators_lost },
         } => {
             let settings = Settings::load(&cli.config)?;
-            runtime()?.block_on(recover_operator(settings))
+            runtime()?.block_on(recover_operator(settings, operators_lost))
         }
         Command::Audit { command } => {
             let settings = Settings::load(&cli.config)?;
@@ -501,7 +506,7 @@ async fn purge(settings: Settings, dry_run: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn recover_operator(settings: Settings) -> anyhow::Result<()> {
+async fn recover_operator(settings: Settings, operators_lost: bool) -> anyhow::Result<()> {
     let secrets = homeward::operations::secrets::load_or_create(
         &settings.secrets_path(),
         !settings.is_postgres(),
@@ -509,6 +514,12 @@ async fn recover_operator(settings: Settings) -> anyhow::Result<()> {
     let store = Store::connect(&settings.database.url, 1).await?;
     if !store.migrations_current().await? {
         anyhow::bail!("the database schema is not current: run homeward migrate first");
+    }
+    if store.operator_exists().await? && !operators_lost {
+        anyhow::bail!(
+            "operator accounts exist: an operator invites further operators from the workspace. \
+             If nobody can log in to them any more, run this again with --operators-lost"
+        );
     }
     let kdf = homeward::crypto::kdf::KdfPool::new(1);
     let accounts = homeward::startup::accounts_for(&settings, store.clone(), kdf, secrets);
@@ -537,6 +548,12 @@ async fn bootstrap(settings: Settings) -> anyhow::Result<()> {
     if store.operator_exists().await? {
         anyhow::bail!(
             "an operator account exists already; operators invite further staff from the workspace"
+        );
+    }
+    if store.accounts_exist().await? {
+        anyhow::bail!(
+            "this deployment has accounts already: a new operator made here is a recovery, \
+             announced to every member: homeward admin recover-operator"
         );
     }
     let kdf = homeward::crypto::kdf::KdfPool::new(1);

@@ -337,6 +337,18 @@ impl Store {
         })
     }
 
+    /// Whether anyone has an account: a deployment in use, where a new operator made at the
+    /// console is a recovery, announced, not a first start.
+    #[tracing::instrument(skip_all)]
+    pub async fn accounts_exist(&self) -> Result<bool, StoreError> {
+        on_pool!(self, read, pool => {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts")
+                .fetch_one(pool)
+                .await?;
+            Ok(n > 0)
+        })
+    }
+
     #[tracing::instrument(skip_all)]
     #[cfg(feature = "test-support")]
     pub async fn count_accounts(&self) -> Result<i64, StoreError> {

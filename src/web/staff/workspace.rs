@@ -343,16 +343,7 @@ async fn own_certification(
     };
     let command = certificate_request(&state.intake.store, who)
         .await?
-        .map(|r| match who.role {
-            Role::Operator => format!(
-                "homeward org certify --operator --signing-key DESK-ORGANISATION.key --account {} --username {} --identity {}",
-                r.account, r.username, r.identity
-            ),
-            _ => format!(
-                "homeward org certify --signing-key ORGANISATION.key --organisation {} --account {} --username {} --role {} --identity {}",
-                r.organisation, r.account, r.username, r.role, r.identity
-            ),
-        });
+        .and_then(|r| r.command(who.role == Role::Operator));
     Ok((
         false,
         Some(OwnCertification {

@@ -193,3 +193,36 @@ on_both_engines!(
         assert_eq!(audited, 1);
     }
 );
+
+on_both_engines!(
+    the_console_makes_no_quiet_operator_while_operators_or_members_exist,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let _coordinator = staff(&app, "coordinator", "partner", "coord.console").await;
+        let config = crate::process::write_config(&app, "", "");
+        let run = |args: &[&str]| crate::process::run(&config, args);
+        let announced = || async {
+            app.strings("SELECT action FROM audit_log WHERE action = 'operator_recovered'")
+                .await
+                .len()
+        };
+
+        // No operator (say its rows were deleted), but members: a "first" bootstrap is refused,
+        // since the deployment is in use; a new operator made here is a recovery, announced.
+        let (ok, _, err) = run(&["admin", "bootstrap"]);
+        assert!(!ok);
+        assert!(err.contains("recover-operator"), "{err}");
+
+        let first = session(&app, &app.invite("operator", None).await, "op.console").await;
+        assert!(!first.is_empty());
+        let (ok, out, err) = run(&["admin", "recover-operator"]);
+        assert!(!ok, "{out}");
+        assert!(err.contains("--operators-lost"), "{err}");
+        assert_eq!(announced().await, 0);
+
+        let (ok, out, err) = run(&["admin", "recover-operator", "--operators-lost"]);
+        assert!(ok, "{err}");
+        assert!(out.contains("/invite/"), "{out}");
+        assert_eq!(announced().await, 1);
+    }
+);
