@@ -368,6 +368,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     "held queue {queue}: its membership differs from this server's record; a coordinator must confirm it"
                 );
             }
+            if let Some(kept) = &restored.checkpoint_kept {
+                println!(
+                    "the audit checkpoint exported before the restore is kept at {}: the restored log ends before it",
+                    kept.display()
+                );
+            }
             Ok(())
         }
         Command::SealedSubmit { server, pins, file } => {

@@ -1,7 +1,9 @@
 //! Exports the audit chain's head off the server on a timer: to a file (which `homeward audit
 //! verify --checkpoint` reads) and, if configured, to a webhook. Whoever rewrites the log after
-//! an export must also reach where the head went. Every replica may run it: each writes the same
-//! head or a later one.
+//! an export must also reach where the head went. Every replica may run it: the file only moves
+//! forward. A file whose head the log no longer holds (rewritten, truncated, or restored from an
+//! older backup) is evidence: it is left as it is, the export stops and says so every time,
+//! until a person looks and moves the file aside.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -17,8 +19,12 @@ pub enum ExportError {
     File { path: String, error: std::io::Error },
     #[error("the webhook: {0}")]
     Webhook(String),
+    /// The last exported head is not in the log any more, or not as it was.
+    #[error("the audit log no longer holds the head exported to {path} (seq {seq}): it was rewritten, truncated or restored; the file is kept as evidence, move it aside once looked into")]
+    Diverged { path: String, seq: i64 },
 }
 
+/// Sends the audit chain's head off the server: to `file`, and to the configured webhook.
 pub struct Exporter {
     audit: Audit,
     file: PathBuf,
@@ -54,6 +60,21 @@ impl Exporter {
         let Some(head) = self.audit.checkpoint().await? else {
             return Ok(None);
         };
+        let previous = std::fs::read_to_string(&self.file)
+            .ok()
+            .and_then(|text| Checkpoint::parse(&text));
+        if let Some(previous) = previous {
+            if !self.audit.holds(&previous).await? {
+                return Err(ExportError::Diverged {
+                    path: self.file.display().to_string(),
+                    seq: previous.seq,
+                });
+            }
+            // Another replica wrote a later head meanwhile.
+            if previous.seq > head.seq {
+                return Ok(Some(previous));
+            }
+        }
         crate::store::private_file::replace(&self.file, head.to_text().as_bytes()).map_err(
             |error| ExportError::File {
                 path: self.file.display().to_string(),

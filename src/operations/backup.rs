@@ -61,6 +61,9 @@ pub struct Restored {
     pub taken_at: i64,
     pub destroyed_again: Vec<String>,
     pub held: Vec<String>,
+    /// Where the checkpoint exported before the restore was moved: the restored log ends
+    /// before it, and it stays as the record of what the log held.
+    pub checkpoint_kept: Option<std::path::PathBuf>,
 }
 
 fn engine(settings: &Settings) -> &'static str {
@@ -232,7 +235,20 @@ pub async fn restore(settings: &Settings, from: &Path) -> Result<Restored, Backu
         record.write(&memberships).map_err(io(record.path()))?;
     }
     store.close().await;
-    restored
+    let mut restored = restored?;
+    restored.checkpoint_kept = keep_checkpoint(&settings.checkpoint_path(), manifest.created_at)?;
+    Ok(restored)
+}
+
+/// Moves the last exported audit checkpoint aside (the restored log no longer reaches it, and
+/// the export would otherwise refuse to go on), keeping it as the record of what the log held.
+fn keep_checkpoint(path: &Path, taken_at: i64) -> Result<Option<std::path::PathBuf>, BackupError> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let kept = path.with_extension(format!("before-restore-of-{taken_at}.txt"));
+    std::fs::rename(path, &kept).map_err(io(path))?;
+    Ok(Some(kept))
 }
 
 /// Makes the restored snapshot safe to serve.
@@ -284,5 +300,6 @@ async fn settle(
         taken_at: manifest.created_at,
         destroyed_again: again,
         held,
+        checkpoint_kept: None,
     })
 }

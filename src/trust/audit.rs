@@ -160,6 +160,14 @@ impl Audit {
             .map(|(seq, mac)| Checkpoint { seq, mac }))
     }
 
+    /// Whether the log still holds the checkpoint's entry as it was then.
+    pub async fn holds(&self, checkpoint: &Checkpoint) -> Result<bool, StoreError> {
+        let rows = self.store.audit_entries(checkpoint.seq - 1, 1).await?;
+        Ok(rows
+            .first()
+            .is_some_and(|row| row.seq == checkpoint.seq && row.mac == checkpoint.mac))
+    }
+
     /// Walks the whole chain; with a checkpoint, also checks that the log still reaches it
     /// unchanged.
     pub async fn verify(&self, checkpoint: Option<&Checkpoint>) -> Result<Verdict, StoreError> {

@@ -270,10 +270,31 @@ on_both_engines!(
             .await
             .ok()
             .flatten()
-            .unwrap_or(head);
+            .unwrap_or_else(|| head.clone());
         assert!(
             page.contains(&format!("{} · {}", now.seq, now.mac_hex())),
             "{page}"
         );
+
+        // Whoever rewrites the log (here: truncates it to before the exported head) finds the
+        // exported file kept as it was and the export refusing, hour after hour.
+        app.tamper(
+            "DELETE FROM audit_log WHERE seq >= $1",
+            None,
+            Some(head.seq),
+        )
+        .await;
+        for _ in 0..2 {
+            let refused = exporter.export_once().await;
+            assert!(
+                matches!(
+                    refused,
+                    Err(homeward::casework::audit_export::ExportError::Diverged { seq, .. })
+                        if seq == head.seq
+                ),
+                "{refused:?}"
+            );
+            assert_eq!(std::fs::read_to_string(&file).unwrap_or_default(), written);
+        }
     }
 );
