@@ -125,6 +125,13 @@ impl Application {
             .await
             .context("recording the queues")?;
         tracing::debug!(changes = changes.len(), "queues recorded");
+        crate::trust::desk_key::record_desk_key(
+            &store,
+            &accounts.audit,
+            routing.desk_signing_key.as_ref(),
+        )
+        .await
+        .context("recording the desk organisation's key")?;
 
         let listener = bind(settings.server.host, settings.server.port, "public")?;
         let port = listener.local_addr()?.port();

@@ -154,6 +154,23 @@ impl Store {
         })
     }
 
+    /// The subject of the latest entry with one of `actions`, if any.
+    #[tracing::instrument(skip_all)]
+    pub async fn last_audited_subject(
+        &self,
+        actions: &[&str; 2],
+    ) -> Result<Option<String>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar(
+                "SELECT subject FROM audit_log WHERE action IN ($1, $2) ORDER BY seq DESC LIMIT 1",
+            )
+            .bind(actions[0])
+            .bind(actions[1])
+            .fetch_optional(pool)
+            .await?)
+        })
+    }
+
     /// Entries with `seq > after`, in order, at most `limit`.
     #[tracing::instrument(skip_all)]
     pub async fn audit_entries(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>, StoreError> {

@@ -252,3 +252,5 @@ staff-confirm-remove = Yes, remove this member
 staff-confirm-suspend-heading = Suspend organisation:
 staff-confirm-suspend-consequence = Its queues receive no new reports from now until it is reinstated, and referrals to them are refused.
 staff-confirm-suspend = Yes, suspend this organisation
+staff-desk-key-changed = The desk organisation's key, which every organisation's and every member's certificate is checked against, changed on { $at } (now { $fingerprint }). Unless the desk told your organisation so, ask it before you certify anyone or import a key.
+staff-desk-key = Desk organisation's key (fingerprint): compare it with the one the desk gave your organisation.

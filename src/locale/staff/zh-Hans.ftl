@@ -248,3 +248,5 @@ staff-confirm-remove = 是，移除此成员
 staff-confirm-suspend-heading = 停用机构：
 staff-confirm-suspend-consequence = 从现在起直至恢复，其队列不会收到新的报告，转介给它们也会被拒绝。
 staff-confirm-suspend = 是，停用此机构
+staff-desk-key-changed = 用于核验每个机构及每位成员证书的前台机构密钥已于 { $at } 更换（现为 { $fingerprint }）。除非前台已告知贵机构，请在认证任何人或导入密钥之前先向前台确认。
+staff-desk-key = 前台机构密钥（指纹）：请与前台提供给贵机构的指纹核对。

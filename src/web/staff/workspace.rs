@@ -14,6 +14,7 @@ use crate::trust::accounts::{Principal, Role};
 use crate::trust::certification::{
     certificate_request, managing_coordinator, operator_standing, Gap,
 };
+use crate::trust::desk_key::{desk_key_fingerprint, DESK_KEY_CHANGED};
 use crate::trust::WorkspaceError;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
@@ -46,6 +47,11 @@ pub(super) struct Workspace {
     uncertified: Option<OwnCertification>,
     /// When operator access was last recovered at the server's console, if lately.
     operator_recovered: Option<String>,
+    /// The announcement that the desk organisation's key changed recently, in full.
+    desk_key_changed: Option<String>,
+    /// The fingerprint of the desk key every chain is checked against, for coordinators and
+    /// operators to compare with the desk's own.
+    desk_key: Option<String>,
     /// The person's identity fingerprint, made from their session's key, to read out to whoever
     /// certifies them.
     fingerprint: Option<String>,
@@ -258,6 +264,18 @@ pub(super) async fn workspace_with(
         .map_err(|e| fail(state, req, e))?
         .filter(|at| now() - at < ANNOUNCED_FOR)
         .map(utc);
+    let desk_key = desk_key_fingerprint(state.intake.routing.desk_signing_key.as_ref());
+    let desk_key_changed = store
+        .last_audited(DESK_KEY_CHANGED)
+        .await
+        .map_err(|e| fail(state, req, e))?
+        .filter(|at| now() - at < ANNOUNCED_FOR)
+        .map(|at| {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("at", tr.date_time(at));
+            args.set("fingerprint", desk_key.clone());
+            tr.t_with("staff-desk-key-changed", &args)
+        });
     let audit_head = match who.role {
         Role::Coordinator | Role::Operator => state
             .accounts
@@ -283,6 +301,8 @@ pub(super) async fn workspace_with(
         certified,
         uncertified,
         operator_recovered,
+        desk_key_changed,
+        desk_key: (who.role != Role::Responder).then_some(desk_key),
         audit_head,
         fingerprint: (who.organisation_id.is_some() || who.role == Role::Operator).then(|| {
             crate::crypto::identity::fingerprint(

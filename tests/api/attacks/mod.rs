@@ -5,6 +5,7 @@
 mod audit_fails_closed;
 mod coerced_code;
 mod demo_desk;
+mod desk_key;
 mod expired_secrets;
 mod one_click;
 mod operators;
