@@ -132,8 +132,9 @@ enum QueueCommand {
         signing_key: PathBuf,
     },
     /// Give a certified member a copy of a queue's key, sealed on this machine (the
-    /// organisation's own): the member's chain of certificates is checked against the
-    /// organisation's signing key here, and only the sealed copy goes to the server.
+    /// organisation's own): the member's chain of certificates is checked here against the
+    /// organisation's verifying key (--organisation-key), and only the sealed copy goes to the
+    /// server.
     Grant {
         /// The server's base URL.
         #[arg(long)]

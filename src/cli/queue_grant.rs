@@ -1,7 +1,7 @@
 //! `homeward queue grant`, run on the organisation's own machine: it fetches a member's chain of
-//! certificates, checks it against the organisation's own key (not the server's word), seals the
-//! queue's private key to the member there and uploads only the sealed copy. The private key never
-//! passes through a page or the server.
+//! certificates, checks it against the organisation's verifying key as given on this machine (not
+//! the server's word), seals the queue's private key to the member there and uploads only the
+//! sealed copy. The private key never passes through a page or the server.
 
 use secrecy::{ExposeSecret, SecretString};
 
@@ -33,7 +33,8 @@ pub struct Grant<'a> {
     /// A coordinator's API session token (`POST /api/v1/session`).
     pub token: &'a SecretString,
     pub organisation: &'a str,
-    /// The organisation's verifying key, from its own signing key on this machine.
+    /// The organisation's verifying key (`--organisation-key hwov1.`), as the organisation gives
+    /// it, not as the server stores it; its signing key need not be on this machine.
     pub organisation_key: &'a VerifyingKey,
     pub queue: &'a str,
     pub queue_key: &'a PrivateKey,

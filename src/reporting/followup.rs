@@ -230,10 +230,10 @@ impl Followup<'_> {
 
     /// Gives (`given`) or withdraws one consent. Either way, and whether or not it changes
     /// anything, the same work is done and the same answer comes back, so that whoever forces
-    /// the code out of a victim cannot learn from the visit what the victim had chosen: the
-    /// request is audited first (an event that cannot be recorded does not happen), the flag and
-    /// the entries it governs are written, and the desk and the NGO queues still admitted are
-    /// told what was asked and whether it changed anything. A grant is carried out by an NGO
+    /// the code out of a victim cannot learn from the visit what the victim had chosen: the flag
+    /// and the entries it governs are written with the request's audit entry, in one transaction
+    /// (an event that cannot be recorded does not happen), and the desk and the NGO queues still
+    /// admitted are told what was asked and whether it changed anything. A grant is carried out by an NGO
     /// responder (a referral, or the projection); a withdrawal closes the consent's queues' entries
     /// at once, and what they never opened is destroyed after the grace period
     /// (`shredding::Shredder::shred_unopened`).

@@ -104,8 +104,8 @@ impl Audit {
         }
     }
 
-    /// An entry for a change to write in its own transaction (`Store` methods that change what
-    /// is stored take one). `subject` holds ids only.
+    /// An entry for a change, to write in the change's own transaction (`Store` methods that
+    /// change what is stored take one and append it last). `subject` holds ids only.
     pub fn entry(&self, actor: &str, action: &str, subject: impl Into<String>) -> AuditEntry<'_> {
         AuditEntry::new(
             self.key.expose_secret(),

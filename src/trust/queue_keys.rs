@@ -158,8 +158,11 @@ impl CopyUpload {
     }
 }
 
-/// Stores a copy sealed elsewhere for a member whose chain verifies now. The server cannot
-/// open it; the member's own opening checks it against the queue's key.
+/// Stores a copy sealed elsewhere for a member whose chain verifies now, if it names the queue's
+/// current key. The server cannot open it or check what is sealed inside: the member's opening
+/// (`queue_key`) only authenticates it for this queue and account, without comparing the key it
+/// yields with the queue's public key, so a copy of another key would open and then open nothing
+/// of the queue's.
 #[tracing::instrument(skip_all)]
 pub async fn upload_copy(
     chain: Chain<'_>,

@@ -696,7 +696,9 @@ impl TestApp {
     }
 
     /// Everything the database holds, as bytes: the raw SQLite files (WAL included), or every
-    /// PostgreSQL row as text.
+    /// value of every column of every table PostgreSQL holds, `bytea` as its raw bytes and every
+    /// other type as its text, so a search for raw bytes or for text finds what is stored. (On
+    /// PostgreSQL this is what a reader of the rows sees, not dead tuples still on disk.)
     pub async fn database_bytes(&self) -> Vec<u8> {
         match self.engine {
             Engine::Sqlite => {
@@ -713,23 +715,42 @@ impl TestApp {
                 let mut conn = sqlx::PgConnection::connect(&self.database_url)
                     .await
                     .unwrap_or_else(|e| panic!("{e}"));
+                let columns: Vec<(String, String, String)> = sqlx::query_as(
+                    "SELECT c.table_name::text, c.column_name::text, c.data_type::text \
+                     FROM information_schema.columns c \
+                     JOIN information_schema.tables t \
+                       ON t.table_schema = c.table_schema AND t.table_name = c.table_name \
+                     WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' \
+                     ORDER BY c.table_name, c.ordinal_position",
+                )
+                .fetch_all(&mut conn)
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+                let tables: std::collections::BTreeSet<&str> =
+                    columns.iter().map(|(t, _, _)| t.as_str()).collect();
+                for expected in ["sessions", "visits", "uploads", "upload_chunks", "items"] {
+                    assert!(tables.contains(expected), "{expected} was not read");
+                }
                 let mut bytes = Vec::new();
-                for table in [
-                    "organisations",
-                    "queues",
-                    "reports",
-                    "report_queues",
-                    "items",
-                    "item_keys",
-                    "sealed_tickets",
-                ] {
-                    let rows: Vec<String> =
-                        sqlx::query_scalar(&format!("SELECT t::text FROM {table} t"))
-                            .fetch_all(&mut conn)
-                            .await
-                            .unwrap_or_else(|e| panic!("{e}"));
-                    for row in rows {
-                        bytes.extend_from_slice(row.as_bytes());
+                for (table, column, data_type) in &columns {
+                    let values: Vec<Vec<u8>> = if data_type == "bytea" {
+                        sqlx::query_scalar(&format!(
+                            r#"SELECT "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL"#
+                        ))
+                        .fetch_all(&mut conn)
+                        .await
+                        .unwrap_or_else(|e| panic!("{table}.{column}: {e}"))
+                    } else {
+                        let text: Vec<String> = sqlx::query_scalar(&format!(
+                            r#"SELECT "{column}"::text FROM "{table}" WHERE "{column}" IS NOT NULL"#
+                        ))
+                        .fetch_all(&mut conn)
+                        .await
+                        .unwrap_or_else(|e| panic!("{table}.{column}: {e}"));
+                        text.into_iter().map(String::into_bytes).collect()
+                    };
+                    for value in values {
+                        bytes.extend_from_slice(&value);
                         bytes.push(b'\n');
                     }
                 }
