@@ -176,9 +176,7 @@ pub async fn upload_copy(
     managing_coordinator(chain, who).await?;
     // Only a holder of the queue's current key replaces a member's copy: anyone else could
     // overwrite good copies with junk and leave the queue unreadable.
-    if queue_key(store, who, queue).await?.public_key().to_bytes() != row.public_key {
-        return Err(WorkspaceError::Forbidden);
-    }
+    queue_key(store, who, queue).await?;
     let member = chain
         .member_of(&row.organisation_id, &upload.account)
         .await?;
@@ -221,7 +219,8 @@ pub async fn upload_copy(
     Ok(())
 }
 
-/// The queue's private key, from the person's own sealed copy; forbidden without one.
+/// The queue's current private key, from the person's own sealed copy; forbidden without one, or
+/// when it opens to another key.
 pub async fn queue_key(
     store: &Store,
     who: &Principal,
@@ -231,10 +230,12 @@ pub async fn queue_key(
         .key_copy(queue, &who.account_id)
         .await?
         .ok_or(WorkspaceError::Forbidden)?;
-    Ok(open_queue_key(
-        &copy,
-        &who.private_key,
-        queue,
-        &who.account_id,
-    )?)
+    let key = open_queue_key(&copy, &who.private_key, queue, &who.account_id)?;
+    // A copy someone sealed to the member's public key in the database opens too: only one
+    // that opens to the queue's current key is the queue's, and only that is passed on.
+    let row = store.queue(queue).await?.ok_or(WorkspaceError::NotFound)?;
+    if key.public_key().to_bytes() != row.public_key {
+        return Err(WorkspaceError::Forbidden);
+    }
+    Ok(key)
 }
