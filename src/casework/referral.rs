@@ -38,6 +38,9 @@ pub enum Refusal {
     WrongCountry,
     /// No reason given.
     NoReason,
+    /// Every projection stored holds more than the list (it predates it): a consulate or the
+    /// police gets one only once an NGO issues a new version.
+    OldProjection,
 }
 
 impl Refusal {
@@ -49,6 +52,7 @@ impl Refusal {
             Refusal::NeedsMore => "needs-more",
             Refusal::WrongCountry => "wrong-country",
             Refusal::NoReason => "no-reason",
+            Refusal::OldProjection => "old-projection",
         }
     }
 }
@@ -273,6 +277,7 @@ async fn keys_for(
     };
     let keyring = Keyring::new(held);
     let mut new_keys = Vec::new();
+    let mut projections = 0;
     for item in store
         .items_for(referral.report, &format!("queue:{}", referral.from))
         .await?
@@ -284,6 +289,15 @@ async fn keys_for(
             return Err(WorkspaceError::Forbidden.into());
         };
         let item_key = item.key.sealed.open(key, referral.report, item.id)?;
+        if kind.projection_only() && item.is(ItemKind::Projection) {
+            let plaintext = item.sealed.open(&item_key, referral.report, item.id)?;
+            let listed = serde_json::from_slice(&plaintext)
+                .is_ok_and(|stored| crate::domain::projection::holds_only_the_list(&stored));
+            if !listed {
+                continue;
+            }
+            projections += 1;
+        }
         new_keys.push((
             item.id,
             NewItemKey {
@@ -292,6 +306,11 @@ async fn keys_for(
                 sealed: SealedKey::seal(target, &item_key, referral.report, item.id)?,
             },
         ));
+    }
+    // A consulate or the police gets at least a projection of the list: an NGO issues a new
+    // version first where every stored one predates it.
+    if kind.projection_only() && projections == 0 {
+        return Err(refused(Refusal::OldProjection));
     }
     Ok(new_keys)
 }

@@ -10,11 +10,13 @@
 //! location or documents reaches no consulate and no police until someone adds it here too. Its
 //! JSON is the plaintext of every projection item sealed since (at intake, by a responder's new
 //! version, and read back from a device's); a key kept must keep its name, or old items no
-//! longer read the same. Items sealed before the list was narrowed still hold what they held.
+//! longer read the same. Items sealed before the list was narrowed still hold what they held;
+//! a referral passes none of them to a consulate or the police (`holds_only_the_list`).
 
 use std::collections::BTreeSet;
 
 use serde::Serialize;
+use serde_json::Value;
 
 use super::report::{
     AgeRange, Coordinates, Document, DocumentType, Location, Person, Report, Want,
@@ -150,11 +152,77 @@ impl Projection {
     }
 }
 
+/// Exactly what a consulate or the police may see. A change here is a change to what leaves
+/// the NGOs: check it against DESIGN.md's consent bullets before changing this list.
+pub const PROJECTED: &[&str] = &[
+    "person",
+    "person.name",
+    "person.age",
+    "person.age_range",
+    "person.nationality",
+    "documents",
+    "documents[].kind",
+    "documents[].number",
+    "documents[].issuing_country",
+    "documents[].holder",
+    "location",
+    "location.country",
+    "location.state",
+    "location.city",
+    "location.compound",
+    "location.street",
+    "location.landmarks",
+    "location.visible",
+    "location.coordinates",
+    "location.coordinates.latitude",
+    "location.coordinates.longitude",
+    "wants",
+];
+
+/// What a stored item adds beside the list: a responder's version's number, author and time,
+/// and whether a device sealed it.
+const STORED_BESIDE: &[&str] = &["version", "issued_by", "at", "sealed_on_device"];
+
+/// Every key path of a JSON value: objects as `a.b`, array elements as `a[]`.
+fn key_paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                out.insert(path.clone());
+                key_paths(child, &path, out);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                key_paths(item, &format!("{prefix}[]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a stored projection holds nothing beyond the list. Items sealed before the list was
+/// narrowed, or by a device that added more, may hold a phone number or a handle: they go to no
+/// consulate and no police that did not hold them already.
+pub fn holds_only_the_list(stored: &serde_json::Value) -> bool {
+    let mut paths = BTreeSet::new();
+    key_paths(stored, "", &mut paths);
+    stored.is_object()
+        && paths
+            .iter()
+            .all(|p| PROJECTED.contains(&p.as_str()) || STORED_BESIDE.contains(&p.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
 
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     use super::super::report::{ProjectionInput, ReportInput};
     use super::*;
@@ -197,29 +265,6 @@ mod tests {
         Report::parse(full_input()).unwrap_or_else(|e| panic!("the full report is refused: {e:?}"))
     }
 
-    /// Every key path of a JSON value: objects as `a.b`, array elements as `a[]`.
-    fn key_paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
-        match value {
-            Value::Object(map) => {
-                for (key, child) in map {
-                    let path = if prefix.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{prefix}.{key}")
-                    };
-                    out.insert(path.clone());
-                    key_paths(child, &path, out);
-                }
-            }
-            Value::Array(items) => {
-                for item in items {
-                    key_paths(item, &format!("{prefix}[]"), out);
-                }
-            }
-            _ => {}
-        }
-    }
-
     fn paths_of(value: &impl Serialize) -> BTreeSet<String> {
         let value = serde_json::to_value(value).unwrap_or_else(|e| panic!("{e}"));
         let mut out = BTreeSet::new();
@@ -227,32 +272,24 @@ mod tests {
         out
     }
 
-    /// Exactly what a consulate or the police may see. A change here is a change to what leaves
-    /// the NGOs: check it against DESIGN.md's consent bullets before changing this list.
-    const PROJECTED: &[&str] = &[
-        "person",
-        "person.name",
-        "person.age",
-        "person.age_range",
-        "person.nationality",
-        "documents",
-        "documents[].kind",
-        "documents[].number",
-        "documents[].issuing_country",
-        "documents[].holder",
-        "location",
-        "location.country",
-        "location.state",
-        "location.city",
-        "location.compound",
-        "location.street",
-        "location.landmarks",
-        "location.visible",
-        "location.coordinates",
-        "location.coordinates.latitude",
-        "location.coordinates.longitude",
-        "wants",
-    ];
+    #[test]
+    fn only_a_projection_of_the_list_passes_on() {
+        let mut stored =
+            serde_json::to_value(Projection::of(&full_report())).unwrap_or_else(|e| panic!("{e}"));
+        assert!(holds_only_the_list(&stored));
+        if let Some(map) = stored.as_object_mut() {
+            map.insert("version".into(), json!(2));
+            map.insert("issued_by".into(), json!("resp.a"));
+        }
+        assert!(holds_only_the_list(&stored), "a responder's version");
+        let mut older = stored.clone();
+        older["person"]["mobile_phone"] = json!("+855 98 765 432");
+        assert!(!holds_only_the_list(&older), "a phone number");
+        let mut older = stored;
+        older["reporter"] = json!({"contact": "signal +855 12 345 678"});
+        assert!(!holds_only_the_list(&older), "the reporter's contact");
+        assert!(!holds_only_the_list(&json!("text")));
+    }
 
     #[test]
     fn a_projection_holds_exactly_its_list() {

@@ -116,7 +116,8 @@ pub struct ReferralRequest {
 pub struct Refused {
     /// Always `refused`.
     pub error: String,
-    /// not-receiving, already-held, no-consent, needs-more, wrong-country or no-reason.
+    /// not-receiving, already-held, no-consent, needs-more, wrong-country, no-reason or
+    /// old-projection.
     pub code: String,
     pub message: String,
 }

@@ -7,6 +7,7 @@ mod coerced_code;
 mod demo_desk;
 mod desk_key;
 mod expired_secrets;
+mod old_projection;
 mod one_click;
 mod operators;
 mod planted_member;
