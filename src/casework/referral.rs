@@ -41,6 +41,8 @@ pub enum Refusal {
     /// Every projection stored holds more than the list (it predates it): a consulate or the
     /// police gets one only once an NGO issues a new version.
     OldProjection,
+    /// Said to a consulate or the police instead of what would tell them about the report.
+    NotPossible,
 }
 
 impl Refusal {
@@ -53,6 +55,7 @@ impl Refusal {
             Refusal::WrongCountry => "wrong-country",
             Refusal::NoReason => "no-reason",
             Refusal::OldProjection => "old-projection",
+            Refusal::NotPossible => "not-possible",
         }
     }
 }
@@ -120,8 +123,42 @@ pub async fn refer(
     who: &Principal,
     referral: &Referral<'_>,
 ) -> Result<(), ReferralError> {
-    let store = receivers.store;
     let (from, _) = entry(receivers, who, referral.from, referral.report).await?;
+    match refer_from(receivers, audit, who, referral, &from).await {
+        // A consulate or the police reads the projection only: which consents the reporter gave,
+        // where else the report is and which country it names are not theirs to learn by
+        // trying. They are told one thing, and the attempt is audited.
+        Err(ReferralError::Refused(
+            Refusal::NoConsent
+            | Refusal::AlreadyHeld
+            | Refusal::WrongCountry
+            | Refusal::NotReceiving
+            | Refusal::OldProjection,
+        )) if from.kind.projection_only() => {
+            audit
+                .record(
+                    &who.account_id,
+                    "referral_refused",
+                    &format!(
+                        "queue:{} report:{} to:queue:{}",
+                        referral.from, referral.report, referral.to
+                    ),
+                )
+                .await?;
+            Err(refused(Refusal::NotPossible))
+        }
+        other => other,
+    }
+}
+
+async fn refer_from(
+    receivers: Receivers<'_>,
+    audit: &Audit,
+    who: &Principal,
+    referral: &Referral<'_>,
+    from: &QueueRow,
+) -> Result<(), ReferralError> {
+    let store = receivers.store;
     let reason = Text::parse(referral.reason, LONG)
         .ok()
         .flatten()

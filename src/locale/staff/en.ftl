@@ -174,6 +174,7 @@ referral-no-consent = The reporter did not consent to that. There is no override
 referral-needs-more = This entry holds the projection only: it can be referred only to a consulate or the police.
 referral-wrong-country = A consulate receives only its own nationals' reports, and the police only reports from their country.
 referral-old-projection = Every projection of this report was made before what a consulate or the police may see was narrowed, and may hold contact details: issue a new version of the projection first.
+referral-not-possible = This report cannot be referred to that queue.
 referral-no-reason = Say why.
 
 ## Alerts (no content: the queue and a count only)

@@ -173,6 +173,7 @@ referral-no-consent = 报告人未同意此项。不能越过。
 referral-needs-more = 此条目只包含摘要：只能转介给领事馆或警方。
 referral-wrong-country = 领事馆只接收本国公民的报告，警方只接收本国的报告。
 referral-old-projection = 本报告的所有投影版本都早于领事馆或警方可见内容收窄之前制作，可能含有联系方式：请先发布新版本的投影。
+referral-not-possible = 无法将本报告转交给该队列。
 referral-no-reason = 请说明原因。
 
 ## Alerts (no content: the queue and a count only)

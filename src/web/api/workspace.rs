@@ -117,7 +117,7 @@ pub struct Refused {
     /// Always `refused`.
     pub error: String,
     /// not-receiving, already-held, no-consent, needs-more, wrong-country, no-reason or
-    /// old-projection.
+    /// old-projection, or not-possible (what a consulate or the police is told instead).
     pub code: String,
     pub message: String,
 }

@@ -12,6 +12,7 @@ mod one_click;
 mod operators;
 mod planted_member;
 mod projection_fields;
+mod referral_probe;
 mod referral_reason;
 mod steps;
 mod suspended_receivers;
