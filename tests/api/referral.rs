@@ -115,7 +115,8 @@ on_both_engines!(referrals_follow_consent_and_country, |engine| async move {
     )
     .await;
     assert_eq!(status, 422);
-    assert!(page.contains("did not consent"), "{page}");
+    // Whether the reporter consented to the police is not the consulate's to learn.
+    assert!(page.contains("cannot be referred to that queue"), "{page}");
     // Someone who does not hold the referring queue cannot refer from it.
     let (status, _) = refer(&app, &partner, "desk", c, "ngo-kh", "sneaky").await;
     assert_eq!(status, 403);
