@@ -37,7 +37,15 @@ pub enum FollowupError {
     /// No queue holding the report may receive what the reporter sent now.
     #[error(transparent)]
     NoReceiver(#[from] NoReceiver),
+    /// The visit spent what it may do: it is over, and the code opens a new one.
+    #[error("the visit ended")]
+    VisitEnded,
 }
+
+/// Consent changes one visit may make. A reporter changes one or two; a flood from a single
+/// derivation (each change an audited, sealed write to every NGO holder) stops here, and a new
+/// visit costs a new Argon2id derivation.
+pub const CONSENT_CHANGES_PER_VISIT: i64 = 10;
 
 /// An open visit: the token for the next form, the report, and the reporter key for this request.
 pub struct Visit {
@@ -243,6 +251,16 @@ impl Followup<'_> {
         consent: Consent,
         given: bool,
     ) -> Result<(), FollowupError> {
+        let id = self
+            .accounts
+            .mac(b"visit", visit.token.expose_secret().as_bytes());
+        if !self
+            .store
+            .spend_consent_change(&id, CONSENT_CHANGES_PER_VISIT)
+            .await?
+        {
+            return Err(FollowupError::VisitEnded);
+        }
         let report = visit.report.to_string();
         let action = if given {
             "consent_given"

@@ -37,6 +37,36 @@ impl Store {
         })
     }
 
+    /// Counts one consent change against the visit's budget: false, and the visit ended, once
+    /// `budget` are spent.
+    #[tracing::instrument(skip_all)]
+    pub async fn spend_consent_change(
+        &self,
+        id_hmac: &[u8],
+        budget: i64,
+    ) -> Result<bool, StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = pool.begin().await?;
+            let spent = sqlx::query(
+                "UPDATE visits SET consent_changes = consent_changes + 1
+                 WHERE id_hmac = $1 AND consent_changes < $2",
+            )
+            .bind(id_hmac)
+            .bind(budget)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if spent == 0 {
+                sqlx::query("DELETE FROM visits WHERE id_hmac = $1")
+                    .bind(id_hmac)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(spent == 1)
+        })
+    }
+
     /// The live visit's report and sealed reporter key.
     #[tracing::instrument(skip_all)]
     pub async fn visit(

@@ -230,21 +230,24 @@ async fn resume(
     match state.followup().resume(token).await {
         Ok(Some(visit)) => Ok(Ok(visit)),
         // Expired, withdrawn or forged: ask for the code again, without saying which.
-        Ok(None) => {
-            let page = state.page(req, None, "/followup");
-            let error = Some(page.tr.t("followup-expired"));
-            Ok(Err(html(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                CodeForm {
-                    page,
-                    error,
-                    notice: None,
-                }
-                .render(),
-            )))
-        }
+        Ok(None) => Ok(Err(code_again(state, req))),
         Err(e) => Err(failed(state, req, e)),
     }
+}
+
+/// The code form, saying the visit is over (expired, spent, withdrawn or forged alike).
+fn code_again(state: &AppState, req: &HttpRequest) -> HttpResponse {
+    let page = state.page(req, None, "/followup");
+    let error = Some(page.tr.t("followup-expired"));
+    html(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        CodeForm {
+            page,
+            error,
+            notice: None,
+        }
+        .render(),
+    )
 }
 
 /// Runs one action of a visit and shows the thread again with what it did or what was wrong.
@@ -271,6 +274,7 @@ where
             }
             thread_page(&state, &req, &visit, outcome).await
         }
+        Err(FollowupError::VisitEnded) => Ok(code_again(&state, &req)),
         Err(e) => Err(failed(&state, &req, e)),
     }
 }

@@ -187,6 +187,8 @@ impl From<FollowupError> for Failure {
         match error {
             FollowupError::Field(_) => Failure::Unprocessable,
             FollowupError::NoReceiver(_) => no_receiver(),
+            // As an expired visit answers.
+            FollowupError::VisitEnded => Failure::Unauthorized,
             other => unexpected("follow-up failed", &other),
         }
     }

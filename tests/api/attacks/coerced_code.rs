@@ -251,3 +251,53 @@ on_both_engines!(
         );
     }
 );
+
+on_both_engines!(
+    one_visit_floods_the_desk_with_consent_changes,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let [(_, code), _] = with_and_without(&app).await;
+        let token = hidden(&open_visit(&app, &code).await, "visit");
+        let budget = homeward::reporting::followup::CONSENT_CHANGES_PER_VISIT;
+        let audited = || async {
+            app.strings("SELECT action FROM audit_log WHERE actor = 'reporter'")
+                .await
+                .len()
+        };
+        for i in 0..budget {
+            let action = if i % 2 == 0 { "stop" } else { "allow" };
+            let (status, page) = post(
+                &app,
+                &format!("/followup/consents/{action}"),
+                &format!("visit={token}&consent=police"),
+            )
+            .await;
+            assert_eq!(status, 200, "change {i}: {page}");
+        }
+        assert_eq!(audited().await, budget as usize);
+        // The visit has spent its changes: it is over, and says so as an expired one does.
+        let (status, page) = post(
+            &app,
+            "/followup/consents/stop",
+            &format!("visit={token}&consent=police"),
+        )
+        .await;
+        assert_eq!(status, 422, "{page}");
+        assert!(
+            page.contains("name=\"code\""),
+            "the code form again: {page}"
+        );
+        assert_eq!(audited().await, budget as usize, "nothing more written");
+        let (status, _) = post(&app, "/followup/view", &format!("visit={token}")).await;
+        assert_eq!(status, 422, "the visit is gone");
+        // The code opens a new visit, at the cost of a new derivation.
+        let again = hidden(&open_visit(&app, &code).await, "visit");
+        let (status, _) = post(
+            &app,
+            "/followup/consents/allow",
+            &format!("visit={again}&consent=police"),
+        )
+        .await;
+        assert_eq!(status, 200);
+    }
+);
