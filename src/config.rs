@@ -591,6 +591,14 @@ impl Settings {
                 self.public_url
             ));
         }
+        // A proxy or an onion service in front means people reach this server from elsewhere,
+        // whatever public_url was left at.
+        if !self.server.trusted_proxies.is_empty() {
+            return Some("server.trusted_proxies is set: a proxy brings in visitors".into());
+        }
+        if self.server.onion.is_some() {
+            return Some("server.onion is set: an onion service brings in visitors".into());
+        }
         None
     }
 

@@ -59,6 +59,20 @@ async fn a_server_reached_from_elsewhere_runs_the_demo_desk() {
     assert!(!app.dir.path().join("data/demo-desk.key").exists());
 }
 
+#[tokio::test]
+async fn a_server_behind_a_proxy_left_at_a_loopback_url_runs_the_demo_desk() {
+    // public_url left at its default, but a proxy in front: visitors come from elsewhere.
+    let options = Options {
+        declare_queues: false,
+        tweak: |s| s.server.trusted_proxies = vec![std::net::IpAddr::from([127, 0, 0, 1])],
+        ..Options::default()
+    };
+    let (built, app) = build(Engine::Sqlite, options).await;
+    let error = built.err().map(|e| format!("{e:#}")).unwrap_or_default();
+    assert!(error.contains("trusted_proxies is set"), "{error}");
+    assert!(!app.dir.path().join("data/demo-desk.key").exists());
+}
+
 #[test]
 fn check_config_accepts_a_mistyped_routing_file() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
