@@ -248,8 +248,7 @@ impl Chain<'_> {
         managing_coordinator(*self, who).await?;
         let links = match self.links(account).await? {
             Ok(links) => links,
-            Err(Gap::NoMember) => return Err(WorkspaceError::NotFound),
-            Err(gap) => return Err(WorkspaceError::Uncertified(gap)),
+            Err(gap) => return Err(self.outside_or(&org, account, gap).await?),
         };
         if links[0].organisation_id.as_deref() != Some(org.as_str()) {
             return Err(WorkspaceError::NotFound);
@@ -269,9 +268,29 @@ impl Chain<'_> {
         match self.check(account).await? {
             Ok(member) if member.organisation_id == organisation => Ok(member),
             Ok(_) => Err(WorkspaceError::NotFound),
-            Err(Gap::NoMember) => Err(WorkspaceError::NotFound),
-            Err(gap) => Err(WorkspaceError::Uncertified(gap)),
+            Err(gap) => Err(self.outside_or(organisation, account, gap).await?),
         }
+    }
+
+    /// What to answer about an account whose chain has `gap`: not found when it is not a member
+    /// of `organisation` (another organisation's accounts are none of its business, certified
+    /// or not), the gap otherwise.
+    async fn outside_or(
+        &self,
+        organisation: &str,
+        account: &str,
+        gap: Gap,
+    ) -> Result<WorkspaceError, StoreError> {
+        let member = self
+            .store
+            .identity(account)
+            .await?
+            .is_some_and(|row| row.organisation_id.as_deref() == Some(organisation));
+        Ok(match gap {
+            Gap::NoMember => WorkspaceError::NotFound,
+            _ if !member => WorkspaceError::NotFound,
+            gap => WorkspaceError::Uncertified(gap),
+        })
     }
 
     /// The person as a certified coordinator of their organisation, who may vouch for others.

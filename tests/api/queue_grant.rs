@@ -151,5 +151,18 @@ on_both_engines!(
             200,
             "the member's copy still opens"
         );
+
+        // Another organisation's uncertified account is as unknown as one that never existed.
+        let _outsider =
+            crate::workspace_api::token(&app, "responder", "consulate-in", "resp.outsider").await;
+        let outsider = account_id(&app, "resp.outsider").await;
+        for id in [outsider.as_str(), "00000000-0000-4000-8000-000000000000"] {
+            let path = format!("/api/v1/members/{id}/chain");
+            assert_eq!(
+                api(&app, "GET", &path, Some(&coordinator), None).await.0,
+                404,
+                "{id}"
+            );
+        }
     }
 );
