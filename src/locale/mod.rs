@@ -167,6 +167,15 @@ impl Catalogs {
     }
 }
 
+/// A message's arguments, each a string (Fluent would group and localise numbers' digits).
+pub fn args<'a>(pairs: &[(&'a str, String)]) -> FluentArgs<'a> {
+    let mut args = FluentArgs::new();
+    for (name, value) in pairs {
+        args.set(*name, value.clone());
+    }
+    args
+}
+
 /// A language bound to the catalogs: what templates and handlers translate with.
 #[derive(Clone)]
 pub struct Tr {

@@ -9,7 +9,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::forms::fail;
-use crate::locale::Tr;
+use crate::locale::{args, Tr};
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::certification::{managing_coordinator, operator_standing};
 use crate::web::shared::assets;
@@ -72,10 +72,9 @@ pub(super) async fn remove_member(
     };
     let tr = state.tr(req, None);
     Ok(ConfirmPage {
-        heading: format!(
-            "{} {}",
-            tr.t("staff-confirm-remove-heading"),
-            member.username
+        heading: tr.t_with(
+            "staff-confirm-remove-heading",
+            &args(&[("name", member.username.clone())]),
         ),
         consequence: tr.t("staff-confirm-remove-consequence"),
         action: format!("/members/{account}/remove"),
@@ -106,7 +105,10 @@ pub(super) async fn suspend_organisation(
     };
     let tr = state.tr(req, None);
     Ok(ConfirmPage {
-        heading: format!("{} {}", tr.t("staff-confirm-suspend-heading"), org.name),
+        heading: tr.t_with(
+            "staff-confirm-suspend-heading",
+            &args(&[("name", org.name.clone())]),
+        ),
         consequence: tr.t("staff-confirm-suspend-consequence"),
         action: format!("/organisations/{id}/suspension"),
         carried: vec![("suspend", "yes".into())],

@@ -16,14 +16,6 @@ use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
 
-/// A moment as staff pages show it.
-pub(crate) fn utc(seconds: i64) -> String {
-    match time::OffsetDateTime::from_unix_timestamp(seconds) {
-        Ok(t) => format!("{} {:02}:{:02} UTC", t.date(), t.hour(), t.minute()),
-        Err(_) => String::new(),
-    }
-}
-
 pub(super) fn redirect(to: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, to.to_owned()))

@@ -7,7 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::forms::{checked_form, fail, redirect, utc};
+use super::forms::{checked_form, fail, redirect};
 use super::session::{principal, FieldMessages};
 use crate::domain::FieldErrors;
 use crate::locale::Tr;
@@ -111,7 +111,7 @@ fn view(
             format!(
                 "{} · {} · {}",
                 org.vetted_by.as_deref().unwrap_or_default(),
-                utc(at),
+                tr.date_time(at),
                 org.vetting_evidence.as_deref().unwrap_or_default()
             )
         }),

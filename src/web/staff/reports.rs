@@ -5,13 +5,13 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::forms::{checked_form, fail, redirect, utc};
+use super::forms::{checked_form, fail, redirect};
 use super::session::principal;
 use crate::casework::opening::OpenedItem;
 use crate::casework::workspace::{self, EntryAction};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::domain::ItemKind;
-use crate::locale::Tr;
+use crate::locale::{args, Tr};
 use crate::trust::accounts::Principal;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
@@ -106,7 +106,7 @@ pub async fn queue_page(
             let age_minutes = (now - e.added_at).max(0) / 60;
             EntryView {
                 short_id: short(&e.report_id),
-                received: utc(e.added_at),
+                received: tr.date_time(e.added_at),
                 overdue: e.status == "new" && age_minutes > state.ack_targets.minutes(&e.priority),
                 assignee: match e.assignee.as_deref() {
                     None => tr.t("staff-unassigned"),
@@ -294,14 +294,9 @@ pub(super) async fn report_view(
         .filter(|q| *q != queue)
         .collect();
     let mut referral = referral;
-    let closed = opened.consent_withdrawn_at.map(|at| {
-        format!(
-            "{} {}. {}",
-            tr.t("staff-consent-closed"),
-            utc(at),
-            tr.t("staff-consent-closed-reads")
-        )
-    });
+    let closed = opened
+        .consent_withdrawn_at
+        .map(|at| tr.t_with("staff-consent-closed", &args(&[("at", tr.date_time(at))])));
     // An NGO entry may issue a new projection version: offer the latest, as JSON, to edit.
     if referral.projection.is_none() && !projection_only && closed.is_none() {
         referral.projection = latest_projection(items);
@@ -322,12 +317,12 @@ pub(super) async fn report_view(
         can_reply: !projection_only && opened.withdrawn_at.is_none(),
         withdrawn: opened.withdrawn_at.map(|at| {
             let destroyed = at + state.followup.withdrawal_grace_days * 86_400;
-            format!(
-                "{} {} · {} {}",
-                tr.t("staff-withdrawn"),
-                utc(at),
-                tr.t("staff-destroyed-after"),
-                utc(destroyed)
+            tr.t_with(
+                "staff-withdrawn",
+                &args(&[
+                    ("at", tr.date_time(at)),
+                    ("destroyed", tr.date_time(destroyed)),
+                ]),
             )
         }),
         closures: closures(&tr, &opened, state.followup.consent_withdrawal_grace_days),
@@ -465,20 +460,20 @@ fn closures(tr: &Tr, opened: &workspace::OpenedReport, grace_days: i64) -> Vec<S
         .closures
         .iter()
         .map(|c| {
-            let destruction = match c.destroyed_at {
-                Some(at) => format!("{} {}", tr.t("staff-unopened-destroyed"), utc(at)),
-                None => format!(
-                    "{} {}",
-                    tr.t("staff-unopened-destroyed-after"),
-                    utc(c.withdrawn_at + grace_days * 86_400)
+            let (key, destroyed) = match c.destroyed_at {
+                Some(at) => ("staff-closure-destroyed", at),
+                None => (
+                    "staff-closure-pending",
+                    c.withdrawn_at + grace_days * 86_400,
                 ),
             };
-            format!(
-                "{}: {} {} · {}",
-                c.queue_id,
-                tr.t("staff-consent-withdrawn-for"),
-                utc(c.withdrawn_at),
-                destruction
+            tr.t_with(
+                key,
+                &args(&[
+                    ("queue", c.queue_id.clone()),
+                    ("at", tr.date_time(c.withdrawn_at)),
+                    ("destroyed", tr.date_time(destroyed)),
+                ]),
             )
         })
         .collect()

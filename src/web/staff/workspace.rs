@@ -5,9 +5,9 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::forms::{fail, redirect, utc};
+use super::forms::{fail, redirect};
 use super::session::principal;
-use crate::locale::Tr;
+use crate::locale::{args, Tr};
 use crate::store::{now, Member, StoreError};
 use crate::trust::accounts::OPERATOR_RECOVERED;
 use crate::trust::accounts::{Principal, Role};
@@ -263,7 +263,12 @@ pub(super) async fn workspace_with(
         .await
         .map_err(|e| fail(state, req, e))?
         .filter(|at| now() - at < ANNOUNCED_FOR)
-        .map(utc);
+        .map(|at| {
+            tr.t_with(
+                "staff-operator-recovered",
+                &args(&[("at", tr.date_time(at))]),
+            )
+        });
     let desk_key = desk_key_fingerprint(state.intake.routing.desk_signing_key.as_ref());
     let desk_key_changed = store
         .last_audited(DESK_KEY_CHANGED)
@@ -271,10 +276,10 @@ pub(super) async fn workspace_with(
         .map_err(|e| fail(state, req, e))?
         .filter(|at| now() - at < ANNOUNCED_FOR)
         .map(|at| {
-            let mut args = fluent_bundle::FluentArgs::new();
-            args.set("at", tr.date_time(at));
-            args.set("fingerprint", desk_key.clone());
-            tr.t_with("staff-desk-key-changed", &args)
+            tr.t_with(
+                "staff-desk-key-changed",
+                &args(&[("at", tr.date_time(at)), ("fingerprint", desk_key.clone())]),
+            )
         });
     let audit_head = match who.role {
         Role::Coordinator | Role::Operator => state
@@ -292,7 +297,7 @@ pub(super) async fn workspace_with(
             .await
             .map_err(|e| fail(state, req, e))?
             .into_iter()
-            .map(|(at, action, queue)| (utc(at), tr.t(&format!("staff-{action}")), queue))
+            .map(|(at, action, queue)| (tr.date_time(at), tr.t(&format!("staff-{action}")), queue))
             .collect(),
         None => Vec::new(),
     };
