@@ -416,6 +416,54 @@ pub struct SiteSettings {
     pub default_language: String,
     /// Where "leave this page" goes.
     pub leave_url: String,
+    /// Where this server's source code can be had (the AGPL's section 13): linked from the
+    /// reporter's /about page and every staff page. Point it at the source of what you deploy,
+    /// your changes included.
+    #[serde(default)]
+    pub source_url: SourceUrl,
+}
+
+/// The project's public repository: right only for an unmodified build of it.
+pub const DEFAULT_SOURCE_URL: &str = "https://github.com/homeward-intake/homeward";
+
+/// Where the source can be had: an `https://` or `http://` address, nothing a page could run.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct SourceUrl(String);
+
+impl SourceUrl {
+    pub fn parse(url: &str) -> Result<SourceUrl, SettingsError> {
+        let url = url.trim();
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        match rest {
+            Some(rest) if !rest.is_empty() && !url.contains(char::is_whitespace) => {
+                Ok(SourceUrl(url.to_owned()))
+            }
+            _ => Err(SettingsError::Invalid(format!(
+                "site.source_url must be an https:// or http:// address, not {url:?}"
+            ))),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for SourceUrl {
+    fn default() -> SourceUrl {
+        SourceUrl(DEFAULT_SOURCE_URL.to_owned())
+    }
+}
+
+impl TryFrom<String> for SourceUrl {
+    type Error = SettingsError;
+
+    fn try_from(url: String) -> Result<SourceUrl, SettingsError> {
+        SourceUrl::parse(&url)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -661,7 +709,29 @@ fn url_names_loopback(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::url_names_loopback;
+    use super::{url_names_loopback, SourceUrl};
+
+    #[test]
+    fn a_source_url_is_a_web_address() {
+        for url in [
+            "https://github.com/homeward-intake/homeward",
+            "http://src.example.org/homeward.tar.gz",
+        ] {
+            assert_eq!(
+                SourceUrl::parse(url).map(|u| u.as_str().to_owned()).ok(),
+                Some(url.to_owned())
+            );
+        }
+        for url in [
+            "javascript:alert(1)",
+            "https://",
+            "ftp://example.org/",
+            "https://a b",
+            "",
+        ] {
+            assert!(SourceUrl::parse(url).is_err(), "{url}");
+        }
+    }
 
     #[test]
     fn only_this_machine_is_loopback() {

@@ -159,6 +159,7 @@ impl Application {
             catalogs: Catalogs::load(&settings.site.default_language)?,
             page_title: settings.site.page_title.clone(),
             leave_url: settings.site.leave_url.clone(),
+            source_url: settings.site.source_url.clone(),
             max_body_bytes: settings.server.max_body_bytes,
             login_throttle: Arc::new(crate::web::shared::throttle::SourceThrottle::new(
                 settings.sessions.login_attempts_per_minute,

@@ -349,6 +349,7 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
             page_title: "Notes".into(),
             default_language: "en".into(),
             leave_url: "https://www.wikipedia.org/".into(),
+            source_url: homeward::config::SourceUrl::default(),
         },
         log: LogSettings {
             filter: "debug".into(),

@@ -4,6 +4,7 @@
 mod helpers;
 mod process;
 
+mod about;
 mod accounts;
 mod alerts;
 mod architecture;

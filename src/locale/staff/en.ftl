@@ -252,3 +252,5 @@ staff-confirm-remove = Yes, remove this member
 staff-confirm-suspend-heading = Suspend organisation:
 staff-confirm-suspend-consequence = Its queues receive no new reports from now until it is reinstated, and referrals to them are refused.
 staff-confirm-suspend = Yes, suspend this organisation
+## Every staff page's footer: where this server's source is (AGPL section 13)
+staff-source = Source code (AGPL-3.0)

@@ -248,3 +248,5 @@ staff-confirm-remove = 是，移除此成员
 staff-confirm-suspend-heading = 停用机构：
 staff-confirm-suspend-consequence = 从现在起直至恢复，其队列不会收到新的报告，转介给它们也会被拒绝。
 staff-confirm-suspend = 是，停用此机构
+## Every staff page's footer: where this server's source is (AGPL section 13)
+staff-source = 源代码（AGPL-3.0）
