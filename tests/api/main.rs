@@ -18,6 +18,7 @@ mod cleaning;
 mod config_files;
 mod crash;
 mod credentials;
+mod deploy_files;
 mod disk_full;
 mod errors;
 mod files;
