@@ -426,11 +426,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Serve => {
             let settings = Settings::load(&cli.config)?;
-            homeward::telemetry::init(
-                &settings.log.filter,
-                settings.log.format == "json",
-                std::io::stdout,
-            );
+            homeward::telemetry::init_stdout(&settings.log.filter, settings.log.format == "json");
             actix_web::rt::System::new().block_on(async {
                 let app = Application::build(settings).await?;
                 tracing::info!(

@@ -101,6 +101,7 @@ fn capture_logs() {
         homeward::telemetry::init(
             "debug,reqwest=off,hyper_util=off,hyper=off,h2=off",
             false,
+            false,
             || Capture,
         );
     });
