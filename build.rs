@@ -10,8 +10,41 @@ fn fnv(path: &str) -> u64 {
     })
 }
 
+/// The git commit this is built from, for the `homeward_build_info` metric: the
+/// `HOMEWARD_GIT_COMMIT` variable if set (a container build has no .git), else what git says of
+/// the checkout, else "unknown". Rebuilt when HEAD moves.
+fn git_commit() -> String {
+    println!("cargo:rerun-if-env-changed=HOMEWARD_GIT_COMMIT");
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .and_then(|out| String::from_utf8(out.stdout).ok())
+            .map(|text| text.trim().to_owned())
+    };
+    if let Some(dir) = git(&["rev-parse", "--git-dir"]) {
+        // HEAD names the branch; its reflog changes with every commit and checkout here.
+        println!("cargo:rerun-if-changed={dir}/HEAD");
+        println!("cargo:rerun-if-changed={dir}/logs/HEAD");
+    }
+    let commit = std::env::var("HOMEWARD_GIT_COMMIT")
+        .ok()
+        .or_else(|| git(&["rev-parse", "HEAD"]))
+        .unwrap_or_default();
+    let hex =
+        !commit.is_empty() && commit.len() <= 64 && commit.bytes().all(|b| b.is_ascii_hexdigit());
+    if hex {
+        commit.to_ascii_lowercase()
+    } else {
+        "unknown".to_owned()
+    }
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=migrations");
+    println!("cargo:rustc-env=HOMEWARD_BUILD_COMMIT={}", git_commit());
     let css = fnv("src/web/assets/site.css");
     let js = fnv("src/web/assets/seal.js");
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());

@@ -67,6 +67,7 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
             page_title: "Notes".into(),
             default_language: "en".into(),
             leave_url: "https://www.wikipedia.org/".into(),
+            source_url: homeward::config::SourceUrl::default(),
         },
         log: LogSettings {
             filter: "warn".into(),

@@ -3,6 +3,7 @@
 
 Usage: npm pack cldr-localenames-modern && tar xzf cldr-localenames-modern-*.tgz
        scripts/country_names.py package
+       scripts/country_names.py --smoke    (CI: no network, writes nothing in the tree)
 
 The codes come from src/domain/country.rs (what the server accepts); the names from CLDR's
 territories.json for each catalog's language. A catalog's existing country-XX lines are replaced;
@@ -11,6 +12,7 @@ everything else in it is left as it is. Run it again after a CLDR update or a ne
 import json
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,9 +40,8 @@ def names(cldr, tag):
     return out
 
 
-def main():
-    cldr = Path(sys.argv[1])
-    for catalog in sorted(LOCALES.glob("*.ftl")):
+def rewrite(cldr, locales):
+    for catalog in sorted(locales.glob("*.ftl")):
         tag = catalog.stem
         lines = catalog.read_text().split("\n")
         kept = [l for l in lines if not l.startswith("country-")]
@@ -49,6 +50,42 @@ def main():
         block = [f"country-{code} = {name}" for code, name in names(cldr, tag).items()]
         catalog.write_text("\n".join(kept[:before] + block + kept[before:]))
         print(f"{tag}: {len(block)} countries")
+
+
+def smoke():
+    """The whole rewrite, on copies of the catalogs, from a CLDR tree made of the names they
+    already hold: the copies must come back unchanged. Fails when the codes the server accepts
+    and the catalogs' names drift apart, or when the script no longer reads either."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        locales, cldr = tmp / "locale", tmp / "cldr"
+        locales.mkdir()
+        originals = {}
+        for catalog in sorted(LOCALES.glob("*.ftl")):
+            text = catalog.read_text()
+            originals[catalog.name] = text
+            (locales / catalog.name).write_text(text)
+            current = dict(re.findall(r"^country-([A-Z]{2}) = (.*)$", text, re.M))
+            territories = {}
+            for code, name in current.items():
+                territories[f"{code}-alt-short" if code in SHORT else code] = name
+            locale = CLDR.get(catalog.stem, catalog.stem)
+            folder = cldr / "main" / locale
+            folder.mkdir(parents=True)
+            data = {"main": {locale: {"localeDisplayNames": {"territories": territories}}}}
+            (folder / "territories.json").write_text(json.dumps(data))
+        rewrite(cldr, locales)
+        changed = [n for n, t in originals.items() if (locales / n).read_text() != t]
+        if changed:
+            sys.exit(f"smoke: the rewrite changed {changed}: codes and catalogs disagree")
+        print(f"smoke: {len(originals)} catalogs, {len(assigned())} codes, unchanged")
+
+
+def main():
+    if sys.argv[1:] == ["--smoke"]:
+        smoke()
+        return
+    rewrite(Path(sys.argv[1]), LOCALES)
 
 
 if __name__ == "__main__":

@@ -4,22 +4,40 @@
 # own. Prints wrk's figures (almost all of them 429s), the second source's statuses, the counts
 # from /metrics and the server's peak resident memory. Release build, default limits.
 # Usage: scripts/flood_bench.sh [seconds] [connections]
+# SMOKE=1 (CI, seconds): the debug binary; in place of wrk, twenty reports at once with curl from
+# one source, some of which must be refused (429), then one from the second source, which must be
+# taken (201), and the refusals counted in /metrics.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 seconds="${1:-60}"; conns="${2:-32}"
-work="$(mktemp -d)"; trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-cargo build --release -q --bin homeward
+smoke || need wrk "apt-get install wrk"
+work="$(mktemp -d)"; server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+bin=$(homeward_binary)
 export HOMEWARD_DATA_DIR="$work/data" HOMEWARD_DATABASE__URL="sqlite://$work/data/homeward.db" \
   HOMEWARD_SERVER__PORT=18083 HOMEWARD_LOG__FILTER=warn \
   HOMEWARD_METRICS__ENABLED=true HOMEWARD_METRICS__PORT=19464
-target/release/homeward serve & server=$!
-for _ in $(seq 1 50); do curl -fs localhost:18083/healthz >/dev/null && break; sleep 0.2; done
+"$bin" serve & server=$!
+wait_healthy http://127.0.0.1:18083
+send() { # [curl options...]: one report; prints its status
+  curl -s -o /dev/null -w '%{http_code}\n' "$@" -H 'Content-Type: application/json' \
+    --data '{"narrative":"sent at a sane rate","location":{"country":"KH"}}' \
+    http://127.0.0.1:18083/api/v1/reports
+}
+if smoke; then
+  flood=$(for _ in $(seq 1 20); do send & done; wait)
+  steady=$(send --interface 127.0.0.2)
+  echo "smoke: flood statuses $(echo "$flood" | sort | uniq -c | tr -s ' ' | tr '\n' ' '), second source $steady"
+  echo "$flood" | grep -q '^429$' || { echo "smoke: the flood was never refused" >&2; exit 1; }
+  [ "$steady" = 201 ] || { echo "smoke: the second source got $steady" >&2; exit 1; }
+  curl -fs localhost:19464/metrics | grep -q 'homeward_reports_refused_total{listener="public",reason="source_limit"}' ||
+    { echo "smoke: /metrics does not count the refusals" >&2; exit 1; }
+  exit 0
+fi
 steady() {
   for _ in $(seq 1 $((seconds / 15))); do
-    curl -s -o /dev/null -w '%{http_code} %{time_total}s\n' --interface 127.0.0.2 \
-      -H 'Content-Type: application/json' \
-      --data '{"narrative":"sent at a sane rate","location":{"country":"KH"}}' \
-      http://127.0.0.1:18083/api/v1/reports
+    send --interface 127.0.0.2 -w '%{http_code} %{time_total}s\n'
     sleep 15
   done
 }

@@ -4,21 +4,27 @@
 #     when its locator is unknown (each costs one Argon2id derivation);
 #  2. the server's memory while several large attachments upload at once.
 # Usage: scripts/followup_bench.sh [rounds] [concurrent uploads] [file MiB] [upload rounds]
+# SMOKE=1 (CI, seconds): the debug binary, two rounds, two 1 MiB uploads at once, one upload
+# round; the right code must open a visit and every upload must be taken.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 rounds="${1:-20}"; uploads="${2:-8}"; mib="${3:-5}"; batches="${4:-3}"
-work="$(mktemp -d)"; trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-cargo build --release -q
-bin=target/release/homeward
+if smoke; then rounds=2; uploads=2; mib=1; batches=1; fi
+work="$(mktemp -d)"; server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+bin=$(homeward_binary)
 # Throughput, not flood limits, is measured here: one wrk source must not be held to its share.
 export HOMEWARD_LIMITS__SUBMISSIONS_PER_MINUTE=100000000 HOMEWARD_LIMITS__GLOBAL_SUBMISSIONS_PER_MINUTE=100000000
 export HOMEWARD_DATA_DIR="$work/data" HOMEWARD_SERVER__PORT=18081 HOMEWARD_LOG__FILTER=warn
 export HOMEWARD_DATABASE__URL="sqlite://$work/data/homeward.db"
 export HOMEWARD_FOLLOWUP__ATTEMPTS_PER_MINUTE=100000 HOMEWARD_FOLLOWUP__GLOBAL_ATTEMPTS_PER_MINUTE=100000
 export HOMEWARD_SERVER__MAX_BODY_BYTES=$((1024 * 1024))
+# A full 1 MiB body on every connection is a worst case start refuses past the default bound.
+export HOMEWARD_SERVER__MEMORY_BOUND_MIB=4096
 "$bin" serve & server=$!
 url=http://127.0.0.1:18081
-for _ in $(seq 1 50); do curl -fs "$url/healthz" >/dev/null && break; sleep 0.2; done
+wait_healthy "$url"
 code=$(curl -fs -H 'Content-Type: application/json' -d '{"narrative":"bench","location":{"country":"KH"}}' \
   "$url/api/v1/reports" | sed -n 's/.*"receipt_code":"\([0-9 ]*\)".*/\1/p' | tr -d ' ')
 wrong_secret="${code:0:19}$(( (${code:19:1} + 1) % 10 ))"
@@ -29,6 +35,12 @@ timed() {
       -d "code=$1" "$url/followup"
   done | sort -n | awk '{a[NR]=$1} END {printf "p50 %.1f ms, p90 %.1f ms, max %.1f ms\n", a[int(NR*0.5)+1]*1000, a[int(NR*0.9)]*1000, a[NR]*1000}'
 }
+[ -n "$code" ] || { echo "no receipt code came back" >&2; exit 1; }
+if smoke; then
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/x-www-form-urlencoded' \
+    -d "code=$code" "$url/followup")
+  [ "$status" = 200 ] || { echo "smoke: the right code got $status" >&2; exit 1; }
+fi
 echo "right code:      $(timed "$code")"
 echo "wrong secret:    $(timed "$wrong_secret")"
 echo "unknown locator: $(timed "$unknown_locator")"
@@ -55,4 +67,7 @@ for round in $(seq 1 "$batches"); do
   took=$(echo "$(date +%s.%N) - $start" | bc)
   kill "$sampler" 2>/dev/null || true
   echo "round $round: $uploads × ${mib} MiB at once, statuses [$statuses] in ${took} s; rss max $(sort -n "$work/rss" | tail -1) KiB, after $(rss) KiB"
+  if smoke && [ "$statuses" != " $uploads 200 " ]; then
+    echo "smoke: not every upload was taken: [$statuses]" >&2; exit 1
+  fi
 done

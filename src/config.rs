@@ -1,6 +1,11 @@
 //! Layered settings: `config/default.toml`, then an optional `config/local.toml`, then
 //! `HOMEWARD_`-prefixed environment variables (`__` separates levels, e.g.
-//! `HOMEWARD_DATABASE__URL`). Validated once at start.
+//! `HOMEWARD_DATABASE__URL`; a list is its items with commas between them, e.g.
+//! `HOMEWARD_SERVER__TRUSTED_PROXIES=172.28.0.10,::1`). Validated once at start.
+//!
+//! A start refused for its configuration exits with [`EX_CONFIG`] (78), so a service manager
+//! does not restart it into the same mistake: [`SettingsError`] and [`ConfigurationError`] mark
+//! those failures, and [`is_misconfiguration`] finds them in an error's chain.
 
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
@@ -276,6 +281,7 @@ pub struct SmtpSettings {
     pub username: Option<String>,
     pub password: Option<SecretString>,
     pub from: String,
+    #[serde(deserialize_with = "list")]
     pub to: Vec<String>,
 }
 
@@ -306,7 +312,7 @@ pub struct ServerSettings {
     #[serde(default = "default_max_connections")]
     pub max_connections: usize,
     /// Reverse proxies whose X-Forwarded-For is believed, for per-source limits only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub trusted_proxies: Vec<IpAddr>,
     /// The listener an onion service feeds, with its own limits. Off unless set.
     #[serde(default)]
@@ -416,6 +422,54 @@ pub struct SiteSettings {
     pub default_language: String,
     /// Where "leave this page" goes.
     pub leave_url: String,
+    /// Where this server's source code can be had (the AGPL's section 13): linked from the
+    /// reporter's /about page and every staff page. Point it at the source of what you deploy,
+    /// your changes included.
+    #[serde(default)]
+    pub source_url: SourceUrl,
+}
+
+/// The project's public repository: right only for an unmodified build of it.
+pub const DEFAULT_SOURCE_URL: &str = "https://github.com/homeward-intake/homeward";
+
+/// Where the source can be had: an `https://` or `http://` address, nothing a page could run.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct SourceUrl(String);
+
+impl SourceUrl {
+    pub fn parse(url: &str) -> Result<SourceUrl, SettingsError> {
+        let url = url.trim();
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        match rest {
+            Some(rest) if !rest.is_empty() && !url.contains(char::is_whitespace) => {
+                Ok(SourceUrl(url.to_owned()))
+            }
+            _ => Err(SettingsError::Invalid(format!(
+                "site.source_url must be an https:// or http:// address, not {url:?}"
+            ))),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for SourceUrl {
+    fn default() -> SourceUrl {
+        SourceUrl(DEFAULT_SOURCE_URL.to_owned())
+    }
+}
+
+impl TryFrom<String> for SourceUrl {
+    type Error = SettingsError;
+
+    fn try_from(url: String) -> Result<SourceUrl, SettingsError> {
+        SourceUrl::parse(&url)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -426,6 +480,51 @@ pub struct LogSettings {
     pub format: String,
 }
 
+/// A list, from a file's array or from an environment variable's text with commas between the
+/// items (the environment has no arrays): each item parsed as `T`, blanks around it ignored, an
+/// empty text an empty list.
+fn list<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    struct List<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T> serde::de::Visitor<'de> for List<T>
+    where
+        T: Deserialize<'de> + std::str::FromStr,
+        T::Err: std::fmt::Display,
+    {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list, or its items separated by commas")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Vec<T>, E> {
+            text.split(',')
+                .map(str::trim)
+                .filter(|item| !item.is_empty())
+                .map(|item| {
+                    item.parse()
+                        .map_err(|e| E::custom(format!("{item:?} in the list: {e}")))
+                })
+                .collect()
+        }
+    }
+
+    deserializer.deserialize_any(List(std::marker::PhantomData))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
     #[error("settings: {0}")]
@@ -434,16 +533,45 @@ pub enum SettingsError {
     Invalid(String),
 }
 
+/// The exit status of a start refused for its configuration (`EX_CONFIG` of sysexits.h); the
+/// systemd unit's `RestartPreventExitStatus=78` keeps it from restarting into the same mistake.
+pub const EX_CONFIG: u8 = 78;
+
+/// A start refused for its configuration beyond the settings themselves: the routing file, the
+/// triage weights, the server secrets, the catalogs' default language, alert and audit settings.
+/// Not for what a restart may mend (a database not up yet, a port still taken).
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct ConfigurationError(#[from] pub anyhow::Error);
+
+/// Whether `error` was caused by the configuration: a [`SettingsError`] or a
+/// [`ConfigurationError`] anywhere in its chain.
+pub fn is_misconfiguration(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .any(|cause| cause.is::<SettingsError>() || cause.is::<ConfigurationError>())
+}
+
 impl Settings {
     /// Reads `<dir>/default.toml`, `<dir>/local.toml` (optional) and the environment.
     pub fn load(dir: &Path) -> Result<Settings, SettingsError> {
+        Settings::load_with_environment(dir, None)
+    }
+
+    /// As `load`, with `environment` read in place of the process's environment when given
+    /// (a test feeding a deploy file's variables, say).
+    pub fn load_with_environment(
+        dir: &Path,
+        environment: Option<config::Map<String, String>>,
+    ) -> Result<Settings, SettingsError> {
         let settings: Settings = config::Config::builder()
             .add_source(config::File::from(dir.join("default.toml")).required(true))
             .add_source(config::File::from(dir.join("local.toml")).required(false))
             .add_source(
                 config::Environment::with_prefix("HOMEWARD")
                     .prefix_separator("_")
-                    .separator("__"),
+                    .separator("__")
+                    .source(environment),
             )
             .build()?
             .try_deserialize()?;
@@ -637,9 +765,10 @@ impl Settings {
             .unwrap_or_else(|| self.secrets_path().with_file_name("audit-checkpoint.txt"))
     }
 
-    /// Each queue's membership as last seen, for restores: beside the secrets file.
+    /// Each queue's membership as last seen, for restores: in the data directory, which the
+    /// server may write (the secrets file may sit on a read-only mount, a container's secret).
     pub fn memberships_path(&self) -> PathBuf {
-        self.secrets_path().with_file_name("memberships.txt")
+        self.data_dir.join("memberships.txt")
     }
 
     /// Retention's period in days, if retention is on.
@@ -669,7 +798,29 @@ fn url_names_loopback(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::url_names_loopback;
+    use super::{url_names_loopback, SourceUrl};
+
+    #[test]
+    fn a_source_url_is_a_web_address() {
+        for url in [
+            "https://github.com/homeward-intake/homeward",
+            "http://src.example.org/homeward.tar.gz",
+        ] {
+            assert_eq!(
+                SourceUrl::parse(url).map(|u| u.as_str().to_owned()).ok(),
+                Some(url.to_owned())
+            );
+        }
+        for url in [
+            "javascript:alert(1)",
+            "https://",
+            "ftp://example.org/",
+            "https://a b",
+            "",
+        ] {
+            assert!(SourceUrl::parse(url).is_err(), "{url}");
+        }
+    }
 
     #[test]
     fn only_this_machine_is_loopback() {

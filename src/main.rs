@@ -38,6 +38,16 @@ enum Command {
     Serve,
     /// Create or update the database schema, then exit.
     Migrate,
+    /// Ask the server on this machine whether it answers (GET /healthz on server.port): exits 0
+    /// when it does, 1 otherwise. For a container's HEALTHCHECK; no curl needed.
+    Healthcheck {
+        /// The port to ask, instead of server.port from the settings.
+        #[arg(long)]
+        port: Option<u16>,
+        /// Seconds to wait for each step (connect, send, answer).
+        #[arg(long, default_value_t = 3)]
+        timeout: u64,
+    },
     /// Check the settings, the queues and the triage weights; name the line of any mistake.
     CheckConfig {
         /// Also refuse what is only fit for a demo (the demo desk and its key).
@@ -249,10 +259,40 @@ enum SecretsCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Healthcheck { port, timeout } = cli.command {
+        return healthcheck(&cli.config, port, timeout);
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("homeward: {e:#}");
+            if homeward::config::is_misconfiguration(&e) {
+                ExitCode::from(homeward::config::EX_CONFIG)
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+/// 0 when the server on this machine answers /healthz with 200, 1 for anything else (unreadable
+/// settings included): a container runtime reads nothing but those two.
+fn healthcheck(config: &std::path::Path, port: Option<u16>, timeout: u64) -> ExitCode {
+    use homeward::cli::healthcheck::{check, local_address};
+    let at = match (Settings::load(config), port) {
+        (Ok(settings), port) => {
+            local_address(settings.server.host, port.unwrap_or(settings.server.port))
+        }
+        (Err(_), Some(port)) => local_address(std::net::IpAddr::from([127, 0, 0, 1]), port),
+        (Err(e), None) => {
+            eprintln!("homeward healthcheck: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match check(at, std::time::Duration::from_secs(timeout.max(1))) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("homeward healthcheck: {e}");
             ExitCode::FAILURE
         }
     }
@@ -384,6 +424,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let settings = Settings::load(&cli.config)?;
             runtime()?.block_on(purge(settings, dry_run))
         }
+        // Answered in `main`, with its own exit codes (0 or 1, whatever went wrong).
+        Command::Healthcheck { .. } => Ok(()),
         Command::Migrate => {
             let settings = Settings::load(&cli.config)?;
             runtime()?.block_on(async {
@@ -396,11 +438,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Serve => {
             let settings = Settings::load(&cli.config)?;
-            homeward::telemetry::init(
-                &settings.log.filter,
-                settings.log.format == "json",
-                std::io::stdout,
-            );
+            homeward::telemetry::init_stdout(&settings.log.filter, settings.log.format == "json");
             actix_web::rt::System::new().block_on(async {
                 let app = Application::build(settings).await?;
                 tracing::info!(
@@ -409,6 +447,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     metrics_port = app.metrics_port(),
                     "listening"
                 );
+                // Migrated and bound: tell systemd (Type=notify); nothing without NOTIFY_SOCKET.
+                if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {
+                    tracing::warn!(error = %e, "could not tell the service manager we are ready");
+                }
                 app.run_until_stopped().await?;
                 anyhow::Ok(())
             })

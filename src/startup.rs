@@ -8,7 +8,7 @@ use std::time::Duration;
 use actix_web::dev::Server;
 use anyhow::{bail, Context};
 
-use crate::config::Settings;
+use crate::config::{ConfigurationError, Settings};
 use crate::crypto::kdf::KdfPool;
 use crate::locale::Catalogs;
 use crate::reporting::intake::Intake;
@@ -65,6 +65,11 @@ pub fn routing_for(settings: &Settings) -> anyhow::Result<RoutingConfig> {
     Ok(routing)
 }
 
+/// A failure of the configuration (not of the machine or the database): the start exits 78.
+fn misconfigured(error: impl Into<anyhow::Error>) -> ConfigurationError {
+    ConfigurationError(error.into())
+}
+
 fn bind(host: std::net::IpAddr, port: u16, what: &str) -> anyhow::Result<TcpListener> {
     TcpListener::bind((host, port))
         .with_context(|| format!("binding the {what} listener {host}:{port}"))
@@ -96,12 +101,13 @@ impl Application {
     /// As `build`, with the clock that decides what has expired (a test's own, say).
     pub async fn build_with_clock(settings: Settings, clock: Clock) -> anyhow::Result<Application> {
         settings.validate()?;
-        let routing = routing_for(&settings)?;
-        let triage = TriageRules::load(&settings.triage_file)?;
+        let routing = routing_for(&settings).map_err(misconfigured)?;
+        let triage = TriageRules::load(&settings.triage_file).map_err(misconfigured)?;
         let secrets = crate::operations::secrets::load_or_create(
             &settings.secrets_path(),
             !settings.is_postgres(),
-        )?;
+        )
+        .map_err(misconfigured)?;
 
         let store = Store::connect(&settings.database.url, settings.database.max_connections)
             .await
@@ -162,9 +168,10 @@ impl Application {
             },
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
             ack_targets: settings.ack_targets,
-            catalogs: Catalogs::load(&settings.site.default_language)?,
+            catalogs: Catalogs::load(&settings.site.default_language).map_err(misconfigured)?,
             page_title: settings.site.page_title.clone(),
             leave_url: settings.site.leave_url.clone(),
+            source_url: settings.site.source_url.clone(),
             max_body_bytes: settings.server.max_body_bytes,
             login_throttle: Arc::new(crate::web::shared::throttle::SourceThrottle::new(
                 settings.sessions.login_attempts_per_minute,
@@ -208,7 +215,9 @@ impl Application {
             state.catalogs.clone(),
             &settings.site.default_language,
             settings.ack_targets.critical_minutes,
-        )? {
+        )
+        .map_err(misconfigured)?
+        {
             alerter.spawn(Duration::from_secs(
                 settings.alerts.check_interval_secs.max(1),
             ));
@@ -231,7 +240,8 @@ impl Application {
             &settings.audit,
             state.accounts.audit.clone(),
             settings.checkpoint_path(),
-        )?
+        )
+        .map_err(misconfigured)?
         .spawn(Duration::from_secs(
             settings.audit.checkpoint_interval_secs.max(1),
         ));

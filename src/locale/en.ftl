@@ -469,3 +469,9 @@ error-not_in_ticket = This does not match what the server prepared for this repo
 error-upload_incomplete = This upload is not complete yet.
 error-no_match = This code opens nothing. Check each digit and try again.
 proxy-warning = Careful: your browser is saving data by sending pages through its company's servers, which can read what you type here. If you can, open this page in another browser, or turn data saving off first.
+## About this site (/about): the software's licence and where its source is (AGPL section 13)
+about-link = About this site
+about-heading = About this site
+about-software = This site runs Homeward, free software: anyone may use, study, change and share it under the GNU Affero General Public License, version 3 or later.
+about-source = Its source code:
+about-source-note = That address is on another site, and whoever sees your phone may see you went there. You do not need it to ask for help.

@@ -468,3 +468,9 @@ error-not_in_ticket = Hindi ito tugma sa inihanda ng server para sa ulat na ito.
 error-upload_incomplete = Hindi pa tapos ang upload na ito.
 error-no_match = Walang nabubuksan ang code na ito. Suriin ang bawat numero at subukang muli.
 proxy-warning = Mag-ingat: nagtitipid ng data ang iyong browser sa pamamagitan ng pagpapadaan ng mga pahina sa mga server ng kumpanya nito, na nakakabasa ng tinatype mo rito. Kung kaya, buksan ang pahinang ito sa ibang browser, o patayin muna ang data saving.
+## About this site (/about): the software's licence and where its source is (AGPL section 13)
+about-link = Tungkol sa site na ito
+about-heading = Tungkol sa site na ito
+about-software = Gumagamit ang site na ito ng Homeward, isang malayang software: maaaring gamitin, pag-aralan, baguhin at ibahagi ito ng sinuman sa ilalim ng GNU Affero General Public License, bersyon 3 o mas bago.
+about-source = Ang source code nito:
+about-source-note = Nasa ibang site ang address na iyon, at maaaring makita ng sinumang tumitingin sa iyong telepono na pumunta ka roon. Hindi mo ito kailangan para humingi ng tulong.

@@ -468,3 +468,9 @@ error-not_in_ticket = Ini tidak cocok dengan yang disiapkan server untuk laporan
 error-upload_incomplete = Unggahan ini belum selesai.
 error-no_match = Kode ini tidak membuka apa pun. Periksa setiap angka dan coba lagi.
 proxy-warning = Hati-hati: browser Anda menghemat data dengan mengirim halaman melalui server perusahaannya, yang bisa membaca apa yang Anda ketik di sini. Jika bisa, buka halaman ini di browser lain, atau matikan dulu mode hemat data.
+## About this site (/about): the software's licence and where its source is (AGPL section 13)
+about-link = Tentang situs ini
+about-heading = Tentang situs ini
+about-software = Situs ini menjalankan Homeward, perangkat lunak bebas: siapa pun boleh menggunakan, mempelajari, mengubah, dan membagikannya menurut GNU Affero General Public License versi 3 atau yang lebih baru.
+about-source = Kode sumbernya:
+about-source-note = Alamat itu ada di situs lain, dan orang yang melihat ponsel Anda bisa tahu Anda pernah membukanya. Anda tidak memerlukannya untuk meminta bantuan.

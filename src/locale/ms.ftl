@@ -468,3 +468,9 @@ error-not_in_ticket = Ini tidak sepadan dengan apa yang disediakan oleh pelayan 
 error-upload_incomplete = Muat naik ini belum selesai.
 error-no_match = Kod ini tidak membuka apa-apa. Semak setiap digit dan cuba lagi.
 proxy-warning = Berhati-hati: pelayar anda menjimatkan data dengan menghantar halaman melalui pelayan syarikatnya, yang boleh membaca apa yang anda taip di sini. Jika boleh, buka halaman ini dalam pelayar lain, atau matikan mod jimat data dahulu.
+## About this site (/about): the software's licence and where its source is (AGPL section 13)
+about-link = Tentang laman ini
+about-heading = Tentang laman ini
+about-software = Laman ini menjalankan Homeward, perisian bebas: sesiapa sahaja boleh menggunakan, mengkaji, mengubah dan berkongsinya di bawah GNU Affero General Public License versi 3 atau versi yang lebih baharu.
+about-source = Kod sumbernya:
+about-source-note = Alamat itu berada di laman lain, dan sesiapa yang melihat telefon anda mungkin tahu anda pernah ke sana. Anda tidak memerlukannya untuk meminta bantuan.

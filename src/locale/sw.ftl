@@ -468,3 +468,9 @@ error-not_in_ticket = Hii hailingani na kile seva ilichoandaa kwa ripoti hii.
 error-upload_incomplete = Upakiaji huu bado haujakamilika.
 error-no_match = Namba hii haifungui chochote. Hakiki kila tarakimu ujaribu tena.
 proxy-warning = Tahadhari: kivinjari chako kinaokoa data kwa kupitisha kurasa kwenye seva za kampuni yake, ambazo zinaweza kusoma unachoandika hapa. Ikiwezekana, fungua ukurasa huu kwenye kivinjari kingine, au zima kwanza hali ya kuokoa data.
+## About this site (/about): the software's licence and where its source is (AGPL section 13)
+about-link = Kuhusu tovuti hii
+about-heading = Kuhusu tovuti hii
+about-software = Tovuti hii inaendeshwa na Homeward, programu huria: mtu yeyote anaweza kuitumia, kuichunguza, kuibadilisha na kuishiriki chini ya leseni ya GNU Affero General Public License, toleo la 3 au la baadaye.
+about-source = Msimbo wake wa chanzo:
+about-source-note = Anwani hiyo iko kwenye tovuti nyingine, na mtu anayeona simu yako anaweza kujua kwamba ulienda huko. Huhitaji hiyo ili kuomba msaada.

@@ -468,3 +468,9 @@ error-not_in_ticket = Điều này không khớp với những gì máy chủ đ
 error-upload_incomplete = Lượt tải lên này chưa xong.
 error-no_match = Mã này không mở được gì. Hãy kiểm tra từng chữ số và thử lại.
 proxy-warning = Cẩn thận: trình duyệt của bạn đang tiết kiệm dữ liệu bằng cách gửi trang qua máy chủ của công ty nó, nơi có thể đọc những gì bạn gõ ở đây. Nếu được, hãy mở trang này bằng trình duyệt khác, hoặc tắt chế độ tiết kiệm dữ liệu trước.
+## About this site (/about): the software's licence and where its source is (AGPL section 13)
+about-link = Về trang này
+about-heading = Về trang này
+about-software = Trang này chạy Homeward, một phần mềm tự do: ai cũng có thể dùng, tìm hiểu, sửa đổi và chia sẻ nó theo Giấy phép Công cộng GNU Affero, phiên bản 3 hoặc mới hơn.
+about-source = Mã nguồn:
+about-source-note = Địa chỉ đó nằm trên một trang web khác, và người xem được điện thoại của bạn có thể biết bạn đã vào đó. Bạn không cần nó để xin giúp đỡ.

@@ -468,3 +468,9 @@ error-not_in_ticket = 这与服务器为此报告准备的内容不符。
 error-upload_incomplete = 此上传尚未完成。
 error-no_match = 此回执码无法打开任何内容。请逐位检查后再试。
 proxy-warning = 注意：您的浏览器正通过其公司的服务器转发网页来节省流量，这些服务器能读到您在这里输入的内容。如果可以，请换用其他浏览器打开本页，或先关闭省流量模式。
+## About this site (/about): the software's licence and where its source is (AGPL section 13)
+about-link = 关于本站
+about-heading = 关于本站
+about-software = 本站运行的是 Homeward，这是一款自由软件：任何人都可以依照 GNU Affero 通用公共许可证第 3 版或更高版本使用、研究、修改和分享它。
+about-source = 源代码：
+about-source-note = 这个地址在另一个网站上，看到你手机的人可能会发现你去过那里。求助并不需要它。

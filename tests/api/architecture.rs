@@ -59,6 +59,8 @@ const CRATES: &[(&str, &[&str])] = &[
     ("sqlx", &["store", "operations"]),
     ("reqwest", &["casework", "cli"]),
     ("lettre", &["casework"]),
+    // Telling systemd the server is ready is the entry's business alone.
+    ("sd_notify", &[]),
 ];
 
 /// Whether `from` may use `to`; `None` when `from` has no place in the house.

@@ -1,5 +1,6 @@
 //! Backups through the real command line: taken while the server runs, restored into a fresh
-//! instance whose database was lost but whose state beside the secrets survived. The restored
+//! instance whose database was lost but whose state (the destroyed list beside the secrets, the
+//! membership record in the data directory) survived. The restored
 //! server opens the report with its queue key and the conversation with its receipt code; the
 //! sessions and visits of the snapshot open nothing; a report destroyed after the backup stays
 //! destroyed; a queue whose membership changed after the backup receives nothing until its
@@ -13,10 +14,10 @@ use crate::helpers::{fresh_postgres_database, on_both_engines, spawn_app, Engine
 use crate::process::{open_visit, post_json, run, write_config, write_config_at, Instance, Served};
 use crate::workspace::{csrf_of, import, staff};
 
-/// Waits until the running server's membership record beside the secrets holds the queues' key
-/// holders as they are now: the server rewrites it on every change of holders.
+/// Waits until the running server's membership record (in its data directory) holds the queues'
+/// key holders as they are now: the server rewrites it on every change of holders.
 async fn recorded_memberships(app: &TestApp) {
-    let record = MembershipRecord::new(app.secrets_file.with_file_name("memberships.txt"));
+    let record = MembershipRecord::new(app.dir.path().join("data/memberships.txt"));
     for _ in 0..100 {
         let now = app.store.memberships().await.unwrap_or_default();
         let recorded = record.read().unwrap_or_default();
@@ -117,9 +118,13 @@ on_both_engines!(
         let fresh_secrets = fresh.path().join("secrets.toml");
         homeward::operations::secrets::write_new(&fresh_secrets, &homeward::operations::secrets::generate())
             .unwrap_or_else(|e| panic!("{e}"));
-        for kept_file in ["destroyed-reports.txt", "memberships.txt"] {
-            std::fs::copy(app.secrets_file.with_file_name(kept_file), fresh.path().join(kept_file))
-                .unwrap_or_else(|e| panic!("{kept_file}: {e}"));
+        // The destroyed list beside the secrets, the membership record in the data directory.
+        std::fs::create_dir_all(fresh.path().join("data")).unwrap_or_else(|e| panic!("{e}"));
+        for (from, to) in [
+            (app.secrets_file.with_file_name("destroyed-reports.txt"), fresh.path().join("destroyed-reports.txt")),
+            (app.dir.path().join("data/memberships.txt"), fresh.path().join("data/memberships.txt")),
+        ] {
+            std::fs::copy(&from, &to).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
         }
         let instance = Instance {
             dir: fresh.path().to_owned(),

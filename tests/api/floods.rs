@@ -338,6 +338,26 @@ on_both_engines!(
             .sum();
         assert_eq!(open, 1, "the one report waits at the desk:\n{text}");
         assert!(text.contains("homeward_http_request_duration_seconds_bucket{"));
+        // The build: its version, and the commit it was built from (hex) or "unknown".
+        let build = text
+            .lines()
+            .find(|l| l.starts_with("homeward_build_info{"))
+            .unwrap_or_else(|| panic!("no homeward_build_info in:\n{text}"));
+        assert!(
+            build.starts_with(&format!(
+                "homeward_build_info{{version=\"{}\",commit=\"",
+                env!("CARGO_PKG_VERSION")
+            )) && build.ends_with("\"} 1"),
+            "{build}"
+        );
+        let commit = build
+            .split("commit=\"")
+            .nth(1)
+            .and_then(|c| c.split('"').next());
+        assert!(
+            commit.is_some_and(|c| c == "unknown" || c.bytes().all(|b| b.is_ascii_hexdigit())),
+            "{build}"
+        );
         assert!(text.contains("route=\"/api/v1/reports\""));
         assert!(
             !text.contains("Canary") && !text.contains("127.0.0.77"),

@@ -102,6 +102,7 @@ fn capture_logs() {
         homeward::telemetry::init(
             "debug,reqwest=off,hyper_util=off,hyper=off,h2=off",
             false,
+            false,
             || Capture,
         );
     });
@@ -356,6 +357,7 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
             page_title: "Notes".into(),
             default_language: "en".into(),
             leave_url: "https://www.wikipedia.org/".into(),
+            source_url: homeward::config::SourceUrl::default(),
         },
         log: LogSettings {
             filter: "debug".into(),

@@ -4,6 +4,7 @@
 mod helpers;
 mod process;
 
+mod about;
 mod accounts;
 mod alerts;
 mod architecture;
@@ -17,6 +18,7 @@ mod cleaning;
 mod config_files;
 mod crash;
 mod credentials;
+mod deploy_files;
 mod disk_full;
 mod errors;
 mod files;

@@ -253,3 +253,5 @@ staff-confirm-suspend-consequence = Until it is reinstated, its queues receive n
 staff-confirm-suspend = Yes, suspend this organisation
 staff-desk-key-changed = The desk organisation's key, which every organisation's and every member's certificate is checked against, changed on { $at } (now { $fingerprint }). Unless the desk told your organisation so, ask it before you certify anyone or import a key.
 staff-desk-key = Desk organisation's key (fingerprint): compare it with the one the desk gave your organisation.
+## Every staff page's footer: where this server's source is (AGPL section 13)
+staff-source = Source code (AGPL-3.0)

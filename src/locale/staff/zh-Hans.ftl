@@ -249,3 +249,5 @@ staff-confirm-suspend-consequence = 在恢复之前，其队列不会收到新�
 staff-confirm-suspend = 是，停用此机构
 staff-desk-key-changed = 用于核验每个机构及每位成员证书的前台机构密钥已于 { $at } 更换（现为 { $fingerprint }）。除非前台已告知贵机构，请在认证任何人或导入密钥之前先向前台确认。
 staff-desk-key = 前台机构密钥（指纹）：请与前台提供给贵机构的指纹核对。
+## Every staff page's footer: where this server's source is (AGPL section 13)
+staff-source = 源代码（AGPL-3.0）

@@ -3,6 +3,7 @@
 //!
 //! Its handlers use `web::shared` and the floors below web, never another area's handlers.
 
+pub mod about;
 pub mod followup;
 pub mod form;
 pub mod pages;
@@ -13,6 +14,8 @@ use actix_web::web;
 /// The reporter's routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(pages::home));
+    cfg.route("/about", web::get().to(about::about));
+    cfg.route("/source", web::get().to(about::source));
     cfg.route("/report", web::get().to(pages::report_form));
     cfg.route("/report", web::post().to(pages::submit_report));
     cfg.route("/followup", web::get().to(followup::code_form));

@@ -13,6 +13,7 @@ use prometheus_client::metrics::counter::{ConstCounter, Counter};
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::{ConstGauge, Gauge};
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::metrics::info::Info;
 use prometheus_client::registry::Registry;
 
 use crate::config::AckTargets;
@@ -211,6 +212,14 @@ impl Collector for KdfCollector {
     }
 }
 
+/// The version and the git commit (build.rs; "unknown" when it was not known at build time).
+fn build_labels() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("version", env!("CARGO_PKG_VERSION")),
+        ("commit", env!("HOMEWARD_BUILD_COMMIT")),
+    ]
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum MetricsError {
     #[error(transparent)]
@@ -262,6 +271,11 @@ impl Metrics {
             overdue.clone(),
         );
         registry.register_collector(Box::new(KdfCollector(kdf)));
+        registry.register(
+            "build",
+            "This build: its version and the git commit it was built from (or unknown)",
+            Info::new(build_labels()),
+        );
         Arc::new(Metrics {
             registry,
             accepted,

@@ -20,6 +20,8 @@ pub struct AppState {
     pub catalogs: Arc<Catalogs>,
     pub page_title: String,
     pub leave_url: String,
+    /// Where this server's source can be had (AGPL section 13): /about and /source.
+    pub source_url: crate::config::SourceUrl,
     pub max_body_bytes: usize,
     pub login_throttle: Arc<throttle::SourceThrottle>,
     pub code_throttle: Arc<throttle::CodeAttempts>,
