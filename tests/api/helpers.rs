@@ -509,6 +509,7 @@ pub async fn spawn_with(engine: Engine, options: Options) -> TestApp {
 pub fn code_in_page(html: &str) -> String {
     let start = html
         .find("class=\"code\"")
+        .or_else(|| html.find("class=\"cmd\""))
         .unwrap_or_else(|| panic!("no code in page: {html}"));
     let rest = &html[start..];
     let open = rest.find('>').map(|i| i + 1).unwrap_or(0);
@@ -516,9 +517,11 @@ pub fn code_in_page(html: &str) -> String {
     rest[open..close].trim().to_owned()
 }
 
-/// The first `class="code"` value, then the second, ... of a page.
+/// The first `class="code"` (or, for a command or a link, `class="cmd"`) value, then the
+/// second, ... of a page.
 pub fn codes_in_page(html: &str) -> Vec<String> {
-    html.split("class=\"code\">")
+    html.replace("class=\"cmd\">", "class=\"code\">")
+        .split("class=\"code\">")
         .skip(1)
         .map(|rest| rest.split('<').next().unwrap_or_default().trim().to_owned())
         .collect()

@@ -165,7 +165,7 @@ staff-reset-member = Reset link
 ## Referral
 staff-refer-to = Refer to queue
 staff-refer-reason = Why
-staff-refer-hint = Seen by this queue and the receiving one only.
+staff-refer-hint = Seen by the NGO queues that hold the report (the receiving one too, if it is an NGO), never by a consulate or the police.
 staff-refer = Refer
 staff-item-referral = Referral
 referral-not-receiving = That queue does not receive reports now.
@@ -221,7 +221,7 @@ error-recovery_wrong = This username and recovery key do not go together.
 
 # Membership as a chain of signatures from the organisation's key
 staff-uncertified-banner = Your organisation has not certified this account yet. You keep the queues you already hold, but no new queue key is sealed to you until a certified coordinator certifies you, or your organisation does with its signing key.
-staff-certify-command = As your organisation's first coordinator, run this on the organisation's offline machine, then paste the signature it prints below. Check that the identity key matches this page on a second device you trust.
+staff-certify-command = A certified coordinator of your organisation certifies you: read them your identity fingerprint (at the bottom of this page) in person or by phone. If you are its first coordinator, run this on the organisation's offline machine instead and paste the signature it prints below; check on a second device you trust that the identity key matches this page.
 staff-certificate = Your organisation's signature (hwsg1.)
 staff-certificate-button = Certify my account
 staff-certified-self = Your account is now certified by your organisation's signing key.

@@ -164,7 +164,7 @@ staff-reset-member = 重置链接
 ## Referral
 staff-refer-to = 转介至队列
 staff-refer-reason = 原因
-staff-refer-hint = 只有本队列和接收队列能看到。
+staff-refer-hint = 仅持有此报告的非政府组织队列可见（若接收方是非政府组织，也包括接收方），领事馆和警方永远看不到。
 staff-refer = 转介
 staff-item-referral = 转介
 referral-not-receiving = 该队列目前不接收报告。
@@ -217,7 +217,7 @@ error-recovery_wrong = 用户名与恢复密钥不匹配。
 
 # Membership as a chain of signatures from the organisation's key
 staff-uncertified-banner = 您的机构尚未认证此账户。您保留已持有的队列，但在经认证的协调员认证您、或机构用其签名密钥认证您之前，不会再向您密封任何新的队列密钥。
-staff-certify-command = 作为机构的第一位协调员，请在机构的离线计算机上运行以下命令，然后将其输出的签名粘贴到下方。请在您信任的另一台设备上核对身份密钥与此页面一致。
+staff-certify-command = 由贵机构一位已认证的协调员为您认证：请当面或通过电话向其读出您的身份指纹（见本页底部）。如果您是机构的第一位协调员，请改为在机构的离线计算机上运行以下命令，并将其输出的签名粘贴到下方；请在您信任的另一台设备上核对身份密钥与此页面一致。
 staff-certificate = 机构的签名（hwsg1.）
 staff-certificate-button = 认证我的账户
 staff-certified-self = 您的账户现已由机构的签名密钥认证。

@@ -38,6 +38,9 @@ struct OrganisationView {
     vetting: Option<String>,
     countersigned: bool,
     verifying_key: String,
+    /// `homeward org countersign` for the desk's offline machine, every value shell-quoted: an
+    /// id or a country edited in the database must run nothing there.
+    countersign_command: String,
     queues: Vec<(String, String)>,
 }
 
@@ -96,12 +99,35 @@ fn view(
         organisation_standing(org, desk_key).map(|_| ())
     };
     let countersigned = crate::trust::organisations::vouched_for(org, desk_key);
+    let verifying_key = org
+        .signing_key
+        .as_deref()
+        .and_then(|k| crate::crypto::signing::VerifyingKey::from_bytes(k).ok())
+        .map(|k| k.to_text())
+        .unwrap_or_default();
+    let country = org.country.clone().unwrap_or_default();
+    let countersign_command = shlex::try_join([
+        "homeward",
+        "org",
+        "countersign",
+        "--desk-key",
+        "DESK-SIGNING-KEY-FILE",
+        "--id",
+        &org.id,
+        "--kind",
+        &org.kind,
+        "--country",
+        &country,
+        "--verifying-key",
+        &verifying_key,
+    ])
+    .unwrap_or_default();
     OrganisationView {
         id: org.id.clone(),
         name: org.name.clone(),
         kind: org.kind.clone(),
         kind_label: tr.t(&format!("org-kind-{}", org.kind)),
-        country: org.country.clone().unwrap_or_default(),
+        country,
         contact: org.contact.clone().unwrap_or_default(),
         registered: org.registered_at.is_some(),
         demo: org.demo,
@@ -116,12 +142,8 @@ fn view(
             )
         }),
         countersigned,
-        verifying_key: org
-            .signing_key
-            .as_deref()
-            .and_then(|k| crate::crypto::signing::VerifyingKey::from_bytes(k).ok())
-            .map(|k| k.to_text())
-            .unwrap_or_default(),
+        verifying_key,
+        countersign_command,
         queues: queues
             .iter()
             .filter(|(q, _)| q.organisation_id == org.id)

@@ -239,7 +239,7 @@ pub(super) async fn workspace_with(
         .organisations()
         .await
         .map_err(|e| fail(state, req, e))?;
-    let (organisations, roles) = invitable(who, organisations);
+    let (mut organisations, mut roles) = invitable(who, organisations);
     let held = store
         .queues_held_by(&who.account_id)
         .await
@@ -247,6 +247,11 @@ pub(super) async fn workspace_with(
     let manages = manages_members(state, who)
         .await
         .map_err(|e| fail(state, req, e))?;
+    // An uncertified coordinator is offered no invitation it would be refused.
+    if who.role == Role::Coordinator && !manages {
+        organisations.clear();
+        roles.clear();
+    }
     let standings = member_standings(state, who, manages)
         .await
         .map_err(|e| fail(state, req, e))?;
