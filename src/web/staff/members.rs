@@ -64,8 +64,14 @@ pub async fn accept_certificate(
             let message = state.tr(&req, None).t("staff-certified-self");
             workspace_with(&state, &req, &who, None, Some(message)).await
         }
-        Err(e @ (WorkspaceError::BadSignature | WorkspaceError::Uncertified(_))) => {
+        Err(e @ WorkspaceError::BadSignature) => {
             workspace_refusal(&state, &req, &who, e, "staff-certificate-wrong").await
+        }
+        // Why the chain cannot stand (the organisation suspended, say), not "wrong certificate".
+        Err(WorkspaceError::Uncertified(gap)) => {
+            let message = format!("staff-gap-{}", gap.code());
+            let refused = WorkspaceError::Uncertified(gap);
+            workspace_refusal(&state, &req, &who, refused, &message).await
         }
         Err(e) => Err(fail(&state, &req, e)),
     }
