@@ -4,8 +4,8 @@
 //! certifying a member in person.
 
 use crate::crypto::identity::{fingerprint_matches, identity_of};
-use crate::crypto::signing::{Signature, Statement};
-use crate::store::{now, Store, StoreError, DESK_SIGNER, ORGANISATION_SIGNER};
+use crate::crypto::signing::{Signature, Statement, VerifyingKey};
+use crate::store::{now, IdentityRow, Store, StoreError, DESK_SIGNER, ORGANISATION_SIGNER};
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
 use crate::trust::organisations::organisation_standing;
@@ -115,7 +115,8 @@ pub async fn certificate_request(
 }
 
 /// Stores the organisation's offline signature over the person's own membership, once it
-/// verifies against the organisation's registered signing key.
+/// verifies against the organisation's registered signing key. An operator's goes to
+/// `accept_operator_countersignature`.
 pub async fn accept_organisation_certificate(
     chain: Chain<'_>,
     audit: &Audit,
@@ -130,26 +131,8 @@ pub async fn accept_organisation_certificate(
         .ok_or(WorkspaceError::NotFound)?;
     let (identity, _) = bound_identity(&row).map_err(WorkspaceError::Uncertified)?;
     if who.role == Role::Operator {
-        let desk_key = chain.desk_key.ok_or(WorkspaceError::BadSignature)?;
-        if !desk_key.verifies(&member_statement(&row, OPERATORS, &identity), &signature) {
-            return Err(WorkspaceError::BadSignature);
-        }
-        let entry = audit.entry(
-            &who.account_id,
-            "operator_countersigned",
-            format!("account:{}", who.account_id),
-        );
-        chain
-            .store
-            .insert_certificate(
-                &who.account_id,
-                DESK_SIGNER,
-                &signature.to_bytes(),
-                now(),
-                &entry,
-            )
-            .await?;
-        return Ok(());
+        return accept_operator_countersignature(chain, audit, who, &row, &identity, &signature)
+            .await;
     }
     let org_id = who
         .organisation_id
@@ -181,6 +164,39 @@ pub async fn accept_organisation_certificate(
         )
         .await?;
     tracing::info!("account certified by its organisation's key");
+    Ok(())
+}
+
+/// Stores the desk organisation's offline countersignature over an operator's own standing
+/// (`row`, whose identity key is `identity`), once it verifies against the desk key this server
+/// pins; with no pinned desk key, none does.
+async fn accept_operator_countersignature(
+    chain: Chain<'_>,
+    audit: &Audit,
+    who: &Principal,
+    row: &IdentityRow,
+    identity: &VerifyingKey,
+    signature: &Signature,
+) -> Result<(), WorkspaceError> {
+    let desk_key = chain.desk_key.ok_or(WorkspaceError::BadSignature)?;
+    if !desk_key.verifies(&member_statement(row, OPERATORS, identity), signature) {
+        return Err(WorkspaceError::BadSignature);
+    }
+    let entry = audit.entry(
+        &who.account_id,
+        "operator_countersigned",
+        format!("account:{}", who.account_id),
+    );
+    chain
+        .store
+        .insert_certificate(
+            &who.account_id,
+            DESK_SIGNER,
+            &signature.to_bytes(),
+            now(),
+            &entry,
+        )
+        .await?;
     Ok(())
 }
 
