@@ -58,6 +58,25 @@ pub struct Certified {
     identity: VerifyingKey,
 }
 
+impl Certified {
+    /// The account of `row` as a member of `organisation_id`, with the identity and encryption
+    /// key its chain (or, on the demo desk, its own binding) covers.
+    fn of(
+        row: &IdentityRow,
+        organisation_id: String,
+        (identity, public_key): (VerifyingKey, PublicKey),
+    ) -> Certified {
+        Certified {
+            account_id: row.account_id.clone(),
+            username: row.username.clone(),
+            role: row.role.clone(),
+            organisation_id,
+            public_key,
+            identity,
+        }
+    }
+}
+
 /// Checks chains against the desk's pinned key.
 #[derive(Clone, Copy)]
 pub struct Chain<'a> {
@@ -86,6 +105,11 @@ pub(super) fn member_statement<'a>(
     }
 }
 
+/// A stored signature column as a signature; no value, or bytes that are not one, give none.
+pub(super) fn stored_signature(column: Option<&[u8]>) -> Option<Signature> {
+    column.and_then(|bytes| Signature::from_bytes(bytes).ok())
+}
+
 /// The account's identity key, if its signature binds the account's current encryption key.
 pub(super) fn bound_identity(row: &IdentityRow) -> Result<(VerifyingKey, PublicKey), Gap> {
     let identity = row
@@ -94,11 +118,7 @@ pub(super) fn bound_identity(row: &IdentityRow) -> Result<(VerifyingKey, PublicK
         .and_then(|k| VerifyingKey::from_bytes(k).ok())
         .ok_or(Gap::NoIdentity)?;
     let public = PublicKey::from_bytes(&row.public_key).map_err(|_| Gap::KeyNotBound)?;
-    let signature = row
-        .key_signature
-        .as_deref()
-        .and_then(|s| Signature::from_bytes(s).ok())
-        .ok_or(Gap::KeyNotBound)?;
+    let signature = stored_signature(row.key_signature.as_deref()).ok_or(Gap::KeyNotBound)?;
     let statement = Statement::AccountKey {
         account: &row.account_id,
         key: &public,
@@ -136,11 +156,7 @@ pub fn verify_links(
             Err(gap) if depth == 0 => return Err(gap),
             Err(_) => return Err(Gap::BrokenChain),
         };
-        let signature = row
-            .signature
-            .as_deref()
-            .and_then(|s| Signature::from_bytes(s).ok());
-        let certified = signature.is_some_and(|s| {
+        let certified = stored_signature(row.signature.as_deref()).is_some_and(|s| {
             signer_key.verifies(&member_statement(row, organisation, &identity), &s)
         });
         if !certified || (depth > 0 && row.role != Role::Coordinator.as_str()) {
@@ -179,21 +195,26 @@ impl Chain<'_> {
         }
     }
 
+    /// The organisation's signing key if the organisation stands, the gap if it does not;
+    /// `None` when there is no such organisation, which each caller answers in its own way.
+    pub(super) async fn organisation_key(
+        &self,
+        organisation: &str,
+    ) -> Result<Option<Result<VerifyingKey, Gap>>, StoreError> {
+        Ok(self
+            .store
+            .organisation(organisation)
+            .await?
+            .map(|org| organisation_standing(&org, self.desk_key).map_err(Gap::Organisation)))
+    }
+
     /// The account as a certified member, or the first gap in its chain.
     pub async fn check(&self, account: &str) -> Result<Result<Certified, Gap>, StoreError> {
         if let Some(demo) = self.demo_organisation {
             if let Some(row) = self.store.identity(account).await? {
                 if row.organisation_id.as_deref() == Some(demo) {
-                    return Ok(
-                        bound_identity(&row).map(|(identity, public_key)| Certified {
-                            account_id: row.account_id.clone(),
-                            username: row.username.clone(),
-                            role: row.role.clone(),
-                            organisation_id: demo.to_owned(),
-                            public_key,
-                            identity,
-                        }),
-                    );
+                    return Ok(bound_identity(&row)
+                        .map(|bound| Certified::of(&row, demo.to_owned(), bound)));
                 }
             }
         }
@@ -204,26 +225,13 @@ impl Chain<'_> {
         let Some(org_id) = links[0].organisation_id.clone() else {
             return Ok(Err(Gap::NoMember));
         };
-        let Some(org) = self.store.organisation(&org_id).await? else {
-            return Ok(Err(Gap::Organisation(Hold::Unregistered)));
+        let org_key = match self.organisation_key(&org_id).await? {
+            Some(Ok(key)) => key,
+            Some(Err(gap)) => return Ok(Err(gap)),
+            None => return Ok(Err(Gap::Organisation(Hold::Unregistered))),
         };
-        let org_key = match organisation_standing(&org, self.desk_key) {
-            Ok(key) => key,
-            Err(hold) => return Ok(Err(Gap::Organisation(hold))),
-        };
-        let (identity, public_key) = match verify_links(&org_key, &org_id, &links) {
-            Ok(verified) => verified,
-            Err(gap) => return Ok(Err(gap)),
-        };
-        let row = &links[0];
-        Ok(Ok(Certified {
-            account_id: row.account_id.clone(),
-            username: row.username.clone(),
-            role: row.role.clone(),
-            organisation_id: org_id,
-            public_key,
-            identity,
-        }))
+        Ok(verify_links(&org_key, &org_id, &links)
+            .map(|bound| Certified::of(&links[0], org_id, bound)))
     }
 
     /// An account's chain as stored, for a coordinator to check on the organisation's own

@@ -8,10 +8,9 @@ use crate::crypto::signing::{Signature, Statement, VerifyingKey};
 use crate::store::{now, IdentityRow, Store, StoreError, DESK_SIGNER, ORGANISATION_SIGNER};
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
-use crate::trust::organisations::organisation_standing;
 use crate::trust::WorkspaceError;
 
-use super::chain::{bound_identity, member_statement, Chain, Gap};
+use super::chain::{bound_identity, member_statement, Chain};
 use super::standing::OPERATORS;
 
 /// Records the logged-in person's identity key and its binding of their encryption key, made
@@ -138,13 +137,11 @@ pub async fn accept_organisation_certificate(
         .organisation_id
         .as_deref()
         .ok_or(WorkspaceError::Forbidden)?;
-    let org = chain
-        .store
-        .organisation(org_id)
+    let org_key = chain
+        .organisation_key(org_id)
         .await?
-        .ok_or(WorkspaceError::NotFound)?;
-    let org_key = organisation_standing(&org, chain.desk_key)
-        .map_err(|hold| WorkspaceError::Uncertified(Gap::Organisation(hold)))?;
+        .ok_or(WorkspaceError::NotFound)?
+        .map_err(WorkspaceError::Uncertified)?;
     if !org_key.verifies(&member_statement(&row, org_id, &identity), &signature) {
         return Err(WorkspaceError::BadSignature);
     }

@@ -3,13 +3,12 @@
 //! the desk organisation's offline key.
 
 use crate::crypto::envelope::open_queue_key;
-use crate::crypto::signing::{Signature, Statement, VerifyingKey};
+use crate::crypto::signing::{Statement, VerifyingKey};
 use crate::store::{Store, StoreError, CONSOLE_SIGNER, DESK_SIGNER};
 use crate::trust::accounts::{Principal, Role};
-use crate::trust::organisations::organisation_standing;
 use crate::trust::WorkspaceError;
 
-use super::chain::{bound_identity, member_statement, Chain, Gap};
+use super::chain::{bound_identity, member_statement, stored_signature, Chain, Gap};
 
 /// What an operator's countersignature names as its organisation: operators belong to none.
 pub const OPERATORS: &str = "";
@@ -32,13 +31,11 @@ pub async fn managing_coordinator(chain: Chain<'_>, who: &Principal) -> Result<(
         .organisation_id
         .as_deref()
         .ok_or(WorkspaceError::Forbidden)?;
-    let org = chain
-        .store
-        .organisation(org_id)
+    let org_key = chain
+        .organisation_key(org_id)
         .await?
-        .ok_or(WorkspaceError::Forbidden)?;
-    let org_key = organisation_standing(&org, chain.desk_key)
-        .map_err(|hold| WorkspaceError::Uncertified(Gap::Organisation(hold)))?;
+        .ok_or(WorkspaceError::Forbidden)?
+        .map_err(WorkspaceError::Uncertified)?;
     for queue in chain.store.queues_of_organisation(org_id).await? {
         if holds_genuine_key(chain.store, who, &queue.id, &org_key).await? {
             return Ok(());
@@ -63,12 +60,8 @@ async fn holds_genuine_key(
         return Ok(false);
     };
     let public = key.public_key();
-    let signature = row
-        .signature
-        .as_deref()
-        .and_then(|s| Signature::from_bytes(s).ok());
     Ok(public.to_bytes() == row.public_key
-        && signature.is_some_and(|s| {
+        && stored_signature(row.signature.as_deref()).is_some_and(|s| {
             org_key.verifies(
                 &Statement::QueueKey {
                     queue,
@@ -97,10 +90,7 @@ pub async fn operator_standing(chain: Chain<'_>, who: &Principal) -> Result<(), 
         Some(CONSOLE_SIGNER) => Ok(()),
         Some(DESK_SIGNER) => {
             let (identity, _) = bound_identity(&row).map_err(WorkspaceError::Uncertified)?;
-            let signature = row
-                .signature
-                .as_deref()
-                .and_then(|s| Signature::from_bytes(s).ok());
+            let signature = stored_signature(row.signature.as_deref());
             let countersigned = match (chain.desk_key, signature) {
                 (Some(desk), Some(s)) => {
                     desk.verifies(&member_statement(&row, OPERATORS, &identity), &s)

@@ -8,6 +8,8 @@ use crate::crypto::signing::{Signature, VerifyingKey};
 use crate::crypto::PublicKey;
 use crate::store::IdentityRow;
 
+use super::chain::stored_signature;
+
 /// A member's chain in text, as the API gives it to `homeward queue grant`: the account first,
 /// then whoever certified each link.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -35,8 +37,6 @@ pub struct ChainLink {
 
 impl ChainLink {
     pub(super) fn from_row(row: &IdentityRow) -> ChainLink {
-        let text =
-            |bytes: &Option<Vec<u8>>, f: fn(&[u8]) -> Option<String>| bytes.as_deref().and_then(f);
         ChainLink {
             account: row.account_id.clone(),
             username: row.username.clone(),
@@ -44,22 +44,25 @@ impl ChainLink {
             public_key: PublicKey::from_bytes(&row.public_key)
                 .map(|k| k.to_text())
                 .unwrap_or_default(),
-            identity_key: text(&row.identity_key, |b| {
-                VerifyingKey::from_bytes(b).ok().map(|k| k.to_text())
-            }),
-            key_signature: text(&row.key_signature, |b| {
-                Signature::from_bytes(b).ok().map(|s| s.to_text())
-            }),
+            identity_key: row
+                .identity_key
+                .as_deref()
+                .and_then(|b| VerifyingKey::from_bytes(b).ok())
+                .map(|k| k.to_text()),
+            key_signature: stored_signature(row.key_signature.as_deref()).map(|s| s.to_text()),
             signer: row.signer.clone(),
-            signature: text(&row.signature, |b| {
-                Signature::from_bytes(b).ok().map(|s| s.to_text())
-            }),
+            signature: stored_signature(row.signature.as_deref()).map(|s| s.to_text()),
         }
     }
 
     /// The link as a row `verify_links` reads; text that does not parse becomes no value, which
     /// the check then refuses.
     pub fn to_row(&self, organisation: &str) -> IdentityRow {
+        let signature = |text: &Option<String>| {
+            text.as_deref()
+                .and_then(|s| Signature::parse(s).ok())
+                .map(|s| s.to_bytes())
+        };
         IdentityRow {
             account_id: self.account.clone(),
             username: self.username.clone(),
@@ -73,17 +76,9 @@ impl ChainLink {
                 .as_deref()
                 .and_then(|k| VerifyingKey::parse(k).ok())
                 .map(|k| k.to_bytes()),
-            key_signature: self
-                .key_signature
-                .as_deref()
-                .and_then(|s| Signature::parse(s).ok())
-                .map(|s| s.to_bytes()),
+            key_signature: signature(&self.key_signature),
             signer: self.signer.clone(),
-            signature: self
-                .signature
-                .as_deref()
-                .and_then(|s| Signature::parse(s).ok())
-                .map(|s| s.to_bytes()),
+            signature: signature(&self.signature),
         }
     }
 }
