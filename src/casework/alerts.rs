@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::config::{AlertSettings, SmtpSettings};
 use crate::locale::Catalogs;
+use crate::store::clock::every;
 use crate::store::{now, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -178,15 +179,10 @@ impl Alerter {
 
     /// Checks every `interval` for as long as the runtime lives.
     pub fn spawn(self, interval: Duration) {
-        tokio::spawn(async move {
-            let mut ticks = tokio::time::interval(interval);
-            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                ticks.tick().await;
-                if let Err(e) = self.check().await {
-                    tracing::error!(error = %e, "alert check failed");
-                }
+        tokio::spawn(every(interval, async move || {
+            if let Err(e) = self.check().await {
+                tracing::error!(error = %e, "alert check failed");
             }
-        });
+        }));
     }
 }

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::config::AuditSettings;
+use crate::store::clock::every;
 use crate::trust::audit::{Audit, Checkpoint};
 
 #[derive(Debug, thiserror::Error)]
@@ -104,17 +105,12 @@ impl Exporter {
     }
 
     pub fn spawn(self, interval: Duration) {
-        tokio::spawn(async move {
-            let mut ticks = tokio::time::interval(interval);
-            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                ticks.tick().await;
-                match self.export_once().await {
-                    Ok(Some(head)) => tracing::info!(seq = head.seq, "audit checkpoint exported"),
-                    Ok(None) => {}
-                    Err(e) => tracing::error!(error = %e, "audit checkpoint export failed"),
-                }
+        tokio::spawn(every(interval, async move || {
+            match self.export_once().await {
+                Ok(Some(head)) => tracing::info!(seq = head.seq, "audit checkpoint exported"),
+                Ok(None) => {}
+                Err(e) => tracing::error!(error = %e, "audit checkpoint export failed"),
             }
-        });
+        }));
     }
 }

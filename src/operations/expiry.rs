@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use crate::store::clock::every;
 use crate::store::{Clock, SessionLimits, Store, StoreError, Swept};
 
 /// What sweeps: the database, the clock it reads the time from, and how long sessions live.
@@ -40,15 +41,10 @@ impl Sweeper {
 
     /// Sweeps at once and then every `interval`, for as long as the server runs.
     pub fn spawn(self, interval: Duration) {
-        tokio::spawn(async move {
-            let mut ticks = tokio::time::interval(interval);
-            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                ticks.tick().await;
-                if let Err(e) = self.sweep().await {
-                    tracing::error!(error = %e, "sweeping expired sessions and visits failed");
-                }
+        tokio::spawn(every(interval, async move || {
+            if let Err(e) = self.sweep().await {
+                tracing::error!(error = %e, "sweeping expired sessions and visits failed");
             }
-        });
+        }));
     }
 }

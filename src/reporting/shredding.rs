@@ -12,6 +12,7 @@
 
 use std::time::Duration;
 
+use crate::store::clock::every;
 use crate::store::destroyed::DestroyedList;
 use crate::store::{Clock, ClosedReport, Kept, Store, StoreError};
 use crate::trust::audit::Audit;
@@ -146,23 +147,18 @@ impl Shredder {
     /// queues never opened of a report whose consent to them was withdrawn past its own, then (if
     /// retention is on) closed reports past it. A report destroyed twice is destroyed once.
     pub fn spawn(self, grace: GracePeriods, retention_days: Option<i64>, interval: Duration) {
-        tokio::spawn(async move {
-            let mut ticks = tokio::time::interval(interval);
-            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                ticks.tick().await;
-                if let Err(e) = self.shred_withdrawn(grace.report_days).await {
-                    tracing::error!(error = %e, "destroying withdrawn reports failed");
-                }
-                if let Err(e) = self.shred_unopened(grace.consent_days).await {
-                    tracing::error!(error = %e, "destroying what closed queues never opened failed");
-                }
-                if let Some(days) = retention_days {
-                    if let Err(e) = self.purge_closed(days, false).await {
-                        tracing::error!(error = %e, "destroying closed reports failed");
-                    }
+        tokio::spawn(every(interval, async move || {
+            if let Err(e) = self.shred_withdrawn(grace.report_days).await {
+                tracing::error!(error = %e, "destroying withdrawn reports failed");
+            }
+            if let Err(e) = self.shred_unopened(grace.consent_days).await {
+                tracing::error!(error = %e, "destroying what closed queues never opened failed");
+            }
+            if let Some(days) = retention_days {
+                if let Err(e) = self.purge_closed(days, false).await {
+                    tracing::error!(error = %e, "destroying closed reports failed");
                 }
             }
-        });
+        }));
     }
 }

@@ -13,6 +13,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use crate::crypto::kdf::Argon2Params;
+use crate::store::clock::every;
 use crate::store::{Store, StoreError};
 
 /// The parameters an unknown locator's derivation runs with, shared by every request.
@@ -56,15 +57,10 @@ impl UnknownLocatorCost {
 
     /// Refreshes every `interval`, for as long as the server runs.
     pub fn spawn_refresh(self, store: Store, interval: Duration) {
-        tokio::spawn(async move {
-            let mut ticks = tokio::time::interval(interval);
-            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                ticks.tick().await;
-                if let Err(e) = self.refresh(&store).await {
-                    tracing::error!(error = %e, "reading the stored receipt costs failed");
-                }
+        tokio::spawn(every(interval, async move || {
+            if let Err(e) = self.refresh(&store).await {
+                tracing::error!(error = %e, "reading the stored receipt costs failed");
             }
-        });
+        }));
     }
 }

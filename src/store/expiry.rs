@@ -89,22 +89,13 @@ impl Store {
     /// truncates the log; PostgreSQL vacuums the swept tables so their dead rows are reclaimed.
     #[tracing::instrument(skip_all)]
     pub async fn compact_after_sweep(&self) -> Result<(), StoreError> {
-        on_pool!(self, write, pool => {
-            let statements: &[&str] = if self.is_postgres() {
-                &[
-                    "VACUUM sessions",
-                    "VACUUM visits",
-                    "VACUUM sealed_tickets",
-                    "VACUUM upload_chunks",
-                    "VACUUM uploads",
-                ]
-            } else {
-                &["PRAGMA wal_checkpoint(TRUNCATE)"]
-            };
-            for sql in statements {
-                sqlx::query(sql).execute(pool).await?;
-            }
-            Ok(())
-        })
+        self.compact(&[
+            "sessions",
+            "visits",
+            "sealed_tickets",
+            "upload_chunks",
+            "uploads",
+        ])
+        .await
     }
 }

@@ -375,6 +375,23 @@ impl Store {
         matches!(self.engine, Engine::Postgres(_))
     }
 
+    /// After key material is deleted from `tables`: SQLite (secure_delete is on for every
+    /// connection, so deleted cells are overwritten) copies the overwritten pages from the
+    /// write-ahead log into the database and truncates the log; PostgreSQL vacuums `tables` so
+    /// their dead rows are reclaimed.
+    async fn compact(&self, tables: &[&str]) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            if self.is_postgres() {
+                for table in tables {
+                    sqlx::query(&format!("VACUUM {table}")).execute(pool).await?;
+                }
+            } else {
+                sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(pool).await?;
+            }
+            Ok(())
+        })
+    }
+
     #[tracing::instrument(skip_all)]
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match &self.engine {

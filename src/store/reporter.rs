@@ -100,23 +100,14 @@ impl Store {
     /// PostgreSQL vacuums the tables that held them.
     #[tracing::instrument(skip_all)]
     pub async fn compact_after_destruction(&self) -> Result<(), StoreError> {
-        on_pool!(self, write, pool => {
-            let statements: &[&str] = if self.is_postgres() {
-                &[
-                    "VACUUM item_keys",
-                    "VACUUM item_chunks",
-                    "VACUUM items",
-                    "VACUUM item_openings",
-                    "VACUUM reports",
-                    "VACUUM report_queues",
-                ]
-            } else {
-                &["PRAGMA wal_checkpoint(TRUNCATE)"]
-            };
-            for sql in statements {
-                sqlx::query(sql).execute(pool).await?;
-            }
-            Ok(())
-        })
+        self.compact(&[
+            "item_keys",
+            "item_chunks",
+            "items",
+            "item_openings",
+            "reports",
+            "report_queues",
+        ])
+        .await
     }
 }

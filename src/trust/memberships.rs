@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 
+use crate::store::clock::every_or_when;
 use crate::store::{Membership, Store};
 
 /// A short, stable digest of a membership.
@@ -71,23 +72,15 @@ impl MembershipRecord {
     /// `interval`.
     pub fn spawn(self, store: Store, interval: Duration) {
         let changes = store.membership_changes();
-        tokio::spawn(async move {
-            let mut ticks = tokio::time::interval(interval);
-            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                tokio::select! {
-                    _ = ticks.tick() => {}
-                    () = changes.notified() => {}
-                }
-                let written = match store.memberships().await {
-                    Ok(memberships) => self.write(&memberships).map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
-                };
-                if let Err(e) = written {
-                    tracing::error!(error = %e, "recording queue memberships failed");
-                }
+        tokio::spawn(every_or_when(interval, changes, async move || {
+            let written = match store.memberships().await {
+                Ok(memberships) => self.write(&memberships).map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            if let Err(e) = written {
+                tracing::error!(error = %e, "recording queue memberships failed");
             }
-        });
+        }));
     }
 }
 
