@@ -34,11 +34,6 @@ impl Clock {
         }
     }
 
-    /// The same as `set_to`: a clock standing at `at` until a test moves it.
-    pub fn manual(at: i64) -> Clock {
-        Clock::set_to(at)
-    }
-
     /// Moves a set clock on by `seconds` (every copy of it moves); the system's is not moved.
     pub fn advance(&self, seconds: i64) {
         if let Some(set) = &self.set {

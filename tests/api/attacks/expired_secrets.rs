@@ -66,7 +66,7 @@ async fn expiring(app: &TestApp) -> Vec<Vec<(Vec<u8>, i64)>> {
 
 fn manual_clock() -> Options {
     Options {
-        clock: Some(Clock::manual(homeward::store::now())),
+        clock: Some(Clock::set_to(homeward::store::now())),
         ..Options::default()
     }
 }
