@@ -414,6 +414,8 @@ error-unprocessable = এখানে সেই পরিবর্তনের �
 error-required = এটি দরকার।
 error-too_many_requests = অনেক বেশি চেষ্টা। কয়েক মিনিট অপেক্ষা করে আবার চেষ্টা করুন।
 error-unauthorized = আগে লগ ইন করুন।
+error-method_not_allowed = এই ঠিকানা ওই ধরনের অনুরোধ গ্রহণ করে না।
+error-login_failed = ব্যবহারকারীর নাম, পাসওয়ার্ড বা কোড ভুল।
 
 ## The reporter comes back
 followup-link = আপনার রসিদ কোড নিয়ে ফিরে আসুন

@@ -415,6 +415,8 @@ error-unprocessable = That change is not allowed here.
 error-required = This is needed.
 error-too_many_requests = Too many attempts. Wait a few minutes and try again.
 error-unauthorized = Log in first.
+error-method_not_allowed = This address does not accept that kind of request.
+error-login_failed = The username, password or code is wrong.
 
 ## The reporter comes back
 followup-link = Come back with your receipt code

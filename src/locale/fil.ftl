@@ -414,6 +414,8 @@ error-unprocessable = Hindi pinapayagan dito ang pagbabagong iyan.
 error-required = Kailangan ito.
 error-too_many_requests = Masyadong maraming pagsubok. Maghintay ng ilang minuto at subukang muli.
 error-unauthorized = Mag-log in muna.
+error-method_not_allowed = Hindi tumatanggap ang address na ito ng ganoong uri ng kahilingan.
+error-login_failed = Mali ang username, password o code.
 
 ## The reporter comes back
 followup-link = Bumalik gamit ang iyong receipt code

@@ -414,6 +414,8 @@ error-unprocessable = यहाँ वह बदलाव की अनुमत
 error-required = यह ज़रूरी है।
 error-too_many_requests = बहुत ज़्यादा कोशिशें। कुछ मिनट रुककर फिर कोशिश करें।
 error-unauthorized = पहले लॉग इन करें।
+error-method_not_allowed = यह पता उस तरह का अनुरोध स्वीकार नहीं करता।
+error-login_failed = उपयोगकर्ता नाम, पासवर्ड या कोड गलत है।
 
 ## The reporter comes back
 followup-link = अपने रसीद कोड के साथ वापस आएँ

@@ -414,6 +414,8 @@ error-unprocessable = Perubahan itu tidak diizinkan di sini.
 error-required = Ini wajib diisi.
 error-too_many_requests = Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.
 error-unauthorized = Masuk terlebih dahulu.
+error-method_not_allowed = Alamat ini tidak menerima jenis permintaan itu.
+error-login_failed = Nama pengguna, kata sandi, atau kode salah.
 
 ## The reporter comes back
 followup-link = Kembali dengan kode tanda terima Anda

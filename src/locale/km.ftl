@@ -414,6 +414,8 @@ error-unprocessable = ការផ្លាស់ប្តូរនោះមិ�
 error-required = ត្រូវការព័ត៌មាននេះ។
 error-too_many_requests = ការព្យាយាមច្រើនពេក។ សូមរង់ចាំពីរបីនាទី ហើយព្យាយាមម្តងទៀត។
 error-unauthorized = សូមចូលជាមុនសិន។
+error-method_not_allowed = អាសយដ្ឋាននេះមិនទទួលសំណើប្រភេទនោះទេ។
+error-login_failed = ឈ្មោះអ្នកប្រើ ពាក្យសម្ងាត់ ឬលេខកូដមិនត្រឹមត្រូវ។
 
 ## The reporter comes back
 followup-link = ត្រឡប់មកវិញជាមួយលេខកូដបង្កាន់ដៃរបស់អ្នក

@@ -414,6 +414,8 @@ error-unprocessable = ການປ່ຽນແປງນັ້ນບໍ່ອະ�
 error-required = ຕ້ອງມີຂໍ້ມູນນີ້.
 error-too_many_requests = ພະຍາຍາມຫຼາຍເກີນໄປ. ລໍຖ້າບໍ່ເທົ່າໃດນາທີ ແລ້ວລອງໃໝ່.
 error-unauthorized = ກະລຸນາເຂົ້າສູ່ລະບົບກ່ອນ.
+error-method_not_allowed = ທີ່ຢູ່ນີ້ບໍ່ຮັບຄຳຮ້ອງປະເພດນັ້ນ.
+error-login_failed = ຊື່ຜູ້ໃຊ້, ລະຫັດຜ່ານ ຫຼື ລະຫັດຢືນຢັນບໍ່ຖືກຕ້ອງ.
 
 ## The reporter comes back
 followup-link = ກັບມາພ້ອມລະຫັດໃບຮັບຂອງທ່ານ

@@ -414,6 +414,8 @@ error-unprocessable = Perubahan itu tidak dibenarkan di sini.
 error-required = Ini diperlukan.
 error-too_many_requests = Terlalu banyak percubaan. Tunggu beberapa minit dan cuba lagi.
 error-unauthorized = Log masuk dahulu.
+error-method_not_allowed = Alamat ini tidak menerima jenis permintaan itu.
+error-login_failed = Nama pengguna, kata laluan atau kod salah.
 
 ## The reporter comes back
 followup-link = Kembali dengan kod resit anda

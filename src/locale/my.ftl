@@ -414,6 +414,8 @@ error-unprocessable = ထိုပြောင်းလဲမှုကို ဤ
 error-required = ဤအချက် လိုအပ်သည်။
 error-too_many_requests = ကြိုးစားမှု များလွန်းသည်။ မိနစ်အနည်းငယ် စောင့်ပြီး ထပ်ကြိုးစားပါ။
 error-unauthorized = ဦးစွာ ဝင်ရောက်ပါ။
+error-method_not_allowed = ဤလိပ်စာသည် ထိုတောင်းဆိုမှုအမျိုးအစားကို လက်မခံပါ။
+error-login_failed = အသုံးပြုသူအမည်၊ စကားဝှက် သို့မဟုတ် ကုဒ် မှားနေပါသည်။
 
 ## The reporter comes back
 followup-link = သင့် ပြေစာကုဒ်ဖြင့် ပြန်လာရန်

@@ -414,6 +414,8 @@ error-unprocessable = Badiliko hilo haliruhusiwi hapa.
 error-required = Hili linahitajika.
 error-too_many_requests = Majaribio mengi mno. Subiri dakika chache ujaribu tena.
 error-unauthorized = Ingia kwanza.
+error-method_not_allowed = Anwani hii haipokei ombi la aina hiyo.
+error-login_failed = Jina la mtumiaji, nenosiri au msimbo si sahihi.
 
 ## The reporter comes back
 followup-link = Rudi na namba yako ya risiti

@@ -414,6 +414,8 @@ error-unprocessable = การเปลี่ยนแปลงนั้นไ�
 error-required = ต้องกรอกข้อมูลนี้
 error-too_many_requests = พยายามหลายครั้งเกินไป รอสักครู่แล้วลองใหม่
 error-unauthorized = โปรดเข้าสู่ระบบก่อน
+error-method_not_allowed = ที่อยู่นี้ไม่รับคำขอประเภทนั้น
+error-login_failed = ชื่อผู้ใช้ รหัสผ่าน หรือรหัสยืนยันไม่ถูกต้อง
 
 ## The reporter comes back
 followup-link = กลับมาพร้อมรหัสใบรับของคุณ

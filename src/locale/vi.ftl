@@ -414,6 +414,8 @@ error-unprocessable = Thay đổi đó không được phép ở đây.
 error-required = Cần điền mục này.
 error-too_many_requests = Thử quá nhiều lần. Hãy đợi vài phút rồi thử lại.
 error-unauthorized = Hãy đăng nhập trước.
+error-method_not_allowed = Địa chỉ này không nhận loại yêu cầu đó.
+error-login_failed = Tên người dùng, mật khẩu hoặc mã không đúng.
 
 ## The reporter comes back
 followup-link = Quay lại bằng mã biên nhận

@@ -414,6 +414,8 @@ error-unprocessable = 此处不允许这样更改。
 error-required = 此项必填。
 error-too_many_requests = 尝试次数过多。请等几分钟再试。
 error-unauthorized = 请先登录。
+error-method_not_allowed = 此地址不接受这种请求。
+error-login_failed = 用户名、密码或验证码有误。
 
 ## The reporter comes back
 followup-link = 用回执码回来查看

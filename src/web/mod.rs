@@ -47,7 +47,7 @@ pub fn serve(
             .configure(api::configure)
             .configure(staff::configure)
             .configure(ops::configure)
-            .default_service(web::to(reporter::pages::not_found))
+            .default_service(web::to(unrouted))
     })
     // Slow clients: headers must be in within the request timeout, idle keep-alive connections
     // go after a few seconds, and each worker holds a bounded number of connections.
@@ -62,6 +62,19 @@ pub fn serve(
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// Where no route took a request: the API answers as an API, everything else with the
+/// reporter's "no such page".
+async fn unrouted(
+    state: web::Data<shared::state::AppState>,
+    req: actix_web::HttpRequest,
+) -> Result<actix_web::HttpResponse, shared::page::PageError> {
+    if req.path().starts_with("/api/") {
+        Ok(api::unrouted(state, req).await)
+    } else {
+        reporter::pages::not_found(state, req).await
+    }
 }
 
 /// The metrics listener: one worker, one route, on a loopback address.

@@ -7,6 +7,7 @@ mod process;
 mod about;
 mod accounts;
 mod alerts;
+mod api_answers;
 mod architecture;
 mod attachments;
 mod attacks;

@@ -18,8 +18,13 @@ use actix_web::http::Method;
 use actix_web::{web, HttpResponse};
 use utoipa::OpenApi;
 
+use actix_web::ResponseError;
+
 use crate::domain::report::StagedFile;
 use crate::domain::{FieldError, ReportInput};
+use crate::web::shared::error::Failure;
+use crate::web::shared::json::api_error;
+use crate::web::shared::state::AppState;
 
 /// What every operation of the document can also answer, added to each one in one place: the
 /// path parameters its template names, and the refusals the shared edge gives (a malformed,
@@ -285,6 +290,45 @@ fn operations_of(
     ]
     .into_iter()
     .filter_map(|(method, operation)| Some((method, operation.as_ref()?)))
+}
+
+/// Every path the API serves, as the router matches it, with its method.
+static SERVED: LazyLock<Vec<(actix_web::dev::ResourceDef, Method)>> = LazyLock::new(|| {
+    routes()
+        .into_iter()
+        .map(|(path, method, _)| (actix_web::dev::ResourceDef::new(path), method))
+        .chain(std::iter::once((
+            actix_web::dev::ResourceDef::new("/api/v1/openapi.json"),
+            Method::GET,
+        )))
+        .collect()
+});
+
+/// The methods the API serves at `path`.
+fn methods_at(path: &str) -> Vec<Method> {
+    SERVED
+        .iter()
+        .filter(|(resource, _)| resource.is_match(path))
+        .map(|(_, method)| method.clone())
+        .collect()
+}
+
+/// What the API answers where no route took the request: a path it serves with other methods is
+/// 405, naming them in `Allow`; any other path under /api/ is a JSON 404, never a page.
+#[tracing::instrument(skip_all)]
+pub async fn unrouted(state: web::Data<AppState>, req: actix_web::HttpRequest) -> HttpResponse {
+    let methods = methods_at(req.path());
+    if methods.is_empty() {
+        return api_error(&state, &req, Failure::NotFound).error_response();
+    }
+    let allow: Vec<&str> = methods.iter().map(Method::as_str).collect();
+    let mut response = api_error(&state, &req, Failure::MethodNotAllowed).error_response();
+    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&allow.join(", ")) {
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::ALLOW, value);
+    }
+    response
 }
 
 #[tracing::instrument(skip_all)]

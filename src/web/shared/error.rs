@@ -31,6 +31,10 @@ pub enum Failure {
     UnsupportedMediaType,
     Forbidden,
     NotFound,
+    /// The path exists, not with this method (the answer says which it takes).
+    MethodNotAllowed,
+    /// A username, password or code that does not log in.
+    LoginFailed,
     Conflict,
     Unprocessable,
     TooManyRequests,
@@ -56,6 +60,8 @@ impl Failure {
             Failure::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Failure::Forbidden => StatusCode::FORBIDDEN,
             Failure::NotFound => StatusCode::NOT_FOUND,
+            Failure::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Failure::LoginFailed => StatusCode::UNAUTHORIZED,
             Failure::Conflict => StatusCode::CONFLICT,
             Failure::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             Failure::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
@@ -76,6 +82,8 @@ impl Failure {
             Failure::UnsupportedMediaType => "unsupported_media_type",
             Failure::Forbidden => "forbidden",
             Failure::NotFound => "not_found",
+            Failure::MethodNotAllowed => "method_not_allowed",
+            Failure::LoginFailed => "login_failed",
             Failure::Conflict => "conflict",
             Failure::Unprocessable => "unprocessable",
             Failure::TooManyRequests => "too_many_requests",
@@ -150,7 +158,7 @@ impl From<AccountError> for Failure {
         match error {
             AccountError::Field { .. } => Failure::Unprocessable,
             AccountError::InviteInvalid => Failure::NotFound,
-            AccountError::LoginFailed => Failure::Unauthorized,
+            AccountError::LoginFailed => Failure::LoginFailed,
             AccountError::TooSoon => Failure::TooManyRequests,
             AccountError::Forbidden => Failure::Forbidden,
             other => unexpected("account operation failed", &other),
