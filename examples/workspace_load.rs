@@ -89,6 +89,7 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
         // CHEAP is below the floors: only a build with the test-support feature (the examples
         // are built with the dev-dependencies) accepts it.
         test_only_cheap_kdf: true,
+        test_only_frozen_limits: false,
     }
 }
 

@@ -68,6 +68,11 @@ pub struct Settings {
     /// everywhere.
     #[serde(default)]
     pub test_only_cheap_kdf: bool,
+    /// Only the test suite's build honours it: rate limits count by a clock that stands still,
+    /// so an allowance never refills during a test, however slowly the machine runs it. Any
+    /// other build refuses to start with it set.
+    #[serde(default)]
+    pub test_only_frozen_limits: bool,
 }
 
 /// Where the audit chain's head goes, every `checkpoint_interval_secs`: a file (by default
@@ -664,6 +669,11 @@ impl Settings {
     /// Refuses Argon2id costs below the floors, unless the test suite's build was asked for cheap
     /// ones; refuses that request in any other build.
     fn check_kdf_floors(&self) -> Result<(), SettingsError> {
+        if self.test_only_frozen_limits && !cfg!(feature = "test-support") {
+            return Err(SettingsError::Invalid(
+                "test_only_frozen_limits is for the test suite's build only; remove it".into(),
+            ));
+        }
         if self.test_only_cheap_kdf {
             return if cfg!(feature = "test-support") {
                 Ok(())

@@ -653,6 +653,9 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 
 fn check_config(dir: &std::path::Path, production: bool) -> anyhow::Result<()> {
     let settings = Settings::load(dir)?;
+    if production && settings.test_only_frozen_limits {
+        anyhow::bail!("test_only_frozen_limits is set: a production server's rate limits refill");
+    }
     if production && settings.test_only_cheap_kdf {
         anyhow::bail!(
             "test_only_cheap_kdf is set: a production server keeps the Argon2id floors (docs/security.md)"

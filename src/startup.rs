@@ -157,6 +157,8 @@ impl Application {
             .map(|l| l.local_addr().map(|a| a.port()))
             .transpose()?;
 
+        let limiter_clock =
+            crate::web::shared::throttle::LimiterClock::new(settings.test_only_frozen_limits);
         let state = AppState {
             accounts,
             intake: Intake {
@@ -175,16 +177,19 @@ impl Application {
             max_body_bytes: settings.server.max_body_bytes,
             login_throttle: Arc::new(crate::web::shared::throttle::SourceThrottle::new(
                 settings.sessions.login_attempts_per_minute,
+                &limiter_clock,
             )),
             code_throttle: Arc::new(crate::web::shared::throttle::CodeAttempts::new(
                 settings.followup.attempts_per_minute,
                 settings.followup.global_attempts_per_minute,
+                &limiter_clock,
             )),
             followup: settings.followup.clone(),
             attachments: settings.attachments.clone(),
             uploads: crate::reporting::attachments::Budget::new(settings.attachments.global_bytes),
             submissions: Arc::new(crate::web::shared::throttle::Submissions::new(
                 &settings.limits,
+                &limiter_clock,
             )),
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
             onion: onion_addr,

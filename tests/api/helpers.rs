@@ -382,6 +382,8 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
         expiry: homeward::config::ExpirySettings::default(),
         // TEST_KDF is below the floors production settings must meet.
         test_only_cheap_kdf: true,
+        // No allowance refills while a test runs: no test races a rate limiter.
+        test_only_frozen_limits: true,
     }
 }
 

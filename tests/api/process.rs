@@ -54,6 +54,9 @@ kdf_max_concurrent = 2
 public_url = "http://127.0.0.1"
 # The cheap Argon2id below is under the floors; only the test suite's build honours this.
 test_only_cheap_kdf = true
+# Rate limits count by a clock that stands still: no allowance refills during a test, however
+# slowly the machine runs it (the test suite's build only, like the line above).
+test_only_frozen_limits = true
 
 [server]
 host = "127.0.0.1"

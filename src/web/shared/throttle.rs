@@ -8,8 +8,13 @@
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 
+use std::time::{Duration, Instant};
+
 use actix_web::HttpRequest;
-use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
+use governor::middleware::NoOpMiddleware;
+use governor::state::keyed::DashMapStateStore;
+use governor::state::{InMemoryState, NotKeyed};
+use governor::{Quota, RateLimiter};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
@@ -18,17 +23,54 @@ use zeroize::Zeroizing;
 /// Above this many tracked sources, forget those whose allowance has refilled.
 const TRACKED: usize = 50_000;
 
+/// The clock every limit counts by: the machine's monotonic one or, for the test suite's build
+/// only (`test_only_frozen_limits`), one that stands still, so that no allowance refills while a
+/// test runs, however slowly.
+#[derive(Debug, Clone)]
+pub struct LimiterClock {
+    started: Instant,
+    frozen: bool,
+}
+
+impl LimiterClock {
+    pub fn new(frozen: bool) -> LimiterClock {
+        LimiterClock {
+            started: Instant::now(),
+            frozen,
+        }
+    }
+}
+
+impl governor::clock::Clock for LimiterClock {
+    type Instant = Duration;
+
+    fn now(&self) -> Duration {
+        if self.frozen {
+            Duration::ZERO
+        } else {
+            self.started.elapsed()
+        }
+    }
+}
+
+type Direct = RateLimiter<NotKeyed, InMemoryState, LimiterClock, NoOpMiddleware<Duration>>;
+type Keyed<K> = RateLimiter<K, DashMapStateStore<K>, LimiterClock, NoOpMiddleware<Duration>>;
+
+fn direct(n: u32, clock: &LimiterClock) -> Direct {
+    RateLimiter::direct_with_clock(per_minute(n), clock.clone())
+}
+
 pub struct SourceThrottle {
-    limiter: DefaultKeyedRateLimiter<[u8; 16]>,
+    limiter: Keyed<[u8; 16]>,
     key: Zeroizing<[u8; 32]>,
 }
 
 impl SourceThrottle {
-    pub fn new(per_minute: u32) -> SourceThrottle {
+    pub fn new(per_minute: u32, clock: &LimiterClock) -> SourceThrottle {
         let mut key = Zeroizing::new([0u8; 32]);
         rand::rngs::OsRng.fill_bytes(key.as_mut());
         SourceThrottle {
-            limiter: RateLimiter::keyed(self::per_minute(per_minute)),
+            limiter: RateLimiter::dashmap_with_clock(self::per_minute(per_minute), clock.clone()),
             key,
         }
     }
@@ -118,8 +160,8 @@ pub enum Refusal {
 /// Submissions: per source and in all on the public listener; in all on the onion listener.
 pub struct Submissions {
     per_source: SourceThrottle,
-    public: DefaultDirectRateLimiter,
-    onion: DefaultDirectRateLimiter,
+    public: Direct,
+    onion: Direct,
 }
 
 fn per_minute(n: u32) -> Quota {
@@ -127,11 +169,11 @@ fn per_minute(n: u32) -> Quota {
 }
 
 impl Submissions {
-    pub fn new(limits: &crate::config::LimitSettings) -> Submissions {
+    pub fn new(limits: &crate::config::LimitSettings, clock: &LimiterClock) -> Submissions {
         Submissions {
-            per_source: SourceThrottle::new(limits.submissions_per_minute),
-            public: RateLimiter::direct(per_minute(limits.global_submissions_per_minute)),
-            onion: RateLimiter::direct(per_minute(limits.onion_submissions_per_minute)),
+            per_source: SourceThrottle::new(limits.submissions_per_minute, clock),
+            public: direct(limits.global_submissions_per_minute, clock),
+            onion: direct(limits.onion_submissions_per_minute, clock),
         }
     }
 
@@ -152,14 +194,14 @@ impl Submissions {
 /// Receipt-code attempts: a per-source allowance and one shared by every source.
 pub struct CodeAttempts {
     per_source: SourceThrottle,
-    global: DefaultDirectRateLimiter,
+    global: Direct,
 }
 
 impl CodeAttempts {
-    pub fn new(per_source: u32, global: u32) -> CodeAttempts {
+    pub fn new(per_source: u32, global: u32, clock: &LimiterClock) -> CodeAttempts {
         CodeAttempts {
-            per_source: SourceThrottle::new(per_source),
-            global: RateLimiter::direct(per_minute(global)),
+            per_source: SourceThrottle::new(per_source, clock),
+            global: direct(global, clock),
         }
     }
 
@@ -176,7 +218,7 @@ mod tests {
 
     #[test]
     fn a_source_gets_its_burst_and_others_are_unaffected() {
-        let throttle = SourceThrottle::new(3);
+        let throttle = SourceThrottle::new(3, &LimiterClock::new(false));
         let a = Some(IpAddr::from([10, 0, 0, 1]));
         let b = Some(IpAddr::from([10, 0, 0, 2]));
         assert!((0..3).all(|_| throttle.allow(a)));
@@ -186,7 +228,7 @@ mod tests {
 
     #[test]
     fn code_attempts_stop_at_the_shared_ceiling_whatever_the_source() {
-        let attempts = CodeAttempts::new(2, 3);
+        let attempts = CodeAttempts::new(2, 3, &LimiterClock::new(false));
         let sources: Vec<_> = (1..=4u8)
             .map(|i| Some(IpAddr::from([10, 0, 0, i])))
             .collect();
@@ -198,11 +240,14 @@ mod tests {
 
     #[test]
     fn the_onion_listener_has_its_own_allowance() {
-        let submissions = Submissions::new(&crate::config::LimitSettings {
-            submissions_per_minute: 1,
-            global_submissions_per_minute: 2,
-            onion_submissions_per_minute: 3,
-        });
+        let submissions = Submissions::new(
+            &crate::config::LimitSettings {
+                submissions_per_minute: 1,
+                global_submissions_per_minute: 2,
+                onion_submissions_per_minute: 3,
+            },
+            &LimiterClock::new(false),
+        );
         let local = Some(IpAddr::from([127, 0, 0, 1]));
         assert_eq!(submissions.admit(Listener::Public, local), Ok(()));
         assert_eq!(
