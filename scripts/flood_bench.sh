@@ -13,11 +13,12 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"; conns="${2:-32}"
 smoke || need wrk "apt-get install wrk"
 work="$(mktemp -d)"; server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+trap finish EXIT
 bin=$(homeward_binary)
 export HOMEWARD_DATA_DIR="$work/data" HOMEWARD_DATABASE__URL="sqlite://$work/data/homeward.db" \
   HOMEWARD_SERVER__PORT=18083 HOMEWARD_LOG__FILTER=warn \
   HOMEWARD_METRICS__ENABLED=true HOMEWARD_METRICS__PORT=19464
+must_be_free http://127.0.0.1:18083
 "$bin" serve & server=$!
 wait_healthy http://127.0.0.1:18083
 send() { # [curl options...]: one report; prints its status
@@ -31,7 +32,9 @@ if smoke; then
   echo "smoke: flood statuses $(echo "$flood" | sort | uniq -c | tr -s ' ' | tr '\n' ' '), second source $steady"
   echo "$flood" | grep -q '^429$' || { echo "smoke: the flood was never refused" >&2; exit 1; }
   [ "$steady" = 201 ] || { echo "smoke: the second source got $steady" >&2; exit 1; }
-  curl -fs localhost:19464/metrics | grep -q 'homeward_reports_refused_total{listener="public",reason="source_limit"}' ||
+  # Read whole before searching: grep -q stopping early would cut curl off (a failure under pipefail).
+  metrics=$(curl -fs http://127.0.0.1:19464/metrics)
+  grep -q 'homeward_reports_refused_total{listener="public",reason="source_limit"}' <<<"$metrics" ||
     { echo "smoke: /metrics does not count the refusals" >&2; exit 1; }
   exit 0
 fi

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 rounds="${1:-20}"; uploads="${2:-8}"; mib="${3:-5}"; batches="${4:-3}"
 if smoke; then rounds=2; uploads=2; mib=1; batches=1; fi
 work="$(mktemp -d)"; server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+trap finish EXIT
 bin=$(homeward_binary)
 # Throughput, not flood limits, is measured here: one wrk source must not be held to its share.
 export HOMEWARD_LIMITS__SUBMISSIONS_PER_MINUTE=100000000 HOMEWARD_LIMITS__GLOBAL_SUBMISSIONS_PER_MINUTE=100000000
@@ -22,8 +22,9 @@ export HOMEWARD_FOLLOWUP__ATTEMPTS_PER_MINUTE=100000 HOMEWARD_FOLLOWUP__GLOBAL_A
 export HOMEWARD_SERVER__MAX_BODY_BYTES=$((1024 * 1024))
 # A full 1 MiB body on every connection is a worst case start refuses past the default bound.
 export HOMEWARD_SERVER__MEMORY_BOUND_MIB=4096
-"$bin" serve & server=$!
 url=http://127.0.0.1:18081
+must_be_free "$url"
+"$bin" serve & server=$!
 wait_healthy "$url"
 code=$(curl -fs -H 'Content-Type: application/json' -d '{"narrative":"bench","location":{"country":"KH"}}' \
   "$url/api/v1/reports" | sed -n 's/.*"receipt_code":"\([0-9 ]*\)".*/\1/p' | tr -d ' ')

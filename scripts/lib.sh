@@ -19,12 +19,38 @@ homeward_binary() {
   fi
 }
 
+# Every curl here gives up after a while: a hung server must not hang CI.
+curl() { command curl --max-time 60 "$@"; }
+
+# Fails if something answers at $1 already (another run's server on the same port): a run must
+# never measure someone else's server.
+must_be_free() {
+  if command curl -s --max-time 2 -o /dev/null "$1/healthz"; then
+    echo "something already answers at $1; stop it first" >&2
+    exit 1
+  fi
+}
+
+# An EXIT trap: stops the server if there is one and removes the work folder, whatever failed
+# before (every step may fail here; none stops the rest).
+finish() {
+  set +e
+  if [ -n "${server:-}" ]; then
+    kill "$server" 2>/dev/null
+    wait "$server" 2>/dev/null
+  fi
+  [ -n "${work:-}" ] && rm -rf "$work"
+  return 0
+}
+
 # Waits up to 20 s for the server at $1 to answer /healthz; gives up at once if the process $2
-# (default: $server) is gone.
+# (default: $server) is gone, and counts an answer only while it is alive.
 wait_healthy() {
   local pid="${2:-${server:-}}"
   for _ in $(seq 1 100); do
-    curl -fs "$1/healthz" >/dev/null && return 0
+    if curl -fs --max-time 5 "$1/healthz" >/dev/null && { [ -z "$pid" ] || kill -0 "$pid" 2>/dev/null; }; then
+      return 0
+    fi
     if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
       echo "the server exited before answering at $1" >&2
       return 1

@@ -13,8 +13,7 @@ cd "$(dirname "$0")/.."
 engine="${1:-sqlite}"; seconds="${2:-30}"; conns="${3:-16}"
 smoke || need wrk "apt-get install wrk"
 work="$(mktemp -d)"; server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+trap finish EXIT
 bin=$(homeward_binary)
 # Throughput, not flood limits, is measured here: one wrk source must not be held to its share.
 export HOMEWARD_LIMITS__SUBMISSIONS_PER_MINUTE=100000000 HOMEWARD_LIMITS__GLOBAL_SUBMISSIONS_PER_MINUTE=100000000
@@ -27,9 +26,11 @@ b64hex() { # an hwXX1.<base64url> key or signature as PostgreSQL's bytea hex
 }
 if [ "$engine" = postgres ]; then
   admin="${HOMEWARD_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-  db="homeward_load_$$"
+  # Named like the test databases, so that CI's sweep drops it too if a run is killed.
+  db="homeward_test_load_$$"
   psql "$admin" -qc "CREATE DATABASE $db"
-  cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"; psql "$admin" -qc "DROP DATABASE IF EXISTS $db"; }
+  cleanup() { finish; psql "$admin" -qc "DROP DATABASE IF EXISTS $db" || true; }
+  trap cleanup EXIT
   export HOMEWARD_DATABASE__URL="${admin%/*}/$db"
   export HOMEWARD_SECRETS_FILE="$work/secrets.toml"
   "$bin" secrets generate --out "$HOMEWARD_SECRETS_FILE" >/dev/null
@@ -56,6 +57,7 @@ else
   export HOMEWARD_DATABASE__URL="sqlite://$work/data/homeward.db"
 fi
 if smoke; then "$bin" kdf-cost --rounds 2; else "$bin" kdf-cost --rounds 20; fi
+must_be_free "$url"
 "$bin" serve & server=$!
 wait_healthy "$url"
 if [ "$engine" = postgres ]; then

@@ -10,14 +10,15 @@ cd "$(dirname "$0")/.."
 bin="${1:-}"
 if [ -z "$bin" ]; then bin=$(homeward_binary); fi
 work="$(mktemp -d)"; server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+trap finish EXIT
 export HOMEWARD_DATA_DIR="$work/data" HOMEWARD_SERVER__PORT=18082 HOMEWARD_LOG__FILTER=warn
 export HOMEWARD_DATABASE__URL="sqlite://$work/data/homeward.db"
 export HOMEWARD_FOLLOWUP__ATTEMPTS_PER_MINUTE=1000
 # Each language's receipt is a report sent: one source must not be held to its share.
 export HOMEWARD_LIMITS__SUBMISSIONS_PER_MINUTE=100000 HOMEWARD_LIMITS__GLOBAL_SUBMISSIONS_PER_MINUTE=100000
-"$bin" serve 2>/dev/null & server=$!
 url=http://127.0.0.1:18082
+must_be_free "$url"
+"$bin" serve 2>/dev/null & server=$!
 wait_healthy "$url"
 code=$(curl -fs -H 'Content-Type: application/json' -d '{"narrative":"weights"}' "$url/api/v1/reports" \
   | sed -n 's/.*"receipt_code":"\([0-9 ]*\)".*/\1/p' | tr -d ' ')

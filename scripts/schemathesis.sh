@@ -13,7 +13,7 @@ examples="${1:-50}"
 smoke && examples=5
 smoke || need st "pip install schemathesis"
 work="$(mktemp -d)"; server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+trap finish EXIT
 test -x target/debug/homeward && smoke || cargo build --locked -q --bin homeward
 # Limits high, so that the run explores the API rather than the limits (tested on their own).
 export HOMEWARD_DATA_DIR="$work/data" HOMEWARD_DATABASE__URL="sqlite://$work/data/homeward.db" \
@@ -21,6 +21,7 @@ export HOMEWARD_DATA_DIR="$work/data" HOMEWARD_DATABASE__URL="sqlite://$work/dat
   HOMEWARD_LIMITS__SUBMISSIONS_PER_MINUTE=100000000 HOMEWARD_LIMITS__GLOBAL_SUBMISSIONS_PER_MINUTE=100000000 \
   HOMEWARD_FOLLOWUP__ATTEMPTS_PER_MINUTE=100000000 HOMEWARD_FOLLOWUP__GLOBAL_ATTEMPTS_PER_MINUTE=100000000 \
   HOMEWARD_SESSIONS__LOGIN_ATTEMPTS_PER_MINUTE=100000
+must_be_free http://127.0.0.1:18090
 target/debug/homeward serve & server=$!
 wait_healthy http://127.0.0.1:18090
 if smoke; then
