@@ -449,7 +449,10 @@ impl SourceUrl {
             .strip_prefix("https://")
             .or_else(|| url.strip_prefix("http://"));
         match rest {
-            Some(rest) if !rest.is_empty() && !url.contains(char::is_whitespace) => {
+            Some(rest)
+                if !rest.is_empty()
+                    && !url.contains(|c: char| c.is_whitespace() || c.is_control()) =>
+            {
                 Ok(SourceUrl(url.to_owned()))
             }
             _ => Err(SettingsError::Invalid(format!(
@@ -594,6 +597,15 @@ impl Settings {
             .validate()
             .map_err(|e| SettingsError::Invalid(format!("account_kdf: {e}")))?;
         self.check_kdf_floors()?;
+        // A mistyped scheme is a configuration error (exit 78, not restarted), not a database
+        // that is not up yet.
+        let url = self.database.url.expose_secret();
+        let scheme = url.split_once(':').map_or("", |(scheme, _)| scheme);
+        if !matches!(scheme, "sqlite" | "postgres" | "postgresql") {
+            return Err(SettingsError::Invalid(
+                "database.url: use a sqlite:// or postgres:// address".into(),
+            ));
+        }
         if self.sessions.idle_minutes < 1 || self.sessions.absolute_hours < 1 {
             return Err(SettingsError::Invalid(
                 "sessions: idle_minutes and absolute_hours must be positive".into(),
@@ -826,6 +838,7 @@ mod tests {
             "https://",
             "ftp://example.org/",
             "https://a b",
+            "https://example.org/\u{1}",
             "",
         ] {
             assert!(SourceUrl::parse(url).is_err(), "{url}");

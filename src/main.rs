@@ -278,18 +278,18 @@ fn main() -> ExitCode {
 /// 0 when the server on this machine answers /healthz with 200, 1 for anything else (unreadable
 /// settings included): a container runtime reads nothing but those two.
 fn healthcheck(config: &std::path::Path, port: Option<u16>, timeout: u64) -> ExitCode {
-    use homeward::cli::healthcheck::{check, local_address};
+    use homeward::cli::healthcheck::{check_any, local_addresses};
     let at = match (Settings::load(config), port) {
         (Ok(settings), port) => {
-            local_address(settings.server.host, port.unwrap_or(settings.server.port))
+            local_addresses(settings.server.host, port.unwrap_or(settings.server.port))
         }
-        (Err(_), Some(port)) => local_address(std::net::IpAddr::from([127, 0, 0, 1]), port),
+        (Err(_), Some(port)) => local_addresses(std::net::IpAddr::from([127, 0, 0, 1]), port),
         (Err(e), None) => {
             eprintln!("homeward healthcheck: {e}");
             return ExitCode::FAILURE;
         }
     };
-    match check(at, std::time::Duration::from_secs(timeout.max(1))) {
+    match check_any(&at, std::time::Duration::from_secs(timeout.max(1))) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("homeward healthcheck: {e}");

@@ -101,6 +101,8 @@ impl Application {
     /// As `build`, with the clock that decides what has expired (a test's own, say).
     pub async fn build_with_clock(settings: Settings, clock: Clock) -> anyhow::Result<Application> {
         settings.validate()?;
+        // Before anything touches the database: a wrong language is a configuration error.
+        let catalogs = Catalogs::load(&settings.site.default_language).map_err(misconfigured)?;
         let routing = routing_for(&settings).map_err(misconfigured)?;
         let triage = TriageRules::load(&settings.triage_file).map_err(misconfigured)?;
         let secrets = crate::operations::secrets::load_or_create(
@@ -170,7 +172,7 @@ impl Application {
             },
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
             ack_targets: settings.ack_targets,
-            catalogs: Catalogs::load(&settings.site.default_language).map_err(misconfigured)?,
+            catalogs,
             page_title: settings.site.page_title.clone(),
             leave_url: settings.site.leave_url.clone(),
             source_url: settings.site.source_url.clone(),

@@ -9,12 +9,13 @@ use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::EnvFilter;
 
 /// Installs the global subscriber writing to standard output, with colour codes only when that
-/// is a terminal (a journal, a file or a log shipper gets plain text).
+/// is a terminal (a journal, a file or a log shipper gets plain text) and NO_COLOR is not set.
 pub fn init_stdout(filter: &str, json: bool) {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     init(
         filter,
         json,
-        std::io::stdout().is_terminal(),
+        std::io::stdout().is_terminal() && !no_color,
         std::io::stdout,
     );
 }

@@ -36,7 +36,13 @@ pub fn append(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// Replaces the file whole: a fresh file beside it, renamed over it, so a reader sees the old
 /// content or the new, never part of either.
 pub fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let fresh = path.with_extension("new");
+    // Named for this process and this write: replicas sharing a volume never write, or rename
+    // away, each other's fresh file.
+    let fresh = path.with_extension(format!(
+        "new.{}.{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
     write_synced(
         open(&fresh, OpenOptions::new().create(true).truncate(true))?,
         bytes,

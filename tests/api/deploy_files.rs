@@ -191,11 +191,13 @@ fn serve_with(env: &[(&str, &str)]) -> (Option<i32>, String) {
 
 #[test]
 fn a_configuration_error_exits_78() {
-    // A setting out of bounds, a routing file that is not there, a list item that is no address.
+    // A setting out of bounds, a routing file that is not there, a list item that is no address,
+    // a database address of no engine.
     for env in [
         [("HOMEWARD_SERVER__MAX_BODY_BYTES", "10")],
         [("HOMEWARD_ROUTING_FILE", "/nonexistent/queues.toml")],
         [("HOMEWARD_SERVER__TRUSTED_PROXIES", "not-an-address")],
+        [("HOMEWARD_DATABASE__URL", "mysql://127.0.0.1/homeward")],
     ] {
         let (code, stderr) = serve_with(&env);
         assert_eq!(code, Some(78), "{env:?}: {stderr}");
