@@ -193,6 +193,10 @@ impl Application {
                 &settings.limits,
                 &limiter_clock,
             )),
+            sealed_submits: Arc::new(crate::web::shared::throttle::SourceThrottle::new(
+                settings.limits.submissions_per_minute.saturating_mul(2),
+                &limiter_clock,
+            )),
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
             onion: onion_addr,
             body_pace: crate::web::shared::state::BodyPace {

@@ -30,6 +30,10 @@ use crate::trust::accounts::Accounts;
 use crate::trust::receivers::Receivers;
 use crate::trust::sealing::{seal_item, Recipient};
 
+/// How long a claimed ticket stays claimed: far longer than a derivation and a write take, and
+/// short enough that a submission that crashed leaves the ticket usable again soon.
+const CLAIM_SECS: i64 = 60;
+
 /// How long a ticket stands: sealing takes a phone well under a second, and a slow link a few
 /// round trips more.
 pub const TICKET_SECS: i64 = 15 * 60;
@@ -322,7 +326,9 @@ impl SealedIntake<'_> {
     }
 
     /// Checks the sealed items against their ticket and stores them with the server's own
-    /// items, spending the ticket in the same transaction.
+    /// items, spending the ticket in the same transaction. The ticket is claimed first, before
+    /// the receipt code's Argon2id derivation: concurrent submissions of one ticket derive once,
+    /// the others are refused at once. A submission that fails before storing releases it.
     #[tracing::instrument(skip_all, fields(priority))]
     pub async fn submit(&self, submission: &SealedSubmission) -> Result<Receipt, SealedError> {
         let mac = self.mac(&submission.ticket);
@@ -332,9 +338,33 @@ impl SealedIntake<'_> {
             .ticket(&mac)
             .await?
             .ok_or(SealedError::TicketRefused)?;
-        if row.expires_at < now() {
+        let at = now();
+        if row.expires_at < at {
             return Err(SealedError::TicketExpired);
         }
+        if !self
+            .intake
+            .store
+            .claim_ticket(&mac, at, at + CLAIM_SECS)
+            .await?
+        {
+            return Err(SealedError::TicketRefused);
+        }
+        let stored = self.store_claimed(submission, &row, mac.clone()).await;
+        if stored.is_err() {
+            if let Err(e) = self.intake.store.release_ticket(&mac).await {
+                tracing::warn!(error = %e, "a claimed ticket could not be released; it lapses");
+            }
+        }
+        stored
+    }
+
+    async fn store_claimed(
+        &self,
+        submission: &SealedSubmission,
+        row: &crate::store::TicketRow,
+        mac: Vec<u8>,
+    ) -> Result<Receipt, SealedError> {
         let plaintext = wrap::open(&plan_key(&submission.ticket), PLAN_AD.as_bytes(), &row.plan)
             .map_err(|_| SealedError::TicketRefused)?;
         let plan: Plan =

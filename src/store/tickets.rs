@@ -44,6 +44,43 @@ impl Store {
         })
     }
 
+    /// Claims a live ticket until `until` for the one submission that builds its report; false
+    /// when it is gone, expired, or claimed by another submission whose claim has not lapsed.
+    #[tracing::instrument(skip_all)]
+    pub async fn claim_ticket(
+        &self,
+        token_hmac: &[u8],
+        now: i64,
+        until: i64,
+    ) -> Result<bool, StoreError> {
+        on_pool!(self, write, pool => {
+            let claimed = sqlx::query(
+                "UPDATE sealed_tickets SET claimed_until = $3
+                 WHERE token_hmac = $1 AND expires_at >= $2
+                   AND (claimed_until IS NULL OR claimed_until < $2)",
+            )
+            .bind(token_hmac)
+            .bind(now)
+            .bind(until)
+            .execute(pool)
+            .await?
+            .rows_affected();
+            Ok(claimed == 1)
+        })
+    }
+
+    /// Lets a claimed ticket be used again (its submission failed before storing anything).
+    #[tracing::instrument(skip_all)]
+    pub async fn release_ticket(&self, token_hmac: &[u8]) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            sqlx::query("UPDATE sealed_tickets SET claimed_until = NULL WHERE token_hmac = $1")
+                .bind(token_hmac)
+                .execute(pool)
+                .await?;
+            Ok(())
+        })
+    }
+
     /// The ticket with this HMAC, expired or not: an expired one is refused by name.
     #[tracing::instrument(skip_all)]
     pub async fn ticket(&self, token_hmac: &[u8]) -> Result<Option<TicketRow>, StoreError> {

@@ -580,3 +580,67 @@ on_both_engines!(
         assert!(opened[0].1.to_string().contains("cli-narrative"));
     }
 );
+
+on_both_engines!(
+    a_ticket_being_submitted_buys_no_second_derivation,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (_, sealed) = sealed_for(&app).await;
+        let derived = app.kdf.derivations();
+
+        // Another submission of the same ticket holds its claim (it is deriving right now).
+        app.tamper(
+            &format!(
+                "UPDATE sealed_tickets SET claimed_until = {}",
+                homeward::store::now() + 3600
+            ),
+            None,
+            None,
+        )
+        .await;
+        let (status, body) = post(&app, "/api/v1/sealed/reports", &sealed).await;
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (403, Some("ticket_refused")),
+            "{body}"
+        );
+        assert_eq!(app.kdf.derivations(), derived, "refused before deriving");
+        assert_eq!(report_count(&app).await, 0);
+
+        // Its claim lapses (it crashed): the ticket works again, once.
+        app.tamper("UPDATE sealed_tickets SET claimed_until = 1", None, None)
+            .await;
+        let (status, body) = post(&app, "/api/v1/sealed/reports", &sealed).await;
+        assert_eq!(status, 201, "{body}");
+        let (status, _) = post(&app, "/api/v1/sealed/reports", &sealed).await;
+        assert_eq!(status, 403, "spent");
+        assert_eq!(report_count(&app).await, 1);
+    }
+);
+
+on_both_engines!(
+    sealed_reports_are_limited_per_source_like_every_way_in,
+    |engine| async move {
+        let app = crate::helpers::spawn_with(
+            engine,
+            crate::helpers::Options {
+                tweak: |s| s.limits.submissions_per_minute = 1,
+                ..crate::helpers::Options::default()
+            },
+        )
+        .await;
+        let (_, mut forged) = sealed_for(&app).await;
+        forged.ticket = URL_SAFE_NO_PAD.encode([9u8; 32]);
+        // Twice the submission allowance: a retry for each ticket, then no more.
+        for _ in 0..2 {
+            let (status, _) = post(&app, "/api/v1/sealed/reports", &forged).await;
+            assert_eq!(status, 403);
+        }
+        let (status, body) = post(&app, "/api/v1/sealed/reports", &forged).await;
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (429, Some("too_many_requests")),
+            "{body}"
+        );
+    }
+);

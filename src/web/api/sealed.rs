@@ -1,6 +1,7 @@
 //! Reports sealed on the device, in two steps (docs/sealed-intake.md): a routing ticket for the
 //! routing facts, then the sealed items with the ticket. The ticket request is what counts
-//! against the submission limits, since a report cannot be sent without one.
+//! against the submission limits, since a report cannot be sent without one; sending the items
+//! has its own per-source allowance, twice that, so that tickets are not tried in bulk.
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use secrecy::ExposeSecret;
@@ -68,6 +69,7 @@ pub async fn ticket(
         (status = 409, description = "A queue's key changed since the ticket was issued; ask for a new one and seal again", body = Problem),
         (status = 410, description = "The ticket expired; ask for a new one", body = Problem),
         (status = 422, description = "The items differ from the ticket (ids, recipients, formats or sizes); each difference named", body = ValidationFailed),
+        (status = 429, description = "This source has sent its share for now; see Retry-After", body = Problem),
         (status = 503, description = "Storage is full, or no desk can receive; see Retry-After", body = Problem),
     )
 )]
@@ -82,6 +84,14 @@ pub async fn submit(
         state.metrics.refused(listener, Reason::from(failure));
         ApiError::new(failure, state.tr(&req, None))
     };
+    // Limited like the other ways in, before anything is read: onion visitors share one address
+    // and are held to the ticket's own limit instead.
+    let source = crate::web::shared::throttle::limit_source(&req, &state.trusted_proxies); // rate limit only
+    if listener == crate::web::shared::throttle::Listener::Public
+        && !state.sealed_submits.allow(source)
+    {
+        return Err(refused(Failure::TooManyRequests));
+    }
     let submission: SealedSubmission =
         match read_json(&state, &req, payload).await.map_err(refused)? {
             Ok(submission) => submission,

@@ -29,6 +29,9 @@ pub struct AppState {
     pub attachments: crate::config::AttachmentSettings,
     pub uploads: crate::reporting::attachments::Budget,
     pub submissions: Arc<throttle::Submissions>,
+    /// Sealed reports sent with their tickets, per source: twice the submission allowance (a
+    /// retry for each ticket), so that tickets cannot be tried in bulk.
+    pub sealed_submits: Arc<throttle::SourceThrottle>,
     /// Whose X-Forwarded-For per-source limits believe.
     pub trusted_proxies: Arc<[std::net::IpAddr]>,
     /// The onion listener's address, if there is one.
