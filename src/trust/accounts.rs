@@ -381,8 +381,15 @@ impl Accounts {
         code: &str,
     ) -> Result<SecretString, AccountError> {
         let at = now();
-        let Some(account) = self.store.account_by_username(username).await? else {
-            // Spend the same derivation as for a real account, so timing does not tell which exist.
+        let account = self
+            .store
+            .account_by_username(username)
+            .await?
+            .filter(|account| !held_back(account, at));
+        let Some(account) = account else {
+            // An unknown name and an account held back after failures answer alike, after the
+            // same derivation a real attempt costs: neither the answer nor its time tells which
+            // names exist, or which are being guessed.
             let _ = self
                 .kdf
                 .derive(
@@ -393,9 +400,6 @@ impl Accounts {
                 .await;
             return Err(AccountError::LoginFailed);
         };
-        if held_back(&account, at) {
-            return Err(AccountError::TooSoon);
-        }
         let params = Argon2Params::decode(&account.kdf)?;
         let master = self
             .kdf

@@ -302,3 +302,38 @@ on_both_engines!(
         assert_eq!(app.get_with(&report, &back).await.status().as_u16(), 200);
     }
 );
+
+on_both_engines!(
+    a_stolen_session_guessing_the_current_password_is_held_back,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let token = app.invite("coordinator", Some("partner")).await;
+        let (secret, _) = enrol(&app, &token, "coord.guess").await;
+        let cookie = login_with(&app, "coord.guess", PASSWORD, &code_for(&secret, 0))
+            .await
+            .unwrap_or_else(|| panic!("login"));
+        let token = csrf(&app, &cookie).await;
+        let mut statuses = Vec::new();
+        for i in 0..8 {
+            let answer = app
+                .post_form_with(
+                    "/password",
+                    &format!("csrf={token}&current=guess+number+{i}&password={NEW_PASSWORD}"),
+                    Some(&cookie),
+                )
+                .await;
+            statuses.push(answer.status().as_u16());
+        }
+        // Five wrong guesses are answered as wrong; then the account waits, as after logins.
+        assert_eq!(&statuses[..5], [422; 5], "{statuses:?}");
+        assert!(statuses[5..].iter().all(|s| *s == 429), "{statuses:?}");
+        let failures = app
+            .store
+            .account_by_username("coord.guess")
+            .await
+            .ok()
+            .flatten()
+            .map(|a| a.failed_logins);
+        assert_eq!(failures, Some(5), "held back before deriving again");
+    }
+);

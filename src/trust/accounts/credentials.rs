@@ -77,6 +77,10 @@ impl Accounts {
             .account_by_username(&who.username)
             .await?
             .ok_or(AccountError::LoginFailed)?;
+        // Guessing the current password from a stolen session is held back like a login.
+        if super::held_back(&account, now()) {
+            return Err(AccountError::TooSoon);
+        }
         let params = Argon2Params::decode(&account.kdf)?;
         let old = self
             .password_keys(current, account.salt.clone(), params)

@@ -97,6 +97,14 @@ pub async fn change_password(
         Ok(checked) => checked,
         Err(response) => return Ok(response),
     };
+    // Throttled like a login, before any derivation: a stolen session must not guess the
+    // current password at the server's expense.
+    if !state
+        .login_throttle
+        .allow(limit_source(&req, &state.trusted_proxies))
+    {
+        return Err(fail(&state, &req, Failure::TooManyRequests));
+    }
     let secret = |k: &str| SecretString::from(form.get(k).cloned().unwrap_or_default());
     let outcome = state
         .accounts
