@@ -10,7 +10,7 @@ use std::num::NonZeroU32;
 
 use actix_web::HttpRequest;
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use rand::RngCore;
 use sha2::Sha256;
 use zeroize::Zeroizing;
