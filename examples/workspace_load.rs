@@ -317,7 +317,9 @@ async fn main() -> anyhow::Result<()> {
     .await?;
 
     // Responders list the queue and open reports for the given time.
-    let client = reqwest::Client::new();
+    let client = reqwest::Client::builder()
+        .tls_backend_preconfigured(homeward::crypto::tls::client_config()?)
+        .build()?;
     let base = format!("http://127.0.0.1:{port}");
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let ids = Arc::new(ids);

@@ -96,7 +96,10 @@ impl Alerter {
         }
         let webhook = match &settings.webhook_url {
             Some(url) => {
+                let tls = crate::crypto::tls::client_config()
+                    .map_err(|e| AlertError::Config(format!("webhook: {e}")))?;
                 let client = reqwest::Client::builder()
+                    .tls_backend_preconfigured(tls)
                     .timeout(Duration::from_secs(20))
                     .build()
                     .map_err(|e| AlertError::Config(format!("webhook: {e}")))?;

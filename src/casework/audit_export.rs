@@ -41,6 +41,10 @@ impl Exporter {
         let webhook = match &settings.checkpoint_webhook {
             Some(url) => Some((
                 reqwest::Client::builder()
+                    .tls_backend_preconfigured(
+                        crate::crypto::tls::client_config()
+                            .map_err(|e| ExportError::Webhook(e.to_string()))?,
+                    )
                     .timeout(Duration::from_secs(20))
                     .build()
                     .map_err(|e| ExportError::Webhook(e.to_string()))?,

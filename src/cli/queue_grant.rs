@@ -24,6 +24,8 @@ pub enum GrantError {
     Refused { status: u16, body: String },
     #[error("reaching the server: {0}")]
     Http(#[from] reqwest::Error),
+    #[error("setting up TLS: {0}")]
+    Tls(#[from] rustls::Error),
 }
 
 /// What `homeward queue grant` needs.
@@ -50,7 +52,9 @@ async fn refused(response: reqwest::Response) -> GrantError {
 
 /// Checks the member's chain here and uploads a copy sealed here; returns the member's username.
 pub async fn grant(g: &Grant<'_>) -> Result<String, GrantError> {
-    let client = reqwest::Client::new();
+    let client = reqwest::Client::builder()
+        .tls_backend_preconfigured(crate::crypto::tls::client_config()?)
+        .build()?;
     let base = g.server.trim_end_matches('/');
     let bearer = format!("Bearer {}", g.token.expose_secret());
     let response = client

@@ -35,6 +35,8 @@ pub enum ClientError {
     Refused { status: u16, body: String },
     #[error("reaching the server: {0}")]
     Http(#[from] reqwest::Error),
+    #[error("setting up TLS: {0}")]
+    Tls(#[from] rustls::Error),
 }
 
 /// What the server answers a stored report with.
@@ -69,7 +71,9 @@ pub async fn submit(
     input: ReportInput,
 ) -> Result<Submitted, ClientError> {
     let input = check_report(input)?;
-    let client = reqwest::Client::new();
+    let client = reqwest::Client::builder()
+        .tls_backend_preconfigured(crate::crypto::tls::client_config()?)
+        .build()?;
     let base = server.trim_end_matches('/');
     let ticket: Ticket = post(
         &client,

@@ -139,7 +139,7 @@ fn crypt(
         (FORMAT_XCHACHA, 24) => {
             let cipher = XChaCha20Poly1305::new(key.as_bytes().into());
             let (nonce, payload) = (
-                XNonce::from_slice(nonce),
+                &XNonce::try_from(nonce).ok()?,
                 Payload {
                     msg: input,
                     aad: ad,

@@ -302,7 +302,7 @@ impl WrappedKey {
         let plain = key.to_bytes();
         let ciphertext = cipher
             .encrypt(
-                XNonce::from_slice(&nonce),
+                &XNonce::from(nonce),
                 Payload {
                     msg: &plain,
                     aad: &reporter_ad(report),
@@ -321,11 +321,12 @@ impl WrappedKey {
         if self.nonce.len() != 24 {
             return Err(CryptoError::Open);
         }
+        let nonce = XNonce::try_from(self.nonce.as_slice()).map_err(|_| CryptoError::Open)?;
         let cipher = XChaCha20Poly1305::new(kek.into());
         let plain = Zeroizing::new(
             cipher
                 .decrypt(
-                    XNonce::from_slice(&self.nonce),
+                    &nonce,
                     Payload {
                         msg: &self.ciphertext,
                         aad: &reporter_ad(report),

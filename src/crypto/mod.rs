@@ -34,6 +34,7 @@ pub mod kdf;
 pub mod keys;
 pub mod signing;
 pub mod stream;
+pub mod tls;
 #[cfg(test)]
 mod vectors;
 pub mod wrap;

@@ -10,7 +10,7 @@
 //! file key is HKDF-SHA256(item key, "homeward/file-key/v1"): the item key, sealed to the
 //! item's audience like any other, also seals the item's manifest, under its own construction.
 
-use chacha20poly1305::aead::stream::{DecryptorBE32, EncryptorBE32};
+use aead_stream::{DecryptorBE32, EncryptorBE32};
 use chacha20poly1305::aead::{KeyInit, Payload};
 use chacha20poly1305::XChaCha20Poly1305;
 use rand::RngCore;
@@ -50,7 +50,7 @@ pub fn seal(
 ) -> Result<SealedFile, CryptoError> {
     let mut prefix = [0u8; PREFIX];
     rand::rngs::OsRng.fill_bytes(&mut prefix);
-    let aead = XChaCha20Poly1305::new(file_key(item_key).as_ref().into());
+    let aead = XChaCha20Poly1305::new((&*file_key(item_key)).into());
     let mut encryptor = EncryptorBE32::from_aead(aead, (&prefix).into());
     let ad = ad(report, item);
     let mut pieces = plaintext.chunks(CHUNK).peekable();
@@ -99,7 +99,7 @@ pub fn open(
     let Some((last, rest)) = file.chunks.split_last() else {
         return Err(CryptoError::Open);
     };
-    let aead = XChaCha20Poly1305::new(file_key(item_key).as_ref().into());
+    let aead = XChaCha20Poly1305::new((&*file_key(item_key)).into());
     let mut decryptor = DecryptorBE32::from_aead(aead, (&file.prefix).into());
     let ad = ad(report, item);
     let mut out = Zeroizing::new(Vec::with_capacity(file.chunks.len() * CHUNK));

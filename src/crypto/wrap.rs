@@ -23,7 +23,7 @@ pub fn seal(key: &[u8; 32], ad: &[u8], plaintext: &[u8]) -> Result<Wrapped, Cryp
     rand::rngs::OsRng.fill_bytes(&mut nonce);
     let ciphertext = XChaCha20Poly1305::new(key.into())
         .encrypt(
-            XNonce::from_slice(&nonce),
+            &XNonce::from(nonce),
             Payload {
                 msg: plaintext,
                 aad: ad,
@@ -44,9 +44,10 @@ pub fn open(
     if wrapped.nonce.len() != 24 {
         return Err(CryptoError::Open);
     }
+    let nonce = XNonce::try_from(wrapped.nonce.as_slice()).map_err(|_| CryptoError::Open)?;
     XChaCha20Poly1305::new(key.into())
         .decrypt(
-            XNonce::from_slice(&wrapped.nonce),
+            &nonce,
             Payload {
                 msg: &wrapped.ciphertext,
                 aad: ad,

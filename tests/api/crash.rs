@@ -31,7 +31,7 @@ async fn submit_until_stopped(
     outcomes: Arc<Mutex<Outcomes>>,
     stop: Arc<AtomicBool>,
 ) {
-    let http = reqwest::Client::builder()
+    let http = crate::helpers::http()
         .timeout(Duration::from_secs(10))
         .build()
         .unwrap_or_else(|e| panic!("{e}"));

@@ -116,7 +116,9 @@ on_both_engines!(
              [followup]\nattempts_per_minute = 1000000\nglobal_attempts_per_minute = 1000000\n",
         );
         let served = Served::start(&config).unwrap_or_else(|| panic!("the server did not start"));
-        let http = reqwest::Client::new();
+        let http = crate::helpers::http()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
         let filler: String = (0..9000)
             .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
             .collect();

@@ -10,7 +10,7 @@ use crate::helpers::{on_both_engines, spawn_with, Engine, Options};
 use crate::process::{prepare, write_config, Served};
 
 fn client_from(address: [u8; 4]) -> reqwest::Client {
-    reqwest::Client::builder()
+    crate::helpers::http()
         .local_address(IpAddr::from(address))
         .build()
         .unwrap_or_else(|e| panic!("{e}"))
@@ -99,15 +99,19 @@ on_both_engines!(
             "peak resident memory {peak} bytes is past the configured {bound_mib} MiB"
         );
 
-        let metrics = reqwest::get(format!(
-            "{}/metrics",
-            served.metrics.clone().unwrap_or_default()
-        ))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .text()
-        .await
-        .unwrap_or_default();
+        let metrics = crate::helpers::http()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .get(format!(
+                "{}/metrics",
+                served.metrics.clone().unwrap_or_default()
+            ))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .text()
+            .await
+            .unwrap_or_default();
         let refused = format!(
             "homeward_reports_refused_total{{listener=\"public\",reason=\"source_limit\"}} {}",
             50 * LIMIT - LIMIT
@@ -317,7 +321,11 @@ on_both_engines!(
             .await;
         assert_eq!(thin.status(), 422);
 
-        let text = reqwest::get(&metrics_url)
+        let text = crate::helpers::http()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .get(&metrics_url)
+            .send()
             .await
             .unwrap_or_else(|e| panic!("{e}"))
             .text()

@@ -69,6 +69,14 @@ macro_rules! on_connection {
 }
 
 /// Everything the suite logged, to check that no request content reaches the logs.
+/// An HTTP client's builder on Homeward's TLS configuration (`homeward::crypto::tls`): reqwest
+/// 0.13 on rustls without a built-in provider builds no client that is not handed one.
+pub fn http() -> reqwest::ClientBuilder {
+    reqwest::Client::builder().tls_backend_preconfigured(
+        homeward::crypto::tls::client_config().unwrap_or_else(|e| panic!("{e}")),
+    )
+}
+
 pub fn captured_logs() -> String {
     let buffer = log_buffer().lock().map(|b| b.clone()).unwrap_or_default();
     String::from_utf8_lossy(&buffer).into_owned()
@@ -475,7 +483,7 @@ pub async fn build(
         address: format!("http://127.0.0.1:{port}"),
         store,
         engine,
-        client: reqwest::Client::builder()
+        client: http()
             .user_agent(USER_AGENT)
             .local_address(IpAddr::from(CLIENT_ADDRESS))
             .redirect(reqwest::redirect::Policy::none())

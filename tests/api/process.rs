@@ -146,7 +146,9 @@ pub async fn post_json(
     body: &serde_json::Value,
     bearer: Option<&str>,
 ) -> (u16, serde_json::Value) {
-    let mut request = reqwest::Client::new()
+    let mut request = crate::helpers::http()
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
         .post(format!("{base}{path}"))
         .json(body);
     if let Some(token) = bearer {

@@ -19,7 +19,9 @@ const RAISED: Argon2Params = Argon2Params {
 };
 
 async fn try_code(base: &str, code: &str) -> u16 {
-    reqwest::Client::new()
+    crate::helpers::http()
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
         .post(format!("{base}/followup"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .body(format!("code={code}"))
@@ -80,7 +82,9 @@ on_both_engines!(
 
         // Once most live reports carry the raised cost, an unknown locator costs that.
         for i in 0..3 {
-            let response = reqwest::Client::new()
+            let response = crate::helpers::http()
+                .build()
+                .unwrap_or_else(|e| panic!("{e}"))
                 .post(format!("{base}/api/v1/reports"))
                 .json(&json!({"narrative": format!("raised {i}")}))
                 .send()
