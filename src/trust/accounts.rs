@@ -8,7 +8,7 @@ use std::sync::Arc;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use hmac::{Hmac, KeyInit, Mac};
-use rand::RngCore;
+use rand::Rng;
 use secrecy::{ExposeSecret, SecretBox, SecretString};
 use sha2::Sha256;
 use totp_rs::{Algorithm, Secret, Totp};
@@ -127,7 +127,7 @@ pub struct Accounts {
 
 fn random_token() -> Zeroizing<String> {
     let mut bytes = Zeroizing::new([0u8; 32]);
-    rand::rngs::OsRng.fill_bytes(bytes.as_mut());
+    rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(bytes.as_mut());
     Zeroizing::new(URL_SAFE_NO_PAD.encode(bytes.as_ref()))
 }
 
@@ -328,7 +328,7 @@ impl Accounts {
         let pair = KeyPair::generate();
         let recovery = RecoveryKey::generate();
         let mut totp_secret = Zeroizing::new([0u8; 20]);
-        rand::rngs::OsRng.fill_bytes(totp_secret.as_mut());
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(totp_secret.as_mut());
         let totp = totp(totp_secret.as_ref(), username)?;
         let account = NewAccount {
             id: id.clone(),

@@ -11,7 +11,7 @@ use std::num::NonZeroU32;
 use actix_web::HttpRequest;
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
 use hmac::{Hmac, KeyInit, Mac};
-use rand::RngCore;
+use rand::Rng;
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
@@ -26,7 +26,7 @@ pub struct SourceThrottle {
 impl SourceThrottle {
     pub fn new(per_minute: u32) -> SourceThrottle {
         let mut key = Zeroizing::new([0u8; 32]);
-        rand::rngs::OsRng.fill_bytes(key.as_mut());
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(key.as_mut());
         SourceThrottle {
             limiter: RateLimiter::keyed(self::per_minute(per_minute)),
             key,
