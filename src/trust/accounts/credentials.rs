@@ -160,7 +160,10 @@ impl Accounts {
         entry: &AuditEntry<'_>,
     ) -> Result<Enrolment, AccountError> {
         let mut totp_secret = Zeroizing::new([0u8; 20]);
-        rand::Rng::fill_bytes(&mut rand::rand_core::UnwrapErr(rand::rngs::SysRng), totp_secret.as_mut());
+        rand::Rng::fill_bytes(
+            &mut rand::rand_core::UnwrapErr(rand::rngs::SysRng),
+            totp_secret.as_mut(),
+        );
         let recovery = RecoveryKey::generate();
         let mut credentials = self
             .rewrap(account, password, private, totp_secret.as_ref())
