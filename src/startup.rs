@@ -122,7 +122,8 @@ impl Application {
             .refresh(&store)
             .await
             .context("reading the stored receipt costs")?;
-        let accounts = accounts_for(&settings, store.clone(), kdf.clone(), secrets);
+        let accounts =
+            accounts_for(&settings, store.clone(), kdf.clone(), secrets).with_clock(clock.clone());
         let changes = store
             .sync_routing(&routing, |change| {
                 tracing::info!(queue = %change.queue, action = change.action, "queue declaration changed");

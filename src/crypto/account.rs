@@ -4,7 +4,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use rand::RngCore;
+use rand::Rng;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
@@ -38,7 +38,7 @@ pub struct RecoveryKey(Zeroizing<[u8; 16]>);
 impl RecoveryKey {
     pub fn generate() -> RecoveryKey {
         let mut bytes = Zeroizing::new([0u8; 16]);
-        rand::rngs::OsRng.fill_bytes(bytes.as_mut());
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(bytes.as_mut());
         RecoveryKey(bytes)
     }
 

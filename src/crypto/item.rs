@@ -4,7 +4,7 @@
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
-use rand::RngCore;
+use rand::Rng;
 use uuid::Uuid;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
@@ -31,7 +31,7 @@ pub struct ItemKey([u8; 32]);
 impl ItemKey {
     pub fn generate() -> ItemKey {
         let mut key = [0u8; 32];
-        rand::rngs::OsRng.fill_bytes(&mut key);
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(&mut key);
         ItemKey(key)
     }
 
@@ -76,7 +76,7 @@ impl SealedItem {
         plaintext: &[u8],
     ) -> Result<SealedItem, CryptoError> {
         let mut nonce = [0u8; 24];
-        rand::rngs::OsRng.fill_bytes(&mut nonce);
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(&mut nonce);
         SealedItem::seal_with_nonce(FORMAT_XCHACHA, key, &nonce, (report, item), plaintext)
     }
 

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
-use rand::RngCore;
+use rand::Rng;
 use serde::Deserialize;
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
@@ -277,7 +277,7 @@ pub struct WrappedKey {
 
 pub fn new_salt() -> Vec<u8> {
     let mut salt = vec![0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut salt);
+    rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(&mut salt);
     salt
 }
 
@@ -297,7 +297,7 @@ impl WrappedKey {
         params: Argon2Params,
     ) -> Result<WrappedKey, CryptoError> {
         let mut nonce = [0u8; 24];
-        rand::rngs::OsRng.fill_bytes(&mut nonce);
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(&mut nonce);
         let cipher = XChaCha20Poly1305::new(kek.into());
         let plain = key.to_bytes();
         let ciphertext = cipher

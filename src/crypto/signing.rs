@@ -9,7 +9,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use ed25519_dalek::{Signer, SigningKey as Ed25519Signing, VerifyingKey as Ed25519Verifying};
-use rand::RngCore;
+use rand::Rng;
 use zeroize::Zeroizing;
 
 use super::{CryptoError, PublicKey};
@@ -119,7 +119,7 @@ pub struct Signature(ed25519_dalek::Signature);
 impl SigningKey {
     pub fn generate() -> SigningKey {
         let mut seed = Zeroizing::new([0u8; 32]);
-        rand::rngs::OsRng.fill_bytes(seed.as_mut());
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(seed.as_mut());
         SigningKey(Ed25519Signing::from_bytes(&seed))
     }
 

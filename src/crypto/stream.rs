@@ -13,7 +13,7 @@
 use aead_stream::{DecryptorBE32, EncryptorBE32};
 use chacha20poly1305::aead::{KeyInit, Payload};
 use chacha20poly1305::XChaCha20Poly1305;
-use rand::RngCore;
+use rand::Rng;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
@@ -49,7 +49,7 @@ pub fn seal(
     plaintext: &[u8],
 ) -> Result<SealedFile, CryptoError> {
     let mut prefix = [0u8; PREFIX];
-    rand::rngs::OsRng.fill_bytes(&mut prefix);
+    rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(&mut prefix);
     let aead = XChaCha20Poly1305::new((&*file_key(item_key)).into());
     let mut encryptor = EncryptorBE32::from_aead(aead, (&prefix).into());
     let ad = ad(report, item);

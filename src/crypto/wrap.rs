@@ -5,7 +5,7 @@
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use hkdf::Hkdf;
-use rand::RngCore;
+use rand::Rng;
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
@@ -20,7 +20,7 @@ pub struct Wrapped {
 
 pub fn seal(key: &[u8; 32], ad: &[u8], plaintext: &[u8]) -> Result<Wrapped, CryptoError> {
     let mut nonce = [0u8; 24];
-    rand::rngs::OsRng.fill_bytes(&mut nonce);
+    rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(&mut nonce);
     let ciphertext = XChaCha20Poly1305::new(key.into())
         .encrypt(
             &XNonce::from(nonce),

@@ -3,7 +3,7 @@
 //! it unwraps the report's reporter key). Codes are always shown in ASCII digits and accepted in
 //! any script's decimal digits, with any spaces or dashes between them.
 
-use rand::Rng;
+use rand::RngExt;
 use secrecy::{ExposeSecret, SecretString};
 
 pub const LOCATOR_DIGITS: usize = 6;
@@ -44,10 +44,10 @@ pub struct ReceiptCode {
 impl ReceiptCode {
     /// Makes a fresh code from the operating system's random source.
     pub fn generate() -> ReceiptCode {
-        let mut rng = rand::rngs::OsRng;
+        let mut rng = rand::rand_core::UnwrapErr(rand::rngs::SysRng);
         let mut digits = |n: usize| -> String {
             (0..n)
-                .map(|_| char::from(b'0' + rng.gen_range(0..10u8)))
+                .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
                 .collect()
         };
         ReceiptCode {

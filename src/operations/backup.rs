@@ -80,11 +80,48 @@ fn copy_private(from: &Path, to: &Path) -> Result<(), BackupError> {
     crate::store::private_file::replace(to, &bytes).map_err(io(to))
 }
 
-/// Runs a PostgreSQL client tool, naming it if it fails (never its arguments: the URL may hold a
-/// password).
-fn run_tool(tool: &str, args: &[&str]) -> Result<(), BackupError> {
-    let out = Command::new(tool)
-        .args(args)
+/// A PostgreSQL client tool's command against the database at `url`. The password, whether in
+/// the URL's user part or in a `password` parameter, is handed to the tool in `PGPASSWORD` and
+/// taken out of the `--dbname` it is given: a command line is readable by every local user
+/// (`ps`, /proc/<pid>/cmdline), the environment only by the same user.
+fn pg_command(tool: &str, url: &str, args: &[&str]) -> Result<Command, BackupError> {
+    let unreadable = || BackupError::Refused("the database URL cannot be read".into());
+    let mut parsed = url::Url::parse(url).map_err(|_| unreadable())?;
+    let mut password = parsed.password().map(|p| {
+        percent_encoding::percent_decode_str(p)
+            .decode_utf8_lossy()
+            .into_owned()
+    });
+    let mut kept = Vec::new();
+    for (key, value) in parsed.query_pairs() {
+        if key == "password" {
+            password = Some(value.into_owned());
+        } else {
+            kept.push((key.into_owned(), value.into_owned()));
+        }
+    }
+    parsed.set_password(None).map_err(|_| unreadable())?;
+    // Written back percent-encoded (libpq reads no `+` as a space).
+    let encode = |s: &str| {
+        percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+    };
+    let query: Vec<String> = kept
+        .iter()
+        .map(|(key, value)| format!("{}={}", encode(key), encode(value)))
+        .collect();
+    parsed.set_query((!query.is_empty()).then(|| query.join("&")).as_deref());
+    let mut command = Command::new(tool);
+    command.arg(format!("--dbname={parsed}")).args(args);
+    if let Some(password) = password {
+        command.env("PGPASSWORD", password);
+    }
+    Ok(command)
+}
+
+/// Runs a PostgreSQL client tool, naming it if it fails (never its arguments).
+fn run_tool(mut command: Command) -> Result<(), BackupError> {
+    let tool = command.get_program().to_string_lossy().into_owned();
+    let out = command
         .output()
         .map_err(|e| BackupError::Refused(format!("{tool} could not run: {e}")))?;
     if out.status.success() {
@@ -115,18 +152,17 @@ pub async fn backup(settings: &Settings, out: &Path) -> Result<(), BackupError> 
 
     if settings.is_postgres() {
         let file = out.join(POSTGRES_FILE);
-        run_tool(
+        run_tool(pg_command(
             "pg_dump",
+            settings.database.url.expose_secret(),
             &[
                 "--format=custom",
                 "--no-owner",
                 "--no-privileges",
                 "--file",
                 &file.display().to_string(),
-                "--dbname",
-                settings.database.url.expose_secret(),
             ],
-        )?;
+        )?)?;
     } else {
         let store = Store::connect(&settings.database.url, 1).await?;
         let snapshot = store.snapshot_into(&out.join(SQLITE_FILE)).await;
@@ -171,19 +207,18 @@ fn read_manifest(from: &Path) -> Result<Manifest, BackupError> {
 fn replace_database(settings: &Settings, from: &Path) -> Result<(), BackupError> {
     if settings.is_postgres() {
         let file = from.join(POSTGRES_FILE);
-        return run_tool(
+        return run_tool(pg_command(
             "pg_restore",
+            settings.database.url.expose_secret(),
             &[
                 "--clean",
                 "--if-exists",
                 "--no-owner",
                 "--no-privileges",
                 "--single-transaction",
-                "--dbname",
-                settings.database.url.expose_secret(),
                 &file.display().to_string(),
             ],
-        );
+        )?);
     }
     let target = crate::store::sqlite_file(&settings.database.url)?;
     for suffix in ["-wal", "-shm", ""] {
@@ -302,4 +337,67 @@ async fn settle(
         held,
         checkpoint_kept: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    use super::pg_command;
+
+    fn args(command: &std::process::Command) -> Vec<String> {
+        command
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect()
+    }
+
+    fn password(command: &std::process::Command) -> Option<String> {
+        command
+            .get_envs()
+            .find(|(key, _)| *key == OsStr::new("PGPASSWORD"))
+            .and_then(|(_, value)| value.map(|v| v.to_string_lossy().into_owned()))
+    }
+
+    #[test]
+    fn the_password_goes_in_the_environment_never_on_the_command_line() {
+        let secret = "s3cr%t p@ss";
+        let in_user = "postgres://homeward:s3cr%25t%20p%40ss@db.internal:5433/homeward?sslmode=verify-full&sslrootcert=%2Fetc%2Fmy%20ca.pem";
+        let in_query = "postgres://homeward@db.internal:5433/homeward?password=s3cr%25t+p%40ss&sslmode=require";
+        for url in [in_user, in_query] {
+            let command = pg_command("pg_dump", url, &["--format=custom", "--file", "/b/x"])
+                .unwrap_or_else(|e| panic!("{e}"));
+            let args = args(&command);
+            assert!(
+                args.iter()
+                    .all(|a| !a.contains("s3cr") && !a.contains("p%40ss") && !a.contains("p@ss")),
+                "{args:?}"
+            );
+            assert_eq!(password(&command).as_deref(), Some(secret), "{url}");
+            assert_eq!(command.get_program(), "pg_dump");
+            assert!(args[0].starts_with("--dbname=postgres://homeward@db.internal:5433/homeward"));
+            assert!(
+                args[0].contains("sslmode="),
+                "TLS settings stay: {}",
+                args[0]
+            );
+            if url == in_user {
+                assert!(
+                    args[0].ends_with("?sslmode=verify%2Dfull&sslrootcert=%2Fetc%2Fmy%20ca%2Epem")
+                );
+            }
+            assert_eq!(&args[1..], ["--format=custom", "--file", "/b/x"]);
+        }
+        let without = pg_command(
+            "pg_restore",
+            "postgres://homeward@db.internal/homeward",
+            &[],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(password(&without), None);
+        assert_eq!(
+            args(&without),
+            ["--dbname=postgres://homeward@db.internal/homeward"]
+        );
+    }
 }

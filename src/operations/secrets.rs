@@ -6,7 +6,7 @@ use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use rand::RngCore;
+use rand::Rng;
 use secrecy::{ExposeSecret, SecretBox, SecretString};
 use serde::Deserialize;
 
@@ -57,7 +57,7 @@ fn decode(
 pub fn generate() -> SecretString {
     let key = |_: ()| {
         let mut bytes = [0u8; 32];
-        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(&mut bytes);
         STANDARD.encode(bytes)
     };
     SecretString::from(format!(

@@ -6,7 +6,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use rand::RngCore;
+use rand::Rng;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -150,7 +150,7 @@ impl Followup<'_> {
             return Ok(None);
         };
         let mut bytes = Zeroizing::new([0u8; 32]);
-        rand::rngs::OsRng.fill_bytes(bytes.as_mut());
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(bytes.as_mut());
         let token = SecretString::from(URL_SAFE_NO_PAD.encode(bytes.as_ref()));
         let report = record.report_id.to_string();
         let sealed = wrap_private_key(&visit_key(token.expose_secret()), &report, "visit", &key)?;

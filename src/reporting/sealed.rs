@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use rand::RngCore;
+use rand::Rng;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -296,7 +296,7 @@ impl SealedIntake<'_> {
             queue_ids: routing.all().map(|q| q.id.clone()).collect(),
         };
         let mut secret = Zeroizing::new([0u8; 32]);
-        rand::rngs::OsRng.fill_bytes(secret.as_mut());
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(secret.as_mut());
         let token = SecretString::from(b64(secret.as_ref()));
         let plaintext = json(&plan)?;
         let sealed = wrap::seal(

@@ -10,7 +10,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use rand::RngCore;
+use rand::Rng;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
@@ -102,7 +102,7 @@ impl Staging<'_> {
         }
         let id = Uuid::new_v4();
         let mut secret = Zeroizing::new([0u8; 32]);
-        rand::rngs::OsRng.fill_bytes(secret.as_mut());
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(secret.as_mut());
         let token = SecretString::from(URL_SAFE_NO_PAD.encode(secret.as_ref()));
         let at = now();
         self.store

@@ -315,6 +315,13 @@ pub fn now() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
+/// PostgreSQL's connect options from its URL, TLS included: `sslmode` (`disable`, `prefer`, the
+/// default, `require`, `verify-ca`, `verify-full`) and `sslrootcert` (the CA file that
+/// `verify-ca`/`verify-full` check the server against; without it, the Mozilla roots).
+fn postgres_options(url: &str) -> Result<PgConnectOptions, StoreError> {
+    Ok(PgConnectOptions::from_str(url)?.disable_statement_logging())
+}
+
 impl Store {
     /// Connects to the database the URL names, creating a SQLite file (and its folder) if needed.
     #[tracing::instrument(skip_all)]
@@ -346,7 +353,7 @@ impl Store {
                 Engine::Sqlite { writer, reader }
             }
             "postgres" | "postgresql" => {
-                let options = PgConnectOptions::from_str(url)?.disable_statement_logging();
+                let options = postgres_options(url)?;
                 let pool = PgPoolOptions::new()
                     .max_connections(max_connections.max(1))
                     .connect_with(options)
@@ -471,4 +478,48 @@ fn is_unique_violation(error: &sqlx::Error) -> bool {
 /// only the four names, so anything else is damage, not a queue to guess about.
 fn queue_kind(stored: &str) -> Result<crate::domain::QueueKind, StoreError> {
     crate::domain::QueueKind::parse(stored).ok_or(StoreError::Corrupt("queue kind"))
+}
+
+#[cfg(test)]
+mod tests {
+    use sqlx::postgres::PgSslMode;
+
+    use super::postgres_options;
+
+    fn ssl_mode(url: &str) -> PgSslMode {
+        postgres_options(url)
+            .unwrap_or_else(|e| panic!("{url}: {e}"))
+            .get_ssl_mode()
+    }
+
+    #[test]
+    fn the_url_says_how_postgres_is_reached_over_tls() {
+        let base = "postgres://homeward:pw@db.example:5432/homeward";
+        assert!(matches!(ssl_mode(base), PgSslMode::Prefer));
+        assert!(matches!(
+            ssl_mode(&format!("{base}?sslmode=disable")),
+            PgSslMode::Disable
+        ));
+        assert!(matches!(
+            ssl_mode(&format!("{base}?sslmode=require")),
+            PgSslMode::Require
+        ));
+        assert!(matches!(
+            ssl_mode(&format!(
+                "{base}?sslmode=verify-ca&sslrootcert=/etc/homeward/ca.pem"
+            )),
+            PgSslMode::VerifyCa
+        ));
+        let full = postgres_options(&format!(
+            "{base}?sslmode=verify-full&sslrootcert=/etc/homeward/ca.pem"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(full.get_ssl_mode(), PgSslMode::VerifyFull));
+        assert_eq!(full.get_host(), "db.example");
+        assert_eq!(full.get_port(), 5432);
+        assert_eq!(full.get_database(), Some("homeward"));
+        // The root certificate is kept (sqlx has no getter for it; its Debug names the file).
+        assert!(format!("{full:?}").contains("/etc/homeward/ca.pem"));
+        assert!(postgres_options(&format!("{base}?sslmode=sometimes")).is_err());
+    }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use hmac::{Hmac, KeyInit, Mac};
-use rand::RngCore;
+use rand::Rng;
 use secrecy::{ExposeSecret, SecretBox, SecretString};
 use sha2::Sha256;
 use totp_rs::{Algorithm, Secret, Totp};
@@ -123,11 +123,14 @@ pub struct Accounts {
     pepper: Arc<SecretBox<[u8; 32]>>,
     idle_secs: i64,
     absolute_secs: i64,
+    /// What failed attempts are timed by (the backoff after them): the system's clock, or a
+    /// test's own, so that no test depends on how fast the machine runs it.
+    clock: crate::store::Clock,
 }
 
 fn random_token() -> Zeroizing<String> {
     let mut bytes = Zeroizing::new([0u8; 32]);
-    rand::rngs::OsRng.fill_bytes(bytes.as_mut());
+    rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(bytes.as_mut());
     Zeroizing::new(URL_SAFE_NO_PAD.encode(bytes.as_ref()))
 }
 
@@ -212,7 +215,14 @@ impl Accounts {
             pepper: Arc::new(pepper),
             idle_secs,
             absolute_secs,
+            clock: crate::store::Clock::system(),
         }
+    }
+
+    /// The same accounts, timing failed attempts by `clock`.
+    pub fn with_clock(mut self, clock: crate::store::Clock) -> Accounts {
+        self.clock = clock;
+        self
     }
 
     /// HMAC-SHA256 under the server pepper, so a stolen database cannot test tokens offline
@@ -328,7 +338,7 @@ impl Accounts {
         let pair = KeyPair::generate();
         let recovery = RecoveryKey::generate();
         let mut totp_secret = Zeroizing::new([0u8; 20]);
-        rand::rngs::OsRng.fill_bytes(totp_secret.as_mut());
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(totp_secret.as_mut());
         let totp = totp(totp_secret.as_ref(), username)?;
         let account = NewAccount {
             id: id.clone(),
@@ -385,7 +395,7 @@ impl Accounts {
             .store
             .account_by_username(username)
             .await?
-            .filter(|account| !held_back(account, at));
+            .filter(|account| !held_back(account, self.clock.now()));
         let Some(account) = account else {
             // An unknown name and an account held back after failures answer alike, after the
             // same derivation a real attempt costs: neither the answer nor its time tells which
@@ -411,7 +421,9 @@ impl Accounts {
             .await?;
         let keys = PasswordKeys::split(&master);
         if !keys.verifies(&account.verifier) {
-            self.store.record_failed_login(&account.id, at).await?;
+            self.store
+                .record_failed_login(&account.id, self.clock.now())
+                .await?;
             self.audit
                 .note(&account.id, "login_refused", "password")
                 .await;
@@ -431,7 +443,9 @@ impl Accounts {
             None => false,
         };
         if !accepted {
-            self.store.record_failed_login(&account.id, at).await?;
+            self.store
+                .record_failed_login(&account.id, self.clock.now())
+                .await?;
             self.audit.note(&account.id, "login_refused", "code").await;
             tracing::info!(account = %account.id, "login refused: code");
             return Err(AccountError::LoginFailed);

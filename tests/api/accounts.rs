@@ -300,7 +300,15 @@ on_both_engines!(
 );
 
 on_both_engines!(repeated_failed_logins_slow_down, |engine| async move {
-    let app = spawn_app(engine).await;
+    // The backoff is timed by the server's clock, which stands still here: no race against it.
+    let app = crate::helpers::spawn_with(
+        engine,
+        crate::helpers::Options {
+            clock: Some(homeward::store::Clock::set_to(homeward::store::now())),
+            ..crate::helpers::Options::default()
+        },
+    )
+    .await;
     let token = app.invite("operator", None).await;
     let (secret, _) = enrol(&app, &token, "slow.op").await;
     for _ in 0..5 {

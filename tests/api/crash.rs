@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use rand::Rng;
+use rand::RngExt;
 use serde_json::json;
 
 use crate::helpers::{on_both_engines, Engine, Options, TestApp};
@@ -135,7 +135,7 @@ on_both_engines!(
             if let Ok(mut a) = address.write() {
                 *a = served.address.clone();
             }
-            let wait = rand::thread_rng().gen_range(80..500);
+            let wait = rand::rng().random_range(80..500);
             tokio::time::sleep(Duration::from_millis(wait)).await;
             served.kill();
             kills += 1;

@@ -306,7 +306,15 @@ on_both_engines!(
 on_both_engines!(
     a_stolen_session_guessing_the_current_password_is_held_back,
     |engine| async move {
-        let app = spawn_app(engine).await;
+        // The backoff is timed by the server's clock, which stands still here.
+        let app = crate::helpers::spawn_with(
+            engine,
+            crate::helpers::Options {
+                clock: Some(homeward::store::Clock::set_to(homeward::store::now())),
+                ..crate::helpers::Options::default()
+            },
+        )
+        .await;
         let token = app.invite("coordinator", Some("partner")).await;
         let (secret, _) = enrol(&app, &token, "coord.guess").await;
         let cookie = login_with(&app, "coord.guess", PASSWORD, &code_for(&secret, 0))

@@ -78,7 +78,7 @@ impl Accounts {
             .await?
             .ok_or(AccountError::LoginFailed)?;
         // Guessing the current password from a stolen session is held back like a login.
-        if super::held_back(&account, now()) {
+        if super::held_back(&account, self.clock.now()) {
             return Err(AccountError::TooSoon);
         }
         let params = Argon2Params::decode(&account.kdf)?;
@@ -86,7 +86,9 @@ impl Accounts {
             .password_keys(current, account.salt.clone(), params)
             .await?;
         if !old.verifies(&account.verifier) {
-            self.store.record_failed_login(&account.id, now()).await?;
+            self.store
+                .record_failed_login(&account.id, self.clock.now())
+                .await?;
             return Err(AccountError::Field {
                 field: "current",
                 code: "password_wrong",
@@ -121,7 +123,6 @@ impl Accounts {
         recovery: &SecretString,
         new: &SecretString,
     ) -> Result<Enrolment, AccountError> {
-        let at = now();
         let refused = AccountError::Field {
             field: "recovery_key",
             code: "recovery_wrong",
@@ -129,14 +130,16 @@ impl Accounts {
         let Some(account) = self.store.account_by_username(username).await? else {
             return Err(refused);
         };
-        if super::held_back(&account, at) {
+        if super::held_back(&account, self.clock.now()) {
             return Err(AccountError::TooSoon);
         }
         let opened = RecoveryKey::parse(recovery.expose_secret()).and_then(|key| {
             unwrap_private_key(&key.kek(), &account.id, "recovery", &account.recovery)
         });
         let Ok(private) = opened else {
-            self.store.record_failed_login(&account.id, at).await?;
+            self.store
+                .record_failed_login(&account.id, self.clock.now())
+                .await?;
             self.audit
                 .note(&account.id, "reset_refused", "recovery key")
                 .await;
@@ -164,7 +167,10 @@ impl Accounts {
         entry: &AuditEntry<'_>,
     ) -> Result<Enrolment, AccountError> {
         let mut totp_secret = Zeroizing::new([0u8; 20]);
-        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, totp_secret.as_mut());
+        rand::Rng::fill_bytes(
+            &mut rand::rand_core::UnwrapErr(rand::rngs::SysRng),
+            totp_secret.as_mut(),
+        );
         let recovery = RecoveryKey::generate();
         let mut credentials = self
             .rewrap(account, password, private, totp_secret.as_ref())

@@ -16,7 +16,7 @@ use governor::state::keyed::DashMapStateStore;
 use governor::state::{InMemoryState, NotKeyed};
 use governor::{Quota, RateLimiter};
 use hmac::{Hmac, KeyInit, Mac};
-use rand::RngCore;
+use rand::Rng;
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
@@ -68,7 +68,7 @@ pub struct SourceThrottle {
 impl SourceThrottle {
     pub fn new(per_minute: u32, clock: &LimiterClock) -> SourceThrottle {
         let mut key = Zeroizing::new([0u8; 32]);
-        rand::rngs::OsRng.fill_bytes(key.as_mut());
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(key.as_mut());
         SourceThrottle {
             limiter: RateLimiter::dashmap_with_clock(self::per_minute(per_minute), clock.clone()),
             key,
