@@ -606,6 +606,13 @@ impl Settings {
                 "database.url: use a sqlite:// or postgres:// address".into(),
             ));
         }
+        if self.is_postgres() && self.database_sslmode().as_deref() == Some("verify-ca") {
+            return Err(SettingsError::Invalid(
+                "database.url: sslmode=verify-ca checks no host name, and the public roots are \
+                 trusted beside sslrootcert, so any public certificate passes: use verify-full"
+                    .into(),
+            ));
+        }
         if self.sessions.idle_minutes < 1 || self.sessions.absolute_hours < 1 {
             return Err(SettingsError::Invalid(
                 "sessions: idle_minutes and absolute_hours must be positive".into(),
@@ -768,6 +775,37 @@ impl Settings {
         BASELINE_MIB + (kdf + self.attachments.global_bytes as u64 + bodies).div_ceil(MIB)
     }
 
+    /// The `sslmode` a PostgreSQL URL asks for, if it names one.
+    pub fn database_sslmode(&self) -> Option<String> {
+        url::Url::parse(self.database.url.expose_secret())
+            .ok()?
+            .query_pairs()
+            .find(|(key, _)| key == "sslmode")
+            .map(|(_, value)| value.into_owned())
+    }
+
+    /// Whether a PostgreSQL URL reaches its server over a network: a host that is neither this
+    /// machine nor a Unix socket.
+    pub fn database_over_network(&self) -> bool {
+        let Ok(parsed) = url::Url::parse(self.database.url.expose_secret()) else {
+            return false;
+        };
+        let socket = parsed
+            .query_pairs()
+            .any(|(key, value)| key == "host" && value.starts_with('/'));
+        match parsed.host_str() {
+            None | Some("") => false,
+            Some(_) if socket => false,
+            Some(host) => {
+                let host = host.trim_start_matches('[').trim_end_matches(']');
+                host != "localhost"
+                    && !host
+                        .parse::<std::net::IpAddr>()
+                        .is_ok_and(|ip| ip.is_loopback())
+            }
+        }
+    }
+
     pub fn is_postgres(&self) -> bool {
         let url = self.database.url.expose_secret();
         url.starts_with("postgres://") || url.starts_with("postgresql://")
@@ -820,7 +858,34 @@ fn url_names_loopback(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{url_names_loopback, SourceUrl};
+    use super::{url_names_loopback, Settings, SourceUrl};
+
+    fn with_database(url: &str) -> Settings {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config");
+        let mut settings = Settings::load(&dir).unwrap_or_else(|e| panic!("{e}"));
+        settings.database.url = secrecy::SecretString::from(url.to_owned());
+        settings
+    }
+
+    #[test]
+    fn postgres_over_a_network_is_told_apart_and_verify_ca_refused() {
+        for (url, network) in [
+            (
+                "postgres://h@db.internal/homeward?sslmode=verify-full",
+                true,
+            ),
+            ("postgres://h@10.0.0.5/homeward", true),
+            ("postgres://h@localhost/homeward", false),
+            ("postgres://h@127.0.0.1/homeward", false),
+            ("postgres://h@[::1]/homeward", false),
+            ("postgres:///homeward?host=/run/postgresql", false),
+        ] {
+            assert_eq!(with_database(url).database_over_network(), network, "{url}");
+        }
+        let verify_ca = with_database("postgres://h@db.internal/homeward?sslmode=verify-ca");
+        assert_eq!(verify_ca.database_sslmode().as_deref(), Some("verify-ca"));
+        assert!(verify_ca.validate().is_err());
+    }
 
     #[test]
     fn a_source_url_is_a_web_address() {

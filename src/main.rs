@@ -653,6 +653,16 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 
 fn check_config(dir: &std::path::Path, production: bool) -> anyhow::Result<()> {
     let settings = Settings::load(dir)?;
+    if production
+        && settings.is_postgres()
+        && settings.database_over_network()
+        && settings.database_sslmode().as_deref() != Some("verify-full")
+    {
+        anyhow::bail!(
+            "database.url reaches PostgreSQL over a network without sslmode=verify-full: the \
+             password could be read on the way (docs: README, PostgreSQL)"
+        );
+    }
     if production && settings.test_only_frozen_limits {
         anyhow::bail!("test_only_frozen_limits is set: a production server's rate limits refill");
     }

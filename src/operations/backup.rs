@@ -100,7 +100,9 @@ fn pg_command(tool: &str, url: &str, args: &[&str]) -> Result<Command, BackupErr
             kept.push((key.into_owned(), value.into_owned()));
         }
     }
-    parsed.set_password(None).map_err(|_| unreadable())?;
+    if parsed.password().is_some() {
+        parsed.set_password(None).map_err(|_| unreadable())?;
+    }
     // Written back percent-encoded (libpq reads no `+` as a space).
     let encode = |s: &str| {
         percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
@@ -399,5 +401,9 @@ mod tests {
             args(&without),
             ["--dbname=postgres://homeward@db.internal/homeward"]
         );
+        // A Unix socket with peer authentication: no host, no password, and still readable.
+        let socket = pg_command("pg_dump", "postgres:///homeward?host=/run/postgresql", &[])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(password(&socket), None);
     }
 }

@@ -316,8 +316,8 @@ pub fn now() -> i64 {
 }
 
 /// PostgreSQL's connect options from its URL, TLS included: `sslmode` (`disable`, `prefer`, the
-/// default, `require`, `verify-ca`, `verify-full`) and `sslrootcert` (the CA file that
-/// `verify-ca`/`verify-full` check the server against; without it, the Mozilla roots).
+/// default, `require`, `verify-full`; settings refuse `verify-ca`) and `sslrootcert` (a CA file
+/// sqlx trusts beside the Mozilla roots, not instead of them).
 fn postgres_options(url: &str) -> Result<PgConnectOptions, StoreError> {
     Ok(PgConnectOptions::from_str(url)?.disable_statement_logging())
 }
