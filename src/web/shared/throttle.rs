@@ -1,4 +1,5 @@
-//! Login attempts per source address: a burst, then one every few seconds. The address is keyed
+//! Login attempts per source address (an IPv6 source is its /64, what one subscriber holds): a
+//! burst, then one every few seconds. The address is keyed
 //! through an HMAC under a key made at start and kept only in memory, so neither the database nor
 //! a log ever holds it, and memory holds no address in the clear. Each replica counts its own.
 //! Receipt-code attempts are limited per source and, against guessing from many addresses, across
@@ -91,7 +92,16 @@ impl SourceThrottle {
         if let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(self.key.as_ref()) {
             let bytes = match source {
                 IpAddr::V4(v4) => v4.to_ipv6_mapped().octets(),
-                IpAddr::V6(v6) => v6.octets(),
+                // One subscriber holds a whole /64 and may use any address in it: counted as
+                // one source, or each address would be a fresh allowance.
+                IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+                    Some(v4) => v4.to_ipv6_mapped().octets(),
+                    None => {
+                        let mut octets = v6.octets();
+                        octets[8..].fill(0);
+                        octets
+                    }
+                },
             };
             mac.update(&bytes);
             tag.copy_from_slice(&mac.finalize().into_bytes()[..16]);
@@ -224,6 +234,20 @@ mod tests {
         assert!((0..3).all(|_| throttle.allow(a)));
         assert!(!throttle.allow(a));
         assert!(throttle.allow(b));
+    }
+
+    #[test]
+    fn an_ipv6_source_is_its_64() {
+        let throttle = SourceThrottle::new(2, &LimiterClock::new(true));
+        let address = |last: u16| Some(IpAddr::from([0x2001, 0xdb8, 0x1, 0x2, 0, 0, 0, last]));
+        assert!(throttle.allow(address(1)));
+        assert!(throttle.allow(address(2)));
+        assert!(
+            !throttle.allow(address(3)),
+            "another address of the same /64"
+        );
+        let neighbour = Some(IpAddr::from([0x2001, 0xdb8, 0x1, 0x3, 0, 0, 0, 1]));
+        assert!(throttle.allow(neighbour), "the next /64 is another source");
     }
 
     #[test]
