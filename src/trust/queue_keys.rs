@@ -18,7 +18,7 @@ use crate::trust::certification::{managing_coordinator, Certified, Chain};
 use crate::trust::WorkspaceError;
 
 /// A queue of the person's own organisation, for a coordinator to manage.
-async fn own_queue(
+pub(crate) async fn own_queue(
     store: &Store,
     who: &Principal,
     queue: &str,

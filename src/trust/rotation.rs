@@ -91,12 +91,7 @@ pub async fn rotate(
     signature: &str,
 ) -> Result<usize, WorkspaceError> {
     let store = chain.store;
-    let row = store.queue(queue).await?.ok_or(WorkspaceError::NotFound)?;
-    if who.role != Role::Coordinator
-        || who.organisation_id.as_deref() != Some(row.organisation_id.as_str())
-    {
-        return Err(WorkspaceError::Forbidden);
-    }
+    let row = crate::trust::queue_keys::own_queue(store, who, queue).await?;
     let held = held_keys(store, who, queue).await?;
     let me = chain.coordinator(who).await?;
     let new = PrivateKey::parse(private_key).map_err(|_| WorkspaceError::WrongKey)?;
@@ -178,12 +173,7 @@ pub async fn finish_reseal(
     queue: &str,
 ) -> Result<usize, WorkspaceError> {
     let store = chain.store;
-    let row = store.queue(queue).await?.ok_or(WorkspaceError::NotFound)?;
-    if who.role != Role::Coordinator
-        || who.organisation_id.as_deref() != Some(row.organisation_id.as_str())
-    {
-        return Err(WorkspaceError::Forbidden);
-    }
+    crate::trust::queue_keys::own_queue(store, who, queue).await?;
     chain.coordinator(who).await?;
     if !receivers.receives(queue).await? {
         return Err(WorkspaceError::OnHold);
