@@ -20,8 +20,9 @@ use homeward::config::{
 use homeward::crypto::kdf::{Argon2Params, KdfPool};
 use homeward::crypto::signing::{SigningKey, Statement};
 use homeward::crypto::KeyPair;
+use homeward::domain::receipt::LOCATOR_SPACE;
 use homeward::domain::{ReceiptCode, Report, ReportInput};
-use homeward::reporting::intake::Intake;
+use homeward::reporting::intake::{Intake, Locators};
 use homeward::startup::{accounts_for, Application};
 use homeward::triage::{RoutingConfig, TriageRules};
 use secrecy::{ExposeSecret, SecretString};
@@ -82,6 +83,7 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
             submissions_per_minute: 1_000_000,
             global_submissions_per_minute: 1_000_000,
             onion_submissions_per_minute: 1_000_000,
+            reports_per_day: 500,
         },
         metrics: homeward::config::MetricsSettings::default(),
         audit: homeward::config::AuditSettings::default(),
@@ -90,6 +92,7 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
         // are built with the dev-dependencies) accepts it.
         test_only_cheap_kdf: true,
         test_only_frozen_limits: false,
+        test_only_locator_space: None,
     }
 }
 
@@ -211,6 +214,10 @@ async fn main() -> anyhow::Result<()> {
         triage: Arc::new(TriageRules::load(&config.triage_file)?),
         kdf: KdfPool::new(2),
         receipt_kdf: CHEAP,
+        locators: Locators {
+            space: LOCATOR_SPACE,
+            per_day: u32::MAX,
+        },
     };
     let indicators = [
         vec![],

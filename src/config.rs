@@ -73,6 +73,10 @@ pub struct Settings {
     /// other build refuses to start with it set.
     #[serde(default)]
     pub test_only_frozen_limits: bool,
+    /// Only the test suite's build honours it: locators are drawn from this many instead of a
+    /// million, so a test can fill the space. Any other build refuses to start with it set.
+    #[serde(default)]
+    pub test_only_locator_space: Option<u32>,
 }
 
 /// Where the audit chain's head goes, every `checkpoint_interval_secs`: a file (by default
@@ -155,7 +159,8 @@ impl Default for RetentionSettings {
     }
 }
 
-/// Submissions (the report form, the report API and new uploads) per minute. The public
+/// Submissions (the report form, the report API and new uploads) per minute, and reports per day.
+/// The public
 /// listener counts each source address (only hashed in memory) and all sources together; behind
 /// an onion service every visitor arrives from one local address, so the onion listener has one
 /// allowance for all its visitors. Each replica counts its own.
@@ -165,14 +170,19 @@ pub struct LimitSettings {
     pub submissions_per_minute: u32,
     pub global_submissions_per_minute: u32,
     pub onion_submissions_per_minute: u32,
+    /// Reports taken in any 24 hours, from every listener together (counted in the database, so
+    /// every replica shares it). Each holds one of the million locators until it is destroyed, so
+    /// this times the retention period must stay within a tenth of them (docs/security.md).
+    pub reports_per_day: u32,
 }
 
 impl Default for LimitSettings {
     fn default() -> LimitSettings {
         LimitSettings {
             submissions_per_minute: 6,
-            global_submissions_per_minute: 600,
-            onion_submissions_per_minute: 120,
+            global_submissions_per_minute: 60,
+            onion_submissions_per_minute: 30,
+            reports_per_day: 500,
         }
     }
 }
@@ -663,11 +673,13 @@ impl Settings {
         if self.limits.submissions_per_minute == 0
             || self.limits.global_submissions_per_minute == 0
             || self.limits.onion_submissions_per_minute == 0
+            || self.limits.reports_per_day == 0
         {
             return Err(SettingsError::Invalid(
                 "limits: every submission allowance must be positive".into(),
             ));
         }
+        self.check_locator_use()?;
         let worst = self.memory_worst_case_mib();
         if worst > self.server.memory_bound_mib {
             return Err(SettingsError::Invalid(format!(
@@ -685,12 +697,37 @@ impl Settings {
         Ok(())
     }
 
+    /// Refuses a daily ceiling that, kept up for the whole retention period, would hold more than
+    /// a tenth of the locators: past that, fresh locators get hard to find and a flood could
+    /// fill them. With retention off only withdrawals free locators, so a year is counted.
+    fn check_locator_use(&self) -> Result<(), SettingsError> {
+        let days = self.retention_days().unwrap_or(365).max(1);
+        let held = u64::from(self.limits.reports_per_day).saturating_mul(days.unsigned_abs());
+        let tenth = u64::from(crate::domain::receipt::LOCATOR_SPACE / 10);
+        if held > tenth {
+            return Err(SettingsError::Invalid(format!(
+                "limits.reports_per_day is {} and reports are kept {days} days: up to {held} \
+                 locators held, more than a tenth of the {} there are; lower \
+                 limits.reports_per_day to at most {}",
+                self.limits.reports_per_day,
+                crate::domain::receipt::LOCATOR_SPACE,
+                tenth / days.unsigned_abs()
+            )));
+        }
+        Ok(())
+    }
+
     /// Refuses Argon2id costs below the floors, unless the test suite's build was asked for cheap
     /// ones; refuses that request in any other build.
     fn check_kdf_floors(&self) -> Result<(), SettingsError> {
         if self.test_only_frozen_limits && !cfg!(feature = "test-support") {
             return Err(SettingsError::Invalid(
                 "test_only_frozen_limits is for the test suite's build only; remove it".into(),
+            ));
+        }
+        if self.test_only_locator_space.is_some() && !cfg!(feature = "test-support") {
+            return Err(SettingsError::Invalid(
+                "test_only_locator_space is for the test suite's build only; remove it".into(),
             ));
         }
         if self.test_only_cheap_kdf {
@@ -865,6 +902,33 @@ mod tests {
         let mut settings = Settings::load(&dir).unwrap_or_else(|e| panic!("{e}"));
         settings.database.url = secrecy::SecretString::from(url.to_owned());
         settings
+    }
+
+    #[test]
+    fn a_daily_ceiling_that_would_hold_over_a_tenth_of_the_locators_is_refused() {
+        let mut settings = with_database("sqlite::memory:");
+        let defaults = settings.validate();
+        assert!(defaults.is_ok(), "the defaults fit: {defaults:?}");
+        // 180 days of 556 reports is 100,080 locators: just over a tenth.
+        settings.limits.reports_per_day = 556;
+        let refused = settings.validate().err().map(|e| e.to_string());
+        assert!(
+            refused
+                .as_deref()
+                .is_some_and(|e| e.contains("at most 555")),
+            "{refused:?}"
+        );
+        settings.retention.closed_days = 30;
+        assert!(
+            settings.validate().is_ok(),
+            "a shorter retention holds fewer"
+        );
+        // Retention off frees locators only by withdrawal: a year is counted.
+        settings.retention.enabled = false;
+        settings.limits.reports_per_day = 273;
+        assert!(settings.validate().is_ok());
+        settings.limits.reports_per_day = 274;
+        assert!(settings.validate().is_err());
     }
 
     #[test]

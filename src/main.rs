@@ -666,6 +666,11 @@ fn check_config(dir: &std::path::Path, production: bool) -> anyhow::Result<()> {
     if production && settings.test_only_frozen_limits {
         anyhow::bail!("test_only_frozen_limits is set: a production server's rate limits refill");
     }
+    if production && settings.test_only_locator_space.is_some() {
+        anyhow::bail!(
+            "test_only_locator_space is set: a production server draws from every locator"
+        );
+    }
     if production && settings.test_only_cheap_kdf {
         anyhow::bail!(
             "test_only_cheap_kdf is set: a production server keeps the Argon2id floors (docs/security.md)"

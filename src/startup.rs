@@ -170,6 +170,12 @@ impl Application {
                 triage: Arc::new(triage),
                 kdf: kdf.clone(),
                 receipt_kdf: settings.receipt_kdf,
+                locators: crate::reporting::intake::Locators {
+                    space: settings
+                        .test_only_locator_space
+                        .unwrap_or(crate::domain::receipt::LOCATOR_SPACE),
+                    per_day: settings.limits.reports_per_day,
+                },
             },
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
             ack_targets: settings.ack_targets,

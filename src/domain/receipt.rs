@@ -8,12 +8,23 @@ use secrecy::{ExposeSecret, SecretString};
 
 pub const LOCATOR_DIGITS: usize = 6;
 pub const SECRET_DIGITS: usize = 14;
+/// How many locators there are: every string of `LOCATOR_DIGITS` digits.
+pub const LOCATOR_SPACE: u32 = 1_000_000;
 
 /// The stored half of a receipt code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Locator(String);
 
 impl Locator {
+    /// The locator numbered `n`, zero-padded; `None` beyond the space.
+    pub fn numbered(n: u32) -> Option<Locator> {
+        (n < LOCATOR_SPACE).then(|| Locator(format!("{n:0LOCATOR_DIGITS$}")))
+    }
+
+    pub fn number(&self) -> Option<u32> {
+        self.0.parse().ok()
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -44,15 +55,20 @@ pub struct ReceiptCode {
 impl ReceiptCode {
     /// Makes a fresh code from the operating system's random source.
     pub fn generate() -> ReceiptCode {
+        ReceiptCode::generate_in(LOCATOR_SPACE)
+    }
+
+    /// A fresh code whose locator is drawn below `space` (at most `LOCATOR_SPACE`): the test
+    /// suite fills a small space to show what happens when it is full.
+    pub fn generate_in(space: u32) -> ReceiptCode {
         let mut rng = rand::rand_core::UnwrapErr(rand::rngs::SysRng);
-        let mut digits = |n: usize| -> String {
-            (0..n)
-                .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
-                .collect()
-        };
+        let secret: String = (0..SECRET_DIGITS)
+            .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
+            .collect();
+        let number = rng.random_range(0..space.clamp(1, LOCATOR_SPACE));
         ReceiptCode {
-            locator: Locator(digits(LOCATOR_DIGITS)),
-            secret: ReceiptSecret(SecretString::from(digits(SECRET_DIGITS))),
+            locator: Locator(format!("{number:0LOCATOR_DIGITS$}")),
+            secret: ReceiptSecret(SecretString::from(secret)),
         }
     }
 
@@ -127,6 +143,16 @@ mod tests {
         assert_eq!(shown.split(' ').count(), 5);
         let again = ReceiptCode::parse(shown).map(|c| ascii(&c));
         assert_eq!(again, Ok(ascii(&code)));
+    }
+
+    #[test]
+    fn locators_are_numbered_within_the_space() {
+        assert_eq!(Locator::numbered(42).map(|l| l.0), Some("000042".into()));
+        assert_eq!(Locator::numbered(LOCATOR_SPACE), None);
+        let code = ReceiptCode::generate_in(3);
+        assert!(code.locator.number().is_some_and(|n| n < 3));
+        assert_eq!(code.locator.as_str().len(), LOCATOR_DIGITS);
+        assert_eq!(code.secret.expose().len(), SECRET_DIGITS);
     }
 
     #[test]

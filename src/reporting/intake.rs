@@ -13,13 +13,26 @@ use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool, WrappedKey};
 use crate::crypto::{CryptoError, KeyPair, PublicKey};
 use crate::domain::{Audience, ItemKind, ReceiptCode, Report, RoutingFacts};
 use crate::reporting::attachments::Cleaned;
-use crate::store::{now, NewItem, NewReport, OrganisationRow, QueueStandingRow, Store, StoreError};
+use crate::store::{
+    now, to_the_hour, NewItem, NewReport, OrganisationRow, QueueStandingRow, Store, StoreError,
+};
 use crate::triage::routing::{Queue, Routing};
 use crate::triage::{Priority, RoutingConfig, TriageRules};
 use crate::trust::sealing::{seal_item, Recipient};
 
-/// How often a fresh locator is drawn when the one drawn is taken.
+/// How often a fresh locator is drawn when one found free is taken before the report is stored.
 const LOCATOR_ATTEMPTS: usize = 8;
+
+/// Where locators are drawn from and how many reports a day may take one (docs/security.md,
+/// "Locators"): a million locators, unique among live reports, would otherwise fill within a day
+/// of a flood that stays inside the per-minute limits.
+#[derive(Debug, Clone, Copy)]
+pub struct Locators {
+    /// How many locators there are to draw from: `LOCATOR_SPACE` but in the test suite.
+    pub space: u32,
+    /// Reports taken in any 24 hours, from every listener together.
+    pub per_day: u32,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum IntakeError {
@@ -27,6 +40,8 @@ pub enum IntakeError {
     NoDesk,
     #[error("no free locator was found")]
     NoLocator,
+    #[error("today's reports have reached the daily ceiling")]
+    DailyCeiling,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -50,6 +65,7 @@ pub struct Intake {
     pub triage: Arc<TriageRules>,
     pub kdf: KdfPool,
     pub receipt_kdf: Argon2Params,
+    pub locators: Locators,
 }
 
 /// The queues that receive reports now, by id, and every organisation, by id.
@@ -104,9 +120,10 @@ impl Intake {
             .await
     }
 
-    /// Draws receipt codes until one's locator is free, builds the report under it and stores
-    /// it. A locator taken meanwhile draws again; so does a queue key that rotated while the
-    /// report was built, when `reseal` says building it again seals it to the new key.
+    /// Draws a receipt code, moves its locator on to the first free one, builds the report under
+    /// it and stores it. A locator taken meanwhile draws again; so does a queue key that rotated
+    /// while the report was built, when `reseal` says building it again seals it to the new key.
+    /// Past the daily ceiling nothing is built (concurrent reports may pass it by a few).
     pub(crate) async fn store_under_fresh_code<F, Fut>(
         &self,
         mut build: F,
@@ -116,11 +133,18 @@ impl Intake {
         F: FnMut(ReceiptCode) -> Fut,
         Fut: std::future::Future<Output = Result<(NewReport, Receipt), IntakeError>>,
     {
+        let day = to_the_hour(now()) - 23 * 3600;
+        if self.store.reports_since(day).await? >= i64::from(self.locators.per_day) {
+            return Err(IntakeError::DailyCeiling);
+        }
         for _ in 0..LOCATOR_ATTEMPTS {
-            let code = ReceiptCode::generate();
-            if self.store.locator_in_use(code.locator.as_str()).await? {
-                continue;
-            }
+            let mut code = ReceiptCode::generate_in(self.locators.space);
+            let drawn = code.locator.number().unwrap_or_default();
+            code.locator = self
+                .store
+                .free_locator(drawn, self.locators.space)
+                .await?
+                .ok_or(IntakeError::NoLocator)?;
             let (new, receipt) = build(code).await?;
             tracing::Span::current().record("priority", receipt.priority.as_str());
             match self.store.insert_report(&new).await {

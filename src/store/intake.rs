@@ -1,5 +1,7 @@
 //! Writing a sealed report in one transaction, and reading back what a recipient may open.
 
+use std::collections::HashSet;
+
 use sqlx::Row;
 use uuid::Uuid;
 
@@ -11,6 +13,7 @@ use super::{
 use crate::crypto::envelope::Suite;
 use crate::crypto::kdf::WrappedKey;
 use crate::crypto::{SealedItem, SealedKey};
+use crate::domain::receipt::{Locator, LOCATOR_SPACE};
 use crate::domain::report::Consents;
 use crate::domain::{Audience, ItemKind};
 
@@ -108,6 +111,52 @@ impl Store {
                 .fetch_one(pool)
                 .await?;
             Ok(found > 0)
+        })
+    }
+
+    /// The first locator at or after `from` that no report holds, wrapping below `space`; `None`
+    /// when the few windows looked at are all taken (the space is nearly full).
+    #[tracing::instrument(skip_all)]
+    pub async fn free_locator(&self, from: u32, space: u32) -> Result<Option<Locator>, StoreError> {
+        const WINDOW: u32 = 256;
+        const WINDOWS: u32 = 4;
+        let space = space.clamp(1, LOCATOR_SPACE);
+        let mut low = from % space;
+        // Starting part-way into the space, one window more than it holds comes back round.
+        for _ in 0..WINDOWS.min(space.div_ceil(WINDOW) + 1) {
+            let high = low.saturating_add(WINDOW).min(space) - 1;
+            let (Some(first), Some(last)) = (Locator::numbered(low), Locator::numbered(high))
+            else {
+                break;
+            };
+            // Locators are zero-padded to one width, so their text sorts as their number.
+            let taken: Vec<String> = on_pool!(self, read, pool => {
+                sqlx::query_scalar("SELECT locator FROM reports WHERE locator BETWEEN $1 AND $2")
+                    .bind(first.as_str())
+                    .bind(last.as_str())
+                    .fetch_all(pool)
+                    .await
+            })?;
+            let taken: HashSet<String> = taken.into_iter().collect();
+            if let Some(free) = (low..=high)
+                .filter_map(Locator::numbered)
+                .find(|l| !taken.contains(l.as_str()))
+            {
+                return Ok(Some(free));
+            }
+            low = if high + 1 >= space { 0 } else { high + 1 };
+        }
+        Ok(None)
+    }
+
+    /// How many reports came in at or after `since` (kept to the hour).
+    #[tracing::instrument(skip_all)]
+    pub async fn reports_since(&self, since: i64) -> Result<i64, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE created_at >= $1")
+                .bind(since)
+                .fetch_one(pool)
+                .await?)
         })
     }
 

@@ -36,7 +36,8 @@ const HOUSE: &[(&str, &[&str])] = &[
     ("crypto", &[]),
     ("locale", &[]),
     ("telemetry", &[]),
-    ("config", &["crypto"]),
+    // Settings are checked against the domain's own bounds (how many locators there are).
+    ("config", &["crypto", "domain"]),
     ("triage", &["domain", "crypto"]),
     ("store", &["triage"]),
     ("trust", &["config", "store"]),

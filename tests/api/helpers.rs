@@ -381,6 +381,7 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
             submissions_per_minute: 100_000,
             global_submissions_per_minute: 100_000,
             onion_submissions_per_minute: 100_000,
+            ..Default::default()
         },
         metrics: homeward::config::MetricsSettings {
             port: 0,
@@ -392,6 +393,7 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
         test_only_cheap_kdf: true,
         // No allowance refills while a test runs: no test races a rate limiter.
         test_only_frozen_limits: true,
+        test_only_locator_space: None,
     }
 }
 

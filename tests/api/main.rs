@@ -28,6 +28,7 @@ mod followup;
 mod followup_api;
 mod health;
 mod intake;
+mod locators;
 mod malformed;
 mod organisations;
 mod pages;

@@ -8,8 +8,9 @@ use serde_json::json;
 use crate::helpers::{build, fresh_postgres_database, settings, spawn_with, Engine, Options};
 use homeward::crypto::kdf::KdfPool;
 use homeward::crypto::PrivateKey;
+use homeward::domain::receipt::LOCATOR_SPACE;
 use homeward::domain::{Report, ReportInput};
-use homeward::reporting::intake::{Intake, IntakeError};
+use homeward::reporting::intake::{Intake, IntakeError, Locators};
 use homeward::startup::Application;
 use homeward::triage::{RoutingConfig, TriageRules};
 
@@ -214,6 +215,10 @@ async fn without_a_desk_intake_refuses_and_stores_nothing() {
         triage: Arc::new(triage),
         kdf: KdfPool::new(1),
         receipt_kdf: crate::helpers::TEST_KDF,
+        locators: Locators {
+            space: LOCATOR_SPACE,
+            per_day: u32::MAX,
+        },
     };
     let input: ReportInput =
         serde_json::from_value(json!({"narrative": "no desk"})).unwrap_or_default();

@@ -109,6 +109,10 @@ impl From<IntakeError> for Failure {
                 tracing::error!("no free locator found");
                 Failure::Unavailable
             }
+            IntakeError::DailyCeiling => {
+                tracing::warn!("the daily ceiling of reports is reached: intake refused");
+                Failure::Unavailable
+            }
             IntakeError::Store(e) if e.is_storage_full() => {
                 tracing::error!("the database cannot grow: storage is full; intake refused");
                 Failure::StorageFull

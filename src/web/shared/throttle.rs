@@ -269,6 +269,7 @@ mod tests {
                 submissions_per_minute: 1,
                 global_submissions_per_minute: 2,
                 onion_submissions_per_minute: 3,
+                ..Default::default()
             },
             &LimiterClock::new(false),
         );
