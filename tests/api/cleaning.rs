@@ -133,7 +133,7 @@ fn a_pdf_loses_its_author_and_xmp_and_stays_a_pdf() {
 
 /// A cleaned phone photo: the primary image only, ending at its own end, with nothing of its
 /// metadata or its trailer.
-fn assert_primary_only(cleaned: &[u8]) {
+pub(crate) fn assert_primary_only(cleaned: &[u8]) {
     assert!(cleaned.starts_with(&[0xFF, 0xD8]));
     assert!(
         cleaned.ends_with(&[files::PRIMARY_SCAN, &[0xFF, 0xD9]].concat()),
@@ -166,7 +166,10 @@ fn assert_primary_only(cleaned: &[u8]) {
 }
 
 fn count(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack.windows(needle.len()).filter(|w| *w == needle).count()
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
 }
 
 #[test]
@@ -210,7 +213,10 @@ fn a_rotated_photo_keeps_its_orientation_and_nothing_else_of_its_exif() {
         "Orientation in IFD0, and nothing else: no GPS, no make, no thumbnail"
     );
     let again = clean(&cleaned.bytes, None, MAX).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(again.bytes, cleaned.bytes, "the orientation survives cleaning again");
+    assert_eq!(
+        again.bytes, cleaned.bytes,
+        "the orientation survives cleaning again"
+    );
     // An upright photo gets no EXIF at all.
     let upright = clean(&files::ultra_hdr(), None, MAX).unwrap_or_else(|e| panic!("{e}"));
     assert!(!contains(&upright.bytes, b"Exif"));
@@ -243,12 +249,7 @@ fn what_stays_dangerous_after_the_end_is_still_refused() {
     // in front of it would move into the first kilobyte of the cleaned file.
     let mut scan = vec![0x11u8; 1200];
     scan[850..858].copy_from_slice(b"%PDF-1.7");
-    let padded = files::jpeg_with(
-        40,
-        30,
-        &scan,
-        &[files::segment(0xFE, &[b'c'; 900])],
-    );
+    let padded = files::jpeg_with(40, 30, &scan, &[files::segment(0xFE, &[b'c'; 900])]);
     let at = padded.windows(5).position(|w| w == b"%PDF-");
     assert!(at.is_some_and(|at| at > 1024), "{at:?}");
     assert_eq!(clean(&padded, None, MAX).err(), Some(Refusal::Malformed));

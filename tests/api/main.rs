@@ -31,6 +31,7 @@ mod intake;
 mod malformed;
 mod organisations;
 mod pages;
+mod phone_photos;
 mod postgres_tls;
 mod privacy;
 mod queue_grant;

@@ -62,7 +62,10 @@ mod tests {
 
     #[test]
     fn a_video_and_other_files_are_not() {
-        assert!(!is_heif(&ftyp(b"isom", &[b"isom", b"iso2", b"avc1", b"mp41"])));
+        assert!(!is_heif(&ftyp(
+            b"isom",
+            &[b"isom", b"iso2", b"avc1", b"mp41"]
+        )));
         assert!(!is_heif(&ftyp(b"qt  ", &[b"qt  "])));
         assert!(!is_heif(b"\0\0\0\x18ftyp"));
         assert!(!is_heif(b"\xFF\xD8\xFF\xE0"));

@@ -92,10 +92,7 @@ fn is_app(marker: u8) -> bool {
 /// The EXIF Orientation of IFD0, when it turns or mirrors the photo (2 to 8). A block with
 /// errors elsewhere (maker notes often have some) still gives its orientation.
 fn orientation_of(exif: Vec<u8>) -> Option<u16> {
-    let exif = match exif::Reader::new()
-        .continue_on_error(true)
-        .read_raw(exif)
-    {
+    let exif = match exif::Reader::new().continue_on_error(true).read_raw(exif) {
         Ok(exif) => exif,
         Err(exif::Error::PartialResult(partial)) => partial.into_inner().0,
         Err(_) => return None,
