@@ -176,6 +176,22 @@ fn count(haystack: &[u8], needle: &[u8]) -> usize {
 fn an_ultra_hdr_photo_is_taken_without_its_gain_map() {
     let original = files::ultra_hdr();
     assert!(contains(&original, b"MPF\0") && contains(&original, b"GAIN-MAP-PIXELS"));
+    // The MPF index points where a reader would look: its second entry at the gain map.
+    let tiff = original
+        .windows(4)
+        .position(|w| w == b"MPF\0")
+        .map_or(0, |at| at + 4);
+    let be = |at: usize| {
+        original
+            .get(at..at + 4)
+            .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    let (size, offset) = (be(tiff + 50 + 16 + 4), be(tiff + 50 + 16 + 8));
+    assert_eq!(
+        original.get(tiff + offset..tiff + offset + 2),
+        Some([0xFF, 0xD8].as_slice())
+    );
+    assert_eq!(tiff + offset + size, original.len());
     let cleaned = clean(&original, Some("image/jpeg"), MAX).unwrap_or_else(|e| panic!("{e}"));
     assert_primary_only(&cleaned.bytes);
     assert!(cleaned.gps.is_some(), "the position is read first");
