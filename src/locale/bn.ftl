@@ -461,6 +461,7 @@ error-file_kind = আমরা শুধু JPEG, PNG, WebP ও PDF ফাইল
 error-file_mislabelled = এই ফাইলটি তার নাম বা ধরন যা বলে তা নয়।
 error-file_malformed = এই ফাইলটি নষ্ট, অথবা এর ভেতরে অন্য একটি ফাইল আছে।
 error-file_too_many_pixels = এই ছবিটি নেওয়ার জন্য খুব বড়। ছোট একটি পাঠান।
+error-file_heic = আমরা এই ফরম্যাটের (HEIC) ছবি নিতে পারি না। ছবিটির একটি স্ক্রিনশট নিয়ে সেটি পাঠান, অথবা ছবিটি JPEG হিসেবে পাঠান। iPhone যেন এখন থেকে JPEG ছবি তোলে: Settings > Camera > Formats > Most Compatible।
 error-upload_offset = আপলোডটি সেই জায়গায় নেই; কতদূর হয়েছে জেনে সেখান থেকে চালিয়ে যান।
 error-upload_unknown = এমন কোনো আপলোড নেই, বা এর মেয়াদ শেষ।
 error-ticket_refused = এই পাঠানো গ্রহণ করা হয়নি। কিছুই সংরক্ষিত হয়নি। অনুগ্রহ করে রিপোর্টটি আবার পাঠান।

@@ -462,6 +462,7 @@ error-file_kind = We take only JPEG, PNG, WebP and PDF files.
 error-file_mislabelled = This file is not what its name or type says.
 error-file_malformed = This file is damaged, or holds another file inside it.
 error-file_too_many_pixels = This image is too large to take. Send a smaller one.
+error-file_heic = We cannot take photos in this format (HEIC). Take a screenshot of the photo and send that, or send the photo as a JPEG. So that an iPhone takes JPEG photos from now on: Settings > Camera > Formats > Most Compatible.
 error-upload_offset = The upload is not at that offset; ask where it stands and go on from there.
 error-upload_unknown = There is no such upload, or it expired.
 error-ticket_refused = This sending was not accepted. Nothing was saved. Please send the report again.

@@ -461,6 +461,7 @@ error-file_kind = Tumatanggap lang kami ng JPEG, PNG, WebP at PDF na file.
 error-file_mislabelled = Hindi ito ang sinasabi ng pangalan o uri ng file.
 error-file_malformed = Sira ang file na ito, o may ibang file na nakatago sa loob.
 error-file_too_many_pixels = Masyadong malaki ang larawang ito para tanggapin. Magpadala ng mas maliit.
+error-file_heic = Hindi namin matatanggap ang larawan sa format na ito (HEIC). Kumuha ng screenshot ng larawan at iyon ang ipadala, o ipadala ang larawan bilang JPEG. Para kumuha ang iPhone ng JPEG na larawan mula ngayon: Settings > Camera > Formats > Most Compatible.
 error-upload_offset = Wala sa posisyong iyon ang upload; alamin kung hanggang saan na ito at ituloy mula roon.
 error-upload_unknown = Walang ganitong upload, o nag-expire na ito.
 error-ticket_refused = Hindi tinanggap ang pagpapadalang ito. Walang na-save. Pakipadala muli ang ulat.

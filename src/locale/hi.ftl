@@ -461,6 +461,7 @@ error-file_kind = हम सिर्फ़ JPEG, PNG, WebP और PDF फ़ा
 error-file_mislabelled = यह फ़ाइल वैसी नहीं है जैसा इसका नाम या प्रकार कहता है।
 error-file_malformed = यह फ़ाइल खराब है, या इसके अंदर कोई दूसरी फ़ाइल छिपी है।
 error-file_too_many_pixels = यह तस्वीर लेने के लिए बहुत बड़ी है। छोटी तस्वीर भेजें।
+error-file_heic = हम इस फ़ॉर्मैट (HEIC) की तस्वीरें नहीं ले सकते। तस्वीर का स्क्रीनशॉट लेकर वह भेजें, या तस्वीर JPEG के रूप में भेजें। iPhone अब से JPEG तस्वीरें ले, इसके लिए: Settings > Camera > Formats > Most Compatible।
 error-upload_offset = अपलोड उस जगह पर नहीं है; पूछें कि कहाँ तक पहुँचा है और वहीं से आगे भेजें।
 error-upload_unknown = ऐसा कोई अपलोड नहीं है, या उसकी अवधि खत्म हो गई।
 error-ticket_refused = यह भेजना स्वीकार नहीं हुआ। कुछ भी सहेजा नहीं गया। कृपया रिपोर्ट फिर से भेजें।

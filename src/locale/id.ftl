@@ -461,6 +461,7 @@ error-file_kind = Kami hanya menerima file JPEG, PNG, WebP, dan PDF.
 error-file_mislabelled = File ini bukan seperti yang dikatakan nama atau jenisnya.
 error-file_malformed = File ini rusak, atau menyimpan file lain di dalamnya.
 error-file_too_many_pixels = Gambar ini terlalu besar untuk diterima. Kirim yang lebih kecil.
+error-file_heic = Kami tidak dapat menerima foto dalam format ini (HEIC). Ambil tangkapan layar foto itu lalu kirim tangkapan layarnya, atau kirim foto sebagai JPEG. Agar iPhone mengambil foto JPEG mulai sekarang: Pengaturan > Kamera > Format > Paling Kompatibel.
 error-upload_offset = Unggahan tidak berada di posisi itu; tanyakan sudah sampai mana lalu lanjutkan dari sana.
 error-upload_unknown = Unggahan ini tidak ada, atau sudah kedaluwarsa.
 error-ticket_refused = Pengiriman ini tidak diterima. Tidak ada yang disimpan. Silakan kirim laporan lagi.

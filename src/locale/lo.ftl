@@ -461,6 +461,7 @@ error-file_kind = ພວກເຮົາຮັບແຕ່ໄຟລ໌ JPEG, PNG,
 error-file_mislabelled = ໄຟລ໌ນີ້ບໍ່ແມ່ນສິ່ງທີ່ຊື່ ຫຼື ປະເພດຂອງມັນບອກ.
 error-file_malformed = ໄຟລ໌ນີ້ເສຍຫາຍ ຫຼື ມີໄຟລ໌ອື່ນເຊື່ອງຢູ່ຂ້າງໃນ.
 error-file_too_many_pixels = ຮູບນີ້ໃຫຍ່ເກີນກວ່າຈະຮັບໄດ້. ສົ່ງຮູບທີ່ນ້ອຍກວ່າ.
+error-file_heic = ພວກເຮົາບໍ່ສາມາດຮັບຮູບໃນຮູບແບບນີ້ (HEIC) ໄດ້. ໃຫ້ຖ່າຍໜ້າຈໍ (screenshot) ຮູບນັ້ນແລ້ວສົ່ງມາ, ຫຼື ສົ່ງຮູບເປັນ JPEG. ເພື່ອໃຫ້ iPhone ຖ່າຍຮູບເປັນ JPEG ຕໍ່ຈາກນີ້: Settings > Camera > Formats > Most Compatible.
 error-upload_offset = ການອັບໂຫຼດບໍ່ໄດ້ຢູ່ຕຳແໜ່ງນັ້ນ; ຖາມວ່າຮອດໃສແລ້ວ ແລ້ວສືບຕໍ່ຈາກບ່ອນນັ້ນ.
 error-upload_unknown = ບໍ່ມີການອັບໂຫຼດນີ້ ຫຼື ມັນໝົດອາຍຸແລ້ວ.
 error-ticket_refused = ການສົ່ງນີ້ບໍ່ໄດ້ຮັບການຍອມຮັບ. ບໍ່ມີຫຍັງຖືກບັນທຶກ. ກະລຸນາສົ່ງລາຍງານອີກຄັ້ງ.

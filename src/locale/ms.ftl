@@ -461,6 +461,7 @@ error-file_kind = Kami hanya menerima fail JPEG, PNG, WebP dan PDF.
 error-file_mislabelled = Fail ini bukan seperti yang dinyatakan oleh nama atau jenisnya.
 error-file_malformed = Fail ini rosak, atau menyimpan fail lain di dalamnya.
 error-file_too_many_pixels = Imej ini terlalu besar untuk diterima. Hantar yang lebih kecil.
+error-file_heic = Kami tidak dapat menerima foto dalam format ini (HEIC). Ambil tangkapan skrin foto itu dan hantar tangkapan skrin tersebut, atau hantar foto sebagai JPEG. Supaya iPhone mengambil foto JPEG mulai sekarang: Seting > Kamera > Format > Paling Serasi.
 error-upload_offset = Muat naik tidak berada pada kedudukan itu; tanya sudah sampai mana dan teruskan dari situ.
 error-upload_unknown = Muat naik ini tidak wujud, atau telah tamat tempoh.
 error-ticket_refused = Penghantaran ini tidak diterima. Tiada apa-apa yang disimpan. Sila hantar laporan sekali lagi.

@@ -461,6 +461,7 @@ error-file_kind = Tunapokea faili za JPEG, PNG, WebP na PDF tu.
 error-file_mislabelled = Faili hii si kile jina au aina yake inavyosema.
 error-file_malformed = Faili hii imeharibika, au ina faili nyingine ndani yake.
 error-file_too_many_pixels = Picha hii ni kubwa mno kupokelewa. Tuma ndogo zaidi.
+error-file_heic = Hatuwezi kupokea picha za muundo huu (HEIC). Piga picha ya skrini (screenshot) ya picha hiyo na uitume, au tuma picha kama JPEG. Ili iPhone ipige picha za JPEG kuanzia sasa: Settings > Camera > Formats > Most Compatible.
 error-upload_offset = Upakiaji haupo kwenye nafasi hiyo; uliza umefika wapi kisha endelea kutoka hapo.
 error-upload_unknown = Hakuna upakiaji kama huo, au muda wake umeisha.
 error-ticket_refused = Utumaji huu haukukubaliwa. Hakuna kilichohifadhiwa. Tafadhali tuma ripoti tena.

@@ -461,6 +461,7 @@ error-file_kind = Chúng tôi chỉ nhận tệp JPEG, PNG, WebP và PDF.
 error-file_mislabelled = Tệp này không đúng như tên hoặc loại của nó.
 error-file_malformed = Tệp này bị hỏng, hoặc chứa một tệp khác bên trong.
 error-file_too_many_pixels = Ảnh này quá lớn để nhận. Hãy gửi ảnh nhỏ hơn.
+error-file_heic = Chúng tôi không nhận được ảnh ở định dạng này (HEIC). Hãy chụp màn hình ảnh đó rồi gửi ảnh chụp màn hình, hoặc gửi ảnh dưới dạng JPEG. Để iPhone chụp ảnh JPEG từ nay về sau: Cài đặt > Camera > Định dạng > Tương thích nhất.
 error-upload_offset = Lượt tải lên không ở vị trí đó; hãy hỏi đã đến đâu rồi tiếp tục từ đó.
 error-upload_unknown = Không có lượt tải lên này, hoặc nó đã hết hạn.
 error-ticket_refused = Lần gửi này không được chấp nhận. Chưa có gì được lưu. Vui lòng gửi lại báo cáo.

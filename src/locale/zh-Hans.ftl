@@ -461,6 +461,7 @@ error-file_kind = 我们只接受 JPEG、PNG、WebP 和 PDF 文件。
 error-file_mislabelled = 此文件与其名称或类型不符。
 error-file_malformed = 此文件已损坏，或其中藏有另一个文件。
 error-file_too_many_pixels = 图片太大，无法接收。请发送较小的图片。
+error-file_heic = 我们无法接收这种格式（HEIC）的照片。请给照片截屏后发送截图，或以 JPEG 格式发送照片。要让 iPhone 以后拍摄 JPEG 照片：设置 > 相机 > 格式 > 兼容性最佳。
 error-upload_offset = 上传不在该位置；请先查询进度再继续。
 error-upload_unknown = 没有这个上传，或已过期。
 error-ticket_refused = 此次发送未被接受。没有保存任何内容。请重新发送报告。

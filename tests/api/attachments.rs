@@ -9,7 +9,7 @@ use crate::files::{self, contains, AUTHOR, SERIAL};
 use crate::helpers::{hidden, on_both_engines, spawn_app, spawn_with, Options, TestApp};
 use crate::workspace::{import, staff};
 
-async fn visit(app: &TestApp, code: &str) -> String {
+pub(crate) async fn visit(app: &TestApp, code: &str) -> String {
     let response = app
         .client
         .post(app.url("/followup"))
@@ -22,7 +22,7 @@ async fn visit(app: &TestApp, code: &str) -> String {
 }
 
 /// Posts one file to the follow-up page; returns the status and the page.
-async fn attach(
+pub(crate) async fn attach(
     app: &TestApp,
     token: &str,
     (bytes, media_type): (Vec<u8>, &str),
@@ -51,7 +51,10 @@ async fn attach(
 }
 
 /// The report's attachment items as the desk's key opens them: (item id, manifest).
-async fn attachments_of(app: &TestApp, report: uuid::Uuid) -> Vec<(uuid::Uuid, serde_json::Value)> {
+pub(crate) async fn attachments_of(
+    app: &TestApp,
+    report: uuid::Uuid,
+) -> Vec<(uuid::Uuid, serde_json::Value)> {
     let opened =
         homeward::casework::opening::open_for_queue(&app.store, report, "desk", app.key("desk"))
             .await
@@ -202,8 +205,13 @@ on_both_engines!(
         .await;
         assert_eq!(status, 200);
 
-        let mut polyglot = files::jpeg(10, 10, files::SCAN);
-        polyglot.extend_from_slice(b"PK\x03\x04 and a zip archive after it");
+        // A PDF reader finds this header: the photo is also a PDF.
+        let polyglot = files::jpeg_with(
+            10,
+            10,
+            files::SCAN,
+            &[files::segment(0xFE, b"%PDF-1.7 1 0 obj")],
+        );
         let bomb = files::png(100_000, 100_000, &[]);
         for (bytes, media_type, says) in [
             (
@@ -410,7 +418,7 @@ on_both_engines!(
 );
 
 /// One PATCH of a resumable upload; returns the status, the Upload-Offset header and the body.
-async fn patch(
+pub(crate) async fn patch(
     app: &TestApp,
     id: &str,
     token: &str,
@@ -436,7 +444,11 @@ async fn patch(
     (status, at, response.json().await.unwrap_or_default())
 }
 
-async fn new_upload(app: &TestApp, size: usize, media_type: &str) -> (u16, serde_json::Value) {
+pub(crate) async fn new_upload(
+    app: &TestApp,
+    size: usize,
+    media_type: &str,
+) -> (u16, serde_json::Value) {
     let response = app
         .client
         .post(app.url("/api/v1/uploads"))
@@ -522,8 +534,12 @@ on_both_engines!(
         // Too large to start; a refused file is refused on its last piece and discarded.
         let (status, _) = new_upload(&app, 6 * 1024 * 1024, "image/jpeg").await;
         assert_eq!(status, 413);
-        let mut polyglot = files::jpeg(10, 10, files::SCAN);
-        polyglot.extend_from_slice(b"PK\x03\x04 and a zip after it");
+        let polyglot = files::jpeg_with(
+            10,
+            10,
+            files::SCAN,
+            &[files::segment(0xFE, b"%PDF-1.7 1 0 obj")],
+        );
         let (_, created) = new_upload(&app, polyglot.len(), "image/jpeg").await;
         let id = created["id"].as_str().unwrap_or_default().to_owned();
         let token = created["token"].as_str().unwrap_or_default().to_owned();

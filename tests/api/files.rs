@@ -55,25 +55,245 @@ pub const SCAN: &[u8] = &[0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56];
 pub fn jpeg(width: u16, height: u16, scan: &[u8]) -> Vec<u8> {
     let mut exif = b"Exif\0\0".to_vec();
     exif.extend(exif_with_gps(false));
+    jpeg_with(
+        width,
+        height,
+        scan,
+        &[
+            segment(0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"),
+            segment(0xE1, &exif),
+            segment(
+                0xE1,
+                b"http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>author</x:xmpmeta>",
+            ),
+            segment(0xED, b"Photoshop 3.0\0IPTC-byline"),
+            segment(0xFE, b"a comment naming the owner"),
+        ],
+    )
+}
+
+/// A baseline JPEG: `before` (whole segments) after its start, then the tables, frame, scan
+/// header, `scan` and its end.
+pub fn jpeg_with(width: u16, height: u16, scan: &[u8], before: &[Vec<u8>]) -> Vec<u8> {
     let mut frame = vec![8];
     frame.extend_from_slice(&height.to_be_bytes());
     frame.extend_from_slice(&width.to_be_bytes());
     frame.extend_from_slice(&[1, 1, 0x11, 0]);
     let mut out = vec![0xFF, 0xD8];
-    out.extend(segment(0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"));
-    out.extend(segment(0xE1, &exif));
-    out.extend(segment(
-        0xE1,
-        b"http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>author</x:xmpmeta>",
-    ));
-    out.extend(segment(0xED, b"Photoshop 3.0\0IPTC-byline"));
-    out.extend(segment(0xFE, b"a comment naming the owner"));
+    for s in before {
+        out.extend_from_slice(s);
+    }
     out.extend(segment(0xDB, &[0u8; 65]));
     out.extend(segment(0xC0, &frame));
     out.extend(segment(0xC4, &[0u8; 29]));
     out.extend(segment(0xDA, &[1, 1, 0, 0, 63, 0]));
     out.extend_from_slice(scan);
     out.extend_from_slice(&[0xFF, 0xD9]);
+    out
+}
+
+/// The primary image's pixels in the phone photos below: what a cleaned copy must end with,
+/// followed by the end of image.
+pub const PRIMARY_SCAN: &[u8] = b"PRIMARY-PIXELS\xFF\x00\x01\xFF\xD3\x02";
+
+/// An XMP APP1 segment.
+fn xmp(packet: &str) -> Vec<u8> {
+    let mut contents = b"http://ns.adobe.com/xap/1.0/\0".to_vec();
+    contents.extend_from_slice(packet.as_bytes());
+    segment(0xE1, &contents)
+}
+
+/// A GPS EXIF APP1 segment, as the phones below write it.
+fn exif_segment() -> Vec<u8> {
+    let mut exif = b"Exif\0\0".to_vec();
+    exif.extend(exif_with_gps(false));
+    segment(0xE1, &exif)
+}
+
+/// The MPF APP2 segment (CIPA DC-007) of a primary image of `primary` bytes followed by a gain
+/// map of `gain_map` bytes at `offset` from the segment's TIFF header.
+fn mpf(primary: u32, gain_map: u32, offset: u32) -> Vec<u8> {
+    let mut c = b"MPF\0MM\0\x2A\0\0\0\x08".to_vec();
+    c.extend_from_slice(&3u16.to_be_bytes());
+    // MPFVersion "0100", NumberOfImages 2, MPEntry: 32 bytes at 50.
+    c.extend_from_slice(&[0xB0, 0x00, 0, 7, 0, 0, 0, 4]);
+    c.extend_from_slice(b"0100");
+    c.extend_from_slice(&[0xB0, 0x01, 0, 4, 0, 0, 0, 1, 0, 0, 0, 2]);
+    c.extend_from_slice(&[0xB0, 0x02, 0, 7, 0, 0, 0, 32, 0, 0, 0, 50]);
+    c.extend_from_slice(&[0; 4]);
+    // The primary image (baseline, representative), then the gain map.
+    c.extend_from_slice(&0x0003_0000u32.to_be_bytes());
+    c.extend_from_slice(&primary.to_be_bytes());
+    c.extend_from_slice(&[0; 8]);
+    c.extend_from_slice(&0u32.to_be_bytes());
+    c.extend_from_slice(&gain_map.to_be_bytes());
+    c.extend_from_slice(&offset.to_be_bytes());
+    c.extend_from_slice(&[0; 4]);
+    segment(0xE2, &c)
+}
+
+/// What an Ultra HDR photo (Android 14 and later) looks like: a primary JPEG with EXIF, an XMP
+/// packet naming the gain map in a container directory (hdrgm), and an MPF APP2 segment
+/// pointing at the gain map, a second JPEG with its own XMP appended after the primary's end.
+pub fn ultra_hdr() -> Vec<u8> {
+    let gain_map = jpeg_with(
+        20,
+        15,
+        b"GAIN-MAP-PIXELS",
+        &[xmp(
+            r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:hdrgm="http://ns.adobe.com/hdr-gain-map/1.0/" hdrgm:Version="1.0" hdrgm:GainMapMax="2.3" hdrgm:HDRCapacityMax="2.3"/></rdf:RDF></x:xmpmeta>"#,
+        )],
+    );
+    let directory = format!(
+        r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:Container="http://ns.google.com/photos/1.0/container/" xmlns:Item="http://ns.google.com/photos/1.0/container/item/" xmlns:hdrgm="http://ns.adobe.com/hdr-gain-map/1.0/" hdrgm:Version="1.0"><Container:Directory><rdf:Seq><rdf:li rdf:parseType="Resource"><Container:Item Item:Semantic="Primary" Item:Mime="image/jpeg"/></rdf:li><rdf:li rdf:parseType="Resource"><Container:Item Item:Semantic="GainMap" Item:Mime="image/jpeg" Item:Length="{}"/></rdf:li></rdf:Seq></Container:Directory></rdf:Description></rdf:RDF></x:xmpmeta>"#,
+        gain_map.len()
+    );
+    let build = |mpf_segment: Vec<u8>| {
+        jpeg_with(
+            40,
+            30,
+            PRIMARY_SCAN,
+            &[exif_segment(), xmp(&directory), mpf_segment],
+        )
+    };
+    // Built twice: the MPF segment holds sizes and offsets that depend on where it lands.
+    let first = build(mpf(0, 0, 0));
+    let tiff_at = 2 + exif_segment().len() + xmp(&directory).len() + 4 + 4;
+    let size = |n: usize| u32::try_from(n).unwrap_or(0);
+    let mut out = build(mpf(
+        size(first.len()),
+        size(gain_map.len()),
+        size(first.len() - tiff_at),
+    ));
+    out.extend(gain_map);
+    out
+}
+
+/// The video a Motion Photo carries: an MP4 `ftyp` box, then media data holding (as real
+/// video does) bytes that look like JPEG markers.
+pub fn mp4_trailer() -> Vec<u8> {
+    let mut out = vec![0, 0, 0, 0x18];
+    out.extend_from_slice(b"ftypmp42\0\0\0\0isommp42");
+    let data = b"VIDEO-OF-THE-ROOM\xFF\xD8\xFF\xD9\x00\x01";
+    out.extend_from_slice(&u32::try_from(8 + data.len()).unwrap_or(0).to_be_bytes());
+    out.extend_from_slice(b"mdat");
+    out.extend_from_slice(data);
+    out
+}
+
+/// A Google Motion Photo: XMP with Camera:MotionPhoto and a container directory naming the
+/// video, and the MP4 appended after the image's end.
+pub fn motion_photo() -> Vec<u8> {
+    let video = mp4_trailer();
+    let packet = format!(
+        r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:Camera="http://ns.google.com/photos/1.0/camera/" xmlns:Container="http://ns.google.com/photos/1.0/container/" xmlns:Item="http://ns.google.com/photos/1.0/container/item/" Camera:MotionPhoto="1" Camera:MotionPhotoVersion="1" Camera:MotionPhotoPresentationTimestampUs="1466000"><Container:Directory><rdf:Seq><rdf:li rdf:parseType="Resource"><Container:Item Item:Mime="image/jpeg" Item:Semantic="Primary" Item:Length="0" Item:Padding="0"/></rdf:li><rdf:li rdf:parseType="Resource"><Container:Item Item:Mime="video/mp4" Item:Semantic="MotionPhoto" Item:Length="{}" Item:Padding="0"/></rdf:li></rdf:Seq></Container:Directory></rdf:Description></rdf:RDF></x:xmpmeta>"#,
+        video.len()
+    );
+    let mut out = jpeg_with(40, 30, PRIMARY_SCAN, &[exif_segment(), xmp(&packet)]);
+    out.extend(video);
+    out
+}
+
+/// A Samsung photo: the image, then Samsung's trailer (named data blocks, then the "SEFH"
+/// directory and its "SEFT" end), the first naming when the photo was taken.
+pub fn samsung_photo() -> Vec<u8> {
+    let mut out = jpeg_with(40, 30, PRIMARY_SCAN, &[exif_segment()]);
+    let start = out.len();
+    let block = b"\0\0\x01\x0a\x0e\0\0\0Image_UTC_Data1764400000000";
+    out.extend_from_slice(block);
+    let directory_at = out.len();
+    out.extend_from_slice(b"SEFH");
+    out.extend_from_slice(&106u32.to_le_bytes());
+    out.extend_from_slice(&1u32.to_le_bytes());
+    out.extend_from_slice(&[0, 0, 0x01, 0x0a]);
+    out.extend_from_slice(
+        &u32::try_from(directory_at - start)
+            .unwrap_or(0)
+            .to_le_bytes(),
+    );
+    out.extend_from_slice(&u32::try_from(block.len()).unwrap_or(0).to_le_bytes());
+    out.extend_from_slice(
+        &u32::try_from(out.len() - directory_at)
+            .unwrap_or(0)
+            .to_le_bytes(),
+    );
+    out.extend_from_slice(b"SEFT");
+    out
+}
+
+/// A photo taken holding the phone upright (EXIF Orientation 6: turn 90° clockwise to show
+/// it), with what a phone writes beside it: make, serial, GPS, the time, and a thumbnail
+/// (itself a JPEG, with its own end) in IFD1. Little-endian, as Samsung writes it.
+pub fn rotated_photo() -> Vec<u8> {
+    let r = |n: u32, d: u32| Rational { num: n, denom: d };
+    let fields = [
+        Field {
+            tag: Tag::Orientation,
+            ifd_num: In::PRIMARY,
+            value: Value::Short(vec![6]),
+        },
+        Field {
+            tag: Tag::Make,
+            ifd_num: In::PRIMARY,
+            value: Value::Ascii(vec![b"PhoneMaker".to_vec()]),
+        },
+        Field {
+            tag: Tag::BodySerialNumber,
+            ifd_num: In::PRIMARY,
+            value: Value::Ascii(vec![SERIAL.to_vec()]),
+        },
+        Field {
+            tag: Tag::DateTimeOriginal,
+            ifd_num: In::PRIMARY,
+            value: Value::Ascii(vec![b"2026:11:30 21:14:05".to_vec()]),
+        },
+        Field {
+            tag: Tag::GPSLatitudeRef,
+            ifd_num: In::PRIMARY,
+            value: Value::Ascii(vec![b"N".to_vec()]),
+        },
+        Field {
+            tag: Tag::GPSLatitude,
+            ifd_num: In::PRIMARY,
+            value: Value::Rational(vec![r(16, 1), r(42, 1), r(0, 1)]),
+        },
+        Field {
+            tag: Tag::GPSLongitudeRef,
+            ifd_num: In::PRIMARY,
+            value: Value::Ascii(vec![b"E".to_vec()]),
+        },
+        Field {
+            tag: Tag::GPSLongitude,
+            ifd_num: In::PRIMARY,
+            value: Value::Rational(vec![r(98, 1), r(30, 1), r(0, 1)]),
+        },
+        Field {
+            tag: Tag::Orientation,
+            ifd_num: In::THUMBNAIL,
+            value: Value::Short(vec![6]),
+        },
+    ];
+    let thumbnail = jpeg_with(8, 6, b"THUMBNAIL-PIXELS", &[]);
+    let mut writer = Writer::new();
+    for field in &fields {
+        writer.push_field(field);
+    }
+    writer.set_jpeg(&thumbnail, In::THUMBNAIL);
+    let mut tiff = std::io::Cursor::new(Vec::new());
+    writer
+        .write(&mut tiff, true)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut exif = b"Exif\0\0".to_vec();
+    exif.extend(tiff.into_inner());
+    jpeg_with(40, 30, PRIMARY_SCAN, &[segment(0xE1, &exif)])
+}
+
+/// The start of an iPhone photo (HEIC): an `ftyp` box with the HEIF brands, then the `meta` box.
+pub fn heic() -> Vec<u8> {
+    let mut out = vec![0, 0, 0, 0x18];
+    out.extend_from_slice(b"ftypheic\0\0\0\0mif1heic");
+    out.extend_from_slice(b"\0\0\x01\x00meta\0\0\0\0\0\0\0\x22hdlr\0\0\0\0\0\0\0\0pict");
+    out.resize(600, 0);
     out
 }
 

@@ -32,6 +32,7 @@ mod locators;
 mod malformed;
 mod organisations;
 mod pages;
+mod phone_photos;
 mod postgres_tls;
 mod privacy;
 mod queue_grant;

@@ -3,12 +3,16 @@
 //! viewer needs to draw the pixels (every EXIF, XMP, IPTC, ICC and comment block goes, GPS
 //! included), without decoding the pixels; PDFs lose their document information dictionary,
 //! every XMP metadata stream and their file identifier. A file that is not what its bytes
-//! claim, carries a second file inside it, or declares more pixels than allowed is refused.
+//! claim, carries a second file inside it, or declares more pixels than allowed is refused; what
+//! phones append after a JPEG's end (gain maps, Motion Photo videos) is cut off, never kept (see
+//! `jpeg`). HEIC and AVIF photos are refused with a message of their own that says what to send
+//! instead: no well-kept crate reads them without a C library.
 
 use zeroize::Zeroizing;
 
 use crate::domain::report::Coordinates;
 
+mod heif;
 mod jpeg;
 mod pdf;
 mod png;
@@ -70,6 +74,8 @@ pub enum Refusal {
     Malformed,
     #[error("the image declares more pixels than allowed")]
     TooManyPixels,
+    #[error("a HEIC or AVIF photo, which we cannot clean")]
+    Heic,
 }
 
 impl Refusal {
@@ -80,6 +86,7 @@ impl Refusal {
             Refusal::Mislabelled => "file_mislabelled",
             Refusal::Malformed => "file_malformed",
             Refusal::TooManyPixels => "file_too_many_pixels",
+            Refusal::Heic => "file_heic",
         }
     }
 }
@@ -95,7 +102,11 @@ pub struct Cleaned {
 /// Cleans `bytes`. `declared` is the media type the client sent, if any: a file whose bytes say
 /// otherwise is refused rather than trusted either way.
 pub fn clean(bytes: &[u8], declared: Option<&str>, max_pixels: u64) -> Result<Cleaned, Refusal> {
-    let kind = FileKind::sniff(bytes).ok_or(Refusal::UnknownKind)?;
+    let kind = match FileKind::sniff(bytes) {
+        Some(kind) => kind,
+        None if heif::is_heif(bytes) => return Err(Refusal::Heic),
+        None => return Err(Refusal::UnknownKind),
+    };
     if let Some(declared) = declared.map(str::trim).filter(|d| !d.is_empty()) {
         let generic = matches!(declared, "application/octet-stream");
         if !generic && !declared.eq_ignore_ascii_case(kind.media_type()) {
@@ -104,15 +115,25 @@ pub fn clean(bytes: &[u8], declared: Option<&str>, max_pixels: u64) -> Result<Cl
     }
     // A PDF reader looks for its header anywhere in the first kilobyte: an image carrying one
     // there is also a PDF.
-    if kind != FileKind::Pdf && find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
+    if kind != FileKind::Pdf && has_pdf_header(bytes) {
         return Err(Refusal::Malformed);
     }
-    match kind {
+    let cleaned = match kind {
         FileKind::Jpeg => jpeg::clean(bytes, max_pixels),
         FileKind::Png => png::clean(bytes, max_pixels),
         FileKind::WebP => webp::clean(bytes, max_pixels),
         FileKind::Pdf => pdf::clean(bytes),
+    }?;
+    // Removing metadata moves pixel data forward (and an orientation segment moves it back):
+    // a header hidden in pixel data just past the first kilobyte can land inside it.
+    if kind != FileKind::Pdf && has_pdf_header(&cleaned.bytes) {
+        return Err(Refusal::Malformed);
     }
+    Ok(cleaned)
+}
+
+fn has_pdf_header(bytes: &[u8]) -> bool {
+    find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
