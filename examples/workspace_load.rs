@@ -56,6 +56,7 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
             idle_minutes: 30,
             absolute_hours: 12,
             login_attempts_per_minute: 1000,
+            global_login_attempts_per_minute: 1000,
         },
         ack_targets: AckTargets {
             critical_minutes: 30,

@@ -428,6 +428,15 @@ pub struct SessionSettings {
     /// Login attempts one source address may make per minute (in a burst, then one every
     /// 60/n seconds). The address is only hashed in memory, never stored.
     pub login_attempts_per_minute: u32,
+    /// Login attempts (and password changes) from every source together per minute: what holds
+    /// a login flood from many addresses to a few Argon2id derivations, so reports are not kept
+    /// waiting behind it (docs/security.md). Settings written before it existed get the default.
+    #[serde(default = "default_global_login_attempts")]
+    pub global_login_attempts_per_minute: u32,
+}
+
+fn default_global_login_attempts() -> u32 {
+    30
 }
 
 #[derive(Debug, Deserialize)]
@@ -674,9 +683,11 @@ impl Settings {
             || self.limits.global_submissions_per_minute == 0
             || self.limits.onion_submissions_per_minute == 0
             || self.limits.reports_per_day == 0
+            || self.sessions.login_attempts_per_minute == 0
+            || self.sessions.global_login_attempts_per_minute == 0
         {
             return Err(SettingsError::Invalid(
-                "limits: every submission allowance must be positive".into(),
+                "limits and sessions: every allowance must be positive".into(),
             ));
         }
         self.check_locator_use()?;

@@ -75,7 +75,8 @@ fn bind(host: std::net::IpAddr, port: u16, what: &str) -> anyhow::Result<TcpList
         .with_context(|| format!("binding the {what} listener {host}:{port}"))
 }
 
-/// The account service, sharing the Argon2id pool with intake so memory stays bounded overall.
+/// The account service, sharing the Argon2id pool with intake so memory stays bounded overall,
+/// in its staff lane, so that logins never hold every thread reporters need.
 pub fn accounts_for(
     settings: &Settings,
     store: Store,
@@ -85,7 +86,7 @@ pub fn accounts_for(
     Accounts::new(
         store.clone(),
         crate::trust::audit::Audit::new(store, secrets.audit_key),
-        kdf,
+        kdf.staff(),
         settings.account_kdf,
         secrets.pepper,
         settings.sessions.idle_minutes * 60,
@@ -184,11 +185,12 @@ impl Application {
             leave_url: settings.site.leave_url.clone(),
             source_url: settings.site.source_url.clone(),
             max_body_bytes: settings.server.max_body_bytes,
-            login_throttle: Arc::new(crate::web::shared::throttle::SourceThrottle::new(
+            login_throttle: Arc::new(crate::web::shared::throttle::Attempts::new(
                 settings.sessions.login_attempts_per_minute,
+                settings.sessions.global_login_attempts_per_minute,
                 &limiter_clock,
             )),
-            code_throttle: Arc::new(crate::web::shared::throttle::CodeAttempts::new(
+            code_throttle: Arc::new(crate::web::shared::throttle::Attempts::new(
                 settings.followup.attempts_per_minute,
                 settings.followup.global_attempts_per_minute,
                 &limiter_clock,

@@ -407,3 +407,59 @@ on_both_engines!(
         );
     }
 );
+
+on_both_engines!(
+    reports_are_taken_during_a_login_flood_from_many_sources,
+    |engine: Engine| async move {
+        // Issue 17, item 1: logins used to have no ceiling across sources, and each costs an
+        // Argon2id derivation on the threads reports need. Now all sources together get a few a
+        // minute (here 5, on a clock that stands still) and the rest are refused before any
+        // derivation; the few run in the staff lane, behind reports.
+        let app = spawn_with(
+            engine,
+            Options {
+                tweak: |s| {
+                    s.sessions.login_attempts_per_minute = 1;
+                    s.sessions.global_login_attempts_per_minute = 5;
+                    s.server.trusted_proxies = vec![IpAddr::from([127, 0, 0, 90])];
+                },
+                ..Default::default()
+            },
+        )
+        .await;
+        let before = app.kdf.derivations();
+        app.submit(&json!({"narrative": "before the flood"})).await;
+        let per_report = app.kdf.derivations() - before;
+
+        let proxy = client_from([127, 0, 0, 90]);
+        let url = app.url("/api/v1/session");
+        let flood = (0..40u8).map(|i| {
+            let (proxy, url) = (proxy.clone(), url.clone());
+            async move {
+                proxy
+                    .post(url)
+                    .header("X-Forwarded-For", format!("198.51.100.{i}"))
+                    .json(&json!({"username": format!("guess{i}"), "password": "a guess at it", "code": "000000"}))
+                    .send()
+                    .await
+                    .map(|r| r.status().as_u16())
+                    .unwrap_or_else(|e| panic!("{e}"))
+            }
+        });
+        let before = app.kdf.derivations();
+        let during = json!({"narrative": "during the flood"});
+        let (statuses, report) = tokio::join!(
+            futures_util::future::join_all(flood),
+            app.post_json(&during)
+        );
+        assert_eq!(report.status().as_u16(), 201, "a report during the flood");
+        let refused = statuses.iter().filter(|s| **s == 429).count();
+        let tried = statuses.iter().filter(|s| **s == 401).count();
+        assert_eq!((tried, refused), (5, 35), "{statuses:?}");
+        assert_eq!(
+            app.kdf.derivations() - before,
+            5 + per_report,
+            "only the logins within the ceiling cost a derivation"
+        );
+    }
+);

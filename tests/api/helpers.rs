@@ -353,6 +353,7 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
             idle_minutes: 30,
             absolute_hours: 12,
             login_attempts_per_minute: 20,
+            global_login_attempts_per_minute: 10_000,
         },
         public_url: "http://127.0.0.1".into(),
         ack_targets: homeward::config::AckTargets {

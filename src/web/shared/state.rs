@@ -23,8 +23,8 @@ pub struct AppState {
     /// Where this server's source can be had (AGPL section 13): /about and /source.
     pub source_url: crate::config::SourceUrl,
     pub max_body_bytes: usize,
-    pub login_throttle: Arc<throttle::SourceThrottle>,
-    pub code_throttle: Arc<throttle::CodeAttempts>,
+    pub login_throttle: Arc<throttle::Attempts>,
+    pub code_throttle: Arc<throttle::Attempts>,
     pub followup: crate::config::FollowupSettings,
     pub attachments: crate::config::AttachmentSettings,
     pub uploads: crate::reporting::attachments::Budget,

@@ -201,15 +201,17 @@ impl Submissions {
     }
 }
 
-/// Receipt-code attempts: a per-source allowance and one shared by every source.
-pub struct CodeAttempts {
+/// Attempts at a secret (a receipt code, a login, a password change): a per-source allowance and
+/// one shared by every source, so that neither one source nor a flood from many can spend more
+/// Argon2id derivations than the shared allowance.
+pub struct Attempts {
     per_source: SourceThrottle,
     global: Direct,
 }
 
-impl CodeAttempts {
-    pub fn new(per_source: u32, global: u32, clock: &LimiterClock) -> CodeAttempts {
-        CodeAttempts {
+impl Attempts {
+    pub fn new(per_source: u32, global: u32, clock: &LimiterClock) -> Attempts {
+        Attempts {
             per_source: SourceThrottle::new(per_source, clock),
             global: direct(global, clock),
         }
@@ -252,7 +254,7 @@ mod tests {
 
     #[test]
     fn code_attempts_stop_at_the_shared_ceiling_whatever_the_source() {
-        let attempts = CodeAttempts::new(2, 3, &LimiterClock::new(false));
+        let attempts = Attempts::new(2, 3, &LimiterClock::new(false));
         let sources: Vec<_> = (1..=4u8)
             .map(|i| Some(IpAddr::from([10, 0, 0, i])))
             .collect();

@@ -1,21 +1,21 @@
-//! Argon2id, run on a bounded pool of its own threads: never on the async executor, never more at
-//! once than configured. Each thread keeps one memory area and reuses it (wiped after every
-//! derivation), so memory stays at `threads × memory_kib` under a flood instead of growing with
-//! the allocator's arenas. Every stored derivation keeps its parameters.
-
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+//! Argon2id, run on a bounded pool of its own threads (`pool`): never on the async executor, never
+//! more at once than configured. Each thread keeps one memory area and reuses it (wiped after
+//! every derivation), so memory stays at `threads × memory_kib` under a flood instead of growing
+//! with the allocator's arenas. Every stored derivation keeps its parameters.
 
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use rand::Rng;
 use serde::Deserialize;
-use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use super::{CryptoError, PrivateKey};
+
+mod pool;
+
+pub use pool::{KdfPool, Load};
 
 /// Argon2id cost parameters, as configured and as stored beside each derivation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -111,159 +111,6 @@ fn derive_with(
         .iter_mut()
         .for_each(zeroize::Zeroize::zeroize);
     result.map(|()| out)
-}
-
-struct Job {
-    secret: Zeroizing<Vec<u8>>,
-    salt: Vec<u8>,
-    params: Argon2Params,
-    span: tracing::Span,
-    reply: oneshot::Sender<Result<Zeroizing<[u8; 32]>, CryptoError>>,
-}
-
-/// The bounded pool that every Argon2id derivation goes through. Requests beyond what its threads
-/// are working on wait in a bounded queue, asynchronously.
-#[derive(Clone)]
-pub struct KdfPool {
-    jobs: mpsc::Sender<Job>,
-    /// Derivations finished since start: what a miss and a hit must cost alike is counted, not
-    /// timed, and the count is what a metric reports.
-    done: Arc<AtomicU64>,
-    /// The same, by the parameters each ran with: a miss must cost what a hit costs, not only
-    /// as many derivations.
-    by_params: Arc<Mutex<Vec<(Argon2Params, u64)>>>,
-    busy: Arc<AtomicUsize>,
-    threads: usize,
-}
-
-/// How loaded the pool is now.
-#[derive(Debug, Clone, Copy)]
-pub struct Load {
-    pub threads: usize,
-    pub busy: usize,
-    pub waiting: usize,
-}
-
-/// How many derivations may wait for a thread before callers wait to enqueue.
-const QUEUE: usize = 256;
-
-impl KdfPool {
-    /// Starts `threads` derivation threads; they end when the last handle to the pool is dropped.
-    pub fn new(threads: usize) -> KdfPool {
-        let (jobs, queue) = mpsc::channel::<Job>(QUEUE);
-        let queue = Arc::new(Mutex::new(queue));
-        let done = Arc::new(AtomicU64::new(0));
-        let by_params = Arc::new(Mutex::new(Vec::new()));
-        let busy = Arc::new(AtomicUsize::new(0));
-        let threads = threads.max(1);
-        for i in 0..threads {
-            let queue = Arc::clone(&queue);
-            let counts = Counts {
-                done: Arc::clone(&done),
-                by_params: Arc::clone(&by_params),
-                busy: Arc::clone(&busy),
-            };
-            let spawned = std::thread::Builder::new()
-                .name(format!("argon2-{i}"))
-                .spawn(move || work(&queue, &counts));
-            if let Err(e) = spawned {
-                tracing::error!(error = %e, "could not start an Argon2id thread");
-            }
-        }
-        KdfPool {
-            jobs,
-            done,
-            by_params,
-            busy,
-            threads,
-        }
-    }
-
-    /// Threads deriving now and derivations waiting for one: the pool's saturation.
-    pub fn load(&self) -> Load {
-        Load {
-            threads: self.threads,
-            busy: self.busy.load(Ordering::Relaxed),
-            waiting: self.jobs.max_capacity() - self.jobs.capacity(),
-        }
-    }
-
-    /// How many derivations the pool has finished.
-    pub fn derivations(&self) -> u64 {
-        self.done.load(Ordering::Relaxed)
-    }
-
-    /// How many derivations the pool has finished with these parameters.
-    pub fn derivations_with(&self, params: Argon2Params) -> u64 {
-        self.by_params.lock().map_or(0, |counts| {
-            counts
-                .iter()
-                .find(|(p, _)| *p == params)
-                .map_or(0, |(_, n)| *n)
-        })
-    }
-
-    /// Derives on one of the pool's threads, within the caller's span.
-    pub async fn derive(
-        &self,
-        secret: Zeroizing<Vec<u8>>,
-        salt: Vec<u8>,
-        params: Argon2Params,
-    ) -> Result<Zeroizing<[u8; 32]>, CryptoError> {
-        let (reply, answer) = oneshot::channel();
-        let job = Job {
-            secret,
-            salt,
-            params,
-            span: tracing::Span::current(),
-            reply,
-        };
-        self.jobs
-            .send(job)
-            .await
-            .map_err(|_| CryptoError::Kdf("the Argon2id pool has stopped".into()))?;
-        answer
-            .await
-            .map_err(|_| CryptoError::Kdf("the Argon2id pool has stopped".into()))?
-    }
-}
-
-/// What a pool thread counts.
-struct Counts {
-    done: Arc<AtomicU64>,
-    by_params: Arc<Mutex<Vec<(Argon2Params, u64)>>>,
-    busy: Arc<AtomicUsize>,
-}
-
-impl Counts {
-    fn finished(&self, params: Argon2Params) {
-        self.done.fetch_add(1, Ordering::Relaxed);
-        if let Ok(mut counts) = self.by_params.lock() {
-            match counts.iter_mut().find(|(p, _)| *p == params) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((params, 1)),
-            }
-        }
-    }
-}
-
-fn work(queue: &Mutex<mpsc::Receiver<Job>>, counts: &Counts) {
-    let mut memory = Vec::new();
-    loop {
-        let job = match queue.lock() {
-            Ok(mut receiver) => receiver.blocking_recv(),
-            Err(_) => None,
-        };
-        let Some(job) = job else { return };
-        counts.busy.fetch_add(1, Ordering::Relaxed);
-        let result = job
-            .span
-            .in_scope(|| derive_with(&mut memory, &job.secret, &job.salt, job.params));
-        counts.busy.fetch_sub(1, Ordering::Relaxed);
-        counts.finished(job.params);
-        // The caller may have gone away (a closed connection); nothing to do then.
-        let _ = job.reply.send(result);
-    }
 }
 
 /// A private key wrapped under a key derived with Argon2id.

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Intake under a login flood (issue 17, item 1), measured in one run as a ratio: reports are sent
+# by a steady client (wrk, a few connections, realistic reports from many sources through a
+# believed proxy) for a first half alone, then for a second half while a second wrk floods the
+# login endpoint with unknown names from many sources. Prints both halves' throughput and
+# latency percentiles and the p99 ratio (goal: within 1.5x of idle), the login answers and the
+# derivations /metrics counted. Release build; per-source limits raised so that the intake
+# client is not itself refused, the login ceilings left at their defaults.
+# Usage: scripts/login_flood_bench.sh [seconds per half] [intake connections] [flood connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+half="${1:-30}"; intake_conns="${2:-2}"; flood_conns="${3:-32}"
+need wrk "apt-get install wrk"
+work="$(mktemp -d)"; server=""
+trap finish EXIT
+bin=$(homeward_binary)
+export HOMEWARD_DATA_DIR="$work/data" HOMEWARD_DATABASE__URL="sqlite://$work/data/homeward.db" \
+  HOMEWARD_SERVER__PORT=18084 HOMEWARD_LOG__FILTER=warn \
+  HOMEWARD_SERVER__TRUSTED_PROXIES=127.0.0.1 \
+  HOMEWARD_LIMITS__SUBMISSIONS_PER_MINUTE=100000 \
+  HOMEWARD_LIMITS__GLOBAL_SUBMISSIONS_PER_MINUTE=100000 \
+  HOMEWARD_LIMITS__REPORTS_PER_DAY=100000 HOMEWARD_RETENTION__CLOSED_DAYS=1 \
+  HOMEWARD_METRICS__ENABLED=true HOMEWARD_METRICS__PORT=19465
+must_be_free http://127.0.0.1:18084
+"$bin" serve & server=$!
+wait_healthy http://127.0.0.1:18084
+cat > "$work/login.lua" <<'LUA'
+-- Unknown names from many sources: each would cost a 64 MiB derivation but for the ceiling.
+math.randomseed(os.time())
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  wrk.headers["X-Forwarded-For"] = string.format("198.18.%d.%d", math.random(0, 255), math.random(1, 254))
+  wrk.body = string.format('{"username":"guess%d","password":"a guess at the password","code":"000000"}', math.random(1, 1000000))
+  return wrk.format()
+end
+statuses = {}
+response = function(status) statuses[status] = (statuses[status] or 0) + 1 end
+done = function() for s, n in pairs(statuses) do io.write(string.format("login answers: %d x %d\n", n, s)) end end
+LUA
+cat > "$work/intake.lua" <<'LUA'
+-- The realistic report of scripts/report.lua, from a different source each time.
+dofile("scripts/report.lua")
+local body = wrk.body
+math.randomseed(os.time() + 1)
+request = function()
+  wrk.headers["X-Forwarded-For"] = string.format("203.0.113.%d", math.random(1, 254))
+  return wrk.format("POST", nil, nil, body)
+end
+LUA
+intake() { wrk -t1 -c"$intake_conns" -d"${half}s" --latency -s "$work/intake.lua" http://127.0.0.1:18084/api/v1/reports; }
+echo "== intake alone"; intake | tee "$work/idle"
+wrk -t1 -c"$flood_conns" -d"$((half + 5))s" -s "$work/login.lua" http://127.0.0.1:18084/api/v1/session > "$work/flood" &
+flood=$!
+sleep 2
+echo "== intake during the login flood"; intake | tee "$work/busy"
+wait "$flood"; echo "== the flood"; cat "$work/flood"
+p99() { awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }' "$1"; }
+echo "p99 ratio (flood / alone): $(awk -v a="$(p99 "$work/idle")" -v b="$(p99 "$work/busy")" 'BEGIN { printf "%.2f", b / a }')"
+curl -s localhost:19465/metrics | grep -E '^homeward_(reports_accepted_total|argon2_)' || true
