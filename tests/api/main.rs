@@ -45,3 +45,4 @@ mod stolen;
 mod triage;
 mod workspace;
 mod workspace_api;
+mod zawgyi;

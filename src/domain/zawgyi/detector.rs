@@ -80,7 +80,10 @@ struct Reader<'a>(&'a [u8]);
 
 impl Reader<'_> {
     fn take<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
-        let (head, rest) = self.0.split_first_chunk::<N>().ok_or(ModelError::Truncated)?;
+        let (head, rest) = self
+            .0
+            .split_first_chunk::<N>()
+            .ok_or(ModelError::Truncated)?;
         self.0 = rest;
         Ok(*head)
     }
@@ -124,7 +127,11 @@ impl Model {
         if r.i32()? != 0 {
             return Err(ModelError::Version);
         }
-        let counted = if spaces { RANGES.len() } else { RANGES.len() - 1 };
+        let counted = if spaces {
+            RANGES.len()
+        } else {
+            RANGES.len() - 1
+        };
         let expected = 1 + RANGES[..counted]
             .iter()
             .map(|(lo, hi)| (hi - lo + 1) as usize)
@@ -158,7 +165,11 @@ impl Model {
 
     /// The state of a code point: its own within the ranges, else the edge state 0.
     fn state(&self, c: char) -> usize {
-        let counted = if self.spaces { RANGES.len() } else { RANGES.len() - 1 };
+        let counted = if self.spaces {
+            RANGES.len()
+        } else {
+            RANGES.len() - 1
+        };
         let c = u32::from(c);
         let mut first = 1;
         for (lo, hi) in &RANGES[..counted] {
@@ -201,7 +212,10 @@ mod tests {
     #[test]
     fn a_broken_model_is_refused_not_a_panic() {
         assert_eq!(Model::parse(b"").err(), Some(ModelError::Truncated));
-        assert_eq!(Model::parse(b"NOTMODEL\0\0\0\x02").err(), Some(ModelError::Tag));
+        assert_eq!(
+            Model::parse(b"NOTMODEL\0\0\0\x02").err(),
+            Some(ModelError::Tag)
+        );
         for cut in [12, 30, MODEL.len() / 2, MODEL.len() - 1] {
             assert_eq!(
                 Model::parse(&MODEL[..cut]).err(),

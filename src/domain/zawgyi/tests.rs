@@ -60,7 +60,10 @@ fn the_detector_gives_what_myanmar_tools_gives() {
             let expected: f64 = expected.parse().unwrap_or(f64::NAN);
             let got = got.unwrap_or(f64::NAN);
             // The same f32 table summed in f64 as theirs: equal but for the last bits.
-            assert!((got - expected).abs() <= 1e-12, "{text}: {got} and not {expected}");
+            assert!(
+                (got - expected).abs() <= 1e-12,
+                "{text}: {got} and not {expected}"
+            );
         }
         rows += 1;
     }
@@ -79,8 +82,16 @@ fn unicode_shan_mon_and_burmese_are_never_flagged_or_altered() {
     }
     // The whole month and day names of each locale read as one text are far from the bar.
     for locale in ["shn_MM", "mnw_MM", "my_MM"] {
-        let (_, all) = texts.iter().rev().find(|(l, _)| l == locale).cloned().unwrap_or_default();
-        assert!(zawgyi_probability(&all).is_some_and(|p| p < 0.01), "{locale}");
+        let (_, all) = texts
+            .iter()
+            .rev()
+            .find(|(l, _)| l == locale)
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            zawgyi_probability(&all).is_some_and(|p| p < 0.01),
+            "{locale}"
+        );
     }
 }
 
