@@ -142,3 +142,39 @@ fn an_item_is_shown_with_what_was_converted_named() {
         .collect();
     assert_eq!(fields, [("languages.1", sent), ("location.city", sent)]);
 }
+
+#[test]
+fn any_text_is_judged_and_shown_without_a_panic() {
+    // Every pair of code points from the Myanmar blocks and around them, then long strings of
+    // them from a fixed pseudo-random sequence: a probability in [0, 1], a display, no panic.
+    let pool: Vec<char> = ('\u{0FFF}'..='\u{10A0}')
+        .chain([
+            '\u{200B}', '\u{AA60}', '\u{A9E0}', ' ', 'a', '\n', '\u{E000}',
+        ])
+        .collect();
+    let check = |text: &str| {
+        if let Some(p) = zawgyi_probability(text) {
+            assert!((0.0..=1.0).contains(&p), "{text:?}: {p}");
+        }
+        let (shown, _) = for_display_json(&serde_json::Value::String(text.to_owned()));
+        assert!(shown.is_string());
+        let _ = to_unicode(text);
+    };
+    for a in &pool {
+        for b in &pool {
+            check(&format!("{a}{b}"));
+        }
+    }
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..2_000 {
+        let text: String = (0..40)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                pool[(state % pool.len() as u64) as usize]
+            })
+            .collect();
+        check(&text);
+    }
+}
