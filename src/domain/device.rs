@@ -1,7 +1,8 @@
 //! What a device seals as the report and projection items, and how the responders' open path
 //! reads it. The server could not check these at intake, so every one is parsed here by the
-//! report's own rules (Zawgyi conversion included) and shown normalised, or marked malformed
-//! beside what was sent; never a failure.
+//! report's own rules and shown normalised, or marked malformed beside what was sent; never a
+//! failure. Its texts stay as the device sealed them: Zawgyi is converted only where a responder
+//! is shown them, for every item alike (`zawgyi::for_display`).
 
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -107,14 +108,16 @@ mod tests {
     }
 
     #[test]
-    fn zawgyi_is_converted_on_the_open_path() {
-        // "Myawaddy" typed in Zawgyi: the open path stores nothing but shows it in Unicode.
-        let zawgyi = "ျမ၀တီ";
-        let bytes = plaintext("report", &json!({"location": {"city": zawgyi}})).unwrap_or_default();
-        let read = read("report", &bytes);
-        let city = read["location"]["city"].as_str().unwrap_or_default();
-        assert_ne!(city, zawgyi, "{read}");
-        assert!(read.get("malformed").is_none(), "{read}");
+    fn zawgyi_and_shan_are_read_as_the_device_sealed_them() {
+        // "Myawaddy" typed in Zawgyi, and Shan's "Shan language" in Unicode: both read as sent;
+        // the Zawgyi is converted only where it is shown.
+        for typed in ["ျမ၀တီ", "လိၵ်ႈတႆး"] {
+            let bytes =
+                plaintext("report", &json!({"location": {"city": typed}})).unwrap_or_default();
+            let read = read("report", &bytes);
+            assert_eq!(read["location"]["city"], typed, "{read}");
+            assert!(read.get("malformed").is_none(), "{read}");
+        }
     }
 
     #[test]

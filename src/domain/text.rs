@@ -1,6 +1,7 @@
 //! Free text as a person typed it: trimmed, bounded, with control characters refused, so that
-//! nothing invisible or oversized reaches a responder's screen; Burmese typed in Zawgyi is
-//! converted to Unicode first.
+//! nothing invisible or oversized reaches a responder's screen. Nothing else is changed: Burmese
+//! typed in Zawgyi is kept as typed (and shown in Unicode, by `zawgyi::for_display`), since the
+//! same code points are correct Shan, Mon and Karen, and what a reporter wrote is sealed as it came.
 
 use serde::{Deserialize, Serialize};
 
@@ -17,8 +18,7 @@ pub const LONG: usize = 10_000;
 impl Text {
     /// `None` for an empty or blank value; an error code for one too long or with control characters.
     pub fn parse(raw: &str, max_chars: usize) -> Result<Option<Text>, &'static str> {
-        let unicode = super::zawgyi::normalise(raw);
-        let trimmed = unicode.trim();
+        let trimmed = raw.trim();
         if trimmed.is_empty() {
             return Ok(None);
         }
@@ -56,11 +56,17 @@ mod tests {
     }
 
     #[test]
-    fn burmese_typed_in_zawgyi_is_kept_in_unicode() {
-        let zawgyi = "\u{103B}\u{1019}\u{1014}\u{1039}\u{1019}\u{102C}";
-        assert_eq!(
-            Text::parse(zawgyi, 50).map(|t| t.map(|t| t.0)),
-            Ok(Some("မြန်မာ".into()))
-        );
+    fn burmese_shan_and_zawgyi_are_kept_as_typed() {
+        // "Myanmar" typed in Zawgyi; Sunday and "Shan language" in Unicode Shan (glibc's shn_MM).
+        for typed in [
+            "\u{103B}\u{1019}\u{1014}\u{1039}\u{1019}\u{102C}",
+            "ဝၼ်းဢႃးတိတ်ႉ",
+            "လိၵ်ႈတႆး",
+        ] {
+            assert_eq!(
+                Text::parse(typed, 50).map(|t| t.map(|t| t.0)),
+                Ok(Some(typed.into()))
+            );
+        }
     }
 }

@@ -47,3 +47,4 @@ mod stolen;
 mod triage;
 mod workspace;
 mod workspace_api;
+mod zawgyi;

@@ -166,6 +166,7 @@ macro_rules! operations {
                 crate::web::api::workspace::EntryView,
                 crate::web::api::workspace::EntryStateView,
                 crate::web::api::workspace::OpenedItemView,
+                crate::web::api::workspace::ConvertedFromZawgyi,
                 crate::web::api::workspace::OpenedReport,
                 crate::web::api::workspace::StatusChange,
                 crate::web::api::workspace::MessageText,

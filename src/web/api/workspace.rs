@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::casework::referral::{self, Referral, ReferralError};
 use crate::casework::workspace::{self, EntryAction};
 use crate::domain::workflow::{EntryStatus, Outcome};
+use crate::domain::zawgyi;
 use crate::web::shared::bearer::{bearer, json_body};
 use crate::web::shared::error::{ApiError, Failure, Problem};
 use crate::web::shared::files::download;
@@ -75,8 +76,22 @@ pub struct OpenedItemView {
     pub new: bool,
     /// ngo, projection, thread or notes.
     pub audience: String,
+    /// What the item holds, as a responder is shown it: every text typed in Zawgyi is here in
+    /// Unicode, and listed in `converted_from_zawgyi` with what was sent.
     #[schema(value_type = Object)]
     pub content: serde_json::Value,
+    /// The texts of `content` typed in Zawgyi and shown there in Unicode; empty when none was.
+    /// What is sealed is what was sent: a conversion is for reading only.
+    pub converted_from_zawgyi: Vec<ConvertedFromZawgyi>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ConvertedFromZawgyi {
+    /// Where the text is in `content`: keys joined by dots, list positions by number
+    /// (`location.city`, `documents.0.issuer`).
+    pub field: String,
+    /// The text as the reporter sent it, in Zawgyi.
+    pub sent: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -258,11 +273,23 @@ pub async fn open_report(
     let items = opened
         .items
         .iter()
-        .map(|i| OpenedItemView {
-            content: serde_json::from_slice(&i.plaintext).unwrap_or_default(),
-            new: opened.is_new(i),
-            kind: i.kind.clone(),
-            audience: i.audience.as_str().to_owned(),
+        .map(|i| {
+            let sealed: serde_json::Value =
+                serde_json::from_slice(&i.plaintext).unwrap_or_default();
+            let (content, converted) = zawgyi::for_display_json(&sealed);
+            OpenedItemView {
+                content,
+                converted_from_zawgyi: converted
+                    .into_iter()
+                    .map(|c| ConvertedFromZawgyi {
+                        field: c.field,
+                        sent: c.sent,
+                    })
+                    .collect(),
+                new: opened.is_new(i),
+                kind: i.kind.clone(),
+                audience: i.audience.as_str().to_owned(),
+            }
         })
         .collect();
     Ok(HttpResponse::Ok()

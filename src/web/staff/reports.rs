@@ -10,6 +10,7 @@ use super::session::principal;
 use crate::casework::opening::OpenedItem;
 use crate::casework::workspace::{self, EntryAction};
 use crate::domain::workflow::{EntryStatus, Outcome};
+use crate::domain::zawgyi::{self, Shown};
 use crate::domain::ItemKind;
 use crate::locale::{args, Tr};
 use crate::trust::accounts::Principal;
@@ -39,9 +40,29 @@ pub(super) struct QueuePage {
     entries: Vec<EntryView>,
 }
 
+/// One line of an opened item.
+pub(super) struct Field {
+    label: String,
+    value: String,
+    /// What the reporter sent, when `value` is it typed in Zawgyi and shown in Unicode.
+    sent: Option<String>,
+}
+
+impl Field {
+    fn shown(label: String, texts: &[&str]) -> Field {
+        let shown: Vec<Shown> = texts.iter().map(|t| zawgyi::for_display(t)).collect();
+        let converted = shown.iter().any(|s| s.converted_from().is_some());
+        Field {
+            label,
+            value: shown.iter().map(Shown::text).collect::<Vec<_>>().join(", "),
+            sent: converted.then(|| texts.join(", ")),
+        }
+    }
+}
+
 pub(super) struct ItemSection {
     title: String,
-    fields: Vec<(String, String)>,
+    fields: Vec<Field>,
     /// Sent by the reporter since the queue last opened the report.
     new: bool,
     /// Where an attachment's file is downloaded.
@@ -132,13 +153,9 @@ pub async fn queue_page(
     Ok(html(StatusCode::OK, page.render()))
 }
 
-/// Flattens an opened item into labelled lines, labelled from the catalog where it has the field.
-pub(super) fn flatten(
-    tr: &Tr,
-    path: &str,
-    value: &serde_json::Value,
-    out: &mut Vec<(String, String)>,
-) {
+/// Flattens an opened item into labelled lines, labelled from the catalog where it has the field,
+/// each text as a responder is shown it (`zawgyi::for_display`).
+pub(super) fn flatten(tr: &Tr, path: &str, value: &serde_json::Value, out: &mut Vec<Field>) {
     match value {
         serde_json::Value::Object(map) => {
             for (k, v) in map {
@@ -151,12 +168,13 @@ pub(super) fn flatten(
             }
         }
         serde_json::Value::Array(list) if list.iter().all(|v| !v.is_object()) => {
-            let joined = list
+            let texts = list
                 .iter()
                 .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
                 .collect::<Vec<_>>();
-            if !joined.is_empty() {
-                out.push((label(tr, path), joined.join(", ")));
+            if !texts.is_empty() {
+                let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+                out.push(Field::shown(label(tr, path), &texts));
             }
         }
         serde_json::Value::Array(list) => {
@@ -165,8 +183,12 @@ pub(super) fn flatten(
             }
         }
         serde_json::Value::Null => {}
-        serde_json::Value::String(s) => out.push((label(tr, path), s.clone())),
-        other => out.push((label(tr, path), other.to_string())),
+        serde_json::Value::String(s) => out.push(Field::shown(label(tr, path), &[s])),
+        other => out.push(Field {
+            label: label(tr, path),
+            value: other.to_string(),
+            sent: None,
+        }),
     }
 }
 

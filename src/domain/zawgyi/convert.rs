@@ -1,20 +1,15 @@
-//! Burmese typed in Zawgyi, the font encoding still common on phones in Myanmar, becomes Unicode
-//! before anything is sealed. Zawgyi reuses the Myanmar block with other meanings (its asat is
-//! Unicode's virama, its medial ra is Unicode's medial ya, …), adds precomposed stacked letters
-//! in U+1060–U+1097, and stores the vowel sign E and medial ra before the consonant they follow
-//! in speech. No well-kept Rust crate does this, so it is done here, in two steps: detection by
-//! orderings that well-formed Unicode never has, then a one-pass mapping of code points and a
-//! reordering of each syllable into Unicode's storage order.
-
-use std::borrow::Cow;
+//! Zawgyi to Unicode, for a copy only (what a responder reads, what is matched): never for what
+//! is sealed. Zawgyi reuses the Myanmar block with other meanings (its asat is Unicode's virama,
+//! its medial ra is Unicode's medial ya, …), adds precomposed stacked letters in U+1060–U+1097,
+//! and stores the vowel sign E and medial ra before the consonant they follow in speech. No
+//! well-kept Rust crate does this, so it is done here: a one-pass mapping of code points, then a
+//! reordering of each syllable into Unicode's storage order. Whether to convert at all is the
+//! detector's call (`super::detector`): these same code points are correct Unicode Shan, Mon,
+//! Karen and Palaung, which this must never be applied to.
 
 /// Stands for a kinzi (nga, asat, virama) while a syllable is reordered: it goes before the
 /// consonant it sits on.
 const KINZI: char = '\u{E000}';
-
-fn is_myanmar(c: char) -> bool {
-    ('\u{1000}'..='\u{109F}').contains(&c)
-}
 
 fn is_consonant(c: char) -> bool {
     ('\u{1000}'..='\u{1021}').contains(&c)
@@ -25,45 +20,13 @@ fn is_base(c: char) -> bool {
     is_consonant(c) || ('\u{1023}'..='\u{102A}').contains(&c) || c == '\u{103F}'
 }
 
-/// Whether `text` reads as Zawgyi: it has orderings that well-formed Unicode Burmese never has,
-/// or Zawgyi's own precomposed letters.
-pub fn is_zawgyi(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let mut zawgyi = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i + 1).copied();
-        // What a sign typed before its consonant follows: anything but a letter or a sign that
-        // belongs after one (another such prefix sign does not count).
-        let prefix = |c: char| matches!(c, '\u{1031}' | '\u{103B}' | '\u{107E}'..='\u{1084}');
-        let follows_letter = before
-            .is_some_and(|b| !prefix(b) && (is_base(b) || ('\u{102B}'..='\u{103E}').contains(&b)));
-        let next_letter = chars[i + 1..].iter().find(|n| !prefix(**n)).copied();
-        match c {
-            // Zawgyi's stacked letters, kinzi and variant forms.
-            '\u{1060}'..='\u{1097}' => zawgyi += 1,
-            // The vowel sign E or medial ra typed before the consonant they belong to.
-            '\u{1031}' | '\u{103B}' if !follows_letter && next_letter.is_some_and(is_base) => {
-                zawgyi += 2;
-            }
-            // Zawgyi's asat, where Unicode's virama would need a consonant to stack.
-            '\u{1039}' if !after.is_some_and(is_consonant) => zawgyi += 2,
-            // Unicode's asat comes last in a syllable; Zawgyi's medial ya does not.
-            '\u{103A}' if after.is_some_and(|a| ('\u{102B}'..='\u{1037}').contains(&a)) => {
-                zawgyi += 2;
-            }
-            _ => {}
-        }
-    }
-    zawgyi > 0
-}
-
 /// Unicode for a Zawgyi code point (several where Zawgyi precomposes).
 fn map(c: char) -> &'static [char] {
     match c {
         '\u{1039}' => &['\u{103A}'],
         '\u{103A}' => &['\u{103B}'],
         '\u{103B}' | '\u{107E}'..='\u{1084}' => &['\u{103C}'],
+        '\u{107D}' => &['\u{103B}'],
         '\u{103C}' => &['\u{103D}'],
         '\u{103D}' | '\u{1087}' => &['\u{103E}'],
         '\u{1033}' => &['\u{102F}'],
@@ -114,6 +77,46 @@ fn map(c: char) -> &'static [char] {
     }
 }
 
+fn is_digit(c: char) -> bool {
+    ('\u{1040}'..='\u{1049}').contains(&c)
+}
+
+/// Zawgyi letters that Unicode spells differently by what is around them: the digit zero typed
+/// for the letter wa, the letter u typed with a vowel sign ii for uu, and with an asat for nya.
+fn in_context(text: &str) -> Vec<char> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let (before, after) = (
+            i.checked_sub(1).and_then(|j| chars.get(j)).copied(),
+            chars.get(i + 1).copied(),
+        );
+        let letter = |c: Option<char>| c.is_some_and(|c| is_myanmar(c) && !is_digit(c));
+        match (chars[i], after) {
+            ('\u{1040}', _)
+                if !before.is_some_and(is_digit)
+                    && !after.is_some_and(is_digit)
+                    && (letter(before) || letter(after)) =>
+            {
+                out.push('\u{101D}');
+            }
+            ('\u{1025}', Some('\u{102E}')) => {
+                out.push('\u{1026}');
+                i += 1;
+            }
+            ('\u{1025}', Some('\u{1039}')) => out.push('\u{1009}'),
+            (c, _) => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_myanmar(c: char) -> bool {
+    ('\u{1000}'..='\u{109F}').contains(&c)
+}
+
 /// Where a dependent sign goes in Unicode's storage order after its consonant.
 fn rank(c: char) -> u8 {
     match c {
@@ -140,8 +143,8 @@ fn is_sign(c: char) -> bool {
 
 /// Converts Zawgyi to Unicode.
 pub fn to_unicode(text: &str) -> String {
-    let mapped: Vec<char> = text
-        .chars()
+    let mapped: Vec<char> = in_context(text)
+        .into_iter()
         .flat_map(|c| {
             let to = map(c);
             if to.is_empty() {
@@ -205,15 +208,6 @@ pub fn to_unicode(text: &str) -> String {
     out
 }
 
-/// The text in Unicode: converted if it reads as Zawgyi, else as it was.
-pub fn normalise(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_myanmar) && is_zawgyi(text) {
-        Cow::Owned(to_unicode(text))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,25 +229,7 @@ mod tests {
             ),
         ];
         for (zawgyi, unicode) in pairs {
-            assert!(is_zawgyi(zawgyi), "{zawgyi} is Zawgyi");
             assert_eq!(to_unicode(zawgyi), unicode, "{zawgyi}");
-            assert_eq!(normalise(zawgyi), unicode);
-        }
-    }
-
-    #[test]
-    fn unicode_and_other_scripts_are_left_alone() {
-        for text in [
-            "မြန်မာ",
-            "မင်္ဂလာပါ",
-            "လုပ်ငန်းရှင်များ",
-            "ရန်ကုန်မြို့ ကော့သောင်း",
-            "held in Myawaddy",
-            "缅甸妙瓦底",
-            "",
-        ] {
-            assert!(!is_zawgyi(text), "{text}");
-            assert!(matches!(normalise(text), Cow::Borrowed(_)), "{text}");
         }
     }
 }
