@@ -165,6 +165,7 @@ pub async fn status(
         (status = 409, description = "Not at the server's offset; Upload-Offset says where it is", body = Problem),
         (status = 413, body = Problem),
         (status = 422, description = "The completed file was refused", body = ValidationFailed),
+        (status = 503, description = "The upload budget is spent; see Retry-After", body = Problem),
     )
 )]
 #[tracing::instrument(skip_all)]

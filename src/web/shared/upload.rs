@@ -106,6 +106,9 @@ pub struct Reader<'a> {
     posted: Posted,
     text: usize,
     text_limit: usize,
+    /// What the files may amount to in all, read or let go: past it the body is not a form's.
+    files_limit: usize,
+    files: usize,
     limits: &'a AttachmentSettings,
     budget: &'a Budget,
     /// The first file part, met by `text_first` and not read yet.
@@ -132,6 +135,8 @@ impl<'a> Reader<'a> {
             posted: Posted::default(),
             text: 0,
             text_limit,
+            files_limit: ceiling,
+            files: 0,
             limits,
             budget,
             waiting: None,
@@ -197,6 +202,11 @@ impl<'a> Reader<'a> {
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(unreadable)?;
             arrived += chunk.len();
+            // A body sent without its length is held to the same ceiling as one declared.
+            self.files += chunk.len();
+            if self.files > self.files_limit {
+                return Err(Failure::TooLarge);
+            }
             if arrived > self.limits.max_bytes {
                 // Dropping the buffer wipes it and gives its reservation back.
                 held = Held::default();
