@@ -27,6 +27,7 @@ pub struct Application {
     metrics: Option<Server>,
     store: Store,
     kdf: KdfPool,
+    uploads: crate::reporting::attachments::Budget,
     sweeper: crate::operations::expiry::Sweeper,
     unknown_locator: UnknownLocatorCost,
     audit: crate::trust::audit::Audit,
@@ -275,6 +276,7 @@ impl Application {
             max_connections: settings.server.max_connections,
         };
         let audit = state.accounts.audit.clone();
+        let uploads = state.uploads.clone();
         let state = actix_web::web::Data::new(state);
         let metrics = metrics_listener
             .map(|l| web::serve_metrics(l, state.clone()))
@@ -289,6 +291,7 @@ impl Application {
             metrics,
             store,
             kdf,
+            uploads,
             sweeper,
             unknown_locator,
             audit,
@@ -314,6 +317,11 @@ impl Application {
     /// The Argon2id pool, whose derivation count tests read.
     pub fn kdf(&self) -> KdfPool {
         self.kdf.clone()
+    }
+
+    /// The replica's upload budget, whose free bytes tests read.
+    pub fn uploads(&self) -> crate::reporting::attachments::Budget {
+        self.uploads.clone()
     }
 
     /// The expiry sweep the server runs on its timer, for a test to run at a moment it picks.

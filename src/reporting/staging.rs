@@ -21,7 +21,7 @@ use crate::config::AttachmentSettings;
 use crate::crypto::wrap;
 use crate::crypto::CryptoError;
 use crate::domain::report::Coordinates;
-use crate::reporting::attachments::{Budget, Cleaned, FileKind, Refusal, Reservation};
+use crate::reporting::attachments::{Budget, Cleaned, FileKind, Held, Refusal, Reservation};
 use crate::store::{now, Store, StoreError};
 use crate::trust::accounts::Accounts;
 
@@ -144,6 +144,31 @@ impl Staging<'_> {
         })
     }
 
+    /// Whether a piece of `length` bytes (if the request says) may be appended at `offset`:
+    /// asked from the request's headers before a byte of its body is read, so that a client
+    /// without the token, or at the wrong offset, or sending too much, is answered at once and
+    /// holds nothing. `append` checks again under the store's own rule.
+    pub async fn accepts(
+        &self,
+        id: Uuid,
+        token: &str,
+        offset: i64,
+        length: Option<usize>,
+    ) -> Result<(), StagingError> {
+        let row = self.row(id, token).await?;
+        if row.cleaned.is_some() || offset != row.received {
+            return Err(StagingError::Offset(row.received));
+        }
+        if let Some(length) = length {
+            let fits = length <= MAX_PIECE
+                && i64::try_from(length).is_ok_and(|length| offset + length <= row.size);
+            if !fits {
+                return Err(StagingError::TooLarge);
+            }
+        }
+        Ok(())
+    }
+
     /// Appends `piece` at `offset`; on the last byte, cleans the file (a refusal discards it).
     pub async fn append(
         &self,
@@ -188,26 +213,23 @@ impl Staging<'_> {
         })
     }
 
-    /// Reads every staged piece back into memory, within the upload budget.
+    /// Reads every staged piece back into memory, reserving the upload budget piece by piece
+    /// as each is opened, so a small file holds only its own size.
     async fn gather(
         &self,
         id: &str,
         key: &[u8; 32],
-        size: usize,
     ) -> Result<(Zeroizing<Vec<u8>>, Reservation), StagingError> {
-        let mut reservation = Reservation::default();
-        if !self.budget.grow(&mut reservation, size) {
-            return Err(StagingError::Busy);
-        }
-        let mut bytes = Zeroizing::new(Vec::with_capacity(size));
+        let mut held = Held::up_to(self.limits.max_bytes);
         for (first_byte, piece) in self.store.upload_chunks(id).await? {
-            if usize::try_from(first_byte).ok() != Some(bytes.len()) {
+            if usize::try_from(first_byte).ok() != Some(held.len()) {
                 return Err(CryptoError::Open.into());
             }
             let plain = wrap::open(key, &piece_ad(id, first_byte), &piece)?;
-            bytes.extend_from_slice(&plain);
+            held.push(self.budget, &plain)
+                .map_err(|_| StagingError::Busy)?;
         }
-        Ok((bytes, reservation))
+        Ok(held.into_parts())
     }
 
     async fn complete(
@@ -218,7 +240,7 @@ impl Staging<'_> {
     ) -> Result<(), StagingError> {
         let key_id = id.to_string();
         let key = staging_key(token, &key_id);
-        let (bytes, _reservation) = self.gather(&key_id, &key, self.limits.max_bytes).await?;
+        let (bytes, _reservation) = self.gather(&key_id, &key).await?;
         let declared = declared.map(str::to_owned);
         let max_pixels = self.limits.max_pixels;
         let cleaned = tokio::task::spawn_blocking(move || {
@@ -271,7 +293,7 @@ impl Staging<'_> {
             .find(|k| k.media_type() == facts.media_type)
             .ok_or(CryptoError::Open)?;
         // The cleaned file may differ in length from what was sent (a PDF is written anew).
-        let (bytes, reservation) = self.gather(&key_id, &key, self.limits.max_bytes).await?;
+        let (bytes, reservation) = self.gather(&key_id, &key).await?;
         let cleaned = Cleaned {
             kind,
             // Moved, not copied: the one buffer is wiped when the file is dropped.

@@ -128,6 +128,8 @@ pub struct TestApp {
     pub secrets_file: PathBuf,
     /// The server's Argon2id pool, whose derivations tests count.
     pub kdf: homeward::crypto::kdf::KdfPool,
+    /// The server's upload budget, whose free bytes tests read.
+    pub uploads: homeward::reporting::attachments::Budget,
     /// The onion listener's and the metrics listener's addresses, where the settings ask for them.
     pub onion: Option<String>,
     pub metrics: Option<String>,
@@ -482,6 +484,10 @@ pub async fn build(
         .map(|a| a.kdf())
         .unwrap_or_else(|_| homeward::crypto::kdf::KdfPool::new(1));
     let sweeper = built.as_ref().ok().map(|a| a.sweeper());
+    let uploads = built
+        .as_ref()
+        .map(|a| a.uploads())
+        .unwrap_or_else(|_| homeward::reporting::attachments::Budget::new(0));
     let test_app = TestApp {
         address: format!("http://127.0.0.1:{port}"),
         store,
@@ -498,6 +504,7 @@ pub async fn build(
         database_url,
         secrets_file,
         kdf,
+        uploads,
         onion,
         metrics,
         clock,

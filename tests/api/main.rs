@@ -42,6 +42,7 @@ mod retention;
 mod rotation;
 mod routing;
 mod sealed;
+mod slow_uploads;
 mod startup;
 mod stolen;
 mod triage;

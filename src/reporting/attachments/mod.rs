@@ -18,7 +18,7 @@ use crate::domain::{Audience, ItemKind};
 use crate::store::NewItem;
 use crate::trust::sealing::{seal_item_with, Recipient};
 
-pub use budget::{Budget, Reservation};
+pub use budget::{Budget, Held, Reservation, Spent};
 pub use clean::{clean, Cleaned, FileKind, Refusal};
 
 /// What an attachment's item holds, sealed like any item.

@@ -1,6 +1,8 @@
 //! Resumable uploads under /api/v1/uploads, in the manner of tus: create with the size, append
 //! at the offset the server has reached (`Upload-Offset`), ask that offset again after a dropped
-//! connection. The upload's token rides in the `Upload-Token` header, never in a URL.
+//! connection. The upload's token rides in the `Upload-Token` header, never in a URL. A piece is
+//! accepted or refused from its headers (token, offset, length) before its body is read, and
+//! its bytes count against the upload budget as they arrive, not as announced.
 
 use actix_web::http::header::HeaderName;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -163,6 +165,7 @@ pub async fn status(
         (status = 409, description = "Not at the server's offset; Upload-Offset says where it is", body = Problem),
         (status = 413, body = Problem),
         (status = 422, description = "The completed file was refused", body = ValidationFailed),
+        (status = 503, description = "The upload budget is spent; see Retry-After", body = Problem),
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -181,18 +184,21 @@ pub async fn append(
         .and_then(|v| v.parse::<i64>().ok())
         .ok_or_else(|| api_error(Failure::BadRequest))?;
     let staging = state.staging();
-    let mut reserved = crate::reporting::attachments::Reservation::default();
-    if !state.uploads.grow(&mut reserved, MAX_PIECE) {
-        return Err(api_error(Failure::Unavailable));
-    }
-    // A piece of a file in the clear: wiped once it is sealed and staged.
-    let piece = body::read_wiped(&req, payload, MAX_PIECE)
-        .await
-        .map_err(api_error)?;
-    match staging
-        .append(upload_id(&id), token(&req), offset, &piece)
+    let id = upload_id(&id);
+    // The token, the offset and the length are all in the headers: a request that cannot be
+    // appended is answered before a byte of its body is read, and holds no upload memory.
+    if let Err(e) = staging
+        .accepts(id, token(&req), offset, body::declared_length(&req))
         .await
     {
+        return Ok(staging_error(&state, &req, e));
+    }
+    // A piece of a file in the clear, reserved as it arrives: wiped once it is sealed and
+    // staged, and its reservation given back with it.
+    let (piece, _reserved) = body::read_budgeted(&req, payload, MAX_PIECE, &state.uploads)
+        .await
+        .map_err(api_error)?;
+    match staging.append(id, token(&req), offset, &piece).await {
         Ok(p) => Ok(progress(actix_web::http::StatusCode::OK, p)),
         Err(e) => Ok(staging_error(&state, &req, e)),
     }

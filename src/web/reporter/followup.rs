@@ -41,6 +41,7 @@ struct ThreadPage {
     message_error: Option<String>,
     more: SectionView,
     file_error: Option<String>,
+    attach_again: Option<String>,
     contact: SectionView,
     /// Each consent's name and what it lets happen, with its own allow and stop actions. Never
     /// what the reporter chose: whoever forces the code out of a victim must not learn whether
@@ -58,6 +59,10 @@ struct Outcome {
     notice: Option<&'static str>,
     /// A file over its limit is a 413, the rest of the page as it was.
     too_large: bool,
+    /// The upload budget was spent: a 503 with Retry-After, the rest of the page as it was.
+    busy: bool,
+    /// A file came with the refused form: the page says to attach it again.
+    files_sent: bool,
 }
 
 impl Outcome {
@@ -160,16 +165,23 @@ async fn thread_page(
         consent_error: field_error("consent"),
         withdraw_error: field_error("confirm"),
         file_error: field_error("file"),
+        attach_again: outcome.files_sent.then(|| tr.t("form-attach-again")),
         page,
     };
-    let code = if outcome.too_large {
+    let code = if outcome.busy {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else if outcome.too_large {
         StatusCode::PAYLOAD_TOO_LARGE
     } else if outcome.errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    Ok(html(code, shown.render()))
+    let mut response = html(code, shown.render());
+    if outcome.busy {
+        crate::web::shared::error::retry_after(&mut response, Failure::Unavailable);
+    }
+    Ok(response)
 }
 
 /// The code opens a visit, or the form comes back saying only that it opened nothing.
@@ -313,31 +325,48 @@ pub async fn message(
     .await
 }
 
-/// A file, cleaned and sealed to the NGO queues holding the report.
+/// A file, cleaned and sealed to the NGO queues holding the report. The visit is the form's
+/// first field and is checked before a byte of the file is read: without a live visit the
+/// answer comes at once, and nothing of the upload budget is held. Whatever refuses the file,
+/// the page comes back with the visit going on and a word to attach it again.
 #[tracing::instrument(skip_all)]
 pub async fn attach(
     state: web::Data<AppState>,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
-    let posted = upload::read(
+    let fail = |f: Failure| PageError::new(f, state.page(&req, None, "/followup"));
+    let mut reader = upload::Reader::new(
         &req,
         payload,
         state.max_body_bytes,
         &state.attachments,
         &state.uploads,
     )
-    .await
-    .map_err(|f| PageError::new(f, state.page(&req, None, "/followup")))?;
-    let form = form::decode(&posted.urlencoded());
-    let visit = match resume(&state, &req, &form).await? {
-        Ok(visit) => visit,
-        Err(expired) => return Ok(expired),
+    .map_err(fail)?;
+    let token = SecretString::from(
+        reader
+            .text_first()
+            .await
+            .map_err(fail)?
+            .field("visit")
+            .unwrap_or_default()
+            .to_owned(),
+    );
+    let visit = match state.followup().resume(token.expose_secret()).await {
+        Ok(Some(visit)) => visit,
+        // Expired, withdrawn, forged or missing: the rest of the body is never read.
+        Ok(None) => return Ok(code_again(&state, &req)),
+        Err(e) => return Err(failed(&state, &req, e)),
     };
+    let posted = reader.rest(upload::Files::Keep).await.map_err(fail)?;
+    let form = form::decode(&posted.urlencoded());
     let use_location = checked(&form.answers, "use_location");
     let mut errors = FieldErrors::default();
     let too_large = !posted.too_large.is_empty();
-    if too_large {
+    if posted.busy {
+        errors.push("file", "uploads_busy");
+    } else if too_large {
         errors.push("file", "file_too_large");
     } else if !posted.too_many.is_empty() {
         errors.push("file", "file_too_many");
@@ -361,6 +390,8 @@ pub async fn attach(
             answers: form.answers,
             errors,
             too_large,
+            busy: posted.busy,
+            files_sent: posted.files_sent,
             ..Outcome::default()
         }
     };

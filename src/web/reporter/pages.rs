@@ -28,6 +28,8 @@ struct ReportForm {
     choose: String,
     form: FormView,
     file_error: Option<String>,
+    /// Said beside the file field when the form comes back after files were sent with it.
+    attach_again: Option<String>,
     /// Said above the form instead of "some answers need attention": why it was not taken.
     notice: Option<String>,
     script: &'static str,
@@ -41,14 +43,32 @@ pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
     html(actix_web::http::StatusCode::OK, Home { page }.render())
 }
 
+/// How the form comes back: its status, the refusal said above it (a limit, a failure), and
+/// whether the reporter had attached files, which a page cannot hand back.
+#[derive(Clone, Copy)]
+struct Back {
+    status: actix_web::http::StatusCode,
+    refusal: Option<Failure>,
+    files_sent: bool,
+}
+
+impl Back {
+    fn with(status: actix_web::http::StatusCode, files_sent: bool) -> Back {
+        Back {
+            status,
+            refusal: None,
+            files_sent,
+        }
+    }
+}
+
 fn render_form(
     state: &AppState,
     req: &HttpRequest,
     chosen_lang: Option<&str>,
     answers: &HashMap<String, Vec<String>>,
     errors: &FieldErrors,
-    status: actix_web::http::StatusCode,
-    refusal: Option<Failure>,
+    back: Back,
 ) -> HttpResponse {
     let page = state.page(req, chosen_lang, "/report");
     let relation = answers
@@ -66,20 +86,22 @@ fn render_form(
         .iter()
         .find(|e| e.field == "attachments")
         .map(|e| page.tr.error(e.code));
+    let attach_again = back.files_sent.then(|| page.tr.t("form-attach-again"));
     // The hidden field filled in, or a limit: said plainly, with the answers kept.
     let notice = if errors.0.iter().any(|e| e.field == form::HONEYPOT) {
         Some(page.tr.error("honeypot"))
     } else {
-        refusal.map(|failure| page.tr.error(failure.code()))
+        back.refusal.map(|failure| page.tr.error(failure.code()))
     };
     let mut response = html(
-        status,
+        back.status,
         ReportForm {
             page,
             heading,
             choose,
             form,
             file_error,
+            attach_again,
             notice,
             script: crate::web::shared::assets::SEAL_SCRIPT_PATH,
             integrity: crate::web::shared::assets::seal_script_integrity(),
@@ -92,7 +114,9 @@ fn render_form(
             crate::web::shared::assets::REPORT_FORM_POLICY,
         ),
     );
-    if let Some(failure) = refusal {
+    let busy = (back.status == actix_web::http::StatusCode::SERVICE_UNAVAILABLE)
+        .then_some(Failure::Unavailable);
+    if let Some(failure) = back.refusal.or(busy) {
         crate::web::shared::error::retry_after(&mut response, failure);
     }
     response
@@ -114,50 +138,48 @@ pub async fn report_form(state: web::Data<AppState>, req: HttpRequest) -> HttpRe
         q.get("lang").map(String::as_str),
         &answers,
         &FieldErrors::default(),
-        actix_web::http::StatusCode::OK,
-        None,
+        Back::with(actix_web::http::StatusCode::OK, false),
     )
 }
 
-/// The report form's body: the text fields, and with `multipart/form-data` the files too.
+/// The report form's body: the text fields, and with `multipart/form-data` the files too, kept
+/// or let go as `files` says.
 async fn read_form(
     state: &AppState,
     req: &HttpRequest,
     payload: web::Payload,
-) -> Result<(form::Posted, Option<upload::Posted>), Failure> {
+    files: upload::Files,
+) -> Result<(form::Posted, upload::Posted), Failure> {
     if upload::is_multipart(req) {
-        let uploaded = upload::read(
+        let uploaded = upload::Reader::new(
             req,
             payload,
             state.max_body_bytes,
             &state.attachments,
             &state.uploads,
-        )
+        )?
+        .rest(files)
         .await?;
-        Ok((form::decode(&uploaded.urlencoded()), Some(uploaded)))
+        Ok((form::decode(&uploaded.urlencoded()), uploaded))
     } else {
         body::require_content_type(req, "application/x-www-form-urlencoded")?;
         let bytes = body::read(req, payload, state.max_body_bytes).await?;
-        Ok((form::decode(&bytes), None))
+        Ok((form::decode(&bytes), upload::Posted::default()))
     }
 }
 
-/// A submission turned away by a limit. A body small enough to hold only text is read, so the
-/// form comes back as typed with the refusal said above it; a larger one (files) is not read at
-/// all, and gets the error page: a flood must not cost the server its upload memory.
+/// A submission turned away by a limit before its body is read. The body is read all the same
+/// for its text, its files let go as they arrive without holding any memory, so the form comes
+/// back as typed with the refusal said above it and a word to attach the files again. Only a
+/// body that cannot be read (too long, too slow, malformed) gets the error page.
 async fn refused_form(
     state: &AppState,
     req: &HttpRequest,
     payload: web::Payload,
     failure: Failure,
 ) -> Result<HttpResponse, PageError> {
-    let small = body::declared_length(req).is_some_and(|n| n <= state.max_body_bytes);
-    let posted = if small {
-        read_form(state, req, payload).await.ok()
-    } else {
-        None
-    };
-    let Some((posted, _)) = posted else {
+    let Ok((posted, uploaded)) = read_form(state, req, payload, upload::Files::Discard).await
+    else {
         return Err(PageError::new(failure, state.page(req, None, "/")));
     };
     let lang = posted.answers.get("lang").and_then(|v| v.first()).cloned();
@@ -167,8 +189,11 @@ async fn refused_form(
         lang.as_deref(),
         &posted.answers,
         &FieldErrors::default(),
-        failure.status(),
-        Some(failure),
+        Back {
+            status: failure.status(),
+            refusal: Some(failure),
+            files_sent: uploaded.files_sent,
+        },
     ))
 }
 
@@ -184,11 +209,16 @@ pub async fn submit_report(
         Err(failure) => return refused_form(&state, &req, payload, failure).await,
     };
     let refused = |reason| state.metrics.refused(listener, reason);
-    let (posted, uploaded) = read_form(&state, &req, payload).await.map_err(|f| {
-        refused(Reason::from(f));
-        fail(f, None)
-    })?;
+    let (posted, uploaded) = read_form(&state, &req, payload, upload::Files::Keep)
+        .await
+        .map_err(|f| {
+            refused(Reason::from(f));
+            fail(f, None)
+        })?;
     let lang = posted.answers.get("lang").and_then(|v| v.first()).cloned();
+    let files_sent = uploaded.files_sent;
+    // From here on, whatever turns the report away brings the form back with every answer
+    // kept, and a word to attach the files again if there were any.
     let again = |errors: &FieldErrors, status| {
         render_form(
             &state,
@@ -196,8 +226,7 @@ pub async fn submit_report(
             lang.as_deref(),
             &posted.answers,
             errors,
-            status,
-            None,
+            Back::with(status, files_sent),
         )
     };
     let unprocessable = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
@@ -215,15 +244,26 @@ pub async fn submit_report(
         errors.push(form::HONEYPOT, "honeypot");
         return Ok(again(&errors, unprocessable));
     }
-    let mut report = match posted.input.and_then(Report::parse) {
+    let parsed = posted.input.and_then(Report::parse);
+    if uploaded.busy {
+        // The upload budget ran out while the files arrived: the text is all here, and any
+        // problem in it is named beside its field as well.
+        refused(Reason::Unavailable);
+        let mut errors = parsed.err().unwrap_or_default();
+        errors.push("attachments", "uploads_busy");
+        return Ok(again(
+            &errors,
+            actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
+        ));
+    }
+    let mut errors = FieldErrors::default();
+    let mut report = match parsed {
         Ok(report) => report,
         Err(errors) => {
             refused(Reason::of_fields(&errors));
             return Ok(again(&errors, unprocessable));
         }
     };
-    let uploaded = uploaded.unwrap_or_default();
-    let mut errors = FieldErrors::default();
     if !uploaded.too_large.is_empty() {
         refused(Reason::TooLarge);
         errors.push("attachments", "file_too_large");
@@ -253,15 +293,26 @@ pub async fn submit_report(
         &mut report,
         cleaned.into_iter().map(|f| (f, use_location)).collect(),
     );
-    let receipt = state
-        .intake
-        .submit_with(report, &files)
-        .await
-        .map_err(|e| {
+    let receipt = match state.intake.submit_with(report, &files).await {
+        Ok(receipt) => receipt,
+        Err(e) => {
+            // Nothing was stored (no desk, a full disk, ...): said above the form as typed.
             let failure = Failure::from(e);
             refused(Reason::from(failure));
-            fail(failure, lang.as_deref())
-        })?;
+            return Ok(render_form(
+                &state,
+                &req,
+                lang.as_deref(),
+                &posted.answers,
+                &FieldErrors::default(),
+                Back {
+                    status: failure.status(),
+                    refusal: Some(failure),
+                    files_sent,
+                },
+            ));
+        }
+    };
     state.metrics.accepted(listener, Channel::Form);
     let page = state.page(&req, lang.as_deref(), "/");
     Ok(super::receipt::show(

@@ -7,6 +7,7 @@ use actix_web::{web, HttpRequest};
 use futures_util::StreamExt;
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::reporting::attachments::{Budget, Held, Reservation};
 use crate::web::shared::error::Failure;
 use crate::web::shared::middleware::timed_out;
 
@@ -39,7 +40,11 @@ pub async fn read(
 ) -> Result<web::Bytes, Failure> {
     let declared = declared_length(req);
     let mut body = web::BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
-    read_into(req, payload, limit, |chunk| body.extend_from_slice(chunk)).await?;
+    read_into(req, payload, limit, |chunk| {
+        body.extend_from_slice(chunk);
+        Ok(())
+    })
+    .await?;
     Ok(body.freeze())
 }
 
@@ -54,8 +59,29 @@ pub async fn read_wiped(
 ) -> Result<Zeroizing<Vec<u8>>, Failure> {
     let declared = declared_length(req);
     let mut body = Zeroizing::new(Vec::with_capacity(declared.unwrap_or(0).min(limit)));
-    read_into(req, payload, limit, |chunk| extend_wiped(&mut body, chunk)).await?;
+    read_into(req, payload, limit, |chunk| {
+        extend_wiped(&mut body, chunk);
+        Ok(())
+    })
+    .await?;
     Ok(body)
+}
+
+/// Reads the body as `read_wiped` does, reserving the upload budget as the bytes arrive (never
+/// for the length the request declares), for a piece of a file: a client that trickles holds
+/// what it has sent, and the reservation goes with the bytes. Past the budget, 503 at once.
+pub async fn read_budgeted(
+    req: &HttpRequest,
+    payload: web::Payload,
+    limit: usize,
+    budget: &Budget,
+) -> Result<(Zeroizing<Vec<u8>>, Reservation), Failure> {
+    let mut held = Held::up_to(limit);
+    read_into(req, payload, limit, |chunk| {
+        held.push(budget, chunk).map_err(|_| Failure::Unavailable)
+    })
+    .await?;
+    Ok(held.into_parts())
 }
 
 /// Appends `chunk`, moving to a larger buffer (and wiping the old one) rather than letting
@@ -75,7 +101,7 @@ async fn read_into(
     req: &HttpRequest,
     mut payload: web::Payload,
     limit: usize,
-    mut keep: impl FnMut(&[u8]),
+    mut keep: impl FnMut(&[u8]) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     if declared_length(req).is_some_and(|n| n > limit) {
         return Err(Failure::TooLarge);
@@ -93,7 +119,7 @@ async fn read_into(
             return Err(Failure::TooLarge);
         }
         length += chunk.len();
-        keep(&chunk);
+        keep(&chunk)?;
     }
     Ok(())
 }
