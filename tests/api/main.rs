@@ -29,6 +29,7 @@ mod followup_api;
 mod health;
 mod intake;
 mod malformed;
+mod onion;
 mod organisations;
 mod pages;
 mod postgres_tls;
