@@ -34,9 +34,13 @@ use zeroize::Zeroizing;
 /// Above this many tracked sources, forget those whose allowance has refilled.
 const TRACKED: usize = 50_000;
 
-/// Tries a minute that still count as light under a `FairCeiling`: a reporter sends a form, or
-/// types a code, and may have to send it once more.
-const LIGHT_TRIES: u32 = 2;
+/// Light tries under a `FairCeiling`: two at once (a reporter sends a form, or types a code, and
+/// may have to send it once more), then one a minute. A circuit kept busy brings one light try a
+/// minute, so spending the kept half for good takes as many circuits as it holds.
+const LIGHT_BURST: NonZeroU32 = match NonZeroU32::new(2) {
+    Some(burst) => burst,
+    None => NonZeroU32::MIN,
+};
 
 /// The clock every limit counts by: the machine's monotonic one or, for the test suite's build
 /// only (`test_only_frozen_limits`), one that stands still, so that no allowance refills while a
@@ -148,9 +152,9 @@ pub enum Source {
 }
 
 /// A ceiling shared by every source, whose last half is kept for sources that have tried little:
-/// a source past `LIGHT_TRIES` in the last minute draws only on the open half, so a flood that
-/// spends it leaves the kept half to those who come in once or twice (a form sent again after it
-/// came back, a code typed again). A light try draws on the open half while it lasts, so the
+/// a source past its light tries (`LIGHT_BURST`, then one a minute) draws only on the open half,
+/// so a flood that spends it leaves the kept half to those who come in once or twice (a form
+/// sent again after it came back, a code typed again). A light try draws on the open half while it lasts, so the
 /// kept half is spent only by tries that came after the open half ran out. The total never
 /// exceeds the ceiling.
 pub struct FairCeiling {
@@ -167,7 +171,10 @@ impl FairCeiling {
             open: direct(per_minute - kept, clock),
             kept: (kept > 0).then(|| direct(kept, clock)),
             // A source tries lightly while it has some of these left.
-            seen: RateLimiter::dashmap_with_clock(self::per_minute(LIGHT_TRIES), clock.clone()),
+            seen: RateLimiter::dashmap_with_clock(
+                self::per_minute(1).allow_burst(LIGHT_BURST),
+                clock.clone(),
+            ),
         }
     }
 
@@ -373,7 +380,7 @@ mod tests {
     }
 
     #[test]
-    fn a_fair_ceiling_keeps_its_last_half_for_first_tries() {
+    fn a_fair_ceiling_keeps_its_last_half_for_light_tries() {
         let clock = LimiterClock::new(true);
         let throttle = SourceThrottle::new(1000, &clock);
         let ceiling = FairCeiling::new(10, &clock);
