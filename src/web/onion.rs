@@ -2,7 +2,9 @@
 //! opens every visitor's connection with one PROXY protocol v1 line naming the visitor's circuit
 //! as a source address in Tor's range:
 //!
-//!     PROXY TCP6 fc00:dead:beef:4dad::AABB:CCDD ::1 <port> <port>\r\n
+//! ```text
+//! PROXY TCP6 fc00:dead:beef:4dad::AABB:CCDD ::1 <port> <port>\r\n
+//! ```
 //!
 //! (the circuit id is the address's low 32 bits). Without it every onion visitor would arrive
 //! from 127.0.0.1 and share one allowance, so one visitor's wrong codes would lock out every
