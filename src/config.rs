@@ -160,10 +160,10 @@ impl Default for RetentionSettings {
 }
 
 /// Submissions (the report form, the report API and new uploads) per minute, and reports per day.
-/// The public
-/// listener counts each source address (only hashed in memory) and all sources together; behind
-/// an onion service every visitor arrives from one local address, so the onion listener has one
-/// allowance for all its visitors. Each replica counts its own.
+/// The public listener counts each source address (only hashed in memory) and all sources
+/// together; the onion listener counts each Tor circuit (named by Tor's PROXY line) and all
+/// circuits together, keeping half of its ceiling for circuits that sent little. Each replica
+/// counts its own, but for reports per day, which the database counts.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
 pub struct LimitSettings {
@@ -181,7 +181,7 @@ impl Default for LimitSettings {
         LimitSettings {
             submissions_per_minute: 6,
             global_submissions_per_minute: 60,
-            onion_submissions_per_minute: 30,
+            onion_submissions_per_minute: 120,
             reports_per_day: 500,
         }
     }
@@ -329,7 +329,8 @@ pub struct ServerSettings {
     /// Reverse proxies whose X-Forwarded-For is believed, for per-source limits only.
     #[serde(default, deserialize_with = "list")]
     pub trusted_proxies: Vec<IpAddr>,
-    /// The listener an onion service feeds, with its own limits. Off unless set.
+    /// The listener an onion service feeds, with its own limits. Off unless set. Every
+    /// connection must open with Tor's PROXY line (`HiddenServiceExportCircuitID haproxy`).
     #[serde(default)]
     pub onion: Option<ListenAddress>,
     /// The most memory this server may use, in MiB: start refuses settings whose worst case
@@ -808,7 +809,8 @@ impl Settings {
     }
 
     /// The most memory these settings allow, in MiB: each Argon2id thread's memory, every upload
-    /// in flight, a full body on every connection of every worker, and the baseline.
+    /// in flight, a full body on every connection of every worker of each listener's server, and
+    /// the baseline.
     pub fn memory_worst_case_mib(&self) -> u64 {
         const MIB: u64 = 1024 * 1024;
         let kdf_kib = u64::from(self.receipt_kdf.memory_kib.max(self.account_kdf.memory_kib));
@@ -818,8 +820,12 @@ impl Settings {
             .workers
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
             as u64;
-        let bodies =
-            workers * self.server.max_connections as u64 * self.server.max_body_bytes as u64;
+        // The onion listener is a server of its own, with its own workers and connections.
+        let servers = 1 + u64::from(self.server.onion.is_some());
+        let bodies = servers
+            * workers
+            * self.server.max_connections as u64
+            * self.server.max_body_bytes as u64;
         BASELINE_MIB + (kdf + self.attachments.global_bytes as u64 + bodies).div_ceil(MIB)
     }
 

@@ -676,6 +676,18 @@ fn check_config(dir: &std::path::Path, production: bool) -> anyhow::Result<()> {
             "test_only_cheap_kdf is set: a production server keeps the Argon2id floors (docs/security.md)"
         );
     }
+    if let Some(onion) = settings.server.onion {
+        println!(
+            "onion listener on {}:{}: expects a PROXY protocol v1 line from tor on every connection \
+             (HiddenServiceExportCircuitID haproxy) and closes any without one; limits count each circuit",
+            onion.host, onion.port
+        );
+        if !onion.host.is_loopback() {
+            println!(
+                "warning: the onion listener is not on a loopback address; only the local tor should reach it"
+            );
+        }
+    }
     TriageRules::load(&settings.triage_file)?;
     let queues = match &settings.routing_file {
         Some(path) => {

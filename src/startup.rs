@@ -24,6 +24,8 @@ pub struct Application {
     onion_port: Option<u16>,
     metrics_port: Option<u16>,
     server: Server,
+    /// The onion listener's own server, which reads Tor's PROXY line before HTTP.
+    onion: Option<Server>,
     metrics: Option<Server>,
     store: Store,
     kdf: KdfPool,
@@ -208,7 +210,6 @@ impl Application {
                 &limiter_clock,
             )),
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
-            onion: onion_addr,
             body_pace: crate::web::shared::state::BodyPace {
                 idle: Duration::from_secs(settings.server.body_idle_timeout_secs.max(1)),
                 deadline: Duration::from_secs(settings.server.body_deadline_secs.max(1)),
@@ -281,13 +282,16 @@ impl Application {
         let metrics = metrics_listener
             .map(|l| web::serve_metrics(l, state.clone()))
             .transpose()?;
-        let listeners = std::iter::once(listener).chain(onion).collect();
-        let server = web::serve(listeners, state, http)?;
+        let onion = onion
+            .map(|l| web::serve_onion(l, state.clone(), http.clone()))
+            .transpose()?;
+        let server = web::serve(listener, state, http)?;
         Ok(Application {
             port,
             onion_port: onion_addr.map(|a| a.port()),
             metrics_port,
             server,
+            onion,
             metrics,
             store,
             kdf,
@@ -340,12 +344,12 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        match self.metrics {
-            Some(metrics) => {
-                futures_util::future::try_join(self.server, metrics).await?;
-                Ok(())
-            }
-            None => self.server.await,
-        }
+        futures_util::future::try_join_all(
+            std::iter::once(self.server)
+                .chain(self.onion)
+                .chain(self.metrics),
+        )
+        .await?;
+        Ok(())
     }
 }

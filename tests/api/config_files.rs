@@ -128,3 +128,24 @@ fn check_config_refuses_the_demo_desk_in_production() {
     assert!(!strict.status.success());
     assert!(String::from_utf8_lossy(&strict.stderr).contains("no desk declared"));
 }
+
+#[test]
+fn check_config_says_the_onion_listener_expects_tor_s_proxy_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_homeward"))
+        .current_dir(root)
+        .arg("check-config")
+        .env("HOMEWARD_DATA_DIR", dir.path())
+        .env("HOMEWARD_SERVER__ONION__HOST", "127.0.0.1")
+        .env("HOMEWARD_SERVER__ONION__PORT", "8081")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("onion listener on 127.0.0.1:8081: expects a PROXY protocol v1 line")
+            && said.contains("HiddenServiceExportCircuitID haproxy"),
+        "{said}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

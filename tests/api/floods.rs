@@ -1,4 +1,5 @@
-//! Floods: limits per source and in all on the public listener, in all on the onion listener,
+//! Floods: limits per source and in all on the public listener, per circuit and in all on the
+//! onion listener (`onion.rs` floods it with circuits),
 //! answered fast with 429 or 503 and Retry-After, while reports sent at a sane rate get through;
 //! believed proxies; slow bodies; reports too thin to act on; and the metrics that count it all.
 
@@ -166,13 +167,26 @@ on_both_engines!(
         let body: serde_json::Value = late.json().await.unwrap_or_default();
         assert_eq!(body["error"], "unavailable");
 
-        // The onion service's visitors all come from the local address; they have their own share.
-        let tor = client_from([127, 0, 0, 1]);
-        assert_eq!(send(&tor, &onion, "onion").await.status(), 201);
-        assert_eq!(send(&tor, &onion, "onion").await.status(), 201);
-        let past = send(&tor, &onion, "onion").await;
-        assert_eq!(past.status(), 503);
-        assert!(retry_after(&past).is_some());
+        // The onion service's visitors all come from the local address, each on a circuit Tor
+        // names; they have their own share.
+        let onion = onion.trim_start_matches("http://").to_owned();
+        let tor = |circuit: u32| {
+            let onion = onion.clone();
+            async move {
+                crate::onion::raw(
+                    &onion,
+                    crate::onion::proxy_line(circuit).as_bytes(),
+                    "POST",
+                    "/api/v1/reports",
+                    Some(&json!({"narrative": "onion"})),
+                )
+                .await
+                .map(|(status, _)| status)
+            }
+        };
+        assert_eq!(tor(1).await, Some(201));
+        assert_eq!(tor(2).await, Some(201));
+        assert_eq!(tor(3).await, Some(503));
     }
 );
 

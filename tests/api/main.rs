@@ -30,6 +30,7 @@ mod health;
 mod intake;
 mod locators;
 mod malformed;
+mod onion;
 mod organisations;
 mod pages;
 mod phone_photos;

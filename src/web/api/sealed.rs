@@ -84,12 +84,10 @@ pub async fn submit(
         state.metrics.refused(listener, Reason::from(failure));
         ApiError::new(failure, state.tr(&req, None))
     };
-    // Limited like the other ways in, before anything is read: onion visitors share one address
-    // and are held to the ticket's own limit instead.
+    // Limited like the other ways in, before anything is read: per address, or per circuit on
+    // the onion listener.
     let source = crate::web::shared::throttle::limit_source(&req, &state.trusted_proxies); // rate limit only
-    if listener == crate::web::shared::throttle::Listener::Public
-        && !state.sealed_submits.allow(source)
-    {
+    if !state.sealed_submits.allow(source) {
         return Err(refused(Failure::TooManyRequests));
     }
     let submission: SealedSubmission =

@@ -2,8 +2,8 @@
 //! become answers (`error`), the reporter page frame and pages of failure (`page`), reading
 //! bodies, JSON and multipart forms within their limits (`body`, `json`, `upload`), staged and
 //! downloaded files (`staged`, `files`), the API's bearer session (`bearer`), the receipt code's
-//! sealed carrier (`receipt_carrier`), the per-source limits (`throttle`), the metrics, the
-//! middleware and the static assets.
+//! sealed carrier (`receipt_carrier`), the per-source limits (`throttle`) and the onion circuit
+//! they count there (`circuit`), the metrics, the middleware and the static assets.
 //!
 //! Handlers in reporter/, staff/, api/ and ops/ use this module; it never uses them, so no
 //! handler file imports another through it. It uses every floor below web.
@@ -11,6 +11,7 @@
 pub mod assets;
 pub mod bearer;
 pub mod body;
+pub mod circuit;
 pub mod error;
 pub mod files;
 pub mod json;

@@ -32,10 +32,8 @@ pub struct AppState {
     /// Sealed reports sent with their tickets, per source: twice the submission allowance (a
     /// retry for each ticket), so that tickets cannot be tried in bulk.
     pub sealed_submits: Arc<throttle::SourceThrottle>,
-    /// Whose X-Forwarded-For per-source limits believe.
+    /// Whose X-Forwarded-For per-source limits believe (never on the onion listener).
     pub trusted_proxies: Arc<[std::net::IpAddr]>,
-    /// The onion listener's address, if there is one.
-    pub onion: Option<std::net::SocketAddr>,
     pub body_pace: BodyPace,
     pub metrics: Arc<metrics::Metrics>,
     /// What a receipt code with an unknown locator costs.
@@ -90,7 +88,7 @@ impl AppState {
 
     /// The listener this request came in on.
     pub fn listener(&self, req: &HttpRequest) -> throttle::Listener {
-        throttle::Listener::of(req, self.onion)
+        throttle::Listener::of(req)
     }
 
     /// Counts a submission against its listener's limits before its body is read: 429 when this

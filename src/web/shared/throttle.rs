@@ -1,17 +1,27 @@
-//! Login attempts per source address (an IPv6 source is its /64, what one subscriber holds): a
-//! burst, then one every few seconds. The address is keyed
+//! Login attempts per source: a burst, then one every few seconds. A source is an address (an
+//! IPv6 one is its /64, what one subscriber holds) or, on the onion listener, a Tor circuit
+//! (`circuit`), which the onion listener reads from Tor's PROXY line. Either is keyed
 //! through an HMAC under a key made at start and kept only in memory, so neither the database nor
-//! a log ever holds it, and memory holds no address in the clear. Each replica counts its own.
-//! Receipt-code attempts are limited per source and, against guessing from many addresses, across
-//! all sources together. Submissions are limited per source and in all on the public listener, and
-//! in all on the onion listener, whose visitors share one local address.
+//! a log ever holds it, and memory holds no address or circuit in the clear. Each replica counts
+//! its own.
+//!
+//! Receipt-code attempts are limited per source and, against guessing from many sources, across
+//! all sources together. Submissions are limited per source and in all on each listener.
+//!
+//! A ceiling shared by everyone (`FairCeiling`) keeps its last half for sources that have tried
+//! little in the last minute: circuits cost nothing to make, so per-source limits alone stop only a naive
+//! flood, and a flood of many circuits (or addresses) that spends its share would otherwise leave
+//! nothing for a reporter who comes in once. Why half, and what it costs an attacker, is in
+//! docs/security.md ("Onion visitors, circuit by circuit").
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::num::NonZeroU32;
 
 use std::time::{Duration, Instant};
 
 use actix_web::HttpRequest;
+
+use crate::web::shared::circuit::Circuit;
 use governor::middleware::NoOpMiddleware;
 use governor::state::keyed::DashMapStateStore;
 use governor::state::{InMemoryState, NotKeyed};
@@ -23,6 +33,14 @@ use zeroize::Zeroizing;
 
 /// Above this many tracked sources, forget those whose allowance has refilled.
 const TRACKED: usize = 50_000;
+
+/// Light tries under a `FairCeiling`: two at once (a reporter sends a form, or types a code, and
+/// may have to send it once more), then one a minute. A circuit kept busy brings one light try a
+/// minute, so spending the kept half for good takes as many circuits as it holds.
+const LIGHT_BURST: NonZeroU32 = match NonZeroU32::new(2) {
+    Some(burst) => burst,
+    None => NonZeroU32::MIN,
+};
 
 /// The clock every limit counts by: the machine's monotonic one or, for the test suite's build
 /// only (`test_only_frozen_limits`), one that stands still, so that no allowance refills while a
@@ -77,7 +95,7 @@ impl SourceThrottle {
     }
 
     /// Whether this source may try now; counts the attempt.
-    pub fn allow(&self, source: Option<IpAddr>) -> bool {
+    pub fn allow(&self, source: Option<Source>) -> bool {
         let Some(source) = source else {
             return true;
         };
@@ -87,36 +105,102 @@ impl SourceThrottle {
         self.limiter.check_key(&self.tag(source)).is_ok()
     }
 
-    fn tag(&self, source: IpAddr) -> [u8; 16] {
+    /// The key a source is counted under: an HMAC, so that memory holds no address or circuit.
+    fn tag(&self, source: Source) -> [u8; 16] {
         let mut tag = [0u8; 16];
         if let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(self.key.as_ref()) {
-            let bytes = match source {
-                IpAddr::V4(v4) => v4.to_ipv6_mapped().octets(),
-                // One subscriber holds a whole /64 and may use any address in it: counted as
-                // one source, or each address would be a fresh allowance.
-                IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-                    Some(v4) => v4.to_ipv6_mapped().octets(),
-                    None => {
-                        let mut octets = v6.octets();
-                        octets[8..].fill(0);
-                        octets
-                    }
-                },
-            };
-            mac.update(&bytes);
+            match source {
+                Source::Address(address) => {
+                    mac.update(b"address");
+                    mac.update(&subscriber(address));
+                }
+                // A domain of its own: a circuit id is never some address's bytes.
+                Source::Circuit(circuit) => {
+                    mac.update(b"circuit");
+                    mac.update(&circuit.to_be_bytes());
+                }
+            }
             tag.copy_from_slice(&mac.finalize().into_bytes()[..16]);
         }
         tag
     }
 }
 
-/// The source address that per-source rate limits count: the peer, or, when the peer is a trusted
-/// reverse proxy, the last address in X-Forwarded-For that no trusted proxy added. Used for
-/// limits only; never stored or logged.
-pub fn limit_source(req: &HttpRequest, trusted: &[IpAddr]) -> Option<IpAddr> {
+/// What one subscriber holds: an IPv4 address, or an IPv6 /64 (any address in it is theirs to
+/// use, so each would otherwise be a fresh allowance).
+fn subscriber(address: IpAddr) -> [u8; 16] {
+    match address {
+        IpAddr::V4(v4) => v4.to_ipv6_mapped().octets(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_ipv6_mapped().octets(),
+            None => {
+                let mut octets = v6.octets();
+                octets[8..].fill(0);
+                octets
+            }
+        },
+    }
+}
+
+/// Who a per-source limit counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The peer's address, or the one a believed proxy passed on (public listener).
+    Address(IpAddr),
+    /// The Tor circuit the onion listener read from Tor's PROXY line.
+    Circuit(Circuit),
+}
+
+/// A ceiling shared by every source, whose last half is kept for sources that have tried little:
+/// a source past its light tries (`LIGHT_BURST`, then one a minute) draws only on the open half,
+/// so a flood that spends it leaves the kept half to those who come in once or twice (a form
+/// sent again after it came back, a code typed again). A light try draws on the open half while it lasts, so the
+/// kept half is spent only by tries that came after the open half ran out. The total never
+/// exceeds the ceiling.
+pub struct FairCeiling {
+    open: Direct,
+    kept: Option<Direct>,
+    seen: Keyed<[u8; 16]>,
+}
+
+impl FairCeiling {
+    /// `per_minute` in all, half of it (rounded down) kept for light tries.
+    pub fn new(per_minute: u32, clock: &LimiterClock) -> FairCeiling {
+        let kept = per_minute / 2;
+        FairCeiling {
+            open: direct(per_minute - kept, clock),
+            kept: (kept > 0).then(|| direct(kept, clock)),
+            // A source tries lightly while it has some of these left.
+            seen: RateLimiter::dashmap_with_clock(
+                self::per_minute(1).allow_burst(LIGHT_BURST),
+                clock.clone(),
+            ),
+        }
+    }
+
+    /// Whether this try fits under the ceiling; counts it. A source the server cannot name never
+    /// tries lightly.
+    pub fn admit(&self, tag: Option<[u8; 16]>) -> bool {
+        if self.seen.len() > TRACKED {
+            self.seen.retain_recent();
+        }
+        let light = tag.is_some_and(|tag| self.seen.check_key(&tag).is_ok());
+        self.open.check().is_ok()
+            || (light && self.kept.as_ref().is_some_and(|kept| kept.check().is_ok()))
+    }
+}
+
+/// The source that per-source rate limits count: on the onion listener, the circuit Tor named
+/// (X-Forwarded-For is never believed there, whoever the peer); elsewhere the peer or, when the
+/// peer is a trusted reverse proxy, the last address in X-Forwarded-For that no trusted proxy
+/// added. Used for limits only; never stored or logged.
+pub fn limit_source(req: &HttpRequest, trusted: &[IpAddr]) -> Option<Source> {
+    if let Some(circuit) = req.conn_data::<Circuit>() {
+        return Some(Source::Circuit(*circuit));
+    }
     let peer = req.peer_addr().map(|a| a.ip())?; // rate-limit key only
     if !trusted.contains(&peer) {
-        return Some(peer);
+        return Some(Source::Address(peer));
     }
     let forwarded = req
         .headers()
@@ -125,13 +209,13 @@ pub fn limit_source(req: &HttpRequest, trusted: &[IpAddr]) -> Option<IpAddr> {
         .flat_map(|v| v.split(','))
         .filter_map(|hop| hop.trim().parse::<IpAddr>().ok())
         .collect::<Vec<_>>();
-    Some(
+    Some(Source::Address(
         forwarded
             .into_iter()
             .rev()
             .find(|hop| !trusted.contains(hop))
             .unwrap_or(peer),
-    )
+    ))
 }
 
 /// Which listener a request came in on.
@@ -142,8 +226,9 @@ pub enum Listener {
 }
 
 impl Listener {
-    pub fn of(req: &HttpRequest, onion: Option<SocketAddr>) -> Listener {
-        if onion.is_some_and(|onion| req.app_config().local_addr() == onion) {
+    /// Only the onion listener's connections carry a circuit: it refuses any without one.
+    pub fn of(req: &HttpRequest) -> Listener {
+        if req.conn_data::<Circuit>().is_some() {
             Listener::Onion
         } else {
             Listener::Public
@@ -167,11 +252,12 @@ pub enum Refusal {
     Everyone,
 }
 
-/// Submissions: per source and in all on the public listener; in all on the onion listener.
+/// Submissions: per source and in all on each listener; on the onion listener a source is a
+/// circuit, and the ceiling keeps half for circuits that have sent little.
 pub struct Submissions {
     per_source: SourceThrottle,
     public: Direct,
-    onion: Direct,
+    onion: FairCeiling,
 }
 
 fn per_minute(n: u32) -> Quota {
@@ -183,44 +269,51 @@ impl Submissions {
         Submissions {
             per_source: SourceThrottle::new(limits.submissions_per_minute, clock),
             public: direct(limits.global_submissions_per_minute, clock),
-            onion: direct(limits.onion_submissions_per_minute, clock),
+            onion: FairCeiling::new(limits.onion_submissions_per_minute, clock),
         }
     }
 
     /// Counts a submission; a source already refused does not use up everyone's allowance.
-    pub fn admit(&self, listener: Listener, source: Option<IpAddr>) -> Result<(), Refusal> {
-        match listener {
-            Listener::Onion => self.onion.check().map_err(|_| Refusal::Everyone),
-            Listener::Public => {
-                if !self.per_source.allow(source) {
-                    return Err(Refusal::Source);
-                }
-                self.public.check().map_err(|_| Refusal::Everyone)
-            }
+    pub fn admit(&self, listener: Listener, source: Option<Source>) -> Result<(), Refusal> {
+        if !self.per_source.allow(source) {
+            return Err(Refusal::Source);
+        }
+        let admitted = match listener {
+            Listener::Onion => self.onion.admit(source.map(|s| self.per_source.tag(s))),
+            Listener::Public => self.public.check().is_ok(),
+        };
+        if admitted {
+            Ok(())
+        } else {
+            Err(Refusal::Everyone)
         }
     }
 }
 
 /// Attempts at a secret (a receipt code, a login, a password change): a per-source allowance and
-/// one shared by every source, so that neither one source nor a flood from many can spend more
-/// Argon2id derivations than the shared allowance.
+/// one shared by every source on both listeners, part of it kept for sources on their first try,
+/// so that neither one source nor a flood of addresses or circuits can spend more Argon2id
+/// derivations than the shared allowance, nor spend it all on guesses.
 pub struct Attempts {
     per_source: SourceThrottle,
-    global: Direct,
+    global: FairCeiling,
 }
 
 impl Attempts {
     pub fn new(per_source: u32, global: u32, clock: &LimiterClock) -> Attempts {
         Attempts {
             per_source: SourceThrottle::new(per_source, clock),
-            global: direct(global, clock),
+            global: FairCeiling::new(global, clock),
         }
     }
 
     /// Whether this attempt may go ahead; a source already refused does not use up the shared
     /// allowance.
-    pub fn allow(&self, source: Option<IpAddr>) -> bool {
-        self.per_source.allow(source) && self.global.check().is_ok()
+    pub fn allow(&self, source: Option<Source>) -> bool {
+        self.per_source.allow(source)
+            && self
+                .global
+                .admit(source.map(|source| self.per_source.tag(source)))
     }
 }
 
@@ -228,11 +321,19 @@ impl Attempts {
 mod tests {
     use super::*;
 
+    fn address(octets: [u8; 4]) -> Option<Source> {
+        Some(Source::Address(IpAddr::from(octets)))
+    }
+
+    fn circuit(id: u32) -> Option<Source> {
+        Some(Source::Circuit(Circuit::new(id)))
+    }
+
     #[test]
     fn a_source_gets_its_burst_and_others_are_unaffected() {
         let throttle = SourceThrottle::new(3, &LimiterClock::new(false));
-        let a = Some(IpAddr::from([10, 0, 0, 1]));
-        let b = Some(IpAddr::from([10, 0, 0, 2]));
+        let a = address([10, 0, 0, 1]);
+        let b = address([10, 0, 0, 2]);
         assert!((0..3).all(|_| throttle.allow(a)));
         assert!(!throttle.allow(a));
         assert!(throttle.allow(b));
@@ -241,23 +342,38 @@ mod tests {
     #[test]
     fn an_ipv6_source_is_its_64() {
         let throttle = SourceThrottle::new(2, &LimiterClock::new(true));
-        let address = |last: u16| Some(IpAddr::from([0x2001, 0xdb8, 0x1, 0x2, 0, 0, 0, last]));
+        let address = |last: u16| {
+            Some(Source::Address(IpAddr::from([
+                0x2001, 0xdb8, 0x1, 0x2, 0, 0, 0, last,
+            ])))
+        };
         assert!(throttle.allow(address(1)));
         assert!(throttle.allow(address(2)));
         assert!(
             !throttle.allow(address(3)),
             "another address of the same /64"
         );
-        let neighbour = Some(IpAddr::from([0x2001, 0xdb8, 0x1, 0x3, 0, 0, 0, 1]));
+        let neighbour = Some(Source::Address(IpAddr::from([
+            0x2001, 0xdb8, 0x1, 0x3, 0, 0, 0, 1,
+        ])));
         assert!(throttle.allow(neighbour), "the next /64 is another source");
+    }
+
+    #[test]
+    fn each_circuit_is_a_source_of_its_own_and_no_address() {
+        let throttle = SourceThrottle::new(1, &LimiterClock::new(true));
+        assert!(throttle.allow(circuit(7)));
+        assert!(!throttle.allow(circuit(7)));
+        assert!(throttle.allow(circuit(8)), "another circuit");
+        // Circuit 0x7f000001 and the address 127.0.0.1 share their bytes, not their allowance.
+        assert!(throttle.allow(circuit(0x7f00_0001)));
+        assert!(throttle.allow(address([127, 0, 0, 1])));
     }
 
     #[test]
     fn code_attempts_stop_at_the_shared_ceiling_whatever_the_source() {
         let attempts = Attempts::new(2, 3, &LimiterClock::new(false));
-        let sources: Vec<_> = (1..=4u8)
-            .map(|i| Some(IpAddr::from([10, 0, 0, i])))
-            .collect();
+        let sources: Vec<_> = (1..=4u8).map(|i| address([10, 0, 0, i])).collect();
         assert!(attempts.allow(sources[0]));
         assert!(attempts.allow(sources[1]));
         assert!(attempts.allow(sources[2]));
@@ -265,7 +381,37 @@ mod tests {
     }
 
     #[test]
-    fn the_onion_listener_has_its_own_allowance() {
+    fn a_fair_ceiling_keeps_its_last_half_for_light_tries() {
+        let clock = LimiterClock::new(true);
+        let throttle = SourceThrottle::new(1000, &clock);
+        let ceiling = FairCeiling::new(10, &clock);
+        let tag = |id| Some(throttle.tag(Source::Circuit(Circuit::new(id))));
+        // One circuit tries again and again: it gets the open half and no more.
+        let heavy = (0..20).filter(|_| ceiling.admit(tag(1))).count();
+        assert_eq!(heavy, 5);
+        // Circuits coming in once or twice still get through, until the kept half is spent.
+        assert!(ceiling.admit(tag(2)) && ceiling.admit(tag(2)));
+        assert!(!ceiling.admit(tag(2)), "a third try is no longer light");
+        assert!((3..6).all(|id| ceiling.admit(tag(id))));
+        assert!(!ceiling.admit(tag(6)), "the whole ceiling is spent");
+        assert!(
+            !ceiling.admit(None),
+            "an unnamed source never tries lightly"
+        );
+    }
+
+    #[test]
+    fn an_odd_or_tiny_ceiling_never_exceeds_itself() {
+        let clock = LimiterClock::new(true);
+        for total in [1u32, 2, 3, 7] {
+            let ceiling = FairCeiling::new(total, &clock);
+            let admitted = (0..100u8).filter(|i| ceiling.admit(Some([*i; 16]))).count();
+            assert_eq!(admitted, total as usize, "a ceiling of {total}");
+        }
+    }
+
+    #[test]
+    fn the_onion_listener_counts_circuits_and_has_its_own_ceiling() {
         let submissions = Submissions::new(
             &crate::config::LimitSettings {
                 submissions_per_minute: 1,
@@ -273,26 +419,55 @@ mod tests {
                 onion_submissions_per_minute: 3,
                 ..Default::default()
             },
-            &LimiterClock::new(false),
+            &LimiterClock::new(true),
         );
-        let local = Some(IpAddr::from([127, 0, 0, 1]));
+        let local = address([127, 0, 0, 1]);
         assert_eq!(submissions.admit(Listener::Public, local), Ok(()));
         assert_eq!(
             submissions.admit(Listener::Public, local),
             Err(Refusal::Source)
         );
-        // Onion visitors all arrive from the local address, and are not held to its share.
-        assert!((0..3).all(|_| submissions.admit(Listener::Onion, local).is_ok()));
+        // Each circuit is held to its own share, not the local address's.
+        assert_eq!(submissions.admit(Listener::Onion, circuit(1)), Ok(()));
         assert_eq!(
-            submissions.admit(Listener::Onion, local),
+            submissions.admit(Listener::Onion, circuit(1)),
+            Err(Refusal::Source)
+        );
+        assert!((2..=3).all(|id| submissions.admit(Listener::Onion, circuit(id)).is_ok()));
+        assert_eq!(
+            submissions.admit(Listener::Onion, circuit(4)),
             Err(Refusal::Everyone)
         );
-        let other = Some(IpAddr::from([10, 0, 0, 9]));
+        let other = address([10, 0, 0, 9]);
         assert_eq!(submissions.admit(Listener::Public, other), Ok(()));
-        let third = Some(IpAddr::from([10, 0, 0, 10]));
+        let third = address([10, 0, 0, 10]);
         assert_eq!(
             submissions.admit(Listener::Public, third),
             Err(Refusal::Everyone)
         );
+    }
+
+    #[test]
+    fn fifty_flooding_circuits_leave_room_for_a_reporter_who_comes_once() {
+        // A kept half of 120 outlasts fifty circuits' two light tries each, whatever their order.
+        let submissions = Submissions::new(
+            &crate::config::LimitSettings {
+                submissions_per_minute: 6,
+                global_submissions_per_minute: 600,
+                onion_submissions_per_minute: 240,
+                ..Default::default()
+            },
+            &LimiterClock::new(true),
+        );
+        let mut refused = 0;
+        for _ in 0..10 {
+            for id in 0..50 {
+                if submissions.admit(Listener::Onion, circuit(id)).is_err() {
+                    refused += 1;
+                }
+            }
+        }
+        assert!(refused > 0, "the flood reached the ceiling");
+        assert_eq!(submissions.admit(Listener::Onion, circuit(1000)), Ok(()));
     }
 }
