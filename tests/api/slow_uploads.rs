@@ -406,8 +406,13 @@ on_both_engines!(
 
         // A file too large, a file the cleaner refuses, too many files, a field wrong beside a
         // file: each its own answer, each with every answer kept and the files asked for again.
-        let mut polyglot = files::jpeg(10, 10, files::SCAN);
-        polyglot.extend_from_slice(b"PK\x03\x04 and a zip archive after it");
+        // A PDF reader finds this header: the photo is also a PDF, refused by the cleaner.
+        let polyglot = files::jpeg_with(
+            10,
+            10,
+            files::SCAN,
+            &[files::segment(0xFE, b"%PDF-1.7 1 0 obj")],
+        );
         let small = files::jpeg(40, 30, files::SCAN);
         let mut three = form_with(Part::File(small.clone()), &[]);
         three.push(("attachments", Part::File(small.clone())));
