@@ -397,6 +397,9 @@ impl<'a> Rebuild<'a> {
             return Ok(Object::Null);
         };
         let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok();
+        if subtype.is_some_and(|s| !allow::is_allowed(allow::STREAM_SUBTYPES, s)) {
+            return Ok(Object::Null);
+        }
         let tiling = stream
             .dict
             .get(b"PatternType")
@@ -467,8 +470,12 @@ impl<'a> Rebuild<'a> {
         let mut out = Vec::new();
         let mut copied = 0;
         let mut from = 0;
-        while let Some(begin) = find_token(decoded, b"BI", from) {
-            let id = find_token(decoded, b"ID", begin + 2).ok_or(Refusal::Malformed)?;
+        while let Some(begin) = next_inline_image(decoded, from) {
+            // Without `ID` after it, this `BI` begins no image data (it was inside another
+            // image's data), and neither does anything after it.
+            let Some(id) = find_token(decoded, b"ID", begin + 2) else {
+                break;
+            };
             let data = id + 3;
             let dictionary = &decoded[begin + 2..id];
             let jpeg = find_token(dictionary, b"/DCT", 0)
@@ -584,6 +591,51 @@ fn find_token(content: &[u8], token: &[u8], from: usize) -> Option<usize> {
                 && is_boundary(content.get(at + token.len()))
         })
         .map(|(i, _)| from + i)
+}
+
+/// Where the next `BI` operator stands at or after `from`, outside strings and comments (a
+/// text that says "BI" is not an image).
+fn next_inline_image(content: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(&byte) = content.get(at) {
+        match byte {
+            b'(' => {
+                let mut depth = 0usize;
+                while let Some(&b) = content.get(at) {
+                    match b {
+                        b'\\' => at += 1,
+                        b'(' => depth += 1,
+                        b')' => depth = depth.saturating_sub(1),
+                        _ => {}
+                    }
+                    at += 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+            }
+            b'<' if content.get(at + 1) != Some(&b'<') => {
+                at += content[at..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .unwrap_or(content.len());
+            }
+            b'%' => {
+                at += content[at..]
+                    .iter()
+                    .position(|&b| b == b'\n' || b == b'\r')
+                    .unwrap_or(content.len());
+            }
+            b'B' if content[at..].starts_with(b"BI")
+                && (at == 0 || is_boundary(content.get(at - 1)))
+                && is_boundary(content.get(at + 2)) =>
+            {
+                return Some(at);
+            }
+            _ => at += 1,
+        }
+    }
+    None
 }
 
 /// The first position at or after `at` that is not white space.

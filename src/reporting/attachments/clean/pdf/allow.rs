@@ -24,6 +24,11 @@ pub(super) const TYPES: &[&[u8]] = &[
     b"CMap",
 ];
 
+/// Stream kinds (`/Subtype`) that draw: images, forms and font programs. A PostScript XObject
+/// (code a printer runs) or an XML stream without its `/Type` is not among them.
+pub(super) const STREAM_SUBTYPES: &[&[u8]] =
+    &[b"Image", b"Form", b"Type1C", b"CIDFontType0C", b"OpenType"];
+
 /// Keys kept in any dictionary below a page's resources.
 pub(super) const KEYS: &[&[u8]] = &[
     // Every kind.

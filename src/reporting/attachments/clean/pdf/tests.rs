@@ -480,6 +480,27 @@ fn inline_jpeg_in_a_content_stream_loses_its_exif() {
 }
 
 #[test]
+fn text_that_says_bi_and_other_inline_images_stay_as_they_are() {
+    let mut pdf = Pdf::new();
+    let mut content = b"BT /F1 12 Tf 20 50 Td (the BI ID report \\) BI) Tj ET % BI\n".to_vec();
+    // Two 2 x 2 grey images whose data happens to read "EI" and "BI".
+    content.extend_from_slice(b"q 20 0 0 20 50 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \nEI  EI Q\n");
+    content.extend_from_slice(b"q 20 0 0 20 90 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID BI \x01 EI Q");
+    let content = pdf
+        .doc
+        .add_object(Stream::new(dictionary! {}, content.clone()));
+    let page = pdf.page();
+    let first = page.get(b"Contents").cloned().unwrap_or(Object::Null);
+    page.set("Contents", vec![first, content.into()]);
+    let original = pdf.save();
+    let out = cleaned(&original);
+    assert!(contains(&out, b"(the BI ID report \\) BI) Tj"));
+    assert!(contains(&out, b"/BPC 8 ID \nEI  EI Q"));
+    assert!(contains(&out, b"/BPC 8 ID BI \x01 EI Q"));
+    still_draws(&out, 1);
+}
+
+#[test]
 fn launch_goto_remote_and_submit_actions_are_gone() {
     let mut pdf = Pdf::new();
     pdf.catalog().set(
@@ -692,6 +713,27 @@ fn a_jpeg_the_jpeg_cleaner_refuses_gets_the_pdf_refused() {
     let mut pdf = Pdf::new();
     pdf.draw_jpeg(b"\xFF\xD8\xFF not a JPEG at all".to_vec());
     assert_eq!(clean(&pdf.save(), MAX).err(), Some(Refusal::Malformed));
+}
+
+#[test]
+fn a_postscript_xobject_and_an_untyped_xml_stream_are_dropped() {
+    let mut pdf = Pdf::new();
+    let postscript = pdf.doc.add_object(Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "PS" },
+        b"(https://tracker.example/ps) print".to_vec(),
+    ));
+    let xml = pdf.doc.add_object(Stream::new(
+        dictionary! { "Subtype" => "XML" },
+        b"<x:xmpmeta>Jane Recruiter</x:xmpmeta>".to_vec(),
+    ));
+    if let Ok(Object::Dictionary(resources)) = pdf.page().get_mut(b"Resources") {
+        resources.set("XObject", dictionary! { "PS1" => postscript, "X1" => xml });
+    }
+    let original = pdf.save();
+    let out = cleaned(&original);
+    gone(&original, &out, TRACKER);
+    gone(&original, &out, AUTHOR);
+    still_draws(&out, 1);
 }
 
 #[test]
