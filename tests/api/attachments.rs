@@ -262,6 +262,58 @@ on_both_engines!(
     }
 );
 
+on_both_engines!(
+    a_pdf_is_rebuilt_without_any_kind_of_metadata_and_still_draws_its_page,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (report, code) = app
+            .submit(&json!({"location": {"country": "TH"}, "narrative": "the contract"}))
+            .await;
+        let token = visit(&app, &code).await;
+        let original = files::pdf_with_everything();
+        let (status, page) =
+            attach(&app, &token, (original.clone(), "application/pdf"), false).await;
+        assert_eq!(status, 200, "{page}");
+
+        let attached = attachments_of(&app, report).await;
+        assert_eq!(attached.len(), 1);
+        let cookie = staff(&app, "coordinator", "operator", "coord.pdf").await;
+        import(&app, &cookie, "desk").await;
+        let pdf = app
+            .get_with(
+                &format!("/queues/desk/reports/{report}/files/{}", attached[0].0),
+                &cookie,
+            )
+            .await
+            .bytes()
+            .await
+            .unwrap_or_default();
+        for gone in [
+            AUTHOR,                   // information dictionary, XMP, link author
+            b"ID-OF-THE-OWNERS-COPY", // file identifier
+            b"contact list",          // embedded file
+            b"tracker.example",       // URI action, JavaScript
+            b"+855 99 888 777",       // form field value
+            b"JavaScript",
+            SERIAL, // the photo's EXIF
+            b"Exif",
+        ] {
+            assert!(contains(&original, gone));
+            assert!(!contains(&pdf, gone), "{}", String::from_utf8_lossy(gone));
+        }
+        let reopened = lopdf::Document::load_mem(&pdf).unwrap_or_else(|e| panic!("{e}"));
+        let pages = reopened.get_pages();
+        assert_eq!(pages.len(), 1);
+        let drawn = pages
+            .values()
+            .map(|id| reopened.get_page_content(*id))
+            .next()
+            .unwrap_or_default();
+        assert!(contains(&drawn, files::PDF_TEXT) && contains(&drawn, b"/Im1 Do"));
+        assert!(contains(&pdf, b"DCTDecode"), "the photo is still drawn");
+    }
+);
+
 /// Every file under `dir` changed since `since`, skipping build trees; bounded in depth.
 fn recent_files(
     dir: &std::path::Path,

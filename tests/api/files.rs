@@ -376,6 +376,88 @@ pub fn pdf_with_author() -> Vec<u8> {
     out
 }
 
+/// What a PDF's page draws in `pdf_with_everything`.
+pub const PDF_TEXT: &[u8] = b"They took my passport";
+
+/// A one-page PDF carrying what office programs, phones and trackers put into one: an author
+/// in its information dictionary, a file identifier, an XMP stream, an embedded file, a link
+/// with a URI action, JavaScript run on opening, a form field's value, and a photo with EXIF
+/// and GPS drawn on the page beside a line of text.
+pub fn pdf_with_everything() -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object, Stream, StringFormat};
+    let text = |s: &[u8]| Object::String(s.to_vec(), StringFormat::Literal);
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let photo = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 64, "Height" => 48,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8, "Filter" => "DCTDecode",
+        },
+        jpeg(64, 48, SCAN),
+    ));
+    let mut drawn = b"BT /F1 12 Tf 20 100 Td (".to_vec();
+    drawn.extend_from_slice(PDF_TEXT);
+    drawn.extend_from_slice(b") Tj ET q 64 0 0 48 10 10 cm /Im1 Do Q");
+    let content = doc.add_object(Stream::new(dictionary! {}, drawn));
+    let link = doc.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Link", "T" => text(AUTHOR),
+        "A" => dictionary! { "S" => "URI", "URI" => text(b"https://tracker.example/r?id=42") },
+        "Rect" => vec![0.into(), 0.into(), 200.into(), 200.into()],
+    });
+    let field = doc.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Widget", "FT" => "Tx",
+        "T" => text(b"reporter_phone"), "V" => text(b"+855 99 888 777"),
+        "Rect" => vec![0.into(), 0.into(), 100.into(), 20.into()],
+    });
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 200.into(), 200.into()],
+        "Resources" => dictionary! {
+            "Font" => dictionary! { "F1" => font },
+            "XObject" => dictionary! { "Im1" => photo },
+        },
+        "Annots" => vec![link.into(), field.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+        }),
+    );
+    let xmp = doc.add_object(Stream::new(
+        dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+        b"<x:xmpmeta><dc:creator>Jane Recruiter</dc:creator></x:xmpmeta>".to_vec(),
+    ));
+    let attached = doc.add_object(Stream::new(
+        dictionary! { "Type" => "EmbeddedFile" },
+        b"the reporter's contact list".to_vec(),
+    ));
+    let spec = doc.add_object(dictionary! {
+        "Type" => "Filespec", "F" => text(b"contacts.txt"), "EF" => dictionary! { "F" => attached },
+    });
+    let catalog = doc.add_object(dictionary! {
+        "Type" => "Catalog", "Pages" => pages_id, "Metadata" => xmp,
+        "Names" => dictionary! { "EmbeddedFiles" => dictionary! {
+            "Names" => vec![text(b"contacts.txt"), spec.into()],
+        }},
+        "OpenAction" => dictionary! {
+            "S" => "JavaScript", "JS" => text(b"app.launchURL('https://tracker.example/open')"),
+        },
+        "AcroForm" => dictionary! { "Fields" => vec![field.into()] },
+    });
+    let info = doc.add_object(dictionary! { "Author" => text(AUTHOR) });
+    doc.trailer.set("Root", catalog);
+    doc.trailer.set("Info", info);
+    let id = text(b"ID-OF-THE-OWNERS-COPY");
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap_or_else(|e| panic!("{e}"));
+    out
+}
+
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }

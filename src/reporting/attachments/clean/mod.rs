@@ -1,12 +1,13 @@
 //! Cleaning a file before it is sealed: what its bytes are is decided from the bytes, never from
 //! a name or a declared type; images are rewritten container by container keeping only what a
 //! viewer needs to draw the pixels (every EXIF, XMP, IPTC, ICC and comment block goes, GPS
-//! included), without decoding the pixels; PDFs lose their document information dictionary,
-//! every XMP metadata stream and their file identifier. A file that is not what its bytes
-//! claim, carries a second file inside it, or declares more pixels than allowed is refused; what
-//! phones append after a JPEG's end (gain maps, Motion Photo videos) is cut off, never kept (see
-//! `jpeg`). HEIC and AVIF photos are refused with a message of their own that says what to send
-//! instead: no well-kept crate reads them without a C library.
+//! included), without decoding the pixels; PDFs are rebuilt from an allow-list, pages and what
+//! draws them only, every embedded JPEG through the JPEG cleaner (`pdf.rs` says what goes and
+//! why). A file that is not what its bytes claim, carries a second file inside it, or declares
+//! more pixels than allowed is refused; so is an encrypted PDF. What phones append after a
+//! JPEG's end (gain maps, Motion Photo videos) is cut off, never kept (see `jpeg`). HEIC and AVIF
+//! photos are refused with a message of their own that says what to send instead: no well-kept
+//! crate reads them without a C library.
 
 use zeroize::Zeroizing;
 
@@ -122,7 +123,7 @@ pub fn clean(bytes: &[u8], declared: Option<&str>, max_pixels: u64) -> Result<Cl
         FileKind::Jpeg => jpeg::clean(bytes, max_pixels),
         FileKind::Png => png::clean(bytes, max_pixels),
         FileKind::WebP => webp::clean(bytes, max_pixels),
-        FileKind::Pdf => pdf::clean(bytes),
+        FileKind::Pdf => pdf::clean(bytes, max_pixels),
     }?;
     // Removing metadata moves pixel data forward (and an orientation segment moves it back):
     // a header hidden in pixel data just past the first kilobyte can land inside it.

@@ -1,51 +1,659 @@
-//! PDF: loaded with lopdf and written anew without its metadata.
+//! PDF: loaded with lopdf and rebuilt from an allow-list into a new document that holds pages
+//! and what draws them, nothing else.
+//!
+//! The new document has a catalog with only its page tree, one flat `/Pages` node, and pages
+//! with only their boxes, rotation, user unit, transparency group, resources and content
+//! streams (inherited attributes are resolved onto each page). Resources keep fonts, XObjects,
+//! graphics states, colour spaces, patterns and shadings; below them only the dictionary kinds
+//! and keys in [`allow`] are copied, and only objects reachable that way. So the information
+//! dictionary, the file identifier, XMP streams, piece information, embedded files and every
+//! name tree, outlines (which may hold actions), structure trees, optional-content settings,
+//! thumbnails, the interactive form with its field values, every signature (`/Sig` fields,
+//! `/Perms`, names, certificates), every action (`/OpenAction`, `/AA`, JavaScript, URI,
+//! Launch, GoToR, SubmitForm) and every annotation are left behind.
+//!
+//! Annotations go, all of them: they are where a link's URI action, an author (`/T`), a
+//! reviewer's popup, a modification date and a form field's value live, and an annotation that
+//! looks harmless can carry an action. What an annotation draws (a highlight, a stamp, a filled
+//! field) is lost with it; flattening appearance streams into the page would keep that, and is
+//! not done.
+//!
+//! Every JPEG image (a `/DCTDecode` image XObject, a soft mask, or an inline image in a content
+//! stream, a form or a Type 3 glyph) goes through the JPEG cleaner, so its EXIF, GPS and other
+//! segments go too; a JPEG the JPEG cleaner refuses gets the PDF refused for the same reason
+//! (it hides a second file or declares too many pixels, and the reporter should hear that).
+//! An image that cannot be cleaned without decoding it (JPEG 2000, a JPEG under another filter)
+//! is dropped, as is any stream with a filter outside the list. ICC profiles, which name the
+//! device that made them, are replaced by the device colour space with as many components.
+//! Optional-content property lists become empty dictionaries (their names are layer titles).
+//!
+//! What stays as it came: the content streams' own text and drawing operators (the document),
+//! and font programs, CMaps and function samples, copied byte for byte. A font program made by
+//! hand could hide bytes a viewer never shows; nothing here parses fonts.
+//!
+//! Bounds: recursion depth, objects copied, copy steps and bytes decoded are limited, so a
+//! hostile file is refused rather than exhausting the stack or memory. No renderer runs.
 
+use std::collections::{HashMap, HashSet};
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 use zeroize::Zeroizing;
 
 use super::{Cleaned, FileKind, Refusal};
 
-/// PDFs: the document information dictionary, every metadata stream, piece information and the
-/// file identifier go; unreferenced objects are pruned and the file is written anew.
-pub(super) fn clean(bytes: &[u8]) -> Result<Cleaned, Refusal> {
-    let mut document = lopdf::Document::load_mem(bytes).map_err(|_| Refusal::Malformed)?;
-    if document.is_encrypted() {
+mod allow;
+#[cfg(test)]
+mod tests;
+
+/// Nesting of the copy, counting dictionaries, arrays and references on the way down: a real
+/// document needs a few dozen (page, resources, form, resources, font, descriptor, file).
+const MAX_DEPTH: usize = 96;
+/// Objects the new document may hold.
+const MAX_OBJECTS: usize = 200_000;
+/// Pages the new document may hold.
+const MAX_PAGES: usize = 20_000;
+/// Values copied in all (a direct dictionary shared by many pages is copied once per page).
+const MAX_STEPS: usize = 4_000_000;
+/// What any one object or cross-reference stream may inflate to while loading.
+const MAX_LOAD_INFLATE: usize = 32 * 1024 * 1024;
+/// Content-stream bytes decoded in all, to look for inline images.
+const MAX_DECODED: usize = 64 * 1024 * 1024;
+/// The box a page without one is drawn in (US Letter, the specification's default).
+const LETTER: [i64; 4] = [0, 0, 612, 792];
+
+/// A PDF rebuilt from what draws its pages (see the module documentation). Encrypted files and
+/// files lopdf cannot read are refused as malformed.
+pub(super) fn clean(bytes: &[u8], max_pixels: u64) -> Result<Cleaned, Refusal> {
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(MAX_LOAD_INFLATE),
+        ..lopdf::LoadOptions::default()
+    };
+    let source = Document::load_mem_with_options(bytes, options).map_err(|_| Refusal::Malformed)?;
+    if source.trailer.has(b"Encrypt") || source.was_encrypted() {
         return Err(Refusal::Malformed);
     }
-    document.trailer.remove(b"Info");
-    document.trailer.remove(b"ID");
-    let metadata: Vec<lopdf::ObjectId> = document
-        .objects
-        .iter()
-        .filter(|(_, object)| {
-            object
-                .as_stream()
-                .ok()
-                .and_then(|s| s.dict.get(b"Type").ok())
-                .and_then(|t| t.as_name().ok())
-                == Some(b"Metadata".as_slice())
-        })
-        .map(|(id, _)| *id)
-        .collect();
-    for id in metadata {
-        document.objects.remove(&id);
-    }
-    for object in document.objects.values_mut() {
-        let dict = match object {
-            lopdf::Object::Dictionary(dict) => Some(dict),
-            lopdf::Object::Stream(stream) => Some(&mut stream.dict),
-            _ => None,
-        };
-        if let Some(dict) = dict {
-            dict.remove(b"Metadata");
-            dict.remove(b"PieceInfo");
-        }
-    }
-    document.prune_objects();
+    let mut rebuild = Rebuild {
+        source: &source,
+        target: Document::with_version("1.7"),
+        copied: HashMap::new(),
+        resources: HashMap::new(),
+        steps: 0,
+        decoded: 0,
+        max_pixels,
+    };
+    rebuild.pages()?;
+    let mut target = rebuild.target;
     let mut out = Vec::with_capacity(bytes.len());
-    document.save_to(&mut out).map_err(|_| Refusal::Malformed)?;
+    target.save_to(&mut out).map_err(|_| Refusal::Malformed)?;
     Ok(Cleaned {
         kind: FileKind::Pdf,
         bytes: Zeroizing::new(out),
+        // A photo inside a document may have been taken by anyone, anywhere: its position is
+        // not offered as the reporter's.
         gps: None,
     })
+}
+
+/// How a stream reached by the copy is used: a content stream is looked into for inline
+/// images; one already looked into is copied as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Use {
+    Data,
+    Content,
+    Checked,
+}
+
+/// Page attributes a page inherits from the nodes above it.
+#[derive(Clone, Copy, Default)]
+struct Inherited<'a> {
+    resources: Option<&'a Object>,
+    media_box: Option<&'a Object>,
+    crop_box: Option<&'a Object>,
+    rotate: Option<&'a Object>,
+}
+
+impl<'a> Inherited<'a> {
+    fn under(mut self, node: &'a Dictionary) -> Inherited<'a> {
+        let own = |key: &[u8]| node.get(key).ok();
+        self.resources = own(b"Resources").or(self.resources);
+        self.media_box = own(b"MediaBox").or(self.media_box);
+        self.crop_box = own(b"CropBox").or(self.crop_box);
+        self.rotate = own(b"Rotate").or(self.rotate);
+        self
+    }
+}
+
+struct Rebuild<'a> {
+    source: &'a Document,
+    target: Document,
+    /// Each source object copied, by how it was used, and what it became.
+    copied: HashMap<(ObjectId, Use), Object>,
+    /// Resource dictionaries shared by pages, copied once.
+    resources: HashMap<ObjectId, Object>,
+    steps: usize,
+    decoded: usize,
+    max_pixels: u64,
+}
+
+impl<'a> Rebuild<'a> {
+    /// Walks the page tree without recursion, in page order, each node once, and writes one
+    /// flat page tree and a catalog that holds nothing else.
+    fn pages(&mut self) -> Result<(), Refusal> {
+        let source = self.source;
+        let root = source
+            .catalog()
+            .and_then(|catalog| catalog.get(b"Pages"))
+            .and_then(Object::as_reference)
+            .map_err(|_| Refusal::Malformed)?;
+        let parent = self.new_id()?;
+        let mut kids = Vec::new();
+        let mut seen = HashSet::new();
+        let mut stack = vec![(root, Inherited::default())];
+        while let Some((id, inherited)) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            if seen.len() > MAX_OBJECTS {
+                return Err(Refusal::Malformed);
+            }
+            let Ok(node) = source.get_dictionary(id) else {
+                continue;
+            };
+            let inherited = inherited.under(node);
+            let children = node.get(b"Kids").and_then(Object::as_array);
+            match (node.get_type().ok(), children) {
+                (Some(b"Page"), _) | (None, Err(_)) => {
+                    if kids.len() >= MAX_PAGES {
+                        return Err(Refusal::Malformed);
+                    }
+                    let page = self.page(node, inherited, parent)?;
+                    kids.push(page);
+                }
+                (_, Ok(children)) => {
+                    let children = children.iter().rev().filter_map(|c| c.as_reference().ok());
+                    stack.extend(children.map(|child| (child, inherited)));
+                }
+                _ => {}
+            }
+        }
+        if kids.is_empty() {
+            return Err(Refusal::Malformed);
+        }
+        let count = i64::try_from(kids.len()).map_err(|_| Refusal::Malformed)?;
+        let mut pages = Dictionary::new();
+        pages.set("Type", Object::Name(b"Pages".to_vec()));
+        pages.set("Kids", Object::Array(kids));
+        pages.set("Count", count);
+        self.target
+            .objects
+            .insert(parent, Object::Dictionary(pages));
+        let mut catalog = Dictionary::new();
+        catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+        catalog.set("Pages", parent);
+        let catalog = self.add(Object::Dictionary(catalog))?;
+        self.target.trailer.set("Root", catalog);
+        Ok(())
+    }
+
+    fn page(
+        &mut self,
+        node: &'a Dictionary,
+        inherited: Inherited<'a>,
+        parent: ObjectId,
+    ) -> Result<Object, Refusal> {
+        let mut page = Dictionary::new();
+        page.set("Type", Object::Name(b"Page".to_vec()));
+        page.set("Parent", parent);
+        let media_box = inherited.media_box.and_then(|b| self.rectangle(b));
+        page.set(
+            "MediaBox",
+            media_box.unwrap_or_else(|| Object::Array(LETTER.map(Object::Integer).to_vec())),
+        );
+        if let Some(crop_box) = inherited.crop_box.and_then(|b| self.rectangle(b)) {
+            page.set("CropBox", crop_box);
+        }
+        let rotate = inherited.rotate.map(|r| self.resolve(r));
+        if let Some(rotate) = rotate.and_then(|r| r.as_i64().ok()).filter(|r| r % 90 == 0) {
+            page.set("Rotate", rotate);
+        }
+        let unit = node.get(b"UserUnit").ok().map(|u| self.resolve(u));
+        if let Some(unit) = unit.filter(|u| u.as_float().is_ok()) {
+            page.set("UserUnit", unit.clone());
+        }
+        if let Some(resources) = inherited.resources {
+            page.set("Resources", self.resources(resources, 0)?);
+        }
+        if let Ok(contents) = node.get(b"Contents") {
+            page.set("Contents", self.contents(contents)?);
+        }
+        if let Ok(group) = node.get(b"Group") {
+            page.set("Group", self.copy(group, 0, Use::Data)?);
+        }
+        Ok(Object::Reference(self.add(Object::Dictionary(page))?))
+    }
+
+    /// A rectangle is four numbers.
+    fn rectangle(&self, object: &Object) -> Option<Object> {
+        let numbers: Vec<Object> = self
+            .resolve(object)
+            .as_array()
+            .ok()?
+            .iter()
+            .map(|n| self.resolve(n))
+            .filter(|n| matches!(n, Object::Integer(_) | Object::Real(_)))
+            .cloned()
+            .collect();
+        (numbers.len() == 4).then_some(Object::Array(numbers))
+    }
+
+    /// A page's content: one stream or several. Several are joined to be looked into, since an
+    /// inline image may begin in one and end in the next; if they hold one, they become one.
+    fn contents(&mut self, contents: &Object) -> Result<Object, Refusal> {
+        let Ok(parts) = self.resolve(contents).as_array() else {
+            return self.copy(contents, 0, Use::Content);
+        };
+        let mut joined = Vec::new();
+        for part in parts {
+            if let Ok(stream) = self.resolve(part).as_stream() {
+                joined.extend(self.decode(stream)?);
+                joined.push(b'\n');
+            }
+        }
+        match self.inline_images(&joined)? {
+            Some(rewritten) => Ok(Object::Reference(self.add(content_stream(rewritten))?)),
+            None => self.copy(contents, 0, Use::Checked),
+        }
+    }
+
+    /// A resource dictionary: each kind of resource by its names, nothing else.
+    fn resources(&mut self, object: &Object, depth: usize) -> Result<Object, Refusal> {
+        let id = object.as_reference().ok();
+        if let Some(done) = id.and_then(|id| self.resources.get(&id)) {
+            return Ok(done.clone());
+        }
+        let source = self.source;
+        let Ok(dict) = resolve(source, object).as_dict() else {
+            return Ok(Object::Null);
+        };
+        let mut out = Dictionary::new();
+        for (kind, entries) in dict.iter() {
+            let copied = match kind.as_slice() {
+                b"Font" | b"XObject" | b"ExtGState" | b"ColorSpace" | b"Pattern" | b"Shading" => {
+                    self.named(entries, depth + 1, Use::Data)?
+                }
+                // Marked-content property lists are named by the content stream, so the names
+                // stay; what they hold (layer titles, optional-content membership) does not.
+                b"Properties" => {
+                    let Ok(entries) = resolve(source, entries).as_dict() else {
+                        continue;
+                    };
+                    let mut emptied = Dictionary::new();
+                    for (name, _) in entries.iter() {
+                        emptied.set(name.clone(), Dictionary::new());
+                    }
+                    Object::Dictionary(emptied)
+                }
+                b"ProcSet" => self.copy(entries, depth + 1, Use::Data)?,
+                _ => continue,
+            };
+            out.set(kind.clone(), copied);
+        }
+        let out = Object::Dictionary(out);
+        if let Some(id) = id {
+            self.resources.insert(id, out.clone());
+        }
+        Ok(out)
+    }
+
+    /// A dictionary whose keys are names the content chooses (resources, Type 3 glyphs).
+    fn named(&mut self, object: &Object, depth: usize, using: Use) -> Result<Object, Refusal> {
+        let source = self.source;
+        let Ok(dict) = resolve(source, object).as_dict() else {
+            return Ok(Object::Null);
+        };
+        let mut out = Dictionary::new();
+        for (name, value) in dict.iter() {
+            let copied = self.copy(value, depth + 1, using)?;
+            if !matches!(copied, Object::Null) {
+                out.set(name.clone(), copied);
+            }
+        }
+        Ok(Object::Dictionary(out))
+    }
+
+    /// Copies a value and what it reaches, as far as the allow-list lets it.
+    fn copy(&mut self, object: &Object, depth: usize, using: Use) -> Result<Object, Refusal> {
+        self.steps += 1;
+        if depth > MAX_DEPTH || self.steps > MAX_STEPS {
+            return Err(Refusal::Malformed);
+        }
+        match object {
+            Object::Reference(id) => {
+                if let Some(done) = self.copied.get(&(*id, using)) {
+                    return Ok(done.clone());
+                }
+                let source = self.source;
+                let Ok(found) = source.get_object(*id) else {
+                    return Ok(Object::Null);
+                };
+                // The number is taken before the copy, so that a cycle back to this object
+                // finds it and ends.
+                let new = self.new_id()?;
+                self.copied.insert((*id, using), Object::Reference(new));
+                let copied = self.copy(found, depth + 1, using)?;
+                let dropped = matches!(copied, Object::Null);
+                self.target.objects.insert(new, copied);
+                if dropped {
+                    self.copied.insert((*id, using), Object::Null);
+                    return Ok(Object::Null);
+                }
+                Ok(Object::Reference(new))
+            }
+            Object::Dictionary(dict) => self.dictionary(dict, depth),
+            Object::Stream(stream) => self.stream(stream, depth, using),
+            Object::Array(items) => {
+                if let Some(device) = self.instead_of_icc(items) {
+                    return Ok(device);
+                }
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    out.push(self.copy(item, depth + 1, using)?);
+                }
+                Ok(Object::Array(out))
+            }
+            scalar => Ok(scalar.clone()),
+        }
+    }
+
+    /// A dictionary of an allowed kind with its allowed keys, or `null`.
+    fn dictionary(&mut self, dict: &Dictionary, depth: usize) -> Result<Object, Refusal> {
+        if let Ok(kind) = dict.get(b"Type").and_then(Object::as_name) {
+            if !allow::is_allowed(allow::TYPES, kind) {
+                return Ok(Object::Null);
+            }
+        }
+        let mut out = Dictionary::new();
+        for (key, value) in dict.iter() {
+            if !allow::is_allowed(allow::KEYS, key) {
+                continue;
+            }
+            let copied = match key.as_slice() {
+                b"Resources" => self.resources(value, depth + 1)?,
+                b"CharProcs" => self.named(value, depth + 1, Use::Content)?,
+                _ => self.copy(value, depth + 1, Use::Data)?,
+            };
+            out.set(key.clone(), copied);
+        }
+        Ok(Object::Dictionary(out))
+    }
+
+    /// A stream of an allowed kind and filter: a JPEG image cleaned, a content stream looked
+    /// into for inline images, anything else copied as it is.
+    fn stream(&mut self, stream: &Stream, depth: usize, using: Use) -> Result<Object, Refusal> {
+        let Some(filters) = filters(self.source, &stream.dict) else {
+            return Ok(Object::Null);
+        };
+        let Object::Dictionary(mut dict) = self.dictionary(&stream.dict, depth)? else {
+            return Ok(Object::Null);
+        };
+        let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok();
+        if subtype.is_some_and(|s| !allow::is_allowed(allow::STREAM_SUBTYPES, s)) {
+            return Ok(Object::Null);
+        }
+        let tiling = stream
+            .dict
+            .get(b"PatternType")
+            .and_then(Object::as_i64)
+            .ok()
+            == Some(1);
+        if subtype == Some(b"Image") {
+            if filters.iter().any(|f| f.as_slice() == b"DCTDecode") {
+                if filters.len() != 1 {
+                    return Ok(Object::Null);
+                }
+                let cleaned = super::jpeg::clean(&stream.content, self.max_pixels)?;
+                return Ok(Object::Stream(Stream::new(dict, cleaned.bytes.to_vec())));
+            }
+        } else if using == Use::Content || subtype == Some(b"Form") || tiling {
+            let decoded = self.decode(stream)?;
+            if let Some(rewritten) = self.inline_images(&decoded)? {
+                dict.remove(b"Filter");
+                dict.remove(b"DecodeParms");
+                let mut rewritten = Stream::new(dict, rewritten);
+                // Uncompressed, the stream is still correct; compression only makes it smaller.
+                let _ = rewritten.compress();
+                return Ok(Object::Stream(rewritten));
+            }
+        }
+        Ok(Object::Stream(Stream::new(dict, stream.content.clone())))
+    }
+
+    /// `[/ICCBased profile]` becomes the device colour space with the profile's number of
+    /// components: the profile's description and copyright name the device that made it.
+    fn instead_of_icc(&self, items: &[Object]) -> Option<Object> {
+        let [kind, profile] = items else {
+            return None;
+        };
+        if kind.as_name().ok()? != b"ICCBased" {
+            return None;
+        }
+        let components = self
+            .resolve(profile)
+            .as_stream()
+            .ok()
+            .and_then(|s| s.dict.get(b"N").ok())
+            .map(|n| self.resolve(n))
+            .and_then(|n| n.as_i64().ok());
+        let device: &[u8] = match components {
+            Some(1) => b"DeviceGray",
+            Some(4) => b"DeviceCMYK",
+            _ => b"DeviceRGB",
+        };
+        Some(Object::Name(device.to_vec()))
+    }
+
+    /// A content stream's operators, decoded within what is left of the budget; one that does
+    /// not decode is refused, since what it hides cannot be looked at.
+    fn decode(&mut self, stream: &Stream) -> Result<Vec<u8>, Refusal> {
+        let left = MAX_DECODED.saturating_sub(self.decoded);
+        let decoded = stream
+            .decompressed_content_with_limit(left)
+            .map_err(|_| Refusal::Malformed)?;
+        self.decoded += decoded.len();
+        Ok(decoded)
+    }
+
+    /// The content with every inline JPEG cleaned, or `None` when it holds none and stays as
+    /// it is. lopdf's content parser skips filtered inline images, so they are found here:
+    /// `BI`, the dictionary, `ID`, one white-space byte, the data, `EI`.
+    fn inline_images(&mut self, decoded: &[u8]) -> Result<Option<Vec<u8>>, Refusal> {
+        let mut out = Vec::new();
+        let mut copied = 0;
+        let mut from = 0;
+        while let Some(begin) = next_inline_image(decoded, from) {
+            // Without `ID` after it, this `BI` begins no image data (it was inside another
+            // image's data), and neither does anything after it.
+            let Some(id) = find_token(decoded, b"ID", begin + 2) else {
+                break;
+            };
+            let data = id + 3;
+            let dictionary = &decoded[begin + 2..id];
+            let jpeg = find_token(dictionary, b"/DCT", 0)
+                .or_else(|| find_token(dictionary, b"/DCTDecode", 0))
+                .is_some();
+            if !jpeg {
+                from = end_of_inline_data(decoded, data).ok_or(Refusal::Malformed)?;
+                continue;
+            }
+            // A JPEG ends at its end-of-image marker, whatever bytes like `EI` it holds.
+            let end = (data..decoded.len().saturating_sub(1))
+                .find(|&i| {
+                    let closing = after_space(decoded, i + 2);
+                    decoded[i..].starts_with(&[0xFF, 0xD9])
+                        && closing > i + 2
+                        && decoded[closing..].starts_with(b"EI")
+                        && is_boundary(decoded.get(closing + 2))
+                })
+                .ok_or(Refusal::Malformed)?;
+            let image = decoded.get(data..end + 2).ok_or(Refusal::Malformed)?;
+            let cleaned = super::jpeg::clean(image, self.max_pixels)?;
+            out.extend_from_slice(&decoded[copied..data]);
+            out.extend_from_slice(&cleaned.bytes);
+            copied = end + 2;
+            from = end + 2;
+        }
+        if copied == 0 {
+            return Ok(None);
+        }
+        out.extend_from_slice(&decoded[copied..]);
+        Ok(Some(out))
+    }
+
+    fn resolve(&self, object: &'a Object) -> &'a Object {
+        resolve(self.source, object)
+    }
+
+    fn new_id(&mut self) -> Result<ObjectId, Refusal> {
+        if self.target.objects.len() >= MAX_OBJECTS {
+            return Err(Refusal::Malformed);
+        }
+        self.target
+            .try_new_object_id()
+            .map_err(|_| Refusal::Malformed)
+    }
+
+    fn add(&mut self, object: Object) -> Result<ObjectId, Refusal> {
+        let id = self.new_id()?;
+        self.target.objects.insert(id, object);
+        Ok(id)
+    }
+}
+
+static NULL: Object = Object::Null;
+
+/// Follows references, a few at most (a chain longer than that is not a real document's).
+fn resolve<'a>(source: &'a Document, mut object: &'a Object) -> &'a Object {
+    for _ in 0..8 {
+        match object {
+            Object::Reference(id) => match source.get_object(*id) {
+                Ok(found) => object = found,
+                Err(_) => return &NULL,
+            },
+            _ => return object,
+        }
+    }
+    &NULL
+}
+
+/// A stream's filters by name, or `None` if one is not on the list.
+fn filters(source: &Document, dict: &Dictionary) -> Option<Vec<Vec<u8>>> {
+    let names = match dict.get(b"Filter").map(|f| resolve(source, f)) {
+        Err(_) | Ok(Object::Null) => return Some(Vec::new()),
+        Ok(Object::Name(name)) => vec![name.clone()],
+        Ok(Object::Array(names)) => names
+            .iter()
+            .map(|n| resolve(source, n).as_name().map(<[u8]>::to_vec).ok())
+            .collect::<Option<Vec<_>>>()?,
+        Ok(_) => return None,
+    };
+    names
+        .iter()
+        .all(|n| allow::is_allowed(allow::FILTERS, n))
+        .then_some(names)
+}
+
+/// A new content stream, compressed where that works.
+fn content_stream(content: Vec<u8>) -> Object {
+    let mut stream = Stream::new(Dictionary::new(), content);
+    let _ = stream.compress();
+    Object::Stream(stream)
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\0' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+fn is_boundary(b: Option<&u8>) -> bool {
+    b.is_none_or(|&b| is_space(b) || b"()<>[]{}/%".contains(&b))
+}
+
+/// Where `token` next stands alone (between white space or delimiters) at or after `from`. A
+/// token inside a string is found too: a false alarm costs a refusal at worst, where missing an
+/// image would let it through uncleaned.
+fn find_token(content: &[u8], token: &[u8], from: usize) -> Option<usize> {
+    let rest = content.get(from..)?;
+    rest.windows(token.len())
+        .enumerate()
+        .find(|(i, w)| {
+            let at = from + i;
+            *w == token
+                && (at == 0 || is_boundary(content.get(at - 1)) || token.starts_with(b"/"))
+                && is_boundary(content.get(at + token.len()))
+        })
+        .map(|(i, _)| from + i)
+}
+
+/// Where the next `BI` operator stands at or after `from`, outside strings and comments (a
+/// text that says "BI" is not an image).
+fn next_inline_image(content: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(&byte) = content.get(at) {
+        match byte {
+            b'(' => {
+                let mut depth = 0usize;
+                while let Some(&b) = content.get(at) {
+                    match b {
+                        b'\\' => at += 1,
+                        b'(' => depth += 1,
+                        b')' => depth = depth.saturating_sub(1),
+                        _ => {}
+                    }
+                    at += 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+            }
+            b'<' if content.get(at + 1) != Some(&b'<') => {
+                at += content[at..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .unwrap_or(content.len());
+            }
+            b'%' => {
+                at += content[at..]
+                    .iter()
+                    .position(|&b| b == b'\n' || b == b'\r')
+                    .unwrap_or(content.len());
+            }
+            b'B' if content[at..].starts_with(b"BI")
+                && (at == 0 || is_boundary(content.get(at - 1)))
+                && is_boundary(content.get(at + 2)) =>
+            {
+                return Some(at);
+            }
+            _ => at += 1,
+        }
+    }
+    None
+}
+
+/// The first position at or after `at` that is not white space.
+fn after_space(content: &[u8], mut at: usize) -> usize {
+    while content.get(at).is_some_and(|b| is_space(*b)) {
+        at += 1;
+    }
+    at
+}
+
+/// Where the `EI` closing inline data that starts at `data` stands: after white space, and
+/// followed by white space or the end.
+fn end_of_inline_data(content: &[u8], data: usize) -> Option<usize> {
+    (data.saturating_sub(1)..content.len())
+        .find(|&i| {
+            content.get(i).is_some_and(|b| is_space(*b))
+                && content.get(i + 1..i + 3) == Some(b"EI".as_slice())
+                && is_boundary(content.get(i + 3))
+        })
+        .map(|i| i + 1)
 }
