@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
 # Intake under a login flood (issue 17, item 1), measured in one run as a ratio: reports are sent
-# by a steady client (wrk, a few connections, realistic reports from many sources through a
-# believed proxy) for a first half alone, then for a second half while a second wrk floods the
-# login endpoint with unknown names from many sources. Prints both halves' throughput and
+# by a steady client (wrk, a few connections, realistic reports) for a first half alone, then for
+# a second half while a second wrk floods the login endpoint with unknown names. Everything comes
+# from loopback (the demo desk refuses a believed proxy), so "many sources" is stood in for by
+# lifting the per-source allowances: only the global login ceiling holds the flood, as it does
+# against many real sources. Prints both halves' throughput and
 # latency percentiles and the p99 ratio (goal: within 1.5x of idle), the login answers and the
-# derivations /metrics counted. Release build; per-source limits raised so that the intake
-# client is not itself refused, the login ceilings left at their defaults.
+# derivations /metrics counted. Release build; the global login ceiling at its default.
 # Usage: scripts/login_flood_bench.sh [seconds per half] [intake connections] [flood connections]
+# SMOKE=1 (CI, seconds): the debug binary; in place of wrk, forty logins at once with curl, some of which must be refused by the global ceiling (429), and one report
+# sent meanwhile, which must be taken (201).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 half="${1:-30}"; intake_conns="${2:-2}"; flood_conns="${3:-32}"
-need wrk "apt-get install wrk"
+smoke || need wrk "apt-get install wrk"
 work="$(mktemp -d)"; server=""
 trap finish EXIT
 bin=$(homeward_binary)
 export HOMEWARD_DATA_DIR="$work/data" HOMEWARD_DATABASE__URL="sqlite://$work/data/homeward.db" \
   HOMEWARD_SERVER__PORT=18084 HOMEWARD_LOG__FILTER=warn \
-  HOMEWARD_SERVER__TRUSTED_PROXIES=127.0.0.1 \
+  HOMEWARD_SESSIONS__LOGIN_ATTEMPTS_PER_MINUTE=1000000 \
   HOMEWARD_LIMITS__SUBMISSIONS_PER_MINUTE=100000 \
   HOMEWARD_LIMITS__GLOBAL_SUBMISSIONS_PER_MINUTE=100000 \
   HOMEWARD_LIMITS__REPORTS_PER_DAY=100000 HOMEWARD_RETENTION__CLOSED_DAYS=1 \
@@ -25,6 +28,25 @@ export HOMEWARD_DATA_DIR="$work/data" HOMEWARD_DATABASE__URL="sqlite://$work/dat
 must_be_free http://127.0.0.1:18084
 "$bin" serve & server=$!
 wait_healthy http://127.0.0.1:18084
+if smoke; then
+  login() {
+    curl -s -o /dev/null -w '%{http_code}\n' --max-time 120 -H 'Content-Type: application/json' \
+      -H "X-Forwarded-For: 198.18.0.$1" \
+      --data "{\"username\":\"guess$1\",\"password\":\"a guess at the password\",\"code\":\"000000\"}" \
+      http://127.0.0.1:18084/api/v1/session
+  }
+  pids=()
+  for i in $(seq 1 40); do login "$i" > "$work/login-$i" & pids+=($!); done
+  report=$(curl -s -o /dev/null -w '%{http_code}' --max-time 120 -H 'Content-Type: application/json' \
+    -H 'X-Forwarded-For: 203.0.113.7' --data '{"narrative":"sent during a login flood"}' \
+    http://127.0.0.1:18084/api/v1/reports)
+  wait "${pids[@]}"
+  logins=$(cat "$work"/login-*)
+  echo "smoke: login statuses $(echo "$logins" | sort | uniq -c | tr -s ' ' | tr '\n' ' '), report $report"
+  grep -q '^429$' <<<"$logins" || { echo "smoke: the login flood was never refused" >&2; exit 1; }
+  [ "$report" = 201 ] || { echo "smoke: the report got $report" >&2; exit 1; }
+  exit 0
+fi
 cat > "$work/login.lua" <<'LUA'
 -- Unknown names from many sources: each would cost a 64 MiB derivation but for the ceiling.
 math.randomseed(os.time())
