@@ -117,6 +117,8 @@ pub fn serve_onion(
             // the circuit in the connection's data (`shared::throttle::Listener`).
             .finish(map_config(application, |_| AppConfig::default()));
         actix_service::fn_service(|stream: actix_web::rt::net::TcpStream| async move {
+            // The local tor's address, which actix-http wants for the connection; it names no
+            // visitor, and limits on this listener key on the circuit, never on it.
             let peer = stream.peer_addr().ok();
             match onion::accept(stream, onion::HEADER_DEADLINE).await {
                 Ok(stream) => Ok((stream, actix_http::Protocol::Http1, peer)),
