@@ -287,7 +287,12 @@ async fn main() -> anyhow::Result<()> {
         .duration_since(std::time::UNIX_EPOCH)?
         .as_secs();
     let cookie = accounts
-        .login("bench.coord", &password, &totp.generate(now).to_string())
+        .login(
+            "bench.coord",
+            &password,
+            &totp.generate(now).to_string(),
+            homeward::trust::accounts::Origin::Unnamed,
+        )
         .await?;
     let who = accounts
         .resolve(cookie.expose_secret())

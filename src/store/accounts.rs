@@ -23,8 +23,9 @@ pub struct AccountRecord {
     pub recovery: Wrapped,
     pub totp: Wrapped,
     pub totp_last_step: i64,
-    pub failed_logins: i64,
-    pub last_failed_at: i64,
+    /// Wrong TOTP codes after a right password, and when the last came.
+    pub wrong_codes: i64,
+    pub last_wrong_code_at: i64,
 }
 
 /// A new account's sealed material; its role and organisation come from the invite it redeems.
@@ -86,7 +87,7 @@ pub enum RedeemError {
 
 const ACCOUNT_COLUMNS: &str = "id, username, role, organisation_id, kdf, salt, verifier, public_key, \
      key_nonce, key_sealed, recovery_nonce, recovery_sealed, totp_nonce, totp_sealed, totp_last_step, \
-     failed_logins, last_failed_at";
+     wrong_codes, last_wrong_code_at";
 
 impl Store {
     #[tracing::instrument(skip_all)]
@@ -319,8 +320,8 @@ impl Store {
                     recovery: Wrapped { nonce: row.try_get(10)?, ciphertext: row.try_get(11)? },
                     totp: Wrapped { nonce: row.try_get(12)?, ciphertext: row.try_get(13)? },
                     totp_last_step: row.try_get(14)?,
-                    failed_logins: row.try_get(15)?,
-                    last_failed_at: row.try_get(16)?,
+                    wrong_codes: row.try_get(15)?,
+                    last_wrong_code_at: row.try_get(16)?,
                 })
             })
             .transpose()
@@ -357,25 +358,29 @@ impl Store {
         })
     }
 
+    /// A wrong code after a right password; the count starts over after a quiet hour.
     #[tracing::instrument(skip_all)]
-    pub async fn record_failed_login(&self, account: &str, now: i64) -> Result<(), StoreError> {
+    pub async fn record_wrong_code(&self, account: &str, now: i64) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
-            sqlx::query("UPDATE accounts SET failed_logins = failed_logins + 1, last_failed_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(account)
-                .execute(pool)
-                .await?;
+            sqlx::query(
+                "UPDATE accounts SET wrong_codes = CASE WHEN last_wrong_code_at <= $1 - 3600 THEN 1 \
+                 ELSE wrong_codes + 1 END, last_wrong_code_at = $1 WHERE id = $2",
+            )
+            .bind(now)
+            .bind(account)
+            .execute(pool)
+            .await?;
             Ok(())
         })
     }
 
     /// Accepts a TOTP step only if it is later than every step accepted before (no replay), and
-    /// clears the failed-login count with it.
+    /// clears the count of wrong codes with it.
     #[tracing::instrument(skip_all)]
     pub async fn accept_totp_step(&self, account: &str, step: i64) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
             let done = sqlx::query(
-                "UPDATE accounts SET totp_last_step = $1, failed_logins = 0 WHERE id = $2 AND totp_last_step < $1",
+                "UPDATE accounts SET totp_last_step = $1, wrong_codes = 0 WHERE id = $2 AND totp_last_step < $1",
             )
             .bind(step)
             .bind(account)
@@ -523,7 +528,7 @@ impl Store {
                     .await?;
             }
             if fresh_totp {
-                sqlx::query("UPDATE accounts SET totp_last_step = 0, failed_logins = 0 WHERE id = $1")
+                sqlx::query("UPDATE accounts SET totp_last_step = 0, wrong_codes = 0 WHERE id = $1")
                     .bind(&c.account_id)
                     .execute(&mut *tx)
                     .await?;

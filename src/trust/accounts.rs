@@ -18,20 +18,23 @@ use crate::crypto::account::{unwrap_private_key, wrap_private_key, PasswordKeys,
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool};
 use crate::crypto::wrap;
 use crate::crypto::{CryptoError, KeyPair, PrivateKey};
-use crate::store::{
-    now, AccountRecord, AuditEntry, Invite, NewAccount, RedeemError, Store, StoreError,
-};
+use crate::store::{now, AuditEntry, Invite, NewAccount, RedeemError, Store, StoreError};
 use crate::trust::audit::Audit;
 
+mod backoff;
 mod credentials;
+
+pub use backoff::Origin;
 
 /// The audit action of a console recovery of operator access, announced to every member.
 pub const OPERATOR_RECOVERED: &str = "operator_recovered";
 
 /// How long an invite link stays usable.
 pub const INVITE_HOURS: i64 = 72;
-/// Failed logins allowed before each further attempt must wait (doubling, at most 15 minutes).
-const FREE_FAILURES: i64 = 5;
+/// Wrong TOTP codes after a right password, in an hour, past which the account takes no code
+/// until the hour has passed quietly: from however many sources, a code (three are valid at a
+/// time) is then guessed one time in thirty thousand a day, not one in ten.
+const WRONG_CODES_PER_HOUR: i64 = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -123,6 +126,8 @@ pub struct Accounts {
     pepper: Arc<SecretBox<[u8; 32]>>,
     idle_secs: i64,
     absolute_secs: i64,
+    /// Who must wait after failed attempts, per username and source.
+    backoff: Arc<backoff::Backoff>,
     /// What failed attempts are timed by (the backoff after them): the system's clock, or a
     /// test's own, so that no test depends on how fast the machine runs it.
     clock: crate::store::Clock,
@@ -145,16 +150,6 @@ fn totp(secret: &[u8], username: &str) -> Result<Totp, CryptoError> {
         .with_account_name(username)
         .build()
         .map_err(|e| CryptoError::Kdf(format!("totp: {e}")))
-}
-
-/// Whether an account must wait before another try: after a few free failures, twice as long
-/// after each further one, at most 15 minutes; never locked for good.
-fn held_back(account: &AccountRecord, at: i64) -> bool {
-    if account.failed_logins < FREE_FAILURES {
-        return false;
-    }
-    let wait = (1i64 << (account.failed_logins - FREE_FAILURES).min(10)).min(900);
-    at < account.last_failed_at + wait
 }
 
 fn check_username(username: &str) -> Result<(), AccountError> {
@@ -215,6 +210,7 @@ impl Accounts {
             pepper: Arc::new(pepper),
             idle_secs,
             absolute_secs,
+            backoff: Arc::default(),
             clock: crate::store::Clock::system(),
         }
     }
@@ -384,22 +380,21 @@ impl Accounts {
     }
 
     /// Password and TOTP; a TOTP code is accepted once. Returns the new session's cookie value.
+    /// A name tried and failed too often from `origin` waits there, whether it exists or not.
     pub async fn login(
         &self,
         username: &str,
         password: &SecretString,
         code: &str,
+        origin: Origin,
     ) -> Result<SecretString, AccountError> {
         let at = now();
-        let account = self
-            .store
-            .account_by_username(username)
-            .await?
-            .filter(|account| !held_back(account, self.clock.now()));
-        let Some(account) = account else {
-            // An unknown name and an account held back after failures answer alike, after the
-            // same derivation a real attempt costs: neither the answer nor its time tells which
-            // names exist, or which are being guessed.
+        if self.backoff.holds_back(username, origin, self.clock.now()) {
+            return Err(AccountError::TooSoon);
+        }
+        let Some(account) = self.store.account_by_username(username).await? else {
+            // An unknown name answers after the same derivation a real attempt costs, and its
+            // failures count the same: neither the answer nor its time tells which names exist.
             let _ = self
                 .kdf
                 .derive(
@@ -408,6 +403,7 @@ impl Accounts {
                     self.params,
                 )
                 .await;
+            self.backoff.failed(username, origin, self.clock.now());
             return Err(AccountError::LoginFailed);
         };
         let params = Argon2Params::decode(&account.kdf)?;
@@ -421,13 +417,27 @@ impl Accounts {
             .await?;
         let keys = PasswordKeys::split(&master);
         if !keys.verifies(&account.verifier) {
-            self.store
-                .record_failed_login(&account.id, self.clock.now())
-                .await?;
+            self.backoff.failed(username, origin, self.clock.now());
             self.audit
                 .note(&account.id, "login_refused", "password")
                 .await;
             tracing::info!(account = %account.id, "login refused: password");
+            return Err(AccountError::LoginFailed);
+        }
+        // Someone holds the password and is guessing the code. The answer stays a wrong login's,
+        // after the same derivation; the owner gets in again after a quiet hour, or at once with
+        // the recovery key.
+        let wrong_codes_at = self.clock.now();
+        if account.wrong_codes >= WRONG_CODES_PER_HOUR
+            && wrong_codes_at < account.last_wrong_code_at + 3600
+        {
+            self.store
+                .record_wrong_code(&account.id, wrong_codes_at)
+                .await?;
+            self.audit
+                .note(&account.id, "login_refused", "codes held back")
+                .await;
+            tracing::info!(account = %account.id, "login refused: codes held back");
             return Err(AccountError::LoginFailed);
         }
         let secret = wrap::open(
@@ -443,13 +453,15 @@ impl Accounts {
             None => false,
         };
         if !accepted {
+            self.backoff.failed(username, origin, self.clock.now());
             self.store
-                .record_failed_login(&account.id, self.clock.now())
+                .record_wrong_code(&account.id, self.clock.now())
                 .await?;
             self.audit.note(&account.id, "login_refused", "code").await;
             tracing::info!(account = %account.id, "login refused: code");
             return Err(AccountError::LoginFailed);
         }
+        self.backoff.succeeded(username, origin);
         let private = unwrap_private_key(&keys.kek, &account.id, "password", &account.key)?;
         // Accounts made before identity keys get theirs now; for the rest this rewrites the same.
         crate::trust::certification::record_identity(&self.store, &account.id, &private).await?;

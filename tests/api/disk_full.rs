@@ -56,8 +56,38 @@ impl Drop for SmallDisk {
     }
 }
 
-/// A PostgreSQL database whose tables live in a tablespace on `disk`.
-async fn database_on(disk: &SmallDisk) -> String {
+/// The small disk and, on PostgreSQL, the database and tablespace on it. Dropped in that order
+/// (room given back, the database and the tablespace dropped, then the tmpfs unmounted) even when
+/// the test fails: a tablespace whose folder has gone leaves PostgreSQL unable to checkpoint.
+struct Storage {
+    tablespace: Option<String>,
+    disk: SmallDisk,
+}
+
+impl Drop for Storage {
+    fn drop(&mut self) {
+        let Some(name) = self.tablespace.take() else {
+            return;
+        };
+        self.disk.grow("64m");
+        for sql in [
+            format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+            format!("DROP TABLESPACE IF EXISTS {name}"),
+        ] {
+            let done = Command::new("psql")
+                .arg(postgres_admin_url())
+                .args(["-v", "ON_ERROR_STOP=1", "-q", "-c", &sql])
+                .status();
+            if !done.is_ok_and(|s| s.success()) {
+                eprintln!("{sql} failed: drop it by hand before unmounting");
+            }
+        }
+    }
+}
+
+/// A PostgreSQL database whose tables live in a tablespace on `disk`: the storage (which drops
+/// them) and the database's address.
+async fn database_on(disk: SmallDisk) -> (Storage, String) {
     use sqlx::Connection;
     let owner = Command::new("chown")
         .arg("postgres:postgres")
@@ -65,13 +95,17 @@ async fn database_on(disk: &SmallDisk) -> String {
         .status();
     assert!(owner.is_ok_and(|s| s.success()), "chown postgres failed");
     let name = format!("homeward_full_{}", uuid::Uuid::new_v4().simple());
+    let storage = Storage {
+        tablespace: Some(name.clone()),
+        disk,
+    };
     let mut admin = sqlx::PgConnection::connect(&postgres_admin_url())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     for sql in [
         format!(
             "CREATE TABLESPACE {name} LOCATION '{}'",
-            disk.path.display()
+            storage.disk.path.display()
         ),
         format!("CREATE DATABASE {name} TABLESPACE {name}"),
     ] {
@@ -82,24 +116,24 @@ async fn database_on(disk: &SmallDisk) -> String {
     }
     let base = postgres_admin_url();
     let server = base.rsplit_once('/').map_or(base.as_str(), |(s, _)| s);
-    format!("{server}/{name}")
+    (storage, format!("{server}/{name}"))
 }
 
 on_both_engines!(
     a_full_disk_gets_a_clear_503_loses_nothing_and_recovers,
     |engine: Engine| async move {
         let mount_point = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let (disk, database_url) = match engine {
+        let (storage, database_url) = match engine {
             Engine::Sqlite => {
                 let disk = SmallDisk::mount(mount_point.path(), "3m");
                 let url = format!("sqlite://{}", disk.path.join("homeward.db").display());
-                (disk, url)
+                let storage = Storage {
+                    tablespace: None,
+                    disk,
+                };
+                (storage, url)
             }
-            Engine::Postgres => {
-                let disk = SmallDisk::mount(mount_point.path(), "12m");
-                let url = database_on(&disk).await;
-                (disk, url)
-            }
+            Engine::Postgres => database_on(SmallDisk::mount(mount_point.path(), "12m")).await,
         };
         let app = prepare(
             engine,
@@ -164,7 +198,7 @@ on_both_engines!(
         let live = http.get(format!("{}/healthz", served.address)).send().await;
         assert!(live.is_ok_and(|r| r.status() == 200));
 
-        disk.grow("64m");
+        storage.disk.grow("64m");
         let again = http
             .post(format!("{}/api/v1/reports", served.address))
             .json(&json!({"narrative": "after space came back"}))
@@ -186,27 +220,6 @@ on_both_engines!(
         );
         drop(served);
         app.store.close().await;
-        if engine == Engine::Postgres {
-            drop_database_and_tablespace(&app.database_url).await;
-        }
-        drop(disk);
+        drop(storage);
     }
 );
-
-/// The database and its tablespace go before the tmpfs under them does.
-async fn drop_database_and_tablespace(url: &str) {
-    use sqlx::Connection;
-    let name = url.rsplit('/').next().unwrap_or_default();
-    let mut admin = sqlx::PgConnection::connect(&postgres_admin_url())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    for sql in [
-        format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-        format!("DROP TABLESPACE IF EXISTS {name}"),
-    ] {
-        sqlx::query(&sql)
-            .execute(&mut admin)
-            .await
-            .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    }
-}

@@ -7,15 +7,8 @@ use std::net::IpAddr;
 
 use serde_json::json;
 
-use crate::helpers::{on_both_engines, spawn_with, Engine, Options};
+use crate::helpers::{client_from, on_both_engines, spawn_with, Engine, Options};
 use crate::process::{prepare, write_config, Served};
-
-fn client_from(address: [u8; 4]) -> reqwest::Client {
-    crate::helpers::http()
-        .local_address(IpAddr::from(address))
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"))
-}
 
 async fn send(client: &reqwest::Client, base: &str, narrative: &str) -> reqwest::Response {
     client

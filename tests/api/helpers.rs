@@ -77,6 +77,16 @@ pub fn http() -> reqwest::ClientBuilder {
     )
 }
 
+/// A client whose requests come from `address` (any of 127.0.0.0/8 reaches the app), so that a
+/// test can be several sources at once. It does not follow redirects.
+pub fn client_from(address: [u8; 4]) -> reqwest::Client {
+    http()
+        .local_address(IpAddr::from(address))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 pub fn captured_logs() -> String {
     let buffer = log_buffer().lock().map(|b| b.clone()).unwrap_or_default();
     String::from_utf8_lossy(&buffer).into_owned()
@@ -593,8 +603,18 @@ impl TestApp {
         body: &str,
         cookie: Option<&str>,
     ) -> reqwest::Response {
-        let mut request = self
-            .client
+        self.post_form_from(&self.client, path, body, cookie).await
+    }
+
+    /// A form posted by `client` (one from another address: `client_from`).
+    pub async fn post_form_from(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        body: &str,
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = client
             .post(self.url(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .body(body.to_owned());

@@ -8,7 +8,7 @@ use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
 use super::{
-    check_password, random_token, totp, AccountError, Accounts, Enrolment, Principal, Role,
+    check_password, random_token, totp, AccountError, Accounts, Enrolment, Origin, Principal, Role,
     INVITE_HOURS,
 };
 use crate::crypto::account::{unwrap_private_key, wrap_private_key, PasswordKeys, RecoveryKey};
@@ -72,13 +72,19 @@ impl Accounts {
         current: &SecretString,
         new: &SecretString,
     ) -> Result<(), AccountError> {
+        // Only the session's holder can try here, so the count is the account's, from anywhere:
+        // a stolen session gets five guesses, not five per address it can borrow.
+        let origin = Origin::Anywhere;
         let account = self
             .store
             .account_by_username(&who.username)
             .await?
             .ok_or(AccountError::LoginFailed)?;
         // Guessing the current password from a stolen session is held back like a login.
-        if super::held_back(&account, self.clock.now()) {
+        if self
+            .backoff
+            .holds_back(&who.username, origin, self.clock.now())
+        {
             return Err(AccountError::TooSoon);
         }
         let params = Argon2Params::decode(&account.kdf)?;
@@ -86,9 +92,7 @@ impl Accounts {
             .password_keys(current, account.salt.clone(), params)
             .await?;
         if !old.verifies(&account.verifier) {
-            self.store
-                .record_failed_login(&account.id, self.clock.now())
-                .await?;
+            self.backoff.failed(&who.username, origin, self.clock.now());
             return Err(AccountError::Field {
                 field: "current",
                 code: "password_wrong",
@@ -111,6 +115,7 @@ impl Accounts {
         self.store
             .replace_credentials(&credentials, Some(who.session_hmac()), false, &entry)
             .await?;
+        self.backoff.succeeded(&who.username, origin);
         tracing::info!(account = %account.id, "password changed");
         Ok(())
     }
@@ -122,24 +127,25 @@ impl Accounts {
         username: &str,
         recovery: &SecretString,
         new: &SecretString,
+        origin: Origin,
     ) -> Result<Enrolment, AccountError> {
         let refused = AccountError::Field {
             field: "recovery_key",
             code: "recovery_wrong",
         };
-        let Some(account) = self.store.account_by_username(username).await? else {
-            return Err(refused);
-        };
-        if super::held_back(&account, self.clock.now()) {
+        // Counted with logins, per name as typed: an unknown name is held back like a real one.
+        if self.backoff.holds_back(username, origin, self.clock.now()) {
             return Err(AccountError::TooSoon);
         }
+        let Some(account) = self.store.account_by_username(username).await? else {
+            self.backoff.failed(username, origin, self.clock.now());
+            return Err(refused);
+        };
         let opened = RecoveryKey::parse(recovery.expose_secret()).and_then(|key| {
             unwrap_private_key(&key.kek(), &account.id, "recovery", &account.recovery)
         });
         let Ok(private) = opened else {
-            self.store
-                .record_failed_login(&account.id, self.clock.now())
-                .await?;
+            self.backoff.failed(username, origin, self.clock.now());
             self.audit
                 .note(&account.id, "reset_refused", "recovery key")
                 .await;
@@ -152,6 +158,7 @@ impl Accounts {
         let enrolment = self
             .fresh_start(&account, new, &private, None, &entry)
             .await?;
+        self.backoff.succeeded(username, origin);
         tracing::info!(account = %account.id, "account reset with its recovery key");
         Ok(enrolment)
     }

@@ -159,16 +159,15 @@ pub async fn login(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let login: LoginRequest = json_body(&state, &req, payload).await?;
-    if !state
-        .login_throttle
-        .allow(limit_source(&req, &state.trusted_proxies))
-    {
+    let source = limit_source(&req, &state.trusted_proxies);
+    if !state.login_throttle.allow(source) {
         return Err(api_error(&state, &req, Failure::TooManyRequests));
     }
     let password = SecretString::from(login.password);
+    let origin = state.login_throttle.origin(source);
     match state
         .accounts
-        .login(&login.username, &password, &login.code)
+        .login(&login.username, &password, &login.code, origin)
         .await
     {
         Ok(token) => Ok(HttpResponse::Created().json(SessionCreated {

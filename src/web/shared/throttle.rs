@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use actix_web::HttpRequest;
 
+use crate::trust::accounts::Origin;
 use crate::web::shared::circuit::Circuit;
 use governor::middleware::NoOpMiddleware;
 use governor::state::keyed::DashMapStateStore;
@@ -305,6 +306,11 @@ impl Attempts {
             per_source: SourceThrottle::new(per_source, clock),
             global: FairCeiling::new(global, clock),
         }
+    }
+
+    /// Who is trying, for the backoff after failed attempts: the source's tag, never its address.
+    pub fn origin(&self, source: Option<Source>) -> Origin {
+        Origin::new(source.map(|source| self.per_source.tag(source)))
     }
 
     /// Whether this attempt may go ahead; a source already refused does not use up the shared

@@ -153,17 +153,21 @@ pub async fn recover(
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
     let form = form(&state, &req, payload).await?;
-    if !state
-        .login_throttle
-        .allow(limit_source(&req, &state.trusted_proxies))
-    {
+    let source = limit_source(&req, &state.trusted_proxies);
+    if !state.login_throttle.allow(source) {
         return Err(fail(&state, &req, Failure::TooManyRequests));
     }
     let username = form.get("username").cloned().unwrap_or_default();
     let secret = |k: &str| SecretString::from(form.get(k).cloned().unwrap_or_default());
+    let origin = state.login_throttle.origin(source);
     let outcome = state
         .accounts
-        .reset_with_recovery(&username, &secret("recovery_key"), &secret("password"))
+        .reset_with_recovery(
+            &username,
+            &secret("recovery_key"),
+            &secret("password"),
+            origin,
+        )
         .await;
     match after_reset(&state, &req, outcome)? {
         Ok(page) => Ok(page),

@@ -61,16 +61,19 @@ pub async fn login(
         .render()
     };
     // Refused before any derivation, so a flood from one address costs it, not the server.
-    if !state
-        .login_throttle
-        .allow(limit_source(&req, &state.trusted_proxies))
-    {
+    let source = limit_source(&req, &state.trusted_proxies);
+    if !state.login_throttle.allow(source) {
         return Ok(html(
             StatusCode::TOO_MANY_REQUESTS,
             refused("staff-login-too-soon"),
         ));
     }
-    match state.accounts.login(&username, &password, &code).await {
+    let origin = state.login_throttle.origin(source);
+    match state
+        .accounts
+        .login(&username, &password, &code, origin)
+        .await
+    {
         Ok(cookie) => Ok(HttpResponse::SeeOther()
             .cookie(session_cookie(cookie.expose_secret()))
             .insert_header((header::LOCATION, "/workspace"))

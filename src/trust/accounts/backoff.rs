@@ -1,0 +1,204 @@
+//! Waiting after failed attempts at an account's secrets (a login, a password change, a recovery
+//! key), counted per username and source together. Counted per account alone, anyone could hold
+//! an account's owner back by failing at it on purpose; counted per name as typed, a name that
+//! does not exist is held back exactly like one that does, so being held back tells nobody which
+//! names are real. A flood of sources, each with its own free failures, is held by the global
+//! login ceiling (`sessions.global_login_attempts_per_minute`), and a password is no use without
+//! the TOTP code anyway.
+//!
+//! What only a holder of the secret can try is counted per account instead: the current password
+//! behind a session (`Origin::Anywhere`) here, and wrong TOTP codes after a right password in the
+//! database (`Store::record_wrong_code`), so that guessing the code from many sources gets no
+//! further than from one.
+//!
+//! Kept in memory under a key made at start, like the per-source allowances: neither the database
+//! nor a log holds who tried, and each replica counts its own. docs/security.md, "Passwords and
+//! getting back in".
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use hmac::{Hmac, KeyInit, Mac};
+use rand::Rng;
+use sha2::Sha256;
+use zeroize::Zeroizing;
+
+/// Failures allowed before each further attempt must wait (twice as long each time).
+const FREE_FAILURES: u32 = 5;
+/// The longest wait, in seconds; nobody is locked out for good.
+const LONGEST_WAIT: i64 = 900;
+/// Failures are forgotten after this long without another (seconds).
+const FORGOTTEN_AFTER: i64 = 3600;
+/// Above this many tracked (name, source) pairs, forget the quiet ones. The global login
+/// ceiling makes a few thousand an hour the most a flood can add.
+const TRACKED: usize = 20_000;
+
+/// Where attempts are counted from: a source (the web layer's keyed hash of an address or a Tor
+/// circuit, never the address itself), a source the server cannot name, or anywhere at all, for
+/// a secret only its holder can try (the current password, behind a session).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Source([u8; 16]),
+    Unnamed,
+    Anywhere,
+}
+
+impl Origin {
+    /// A source by its tag, or an unnamed one.
+    pub fn new(tag: Option<[u8; 16]>) -> Origin {
+        tag.map_or(Origin::Unnamed, Origin::Source)
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Failures {
+    count: u32,
+    last_at: i64,
+}
+
+impl Failures {
+    fn holds_back(self, at: i64) -> bool {
+        if self.count < FREE_FAILURES {
+            return false;
+        }
+        let doublings = (self.count - FREE_FAILURES).min(10);
+        at < self.last_at + (1i64 << doublings).min(LONGEST_WAIT)
+    }
+}
+
+pub struct Backoff {
+    failures: Mutex<HashMap<[u8; 16], Failures>>,
+    key: Zeroizing<[u8; 32]>,
+}
+
+impl Default for Backoff {
+    fn default() -> Backoff {
+        let mut key = Zeroizing::new([0u8; 32]);
+        rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(key.as_mut());
+        Backoff {
+            failures: Mutex::new(HashMap::new()),
+            key,
+        }
+    }
+}
+
+impl Backoff {
+    fn pair(&self, username: &str, origin: Origin) -> [u8; 16] {
+        let mut tag = [0u8; 16];
+        if let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(self.key.as_ref()) {
+            mac.update(&(username.len() as u64).to_be_bytes());
+            mac.update(username.as_bytes());
+            match origin {
+                Origin::Source(source) => {
+                    mac.update(&[1]);
+                    mac.update(&source);
+                }
+                Origin::Unnamed => mac.update(&[0]),
+                Origin::Anywhere => mac.update(&[2]),
+            }
+            tag.copy_from_slice(&mac.finalize().into_bytes()[..16]);
+        }
+        tag
+    }
+
+    fn failures(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 16], Failures>> {
+        // A panic while holding the lock leaves counts, never a broken map: go on with them.
+        self.failures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether this name, tried from this source, must wait before another attempt.
+    pub fn holds_back(&self, username: &str, origin: Origin, at: i64) -> bool {
+        self.failures()
+            .get(&self.pair(username, origin))
+            .is_some_and(|failures| failures.holds_back(at))
+    }
+
+    pub fn failed(&self, username: &str, origin: Origin, at: i64) {
+        let pair = self.pair(username, origin);
+        let mut failures = self.failures();
+        if failures.len() > TRACKED {
+            failures.retain(|_, f| at - f.last_at < FORGOTTEN_AFTER);
+        }
+        let entry = failures.entry(pair).or_insert(Failures {
+            count: 0,
+            last_at: at,
+        });
+        if at - entry.last_at >= FORGOTTEN_AFTER {
+            entry.count = 0;
+        }
+        entry.count = entry.count.saturating_add(1);
+        entry.last_at = at;
+    }
+
+    pub fn succeeded(&self, username: &str, origin: Origin) {
+        self.failures().remove(&self.pair(username, origin));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: Origin = Origin::Source([1; 16]);
+    const B: Origin = Origin::Source([2; 16]);
+
+    #[test]
+    fn five_free_failures_then_doubling_waits_from_that_source_only() {
+        let backoff = Backoff::default();
+        for _ in 0..5 {
+            assert!(!backoff.holds_back("ana", A, 100));
+            backoff.failed("ana", A, 100);
+        }
+        assert!(backoff.holds_back("ana", A, 100));
+        assert!(
+            !backoff.holds_back("ana", A, 101),
+            "one second after the sixth"
+        );
+        assert!(!backoff.holds_back("ana", B, 100), "another source");
+        assert!(!backoff.holds_back("bo", A, 100), "another name");
+        backoff.failed("ana", A, 101);
+        assert!(backoff.holds_back("ana", A, 102));
+        assert!(
+            !backoff.holds_back("ana", A, 103),
+            "two seconds after the seventh"
+        );
+    }
+
+    #[test]
+    fn the_wait_stops_at_fifteen_minutes_and_success_clears_it() {
+        let backoff = Backoff::default();
+        for _ in 0..40 {
+            backoff.failed("ana", A, 0);
+        }
+        assert!(backoff.holds_back("ana", A, LONGEST_WAIT - 1));
+        assert!(!backoff.holds_back("ana", A, LONGEST_WAIT));
+        backoff.succeeded("ana", A);
+        assert!(!backoff.holds_back("ana", A, 0));
+    }
+
+    #[test]
+    fn failures_are_forgotten_after_a_quiet_hour() {
+        let backoff = Backoff::default();
+        for _ in 0..5 {
+            backoff.failed("ana", A, 0);
+        }
+        backoff.failed("ana", A, FORGOTTEN_AFTER);
+        assert!(
+            !backoff.holds_back("ana", A, FORGOTTEN_AFTER),
+            "the sixth failure counts as the first"
+        );
+    }
+
+    #[test]
+    fn unnamed_and_anywhere_are_counts_of_their_own() {
+        let backoff = Backoff::default();
+        for _ in 0..5 {
+            backoff.failed("ana", Origin::Unnamed, 0);
+        }
+        assert!(backoff.holds_back("ana", Origin::Unnamed, 0));
+        assert!(!backoff.holds_back("ana", A, 0));
+        assert!(!backoff.holds_back("ana", Origin::Anywhere, 0));
+    }
+}
