@@ -84,7 +84,7 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
             submissions_per_minute: 1_000_000,
             global_submissions_per_minute: 1_000_000,
             onion_submissions_per_minute: 1_000_000,
-            reports_per_day: 500,
+            live_reports: 100_000,
         },
         metrics: homeward::config::MetricsSettings::default(),
         audit: homeward::config::AuditSettings::default(),
@@ -217,7 +217,7 @@ async fn main() -> anyhow::Result<()> {
         receipt_kdf: CHEAP,
         locators: Locators {
             space: LOCATOR_SPACE,
-            per_day: u32::MAX,
+            live: u32::MAX,
         },
     };
     let indicators = [

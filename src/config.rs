@@ -170,10 +170,10 @@ pub struct LimitSettings {
     pub submissions_per_minute: u32,
     pub global_submissions_per_minute: u32,
     pub onion_submissions_per_minute: u32,
-    /// Reports taken in any 24 hours, from every listener together (counted in the database, so
-    /// every replica shares it). Each holds one of the million locators until it is destroyed, so
-    /// this times the retention period must stay within a tenth of them (docs/security.md).
-    pub reports_per_day: u32,
+    /// Reports held at once (counted in the database, so every replica shares it). Each holds
+    /// one of the million locators until it is destroyed; at most a tenth of them, so that a free
+    /// one is always near (docs/security.md, "Locators").
+    pub live_reports: u32,
 }
 
 impl Default for LimitSettings {
@@ -182,7 +182,7 @@ impl Default for LimitSettings {
             submissions_per_minute: 6,
             global_submissions_per_minute: 60,
             onion_submissions_per_minute: 120,
-            reports_per_day: 500,
+            live_reports: 100_000,
         }
     }
 }
@@ -683,7 +683,7 @@ impl Settings {
         if self.limits.submissions_per_minute == 0
             || self.limits.global_submissions_per_minute == 0
             || self.limits.onion_submissions_per_minute == 0
-            || self.limits.reports_per_day == 0
+            || self.limits.live_reports == 0
             || self.sessions.login_attempts_per_minute == 0
             || self.sessions.global_login_attempts_per_minute == 0
         {
@@ -709,21 +709,16 @@ impl Settings {
         Ok(())
     }
 
-    /// Refuses a daily ceiling that, kept up for the whole retention period, would hold more than
-    /// a tenth of the locators: past that, fresh locators get hard to find and a flood could
-    /// fill them. With retention off only withdrawals free locators, so a year is counted.
+    /// Refuses a ceiling on live reports above a tenth of the locators: past that, fresh locators
+    /// get hard to find.
     fn check_locator_use(&self) -> Result<(), SettingsError> {
-        let days = self.retention_days().unwrap_or(365).max(1);
-        let held = u64::from(self.limits.reports_per_day).saturating_mul(days.unsigned_abs());
-        let tenth = u64::from(crate::domain::receipt::LOCATOR_SPACE / 10);
-        if held > tenth {
+        let tenth = crate::domain::receipt::LOCATOR_SPACE / 10;
+        if self.limits.live_reports > tenth {
             return Err(SettingsError::Invalid(format!(
-                "limits.reports_per_day is {} and reports are kept {days} days: up to {held} \
-                 locators held, more than a tenth of the {} there are; lower \
-                 limits.reports_per_day to at most {}",
-                self.limits.reports_per_day,
+                "limits.live_reports is {}: more than a tenth of the {} locators; lower it to at \
+                 most {tenth}",
+                self.limits.live_reports,
                 crate::domain::receipt::LOCATOR_SPACE,
-                tenth / days.unsigned_abs()
             )));
         }
         Ok(())
@@ -922,30 +917,18 @@ mod tests {
     }
 
     #[test]
-    fn a_daily_ceiling_that_would_hold_over_a_tenth_of_the_locators_is_refused() {
+    fn a_live_report_ceiling_over_a_tenth_of_the_locators_is_refused() {
         let mut settings = with_database("sqlite::memory:");
         let defaults = settings.validate();
         assert!(defaults.is_ok(), "the defaults fit: {defaults:?}");
-        // 180 days of 556 reports is 100,080 locators: just over a tenth.
-        settings.limits.reports_per_day = 556;
+        settings.limits.live_reports = 100_001;
         let refused = settings.validate().err().map(|e| e.to_string());
         assert!(
             refused
                 .as_deref()
-                .is_some_and(|e| e.contains("at most 555")),
+                .is_some_and(|e| e.contains("at most 100000")),
             "{refused:?}"
         );
-        settings.retention.closed_days = 30;
-        assert!(
-            settings.validate().is_ok(),
-            "a shorter retention holds fewer"
-        );
-        // Retention off frees locators only by withdrawal: a year is counted.
-        settings.retention.enabled = false;
-        settings.limits.reports_per_day = 273;
-        assert!(settings.validate().is_ok());
-        settings.limits.reports_per_day = 274;
-        assert!(settings.validate().is_err());
     }
 
     #[test]

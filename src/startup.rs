@@ -178,7 +178,7 @@ impl Application {
                     space: settings
                         .test_only_locator_space
                         .unwrap_or(crate::domain::receipt::LOCATOR_SPACE),
-                    per_day: settings.limits.reports_per_day,
+                    live: settings.limits.live_reports,
                 },
             },
             public_url: settings.public_url.trim_end_matches('/').to_owned(),

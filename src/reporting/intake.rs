@@ -13,9 +13,7 @@ use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool, WrappedKey};
 use crate::crypto::{CryptoError, KeyPair, PublicKey};
 use crate::domain::{Audience, ItemKind, ReceiptCode, Report, RoutingFacts};
 use crate::reporting::attachments::Cleaned;
-use crate::store::{
-    now, to_the_hour, NewItem, NewReport, OrganisationRow, QueueStandingRow, Store, StoreError,
-};
+use crate::store::{now, NewItem, NewReport, OrganisationRow, QueueStandingRow, Store, StoreError};
 use crate::triage::routing::{Queue, Routing};
 use crate::triage::{Priority, RoutingConfig, TriageRules};
 use crate::trust::sealing::{seal_item, Recipient};
@@ -30,8 +28,8 @@ const LOCATOR_ATTEMPTS: usize = 8;
 pub struct Locators {
     /// How many locators there are to draw from: `LOCATOR_SPACE` but in the test suite.
     pub space: u32,
-    /// Reports taken in any 24 hours, from every listener together.
-    pub per_day: u32,
+    /// Reports held at once, by every listener and replica together.
+    pub live: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -40,8 +38,8 @@ pub enum IntakeError {
     NoDesk,
     #[error("no free locator was found")]
     NoLocator,
-    #[error("today's reports have reached the daily ceiling")]
-    DailyCeiling,
+    #[error("as many reports are held as locators may be")]
+    Full,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -123,7 +121,8 @@ impl Intake {
     /// Draws a receipt code, moves its locator on to the first free one, builds the report under
     /// it and stores it. A locator taken meanwhile draws again; so does a queue key that rotated
     /// while the report was built, when `reseal` says building it again seals it to the new key.
-    /// Past the daily ceiling nothing is built (concurrent reports may pass it by a few).
+    /// Past the ceiling on live reports nothing is built (concurrent reports may pass it by a
+    /// few).
     pub(crate) async fn store_under_fresh_code<F, Fut>(
         &self,
         mut build: F,
@@ -133,18 +132,26 @@ impl Intake {
         F: FnMut(ReceiptCode) -> Fut,
         Fut: std::future::Future<Output = Result<(NewReport, Receipt), IntakeError>>,
     {
-        let day = to_the_hour(now()) - 23 * 3600;
-        if self.store.reports_since(day).await? >= i64::from(self.locators.per_day) {
-            return Err(IntakeError::DailyCeiling);
+        let live = self.store.count_reports().await?;
+        if live >= i64::from(self.locators.live) {
+            return Err(IntakeError::Full);
+        }
+        if live * 2 >= i64::from(self.locators.live) {
+            // Not a refusal yet; a flood the desks should close and destroy in bulk.
+            tracing::warn!(
+                live,
+                ceiling = self.locators.live,
+                "live reports past half the ceiling"
+            );
         }
         for _ in 0..LOCATOR_ATTEMPTS {
             let mut code = ReceiptCode::generate_in(self.locators.space);
             let drawn = code.locator.number().unwrap_or_default();
-            code.locator = self
-                .store
-                .free_locator(drawn, self.locators.space)
-                .await?
-                .ok_or(IntakeError::NoLocator)?;
+            // None free near this draw: draw again elsewhere.
+            let Some(free) = self.store.free_locator(drawn, self.locators.space).await? else {
+                continue;
+            };
+            code.locator = free;
             let (new, receipt) = build(code).await?;
             tracing::Span::current().record("priority", receipt.priority.as_str());
             match self.store.insert_report(&new).await {

@@ -342,17 +342,13 @@ impl SealedIntake<'_> {
         if row.expires_at < at {
             return Err(SealedError::TicketExpired);
         }
-        if !self
-            .intake
-            .store
-            .claim_ticket(&mac, at, at + CLAIM_SECS)
-            .await?
-        {
+        let until = at + CLAIM_SECS;
+        if !self.intake.store.claim_ticket(&mac, at, until).await? {
             return Err(SealedError::TicketRefused);
         }
         let stored = self.store_claimed(submission, &row, mac.clone()).await;
         if stored.is_err() {
-            if let Err(e) = self.intake.store.release_ticket(&mac).await {
+            if let Err(e) = self.intake.store.release_ticket(&mac, until).await {
                 tracing::warn!(error = %e, "a claimed ticket could not be released; it lapses");
             }
         }

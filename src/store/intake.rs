@@ -149,17 +149,6 @@ impl Store {
         Ok(None)
     }
 
-    /// How many reports came in at or after `since` (kept to the hour).
-    #[tracing::instrument(skip_all)]
-    pub async fn reports_since(&self, since: i64) -> Result<i64, StoreError> {
-        on_pool!(self, read, pool => {
-            Ok(sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE created_at >= $1")
-                .bind(since)
-                .fetch_one(pool)
-                .await?)
-        })
-    }
-
     /// Stores the report, its queue entries, items and sealed keys atomically. Returns only once
     /// the transaction is durable.
     #[tracing::instrument(skip_all)]
@@ -362,8 +351,8 @@ impl Store {
         })
     }
 
+    /// How many reports are held, each with its locator: withdrawn and destroyed ones are gone.
     #[tracing::instrument(skip_all)]
-    #[cfg(feature = "test-support")]
     pub async fn count_reports(&self) -> Result<i64, StoreError> {
         on_pool!(self, read, pool => {
             Ok(sqlx::query_scalar("SELECT COUNT(*) FROM reports").fetch_one(pool).await?)

@@ -69,14 +69,20 @@ impl Store {
         })
     }
 
-    /// Lets a claimed ticket be used again (its submission failed before storing anything).
+    /// Lets a claimed ticket be used again (its submission failed before storing anything). Only
+    /// the claim made until `until` is released: if it lapsed and another submission claimed the
+    /// ticket since, that claim stands.
     #[tracing::instrument(skip_all)]
-    pub async fn release_ticket(&self, token_hmac: &[u8]) -> Result<(), StoreError> {
+    pub async fn release_ticket(&self, token_hmac: &[u8], until: i64) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
-            sqlx::query("UPDATE sealed_tickets SET claimed_until = NULL WHERE token_hmac = $1")
-                .bind(token_hmac)
-                .execute(pool)
-                .await?;
+            sqlx::query(
+                "UPDATE sealed_tickets SET claimed_until = NULL
+                 WHERE token_hmac = $1 AND claimed_until = $2",
+            )
+            .bind(token_hmac)
+            .bind(until)
+            .execute(pool)
+            .await?;
             Ok(())
         })
     }

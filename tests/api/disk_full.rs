@@ -146,10 +146,7 @@ on_both_engines!(
         let config = write_config(
             &app,
             "",
-            // The disk, not the daily ceiling, must be what stops intake: a short retention lets
-            // the ceiling be high enough.
-            "[limits]\nsubmissions_per_minute = 1000000\nglobal_submissions_per_minute = 1000000\n\
-             reports_per_day = 100000\n\n[retention]\nclosed_days = 1\n\n\
+            "[limits]\nsubmissions_per_minute = 1000000\nglobal_submissions_per_minute = 1000000\n\n\
              [followup]\nattempts_per_minute = 1000000\nglobal_attempts_per_minute = 1000000\n",
         );
         let served = Served::start(&config).unwrap_or_else(|| panic!("the server did not start"));

@@ -217,7 +217,7 @@ async fn without_a_desk_intake_refuses_and_stores_nothing() {
         receipt_kdf: crate::helpers::TEST_KDF,
         locators: Locators {
             space: LOCATOR_SPACE,
-            per_day: u32::MAX,
+            live: u32::MAX,
         },
     };
     let input: ReportInput =

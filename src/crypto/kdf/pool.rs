@@ -265,7 +265,14 @@ fn work(shared: &Shared) {
         } = job;
         drop(place);
         shared.busy.fetch_add(1, Ordering::Relaxed);
-        let result = span.in_scope(|| derive_with(&mut memory, &secret, &salt, params));
+        // A panic must not end the thread with its counts taken: the lanes would stay shut.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            span.in_scope(|| derive_with(&mut memory, &secret, &salt, params))
+        }))
+        .unwrap_or_else(|_| {
+            memory = Vec::new();
+            Err(CryptoError::Kdf("the derivation panicked".into()))
+        });
         shared.busy.fetch_sub(1, Ordering::Relaxed);
         shared.finished(lane, params);
         // The caller may have gone away (a closed connection); nothing to do then.

@@ -109,8 +109,8 @@ impl From<IntakeError> for Failure {
                 tracing::error!("no free locator found");
                 Failure::Unavailable
             }
-            IntakeError::DailyCeiling => {
-                tracing::warn!("the daily ceiling of reports is reached: intake refused");
+            IntakeError::Full => {
+                tracing::error!("live reports are at limits.live_reports: intake refused");
                 Failure::Unavailable
             }
             IntakeError::Store(e) if e.is_storage_full() => {
