@@ -248,6 +248,10 @@ pub struct AttachmentSettings {
     pub global_bytes: usize,
     /// The largest image, in pixels, that is decoded at all.
     pub max_pixels: u64,
+    /// What resumable uploads not yet used may hold on disk together, every replica together
+    /// (the database counts it): a flood of uploads within the per-minute limits would otherwise
+    /// fill the disk, and every report with it.
+    pub staged_bytes: u64,
 }
 
 impl Default for AttachmentSettings {
@@ -257,6 +261,7 @@ impl Default for AttachmentSettings {
             max_count: 5,
             global_bytes: 64 * 1024 * 1024,
             max_pixels: 40_000_000,
+            staged_bytes: 1024 * 1024 * 1024,
         }
     }
 }

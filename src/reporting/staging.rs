@@ -28,6 +28,10 @@ use crate::trust::accounts::Accounts;
 /// How long an upload may take from start to use.
 pub const UPLOAD_HOURS: i64 = 24;
 
+/// How long an upload not yet complete lives after its last piece: a client whose link dropped
+/// comes back within it, and a stalled one does not hold its share of `staged_bytes` for a day.
+pub const IDLE_SECS: i64 = 3600;
+
 /// The most one request may append; a client on a slow link sends less.
 pub const MAX_PIECE: usize = 1024 * 1024;
 
@@ -112,7 +116,7 @@ impl Staging<'_> {
                 size,
                 declared_type,
                 at,
-                at + UPLOAD_HOURS * 3600,
+                at + IDLE_SECS,
             )
             .await?;
         Ok((id, token))
@@ -165,6 +169,21 @@ impl Staging<'_> {
             if !fits {
                 return Err(StagingError::TooLarge);
             }
+            self.room_for(length).await?;
+        }
+        Ok(())
+    }
+
+    /// Whether `length` more bytes fit in what staged uploads may hold together (concurrent
+    /// pieces may pass it by a piece each).
+    async fn room_for(&self, length: usize) -> Result<(), StagingError> {
+        let staged = self.store.staged_bytes(now()).await?;
+        let after = u64::try_from(staged)
+            .unwrap_or(u64::MAX)
+            .saturating_add(length as u64);
+        if after > self.limits.staged_bytes {
+            tracing::warn!("staged uploads hold attachments.staged_bytes: a piece refused");
+            return Err(StagingError::Busy);
         }
         Ok(())
     }
@@ -185,12 +204,20 @@ impl Staging<'_> {
         if piece.len() > MAX_PIECE || offset + length > row.size {
             return Err(StagingError::TooLarge);
         }
+        self.room_for(piece.len()).await?;
         let key_id = id.to_string();
         let key = staging_key(token, &key_id);
         let sealed = wrap::seal(&key, &piece_ad(&key_id, offset), piece)?;
         if !self
             .store
-            .append_upload(&key_id, offset, length, &sealed)
+            .append_upload(
+                &key_id,
+                offset,
+                length,
+                &sealed,
+                now() + IDLE_SECS,
+                UPLOAD_HOURS * 3600,
+            )
             .await?
         {
             let now_at = self.progress(id, token).await?.offset;
@@ -269,7 +296,9 @@ impl Staging<'_> {
         };
         let facts = serde_json::to_vec(&facts).map_err(|_| CryptoError::Seal)?;
         let facts = wrap::seal(&key, &facts_ad(&key_id), &facts)?;
-        self.store.stage_cleaned(&key_id, &pieces, &facts).await?;
+        self.store
+            .stage_cleaned(&key_id, &pieces, &facts, UPLOAD_HOURS * 3600)
+            .await?;
         Ok(())
     }
 

@@ -72,6 +72,19 @@ impl Store {
         })
     }
 
+    /// What live uploads hold, in bytes received.
+    #[tracing::instrument(skip_all)]
+    pub async fn staged_bytes(&self, now: i64) -> Result<i64, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar(
+                "SELECT CAST(COALESCE(SUM(received), 0) AS BIGINT) FROM uploads WHERE expires_at > $1",
+            )
+            .bind(now)
+            .fetch_one(pool)
+            .await?)
+        })
+    }
+
     /// A live upload.
     #[tracing::instrument(skip_all)]
     pub async fn upload(&self, id: &str, now: i64) -> Result<Option<UploadRow>, StoreError> {
@@ -104,16 +117,22 @@ impl Store {
         first_byte: i64,
         length: i64,
         chunk: &Wrapped,
+        idle_until: i64,
+        lifetime_secs: i64,
     ) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
             let mut tx = pool.begin().await?;
+            // Each piece gives the upload its idle time again, within its lifetime.
             let moved = sqlx::query(
-                "UPDATE uploads SET received = received + $3
+                "UPDATE uploads SET received = received + $3,
+                   expires_at = CASE WHEN created_at + $4 < $5 THEN created_at + $4 ELSE $5 END
                  WHERE id = $1 AND received = $2 AND received + $3 <= size AND cleaned_meta IS NULL",
             )
             .bind(id)
             .bind(first_byte)
             .bind(length)
+            .bind(lifetime_secs)
+            .bind(idle_until)
             .execute(&mut *tx)
             .await?
             .rows_affected();
@@ -150,6 +169,7 @@ impl Store {
         id: &str,
         chunks: &[(i64, Wrapped)],
         meta: &Wrapped,
+        lifetime_secs: i64,
     ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             let mut tx = pool.begin().await?;
@@ -160,12 +180,17 @@ impl Store {
             for (at, chunk) in chunks {
                 insert_piece!(tx, id, at, chunk);
             }
-            sqlx::query("UPDATE uploads SET cleaned_nonce = $2, cleaned_meta = $3 WHERE id = $1")
-                .bind(id)
-                .bind(&meta.nonce)
-                .bind(&meta.ciphertext)
-                .execute(&mut *tx)
-                .await?;
+            // Complete, it waits for its report for the rest of its lifetime.
+            sqlx::query(
+                "UPDATE uploads SET cleaned_nonce = $2, cleaned_meta = $3,
+                   expires_at = created_at + $4 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(&meta.nonce)
+            .bind(&meta.ciphertext)
+            .bind(lifetime_secs)
+            .execute(&mut *tx)
+            .await?;
             tx.commit().await?;
             Ok(())
         })

@@ -44,6 +44,7 @@ mod rotation;
 mod routing;
 mod sealed;
 mod slow_uploads;
+mod staged;
 mod startup;
 mod stolen;
 mod triage;
