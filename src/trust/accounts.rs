@@ -418,9 +418,7 @@ impl Accounts {
         let keys = PasswordKeys::split(&master);
         if !keys.verifies(&account.verifier) {
             self.backoff.failed(username, origin, self.clock.now());
-            self.audit
-                .note(&account.id, "login_refused", "password")
-                .await;
+            self.audit.note(&account.id, "login_refused", "password");
             tracing::info!(account = %account.id, "login refused: password");
             return Err(AccountError::LoginFailed);
         }
@@ -435,8 +433,7 @@ impl Accounts {
                 .record_wrong_code(&account.id, wrong_codes_at)
                 .await?;
             self.audit
-                .note(&account.id, "login_refused", "codes held back")
-                .await;
+                .note(&account.id, "login_refused", "codes held back");
             tracing::info!(account = %account.id, "login refused: codes held back");
             return Err(AccountError::LoginFailed);
         }
@@ -457,7 +454,7 @@ impl Accounts {
             self.store
                 .record_wrong_code(&account.id, self.clock.now())
                 .await?;
-            self.audit.note(&account.id, "login_refused", "code").await;
+            self.audit.note(&account.id, "login_refused", "code");
             tracing::info!(account = %account.id, "login refused: code");
             return Err(AccountError::LoginFailed);
         }

@@ -143,12 +143,17 @@ impl Audit {
             .await
     }
 
-    /// Like `record`, but a failure is logged rather than returned, for paths that have already
-    /// done their work.
-    pub async fn note(&self, actor: &str, action: &str, subject: &str) {
-        if let Err(e) = self.record(actor, action, subject).await {
-            tracing::error!(error = %e, action, "audit append failed");
-        }
+    /// Like `record`, but written after the answer, and a failure logged rather than returned:
+    /// for refusals, whose answer must come as fast for a real account (audited) as for a name
+    /// that does not exist (nothing to audit), or its time would tell which names are real.
+    pub fn note(&self, actor: &str, action: &'static str, subject: &'static str) {
+        let audit = self.clone();
+        let actor = actor.to_owned();
+        tokio::spawn(async move {
+            if let Err(e) = audit.record(&actor, action, subject).await {
+                tracing::error!(error = %e, action, "audit append failed");
+            }
+        });
     }
 
     /// The current head, to export off the server.

@@ -37,7 +37,8 @@ pub fn is_zawgyi(text: &str) -> bool {
 }
 
 /// The text in Unicode, for matching: converted if it is Zawgyi, else as it was. Never for what
-/// is sealed.
+/// is sealed. No caller until linking and search match texts; kept here so that they use this
+/// and not a conversion of their own.
 pub fn normalise(text: &str) -> Cow<'_, str> {
     if is_zawgyi(text) {
         Cow::Owned(to_unicode(text))

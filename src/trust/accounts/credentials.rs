@@ -147,8 +147,7 @@ impl Accounts {
         let Ok(private) = opened else {
             self.backoff.failed(username, origin, self.clock.now());
             self.audit
-                .note(&account.id, "reset_refused", "recovery key")
-                .await;
+                .note(&account.id, "reset_refused", "recovery key");
             return Err(refused);
         };
         check_password(new.expose_secret(), &account.username)?;
