@@ -9,6 +9,10 @@
 //! Below web, so that anything that speaks to a person (pages, alerts) takes its words from here;
 //! it knows nothing of HTTP or storage.
 
+mod zone;
+
+pub use zone::{Zone, OFFERED as OFFERED_ZONES};
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -181,6 +185,8 @@ pub fn args<'a>(pairs: &[(&'a str, String)]) -> FluentArgs<'a> {
 pub struct Tr {
     pub catalogs: Arc<Catalogs>,
     pub lang: &'static str,
+    /// The reader's time zone, when they chose one (responders do; reporters read UTC).
+    pub zone: Option<Zone>,
 }
 
 impl Tr {
@@ -197,8 +203,22 @@ impl Tr {
         self.t(&format!("error-{code}"))
     }
 
-    /// A moment as this language writes a date and time (in UTC, with ASCII digits).
+    /// A moment as this language writes a date and time, with ASCII digits: in the reader's zone
+    /// with its offset, or in UTC.
     pub fn date_time(&self, seconds: i64) -> String {
+        if let Some(civil) = self.zone.as_ref().and_then(|zone| zone.civil(seconds)) {
+            return self.t_with(
+                "date-time-zoned",
+                &args(&[
+                    ("year", civil.year.to_string()),
+                    ("month", format!("{:02}", civil.month)),
+                    ("day", format!("{:02}", civil.day)),
+                    ("hour", format!("{:02}", civil.hour)),
+                    ("minute", format!("{:02}", civil.minute)),
+                    ("offset", civil.offset),
+                ]),
+            );
+        }
         let Ok(t) = time::OffsetDateTime::from_unix_timestamp(seconds) else {
             return String::new();
         };
@@ -283,6 +303,7 @@ mod tests {
         };
         let at = 1_796_083_200; // 2026-12-01 00:00 UTC
         let tr = |lang| Tr {
+            zone: None,
             catalogs: catalogs.clone(),
             lang,
         };

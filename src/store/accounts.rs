@@ -73,6 +73,9 @@ pub struct SessionRecord {
     pub key: Wrapped,
     pub created_at: i64,
     pub last_seen_at: i64,
+    /// The account's chosen language tag and IANA time zone, if it chose them.
+    pub language: Option<String>,
+    pub time_zone: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -423,7 +426,7 @@ impl Store {
         on_pool!(self, read, pool => {
             let row = sqlx::query(
                 "SELECT s.account_id, a.username, a.role, a.organisation_id, s.key_nonce, s.key_sealed,
-                        s.created_at, s.last_seen_at
+                        s.created_at, s.last_seen_at, a.language, a.time_zone
                  FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id_hmac = $1",
             )
             .bind(id_hmac)
@@ -438,9 +441,34 @@ impl Store {
                     key: Wrapped { nonce: row.try_get(4)?, ciphertext: row.try_get(5)? },
                     created_at: row.try_get(6)?,
                     last_seen_at: row.try_get(7)?,
+                    language: row.try_get(8)?,
+                    time_zone: row.try_get(9)?,
                 })
             })
             .transpose()
+        })
+    }
+
+    /// Sets the account's language and time zone (none: the browser's language, UTC).
+    #[tracing::instrument(skip_all)]
+    pub async fn set_preferences(
+        &self,
+        account: &str,
+        language: Option<&str>,
+        time_zone: Option<&str>,
+        audit: &AuditEntry<'_>,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
+            sqlx::query("UPDATE accounts SET language = $2, time_zone = $3 WHERE id = $1")
+                .bind(account)
+                .bind(language)
+                .bind(time_zone)
+                .execute(&mut *tx)
+                .await?;
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
+            Ok(())
         })
     }
 

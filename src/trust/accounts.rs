@@ -99,6 +99,9 @@ pub struct Principal {
     pub organisation_id: Option<String>,
     pub private_key: PrivateKey,
     pub csrf: String,
+    /// The language tag and IANA time zone the person chose for their pages, if they did.
+    pub language: Option<String>,
+    pub time_zone: Option<String>,
     session_hmac: Vec<u8>,
 }
 
@@ -510,8 +513,33 @@ impl Accounts {
             organisation_id: session.organisation_id,
             private_key: private,
             csrf: csrf_token(cookie),
+            language: session.language,
+            time_zone: session.time_zone,
             session_hmac: id,
         }))
+    }
+
+    /// The person's language tag and IANA time zone for their pages (none: the browser's
+    /// language, UTC); both already parsed by the caller.
+    pub async fn set_preferences(
+        &self,
+        who: &Principal,
+        language: Option<&str>,
+        time_zone: Option<&str>,
+    ) -> Result<(), AccountError> {
+        let entry = self.audit.entry(
+            &who.account_id,
+            "preferences_changed",
+            format!(
+                "language:{} time_zone:{}",
+                language.unwrap_or("-"),
+                time_zone.unwrap_or("-")
+            ),
+        );
+        self.store
+            .set_preferences(&who.account_id, language, time_zone, &entry)
+            .await?;
+        Ok(())
     }
 
     pub async fn logout(&self, principal: &Principal) -> Result<(), AccountError> {

@@ -43,6 +43,7 @@ mod retention;
 mod rotation;
 mod routing;
 mod sealed;
+mod settings;
 mod slow_uploads;
 mod staged;
 mod startup;

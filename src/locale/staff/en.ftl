@@ -148,6 +148,16 @@ staff-queue_changed = changed (organisation, kind, key or conditions)
 staff-queue_withdrawn = withdrawn
 
 ## Passwords and getting back in
+staff-settings-heading = Your language and time zone
+staff-settings-language = Language of your pages
+staff-settings-language-browser = The browser's language
+staff-settings-zone = Time zone
+staff-settings-zone-hint = Dates and times on your pages are shown in it, with their offset from UTC.
+staff-settings-save = Save
+staff-settings-saved = Saved. Your pages now use this language and time zone.
+error-language_unknown = Choose a language from the list.
+error-zone_unknown = Choose a time zone from the list.
+date-time-zoned = { $day }/{ $month }/{ $year } { $hour }:{ $minute } ({ $offset })
 staff-password-heading = Change your password
 staff-password-current = Current password
 staff-password-new = New password

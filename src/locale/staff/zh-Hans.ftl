@@ -147,6 +147,16 @@ staff-queue_changed = 已更改（机构、类型、密钥或条件）
 staff-queue_withdrawn = 已撤销
 
 ## Passwords and getting back in
+staff-settings-heading = 你的语言和时区
+staff-settings-language = 页面语言
+staff-settings-language-browser = 浏览器的语言
+staff-settings-zone = 时区
+staff-settings-zone-hint = 页面上的日期和时间按此时区显示，并注明与 UTC 的时差。
+staff-settings-save = 保存
+staff-settings-saved = 已保存。你的页面现在使用这个语言和时区。
+error-language_unknown = 请从列表中选择一种语言。
+error-zone_unknown = 请从列表中选择一个时区。
+date-time-zoned = { $year }年{ $month }月{ $day }日 { $hour }:{ $minute }（{ $offset }）
 staff-password-heading = 修改密码
 staff-password-current = 当前密码
 staff-password-new = 新密码

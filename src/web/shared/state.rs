@@ -113,6 +113,17 @@ impl AppState {
     }
 
     /// The language for this request: `chosen` if supported, else Accept-Language, else the default.
+    /// A signed-in person's words and clock: their chosen language (else the browser's), their
+    /// chosen time zone (else UTC).
+    pub fn staff_tr(&self, req: &HttpRequest, who: &crate::trust::accounts::Principal) -> Tr {
+        let mut tr = self.tr(req, who.language.as_deref());
+        tr.zone = who
+            .time_zone
+            .as_deref()
+            .and_then(crate::locale::Zone::parse);
+        tr
+    }
+
     pub fn tr(&self, req: &HttpRequest, chosen: Option<&str>) -> Tr {
         let accept = req
             .headers()
@@ -121,6 +132,7 @@ impl AppState {
         Tr {
             catalogs: self.catalogs.clone(),
             lang: self.catalogs.negotiate(chosen, accept),
+            zone: None,
         }
     }
 }

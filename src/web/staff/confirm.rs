@@ -70,7 +70,7 @@ pub(super) async fn remove_member(
     let Some(member) = members.iter().find(|m| m.account_id == account) else {
         return Err(fail(state, req, Failure::NotFound));
     };
-    let tr = state.tr(req, None);
+    let tr = state.staff_tr(req, who);
     Ok(ConfirmPage {
         heading: tr.t_with(
             "staff-confirm-remove-heading",
@@ -103,7 +103,7 @@ pub(super) async fn suspend_organisation(
         Ok(_) => return Err(fail(state, req, Failure::NotFound)),
         Err(e) => return Err(fail(state, req, e)),
     };
-    let tr = state.tr(req, None);
+    let tr = state.staff_tr(req, who);
     Ok(ConfirmPage {
         heading: tr.t_with(
             "staff-confirm-suspend-heading",

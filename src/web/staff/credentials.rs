@@ -78,7 +78,7 @@ pub async fn password_form(
         return Ok(redirect("/login"));
     };
     let page = PasswordPage {
-        tr: state.tr(&req, None),
+        tr: state.staff_tr(&req, &who),
         stylesheet: assets::STYLESHEET_PATH,
         csrf: who.csrf.clone(),
         errors: FieldMessages::default(),
@@ -115,7 +115,7 @@ pub async fn change_password(
         Err(e) => (refusal(&state, &req, e)?, false),
     };
     let page = PasswordPage {
-        tr: state.tr(&req, None),
+        tr: state.staff_tr(&req, &who),
         stylesheet: assets::STYLESHEET_PATH,
         csrf: who.csrf.clone(),
         done,

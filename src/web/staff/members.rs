@@ -29,7 +29,7 @@ pub async fn remove(
     let queues = rotation::remove_member(state.chain(), &state.accounts.audit, &who, &account)
         .await
         .map_err(|e| fail(&state, &req, e))?;
-    let tr = state.tr(&req, None);
+    let tr = state.staff_tr(&req, &who);
     let message = if queues.is_empty() {
         tr.t("staff-member-removed")
     } else {
@@ -61,7 +61,7 @@ pub async fn accept_certificate(
         .await
     {
         Ok(()) => {
-            let message = state.tr(&req, None).t("staff-certified-self");
+            let message = state.staff_tr(&req, &who).t("staff-certified-self");
             workspace_with(&state, &req, &who, None, Some(message)).await
         }
         Err(e @ WorkspaceError::BadSignature) => {
@@ -103,7 +103,7 @@ pub async fn certify(
     .await
     {
         Ok(()) => {
-            let message = state.tr(&req, None).t("staff-member-certified-done");
+            let message = state.staff_tr(&req, &who).t("staff-member-certified-done");
             workspace_with(&state, &req, &who, None, Some(message)).await
         }
         Err(e @ WorkspaceError::Uncertified(_)) => {

@@ -20,6 +20,7 @@ pub mod queue_keys;
 pub mod referrals;
 pub mod reports;
 pub mod session;
+mod settings;
 pub mod workspace;
 
 use actix_web::web;
@@ -41,6 +42,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/invite/{token}", web::get().to(invites::invite_form));
     cfg.route("/invite/{token}", web::post().to(invites::enrol));
     cfg.route("/invites", web::post().to(invites::create_invite));
+    cfg.route("/settings", web::get().to(settings::settings_form));
+    cfg.route("/settings", web::post().to(settings::save_settings));
     cfg.route("/password", web::get().to(credentials::password_form));
     cfg.route("/password", web::post().to(credentials::change_password));
     cfg.route("/recover", web::get().to(credentials::recover_form));

@@ -201,7 +201,7 @@ async fn list_page(
     form: DetailsForm,
     errors: FieldMessages,
 ) -> Result<HttpResponse, PageError> {
-    let tr = state.tr(req, None);
+    let tr = state.staff_tr(req, who);
     let store = &state.intake.store;
     let orgs = store
         .all_organisations()
@@ -258,7 +258,7 @@ async fn detail_page(
     id: &str,
     extras: DetailExtras,
 ) -> Result<HttpResponse, PageError> {
-    let tr = state.tr(req, None);
+    let tr = state.staff_tr(req, who);
     let store = &state.intake.store;
     let org = match store.organisation(id).await {
         Ok(Some(org)) => org,
@@ -348,7 +348,7 @@ pub async fn register(
         Ok(id) => Ok(redirect(&format!("/organisations/{id}"))),
         Err(e) => {
             let errors = refused(&state, &req, e)?;
-            let messages = FieldMessages::new(&state.tr(&req, None), &errors);
+            let messages = FieldMessages::new(&state.staff_tr(&req, &who), &errors);
             list_page(&state, &req, &who, details, messages).await
         }
     }
@@ -408,7 +408,7 @@ async fn change(
         Ok(()) => Ok(redirect(&format!("/organisations/{id}"))),
         Err(e) => {
             let errors = refused(&state, &req, e)?;
-            extras.errors = FieldMessages::new(&state.tr(&req, None), &errors);
+            extras.errors = FieldMessages::new(&state.staff_tr(&req, &who), &errors);
             detail_page(&state, &req, &who, &id, extras).await
         }
     }

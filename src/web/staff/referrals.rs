@@ -46,7 +46,7 @@ pub async fn refer(
             let form = ReferralForm {
                 refusal: Some(
                     state
-                        .tr(&req, None)
+                        .staff_tr(&req, &who)
                         .t(&format!("referral-{}", refusal.code())),
                 ),
                 to,
@@ -88,7 +88,7 @@ pub async fn issue_projection(
     match outcome {
         Ok(_) => Ok(redirect(&format!("/queues/{queue}/reports/{report}"))),
         Err(ProjectionError::Fields(errors)) => {
-            let tr = state.tr(&req, None);
+            let tr = state.staff_tr(&req, &who);
             let problems = errors
                 .0
                 .iter()

@@ -118,7 +118,7 @@ pub async fn queue_page(
         .await
         .map_err(|e| fail(&state, &req, e))?;
     let now = crate::store::now();
-    let tr = state.tr(&req, None);
+    let tr = state.staff_tr(&req, &who);
     let entries = entries
         .into_iter()
         .map(|e| {
@@ -285,7 +285,7 @@ pub(super) async fn report_view(
     .await
     .map_err(|e| fail(state, req, e))?;
     let items = &opened.items;
-    let tr = state.tr(req, None);
+    let tr = state.staff_tr(req, who);
     let sections = sections(&tr, &opened, &queue, &report);
     let (row, entry) = workspace::entry_as_it_stands(state.receivers(), who, &queue, report_id)
         .await

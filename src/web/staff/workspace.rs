@@ -221,7 +221,7 @@ pub(super) async fn workspace_refusal(
     refused: impl Into<Failure>,
     message: &str,
 ) -> Result<HttpResponse, PageError> {
-    let message = Some(state.tr(req, None).t(message));
+    let message = Some(state.staff_tr(req, who).t(message));
     let mut page = workspace_with(state, req, who, None, message).await?;
     *page.status_mut() = refused.into().status();
     Ok(page)
@@ -258,7 +258,7 @@ pub(super) async fn workspace_with(
     let managed = managed_queues(state, who, &standings, manages)
         .await
         .map_err(|e| fail(state, req, e))?;
-    let tr = state.tr(req, None);
+    let tr = state.staff_tr(req, who);
     let (certified, uncertified) = own_certification(state, who, &tr)
         .await
         .map_err(|e| fail(state, req, e))?;
