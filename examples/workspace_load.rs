@@ -293,7 +293,8 @@ async fn main() -> anyhow::Result<()> {
             &totp.generate(now).to_string(),
             homeward::trust::accounts::Origin::Unnamed,
         )
-        .await?;
+        .await?
+        .session;
     let who = accounts
         .resolve(cookie.expose_secret())
         .await?

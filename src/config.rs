@@ -181,7 +181,9 @@ impl Default for LimitSettings {
         LimitSettings {
             submissions_per_minute: 6,
             global_submissions_per_minute: 60,
-            onion_submissions_per_minute: 120,
+            // Fifty circuits can each bring two light tries at once: the kept half (120) must
+            // outlast them for a reporter who comes once (issue 17, item 2).
+            onion_submissions_per_minute: 240,
             live_reports: 100_000,
         }
     }
@@ -434,9 +436,12 @@ pub struct SessionSettings {
     /// Login attempts one source address may make per minute (in a burst, then one every
     /// 60/n seconds). The address is only hashed in memory, never stored.
     pub login_attempts_per_minute: u32,
-    /// Login attempts (and password changes) from every source together per minute: what holds
-    /// a login flood from many addresses to a few Argon2id derivations, so reports are not kept
-    /// waiting behind it (docs/security.md). Settings written before it existed get the default.
+    /// Login attempts (and password changes and recoveries) from every source together per
+    /// minute: what holds a login flood from many addresses to a few Argon2id derivations, so
+    /// reports are not kept waiting behind it (docs/security.md). With an onion listener, half
+    /// of it (rounded down) is the onion listener's and the rest the public one's. Logins that
+    /// show a known device for their account have an allowance of the same size of their own.
+    /// Settings written before it existed get the default.
     #[serde(default = "default_global_login_attempts")]
     pub global_login_attempts_per_minute: u32,
 }

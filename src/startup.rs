@@ -188,14 +188,18 @@ impl Application {
             leave_url: settings.site.leave_url.clone(),
             source_url: settings.site.source_url.clone(),
             max_body_bytes: settings.server.max_body_bytes,
-            login_throttle: Arc::new(crate::web::shared::throttle::Attempts::new(
+            // With an onion listener, each listener gets its own half of the login and code
+            // ceilings: circuits cost nothing to make and must not spend the public listener's.
+            login_throttle: Arc::new(crate::web::shared::throttle::Logins::new(
                 settings.sessions.login_attempts_per_minute,
                 settings.sessions.global_login_attempts_per_minute,
+                onion_addr.is_some(),
                 &limiter_clock,
             )),
             code_throttle: Arc::new(crate::web::shared::throttle::Attempts::new(
                 settings.followup.attempts_per_minute,
                 settings.followup.global_attempts_per_minute,
+                onion_addr.is_some(),
                 &limiter_clock,
             )),
             followup: settings.followup.clone(),

@@ -23,8 +23,10 @@ use crate::trust::audit::Audit;
 
 mod backoff;
 mod credentials;
+mod device;
 
 pub use backoff::Origin;
+pub use device::{KnownDevice, DEVICE_DAYS};
 
 /// The audit action of a console recovery of operator access, announced to every member.
 pub const OPERATOR_RECOVERED: &str = "operator_recovered";
@@ -89,6 +91,13 @@ pub struct Enrolment {
     pub totp_secret: SecretString,
     pub totp_url: SecretString,
     pub recovery_key: SecretString,
+}
+
+/// What a successful login hands out: the new session's secret, and a fresh known-device value
+/// (`device`) for the next login.
+pub struct LoggedIn {
+    pub session: SecretString,
+    pub device: SecretString,
 }
 
 /// The logged-in person behind a request.
@@ -382,15 +391,16 @@ impl Accounts {
         })
     }
 
-    /// Password and TOTP; a TOTP code is accepted once. Returns the new session's cookie value.
-    /// A name tried and failed too often from `origin` waits there, whether it exists or not.
+    /// Password and TOTP; a TOTP code is accepted once. Returns the new session's cookie value
+    /// and a known-device value. A name tried and failed too often from `origin` waits there,
+    /// whether it exists or not.
     pub async fn login(
         &self,
         username: &str,
         password: &SecretString,
         code: &str,
         origin: Origin,
-    ) -> Result<SecretString, AccountError> {
+    ) -> Result<LoggedIn, AccountError> {
         let at = now();
         if self.backoff.holds_back(username, origin, self.clock.now()) {
             return Err(AccountError::TooSoon);
@@ -481,7 +491,10 @@ impl Accounts {
             )
             .await?;
         tracing::info!(account = %account.id, "logged in");
-        Ok(SecretString::from(cookie.as_str().to_owned()))
+        Ok(LoggedIn {
+            session: SecretString::from(cookie.as_str().to_owned()),
+            device: self.device_value(&account),
+        })
     }
 
     /// The person behind a session cookie, with their private key opened for this request only.

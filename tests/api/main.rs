@@ -28,6 +28,7 @@ mod followup;
 mod followup_api;
 mod health;
 mod intake;
+mod known_devices;
 mod locators;
 mod malformed;
 mod onion;

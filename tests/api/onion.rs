@@ -1,8 +1,9 @@
 //! The onion listener, spoken to as Tor does: a raw TCP connection that opens with a PROXY
 //! protocol v1 line naming a circuit (`HiddenServiceExportCircuitID haproxy`), then HTTP. Each
 //! circuit is a source of its own; the listener's ceiling keeps room for circuits that come in
-//! once while many flood; a connection without Tor's line is closed unanswered; and the public
-//! listener believes no such line.
+//! once while many flood; circuits cannot spend the public listener's login and code ceilings; a
+//! connection without Tor's line is closed unanswered; and the public listener believes no such
+//! line.
 
 use std::net::IpAddr;
 use std::time::Duration;
@@ -185,15 +186,15 @@ on_both_engines!(
 on_both_engines!(
     an_honest_circuit_s_report_is_accepted_while_fifty_circuits_flood,
     |engine: Engine| async move {
-        // The ceiling keeps half (120) for circuits that have sent at most two this minute:
-        // fifty flooding circuits can spend at most 100 of it, whatever the order they come in.
+        // At the default limits: the onion ceiling (240) keeps half (120) for circuits that have
+        // sent at most two this minute, and fifty flooding circuits can spend at most 100 of it,
+        // whatever the order they come in.
         let app = spawn_with(
             engine,
             Options {
                 tweak: |s| {
                     onion_settings(s);
-                    s.limits.submissions_per_minute = 6;
-                    s.limits.onion_submissions_per_minute = 240;
+                    s.limits = homeward::config::LimitSettings::default();
                 },
                 ..Default::default()
             },
@@ -322,5 +323,92 @@ on_both_engines!(
             app.post_json(&json!({"narrative": "two"})).await.status(),
             429
         );
+    }
+);
+
+/// Logs in over `circuit` with a wrong code; the status.
+async fn onion_login(host: &str, circuit: u32, username: &str) -> u16 {
+    raw(
+        host,
+        proxy_line(circuit).as_bytes(),
+        "POST",
+        "/api/v1/session",
+        Some(&json!({"username": username, "password": "a guess at it", "code": "000000"})),
+    )
+    .await
+    .map(|(status, _)| status)
+    .unwrap_or_else(|| panic!("circuit {circuit}: closed unanswered"))
+}
+
+on_both_engines!(
+    onion_circuits_spending_their_login_and_code_ceilings_leave_the_public_listener_its_own,
+    |engine: Engine| async move {
+        // Four logins and four codes a minute in all: two on each listener. Shared, ten circuits
+        // would spend all four and a responder or reporter on the public listener would wait.
+        let app = spawn_with(
+            engine,
+            Options {
+                tweak: |s| {
+                    onion_settings(s);
+                    s.sessions.global_login_attempts_per_minute = 4;
+                    s.followup.global_attempts_per_minute = 4;
+                },
+                ..Default::default()
+            },
+        )
+        .await;
+        let host = onion_host(&app);
+        let invite = app.invite("responder", Some("partner")).await;
+        let (secret, _) = crate::accounts::enrol(&app, &invite, "shift.op").await;
+        let (_, code) = app
+            .submit(
+                &json!({"narrative": "sent before the circuits", "location": {"country": "KH"}}),
+            )
+            .await;
+        let wrong = format!("{}0000", &code.replace(' ', "")[..16]);
+
+        let mut logins = Vec::new();
+        let mut codes = Vec::new();
+        for circuit in 0..10 {
+            logins.push(onion_login(&host, 100 + circuit, &format!("guess{circuit}")).await);
+            codes.push(visit(&host, 200 + circuit, &wrong).await);
+        }
+        assert_eq!(&logins[..2], &[401, 401], "{logins:?}");
+        assert_eq!(
+            &logins[2..],
+            &[429; 8],
+            "the onion share is spent: {logins:?}"
+        );
+        assert_eq!(&codes[..2], &[422, 422], "{codes:?}");
+        assert_eq!(
+            &codes[2..],
+            &[429; 8],
+            "the onion share is spent: {codes:?}"
+        );
+        assert_eq!(
+            visit(&host, 300, &code).await,
+            429,
+            "even a right code waits on the onion listener"
+        );
+
+        // The public listener's halves are untouched.
+        let (status, body) = crate::workspace_api::api(
+            &app,
+            "POST",
+            "/api/v1/session",
+            None,
+            Some(json!({"username": "shift.op", "password": crate::accounts::PASSWORD, "code": crate::accounts::code_for(&secret, 0)})),
+        )
+        .await;
+        assert_eq!(status, 201, "a responder on the public listener: {body}");
+        let (status, body) = crate::workspace_api::api(
+            &app,
+            "POST",
+            "/api/v1/followup/visits",
+            None,
+            Some(json!({"code": code})),
+        )
+        .await;
+        assert_eq!(status, 201, "a reporter on the public listener: {body}");
     }
 );

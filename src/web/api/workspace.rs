@@ -27,12 +27,21 @@ pub struct LoginRequest {
     pub password: String,
     /// The current TOTP code; each is accepted once.
     pub code: String,
+    /// The `device` value this client was given at its last login to this account, if it kept
+    /// one. A live one (90 days) is counted apart from strangers' attempts, so that a flood of
+    /// logins from elsewhere does not keep this client out; it skips no check. Absent, expired
+    /// or not this account's: the attempt is counted as anyone's, with the same answers.
+    #[serde(default)]
+    pub device: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct SessionCreated {
     /// Send as `Authorization: Bearer <token>`. Shown once; the server keeps only its HMAC.
     pub token: String,
+    /// Keep it, and send it as `device` at this account's next login. Valid 90 days, and each
+    /// login gives a fresh one. The server keeps nothing of it; it opens nothing by itself.
+    pub device: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -160,7 +169,12 @@ pub async fn login(
 ) -> Result<HttpResponse, ApiError> {
     let login: LoginRequest = json_body(&state, &req, payload).await?;
     let source = limit_source(&req, &state.trusted_proxies);
-    if !state.login_throttle.allow(source) {
+    let device = state
+        .accounts
+        .known_device(&login.username, login.device.as_deref())
+        .await
+        .map_err(|e| api_error(&state, &req, e))?;
+    if !state.login_throttle.allow_login(source, device.as_ref()) {
         return Err(api_error(&state, &req, Failure::TooManyRequests));
     }
     let password = SecretString::from(login.password);
@@ -170,8 +184,9 @@ pub async fn login(
         .login(&login.username, &password, &login.code, origin)
         .await
     {
-        Ok(token) => Ok(HttpResponse::Created().json(SessionCreated {
-            token: token.expose_secret().to_owned(),
+        Ok(logged_in) => Ok(HttpResponse::Created().json(SessionCreated {
+            token: logged_in.session.expose_secret().to_owned(),
+            device: logged_in.device.expose_secret().to_owned(),
         })),
         // A failed login is a 401, too many a 429, as on the page.
         Err(e) => Err(api_error(&state, &req, e)),

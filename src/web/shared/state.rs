@@ -23,7 +23,8 @@ pub struct AppState {
     /// Where this server's source can be had (AGPL section 13): /about and /source.
     pub source_url: crate::config::SourceUrl,
     pub max_body_bytes: usize,
-    pub login_throttle: Arc<throttle::Attempts>,
+    /// Logins, password changes and recoveries; known devices have an allowance of their own.
+    pub login_throttle: Arc<throttle::Logins>,
     pub code_throttle: Arc<throttle::Attempts>,
     pub followup: crate::config::FollowupSettings,
     pub attachments: crate::config::AttachmentSettings,

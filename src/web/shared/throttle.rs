@@ -5,8 +5,12 @@
 //! a log ever holds it, and memory holds no address or circuit in the clear. Each replica counts
 //! its own.
 //!
-//! Receipt-code attempts are limited per source and, against guessing from many sources, across
-//! all sources together. Submissions are limited per source and in all on each listener.
+//! Receipt-code and login attempts are limited per source and, against guessing from many
+//! sources, across all sources together on each listener: circuits cost nothing to make, so the
+//! onion listener's visitors must not be able to spend what the public listener's need, nor the
+//! reverse. Submissions are limited per source and in all on each listener. Logins that show a
+//! known device (`trust::accounts::KnownDevice`) for the account they name have an allowance of
+//! their own, which no stranger can reach.
 //!
 //! A ceiling shared by everyone (`FairCeiling`) keeps its last half for sources that have tried
 //! little in the last minute: circuits cost nothing to make, so per-source limits alone stop only a naive
@@ -21,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use actix_web::HttpRequest;
 
-use crate::trust::accounts::Origin;
+use crate::trust::accounts::{KnownDevice, Origin};
 use crate::web::shared::circuit::Circuit;
 use governor::middleware::NoOpMiddleware;
 use governor::state::keyed::DashMapStateStore;
@@ -108,19 +112,24 @@ impl SourceThrottle {
 
     /// The key a source is counted under: an HMAC, so that memory holds no address or circuit.
     fn tag(&self, source: Source) -> [u8; 16] {
+        match source {
+            Source::Address(address) => self.keyed(b"address", &subscriber(address)),
+            // A domain of its own: a circuit id is never some address's bytes.
+            Source::Circuit(circuit) => self.keyed(b"circuit", &circuit.to_be_bytes()),
+        }
+    }
+
+    /// The key an account is counted under, in a domain of its own, so that memory holds no
+    /// account id either.
+    fn account_tag(&self, account_id: &str) -> [u8; 16] {
+        self.keyed(b"account", account_id.as_bytes())
+    }
+
+    fn keyed(&self, domain: &[u8], bytes: &[u8]) -> [u8; 16] {
         let mut tag = [0u8; 16];
         if let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(self.key.as_ref()) {
-            match source {
-                Source::Address(address) => {
-                    mac.update(b"address");
-                    mac.update(&subscriber(address));
-                }
-                // A domain of its own: a circuit id is never some address's bytes.
-                Source::Circuit(circuit) => {
-                    mac.update(b"circuit");
-                    mac.update(&circuit.to_be_bytes());
-                }
-            }
+            mac.update(domain);
+            mac.update(bytes);
             tag.copy_from_slice(&mac.finalize().into_bytes()[..16]);
         }
         tag
@@ -292,19 +301,36 @@ impl Submissions {
 }
 
 /// Attempts at a secret (a receipt code, a login, a password change): a per-source allowance and
-/// one shared by every source on both listeners, part of it kept for sources on their first try,
-/// so that neither one source nor a flood of addresses or circuits can spend more Argon2id
-/// derivations than the shared allowance, nor spend it all on guesses.
+/// a ceiling shared by every source on each listener, part of it kept for sources on their first
+/// tries, so that neither one source nor a flood of addresses or circuits can spend more Argon2id
+/// derivations than the ceiling, nor spend it all on guesses. With an onion listener the
+/// configured ceiling is split between the two (`Attempts::new`), so the total stays what was
+/// configured.
 pub struct Attempts {
     per_source: SourceThrottle,
-    global: FairCeiling,
+    public: FairCeiling,
+    /// The onion listener's share, when there is one.
+    onion: Option<FairCeiling>,
 }
 
 impl Attempts {
-    pub fn new(per_source: u32, global: u32, clock: &LimiterClock) -> Attempts {
+    /// `global` a minute across sources: all of it on the public listener or, with an onion
+    /// listener, ⌈global/2⌉ there and ⌊global/2⌋ (at least one) on the onion listener.
+    pub fn new(per_source: u32, global: u32, onion: bool, clock: &LimiterClock) -> Attempts {
+        let onion_share = global / 2;
         Attempts {
             per_source: SourceThrottle::new(per_source, clock),
-            global: FairCeiling::new(global, clock),
+            public: FairCeiling::new(if onion { global - onion_share } else { global }, clock),
+            onion: onion.then(|| FairCeiling::new(onion_share.max(1), clock)),
+        }
+    }
+
+    /// The ceiling a source's listener has. Only the onion listener's connections carry a
+    /// circuit (`limit_source` names it first), so a circuit is an onion visitor.
+    fn ceiling(&self, source: Option<Source>) -> &FairCeiling {
+        match (source, &self.onion) {
+            (Some(Source::Circuit(_)), Some(onion)) => onion,
+            _ => &self.public,
         }
     }
 
@@ -318,8 +344,54 @@ impl Attempts {
     pub fn allow(&self, source: Option<Source>) -> bool {
         self.per_source.allow(source)
             && self
-                .global
+                .ceiling(source)
                 .admit(source.map(|source| self.per_source.tag(source)))
+    }
+}
+
+/// Login attempts, and the password changes and recoveries counted with them. Strangers share
+/// one allowance (`Attempts`); an attempt that shows a known device for the account it names
+/// draws on a second of the same size, per source and per listener alike, which no stranger can
+/// reach, so a flood of cheap sources that spends the first keeps no responder out. Within the
+/// second, an account is what tries lightly or not: a responder who mistypes once still tries
+/// lightly, while a device value stolen and tried from many sources reaches only the open half,
+/// leaving the kept half to every other account.
+pub struct Logins {
+    strangers: Attempts,
+    known: Attempts,
+}
+
+impl Logins {
+    pub fn new(per_source: u32, global: u32, onion: bool, clock: &LimiterClock) -> Logins {
+        Logins {
+            strangers: Attempts::new(per_source, global, onion, clock),
+            known: Attempts::new(per_source, global, onion, clock),
+        }
+    }
+
+    /// Who is trying, for the backoff after failed attempts: the same for an attempt with a
+    /// known device as without, so that a device buys no fresh failures at a name.
+    pub fn origin(&self, source: Option<Source>) -> Origin {
+        self.strangers.origin(source)
+    }
+
+    /// Whether an attempt that shows no known device (a password change, a recovery) may go
+    /// ahead; counts it.
+    pub fn allow(&self, source: Option<Source>) -> bool {
+        self.strangers.allow(source)
+    }
+
+    /// Whether a login attempt may go ahead; counts it in the known devices' allowance if it
+    /// shows a known device for the account it names, else in strangers'.
+    pub fn allow_login(&self, source: Option<Source>, device: Option<&KnownDevice>) -> bool {
+        let Some(device) = device else {
+            return self.strangers.allow(source);
+        };
+        let known = &self.known;
+        known.per_source.allow(source)
+            && known
+                .ceiling(source)
+                .admit(Some(known.per_source.account_tag(device.account_id())))
     }
 }
 
@@ -378,7 +450,7 @@ mod tests {
 
     #[test]
     fn code_attempts_stop_at_the_shared_ceiling_whatever_the_source() {
-        let attempts = Attempts::new(2, 3, &LimiterClock::new(false));
+        let attempts = Attempts::new(2, 3, false, &LimiterClock::new(false));
         let sources: Vec<_> = (1..=4u8).map(|i| address([10, 0, 0, i])).collect();
         assert!(attempts.allow(sources[0]));
         assert!(attempts.allow(sources[1]));
@@ -454,15 +526,69 @@ mod tests {
     }
 
     #[test]
+    fn each_listener_has_its_own_share_of_an_attempts_ceiling_and_the_total_stays() {
+        let clock = LimiterClock::new(true);
+        // Seven a minute with an onion listener: four public, three onion.
+        let attempts = Attempts::new(1000, 7, true, &clock);
+        let onion = (0..50).filter(|id| attempts.allow(circuit(*id))).count();
+        assert_eq!(onion, 3, "fifty circuits spend the onion share only");
+        let public = (1..=50u8)
+            .filter(|i| attempts.allow(address([10, 0, 1, *i])))
+            .count();
+        assert_eq!(public, 4, "the public listener's share is whole");
+        // Without an onion listener the public one has it all.
+        let alone = Attempts::new(1000, 7, false, &clock);
+        let public = (1..=50u8)
+            .filter(|i| alone.allow(address([10, 0, 1, *i])))
+            .count();
+        assert_eq!(public, 7);
+    }
+
+    #[test]
+    fn a_known_device_draws_on_an_allowance_strangers_cannot_reach() {
+        let logins = Logins::new(2, 4, false, &LimiterClock::new(true));
+        let spent = (1..=40u8)
+            .filter(|i| logins.allow(address([10, 0, 2, *i])))
+            .count();
+        assert_eq!(spent, 4, "forty strangers spend their ceiling");
+        let responder = address([10, 0, 3, 1]);
+        assert!(!logins.allow(responder), "a stranger's attempt waits");
+        let device = KnownDevice::for_tests("account-a");
+        assert!(logins.allow_login(responder, Some(&device)));
+        assert!(logins.allow_login(responder, Some(&device)));
+        // Per source as usual: that source has had its two, whichever account it names.
+        let other = KnownDevice::for_tests("account-b");
+        assert!(!logins.allow_login(responder, Some(&other)));
+        assert!(logins.allow_login(address([10, 0, 3, 2]), Some(&other)));
+        // The backoff knows a source by one name, with a device or without.
+        assert_eq!(logins.origin(responder), logins.strangers.origin(responder));
+    }
+
+    #[test]
+    fn a_device_value_tried_from_many_sources_leaves_the_kept_half_to_other_accounts() {
+        let logins = Logins::new(2, 10, false, &LimiterClock::new(true));
+        let stolen = KnownDevice::for_tests("account-a");
+        let taken = (1..=40u8)
+            .filter(|i| logins.allow_login(address([10, 0, 4, *i]), Some(&stolen)))
+            .count();
+        assert_eq!(taken, 5, "one account's attempts reach the open half only");
+        let others = (0..5)
+            .filter(|n| {
+                logins.allow_login(
+                    address([10, 0, 5, *n]),
+                    Some(&KnownDevice::for_tests(&format!("account-{n}"))),
+                )
+            })
+            .count();
+        assert_eq!(others, 5, "five other accounts' responders get in");
+    }
+
+    #[test]
     fn fifty_flooding_circuits_leave_room_for_a_reporter_who_comes_once() {
-        // A kept half of 120 outlasts fifty circuits' two light tries each, whatever their order.
+        // At the defaults, a kept half of 120 outlasts fifty circuits' two light tries each,
+        // whatever their order.
         let submissions = Submissions::new(
-            &crate::config::LimitSettings {
-                submissions_per_minute: 6,
-                global_submissions_per_minute: 600,
-                onion_submissions_per_minute: 240,
-                ..Default::default()
-            },
+            &crate::config::LimitSettings::default(),
             &LimiterClock::new(true),
         );
         let mut refused = 0;

@@ -1,5 +1,8 @@
-//! Logging in with password and TOTP, and out.
+//! Logging in with password and TOTP, and out. Each login leaves a known-device cookie, sent back
+//! only to the login, so that the next login from this browser is not counted with strangers'
+//! (`trust::accounts::KnownDevice`).
 
+use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
@@ -8,12 +11,25 @@ use secrecy::{ExposeSecret, SecretString};
 use super::forms::{checked_form, fail, form};
 use super::session::{expired_cookie, session_cookie};
 use crate::locale::Tr;
-use crate::trust::accounts::AccountError;
+use crate::trust::accounts::{AccountError, DEVICE_DAYS};
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
 use crate::web::shared::throttle::limit_source;
+
+/// The known-device cookie: no script reads it and only the login form is sent it.
+const DEVICE_COOKIE: &str = "hw_device";
+
+fn device_cookie(value: &str) -> Cookie<'static> {
+    Cookie::build(DEVICE_COOKIE, value.to_owned())
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Strict)
+        .path("/login")
+        .max_age(time::Duration::days(DEVICE_DAYS))
+        .finish()
+}
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -60,9 +76,16 @@ pub async fn login(
         }
         .render()
     };
-    // Refused before any derivation, so a flood from one address costs it, not the server.
+    // Refused before any derivation, so a flood from one address costs it, not the server; a
+    // browser that logged in before is not counted with strangers.
     let source = limit_source(&req, &state.trusted_proxies);
-    if !state.login_throttle.allow(source) {
+    let shown = req.cookie(DEVICE_COOKIE);
+    let device = state
+        .accounts
+        .known_device(&username, shown.as_ref().map(|c| c.value()))
+        .await
+        .map_err(|e| fail(&state, &req, e))?;
+    if !state.login_throttle.allow_login(source, device.as_ref()) {
         return Ok(html(
             StatusCode::TOO_MANY_REQUESTS,
             refused("staff-login-too-soon"),
@@ -74,8 +97,10 @@ pub async fn login(
         .login(&username, &password, &code, origin)
         .await
     {
-        Ok(cookie) => Ok(HttpResponse::SeeOther()
-            .cookie(session_cookie(cookie.expose_secret()))
+        // The session's cookie first: whoever reads one Set-Cookie reads the session.
+        Ok(logged_in) => Ok(HttpResponse::SeeOther()
+            .cookie(session_cookie(logged_in.session.expose_secret()))
+            .cookie(device_cookie(logged_in.device.expose_secret()))
             .insert_header((header::LOCATION, "/workspace"))
             .finish()),
         Err(e @ AccountError::LoginFailed) => Ok(html(
