@@ -327,9 +327,17 @@ pub struct ServerSettings {
     /// A body must keep arriving: a longer pause between two pieces ends the request (408).
     #[serde(default = "default_body_idle_secs")]
     pub body_idle_timeout_secs: u64,
-    /// No request body may take longer than this to arrive in all (408).
+    /// No request body may take longer than this to arrive in all (408), except the files of
+    /// a reporter's form (the report form, the follow-up page): the minimum rate bounds those.
     #[serde(default = "default_body_deadline_secs")]
     pub body_deadline_secs: u64,
+    /// A body holding upload memory must bring at least this many bytes a second, judged over
+    /// each `body_rate_window_secs` (408); 0 judges no rate.
+    #[serde(default = "default_body_min_bytes_per_sec")]
+    pub body_min_bytes_per_sec: u64,
+    /// The window that rate is judged over, in seconds.
+    #[serde(default = "default_body_rate_window_secs")]
+    pub body_rate_window_secs: u64,
     /// Open connections per worker; past it, new ones wait in the kernel's backlog.
     #[serde(default = "default_max_connections")]
     pub max_connections: usize,
@@ -358,6 +366,8 @@ impl Default for ServerSettings {
             workers: None,
             body_idle_timeout_secs: default_body_idle_secs(),
             body_deadline_secs: default_body_deadline_secs(),
+            body_min_bytes_per_sec: default_body_min_bytes_per_sec(),
+            body_rate_window_secs: default_body_rate_window_secs(),
             max_connections: default_max_connections(),
             trusted_proxies: Vec::new(),
             onion: None,
@@ -378,6 +388,14 @@ fn default_body_idle_secs() -> u64 {
 
 fn default_body_deadline_secs() -> u64 {
     600
+}
+
+fn default_body_min_bytes_per_sec() -> u64 {
+    1024
+}
+
+fn default_body_rate_window_secs() -> u64 {
+    60
 }
 
 fn default_max_connections() -> usize {

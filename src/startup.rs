@@ -217,6 +217,10 @@ impl Application {
             body_pace: crate::web::shared::state::BodyPace {
                 idle: Duration::from_secs(settings.server.body_idle_timeout_secs.max(1)),
                 deadline: Duration::from_secs(settings.server.body_deadline_secs.max(1)),
+                min_rate: settings.server.body_min_bytes_per_sec,
+                window_secs: i64::try_from(settings.server.body_rate_window_secs.max(1))
+                    .unwrap_or(i64::MAX),
+                clock: clock.clone(),
             },
             metrics: crate::web::shared::metrics::Metrics::new(kdf.clone()),
             unknown_locator: unknown_locator.clone(),

@@ -195,7 +195,8 @@ pub async fn append(
     }
     // A piece of a file in the clear, reserved as it arrives: wiped once it is sealed and
     // staged, and its reservation given back with it.
-    let (piece, _reserved) = body::read_budgeted(&req, payload, MAX_PIECE, &state.uploads)
+    let source = crate::web::shared::upload::source(&state, &req);
+    let (piece, _reserved) = body::read_budgeted(&req, payload, MAX_PIECE, &state.uploads, source)
         .await
         .map_err(api_error)?;
     match staging.append(id, token(&req), offset, &piece).await {

@@ -61,6 +61,8 @@ struct Outcome {
     too_large: bool,
     /// The upload budget was spent: a 503 with Retry-After, the rest of the page as it was.
     busy: bool,
+    /// The file came too slowly and was not taken: a 408, the visit going on.
+    timed_out: bool,
     /// A file came with the refused form: the page says to attach it again.
     files_sent: bool,
 }
@@ -170,6 +172,8 @@ async fn thread_page(
     };
     let code = if outcome.busy {
         StatusCode::SERVICE_UNAVAILABLE
+    } else if outcome.timed_out {
+        StatusCode::REQUEST_TIMEOUT
     } else if outcome.too_large {
         StatusCode::PAYLOAD_TOO_LARGE
     } else if outcome.errors.is_empty() {
@@ -327,8 +331,9 @@ pub async fn message(
 
 /// A file, cleaned and sealed to the NGO queues holding the report. The visit is the form's
 /// first field and is checked before a byte of the file is read: without a live visit the
-/// answer comes at once, and nothing of the upload budget is held. Whatever refuses the file,
-/// the page comes back with the visit going on and a word to attach it again.
+/// answer comes at once, and nothing of the upload budget is held. Whatever refuses the file
+/// (a slow link that did not bring it in time included), the page comes back with the visit
+/// going on and a word to attach it again.
 #[tracing::instrument(skip_all)]
 pub async fn attach(
     state: web::Data<AppState>,
@@ -342,6 +347,7 @@ pub async fn attach(
         state.max_body_bytes,
         &state.attachments,
         &state.uploads,
+        upload::source(&state, &req),
     )
     .map_err(fail)?;
     let token = SecretString::from(
@@ -363,8 +369,12 @@ pub async fn attach(
     let form = form::decode(&posted.urlencoded());
     let use_location = checked(&form.answers, "use_location");
     let mut errors = FieldErrors::default();
-    let too_large = !posted.too_large.is_empty();
-    if posted.busy {
+    let too_large = !posted.too_large.is_empty() || posted.cut == Some(Failure::TooLarge);
+    let timed_out = posted.cut == Some(Failure::TimedOut);
+    if timed_out {
+        // A slow link's file, or a stall: the visit goes on, with what to do about the file.
+        errors.push("file", "files_late");
+    } else if posted.busy {
         errors.push("file", "uploads_busy");
     } else if too_large {
         errors.push("file", "file_too_large");
@@ -390,7 +400,9 @@ pub async fn attach(
             answers: form.answers,
             errors,
             too_large,
-            busy: posted.busy,
+            timed_out,
+            // Cut short, the file was not refused for the budget, whatever came before.
+            busy: posted.busy && !timed_out,
             files_sent: posted.files_sent,
             ..Outcome::default()
         }

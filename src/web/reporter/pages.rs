@@ -32,6 +32,8 @@ struct ReportForm {
     attach_again: Option<String>,
     /// Said above the form instead of "some answers need attention": why it was not taken.
     notice: Option<String>,
+    /// Said above the form when the body stopped before its end: later answers may be missing.
+    answers_cut: Option<String>,
     script: &'static str,
     integrity: &'static str,
 }
@@ -43,13 +45,17 @@ pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
     html(actix_web::http::StatusCode::OK, Home { page }.render())
 }
 
-/// How the form comes back: its status, the refusal said above it (a limit, a failure), and
-/// whether the reporter had attached files, which a page cannot hand back.
+/// How the form comes back: its status, the refusal said above it (a limit, a failure) and in
+/// which words if not the failure's own, whether the reporter had attached files, which a page
+/// cannot hand back, and whether the body stopped before its end.
 #[derive(Clone, Copy)]
 struct Back {
     status: actix_web::http::StatusCode,
     refusal: Option<Failure>,
+    /// An error code to say instead of the refusal's own.
+    words: Option<&'static str>,
     files_sent: bool,
+    partial: bool,
 }
 
 impl Back {
@@ -57,7 +63,20 @@ impl Back {
         Back {
             status,
             refusal: None,
+            words: None,
             files_sent,
+            partial: false,
+        }
+    }
+
+    /// Turned away by `failure`, the form as read from `uploaded`.
+    fn refused(failure: Failure, uploaded: &upload::Posted) -> Back {
+        Back {
+            status: failure.status(),
+            refusal: Some(failure),
+            words: None,
+            files_sent: uploaded.files_sent,
+            partial: uploaded.partial,
         }
     }
 }
@@ -91,8 +110,10 @@ fn render_form(
     let notice = if errors.0.iter().any(|e| e.field == form::HONEYPOT) {
         Some(page.tr.error("honeypot"))
     } else {
-        back.refusal.map(|failure| page.tr.error(failure.code()))
+        back.refusal
+            .map(|failure| page.tr.error(back.words.unwrap_or(failure.code())))
     };
+    let answers_cut = back.partial.then(|| page.tr.t("form-answers-cut"));
     let mut response = html(
         back.status,
         ReportForm {
@@ -103,6 +124,7 @@ fn render_form(
             file_error,
             attach_again,
             notice,
+            answers_cut,
             script: crate::web::shared::assets::SEAL_SCRIPT_PATH,
             integrity: crate::web::shared::assets::seal_script_integrity(),
         }
@@ -157,6 +179,7 @@ async fn read_form(
             state.max_body_bytes,
             &state.attachments,
             &state.uploads,
+            upload::source(state, req),
         )?
         .rest(files)
         .await?;
@@ -169,9 +192,10 @@ async fn read_form(
 }
 
 /// A submission turned away by a limit before its body is read. The body is read all the same
-/// for its text, its files let go as they arrive without holding any memory, so the form comes
-/// back as typed with the refusal said above it and a word to attach the files again. Only a
-/// body that cannot be read (too long, too slow, malformed) gets the error page.
+/// for its text, its files let go as they arrive without holding any memory (at most one file's
+/// worth: past it the rest is not read, and the page says later answers may be missing), so the
+/// form comes back as typed with the refusal said above it and a word to attach the files
+/// again. Only a body that cannot be read (text too long, malformed) gets the error page.
 async fn refused_form(
     state: &AppState,
     req: &HttpRequest,
@@ -189,11 +213,7 @@ async fn refused_form(
         lang.as_deref(),
         &posted.answers,
         &FieldErrors::default(),
-        Back {
-            status: failure.status(),
-            refusal: Some(failure),
-            files_sent: uploaded.files_sent,
-        },
+        Back::refused(failure, &uploaded),
     ))
 }
 
@@ -217,6 +237,27 @@ pub async fn submit_report(
         })?;
     let lang = posted.answers.get("lang").and_then(|v| v.first()).cloned();
     let files_sent = uploaded.files_sent;
+    if let Some(cut) = uploaded.cut {
+        // The body stopped coming (a slow link's photos, or a stall) or its files passed any
+        // form's: the answers read until then come back, with what to do about the files.
+        refused(Reason::from(cut));
+        let mut back = Back::refused(cut, &uploaded);
+        let mut errors = FieldErrors::default();
+        if cut == Failure::TimedOut && files_sent {
+            back.words = Some("files_late");
+        } else if cut == Failure::TooLarge {
+            back.refusal = None;
+            errors.push("attachments", "file_too_large");
+        }
+        return Ok(render_form(
+            &state,
+            &req,
+            lang.as_deref(),
+            &posted.answers,
+            &errors,
+            back,
+        ));
+    }
     // From here on, whatever turns the report away brings the form back with every answer
     // kept, and a word to attach the files again if there were any.
     let again = |errors: &FieldErrors, status| {
@@ -306,9 +347,8 @@ pub async fn submit_report(
                 &posted.answers,
                 &FieldErrors::default(),
                 Back {
-                    status: failure.status(),
                     refusal: Some(failure),
-                    files_sent,
+                    ..Back::with(failure.status(), files_sent)
                 },
             ));
         }

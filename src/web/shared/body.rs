@@ -7,9 +7,10 @@ use actix_web::{web, HttpRequest};
 use futures_util::StreamExt;
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::reporting::attachments::budget::Source;
 use crate::reporting::attachments::{Budget, Held, Reservation};
 use crate::web::shared::error::Failure;
-use crate::web::shared::middleware::timed_out;
+use crate::web::shared::middleware::{timed_out, Pacing};
 
 pub fn require_content_type(req: &HttpRequest, expected: &str) -> Result<(), Failure> {
     let given = req
@@ -69,14 +70,18 @@ pub async fn read_wiped(
 
 /// Reads the body as `read_wiped` does, reserving the upload budget as the bytes arrive (never
 /// for the length the request declares), for a piece of a file: a client that trickles holds
-/// what it has sent, and the reservation goes with the bytes. Past the budget, 503 at once.
+/// what it has sent, and the reservation goes with the bytes. What it holds counts against
+/// `source`'s share of the budget, and from its first byte the body must keep the minimum rate.
+/// Past the budget or the share, 503 at once.
 pub async fn read_budgeted(
     req: &HttpRequest,
     payload: web::Payload,
     limit: usize,
     budget: &Budget,
+    source: Source,
 ) -> Result<(Zeroizing<Vec<u8>>, Reservation), Failure> {
-    let mut held = Held::up_to(limit);
+    Pacing::of(req).holds_budget();
+    let mut held = Held::for_source(limit, source);
     read_into(req, payload, limit, |chunk| {
         held.push(budget, chunk).map_err(|_| Failure::Unavailable)
     })

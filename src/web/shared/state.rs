@@ -138,11 +138,17 @@ impl AppState {
     }
 }
 
-/// How slowly a body may arrive: no pause between two pieces longer than `idle`, and all of it
-/// within `deadline`. Past either, reading it fails with a timed-out error (answered 408), so a
-/// client that trickles its body cannot hold a connection for long.
-#[derive(Debug, Clone, Copy)]
+/// How slowly a body may arrive: no pause between two pieces longer than `idle`; all of it
+/// within `deadline`, unless it carries the files of a reporter's form; and, once it holds upload
+/// memory, at least `min_rate` bytes a second over each `window_secs` of `clock`. Past any of
+/// them, reading it fails with a timed-out error (answered 408), so a client that trickles its
+/// body cannot hold a connection, or upload memory, for long.
+#[derive(Debug, Clone)]
 pub struct BodyPace {
     pub idle: Duration,
     pub deadline: Duration,
+    /// Bytes a second; 0 judges no rate.
+    pub min_rate: u64,
+    pub window_secs: i64,
+    pub clock: crate::store::Clock,
 }

@@ -1,12 +1,15 @@
 //! Reading a `multipart/form-data` form with files in memory only: text fields within the usual
 //! body limit, each file within `attachments.max_bytes`, at most `attachments.max_count` files,
-//! and every byte held counted against the replica's upload budget as it arrives.
+//! and every byte held counted against the replica's upload budget, and the sending source's
+//! share of it, as it arrives.
 //!
 //! Whatever happens to the files, the text parts are read to the end, so that a form refused for
 //! any reason comes back with every answer kept: a file over its limit or past the count is read
-//! to its end and dropped, and named; when the budget is spent, every file is dropped (and its
-//! reservation given back) and the rest of the body is read for its text alone; a form turned
-//! away before it is read (a limit) is read for its text with its files discarded unheld.
+//! to its end and dropped, and named; when the budget or the source's share is spent, every file
+//! is dropped (and its reservation given back) and the rest of the body is read for its text
+//! alone; a form turned away before it is read (a limit) is read for its text with its files
+//! discarded unheld, up to one file's worth of them. A body that stops coming (too slow for the
+//! pace, see `middleware::bounded_body`) keeps the text read until then.
 //!
 //! Credentials in a form come before its files (the follow-up page's visit is its first field):
 //! `Reader::text_first` reads the text parts up to the first file part, so the handler checks
@@ -18,9 +21,13 @@ use futures_util::StreamExt;
 use zeroize::Zeroizing;
 
 use crate::config::AttachmentSettings;
+use crate::reporting::attachments::budget::Source;
 use crate::reporting::attachments::{Budget, Cleaned, Held, Refusal, Reservation};
+use crate::trust::accounts::Origin;
 use crate::web::shared::error::Failure;
-use crate::web::shared::middleware::timed_out;
+use crate::web::shared::middleware::{timed_out, Pacing};
+use crate::web::shared::state::AppState;
+use crate::web::shared::throttle::limit_source;
 
 /// A file as it arrived: what the client called its type, and its bytes.
 pub struct UploadedFile {
@@ -42,6 +49,13 @@ pub struct Posted {
     /// Whether the form carried any file at all (kept or not): if it comes back, the reporter
     /// is told to attach them again, since a page cannot hand a file back.
     pub files_sent: bool,
+    /// Reading stopped before the body's end because it came too slowly (`TimedOut`) or its
+    /// files passed what any form carries (`TooLarge`): the text parts read until then are
+    /// kept, and no file is.
+    pub cut: Option<Failure>,
+    /// The body was not read to its end (cut, or a refused form's files past what is read of
+    /// them): whatever it held after that point is missing.
+    pub partial: bool,
     /// Held until the request is done with the files.
     pub reservation: Reservation,
 }
@@ -68,23 +82,50 @@ impl Posted {
 /// What becomes of the files a form carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Files {
-    /// Held in memory, within the limits and the budget.
+    /// Held in memory, within the limits, the budget and the source's share of it.
     Keep,
     /// Read and let go as they arrive, holding nothing: the form is refused already, and only
-    /// its text is wanted.
+    /// its text is wanted. At most one file's worth (`attachments.max_bytes`) is read past; the
+    /// rest of the body is not read at all.
     Discard,
 }
 
-/// A body that arrived too slowly is a 408; anything else unreadable a 400.
-fn unreadable(error: actix_multipart::MultipartError) -> Failure {
+/// Why reading a form stopped before its end.
+enum Stop {
+    /// The body is not a form that can be read: answered as the failure.
+    Failed(Failure),
+    /// It came too slowly, or its files were past any form's: what was read so far is kept.
+    Cut(Failure),
+    /// A refused form's files have been let go as far as they are read.
+    Enough,
+}
+
+/// A body that arrived too slowly cuts the form short; anything else unreadable is a 400.
+fn unreadable(error: actix_multipart::MultipartError) -> Stop {
     match error {
-        actix_multipart::MultipartError::Payload(e) if timed_out(&e) => Failure::TimedOut,
-        _ => Failure::BadRequest,
+        actix_multipart::MultipartError::Payload(e) if timed_out(&e) => {
+            Stop::Cut(Failure::TimedOut)
+        }
+        _ => Stop::Failed(Failure::BadRequest),
     }
 }
 
 pub fn is_multipart(req: &HttpRequest) -> bool {
     crate::web::shared::body::require_content_type(req, "multipart/form-data").is_ok()
+}
+
+/// Whose share of the upload budget a request's files count against: its source's tag, asked
+/// of the receipt-code throttle, which keys every source under its own in-memory HMAC key, so
+/// that the budget holds no address or circuit.
+pub fn source(state: &AppState, req: &HttpRequest) -> Source {
+    // The source address goes only to the throttle's keyed hash.
+    match state
+        .code_throttle
+        .origin(limit_source(req, &state.trusted_proxies))
+    {
+        Origin::Source(tag) => Some(tag),
+        Origin::Unnamed | Origin::Anywhere => None,
+    }
 }
 
 /// Reads a whole form, its files kept within the limits and the budget.
@@ -94,8 +135,9 @@ pub async fn read(
     text_limit: usize,
     limits: &AttachmentSettings,
     budget: &Budget,
+    source: Source,
 ) -> Result<Posted, Failure> {
-    Reader::new(req, payload, text_limit, limits, budget)?
+    Reader::new(req, payload, text_limit, limits, budget, source)?
         .rest(Files::Keep)
         .await
 }
@@ -111,6 +153,9 @@ pub struct Reader<'a> {
     files: usize,
     limits: &'a AttachmentSettings,
     budget: &'a Budget,
+    /// Whose share of the budget the files count against.
+    source: Source,
+    pacing: Pacing,
     /// The first file part, met by `text_first` and not read yet.
     waiting: Option<Field>,
 }
@@ -123,6 +168,7 @@ impl<'a> Reader<'a> {
         text_limit: usize,
         limits: &'a AttachmentSettings,
         budget: &'a Budget,
+        source: Source,
     ) -> Result<Reader<'a>, Failure> {
         // The whole body may hold every file at its limit, the text fields, and the framing.
         let ceiling = limits.max_bytes.saturating_mul(limits.max_count + 1) + text_limit * 2;
@@ -139,6 +185,8 @@ impl<'a> Reader<'a> {
             files: 0,
             limits,
             budget,
+            source,
+            pacing: Pacing::of(req),
             waiting: None,
         })
     }
@@ -150,18 +198,36 @@ impl<'a> Reader<'a> {
             let Some(field) = self.form.next().await else {
                 break;
             };
-            let field = field.map_err(unreadable)?;
+            let field = field.map_err(|e| failure(unreadable(e)))?;
             if is_file(&field) {
                 self.waiting = Some(field);
             } else {
-                self.text_part(field).await?;
+                self.text_part(field).await.map_err(failure)?;
             }
         }
         Ok(&self.posted)
     }
 
-    /// Reads the rest of the form: every text part, and the files as `files` says.
+    /// Reads the rest of the form: every text part, and the files as `files` says. A body cut
+    /// short (too slow, or its files past any form's) comes back with the text read so far and
+    /// no file; only a body that is not a form at all, or whose text is too long, is an error.
     pub async fn rest(mut self, files: Files) -> Result<Posted, Failure> {
+        match self.read_rest(files).await {
+            Ok(()) => {}
+            Err(Stop::Failed(failure)) => return Err(failure),
+            Err(Stop::Cut(failure)) => {
+                self.posted.cut = Some(failure);
+                self.posted.partial = true;
+                // What arrived of the files is no use without the rest: the memory goes back.
+                self.posted.files.clear();
+                self.posted.reservation = Reservation::default();
+            }
+            Err(Stop::Enough) => self.posted.partial = true,
+        }
+        Ok(self.posted)
+    }
+
+    async fn read_rest(&mut self, files: Files) -> Result<(), Stop> {
         if let Some(field) = self.waiting.take() {
             self.file_part(field, files).await?;
         }
@@ -173,39 +239,52 @@ impl<'a> Reader<'a> {
                 self.text_part(field).await?;
             }
         }
-        Ok(self.posted)
+        Ok(())
     }
 
-    async fn text_part(&mut self, mut field: Field) -> Result<(), Failure> {
+    async fn text_part(&mut self, mut field: Field) -> Result<(), Stop> {
         let name = field.name().unwrap_or_default().to_owned();
         let mut value = Vec::new();
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(unreadable)?;
             self.text += chunk.len();
             if self.text > self.text_limit {
-                return Err(Failure::TooLarge);
+                return Err(Stop::Failed(Failure::TooLarge));
             }
             value.extend_from_slice(&chunk);
         }
-        let value = String::from_utf8(value).map_err(|_| Failure::BadRequest)?;
+        let value = String::from_utf8(value).map_err(|_| Stop::Failed(Failure::BadRequest))?;
         self.posted.fields.push((name, value));
         Ok(())
     }
 
-    async fn file_part(&mut self, mut field: Field, files: Files) -> Result<(), Failure> {
+    async fn file_part(&mut self, mut field: Field, files: Files) -> Result<(), Stop> {
         let name = field.name().unwrap_or_default().to_owned();
         let declared = field.content_type().map(|m| m.essence_str().to_owned());
         let keep = files == Files::Keep && !self.posted.busy;
         let over_count = self.posted.files.len() >= self.limits.max_count;
-        let mut held = Held::up_to(self.limits.max_bytes);
+        let mut held = Held::for_source(self.limits.max_bytes, self.source);
         let (mut arrived, mut busy) = (0usize, false);
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(unreadable)?;
+            if chunk.is_empty() {
+                continue;
+            }
+            if arrived == 0 {
+                // An empty file part is a file input left empty; this one carries a file.
+                self.posted.files_sent = true;
+                if files == Files::Keep {
+                    self.pacing.carries_files();
+                }
+            }
             arrived += chunk.len();
             // A body sent without its length is held to the same ceiling as one declared.
             self.files += chunk.len();
             if self.files > self.files_limit {
-                return Err(Failure::TooLarge);
+                return Err(Stop::Cut(Failure::TooLarge));
+            }
+            if files == Files::Discard && self.files > self.limits.max_bytes {
+                return Err(Stop::Enough);
             }
             if arrived > self.limits.max_bytes {
                 // Dropping the buffer wipes it and gives its reservation back.
@@ -219,13 +298,10 @@ impl<'a> Reader<'a> {
                 held = Held::default();
             }
         }
-        if arrived == 0 {
-            // An empty file part is a file input left empty.
+        if arrived == 0 || !keep {
             return Ok(());
         }
-        self.posted.files_sent = true;
-        if !keep {
-        } else if over_count {
+        if over_count {
             self.posted.too_many.push(name);
         } else if arrived > self.limits.max_bytes {
             // Named as too large even when the budget ran out first: sent again, it would be.
@@ -245,6 +321,14 @@ impl<'a> Reader<'a> {
             });
         }
         Ok(())
+    }
+}
+
+/// What `text_first` answers when it stops: it reads no file, so it never has enough.
+fn failure(stop: Stop) -> Failure {
+    match stop {
+        Stop::Failed(failure) | Stop::Cut(failure) => failure,
+        Stop::Enough => Failure::BadRequest,
     }
 }
 
