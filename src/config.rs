@@ -831,9 +831,16 @@ impl Settings {
         None
     }
 
+    /// How many attached files are cleaned at once on a replica; more wait their turn in the
+    /// cleaner (`reporting::attachments::clean`, which takes the figure from here).
+    pub const CLEANERS_AT_ONCE: usize = 2;
+    /// What cleaning one PDF holds besides the file itself and a JPEG inside it, in MiB. The
+    /// cleaner's own bounds add up to no more: it is checked where they are, when they compile.
+    pub const CLEANING_PDF_MIB: u64 = 64;
+
     /// The most memory these settings allow, in MiB: each Argon2id thread's memory, every upload
-    /// in flight, a full body on every connection of every worker of each listener's server, and
-    /// the baseline.
+    /// in flight, a full body on every connection of every worker of each listener's server,
+    /// what the files being cleaned at once hold besides themselves, and the baseline.
     pub fn memory_worst_case_mib(&self) -> u64 {
         const MIB: u64 = 1024 * 1024;
         let kdf_kib = u64::from(self.receipt_kdf.memory_kib.max(self.account_kdf.memory_kib));
@@ -849,7 +856,14 @@ impl Settings {
             * workers
             * self.server.max_connections as u64
             * self.server.max_body_bytes as u64;
-        BASELINE_MIB + (kdf + self.attachments.global_bytes as u64 + bodies).div_ceil(MIB)
+        // The files themselves are in the upload budget. Cleaning one holds more beside it: a
+        // PDF's objects, what it is rebuilt into and its content decoded, and three copies of
+        // a JPEG inside it (the JPEG, its segments, the cleaned JPEG); an image alone, less.
+        let file_mib = (self.attachments.max_bytes as u64).div_ceil(MIB);
+        let cleaning = Self::CLEANERS_AT_ONCE as u64 * (Self::CLEANING_PDF_MIB + 3 * file_mib);
+        BASELINE_MIB
+            + cleaning
+            + (kdf + self.attachments.global_bytes as u64 + bodies).div_ceil(MIB)
     }
 
     /// The `sslmode` a PostgreSQL URL asks for, if it names one.

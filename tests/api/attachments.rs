@@ -607,3 +607,60 @@ on_both_engines!(
         assert_eq!(response.status().as_u16(), 422);
     }
 );
+
+on_both_engines!(
+    a_pdf_that_would_inflate_to_gigabytes_is_refused_with_the_report_form_kept,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let bomb = files::pdf_object_stream_bomb();
+        assert!(bomb.len() < 2 * 1024 * 1024, "{}", bomb.len());
+        let typed = [
+            ("location.country", "KH"),
+            ("location.compound", "Golden Lotus block C"),
+            ("narrative", "They keep forty of us on the fourth floor"),
+            ("person.name", "Nguyễn Thị Lan"),
+        ];
+        let form = |file: Vec<u8>| {
+            let mut form = reqwest::multipart::Form::new().text("lang", "en");
+            for (name, value) in typed {
+                form = form.text(name, value);
+            }
+            let part = reqwest::multipart::Part::bytes(file)
+                .file_name("contract.pdf")
+                .mime_str("application/pdf")
+                .unwrap_or_else(|e| panic!("{e}"));
+            form.part("attachments", part)
+        };
+        // Several at once, more than may be cleaned at once: each waits its turn and is
+        // refused, and the server is still there to answer.
+        let posts = (0..3).map(|_| {
+            app.client
+                .post(app.url("/report"))
+                .multipart(form(bomb.clone()))
+                .send()
+        });
+        for response in futures_util::future::join_all(posts).await {
+            let response = response.unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(response.status().as_u16(), 422);
+            let page = response.text().await.unwrap_or_default();
+            assert!(page.contains("holds another file inside it"), "{page}");
+            for (name, value) in typed {
+                assert!(page.contains(value), "{name} = {value} lost:\n{page}");
+            }
+        }
+        assert_eq!(app.store.count_reports().await.ok(), Some(0));
+
+        // A PDF that is what it says is still taken.
+        let response = app
+            .client
+            .post(app.url("/report"))
+            .multipart(form(files::pdf_with_author()))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let status = response.status().as_u16();
+        let page = response.text().await.unwrap_or_default();
+        assert_eq!(status, 200, "{page}");
+        assert_eq!(app.store.count_reports().await.ok(), Some(1));
+    }
+);

@@ -461,3 +461,64 @@ pub fn pdf_with_everything() -> Vec<u8> {
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// A PDF of 1.2 MiB whose forty object streams each inflate to a 30 MiB string of zeros: 1.2
+/// GiB once loaded, which lopdf's reader held whatever its limit on one stream. Its one page
+/// draws `PDF_TEXT`.
+pub fn pdf_object_stream_bomb() -> Vec<u8> {
+    use std::io::Write;
+    let mut member = b"(".to_vec();
+    member.resize(30 * 1024 * 1024, b'0');
+    member.push(b')');
+    let mut content = b"100 0 ".to_vec();
+    let first = content.len();
+    content.extend(member);
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder
+        .write_all(&content)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let data = encoder.finish().unwrap_or_else(|e| panic!("{e}"));
+    let text = format!(
+        "BT /F1 12 Tf 20 100 Td ({}) Tj ET",
+        String::from_utf8_lossy(PDF_TEXT)
+    );
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /MediaBox [0 0 300 200] >>".to_vec(),
+        [
+            format!("<< /Length {} >>\nstream\n", text.len()).as_bytes(),
+            text.as_bytes(),
+            b"\nendstream",
+        ]
+        .concat(),
+    ];
+    for _ in 0..40 {
+        let dict = format!(
+            "<< /Type /ObjStm /N 1 /First {first} /Filter /FlateDecode /Length {} >>\nstream\n",
+            data.len()
+        );
+        objects.push([dict.as_bytes(), &data, b"\nendstream"].concat());
+    }
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).into_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").into_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .into_bytes(),
+    );
+    out
+}

@@ -33,13 +33,16 @@ on_both_engines!(
     fifty_times_the_limit_from_one_source_leaves_another_source_untouched_within_the_memory_bound,
     |engine: Engine| async move {
         let app = prepare(engine, Options::default()).await;
+        // Within 256 MiB with what two files being cleaned at once may hold counted too: files
+        // of at most 1 MiB, 16 MiB of them in flight.
         let bound_mib = 256;
         let config = write_config(
             &app,
             &format!("memory_bound_mib = {bound_mib}\nmax_connections = 64"),
             &format!(
                 "[limits]\nsubmissions_per_minute = {LIMIT}\nglobal_submissions_per_minute = 100000\n\
-                 onion_submissions_per_minute = 100000\n\n[metrics]\nenabled = true\nport = 0\n"
+                 onion_submissions_per_minute = 100000\n\n[metrics]\nenabled = true\nport = 0\n\n\
+                 [attachments]\nmax_bytes = 1048576\nglobal_bytes = 16777216\n"
             ),
         );
         let served = Served::start(&config).unwrap_or_else(|| panic!("the server did not start"));

@@ -14,20 +14,26 @@
 //! Orientation is the one piece of EXIF kept: a photo taken holding the phone upright is stored
 //! sideways with Orientation 6, so it is read before the EXIF block goes and written back in a
 //! fresh APP1 segment holding IFD0 with that one entry, nothing else.
+//!
+//! What is kept is named, not what goes: frame headers, Huffman and arithmetic-coding tables,
+//! quantisation tables, the restart interval, scans (and a DNL after the first scan), and
+//! Adobe's colour transform written afresh in its twelve bytes. Everything else, known or not
+//! (APPn, comments, JPGn extensions, reserved markers, hierarchical DHP and EXP segments), goes
+//! with whatever it carries, before the first scan and between scans alike.
 
 use std::io::Cursor;
 
 use exif::experimental::Writer;
 use exif::{Field, In, Tag, Value};
-use img_parts::jpeg::{markers, Jpeg};
+use img_parts::jpeg::{markers, Jpeg, JpegSegment};
 use img_parts::{Bytes, ImageEXIF};
 use zeroize::Zeroizing;
 
 use super::{check_pixels, gps_of, Cleaned, FileKind, Refusal};
 
 /// JPEG segments a decoder needs: frame headers, tables, restart interval, scans, and Adobe's
-/// colour transform; everything else (APP0 to APP15 but Adobe's, comments) goes, and a fresh
-/// EXIF segment holding only the orientation comes back when the photo is not upright.
+/// colour transform rebuilt; everything else goes, and a fresh EXIF segment holding only the
+/// orientation comes back when the photo is not upright.
 pub(super) fn clean(bytes: &[u8], max_pixels: u64) -> Result<Cleaned, Refusal> {
     let mut image =
         Jpeg::from_bytes(Bytes::copy_from_slice(bytes)).map_err(|_| Refusal::Malformed)?;
@@ -47,11 +53,17 @@ pub(super) fn clean(bytes: &[u8], max_pixels: u64) -> Result<Cleaned, Refusal> {
     }
     let (height, width) = frame.ok_or(Refusal::Malformed)?;
     check_pixels(u64::from(width), u64::from(height), max_pixels)?;
-    image.segments_mut().retain(|segment| {
-        let marker = segment.marker();
-        let adobe = marker == markers::APP14 && segment.contents().starts_with(b"Adobe");
-        !(is_app(marker) || marker == markers::COM) || adobe
-    });
+    let kept: Vec<_> = image
+        .segments()
+        .iter()
+        .filter_map(|segment| match segment.marker() {
+            markers::APP14 => adobe(segment.contents())
+                .map(|contents| JpegSegment::new_with_contents(markers::APP14, contents)),
+            marker if is_kept_before_scans(marker) => Some(segment.clone()),
+            _ => None,
+        })
+        .collect();
+    *image.segments_mut() = kept;
     let scan_at = image
         .segments()
         .iter()
@@ -85,8 +97,35 @@ fn is_frame(marker: u8) -> bool {
     matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC)
 }
 
-fn is_app(marker: u8) -> bool {
-    (0xE0..=0xEF).contains(&marker)
+/// Segments kept before the first scan: frame headers, tables, the restart interval, the scan.
+fn is_kept_before_scans(marker: u8) -> bool {
+    is_frame(marker) || is_table_or_scan(marker)
+}
+
+/// Segments kept between scans: tables, the restart interval, the next scan, and the number
+/// of lines the first scan may give at its end (DNL).
+fn is_kept_between_scans(marker: u8) -> bool {
+    is_table_or_scan(marker) || marker == markers::DNL
+}
+
+fn is_table_or_scan(marker: u8) -> bool {
+    matches!(
+        marker,
+        markers::DHT | markers::DAC | markers::DQT | markers::DRI | markers::SOS
+    )
+}
+
+/// Adobe's APP14 written afresh: its name, version 100, no flags, and the colour transform
+/// (0 to 2) the original names, which tells a decoder whether the image is YCbCr or RGB (YCCK
+/// or CMYK); anything else it held goes. `None` if it is not Adobe's or names no transform.
+fn adobe(contents: &[u8]) -> Option<Bytes> {
+    if !contents.starts_with(b"Adobe") {
+        return None;
+    }
+    let transform = *contents.get(11).filter(|t| **t <= 2)?;
+    let mut fresh = b"Adobe\x00\x64\x00\x00\x00\x00".to_vec();
+    fresh.push(transform);
+    Some(Bytes::from(fresh))
 }
 
 /// The EXIF Orientation of IFD0, when it turns or mirrors the photo (2 to 8). A block with
@@ -127,9 +166,9 @@ fn orientation_segment(orientation: u16) -> Option<Vec<u8>> {
 
 const EXIF_PREFIX: &[u8] = b"Exif\0\0";
 
-/// Copies the entropy-coded data, and the segments between progressive scans, up to and
-/// including the primary image's end-of-image marker, dropping application and comment
-/// segments. Returns what follows that marker (the trailer, which the caller drops); refuses
+/// Copies the entropy-coded data, and the segments between progressive scans that a decoder
+/// needs, up to and including the primary image's end-of-image marker, dropping every other
+/// segment. Returns what follows that marker (the trailer, which the caller drops); refuses
 /// a missing end, a segment cut short, and a marker that cannot stand inside an image.
 fn copy_scans<'a>(data: &'a [u8], out: &mut Vec<u8>) -> Result<&'a [u8], Refusal> {
     let mut i = 0;
@@ -168,7 +207,7 @@ fn copy_scans<'a>(data: &'a [u8], out: &mut Vec<u8>) -> Result<&'a [u8], Refusal
                     .ok_or(Refusal::Malformed)?;
                 let end = i + 2 + length;
                 let segment = data.get(i..end).ok_or(Refusal::Malformed)?;
-                if !(is_app(marker) || marker == markers::COM) {
+                if is_kept_between_scans(marker) {
                     out.extend_from_slice(segment);
                 }
                 i = end;
@@ -278,5 +317,108 @@ mod tests {
             assert_eq!(orientation_of(tiff), None, "{value}");
         }
         assert_eq!(orientation_of(b"not a tiff".to_vec()), None);
+    }
+
+    /// An 8 x 8 grey progressive JPEG as cjpeg writes it, less its JFIF segment: a frame,
+    /// five scans with a Huffman table before each. djpeg decodes it.
+    const PROGRESSIVE: &[u8] = &[
+        0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x43, 0x00, 0x10, 0x0B, 0x0C, 0x0E, 0x0C, 0x0A, 0x10, 0x0E,
+        0x0D, 0x0E, 0x12, 0x11, 0x10, 0x13, 0x18, 0x28, 0x1A, 0x18, 0x16, 0x16, 0x18, 0x31, 0x23,
+        0x25, 0x1D, 0x28, 0x3A, 0x33, 0x3D, 0x3C, 0x39, 0x33, 0x38, 0x37, 0x40, 0x48, 0x5C, 0x4E,
+        0x40, 0x44, 0x57, 0x45, 0x37, 0x38, 0x50, 0x6D, 0x51, 0x57, 0x5F, 0x62, 0x67, 0x68, 0x67,
+        0x3E, 0x4D, 0x71, 0x79, 0x70, 0x64, 0x78, 0x5C, 0x65, 0x67, 0x63, 0xFF, 0xC2, 0x00, 0x0B,
+        0x08, 0x00, 0x08, 0x00, 0x08, 0x01, 0x01, 0x11, 0x00, 0xFF, 0xC4, 0x00, 0x14, 0x00, 0x01,
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x00, 0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x00, 0x01, 0x7F, 0xFF, 0xC4, 0x00,
+        0x14, 0x10, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x00, 0x00, 0x00, 0x00, 0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x01, 0x05, 0x02, 0x7F,
+        0xFF, 0xC4, 0x00, 0x14, 0x10, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x06,
+        0x3F, 0x02, 0x7F, 0xFF, 0xC4, 0x00, 0x14, 0x10, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xDA, 0x00, 0x08, 0x01,
+        0x01, 0x00, 0x01, 0x3F, 0x21, 0x7F, 0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x00,
+        0x10, 0x7F, 0xFF, 0xC4, 0x00, 0x14, 0x10, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01,
+        0x00, 0x01, 0x3F, 0x10, 0x7F, 0xFF, 0xD9,
+    ];
+
+    fn cleaned(bytes: &[u8]) -> Vec<u8> {
+        clean(bytes, 1_000_000)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .bytes
+            .to_vec()
+    }
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn only_named_segments_survive_before_and_between_scans_and_the_image_still_decodes() {
+        // A JPEG holding only what is kept comes out as it went in.
+        assert_eq!(cleaned(PROGRESSIVE), PROGRESSIVE);
+        let gps = b"GPS 16.7N 98.5E";
+        let mut adobe = b"Adobe\x00\x64\x80\x00\x00\x00\x00".to_vec();
+        adobe.extend_from_slice(gps);
+        let before = [
+            segment(0xF3, gps),
+            segment(0x02, gps),
+            segment(markers::EXP, gps),
+            segment(markers::APP14, &adobe),
+            segment(markers::COM, gps),
+        ]
+        .concat();
+        let between = [
+            segment(0xF3, gps),
+            segment(0x02, gps),
+            segment(markers::EXP, gps),
+            segment(markers::APP1, &[b"Exif\0\0".as_slice(), gps].concat()),
+        ]
+        .concat();
+        let first_scan = PROGRESSIVE
+            .windows(2)
+            .position(|w| w == [0xFF, markers::SOS])
+            .unwrap_or_else(|| panic!("a scan"));
+        let next_table = first_scan
+            + PROGRESSIVE[first_scan..]
+                .windows(2)
+                .position(|w| w == [0xFF, markers::DHT])
+                .unwrap_or_else(|| panic!("a table between scans"));
+        let mut junked = PROGRESSIVE[..2].to_vec();
+        junked.extend_from_slice(&before);
+        junked.extend_from_slice(&PROGRESSIVE[2..next_table]);
+        junked.extend_from_slice(&between);
+        junked.extend_from_slice(&PROGRESSIVE[next_table..]);
+        assert!(contains(&junked, b"GPS"));
+
+        let out = cleaned(&junked);
+        assert!(!contains(&out, b"GPS"), "{out:02X?}");
+        // What is left is the image that decodes, with Adobe's segment in its twelve bytes
+        // (its flags, which can hold anything, written as none).
+        let mut expected = PROGRESSIVE[..2].to_vec();
+        expected.extend(segment(
+            markers::APP14,
+            b"Adobe\x00\x64\x00\x00\x00\x00\x00",
+        ));
+        expected.extend_from_slice(&PROGRESSIVE[2..]);
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn an_adobe_segment_naming_no_transform_goes_and_a_dnl_between_scans_stays() {
+        assert_eq!(adobe(b"Adobe\x00\x64"), None);
+        assert_eq!(adobe(b"Adobe\x00\x64\x00\x00\x00\x00\x07"), None);
+        assert_eq!(adobe(b"Other\x00\x64\x00\x00\x00\x00\x01"), None);
+        assert_eq!(
+            adobe(b"Adobe\x00\x65\xFF\xFF\xFF\xFF\x02 and more").as_deref(),
+            Some(b"Adobe\x00\x64\x00\x00\x00\x00\x02".as_slice())
+        );
+        let dnl = segment(markers::DNL, &[0, 8]);
+        let mut data = vec![0x01];
+        data.extend(&dnl);
+        data.extend(segment(0xF3, b"GPS"));
+        data.extend_from_slice(&[0xFF, 0xD9]);
+        let (out, _) = walk(&data).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out, [&[0x01], dnl.as_slice(), &[0xFF, 0xD9]].concat());
     }
 }

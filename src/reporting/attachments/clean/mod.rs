@@ -8,9 +8,17 @@
 //! JPEG's end (gain maps, Motion Photo videos) is cut off, never kept (see `jpeg`). HEIC and AVIF
 //! photos are refused with a message of their own that says what to send instead: no well-kept
 //! crate reads them without a C library.
+//!
+//! Memory: cleaning one file holds a bounded amount beyond the file itself (for a PDF, see
+//! `pdf.rs`), and at most [`CLEANERS_AT_ONCE`] files are cleaned at once, however many requests
+//! bring them (the others wait their turn in [`clean`]); the server's worst case
+//! (`Settings::memory_worst_case_mib`) counts both.
+
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use zeroize::Zeroizing;
 
+use crate::config::Settings;
 use crate::domain::report::Coordinates;
 
 mod heif;
@@ -100,9 +108,50 @@ pub struct Cleaned {
     pub gps: Option<Coordinates>,
 }
 
-/// Cleans `bytes`. `declared` is the media type the client sent, if any: a file whose bytes say
+/// How many files may be cleaned at once on this replica (the server's worst case counts
+/// them). Every caller cleans on the blocking pool, so one that waits here for a turn holds a
+/// blocking thread, not the executor.
+pub const CLEANERS_AT_ONCE: usize = Settings::CLEANERS_AT_ONCE;
+
+// What the PDF cleaner's bounds add up to is what the server's worst case counts for it.
+const _: () = assert!(pdf::MEMORY_MIB <= Settings::CLEANING_PDF_MIB);
+
+/// Files being cleaned now, and the wait for a turn.
+static CLEANING: (Mutex<usize>, Condvar) = (Mutex::new(0), Condvar::new());
+
+/// A turn to clean a file, given back when dropped (a panic in a cleaner included).
+struct Turn;
+
+impl Turn {
+    fn take() -> Turn {
+        let (running, freed) = &CLEANING;
+        let mut running = running.lock().unwrap_or_else(PoisonError::into_inner);
+        while *running >= CLEANERS_AT_ONCE {
+            running = freed.wait(running).unwrap_or_else(PoisonError::into_inner);
+        }
+        *running += 1;
+        Turn
+    }
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        let (running, freed) = &CLEANING;
+        let mut running = running.lock().unwrap_or_else(PoisonError::into_inner);
+        *running = running.saturating_sub(1);
+        freed.notify_one();
+    }
+}
+
+/// Cleans `bytes`, waiting for a turn when [`CLEANERS_AT_ONCE`] files are being cleaned
+/// already. `declared` is the media type the client sent, if any: a file whose bytes say
 /// otherwise is refused rather than trusted either way.
 pub fn clean(bytes: &[u8], declared: Option<&str>, max_pixels: u64) -> Result<Cleaned, Refusal> {
+    let _turn = Turn::take();
+    clean_now(bytes, declared, max_pixels)
+}
+
+fn clean_now(bytes: &[u8], declared: Option<&str>, max_pixels: u64) -> Result<Cleaned, Refusal> {
     let kind = match FileKind::sniff(bytes) {
         Some(kind) => kind,
         None if heif::is_heif(bytes) => return Err(Refusal::Heic),

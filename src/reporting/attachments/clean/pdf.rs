@@ -31,8 +31,14 @@
 //! and font programs, CMaps and function samples, copied byte for byte. A font program made by
 //! hand could hide bytes a viewer never shows; nothing here parses fonts.
 //!
-//! Bounds: recursion depth, objects copied, copy steps and bytes decoded are limited, so a
-//! hostile file is refused rather than exhausting the stack or memory. No renderer runs.
+//! Bounds: recursion depth, objects copied and copy steps are limited, so a hostile file is
+//! refused rather than exhausting the stack. Memory is bounded by what it is spent on, not by
+//! what a file declares: the file is read by [`load`] (not by lopdf's reader, which keeps what
+//! it parses whatever that costs) into objects counted as they are made, object streams
+//! inflate within a bound per stream and in all, every value the rebuild copies is counted
+//! too, and content decodes within a bound per page and in all. Together these keep what one
+//! PDF can make the cleaner hold within [`MEMORY_MIB`] (see there), whatever the file holds;
+//! past any of them the file is refused as malformed. No renderer runs.
 
 use std::collections::{HashMap, HashSet};
 
@@ -40,8 +46,10 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 use zeroize::Zeroizing;
 
 use super::{Cleaned, FileKind, Refusal};
+use load::{heap, is_boundary, is_space, Bound, Budget, Unread, ENTRY, VALUE};
 
 mod allow;
+mod load;
 #[cfg(test)]
 mod tests;
 
@@ -54,24 +62,86 @@ const MAX_OBJECTS: usize = 200_000;
 const MAX_PAGES: usize = 20_000;
 /// Values copied in all (a direct dictionary shared by many pages is copied once per page).
 const MAX_STEPS: usize = 4_000_000;
-/// What any one object or cross-reference stream may inflate to while loading.
-const MAX_LOAD_INFLATE: usize = 32 * 1024 * 1024;
-/// Content-stream bytes decoded in all, to look for inline images.
+/// What the objects read from the file may take in memory, counted as [`load`] makes them. A
+/// 5 MiB document of a thousand pages takes a few MiB; the raw bytes of its streams count too.
+const LOADED: usize = 16 * 1024 * 1024;
+/// What one object stream may inflate to. Real ones hold a few hundred small objects, tens of
+/// KiB; lopdf writes a hundred to a stream.
+const INFLATED_PER_STREAM: usize = 4 * 1024 * 1024;
+/// What all object streams together may inflate to (so that inflating them is bounded in time
+/// as well as each in memory).
+const INFLATED: usize = 16 * 1024 * 1024;
+/// What the rebuilt document may take in memory, counted as values are copied into it.
+const COPIED: usize = 16 * 1024 * 1024;
+/// What one page's content (or one form's, or one glyph's) may decode to, to look for inline
+/// images in it.
+const MAX_CONTENT: usize = 8 * 1024 * 1024;
+/// Content-stream bytes decoded in all, to look for inline images (a bound in time).
 const MAX_DECODED: usize = 64 * 1024 * 1024;
 /// The box a page without one is drawn in (US Letter, the specification's default).
 const LETTER: [i64; 4] = [0, 0, 612, 792];
+/// What a page's own dictionary and its place in the page tree take in the new document.
+const PAGE: usize = 9 * (VALUE + ENTRY + 32);
 
-/// A PDF rebuilt from what draws its pages (see the module documentation). Encrypted files and
-/// files lopdf cannot read are refused as malformed.
-pub(super) fn clean(bytes: &[u8], max_pixels: u64) -> Result<Cleaned, Refusal> {
-    let options = lopdf::LoadOptions {
-        max_decompressed_size: Some(MAX_LOAD_INFLATE),
-        ..lopdf::LoadOptions::default()
+/// The most memory cleaning one PDF holds, in MiB, beyond the file itself (which the upload
+/// budget counts) and a JPEG inside it being cleaned (three copies of a file of at most
+/// `attachments.max_bytes`, which the server's worst case adds). At its worst, while the pages
+/// are rebuilt: the objects read ([`LOADED`]), the new document ([`COPIED`]), and one page's
+/// content decoded with the filters' working copies (four times [`MAX_CONTENT`]: each filter's
+/// input and output, each up to twice its length while it grows). Loading peaks lower (the
+/// objects read, up to twice over while a vector grows, and one object stream inflated with
+/// its working copies), and so does writing the result (the source is dropped first; the new
+/// document, and what it is written to, at most twice its size).
+pub(super) const MEMORY_MIB: u64 = {
+    const MIB: usize = 1024 * 1024;
+    let rebuilding = LOADED + COPIED + 4 * MAX_CONTENT;
+    let loading = 2 * LOADED + 4 * INFLATED_PER_STREAM;
+    let writing = 3 * COPIED;
+    let most = if rebuilding > loading {
+        rebuilding
+    } else {
+        loading
     };
-    let source = Document::load_mem_with_options(bytes, options).map_err(|_| Refusal::Malformed)?;
-    if source.trailer.has(b"Encrypt") || source.was_encrypted() {
-        return Err(Refusal::Malformed);
-    }
+    let most = if writing > most { writing } else { most };
+    most.div_ceil(MIB) as u64
+};
+
+/// What cleaning one PDF spent of each bound, and which it went past: what the tests read.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(test), allow(dead_code))]
+struct Spent {
+    loaded: usize,
+    inflated: usize,
+    copied: usize,
+    decoded: usize,
+    over: Option<Bound>,
+}
+
+/// A PDF rebuilt from what draws its pages (see the module documentation). Encrypted files,
+/// files that cannot be read and files past a bound are refused as malformed.
+pub(super) fn clean(bytes: &[u8], max_pixels: u64) -> Result<Cleaned, Refusal> {
+    clean_counted(bytes, max_pixels).0
+}
+
+/// [`clean`], and what it spent.
+fn clean_counted(bytes: &[u8], max_pixels: u64) -> (Result<Cleaned, Refusal>, Spent) {
+    let mut budget = Budget {
+        loaded: LOADED,
+        inflated: INFLATED,
+        per_stream: INFLATED_PER_STREAM,
+        over: None,
+    };
+    let loaded = load::load(bytes, &mut budget);
+    let mut spent = Spent {
+        loaded: LOADED - budget.loaded,
+        inflated: INFLATED - budget.inflated,
+        over: budget.over,
+        ..Spent::default()
+    };
+    let source = match loaded {
+        Ok(source) => source,
+        Err(Unread::Malformed | Unread::Over) => return (Err(Refusal::Malformed), spent),
+    };
     let mut rebuild = Rebuild {
         source: &source,
         target: Document::with_version("1.7"),
@@ -79,19 +149,32 @@ pub(super) fn clean(bytes: &[u8], max_pixels: u64) -> Result<Cleaned, Refusal> {
         resources: HashMap::new(),
         steps: 0,
         decoded: 0,
+        to_copy: COPIED,
+        over: None,
         max_pixels,
     };
-    rebuild.pages()?;
+    let rebuilt = rebuild.pages();
+    spent.copied = COPIED - rebuild.to_copy;
+    spent.decoded = rebuild.decoded;
+    spent.over = spent.over.or(rebuild.over);
     let mut target = rebuild.target;
+    // The source is let go before the result is written, so the two are not held at once.
+    drop(source);
+    if let Err(refusal) = rebuilt {
+        return (Err(refusal), spent);
+    }
     let mut out = Vec::with_capacity(bytes.len());
-    target.save_to(&mut out).map_err(|_| Refusal::Malformed)?;
-    Ok(Cleaned {
+    if target.save_to(&mut out).is_err() {
+        return (Err(Refusal::Malformed), spent);
+    }
+    let cleaned = Cleaned {
         kind: FileKind::Pdf,
         bytes: Zeroizing::new(out),
         // A photo inside a document may have been taken by anyone, anywhere: its position is
         // not offered as the reporter's.
         gps: None,
-    })
+    };
+    (Ok(cleaned), spent)
 }
 
 /// How a stream reached by the copy is used: a content stream is looked into for inline
@@ -132,6 +215,10 @@ struct Rebuild<'a> {
     resources: HashMap<ObjectId, Object>,
     steps: usize,
     decoded: usize,
+    /// What the new document may still take in memory.
+    to_copy: usize,
+    /// The bound the file went past, if it did.
+    over: Option<Bound>,
     max_pixels: u64,
 }
 
@@ -166,6 +253,7 @@ impl<'a> Rebuild<'a> {
                     if kids.len() >= MAX_PAGES {
                         return Err(Refusal::Malformed);
                     }
+                    self.spend(PAGE)?;
                     let page = self.page(node, inherited, parent)?;
                     kids.push(page);
                 }
@@ -248,25 +336,31 @@ impl<'a> Rebuild<'a> {
 
     /// A page's content: one stream or several. Several are joined to be looked into, since an
     /// inline image may begin in one and end in the next; if they hold one, they become one.
-    fn contents(&mut self, contents: &Object) -> Result<Object, Refusal> {
+    fn contents(&mut self, contents: &'a Object) -> Result<Object, Refusal> {
         let Ok(parts) = self.resolve(contents).as_array() else {
             return self.copy(contents, 0, Use::Content);
         };
         let mut joined = Vec::new();
         for part in parts {
             if let Ok(stream) = self.resolve(part).as_stream() {
-                joined.extend(self.decode(stream)?);
+                let room = MAX_CONTENT.saturating_sub(joined.len());
+                joined.extend(self.decode(stream, room)?);
                 joined.push(b'\n');
             }
         }
         match self.inline_images(&joined)? {
-            Some(rewritten) => Ok(Object::Reference(self.add(content_stream(rewritten))?)),
+            Some(rewritten) => {
+                drop(joined);
+                let stream = content_stream(rewritten);
+                self.spend(VALUE + shallow(&stream))?;
+                Ok(Object::Reference(self.add(stream)?))
+            }
             None => self.copy(contents, 0, Use::Checked),
         }
     }
 
     /// A resource dictionary: each kind of resource by its names, nothing else.
-    fn resources(&mut self, object: &Object, depth: usize) -> Result<Object, Refusal> {
+    fn resources(&mut self, object: &'a Object, depth: usize) -> Result<Object, Refusal> {
         let id = object.as_reference().ok();
         if let Some(done) = id.and_then(|id| self.resources.get(&id)) {
             return Ok(done.clone());
@@ -289,6 +383,7 @@ impl<'a> Rebuild<'a> {
                     };
                     let mut emptied = Dictionary::new();
                     for (name, _) in entries.iter() {
+                        self.spend(VALUE + ENTRY + heap(name.len()))?;
                         emptied.set(name.clone(), Dictionary::new());
                     }
                     Object::Dictionary(emptied)
@@ -296,6 +391,7 @@ impl<'a> Rebuild<'a> {
                 b"ProcSet" => self.copy(entries, depth + 1, Use::Data)?,
                 _ => continue,
             };
+            self.spend(ENTRY + heap(kind.len()))?;
             out.set(kind.clone(), copied);
         }
         let out = Object::Dictionary(out);
@@ -306,7 +402,7 @@ impl<'a> Rebuild<'a> {
     }
 
     /// A dictionary whose keys are names the content chooses (resources, Type 3 glyphs).
-    fn named(&mut self, object: &Object, depth: usize, using: Use) -> Result<Object, Refusal> {
+    fn named(&mut self, object: &'a Object, depth: usize, using: Use) -> Result<Object, Refusal> {
         let source = self.source;
         let Ok(dict) = resolve(source, object).as_dict() else {
             return Ok(Object::Null);
@@ -315,6 +411,7 @@ impl<'a> Rebuild<'a> {
         for (name, value) in dict.iter() {
             let copied = self.copy(value, depth + 1, using)?;
             if !matches!(copied, Object::Null) {
+                self.spend(ENTRY + heap(name.len()))?;
                 out.set(name.clone(), copied);
             }
         }
@@ -322,11 +419,13 @@ impl<'a> Rebuild<'a> {
     }
 
     /// Copies a value and what it reaches, as far as the allow-list lets it.
-    fn copy(&mut self, object: &Object, depth: usize, using: Use) -> Result<Object, Refusal> {
+    fn copy(&mut self, object: &'a Object, depth: usize, using: Use) -> Result<Object, Refusal> {
         self.steps += 1;
         if depth > MAX_DEPTH || self.steps > MAX_STEPS {
             return Err(Refusal::Malformed);
         }
+        // Every call makes one value in the new document (a reference at least).
+        self.spend(VALUE)?;
         match object {
             Object::Reference(id) => {
                 if let Some(done) = self.copied.get(&(*id, using)) {
@@ -361,13 +460,17 @@ impl<'a> Rebuild<'a> {
                 }
                 Ok(Object::Array(out))
             }
-            scalar => Ok(scalar.clone()),
+            scalar => {
+                self.spend(shallow(scalar))?;
+                Ok(scalar.clone())
+            }
         }
     }
 
-    /// A dictionary of an allowed kind with its allowed keys, or `null`.
-    fn dictionary(&mut self, dict: &Dictionary, depth: usize) -> Result<Object, Refusal> {
-        if let Ok(kind) = dict.get(b"Type").and_then(Object::as_name) {
+    /// A dictionary of an allowed kind with its allowed keys, or `null`. Its kind is read
+    /// through a reference (as viewers do) and written as a name.
+    fn dictionary(&mut self, dict: &'a Dictionary, depth: usize) -> Result<Object, Refusal> {
+        if let Some(kind) = self.name_of(dict, b"Type") {
             if !allow::is_allowed(allow::TYPES, kind) {
                 return Ok(Object::Null);
             }
@@ -378,53 +481,73 @@ impl<'a> Rebuild<'a> {
                 continue;
             }
             let copied = match key.as_slice() {
+                b"Type" | b"Subtype" => match self.name_of(dict, key) {
+                    Some(name) => {
+                        let name = Object::Name(name.to_vec());
+                        self.spend(VALUE + shallow(&name))?;
+                        name
+                    }
+                    None => continue,
+                },
                 b"Resources" => self.resources(value, depth + 1)?,
                 b"CharProcs" => self.named(value, depth + 1, Use::Content)?,
                 _ => self.copy(value, depth + 1, Use::Data)?,
             };
+            self.spend(ENTRY + heap(key.len()))?;
             out.set(key.clone(), copied);
         }
         Ok(Object::Dictionary(out))
     }
 
-    /// A stream of an allowed kind and filter: a JPEG image cleaned, a content stream looked
-    /// into for inline images, anything else copied as it is.
-    fn stream(&mut self, stream: &Stream, depth: usize, using: Use) -> Result<Object, Refusal> {
+    /// The name `key` holds in `dict`, directly or through references.
+    fn name_of(&self, dict: &'a Dictionary, key: &[u8]) -> Option<&'a [u8]> {
+        let value = dict.get(key).ok()?;
+        self.resolve(value).as_name().ok()
+    }
+
+    /// A stream of an allowed kind and filter: a JPEG cleaned, a content stream looked into
+    /// for inline images, anything else copied as it is. Any stream whose filters include
+    /// `DCTDecode` is a JPEG, whatever its `/Subtype` says or does not say: a viewer draws it
+    /// as one when it is drawn as an image.
+    fn stream(&mut self, stream: &'a Stream, depth: usize, using: Use) -> Result<Object, Refusal> {
         let Some(filters) = filters(self.source, &stream.dict) else {
             return Ok(Object::Null);
         };
-        let Object::Dictionary(mut dict) = self.dictionary(&stream.dict, depth)? else {
-            return Ok(Object::Null);
-        };
-        let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok();
+        let subtype = self.name_of(&stream.dict, b"Subtype");
         if subtype.is_some_and(|s| !allow::is_allowed(allow::STREAM_SUBTYPES, s)) {
             return Ok(Object::Null);
         }
-        let tiling = stream
-            .dict
-            .get(b"PatternType")
-            .and_then(Object::as_i64)
-            .ok()
+        let Object::Dictionary(mut dict) = self.dictionary(&stream.dict, depth)? else {
+            return Ok(Object::Null);
+        };
+        let tiling = self
+            .resolve_in(&stream.dict, b"PatternType")
+            .and_then(|t| t.as_i64().ok())
             == Some(1);
-        if subtype == Some(b"Image") {
-            if filters.iter().any(|f| f.as_slice() == b"DCTDecode") {
-                if filters.len() != 1 {
-                    return Ok(Object::Null);
-                }
-                let cleaned = super::jpeg::clean(&stream.content, self.max_pixels)?;
-                return Ok(Object::Stream(Stream::new(dict, cleaned.bytes.to_vec())));
+        if filters.iter().any(|f| f.as_slice() == b"DCTDecode") {
+            if filters.len() != 1 {
+                return Ok(Object::Null);
             }
-        } else if using == Use::Content || subtype == Some(b"Form") || tiling {
-            let decoded = self.decode(stream)?;
+            let cleaned = super::jpeg::clean(&stream.content, self.max_pixels)?;
+            self.spend(heap(cleaned.bytes.len()))?;
+            return Ok(Object::Stream(Stream::new(dict, cleaned.bytes.to_vec())));
+        }
+        if subtype != Some(b"Image")
+            && (using == Use::Content || subtype == Some(b"Form") || tiling)
+        {
+            let decoded = self.decode(stream, MAX_CONTENT)?;
             if let Some(rewritten) = self.inline_images(&decoded)? {
+                drop(decoded);
                 dict.remove(b"Filter");
                 dict.remove(b"DecodeParms");
                 let mut rewritten = Stream::new(dict, rewritten);
                 // Uncompressed, the stream is still correct; compression only makes it smaller.
                 let _ = rewritten.compress();
+                self.spend(heap(rewritten.content.len()))?;
                 return Ok(Object::Stream(rewritten));
             }
         }
+        self.spend(heap(stream.content.len()))?;
         Ok(Object::Stream(Stream::new(dict, stream.content.clone())))
     }
 
@@ -452,13 +575,20 @@ impl<'a> Rebuild<'a> {
         Some(Object::Name(device.to_vec()))
     }
 
-    /// A content stream's operators, decoded within what is left of the budget; one that does
-    /// not decode is refused, since what it hides cannot be looked at.
-    fn decode(&mut self, stream: &Stream) -> Result<Vec<u8>, Refusal> {
-        let left = MAX_DECODED.saturating_sub(self.decoded);
-        let decoded = stream
-            .decompressed_content_with_limit(left)
-            .map_err(|_| Refusal::Malformed)?;
+    /// A content stream's operators, decoded within `room` and what is left of all content's
+    /// bound; one that does not decode is refused, since what it hides cannot be looked at.
+    fn decode(&mut self, stream: &Stream, room: usize) -> Result<Vec<u8>, Refusal> {
+        let left = MAX_DECODED.saturating_sub(self.decoded).min(room);
+        let decoded = match stream.decompressed_content_with_limit(left) {
+            Ok(decoded) => decoded,
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                self.over = Some(Bound::Decoded);
+                return Err(Refusal::Malformed);
+            }
+            Err(_) => return Err(Refusal::Malformed),
+        };
         self.decoded += decoded.len();
         Ok(decoded)
     }
@@ -513,6 +643,25 @@ impl<'a> Rebuild<'a> {
         resolve(self.source, object)
     }
 
+    /// What `key` holds in `dict`, through references.
+    fn resolve_in(&self, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+        dict.get(key).ok().map(|value| self.resolve(value))
+    }
+
+    /// Takes `cost` from what the new document may still take, or refuses the file.
+    fn spend(&mut self, cost: usize) -> Result<(), Refusal> {
+        match self.to_copy.checked_sub(cost) {
+            Some(left) => {
+                self.to_copy = left;
+                Ok(())
+            }
+            None => {
+                self.over = Some(Bound::Copied);
+                Err(Refusal::Malformed)
+            }
+        }
+    }
+
     fn new_id(&mut self) -> Result<ObjectId, Refusal> {
         if self.target.objects.len() >= MAX_OBJECTS {
             return Err(Refusal::Malformed);
@@ -562,19 +711,27 @@ fn filters(source: &Document, dict: &Dictionary) -> Option<Vec<Vec<u8>>> {
         .then_some(names)
 }
 
+/// What a value holds in memory beyond the value itself (its bytes, its entries' keys); what
+/// its entries hold is counted where they are copied.
+fn shallow(object: &Object) -> usize {
+    let entries = |dict: &Dictionary| {
+        dict.iter()
+            .map(|(key, _)| ENTRY + heap(key.len()))
+            .sum::<usize>()
+    };
+    match object {
+        Object::Name(bytes) | Object::String(bytes, _) => heap(bytes.len()),
+        Object::Dictionary(dict) => entries(dict),
+        Object::Stream(stream) => entries(&stream.dict) + heap(stream.content.len()),
+        _ => 0,
+    }
+}
+
 /// A new content stream, compressed where that works.
 fn content_stream(content: Vec<u8>) -> Object {
     let mut stream = Stream::new(Dictionary::new(), content);
     let _ = stream.compress();
     Object::Stream(stream)
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\0' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
-}
-
-fn is_boundary(b: Option<&u8>) -> bool {
-    b.is_none_or(|&b| is_space(b) || b"()<>[]{}/%".contains(&b))
 }
 
 /// Where `token` next stands alone (between white space or delimiters) at or after `from`. A

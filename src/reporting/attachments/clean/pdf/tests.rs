@@ -5,7 +5,8 @@
 use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 use super::super::Refusal;
-use super::clean;
+use super::load::{Bound, Budget};
+use super::{clean, clean_counted};
 
 const MAX: u64 = 40_000_000;
 const AUTHOR: &[u8] = b"Jane Recruiter";
@@ -874,4 +875,298 @@ fn write_pdf_fuzz_seeds() {
     ] {
         std::fs::write(dir.join(name), pdf.save()).unwrap_or_else(|e| panic!("{e}"));
     }
+}
+
+/// A PDF written by hand: `objects` as numbered, a classic cross-reference table, and a trailer
+/// naming the catalog `1 0 R`.
+fn raw_pdf(objects: &[(u32, Vec<u8>)]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (number, body) in objects {
+        offsets.push((*number, out.len()));
+        out.extend(format!("{number} 0 obj\n").into_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    let size = objects.iter().map(|(n, _)| n + 1).max().unwrap_or(1);
+    out.extend(format!("xref\n0 {size}\n0000000000 65535 f \n").into_bytes());
+    for number in 1..size {
+        let offset = offsets
+            .iter()
+            .find(|(n, _)| *n == number)
+            .map_or(0, |o| o.1);
+        out.extend(format!("{offset:010} 00000 n \n").into_bytes());
+    }
+    out.extend(
+        format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").into_bytes(),
+    );
+    out
+}
+
+/// A catalog, a page tree and a page that draws `TEXT`, as objects 1 to 4.
+fn one_page() -> Vec<(u32, Vec<u8>)> {
+    let content = format!(
+        "BT /F1 12 Tf 20 100 Td ({}) Tj ET",
+        String::from_utf8_lossy(TEXT)
+    );
+    vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (
+            3,
+            b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>".to_vec(),
+        ),
+        (4, stream_body(b"", content.as_bytes())),
+    ]
+}
+
+fn stream_body(dict: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut body = format!(
+        "<< {} /Length {} >>\nstream\n",
+        String::from_utf8_lossy(dict),
+        data.len()
+    )
+    .into_bytes();
+    body.extend_from_slice(data);
+    body.extend_from_slice(b"\nendstream");
+    body
+}
+
+fn deflated(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(data).unwrap_or_else(|e| panic!("{e}"));
+    encoder.finish().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// An object stream holding `members` (number, text), compressed.
+fn object_stream(members: &[(u32, &[u8])]) -> Vec<u8> {
+    let mut header = String::new();
+    let mut body = Vec::new();
+    for (number, text) in members {
+        header.push_str(&format!("{number} {} ", body.len()));
+        body.extend_from_slice(text);
+        body.push(b'\n');
+    }
+    let first = header.len();
+    let mut content = header.into_bytes();
+    content.extend(body);
+    let dict = format!(
+        "/Type /ObjStm /N {} /First {first} /Filter /FlateDecode",
+        members.len()
+    );
+    stream_body(dict.as_bytes(), &deflated(&content))
+}
+
+#[test]
+fn the_bounds_add_up_to_what_the_server_counts_for_a_pdf() {
+    // Each phase's peak, from the bounds: loading, rebuilding, writing.
+    let mib = 1024 * 1024;
+    let loading = 2 * super::LOADED + 4 * super::INFLATED_PER_STREAM;
+    let rebuilding = super::LOADED + super::COPIED + 4 * super::MAX_CONTENT;
+    let writing = 3 * super::COPIED;
+    let most = loading.max(rebuilding).max(writing);
+    assert_eq!(super::MEMORY_MIB, (most as u64).div_ceil(mib));
+    // (That this fits what the server counts is checked where it compiles, in `clean`.)
+    // Each object stream gets its own bound, or what is left of all streams' if that is less.
+    let mut budget = Budget {
+        loaded: super::LOADED,
+        inflated: super::INFLATED,
+        per_stream: super::INFLATED_PER_STREAM,
+        over: None,
+    };
+    assert_eq!(budget.inflate_limit(), super::INFLATED_PER_STREAM);
+    budget.inflated = super::INFLATED_PER_STREAM / 2;
+    assert_eq!(budget.inflate_limit(), super::INFLATED_PER_STREAM / 2);
+    budget.inflated = 0;
+    assert_eq!(budget.inflate_limit(), 0);
+}
+
+#[test]
+fn forty_object_streams_of_thirty_mib_each_are_refused_having_inflated_within_the_bound() {
+    // Each stream names one object, a string of 30 MiB of zeros, deflated to about 30 KiB: the
+    // file is 1.2 MiB and would inflate to 1.2 GiB (lopdf held each, limit or not).
+    let mut member = b"(".to_vec();
+    member.resize(30 * 1024 * 1024, b'0');
+    member.push(b')');
+    let stream = object_stream(&[(100, &member)]);
+    drop(member);
+    let mut objects = one_page();
+    for n in 0..40 {
+        objects.push((10 + n, stream.clone()));
+    }
+    let bomb = raw_pdf(&objects);
+    assert!(bomb.len() < 2 * 1024 * 1024, "{}", bomb.len());
+    let (result, spent) = clean_counted(&bomb, MAX);
+    assert_eq!(result.err(), Some(Refusal::Malformed));
+    assert_eq!(spent.over, Some(Bound::Inflated));
+    // The first stream passed its own bound: nothing of it was kept, nothing more inflated.
+    assert_eq!(spent.inflated, 0);
+    assert!(spent.loaded < 64 * 1024, "{spent:?}");
+    assert_eq!(spent.copied, 0, "nothing was rebuilt");
+
+    // Streams each within their own bound, many of them: refused when all together pass theirs.
+    let mut member = b"(".to_vec();
+    member.resize(3 * 1024 * 1024, b'0');
+    member.push(b')');
+    let stream = object_stream(&[(100, &member)]);
+    let mut objects = one_page();
+    for n in 0..40 {
+        objects.push((10 + n, stream.clone()));
+    }
+    let (result, spent) = clean_counted(&raw_pdf(&objects), MAX);
+    assert_eq!(result.err(), Some(Refusal::Malformed));
+    assert!(
+        matches!(spent.over, Some(Bound::Inflated | Bound::Loaded)),
+        "{spent:?}"
+    );
+    assert!(spent.inflated <= super::INFLATED, "{spent:?}");
+    assert!(spent.loaded <= super::LOADED, "{spent:?}");
+}
+
+#[test]
+fn five_mib_of_empty_arrays_are_refused_by_what_they_would_take() {
+    // lopdf's reader peaked at 1.5 GiB on this, uncompressed: each `[]` costs 600 bytes.
+    let mut arrays = b"[".to_vec();
+    while arrays.len() < 5 * 1024 * 1024 {
+        arrays.extend_from_slice(b"[]");
+    }
+    arrays.push(b']');
+    let mut objects = one_page();
+    objects.push((5, arrays));
+    let (result, spent) = clean_counted(&raw_pdf(&objects), MAX);
+    assert_eq!(result.err(), Some(Refusal::Malformed));
+    assert_eq!(spent.over, Some(Bound::Loaded));
+    assert!(spent.loaded <= super::LOADED);
+}
+
+#[test]
+fn an_object_named_many_times_is_read_once() {
+    // An object stream whose header names one 1 MiB string under a thousand numbers at one
+    // offset (lopdf parsed it a thousand times: 1 GiB), and a cross-reference table listing
+    // one object's offset under many numbers (which is not read at all).
+    let mut member = b"(".to_vec();
+    member.resize(1024 * 1024, b'x');
+    member.push(b')');
+    let mut header = String::new();
+    for n in 0..1000 {
+        header.push_str(&format!("{} 0 ", 100 + n));
+    }
+    let first = header.len();
+    let mut content = header.into_bytes();
+    content.extend_from_slice(&member);
+    let dict = format!("/Type /ObjStm /N 1000 /First {first} /Filter /FlateDecode");
+    let mut objects = one_page();
+    objects.push((5, stream_body(dict.as_bytes(), &deflated(&content))));
+    let pdf = raw_pdf(&objects);
+    let (result, spent) = clean_counted(&pdf, MAX);
+    let out = result.unwrap_or_else(|e| panic!("{e}")).bytes.to_vec();
+    still_draws(&out, 1);
+    assert!(spent.loaded < 2 * 1024 * 1024, "{spent:?}");
+    assert!(spent.inflated < 2 * 1024 * 1024, "{spent:?}");
+}
+
+#[test]
+fn a_large_value_inherited_by_many_pages_is_counted_each_time_it_is_copied() {
+    // Resources written once in the page tree, holding a 1 MiB string, are copied onto each
+    // of 100 pages: 100 MiB, from a file of one.
+    let mut pdf = Pdf::new();
+    let big = Object::String(vec![b'x'; 1024 * 1024], StringFormat::Literal);
+    let font = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => big };
+    let root = pdf
+        .catalog()
+        .get(b"Pages")
+        .and_then(Object::as_reference)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let content = dict(&mut pdf.doc, pdf.page)
+        .get(b"Contents")
+        .cloned()
+        .unwrap_or(Object::Null);
+    let mut kids = Vec::new();
+    for _ in 0..100 {
+        let page = pdf.doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => root, "Contents" => content.clone(),
+        });
+        kids.push(Object::from(page));
+    }
+    let tree = dict(&mut pdf.doc, root);
+    tree.set("Kids", kids);
+    tree.set("Count", 100);
+    tree.set(
+        "Resources",
+        dictionary! { "Font" => dictionary! { "F1" => font } },
+    );
+    let original = pdf.save();
+    assert!(original.len() < 2 * 1024 * 1024);
+    let (result, spent) = clean_counted(&original, MAX);
+    assert_eq!(result.err(), Some(Refusal::Malformed));
+    assert_eq!(spent.over, Some(Bound::Copied));
+    assert!(spent.copied <= super::COPIED);
+}
+
+#[test]
+fn an_image_whose_subtype_is_a_reference_or_missing_is_cleaned_as_a_jpeg() {
+    for how in ["reference", "missing"] {
+        let mut pdf = Pdf::new();
+        let image = pdf.draw_jpeg(jpeg_with_gps(64, 48));
+        let name = pdf.doc.add_object(Object::Name(b"Image".to_vec()));
+        let xobject = pdf.doc.add_object(Object::Name(b"XObject".to_vec()));
+        if let Ok(Object::Stream(image)) = pdf.doc.get_object_mut(image) {
+            if how == "reference" {
+                image.dict.set("Subtype", name);
+                image.dict.set("Type", xobject);
+            } else {
+                image.dict.remove(b"Subtype");
+            }
+        }
+        let original = pdf.save();
+        let out = cleaned(&original);
+        gone(&original, &out, b"Exif");
+        gone(&original, &out, SERIAL);
+        gone(&original, &out, b"naming the owner");
+        still_draws(&out, 1);
+    }
+}
+
+#[test]
+fn a_dct_stream_reached_any_way_goes_through_the_jpeg_cleaner() {
+    // Under a filter given by reference, in an array, reached from a pattern's resources: a
+    // JPEG all the same.
+    let mut pdf = Pdf::new();
+    let image = pdf.draw_jpeg(jpeg_with_gps(64, 48));
+    let filter = pdf
+        .doc
+        .add_object(Object::Array(vec![Object::Name(b"DCTDecode".to_vec())]));
+    if let Ok(Object::Stream(image)) = pdf.doc.get_object_mut(image) {
+        image.dict.set("Filter", filter);
+        image.dict.remove(b"Subtype");
+    }
+    let original = pdf.save();
+    let out = cleaned(&original);
+    gone(&original, &out, SERIAL);
+    still_draws(&out, 1);
+    // A JPEG the JPEG cleaner refuses still gets the PDF refused, whatever its subtype says.
+    let mut pdf = Pdf::new();
+    let image = pdf.draw_jpeg(jpeg_with_gps(60_000, 60_000));
+    if let Ok(Object::Stream(image)) = pdf.doc.get_object_mut(image) {
+        image.dict.remove(b"Subtype");
+    }
+    assert_eq!(clean(&pdf.save(), MAX).err(), Some(Refusal::TooManyPixels));
+}
+
+#[test]
+fn a_dictionary_whose_type_is_a_reference_is_judged_by_what_it_names() {
+    let mut pdf = Pdf::new();
+    let annot = pdf.doc.add_object(Object::Name(b"Annot".to_vec()));
+    let hidden = pdf.doc.add_object(dictionary! {
+        "Type" => annot, "Subtype" => "Link", "Font" => text(AUTHOR),
+    });
+    if let Ok(Object::Dictionary(resources)) = pdf.page().get_mut(b"Resources") {
+        resources.set("ExtGState", dictionary! { "GS1" => hidden });
+    }
+    let original = pdf.save();
+    let out = cleaned(&original);
+    gone(&original, &out, AUTHOR);
+    still_draws(&out, 1);
 }
