@@ -44,6 +44,7 @@ mod rotation;
 mod routing;
 mod sealed;
 mod slow_uploads;
+mod staff_languages;
 mod staged;
 mod startup;
 mod stolen;
