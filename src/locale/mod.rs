@@ -399,6 +399,20 @@ mod tests {
                 "{tag}"
             );
         }
+        // A read that was not a native speaker's review still says who read, and what.
+        let reads = provenance
+            .get("reads")
+            .and_then(|r| r.as_array())
+            .unwrap_or_else(|| panic!("PROVENANCE.toml records no reads"));
+        for read in reads {
+            for field in ["by", "covered", "date"] {
+                assert!(read.get(field).is_some_and(|v| v.is_str()), "{read}");
+            }
+            assert!(
+                read.get("native_review").is_some_and(|v| v.is_bool()),
+                "{read}"
+            );
+        }
     }
 
     #[test]
