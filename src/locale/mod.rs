@@ -2,9 +2,11 @@
 //! visitor's choice (`lang` in the URL or form), else the best match for Accept-Language, else the
 //! configured default. A key missing from a catalog falls back to English.
 //!
-//! Reporter pages are catalogued in every language the reporters read (`CATALOGS`); the
-//! responder pages in fewer (`STAFF_CATALOGS`), falling back to English. `PROVENANCE.toml`
-//! says, per language, who drafted it and whether a native speaker has reviewed it.
+//! Reporter pages are catalogued in every language the reporters read (`CATALOGS`), and the
+//! responder pages in the same languages (`STAFF_CATALOGS`): the caseworkers who act on a report
+//! work in the languages of the countries the reports come from. A language's staff catalog is
+//! added to its reporter bundle, so a staff tag must be a reporter tag too. `PROVENANCE.toml`
+//! says, per language and per set, who drafted it and whether a native speaker has reviewed it.
 //!
 //! Below web, so that anything that speaks to a person (pages, alerts) takes its words from here;
 //! it knows nothing of HTTP or storage.
@@ -38,10 +40,21 @@ const CATALOGS: &[(&str, &str)] = &[
     ("sw", include_str!("sw.ftl")),
 ];
 
-/// The languages of the responder pages: (tag, catalog text). English first.
+/// The languages of the responder pages: (tag, catalog text), in the order of `CATALOGS`.
 const STAFF_CATALOGS: &[(&str, &str)] = &[
     ("en", include_str!("staff/en.ftl")),
     ("zh-Hans", include_str!("staff/zh-Hans.ftl")),
+    ("km", include_str!("staff/km.ftl")),
+    ("my", include_str!("staff/my.ftl")),
+    ("th", include_str!("staff/th.ftl")),
+    ("vi", include_str!("staff/vi.ftl")),
+    ("id", include_str!("staff/id.ftl")),
+    ("ms", include_str!("staff/ms.ftl")),
+    ("fil", include_str!("staff/fil.ftl")),
+    ("lo", include_str!("staff/lo.ftl")),
+    ("hi", include_str!("staff/hi.ftl")),
+    ("bn", include_str!("staff/bn.ftl")),
+    ("sw", include_str!("staff/sw.ftl")),
 ];
 
 pub const FALLBACK: &str = "en";
@@ -297,6 +310,60 @@ mod tests {
     }
 
     #[test]
+    fn the_staff_pages_are_catalogued_in_every_reporter_language() {
+        // A staff catalog joins its language's reporter bundle: one under a tag that is not a
+        // reporter language would be dropped without a word, and a language without one would
+        // show its responders English.
+        let reporter: Vec<_> = CATALOGS.iter().map(|(tag, _)| *tag).collect();
+        let staff: Vec<_> = STAFF_CATALOGS.iter().map(|(tag, _)| *tag).collect();
+        assert_eq!(staff, reporter);
+        let Ok(catalogs) = Catalogs::load("en") else {
+            panic!("catalogs do not load");
+        };
+        let english = messages(STAFF_CATALOGS[0].1);
+        for lang in catalogs.languages() {
+            for key in english.keys() {
+                assert!(
+                    catalogs.has(lang, key),
+                    "{lang}: {key} falls back to English"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_formats_in_every_language_without_errors() {
+        // `text` drops Fluent's errors, so a selector or a reference that does not resolve would
+        // show a reader a gap: format every message with every variable it uses, at counts that
+        // reach each plural category these languages have.
+        let Ok(catalogs) = Catalogs::load("en") else {
+            panic!("catalogs do not load");
+        };
+        for set in [CATALOGS, STAFF_CATALOGS] {
+            for (key, vars) in messages(set[0].1) {
+                for count in [0, 1, 2, 5, 21] {
+                    let mut args = FluentArgs::new();
+                    for var in &vars {
+                        args.set(var.as_str(), count);
+                    }
+                    for lang in catalogs.languages() {
+                        let Some(bundle) = catalogs.bundles.get(lang) else {
+                            panic!("{lang} has no bundle");
+                        };
+                        let Some(pattern) = bundle.get_message(&key).and_then(|m| m.value()) else {
+                            panic!("{lang}: {key} has no value");
+                        };
+                        let mut errors = Vec::new();
+                        let shown = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                        assert!(errors.is_empty(), "{lang}: {key}: {errors:?}");
+                        assert!(!shown.trim().is_empty(), "{lang}: {key} is empty");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn dates_follow_the_language_with_ascii_digits() {
         let Ok(catalogs) = Catalogs::load("en") else {
             panic!("catalogs do not load");
@@ -339,6 +406,32 @@ mod tests {
             assert!(
                 entry.get("native_review").is_some_and(|v| v.is_bool()),
                 "{tag}"
+            );
+        }
+        for (tag, _) in STAFF_CATALOGS {
+            let entry = provenance
+                .get(*tag)
+                .and_then(|e| e.get("staff"))
+                .and_then(|e| e.as_table())
+                .unwrap_or_else(|| panic!("{tag}'s staff catalog has no provenance"));
+            assert!(entry.get("drafted_by").is_some_and(|v| v.is_str()), "{tag}");
+            assert!(
+                entry.get("native_review").is_some_and(|v| v.is_bool()),
+                "{tag}"
+            );
+        }
+        // A read that was not a native speaker's review still says who read, and what.
+        let reads = provenance
+            .get("reads")
+            .and_then(|r| r.as_array())
+            .unwrap_or_else(|| panic!("PROVENANCE.toml records no reads"));
+        for read in reads {
+            for field in ["by", "covered", "date"] {
+                assert!(read.get(field).is_some_and(|v| v.is_str()), "{read}");
+            }
+            assert!(
+                read.get("native_review").is_some_and(|v| v.is_bool()),
+                "{read}"
             );
         }
     }

@@ -46,6 +46,7 @@ mod routing;
 mod sealed;
 mod settings;
 mod slow_uploads;
+mod staff_languages;
 mod staged;
 mod startup;
 mod stolen;

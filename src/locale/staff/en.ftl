@@ -1,5 +1,6 @@
 # Homeward responder pages, English: the workspace, organisations, keys, referral and alerts.
-# Staff pages are catalogued in English and Simplified Chinese; other languages fall back to English.
+# Every reporter language has a staff catalog with exactly these keys and variables: a key added
+# here goes in all thirteen (src/locale/mod.rs tests it).
 
 # Responder pages
 staff-login-heading = Responder login

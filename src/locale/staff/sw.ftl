@@ -1,0 +1,273 @@
+# Homeward responder pages, Swahili. Machine-assisted draft: see PROVENANCE.toml.
+# Terms as on the reporter pages (sw.ftl): ripoti (report), namba ya risiti (receipt code), ridhaa
+# (consent), aliyewatafutia kazi (recruiter; never mwajiri, the employer), mtoa ripoti (reporter).
+# A queue is foleni; the desk organisation is shirika kuu; the projection is dondoo.
+
+# Responder pages
+staff-login-heading = Kuingia kwa watoa msaada
+staff-username = Jina la mtumiaji
+staff-username-hint = Herufi ndogo, tarakimu, nukta, vistari; herufi 3 hadi 40.
+staff-password = Nenosiri
+staff-password-hint = Angalau herufi 12. Maneno machache yasiyohusiana hufanya nenosiri zuri.
+staff-totp = Msimbo kutoka programu yako ya uthibitishaji
+staff-login = Ingia
+staff-logout = Toka
+staff-login-failed = Jina la mtumiaji, nenosiri au msimbo si sahihi; au, baada ya majaribio kadhaa yasiyo sahihi, akaunti inasubiri dakika chache kabla ya kupokea jaribio lingine.
+staff-login-too-soon = Majaribio mengi mno yameshindwa. Subiri dakika chache ujaribu tena.
+staff-invite-heading = Fungua akaunti yako
+staff-invite-intro = Mwaliko huu unaweza kutumika mara moja tu. Chagua jina la mtumiaji na nenosiri.
+staff-invite-invalid = Mwaliko huu haujulikani, umeshatumika au muda wake umeisha. Omba mwaliko mpya.
+staff-enrol = Fungua akaunti
+staff-enrolled-heading = Akaunti yako iko tayari
+staff-enrolled-once = Kila kitu kilicho hapa chini kinaonyeshwa mara moja tu. Kihifadhi sasa.
+staff-totp-heading = Programu ya uthibitishaji
+staff-totp-intro = Ongeza ufunguo huu kwenye programu yako ya uthibitishaji (TOTP, tarakimu 6, sekunde 30). Unahitaji msimbo kutoka kwake kila unapoingia.
+staff-recovery-heading = Ufunguo wa kurejesha
+staff-recovery-intro = Ukisahau nenosiri lako, ufunguo huu pekee ndio unaoweza kufungua tena funguo za akaunti yako. Uhifadhi nje ya mtandao.
+staff-workspace-heading = Eneo la kazi
+staff-invite-someone = Mwalike mtu
+staff-organisation = Shirika
+staff-role = Jukumu
+staff-invite-create = Tengeneza kiungo cha mwaliko
+staff-invite-created = Kiungo cha mwaliko (kinaonyeshwa mara moja, halali kwa saa 72, kinatumika mara moja):
+staff-forbidden = Huruhusiwi kufanya hivyo.
+staff-your-queues = Foleni zako
+staff-org-queues = Foleni za shirika lako
+staff-key-missing = Bado hakuna ufunguo ulioingizwa: foleni hii haiwezi kufunguliwa.
+staff-import-key = Ufunguo binafsi (kutoka homeward queue keygen)
+staff-import = Ingiza ufunguo
+staff-key-imported = Ufunguo umeingizwa. Unashikiliwa na:
+staff-held-after-restore = Foleni hii haipokei ripoti tangu nakala rudufu (backup) iliporejeshwa: wanachama wake walibadilika baada ya nakala hiyo. Hakiki nani anashikilia ufunguo wake (hapa chini), kisha uthibitishe.
+staff-confirm-membership = Wanachama wamehakikiwa: pokea ripoti tena
+staff-grant = Mpe ruhusa ya kuingia
+staff-grant-button = Toa ruhusa
+staff-key-wrong = Huu si ufunguo binafsi wa foleni hii.
+staff-queue-heading = Foleni
+staff-priority = Kipaumbele
+staff-status = Hali
+staff-received = Ilipokelewa
+staff-no-entries = Hakuna ripoti katika foleni hii.
+staff-report-heading = Ripoti
+staff-item-report = Ripoti yenyewe
+staff-item-triage = Upangaji wa kipaumbele
+staff-item-projection = Dondoo (kile ambacho ubalozi mdogo na polisi wanaweza kuona)
+staff-item-status = Mazungumzo
+staff-assignee = Anayeshughulikia
+staff-unassigned = hakuna
+staff-mine = mimi
+staff-claim = Chukua jukumu
+staff-release = Achia
+staff-move = Badilisha hali
+staff-outcome = Matokeo (wakati wa kufunga)
+staff-overdue = imechelewa
+entry-status-new = mpya
+entry-status-acknowledged = imekiriwa kupokelewa
+entry-status-in_progress = inashughulikiwa
+entry-status-waiting_for_reporter = inamsubiri mtoa ripoti
+entry-status-referred = imepewa rufaa
+entry-status-closed = imefungwa
+outcome-located = amepatikana
+outcome-rescued = ameokolewa
+outcome-repatriated = amerudishwa nchini kwake
+outcome-referred_on = imepelekwa kwingine
+outcome-unreachable = hapatikani
+outcome-duplicate = nakala ya ripoti nyingine
+outcome-not_credible = haiaminiki
+outcome-other = nyingine
+staff-item-reply = Jibu kwa mtoa ripoti
+staff-item-note = Dokezo la ndani
+staff-reply = Mwandikie mtoa ripoti (anaisoma kwa namba yake ya risiti)
+staff-send-reply = Tuma jibu
+staff-note = Dokezo la ndani (shirika lako pekee ndilo linaloliona)
+staff-add-note = Ongeza dokezo
+
+## The operator's organisations
+org-heading = Mashirika
+org-intro = Uhakiki unahitaji hatua mbili: uandike hapa, kisha shirika kuu litie saini ya uthibitisho kwenye ufunguo wa kusaini wa shirika hilo, nje ya mtandao. Foleni hupokea ripoti tu wakati shirika lake limehakikiwa, lina saini ya uthibitisho na liko hai, ufunguo wake una saini ya shirika, na mratibu ameingiza ufunguo wake binafsi.
+org-register = Sajili shirika
+org-register-button = Sajili
+org-id = Kitambulisho (Id)
+org-id-hint = Herufi ndogo, tarakimu na vistari, kama foleni katika config zinavyoliita.
+org-name = Jina
+org-kind = Aina
+org-kind-ngo = Shirika lisilo la kiserikali
+org-kind-consulate = Ubalozi mdogo
+org-kind-police = Polisi
+org-country = Nchi
+org-country-hint = Msimbo wa ISO wa herufi mbili: mahali shirika lisilo la kiserikali au polisi wanapofanya kazi, au nchi ambayo raia wake wanahudumiwa na ubalozi mdogo.
+org-contact = Mawasiliano
+org-contact-hint = Jinsi ya kumfikia mratibu wa shirika (hiari).
+org-signing-key = Ufunguo wa kuthibitisha
+org-signing-key-hint = Ufunguo wa hwov1. kutoka `homeward org keygen` iliyoendeshwa na shirika lenyewe.
+org-queues = Foleni
+org-details = Maelezo
+org-save = Hifadhi
+org-demo = Shirika la mfano la usakinishaji mpya: hakuna cha kuhakiki.
+org-vetting = Uhakiki
+org-vetted-by = Limehakikiwa:
+org-evidence = Ushahidi
+org-evidence-hint = Nani alidhamini, nini kilikaguliwa, kumbukumbu ziko wapi.
+org-record-vetting = Andika uhakiki
+org-countersignature = Saini ya uthibitisho
+org-countersigned = Saini ya uthibitisho ya shirika kuu inalingana.
+org-countersign-intro = Shirika kuu huendesha hili kwenye kompyuta yake iliyo nje ya mtandao, baada ya kuhakiki maelezo haya na shirika lenyewe, na kurudisha matokeo:
+org-countersignature-field = Saini ya uthibitisho (hwsg1.)
+org-add-countersignature = Ongeza saini ya uthibitisho
+org-suspension = Usimamishaji
+org-suspended = Limesimamishwa: foleni zake hazipokei chochote.
+org-suspend = Simamisha
+org-reinstate = Rejesha
+org-first-coordinator = Mratibu
+org-invite-coordinator = Tengeneza mwaliko kwa mratibu
+staff-organisations-link = Mashirika
+hold-none = inapokea ripoti
+hold-unregistered = halijasajiliwa na mwendeshaji
+hold-not-vetted = uhakiki haujaandikwa
+hold-not-countersigned = hakuna saini halali ya uthibitisho kutoka shirika kuu
+hold-suspended = limesimamishwa
+hold-wrong-organisation = aina ya foleni hailingani na shirika lake
+hold-key-unsigned = ufunguo wa foleni hauna saini ya shirika
+hold-key-not-imported = hakuna mratibu aliyeingiza ufunguo binafsi wa foleni
+hold-held-after-restore = wanachama wake wamebadilika tangu nakala rudufu iliyorejeshwa: mratibu lazima athibitishe
+
+## Members and key rotation
+staff-members = Wanachama
+staff-remove-member = Ondoa
+staff-member-removed = Mwanachama ameondolewa: vipindi vyake vya kuingia na nakala za funguo zake zimefutwa.
+staff-member-removed-rotate = Mwanachama ameondolewa: vipindi vyake vya kuingia na nakala za funguo zake zimefutwa. Ingiza jozi mpya ya funguo kwa ajili ya:
+staff-rotation-due = Ufunguo unahitaji kubadilishwa: mwanachama aliyeshikilia ufunguo huu ameondoka. Tengeneza jozi mpya iliyosainiwa nje ya mtandao (homeward queue keygen) na uiingize.
+staff-rotate = Badilisha ufunguo
+staff-rotate-key = Ufunguo binafsi mpya (kutoka homeward queue keygen)
+staff-rotate-signature = Saini yake (hwsg1., imechapishwa kando ya ufunguo wa umma)
+staff-rotate-button = Hamia ufunguo mpya
+staff-rotate-key-wrong = Huo si ufunguo binafsi mpya wa foleni hii.
+staff-rotate-signature-wrong = Saini hiyo si ya shirika lako juu ya ufunguo huu mpya.
+staff-resealing = Baadhi ya ripoti bado zimesimbwa kwa ufunguo wa awali wa foleni hii.
+staff-reseal = Maliza kusimba upya
+staff-queue-changes = Mabadiliko ya foleni zako katika config ya seva
+staff-queue_declared = imetangazwa
+staff-queue_changed = imebadilishwa (shirika, aina, ufunguo au masharti)
+staff-queue_withdrawn = imeondolewa
+
+## Passwords and getting back in
+staff-password-heading = Badilisha nenosiri lako
+staff-password-current = Nenosiri la sasa
+staff-password-new = Nenosiri jipya
+staff-password-change = Badilisha nenosiri
+staff-password-changed = Nenosiri lako limebadilishwa. Vipindi vyako vingine vya kuingia vimekomeshwa.
+staff-recover-link = Umesahau nenosiri? Tumia ufunguo wako wa kurejesha.
+staff-recover-heading = Ingia tena kwa ufunguo wako wa kurejesha
+staff-recover-intro = Ufunguo wako wa kurejesha unafungua tena funguo za akaunti yako. Unachagua nenosiri jipya na kuweka upya programu yako ya uthibitishaji; unapata ufunguo mpya wa kurejesha.
+staff-recover-button = Weka upya nenosiri langu
+staff-reset-heading = Anza upya
+staff-reset-intro = Mratibu wako ametengeneza kiungo hiki kwa sababu nenosiri lako na ufunguo wako wa kurejesha vimepotea. Akaunti yako inapata funguo mpya; kisha mratibu wako atakupa tena ruhusa ya kuingia kwenye foleni zako.
+staff-reset-button = Weka nenosiri langu jipya
+staff-reset-member = Kiungo cha kuweka upya
+
+## Referral
+staff-refer-to = Peleka kwa foleni
+staff-refer-reason = Kwa nini
+staff-refer-hint = Inaonwa na foleni za mashirika yasiyo ya kiserikali zinazoshikilia ripoti hii (pamoja na inayopokea, ikiwa ni shirika lisilo la kiserikali), kamwe si na ubalozi mdogo wala polisi.
+staff-refer = Peleka
+staff-item-referral = Rufaa
+referral-not-receiving = Foleni hiyo haipokei ripoti kwa sasa.
+referral-already-held = Foleni hiyo tayari inashikilia ripoti hii.
+referral-no-consent = Mtoa ripoti hakuridhia hilo. Hakuna njia ya kulipita.
+referral-needs-more = Kipengele hiki kina dondoo tu: kinaweza kupelekwa kwa ubalozi mdogo au polisi pekee.
+referral-wrong-country = Ubalozi mdogo hupokea ripoti za raia wa nchi yake tu, na polisi ripoti za kutoka nchi yao tu.
+referral-old-projection = Kila dondoo ya ripoti hii ilitengenezwa kabla ya kupunguzwa kwa kile ambacho ubalozi mdogo au polisi wanaweza kuona, na huenda ina maelezo ya mawasiliano: toa toleo jipya la dondoo kwanza.
+referral-not-possible = Ripoti hii haiwezi kupelekwa kwa foleni hiyo.
+referral-no-reason = Eleza sababu.
+
+## Alerts (no content: the queue and a count only)
+alert-overdue = Homeward: { $count ->
+    [one] ripoti { $count } ya dharura inasubiri
+   *[other] ripoti { $count } za dharura zinasubiri
+} bila mtu kuchukua jukumu, baada ya muda uliolengwa wa kukiri kupokea, katika foleni { $queue }.
+staff-projection-issue = Toa toleo jipya la dondoo
+staff-projection-json = Dondoo (kile ambacho ubalozi mdogo na polisi wanaweza kuona), kama JSON
+staff-projection-hint = Sehemu zilezile kama za mtu, hati, mahali na matakwa katika ripoti. Inasimbwa kama toleo linalofuata kwa kila foleni inayoshikilia ripoti hii na inayoruhusiwa kuiona.
+staff-projection-button = Toa toleo hili
+staff-item-addition = Kutoka kwa mtoa ripoti
+staff-item-contact = Jinsi mtoa ripoti anavyotaka kufikiwa sasa
+staff-item-consent = Mtoa ripoti amebadilisha ridhaa zake
+staff-item-withdrawal = Mtoa ripoti ameiondoa ripoti
+staff-item-attachment = Faili kutoka kwa mtoa ripoti
+staff-new = mpya
+staff-unread = imetumwa na mtoa ripoti tangu foleni hii ilipofungua ripoti mara ya mwisho
+staff-withdrawn = Imeondolewa na mtoa ripoti tarehe { $at } · funguo zake zinaharibiwa baada ya { $destroyed }
+staff-consent-closed = Tarehe { $at }, mtoa ripoti aliondoa ridhaa iliyoruhusu foleni hii kupokea ripoti. Foleni hii inaona tu kile ilichofungua awali na haiwezi kufanya lolote zaidi na ripoti hii.
+staff-closure-pending = { $queue }: mtoa ripoti aliondoa ridhaa kwa foleni hii tarehe { $at } · kile ambacho haikuwahi kufungua kinaharibiwa baada ya { $destroyed }
+staff-closure-destroyed = { $queue }: mtoa ripoti aliondoa ridhaa kwa foleni hii tarehe { $at } · kile ambacho haikuwahi kufungua kiliharibiwa tarehe { $destroyed }
+staff-entry-consent-closed = imefungwa: ridhaa imeondolewa
+staff-download = Pakua faili (metadata yake imeondolewa)
+staff-zawgyi-shown = Imeandikwa kwa Zawgyi, inaonyeshwa kwa Unicode
+staff-zawgyi-as-sent = Kama mtoa ripoti alivyotuma
+field-media_type = Aina
+field-size = Ukubwa kwa baiti
+field-location_used = Mahali pake palitumika kama kidokezo
+field-malformed = Imesimbwa kwenye kifaa na ina hitilafu: sehemu hizi zinavunja kanuni za ripoti
+field-sealed_on_device = Imesimbwa kwenye kifaa cha mtoa ripoti
+
+## Field errors of the responder forms
+error-invalid_username = Tumia herufi ndogo, tarakimu, nukta au vistari 3 hadi 40.
+error-username_taken = Jina hili la mtumiaji limeshachukuliwa.
+error-password_short = Tumia angalau herufi 12.
+error-password_common = Nenosiri hili ni la kawaida mno au rahisi mno kukisia.
+error-invalid_slug = Tumia herufi ndogo, tarakimu na vistari.
+error-invalid_signing_key = Huu si ufunguo wa kuthibitisha wa hwov1.
+error-organisation_exists = Shirika lenye kitambulisho hiki limeshasajiliwa.
+error-invalid_signature = Hii si saini ya hwsg1.
+error-no_desk_signing_key = Hakuna ufunguo wa kusaini wa shirika kuu uliowekwa, kwa hiyo hakuna kinachoweza kutiwa saini ya uthibitisho.
+error-countersignature_mismatch = Saini hii ya uthibitisho hailingani na ufunguo wa shirika kuu na kitambulisho, aina, nchi na ufunguo wa shirika hili.
+error-password_wrong = Hili si nenosiri lako la sasa.
+error-recovery_wrong = Jina hili la mtumiaji na ufunguo huu wa kurejesha haviendani.
+
+# Membership as a chain of signatures from the organisation's key
+staff-uncertified-banner = Shirika lako bado halijaidhinisha akaunti hii. Unabaki na foleni ulizonazo tayari, lakini hakuna ufunguo mpya wa foleni utakaosimbwa kwa ajili yako mpaka mratibu aliyeidhinishwa akuidhinishe, au shirika lako likuidhinishe kwa ufunguo wake wa kusaini.
+staff-certify-command = Mratibu aliyeidhinishwa wa shirika lako anakuidhinisha: msomee alama ya kidole ya utambulisho wako (chini ya ukurasa huu) ana kwa ana au kwa simu. Ikiwa wewe ni mratibu wa kwanza wa shirika, endesha hili kwenye kompyuta ya shirika iliyo nje ya mtandao badala yake, na ubandike hapa chini saini inayochapishwa; hakiki kwenye kifaa cha pili unachokiamini kwamba ufunguo wa utambulisho unalingana na ukurasa huu.
+staff-certificate = Saini ya shirika lako (hwsg1.)
+staff-certificate-button = Idhinisha akaunti yangu
+staff-certified-self = Akaunti yako sasa imeidhinishwa na ufunguo wa kusaini wa shirika lako.
+staff-certificate-wrong = Hiyo si saini ya shirika lako juu ya akaunti hii, au shirika lako bado halitambuliwi hapa.
+staff-member-certified = ameidhinishwa
+staff-certify-member = Idhinisha
+staff-member-certified-done = Mwanachama ameidhinishwa: sasa unaweza kumpa foleni.
+staff-uncertified-refused = Imekataliwa: uanachama wa akaunti hiyo haujaidhinishwa na shirika lako (mnyororo wake wa saini haufiki kwenye ufunguo wa shirika lako).
+staff-gap-no-member = si mwanachama
+staff-gap-no-identity = hajaidhinishwa: hajaingia tangu funguo za utambulisho zianze
+staff-gap-key-not-bound = hajaidhinishwa: ufunguo wake wa utambulisho haujumuishi ufunguo wake wa kusimba
+staff-gap-not-certified = hajaidhinishwa
+staff-gap-broken-chain = hajaidhinishwa: mnyororo wake wa saini hauthibitiki (aliyemwidhinisha ameondoka au amewekwa upya, au kumbukumbu imebadilishwa: liambie shirika lako ikiwa hukutarajia hili)
+staff-gap-organisation = hajaidhinishwa: shirika halitambuliwi (limesimamishwa au halina saini ya uthibitisho)
+staff-operator-recovered = Ruhusa ya mwendeshaji ilirejeshwa kwenye kiweko cha seva (homeward admin recover-operator) tarehe { $at }.
+staff-operator-uncountersigned = Shirika kuu bado halijatia saini ya uthibitisho kwenye akaunti hii ya mwendeshaji, kwa hiyo haiwezi kufanya lolote kama mwendeshaji. Waendeshaji hawawezi kuundana wenyewe: shirika kuu huendesha amri iliyo hapa chini kwenye kompyuta yake iliyo nje ya mtandao, nawe unabandika saini inayochapishwa.
+staff-operator-command = Kwenye kompyuta ya shirika kuu iliyo nje ya mtandao, kwa ufunguo wake wa kusaini:
+staff-audit-head = Kichwa cha kumbukumbu za ukaguzi (kipengele, MAC): kiandike mahali fulani nje ya seva hii; kuandikwa upya kwa kumbukumbu baadaye hakutakifikia.
+staff-your-fingerprint = Alama ya kidole ya utambulisho wako (msomee anayekuidhinisha, ana kwa ana au kwa simu):
+staff-fingerprint-of = Alama ya kidole ya utambulisho wake, kama alivyokusomea kutoka eneo lake la kazi
+staff-fingerprint-wrong = Imekataliwa: alama hiyo ya kidole si ile ambayo seva inashikilia kwa mwanachama huyu. Mwombe aisome tena kutoka eneo lake la kazi; ikiendelea kutofautiana, huenda akaunti yake imeingiliwa: liambie shirika lako.
+## Confirming a destructive action, on a page of its own
+staff-confirm-cancel = Ghairi: rudi bila kubadilisha chochote
+staff-confirm-remove-heading = Umwondoe mwanachama { $name }?
+staff-confirm-remove-consequence = Vipindi vyake vya kuingia na nakala zake za kila ufunguo wa foleni vinaondoka mara moja na haviwezi kurejeshwa; kila foleni aliyoshikilia inawekwa alama "ufunguo unahitaji kubadilishwa" mpaka mratibu aingize jozi mpya ya funguo.
+staff-confirm-remove = Ndiyo, mwondoe mwanachama huyu
+staff-confirm-suspend-heading = Lisimamishe shirika { $name }?
+staff-confirm-suspend-consequence = Mpaka litakaporejeshwa, foleni zake hazipokei ripoti mpya, wanachama wake hawawezi kufungua wala kushughulikia ripoti wanazoshikilia, na rufaa kwao zinakataliwa.
+staff-confirm-suspend = Ndiyo, simamisha shirika hili
+staff-desk-key-changed = Ufunguo wa shirika kuu, ambao cheti cha kila shirika na cha kila mwanachama hukaguliwa nao, ulibadilika tarehe { $at } (sasa ni { $fingerprint }). Isipokuwa shirika kuu liliambia shirika lako hivyo, liulize kabla ya kumwidhinisha mtu yeyote au kuingiza ufunguo.
+staff-desk-key = Ufunguo wa shirika kuu (alama ya kidole): linganisha na ile ambayo shirika kuu lilipa shirika lako.
+## Every staff page's footer: where this server's source is (AGPL section 13)
+staff-source = Msimbo chanzo (AGPL-3.0)
+
+# Your language and time zone (/settings)
+staff-settings-heading = Lugha yako na saa za eneo
+staff-settings-language = Lugha ya kurasa zako
+staff-settings-language-browser = Lugha ya kivinjari
+staff-settings-zone = Saa za eneo
+staff-settings-zone-hint = Tarehe na saa kwenye kurasa zako zinaonyeshwa kwa saa za eneo hili, pamoja na tofauti yake na UTC.
+staff-settings-save = Hifadhi
+staff-settings-saved = Imehifadhiwa. Kurasa zako sasa zinatumia lugha na saa za eneo hili.
+error-language_unknown = Chagua lugha kutoka kwenye orodha.
+error-zone_unknown = Chagua saa za eneo kutoka kwenye orodha.
+date-time-zoned = { $day }/{ $month }/{ $year } saa { $hour }:{ $minute } ({ $offset })
