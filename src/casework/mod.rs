@@ -12,4 +12,5 @@ pub mod audit_export;
 pub mod opening;
 pub mod projection;
 pub mod referral;
+pub mod summaries;
 pub mod workspace;

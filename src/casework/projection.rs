@@ -130,6 +130,21 @@ pub async fn issue(
         |h| consents.admits(h.kind),
     )
     .await?;
+    // The list's summary for consulates and the police follows the projection they read.
+    let projected =
+        serde_json::to_value(parsed.projection()).map_err(|_| WorkspaceError::Invalid)?;
+    post(
+        receivers,
+        audit,
+        who,
+        queue,
+        report,
+        &crate::domain::Summary::of_projection(&projected),
+        (ItemKind::Summary, Audience::Projection, "summary_sealed"),
+        None,
+        |h| consents.admits(h.kind),
+    )
+    .await?;
     tracing::info!(version, "projection issued");
     Ok(version)
 }

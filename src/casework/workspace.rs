@@ -9,7 +9,7 @@ use crate::crypto::{CryptoError, PrivateKey, PublicKey};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::domain::{Audience, ItemKind};
 use crate::store::{
-    now, Access, ConsentClosure, Entry, EntryState, Holder, QueueRow, Store, StoreError, StoredItem,
+    now, Access, ConsentClosure, EntryState, Holder, QueueRow, Store, StoreError, StoredItem,
 };
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
@@ -24,18 +24,6 @@ impl From<OpenError> for WorkspaceError {
             OpenError::Crypto(e) => WorkspaceError::Crypto(e),
         }
     }
-}
-
-/// The queue's entries, for a member holding its key.
-pub async fn entries(
-    store: &Store,
-    who: &Principal,
-    queue: &str,
-) -> Result<Vec<Entry>, WorkspaceError> {
-    if store.key_copy(queue, &who.account_id).await?.is_none() {
-        return Err(WorkspaceError::Forbidden);
-    }
-    Ok(store.entries(queue).await?)
 }
 
 /// A report as a queue opens it.
@@ -138,6 +126,27 @@ pub async fn open_report(
         .queue(queue)
         .await?
         .is_some_and(|q| q.kind.reads_whole_report());
+    if consent_withdrawn_at.is_none() {
+        let missing = crate::casework::summaries::missing(&items, reads_whole_report);
+        for (audience, summary) in missing {
+            let sealed = post(
+                receivers,
+                audit,
+                who,
+                queue,
+                report,
+                &summary,
+                (ItemKind::Summary, audience, "summary_sealed"),
+                None,
+                |_| true,
+            )
+            .await;
+            // The list does without it until the next opening; the report itself is open.
+            if let Err(e) = sealed {
+                tracing::warn!(error = %e, %audience, "a summary could not be sealed");
+            }
+        }
+    }
     let closures = if reads_whole_report && consent_withdrawn_at.is_none() {
         store.consent_closures(&report.to_string()).await?
     } else {

@@ -29,6 +29,14 @@ macro_rules! choices {
                 }
             }
         }
+
+        /// By its code, and nothing else: what is read back is what was parsed.
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                let code = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                $name::parse(&code).map_err(serde::de::Error::custom)
+            }
+        }
     };
 }
 

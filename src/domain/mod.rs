@@ -14,6 +14,7 @@ pub mod policy;
 pub mod projection;
 pub mod receipt;
 pub mod report;
+pub mod summary;
 pub mod text;
 pub mod workflow;
 pub mod zawgyi;
@@ -26,3 +27,4 @@ pub use policy::{Audience, Consent, Consents, ItemKind, OrganisationKind, QueueK
 pub use projection::Projection;
 pub use receipt::{Locator, ReceiptCode, ReceiptSecret};
 pub use report::{Indicator, Report, ReportInput};
+pub use summary::Summary;

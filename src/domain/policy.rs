@@ -143,6 +143,16 @@ impl Audience {
             Audience::Notes => false,
         }
     }
+
+    /// Whether a queue of this kind may ever be given this audience's items: what is sealed to
+    /// the NGO audience and the thread never reaches a consulate or the police, whatever a
+    /// caller asks; the projection and an organisation's own notes may.
+    pub fn reaches(self, kind: QueueKind) -> bool {
+        match self {
+            Audience::Ngo | Audience::Thread => kind.reads_whole_report(),
+            Audience::Projection | Audience::Notes => true,
+        }
+    }
 }
 
 impl std::fmt::Display for Audience {
@@ -179,10 +189,13 @@ pub enum ItemKind {
     Attachment,
     /// The reporter withdrew the report.
     Withdrawal,
+    /// What a queue list shows of the report (`domain::Summary`): one for the NGO audience, one
+    /// made from the projection for its audience.
+    Summary,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 12] = [
+    pub const ALL: [ItemKind; 13] = [
         ItemKind::Report,
         ItemKind::Triage,
         ItemKind::Projection,
@@ -195,6 +208,7 @@ impl ItemKind {
         ItemKind::Consent,
         ItemKind::Attachment,
         ItemKind::Withdrawal,
+        ItemKind::Summary,
     ];
 
     pub fn parse(s: &str) -> Option<ItemKind> {
@@ -215,6 +229,7 @@ impl ItemKind {
             ItemKind::Consent => "consent",
             ItemKind::Attachment => "attachment",
             ItemKind::Withdrawal => "withdrawal",
+            ItemKind::Summary => "summary",
         }
     }
 
@@ -232,7 +247,8 @@ impl ItemKind {
             | ItemKind::Status
             | ItemKind::Reply
             | ItemKind::Note
-            | ItemKind::Referral => false,
+            | ItemKind::Referral
+            | ItemKind::Summary => false,
         }
     }
 }
@@ -459,9 +475,21 @@ mod tests {
                 "contact",
                 "consent",
                 "attachment",
-                "withdrawal"
+                "withdrawal",
+                "summary"
             ]
         );
+    }
+
+    #[test]
+    fn the_ngo_audience_and_the_thread_never_reach_a_consulate_or_the_police() {
+        for kind in QueueKind::ALL {
+            assert_eq!(Audience::Ngo.reaches(kind), kind.reads_whole_report());
+            assert_eq!(Audience::Thread.reaches(kind), kind.reads_whole_report());
+            assert!(Audience::Projection.reaches(kind) && Audience::Notes.reaches(kind));
+        }
+        assert!(!Audience::Ngo.reaches(QueueKind::Consular));
+        assert!(!Audience::Thread.reaches(QueueKind::Police));
     }
 
     #[test]

@@ -11,11 +11,11 @@ use zeroize::Zeroizing;
 
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool, WrappedKey};
 use crate::crypto::{CryptoError, KeyPair, PublicKey};
-use crate::domain::{Audience, ItemKind, ReceiptCode, Report, RoutingFacts};
+use crate::domain::{Audience, ItemKind, ReceiptCode, Report, RoutingFacts, Summary};
 use crate::reporting::attachments::Cleaned;
 use crate::store::{now, NewItem, NewReport, OrganisationRow, QueueStandingRow, Store, StoreError};
 use crate::triage::routing::{Queue, Routing};
-use crate::triage::{Priority, RoutingConfig, TriageRules};
+use crate::triage::{Priority, RoutingConfig, Triage, TriageRules};
 use crate::trust::sealing::{seal_item, Recipient};
 
 /// How often a fresh locator is drawn when one found free is taken before the report is stored.
@@ -188,6 +188,7 @@ impl Intake {
 
         let report_id = Uuid::new_v4();
         let reporter = self.reporter_parts(report_id, &code, &ngo).await?;
+        let summaries = summaries(report, &triage)?;
         let mut items = vec![
             seal_item(
                 report_id,
@@ -208,6 +209,20 @@ impl Intake {
                 ItemKind::Projection,
                 Audience::Projection,
                 &json(&report.projection())?,
+                &projection,
+            )?,
+            seal_item(
+                report_id,
+                ItemKind::Summary,
+                Audience::Ngo,
+                &json(&summaries.0)?,
+                &ngo,
+            )?,
+            seal_item(
+                report_id,
+                ItemKind::Summary,
+                Audience::Projection,
+                &json(&summaries.1)?,
                 &projection,
             )?,
             reporter.status,
@@ -337,4 +352,21 @@ impl Intake {
             )?,
         })
     }
+}
+
+/// The two summaries a queue list shows of a report: the NGO audience's, and the one made from
+/// the projection alone for consular and police queues. Read from the items as they are sealed,
+/// by the same reader a report sealed on a device gets when it is first opened.
+fn summaries(report: &Report, triage: &Triage) -> Result<(Summary, Summary), IntakeError> {
+    let value = |v: serde_json::Result<serde_json::Value>| {
+        v.map_err(|e| IntakeError::Serialise(e.to_string()))
+    };
+    let (report, triage) = (
+        value(serde_json::to_value(report))?,
+        value(serde_json::to_value(triage))?,
+    );
+    Ok((
+        Summary::of_report(&report, Some(&triage)),
+        Summary::of_projection(&report),
+    ))
 }

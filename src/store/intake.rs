@@ -89,6 +89,47 @@ pub struct StoredItemKey {
     pub sealed: SealedKey,
 }
 
+/// The columns `stored_item` reads, in its order; `i` is the item, `k` its key copy.
+pub(super) const ITEM_COLUMNS: &str = "i.id, i.kind, i.audience, i.format, i.nonce, i.ciphertext,
+    k.recipient_key, k.enc, k.sealed_key, i.position, k.suite, i.sealed_on_device";
+
+/// An item and one copy of its key, from a row holding `ITEM_COLUMNS` from column `first` on.
+pub(super) fn stored_item<R: Row>(row: &R, first: usize) -> Result<StoredItem, StoreError>
+where
+    usize: sqlx::ColumnIndex<R>,
+    for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> &'r str: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> i16: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> Vec<u8>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> bool: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    let format: i16 = row.try_get(first + 3)?;
+    Ok(StoredItem {
+        id: uuid(row.try_get::<String, _>(first + 0)?.as_str())?,
+        position: row.try_get(first + 9)?,
+        kind: row.try_get(first + 1)?,
+        // The schema's CHECK allows only the four: anything else is damage.
+        audience: Audience::parse(row.try_get::<&str, _>(first + 2)?)
+            .ok_or(StoreError::Corrupt("item audience"))?,
+        sealed: SealedItem {
+            format: u8::try_from(format).map_err(|_| StoreError::Corrupt("format"))?,
+            nonce: row.try_get(first + 4)?,
+            ciphertext: row.try_get(first + 5)?,
+        },
+        key: StoredItemKey {
+            recipient_key: row.try_get(first + 6)?,
+            sealed: SealedKey {
+                suite: Suite::from_code(row.try_get(first + 10)?)
+                    .map_err(|_| StoreError::Corrupt("suite"))?,
+                enc: row.try_get(first + 7)?,
+                ciphertext: row.try_get(first + 8)?,
+            },
+        },
+        sealed_on_device: row.try_get(first + 11)?,
+    })
+}
+
 /// The order a queue lists its entries in: critical, high, normal.
 pub(super) fn priority_rank(priority: &str) -> i16 {
     match priority {
@@ -285,43 +326,16 @@ impl Store {
     ) -> Result<Vec<StoredItem>, StoreError> {
         on_pool!(self, read, pool => {
             let rows = sqlx::query(
-                "SELECT i.id, i.kind, i.audience, i.format, i.nonce, i.ciphertext,
-                        k.recipient_key, k.enc, k.sealed_key, i.position, k.suite, i.sealed_on_device
+                &format!("SELECT {ITEM_COLUMNS}
                  FROM items i JOIN item_keys k ON k.item_id = i.id
                  WHERE i.report_id = $1 AND k.recipient = $2
-                 ORDER BY i.position, i.created_at",
+                 ORDER BY i.position, i.created_at"),
             )
             .bind(report.to_string())
             .bind(recipient)
             .fetch_all(pool)
             .await?;
-            rows.iter()
-                .map(|row| {
-                    let format: i16 = row.try_get(3)?;
-                    Ok(StoredItem {
-                        id: uuid(row.try_get::<String, _>(0)?.as_str())?,
-                        position: row.try_get(9)?,
-                        kind: row.try_get(1)?,
-                        // The schema's CHECK allows only the four: anything else is damage.
-                        audience: Audience::parse(row.try_get::<&str, _>(2)?)
-                            .ok_or(StoreError::Corrupt("item audience"))?,
-                        sealed: SealedItem {
-                            format: u8::try_from(format).map_err(|_| StoreError::Corrupt("format"))?,
-                            nonce: row.try_get(4)?,
-                            ciphertext: row.try_get(5)?,
-                        },
-                        key: StoredItemKey {
-                            recipient_key: row.try_get(6)?,
-                            sealed: SealedKey {
-                                suite: Suite::from_code(row.try_get(10)?).map_err(|_| StoreError::Corrupt("suite"))?,
-                                enc: row.try_get(7)?,
-                                ciphertext: row.try_get(8)?,
-                            },
-                        },
-                        sealed_on_device: row.try_get(11)?,
-                    })
-                })
-                .collect()
+            rows.iter().map(|row| stored_item(row, 0)).collect()
         })
     }
 

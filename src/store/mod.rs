@@ -20,6 +20,7 @@ mod consent;
 pub mod destroyed;
 mod expiry;
 mod intake;
+mod listing;
 mod organisations;
 pub mod private_file;
 mod queues;
@@ -52,6 +53,7 @@ pub use clock::Clock;
 pub use consent::{Access, ConsentClosure, UnopenedDestroyed};
 pub use expiry::{SessionLimits, Swept};
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
+pub use listing::{ClaimFilter, Entry, ListQuery};
 pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
 pub use queues::QueueChange;
 pub use referral::NewReferral;
@@ -60,7 +62,7 @@ pub use retention::{ClosedReport, Kept};
 pub use rotation::{KeySwitch, StaleItemKey};
 pub use tickets::TicketRow;
 pub use uploads::UploadRow;
-pub use workspace::{Entry, EntryState, Holder, Member, NewCopy, QueueRow};
+pub use workspace::{EntryState, Holder, Member, NewCopy, QueueRow};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

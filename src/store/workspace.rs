@@ -3,6 +3,7 @@
 
 use sqlx::Row;
 
+use super::listing::{Entry, ListQuery};
 use super::{begin_audited, on_pool, queue_kind, try_append_audit, AuditEntry, Store, StoreError};
 use crate::crypto::SealedKey;
 use crate::domain::QueueKind;
@@ -48,20 +49,6 @@ pub struct Member {
     pub username: String,
     pub role: String,
     pub public_key: Vec<u8>,
-}
-
-/// One report's entry in a queue.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub report_id: String,
-    pub priority: String,
-    pub status: String,
-    pub assignee: Option<String>,
-    pub added_at: i64,
-    /// What the reporter sent that this queue has not opened yet.
-    pub unread: i64,
-    /// When a withdrawn consent closed the entry to its queue, if it did.
-    pub consent_withdrawn_at: Option<i64>,
 }
 
 /// A queue's entry of one report, as the workflow sees it.
@@ -222,45 +209,14 @@ impl Store {
         })
     }
 
-    /// A queue's entries: critical first, then high, then normal; oldest first within a class.
-    /// An entry closed by a withdrawn consent is listed only if the queue had opened something of
-    /// it (that much it keeps).
-    #[tracing::instrument(skip_all)]
+    /// A queue's first 500 entries: critical first, then high, then normal; oldest first
+    /// within a class (`list_entries` pages and filters).
     pub async fn entries(&self, queue: &str) -> Result<Vec<Entry>, StoreError> {
-        on_pool!(self, read, pool => {
-            let rows = sqlx::query(
-                "SELECT e.report_id,
-                        CASE e.priority_rank WHEN 0 THEN 'critical' WHEN 1 THEN 'high' ELSE 'normal' END,
-                        e.status, e.added_at, e.assignee,
-                        (SELECT COUNT(*) FROM items i JOIN item_keys k ON k.item_id = i.id
-                         WHERE i.report_id = e.report_id AND k.recipient = 'queue:' || e.queue_id
-                           AND i.position > e.seen_position AND i.kind IN ('addition', 'contact',
-                               'consent', 'attachment', 'withdrawal')),
-                        e.consent_withdrawn_at
-                 FROM report_queues e WHERE e.queue_id = $1
-                   AND (e.consent_withdrawn_at IS NULL
-                        OR EXISTS (SELECT 1 FROM item_openings o JOIN items i ON i.id = o.item_id
-                                   WHERE i.report_id = e.report_id AND o.queue_id = e.queue_id))
-                 ORDER BY e.priority_rank, e.added_at, e.report_id
-                 LIMIT 500",
-            )
-            .bind(queue)
-            .fetch_all(pool)
-            .await?;
-            rows.iter()
-                .map(|row| {
-                    Ok(Entry {
-                        report_id: row.try_get(0)?,
-                        priority: row.try_get(1)?,
-                        status: row.try_get(2)?,
-                        added_at: row.try_get(3)?,
-                        assignee: row.try_get(4)?,
-                        unread: row.try_get(5)?,
-                        consent_withdrawn_at: row.try_get(6)?,
-                    })
-                })
-                .collect()
-        })
+        let query = ListQuery {
+            limit: 500,
+            ..ListQuery::default()
+        };
+        self.list_entries(queue, &query).await
     }
 }
 

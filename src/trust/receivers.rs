@@ -71,6 +71,7 @@ impl Receivers<'_> {
         Ok(holders
             .into_iter()
             .filter(|h| keep(h))
+            .filter(|h| audience.reaches(h.kind))
             .filter(|h| !audience.needs_consent() || consents.admits(h.kind))
             .filter(|h| receiving.contains(&h.queue_id))
             .collect())

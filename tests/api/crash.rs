@@ -180,7 +180,14 @@ on_both_engines!(
                 kinds.sort_unstable();
                 assert_eq!(
                     kinds,
-                    ["projection", "report", "status", "triage"],
+                    [
+                        "projection",
+                        "report",
+                        "status",
+                        "summary",
+                        "summary",
+                        "triage"
+                    ],
                     "{id} at {queue} is partial"
                 );
                 let narrative = items

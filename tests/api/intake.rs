@@ -63,7 +63,17 @@ on_both_engines!(a_form_report_opens_with_the_desk_key, |engine| async move {
     };
     assert_eq!(app.store.locator_in_use(free).await.ok(), Some(false));
     let items = app.open_as(report, "desk").await;
-    assert_eq!(kinds(&items), ["projection", "report", "status", "triage"]);
+    assert_eq!(
+        kinds(&items),
+        [
+            "projection",
+            "report",
+            "status",
+            "summary",
+            "summary",
+            "triage"
+        ]
+    );
     let body = item(&items, "report");
     assert_eq!(body["location"]["compound"], "Shwe Kokko Block 7");
     assert_eq!(body["narrative"], "They took his passport");
@@ -114,7 +124,7 @@ on_both_engines!(
         let queues = app.store.report_queues(report).await.unwrap_or_default();
         assert_eq!(queues, ["consular-in", "desk"]);
         let items = app.open_as(report, "consular-in").await;
-        assert_eq!(kinds(&items), ["projection"]);
+        assert_eq!(kinds(&items), ["projection", "summary"]);
         let projection = item(&items, "projection");
         assert_eq!(projection["person"]["name"], "Ravi Kumar");
         assert_eq!(projection["documents"][0]["number"], "Z1234567");
@@ -206,7 +216,7 @@ on_both_engines!(a_wrong_key_opens_nothing, |engine| async move {
         .items_for(report, "queue:desk")
         .await
         .unwrap_or_default();
-    assert_eq!(items.len(), 4);
+    assert_eq!(items.len(), 6);
     for item in &items {
         assert!(item
             .key

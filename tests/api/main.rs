@@ -50,6 +50,7 @@ mod staff_languages;
 mod staged;
 mod startup;
 mod stolen;
+mod summaries;
 mod triage;
 mod workspace;
 mod workspace_api;

@@ -70,9 +70,16 @@ on_both_engines!(
                             let expected_kinds: Vec<&str> = if !want.contains(&queue) {
                                 vec![]
                             } else if queue.starts_with("desk") || queue.starts_with("ngo") {
-                                vec!["projection", "report", "status", "triage"]
+                                vec![
+                                    "projection",
+                                    "report",
+                                    "status",
+                                    "summary",
+                                    "summary",
+                                    "triage",
+                                ]
                             } else {
-                                vec!["projection"]
+                                vec!["projection", "summary"]
                             };
                             assert_eq!(kinds, expected_kinds, "{case}: {queue}");
                         }

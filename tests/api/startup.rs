@@ -46,7 +46,7 @@ async fn a_fresh_loopback_sqlite_install_runs_on_the_demo_desk() {
     let (report, _) = app.submit(&json!({"narrative": "first run"})).await;
     let opened =
         homeward::casework::opening::open_for_queue(&app.store, report, "demo-desk", &key).await;
-    assert_eq!(opened.map(|items| items.len()).ok(), Some(4));
+    assert_eq!(opened.map(|items| items.len()).ok(), Some(6));
 
     // The first run works in the workspace too: a demo coordinator, with no organisation key to
     // certify them, imports the demo key and reads the report.

@@ -395,7 +395,7 @@ on_both_engines!(
             .text()
             .await
             .unwrap_or_default();
-        assert!(queue.contains("<td>me</td>"), "{queue}");
+        assert!(queue.contains("claimed by me"), "{queue}");
 
         let moved = |to: &'static str, outcome: &'static str| {
             let body = format!("csrf={first_csrf}&status={to}&outcome={outcome}");

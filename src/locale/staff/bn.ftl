@@ -271,3 +271,57 @@ staff-settings-saved = সংরক্ষিত হয়েছে। আপন�
 error-language_unknown = তালিকা থেকে একটি ভাষা বেছে নিন।
 error-zone_unknown = তালিকা থেকে একটি সময় অঞ্চল বেছে নিন।
 date-time-zoned = { $day }/{ $month }/{ $year }, { $hour }:{ $minute } ({ $offset })
+## The queue list: filters, pages, summaries, last activity
+staff-priority-critical = জরুরি
+staff-priority-high = উচ্চ
+staff-priority-normal = সাধারণ
+staff-filter-heading = দেখান
+staff-filter-any = সব
+staff-filter-claim = দায়িত্বে
+staff-filter-claim-mine = আমি
+staff-filter-claim-unclaimed = কেউ নেই
+staff-filter-overdue = শুধু যেগুলোর সময় পেরিয়ে গেছে
+staff-filter-unread = শুধু যেগুলোতে রিপোর্টকারীর কাছ থেকে নতুন কিছু আছে
+staff-filter-apply = দেখান
+staff-filter-clear = সব দেখান
+staff-filter-none = আপনি যা বেছে নিয়েছেন তার সঙ্গে এই সারির কোনো রিপোর্ট মেলে না।
+staff-page-previous = আগের পাতা
+staff-page-next = পরের পাতা
+staff-page-number = পাতা { $n }
+staff-listed-note = এই তালিকা দেখালে এতে থাকা রিপোর্টগুলোর সারসংক্ষেপ খোলা হয়; তা অডিট লগে লেখা থাকে।
+staff-summary-none = এখনো কোনো সারসংক্ষেপ নেই: কোনো এনজিও সারির কেউ প্রথমবার রিপোর্টটি খুললে এটি তৈরি হয়।
+staff-summary-age = { $age } বছর বয়স
+staff-summary-others = { $n ->
+    [one] তাঁদের সঙ্গে আরও { $n } জনকে আটকে রাখা হয়েছে
+   *[other] তাঁদের সঙ্গে আরও { $n } জনকে আটকে রাখা হয়েছে
+}
+staff-reported-by-self = ব্যক্তি নিজেই রিপোর্ট করেছেন
+staff-reported-by-family = পরিবার রিপোর্ট করেছে
+staff-reported-by-friend = একজন বন্ধু রিপোর্ট করেছেন
+staff-reported-by-colleague = একজন সহকর্মী রিপোর্ট করেছেন
+staff-reported-by-other = অন্য কেউ রিপোর্ট করেছেন
+staff-ago-hour = গত এক ঘণ্টার মধ্যে
+staff-ago-hours = { $n ->
+    [one] { $n } ঘণ্টা আগে
+   *[other] { $n } ঘণ্টা আগে
+}
+staff-ago-days = { $n ->
+    [one] { $n } দিন আগে
+   *[other] { $n } দিন আগে
+}
+staff-activity-report = { $ago } পাওয়া গেছে
+staff-activity-addition = রিপোর্টকারী { $ago } লিখেছেন
+staff-activity-contact = রিপোর্টকারী { $ago } যোগাযোগের নতুন উপায় দিয়েছেন
+staff-activity-consent = রিপোর্টকারী { $ago } একটি সম্মতি বদলেছেন
+staff-activity-attachment = রিপোর্টকারী { $ago } একটি ফাইল পাঠিয়েছেন
+staff-activity-withdrawal = রিপোর্টকারী { $ago } রিপোর্ট প্রত্যাহার করেছেন
+staff-activity-reply = { $ago } উত্তর পাঠানো হয়েছে
+staff-activity-note = { $ago } নোট লেখা হয়েছে
+staff-activity-referral = { $ago } রেফার করা হয়েছে
+staff-claimed-by = দায়িত্বে { $name }
+staff-select-report = রিপোর্ট { $id } বেছে নিন
+staff-wave-close = বেছে নেওয়া রিপোর্টগুলো আসল নয় বলে বন্ধ করুন
+staff-done-wave_closed = { $n ->
+    [one] { $n }টি রিপোর্ট আসল নয় বলে বন্ধ করা হয়েছে।
+   *[other] { $n }টি রিপোর্ট আসল নয় বলে বন্ধ করা হয়েছে।
+}

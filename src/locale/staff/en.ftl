@@ -268,3 +268,57 @@ staff-desk-key-changed = The desk organisation's key, which every organisation's
 staff-desk-key = Desk organisation's key (fingerprint): compare it with the one the desk gave your organisation.
 ## Every staff page's footer: where this server's source is (AGPL section 13)
 staff-source = Source code (AGPL-3.0)
+## The queue list: filters, pages, summaries, last activity
+staff-priority-critical = critical
+staff-priority-high = high
+staff-priority-normal = normal
+staff-filter-heading = Show
+staff-filter-any = any
+staff-filter-claim = Claimed
+staff-filter-claim-mine = by me
+staff-filter-claim-unclaimed = by nobody
+staff-filter-overdue = only overdue
+staff-filter-unread = only with something new from the reporter
+staff-filter-apply = Show
+staff-filter-clear = Show everything
+staff-filter-none = No report in this queue matches what you chose.
+staff-page-previous = Previous page
+staff-page-next = Next page
+staff-page-number = Page { $n }
+staff-listed-note = Showing this list opens the summaries of the reports on it; that is recorded in the audit log.
+staff-summary-none = No summary yet: it is made when someone in an NGO queue first opens the report.
+staff-summary-age = { $age } years old
+staff-summary-others = { $n ->
+    [one] one other person held with them
+   *[other] { $n } others held with them
+}
+staff-reported-by-self = reported by the person themselves
+staff-reported-by-family = reported by family
+staff-reported-by-friend = reported by a friend
+staff-reported-by-colleague = reported by a colleague
+staff-reported-by-other = reported by someone else
+staff-ago-hour = within the last hour
+staff-ago-hours = { $n ->
+    [one] an hour ago
+   *[other] { $n } hours ago
+}
+staff-ago-days = { $n ->
+    [one] a day ago
+   *[other] { $n } days ago
+}
+staff-activity-report = received { $ago }
+staff-activity-addition = the reporter wrote { $ago }
+staff-activity-contact = the reporter gave a new way to reach them { $ago }
+staff-activity-consent = the reporter changed a consent { $ago }
+staff-activity-attachment = the reporter sent a file { $ago }
+staff-activity-withdrawal = the reporter withdrew the report { $ago }
+staff-activity-reply = a reply was sent { $ago }
+staff-activity-note = a note was written { $ago }
+staff-activity-referral = referred { $ago }
+staff-claimed-by = claimed by { $name }
+staff-select-report = Select report { $id }
+staff-wave-close = Close the selected reports as not genuine
+staff-done-wave_closed = { $n ->
+    [one] One report closed as not genuine.
+   *[other] { $n } reports closed as not genuine.
+}

@@ -272,3 +272,57 @@ staff-settings-saved = Na-save. Ginagamit na ng iyong mga pahina ang wika at tim
 error-language_unknown = Pumili ng wika mula sa listahan.
 error-zone_unknown = Pumili ng time zone mula sa listahan.
 date-time-zoned = { $month }/{ $day }/{ $year } { $hour }:{ $minute } ({ $offset })
+## The queue list: filters, pages, summaries, last activity
+staff-priority-critical = kritikal
+staff-priority-high = mataas
+staff-priority-normal = karaniwan
+staff-filter-heading = Ipakita
+staff-filter-any = lahat
+staff-filter-claim = Sino ang umako
+staff-filter-claim-mine = ako
+staff-filter-claim-unclaimed = walang umako
+staff-filter-overdue = lampas na sa oras lang
+staff-filter-unread = may bago lang mula sa nag-ulat
+staff-filter-apply = Ipakita
+staff-filter-clear = Ipakita lahat
+staff-filter-none = Walang ulat sa pilang ito na tumutugma sa pinili mo.
+staff-page-previous = Nakaraang pahina
+staff-page-next = Susunod na pahina
+staff-page-number = Pahina { $n }
+staff-listed-note = Kapag ipinakita ang listahang ito, nabubuksan ang mga buod ng mga ulat dito; nakatala iyon sa audit log.
+staff-summary-none = Wala pang buod: ginagawa ito kapag unang binuksan ng isang tao sa pila ng NGO ang ulat.
+staff-summary-age = { $age } taong gulang
+staff-summary-others = { $n ->
+    [one] may { $n } pang nakakulong kasama nila
+   *[other] may { $n } pang nakakulong kasama nila
+}
+staff-reported-by-self = iniulat ng tao mismo
+staff-reported-by-family = iniulat ng kapamilya
+staff-reported-by-friend = iniulat ng kaibigan
+staff-reported-by-colleague = iniulat ng katrabaho
+staff-reported-by-other = iniulat ng ibang tao
+staff-ago-hour = sa loob ng nakaraang oras
+staff-ago-hours = { $n ->
+    [one] { $n } oras na ang nakalipas
+   *[other] { $n } oras na ang nakalipas
+}
+staff-ago-days = { $n ->
+    [one] { $n } araw na ang nakalipas
+   *[other] { $n } araw na ang nakalipas
+}
+staff-activity-report = natanggap { $ago }
+staff-activity-addition = sumulat ang nag-ulat { $ago }
+staff-activity-contact = nagbigay ang nag-ulat ng bagong paraan para makontak sila { $ago }
+staff-activity-consent = binago ng nag-ulat ang isang pahintulot { $ago }
+staff-activity-attachment = nagpadala ang nag-ulat ng file { $ago }
+staff-activity-withdrawal = binawi ng nag-ulat ang ulat { $ago }
+staff-activity-reply = may ipinadalang sagot { $ago }
+staff-activity-note = may isinulat na tala { $ago }
+staff-activity-referral = nai-refer { $ago }
+staff-claimed-by = inako ni { $name }
+staff-select-report = Piliin ang ulat { $id }
+staff-wave-close = Isara ang mga napiling ulat bilang hindi tunay
+staff-done-wave_closed = { $n ->
+    [one] { $n } ulat ang isinara bilang hindi tunay.
+   *[other] { $n } ulat ang isinara bilang hindi tunay.
+}

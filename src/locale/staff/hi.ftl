@@ -271,3 +271,57 @@ staff-settings-saved = सहेज लिया गया। आपके प�
 error-language_unknown = सूची में से एक भाषा चुनें।
 error-zone_unknown = सूची में से एक समय क्षेत्र चुनें।
 date-time-zoned = { $day }/{ $month }/{ $year }, { $hour }:{ $minute } ({ $offset })
+## The queue list: filters, pages, summaries, last activity
+staff-priority-critical = गंभीर
+staff-priority-high = उच्च
+staff-priority-normal = सामान्य
+staff-filter-heading = दिखाएँ
+staff-filter-any = सभी
+staff-filter-claim = ज़िम्मेदार
+staff-filter-claim-mine = मैं
+staff-filter-claim-unclaimed = कोई नहीं
+staff-filter-overdue = सिर्फ़ समय-सीमा पार वाली
+staff-filter-unread = सिर्फ़ वे जिनमें रिपोर्ट करने वाले की ओर से कुछ नया है
+staff-filter-apply = दिखाएँ
+staff-filter-clear = सब दिखाएँ
+staff-filter-none = इस कतार की कोई भी रिपोर्ट आपके चुनाव से मेल नहीं खाती।
+staff-page-previous = पिछला पेज
+staff-page-next = अगला पेज
+staff-page-number = पेज { $n }
+staff-listed-note = यह सूची दिखाने से इसमें शामिल रिपोर्टों के सारांश खुलते हैं; यह ऑडिट लॉग में दर्ज होता है।
+staff-summary-none = अभी कोई सारांश नहीं: यह तब बनता है जब किसी एनजीओ कतार में कोई पहली बार यह रिपोर्ट खोलता है।
+staff-summary-age = { $age } साल
+staff-summary-others = { $n ->
+    [one] उनके साथ { $n } और व्यक्ति को रखा गया है
+   *[other] उनके साथ { $n } और लोगों को रखा गया है
+}
+staff-reported-by-self = स्वयं उस व्यक्ति ने रिपोर्ट की
+staff-reported-by-family = परिवार ने रिपोर्ट की
+staff-reported-by-friend = किसी दोस्त ने रिपोर्ट की
+staff-reported-by-colleague = किसी सहकर्मी ने रिपोर्ट की
+staff-reported-by-other = किसी और ने रिपोर्ट की
+staff-ago-hour = पिछले एक घंटे में
+staff-ago-hours = { $n ->
+    [one] { $n } घंटा पहले
+   *[other] { $n } घंटे पहले
+}
+staff-ago-days = { $n ->
+    [one] { $n } दिन पहले
+   *[other] { $n } दिन पहले
+}
+staff-activity-report = { $ago } प्राप्त हुई
+staff-activity-addition = रिपोर्ट करने वाले ने { $ago } लिखा
+staff-activity-contact = रिपोर्ट करने वाले ने { $ago } संपर्क का नया तरीका दिया
+staff-activity-consent = रिपोर्ट करने वाले ने { $ago } एक सहमति बदली
+staff-activity-attachment = रिपोर्ट करने वाले ने { $ago } एक फ़ाइल भेजी
+staff-activity-withdrawal = रिपोर्ट करने वाले ने { $ago } रिपोर्ट वापस ली
+staff-activity-reply = { $ago } जवाब भेजा गया
+staff-activity-note = { $ago } नोट लिखा गया
+staff-activity-referral = { $ago } रेफ़र की गई
+staff-claimed-by = { $name } के ज़िम्मे
+staff-select-report = रिपोर्ट { $id } चुनें
+staff-wave-close = चुनी गई रिपोर्टों को वास्तविक नहीं मानकर बंद करें
+staff-done-wave_closed = { $n ->
+    [one] { $n } रिपोर्ट वास्तविक नहीं मानकर बंद की गई।
+   *[other] { $n } रिपोर्टें वास्तविक नहीं मानकर बंद की गईं।
+}

@@ -271,3 +271,57 @@ staff-settings-saved = Imehifadhiwa. Kurasa zako sasa zinatumia lugha na saa za 
 error-language_unknown = Chagua lugha kutoka kwenye orodha.
 error-zone_unknown = Chagua saa za eneo kutoka kwenye orodha.
 date-time-zoned = { $day }/{ $month }/{ $year } saa { $hour }:{ $minute } ({ $offset })
+## The queue list: filters, pages, summaries, last activity
+staff-priority-critical = dharura
+staff-priority-high = juu
+staff-priority-normal = kawaida
+staff-filter-heading = Onyesha
+staff-filter-any = zote
+staff-filter-claim = Anayeshughulikia
+staff-filter-claim-mine = mimi
+staff-filter-claim-unclaimed = hakuna
+staff-filter-overdue = zilizochelewa tu
+staff-filter-unread = zenye kitu kipya kutoka kwa mtoa ripoti tu
+staff-filter-apply = Onyesha
+staff-filter-clear = Onyesha zote
+staff-filter-none = Hakuna ripoti katika foleni hii inayolingana na ulichochagua.
+staff-page-previous = Ukurasa uliotangulia
+staff-page-next = Ukurasa unaofuata
+staff-page-number = Ukurasa { $n }
+staff-listed-note = Kuonyesha orodha hii kunafungua muhtasari wa ripoti zilizomo; hilo huandikwa katika kumbukumbu za ukaguzi.
+staff-summary-none = Bado hakuna muhtasari: unatengenezwa pale mtu katika foleni ya shirika lisilo la kiserikali anapofungua ripoti kwa mara ya kwanza.
+staff-summary-age = umri wa miaka { $age }
+staff-summary-others = { $n ->
+    [one] mtu mwingine mmoja anashikiliwa pamoja naye
+   *[other] watu wengine { $n } wanashikiliwa pamoja naye
+}
+staff-reported-by-self = imeripotiwa na mhusika mwenyewe
+staff-reported-by-family = imeripotiwa na familia
+staff-reported-by-friend = imeripotiwa na rafiki
+staff-reported-by-colleague = imeripotiwa na mfanyakazi mwenzake
+staff-reported-by-other = imeripotiwa na mtu mwingine
+staff-ago-hour = ndani ya saa moja iliyopita
+staff-ago-hours = { $n ->
+    [one] saa moja iliyopita
+   *[other] saa { $n } zilizopita
+}
+staff-ago-days = { $n ->
+    [one] siku moja iliyopita
+   *[other] siku { $n } zilizopita
+}
+staff-activity-report = ilipokelewa { $ago }
+staff-activity-addition = mtoa ripoti aliandika { $ago }
+staff-activity-contact = mtoa ripoti alitoa njia mpya ya kumfikia { $ago }
+staff-activity-consent = mtoa ripoti alibadilisha ridhaa { $ago }
+staff-activity-attachment = mtoa ripoti alituma faili { $ago }
+staff-activity-withdrawal = mtoa ripoti aliiondoa ripoti { $ago }
+staff-activity-reply = jibu lilitumwa { $ago }
+staff-activity-note = dokezo liliandikwa { $ago }
+staff-activity-referral = ilipewa rufaa { $ago }
+staff-claimed-by = inashughulikiwa na { $name }
+staff-select-report = Chagua ripoti { $id }
+staff-wave-close = Funga ripoti zilizochaguliwa kama si za kweli
+staff-done-wave_closed = { $n ->
+    [one] Ripoti moja imefungwa kama si ya kweli.
+   *[other] Ripoti { $n } zimefungwa kama si za kweli.
+}

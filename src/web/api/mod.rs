@@ -164,6 +164,7 @@ macro_rules! operations {
                 crate::web::api::workspace::SessionCreated,
                 crate::web::api::workspace::QueueList,
                 crate::web::api::workspace::EntryView,
+                crate::web::api::workspace::Activity,
                 crate::web::api::workspace::EntryStateView,
                 crate::web::api::workspace::OpenedItemView,
                 crate::web::api::workspace::ConvertedFromZawgyi,

@@ -17,6 +17,7 @@ use crate::web::shared::bearer::{bearer, json_body};
 use crate::web::shared::error::{ApiError, Failure, Problem};
 use crate::web::shared::files::download;
 use crate::web::shared::json::api_error;
+use crate::web::shared::list_query::{overdue_before, Filters, Sent, PRIORITIES};
 use crate::web::shared::state::AppState;
 use crate::web::shared::throttle::limit_source;
 
@@ -67,6 +68,24 @@ pub struct EntryView {
     /// When a withdrawn consent closed the entry to this queue (Unix seconds), if it did: the
     /// queue reads only what it had opened, and nothing more can be done with the entry.
     pub consent_withdrawn_at: Option<i64>,
+    /// The last thing people did that this queue holds, if any.
+    pub last_activity: Option<Activity>,
+    /// The report's sealed summary, opened in the session: for NGO queues the whole one
+    /// (where, who, who reported, the heaviest triage reasons); for consular and police queues
+    /// one made from the projection alone. None until the report has one (a report sealed on
+    /// a device gets it when an NGO responder first opens it).
+    #[schema(value_type = Option<Object>)]
+    pub summary: Option<crate::domain::Summary>,
+}
+
+/// What was done last, and its hour.
+#[derive(Serialize, ToSchema)]
+pub struct Activity {
+    /// An item kind: report, addition, contact, consent, attachment, withdrawal, reply, note
+    /// or referral.
+    pub kind: String,
+    /// Unix seconds, to the hour (rounded down).
+    pub at: i64,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -226,10 +245,21 @@ pub async fn queues(
     Ok(HttpResponse::Ok().json(QueueList { queues }))
 }
 
-/// A queue's entries: critical first, then high, then normal; oldest first within a class.
+/// A page of a queue's entries (50; critical first, then high, then normal; oldest first within
+/// a class), filtered by the query as the workspace's list is (`status`, `priority`, `claim`
+/// = mine or unclaimed, `overdue=1`, `unread=1`, `page` from 1), each with its sealed summary
+/// opened in the session (audited as one listing).
 #[utoipa::path(
     get,
     path = "/api/v1/queues/{queue}/entries",
+    params(
+        ("status" = Option<String>, Query, description = "new, acknowledged, in_progress, waiting_for_reporter, referred or closed"),
+        ("priority" = Option<String>, Query, description = "critical, high or normal"),
+        ("claim" = Option<String>, Query, description = "mine or unclaimed"),
+        ("overdue" = Option<String>, Query, description = "1: only entries past their acknowledgement target"),
+        ("unread" = Option<String>, Query, description = "1: only entries with something new from the reporter"),
+        ("page" = Option<u32>, Query, description = "from 1; pages of 50"),
+    ),
     responses((status = 200, body = [EntryView]), (status = 401, body = Problem), (status = 403, body = Problem))
 )]
 #[tracing::instrument(skip_all)]
@@ -239,22 +269,38 @@ pub async fn entries(
     queue: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let who = bearer(&state, &req).await?;
-    let entries = workspace::entries(&state.intake.store, &who, &queue)
-        .await
-        .map_err(|e| api_error(&state, &req, e))?;
+    let filters = Filters::parse(&Sent::parse(req.query_string()));
     let at = crate::store::now();
-    let views: Vec<EntryView> = entries
+    let overdue = overdue_before(at, &state.ack_targets);
+    let listing = crate::casework::summaries::page(
+        state.receivers(),
+        &state.accounts.audit,
+        &who,
+        &queue,
+        &filters.query(&who.account_id, at, &state.ack_targets),
+    )
+    .await
+    .map_err(|e| api_error(&state, &req, e))?;
+    let views: Vec<EntryView> = listing
+        .entries
         .into_iter()
-        .map(|e| EntryView {
-            overdue: e.status == "new"
-                && (at - e.added_at) / 60 > state.ack_targets.minutes(&e.priority),
-            report_id: e.report_id,
-            priority: e.priority,
-            status: e.status,
-            assignee: e.assignee,
-            added_at: e.added_at,
-            unread: e.unread,
-            consent_withdrawn_at: e.consent_withdrawn_at,
+        .map(|(e, summary)| {
+            let rank = PRIORITIES
+                .iter()
+                .position(|p| *p == e.priority)
+                .unwrap_or(2);
+            EntryView {
+                overdue: e.status == "new" && e.added_at < overdue[rank],
+                last_activity: e.last_activity.map(|(kind, at)| Activity { kind, at }),
+                summary,
+                report_id: e.report_id,
+                priority: e.priority,
+                status: e.status,
+                assignee: e.assignee,
+                added_at: e.added_at,
+                unread: e.unread,
+                consent_withdrawn_at: e.consent_withdrawn_at,
+            }
         })
         .collect();
     Ok(HttpResponse::Ok().json(views))

@@ -1,7 +1,7 @@
 //! What the handlers share, and nothing else: the application's state (`state`), how failures
 //! become answers (`error`), the reporter page frame and pages of failure (`page`), reading
 //! bodies, JSON and multipart forms within their limits (`body`, `json`, `upload`), staged and
-//! downloaded files (`staged`, `files`), the API's bearer session (`bearer`), the receipt code's
+//! downloaded files (`staged`, `files`), the API's bearer session (`bearer`), a queue list's query (`list_query`), the receipt code's
 //! sealed carrier (`receipt_carrier`), the per-source limits (`throttle`) and the onion circuit
 //! they count there (`circuit`), the metrics, the middleware and the static assets.
 //!
@@ -15,6 +15,7 @@ pub mod circuit;
 pub mod error;
 pub mod files;
 pub mod json;
+pub mod list_query;
 pub mod metrics;
 pub mod middleware;
 pub mod page;

@@ -17,6 +17,7 @@ pub mod login;
 pub mod members;
 pub mod organisations;
 pub mod queue_keys;
+pub mod queue_list;
 pub mod referrals;
 pub mod reports;
 pub mod session;
@@ -81,7 +82,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/organisations/{id}/suspension",
         web::post().to(organisations::suspension),
     );
-    cfg.route("/queues/{queue}", web::get().to(reports::queue_page));
+    cfg.route("/queues/{queue}", web::get().to(queue_list::queue_page));
     cfg.route(
         "/queues/{queue}/key",
         web::post().to(queue_keys::import_key),

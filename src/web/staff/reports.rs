@@ -20,26 +20,6 @@ use crate::web::shared::files::download;
 use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
 
-pub(super) struct EntryView {
-    report_id: String,
-    short_id: String,
-    priority: String,
-    status: String,
-    received: String,
-    assignee: String,
-    overdue: bool,
-    unread: i64,
-}
-
-#[derive(Template)]
-#[template(path = "queue.html")]
-pub(super) struct QueuePage {
-    tr: Tr,
-    stylesheet: &'static str,
-    queue: String,
-    entries: Vec<EntryView>,
-}
-
 /// One line of an opened item.
 pub(super) struct Field {
     label: String,
@@ -100,57 +80,6 @@ pub(super) struct ReportView {
 
 pub(super) fn short(id: &str) -> String {
     id.chars().take(8).collect()
-}
-
-#[tracing::instrument(skip_all)]
-pub async fn queue_page(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    queue: web::Path<String>,
-) -> Result<HttpResponse, PageError> {
-    let Some(who) = principal(&state, &req)
-        .await
-        .map_err(|f| fail(&state, &req, f))?
-    else {
-        return Ok(redirect("/login"));
-    };
-    let entries = workspace::entries(&state.intake.store, &who, &queue)
-        .await
-        .map_err(|e| fail(&state, &req, e))?;
-    let now = crate::store::now();
-    let tr = state.staff_tr(&req, &who);
-    let entries = entries
-        .into_iter()
-        .map(|e| {
-            // Kept to the hour, rounded down: the page says the hour, and an entry may be
-            // marked overdue up to an hour early, never late.
-            let age_minutes = (now - e.added_at).max(0) / 60;
-            EntryView {
-                short_id: short(&e.report_id),
-                received: tr.date_time(e.added_at),
-                overdue: e.status == "new" && age_minutes > state.ack_targets.minutes(&e.priority),
-                assignee: match e.assignee.as_deref() {
-                    None => tr.t("staff-unassigned"),
-                    Some(id) if id == who.account_id => tr.t("staff-mine"),
-                    Some(id) => short(id),
-                },
-                status: match e.consent_withdrawn_at {
-                    Some(_) => tr.t("staff-entry-consent-closed"),
-                    None => tr.t(&format!("entry-status-{}", e.status)),
-                },
-                report_id: e.report_id,
-                priority: e.priority,
-                unread: e.unread,
-            }
-        })
-        .collect();
-    let page = QueuePage {
-        tr,
-        stylesheet: assets::STYLESHEET_PATH,
-        queue: queue.into_inner(),
-        entries,
-    };
-    Ok(html(StatusCode::OK, page.render()))
 }
 
 /// Flattens an opened item into labelled lines, labelled from the catalog where it has the field,

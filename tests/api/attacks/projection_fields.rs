@@ -129,7 +129,34 @@ on_both_engines!(
         );
 
         for queue in ["police-kh", "consular-in"] {
-            let items = app.open_as(report, queue).await;
+            let (summaries, items): (Vec<_>, Vec<_>) = app
+                .open_as(report, queue)
+                .await
+                .into_iter()
+                .partition(|(k, _)| k == "summary");
+            // Each version's list summary: made from the projection, holding only where the
+            // person is, their nationality and age.
+            assert_eq!(summaries.len(), 2, "{queue}");
+            let summarised = [
+                "place",
+                "place.country",
+                "place.city",
+                "place.compound",
+                "person",
+                "person.nationality",
+                "person.age",
+                "person.age_range",
+            ];
+            for (_, summary) in &summaries {
+                let held = paths(summary);
+                assert!(
+                    held.iter().all(|p| summarised.contains(&p.as_str())),
+                    "{queue}: a summary holds {held:?}"
+                );
+                for contact in CONTACTS {
+                    assert!(!summary.to_string().contains(contact), "{queue}: {contact}");
+                }
+            }
             let kinds: Vec<&str> = items.iter().map(|(k, _)| k.as_str()).collect();
             assert_eq!(kinds, ["projection", "projection"], "{queue}");
             assert_eq!(paths(&items[0].1), projected(), "{queue}: the projection");

@@ -72,7 +72,7 @@ on_both_engines!(
             .into_iter()
             .map(|(kind, _)| kind)
             .collect();
-        assert_eq!(held, ["projection", "projection"]);
+        assert_eq!(held, ["projection", "summary", "projection", "summary"]);
         let page = app
             .get_with(&format!("/queues/consular-in/reports/{report}"), &consulate)
             .await

@@ -1,0 +1,175 @@
+//! A queue's list, a page at a time, filtered on what the server may read (status, class,
+//! claim, overdue, new messages), and the sealed summaries of the entries a page shows.
+
+use sqlx::Row;
+
+use super::intake::{stored_item, ITEM_COLUMNS};
+use super::{on_pool, Store, StoreError, StoredItem};
+
+/// Whose claim an entry must carry to be listed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ClaimFilter<'a> {
+    #[default]
+    Any,
+    /// Claimed by this account.
+    By(&'a str),
+    Unclaimed,
+}
+
+/// One page of a queue's entries, in the list's order (critical, high, normal; oldest first).
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery<'a> {
+    pub status: Option<&'a str>,
+    /// 0 critical, 1 high, 2 normal.
+    pub priority_rank: Option<i16>,
+    pub claim: ClaimFilter<'a>,
+    /// Only entries still new after their class's acknowledgement target: received before
+    /// these times, for critical, high and normal.
+    pub overdue_before: Option<[i64; 3]>,
+    /// Only entries with something from the reporter the queue has not opened.
+    pub unread_only: bool,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+/// The kinds a list names as an entry's last activity: what people did, not what the server
+/// made beside it (triage, projections, summaries, status words).
+const ACTIVITY_KINDS: &str =
+    "('report', 'addition', 'contact', 'consent', 'attachment', 'withdrawal', 'reply', 'note', 'referral')";
+
+/// What the reporter sends after the report (`ItemKind::from_reporter`).
+const FROM_REPORTER: &str = "('addition', 'contact', 'consent', 'attachment', 'withdrawal')";
+
+/// One report's entry in a queue, as its list shows it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub report_id: String,
+    pub priority: String,
+    pub status: String,
+    pub assignee: Option<String>,
+    pub added_at: i64,
+    /// What the reporter sent that this queue has not opened yet.
+    pub unread: i64,
+    /// When a withdrawn consent closed the entry to its queue, if it did.
+    pub consent_withdrawn_at: Option<i64>,
+    /// The kind of the last item the queue holds of what people did, and its hour.
+    pub last_activity: Option<(String, i64)>,
+}
+
+impl Store {
+    /// A queue's entries by `query`. An entry closed by a withdrawn consent is listed only if
+    /// the queue had opened something of it (that much it keeps).
+    #[tracing::instrument(skip_all)]
+    pub async fn list_entries(
+        &self,
+        queue: &str,
+        query: &ListQuery<'_>,
+    ) -> Result<Vec<Entry>, StoreError> {
+        let sql = format!(
+            "SELECT e.report_id,
+                    CASE e.priority_rank WHEN 0 THEN 'critical' WHEN 1 THEN 'high' ELSE 'normal' END,
+                    e.status, e.added_at, e.assignee,
+                    (SELECT COUNT(*) FROM items i JOIN item_keys k ON k.item_id = i.id
+                     WHERE i.report_id = e.report_id AND k.recipient = 'queue:' || e.queue_id
+                       AND i.position > e.seen_position AND i.kind IN {FROM_REPORTER}),
+                    e.consent_withdrawn_at,
+                    (SELECT i.kind FROM items i JOIN item_keys k ON k.item_id = i.id
+                     WHERE i.report_id = e.report_id AND k.recipient = 'queue:' || e.queue_id
+                       AND i.kind IN {ACTIVITY_KINDS}
+                     ORDER BY i.position DESC LIMIT 1),
+                    (SELECT i.created_at FROM items i JOIN item_keys k ON k.item_id = i.id
+                     WHERE i.report_id = e.report_id AND k.recipient = 'queue:' || e.queue_id
+                       AND i.kind IN {ACTIVITY_KINDS}
+                     ORDER BY i.position DESC LIMIT 1)
+             FROM report_queues e WHERE e.queue_id = $1
+               AND (e.consent_withdrawn_at IS NULL
+                    OR EXISTS (SELECT 1 FROM item_openings o JOIN items i ON i.id = o.item_id
+                               WHERE i.report_id = e.report_id AND o.queue_id = e.queue_id))
+               AND ($2 = '' OR e.status = $2)
+               AND ($3 < 0 OR e.priority_rank = $3)
+               AND ($4 = 0 OR ($4 = 1 AND e.assignee = $5) OR ($4 = 2 AND e.assignee IS NULL))
+               AND ($6 = 0 OR (e.status = 'new' AND ((e.priority_rank = 0 AND e.added_at < $7)
+                                                    OR (e.priority_rank = 1 AND e.added_at < $8)
+                                                    OR (e.priority_rank = 2 AND e.added_at < $9))))
+               AND ($10 = 0 OR EXISTS (SELECT 1 FROM items i JOIN item_keys k ON k.item_id = i.id
+                     WHERE i.report_id = e.report_id AND k.recipient = 'queue:' || e.queue_id
+                       AND i.position > e.seen_position AND i.kind IN {FROM_REPORTER}))
+             ORDER BY e.priority_rank, e.added_at, e.report_id
+             LIMIT $11 OFFSET $12"
+        );
+        let (claim, claimant) = match query.claim {
+            ClaimFilter::Any => (0i32, ""),
+            ClaimFilter::By(account) => (1, account),
+            ClaimFilter::Unclaimed => (2, ""),
+        };
+        let overdue = query.overdue_before.unwrap_or_default();
+        on_pool!(self, read, pool => {
+            let rows = sqlx::query(&sql)
+                .bind(queue)
+                .bind(query.status.unwrap_or(""))
+                .bind(query.priority_rank.unwrap_or(-1))
+                .bind(claim)
+                .bind(claimant)
+                .bind(i32::from(query.overdue_before.is_some()))
+                .bind(overdue[0])
+                .bind(overdue[1])
+                .bind(overdue[2])
+                .bind(i32::from(query.unread_only))
+                .bind(query.limit)
+                .bind(query.offset)
+                .fetch_all(pool)
+                .await?;
+            rows.iter()
+                .map(|row| {
+                    let kind: Option<String> = row.try_get(7)?;
+                    let at: Option<i64> = row.try_get(8)?;
+                    Ok(Entry {
+                        report_id: row.try_get(0)?,
+                        priority: row.try_get(1)?,
+                        status: row.try_get(2)?,
+                        added_at: row.try_get(3)?,
+                        assignee: row.try_get(4)?,
+                        unread: row.try_get(5)?,
+                        consent_withdrawn_at: row.try_get(6)?,
+                        last_activity: kind.zip(at),
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// The summary items of `reports` sealed to `queue`, each with the queue's copy of its key,
+    /// every audience's, oldest first.
+    #[tracing::instrument(skip_all)]
+    pub async fn summaries(
+        &self,
+        queue: &str,
+        reports: &[&str],
+    ) -> Result<Vec<(String, StoredItem)>, StoreError> {
+        if reports.is_empty() {
+            return Ok(Vec::new());
+        }
+        let places: Vec<String> = (0..reports.len()).map(|n| format!("${}", n + 2)).collect();
+        let sql = format!(
+            "SELECT i.report_id, {ITEM_COLUMNS}
+             FROM items i JOIN item_keys k ON k.item_id = i.id
+             WHERE k.recipient = $1 AND i.kind = 'summary' AND i.report_id IN ({})
+             ORDER BY i.position",
+            places.join(", ")
+        );
+        let recipient = format!("queue:{queue}");
+        on_pool!(self, read, pool => {
+            let mut q = sqlx::query(&sql).bind(&recipient);
+            for report in reports {
+                q = q.bind(*report);
+            }
+            let rows = q.fetch_all(pool).await?;
+            rows.iter()
+                .map(|row| {
+                    let report: String = row.try_get(0)?;
+                    Ok((report, stored_item(row, 1)?))
+                })
+                .collect()
+        })
+    }
+}
