@@ -271,3 +271,5 @@ staff-settings-saved = সংরক্ষিত হয়েছে। আপন�
 error-language_unknown = তালিকা থেকে একটি ভাষা বেছে নিন।
 error-zone_unknown = তালিকা থেকে একটি সময় অঞ্চল বেছে নিন।
 date-time-zoned = { $day }/{ $month }/{ $year }, { $hour }:{ $minute } ({ $offset })
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = মূল বিষয়বস্তুতে যান

@@ -268,3 +268,5 @@ staff-desk-key-changed = The desk organisation's key, which every organisation's
 staff-desk-key = Desk organisation's key (fingerprint): compare it with the one the desk gave your organisation.
 ## Every staff page's footer: where this server's source is (AGPL section 13)
 staff-source = Source code (AGPL-3.0)
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = Skip to the content

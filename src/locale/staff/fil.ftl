@@ -272,3 +272,5 @@ staff-settings-saved = Na-save. Ginagamit na ng iyong mga pahina ang wika at tim
 error-language_unknown = Pumili ng wika mula sa listahan.
 error-zone_unknown = Pumili ng time zone mula sa listahan.
 date-time-zoned = { $month }/{ $day }/{ $year } { $hour }:{ $minute } ({ $offset })
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = Lumaktaw sa pangunahing nilalaman

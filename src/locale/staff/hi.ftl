@@ -271,3 +271,5 @@ staff-settings-saved = सहेज लिया गया। आपके प�
 error-language_unknown = सूची में से एक भाषा चुनें।
 error-zone_unknown = सूची में से एक समय क्षेत्र चुनें।
 date-time-zoned = { $day }/{ $month }/{ $year }, { $hour }:{ $minute } ({ $offset })
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = मुख्य सामग्री पर जाएँ

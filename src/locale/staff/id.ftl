@@ -271,3 +271,5 @@ staff-settings-saved = Tersimpan. Halaman Anda sekarang memakai bahasa dan zona 
 error-language_unknown = Pilih bahasa dari daftar.
 error-zone_unknown = Pilih zona waktu dari daftar.
 date-time-zoned = { $day }/{ $month }/{ $year } pukul { $hour }.{ $minute } ({ $offset })
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = Langsung ke isi utama

@@ -271,3 +271,5 @@ staff-settings-saved = បានរក្សាទុក។ ទំព័ររ�
 error-language_unknown = សូមជ្រើសរើសភាសាមួយពីបញ្ជី។
 error-zone_unknown = សូមជ្រើសរើសម៉ោងតំបន់មួយពីបញ្ជី។
 date-time-zoned = { $day }/{ $month }/{ $year } ម៉ោង { $hour }:{ $minute } ({ $offset })
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = រំលងទៅមាតិកាចម្បង

@@ -271,3 +271,5 @@ staff-settings-saved = ບັນທຶກແລ້ວ. ໜ້າຂອງທ່�
 error-language_unknown = ກະລຸນາເລືອກພາສາຈາກລາຍການ.
 error-zone_unknown = ກະລຸນາເລືອກເຂດເວລາຈາກລາຍການ.
 date-time-zoned = { $day }/{ $month }/{ $year } ເວລາ { $hour }:{ $minute } ({ $offset })
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = ຂ້າມໄປຫາເນື້ອຫາຫຼັກ

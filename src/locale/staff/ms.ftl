@@ -271,3 +271,5 @@ staff-settings-saved = Disimpan. Halaman anda kini menggunakan bahasa dan zon wa
 error-language_unknown = Pilih bahasa daripada senarai.
 error-zone_unknown = Pilih zon waktu daripada senarai.
 date-time-zoned = { $day }/{ $month }/{ $year } pukul { $hour }:{ $minute } ({ $offset })
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = Langkau ke kandungan utama

@@ -271,3 +271,5 @@ staff-settings-saved = သိမ်းပြီးပါပြီ။ သင့�
 error-language_unknown = စာရင်းထဲမှ ဘာသာစကားတစ်ခု ရွေးပါ။
 error-zone_unknown = စာရင်းထဲမှ အချိန်ဇုန်တစ်ခု ရွေးပါ။
 date-time-zoned = { $day }/{ $month }/{ $year } { $hour }:{ $minute } ({ $offset })
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = အဓိကအကြောင်းအရာသို့ ကျော်သွားရန်

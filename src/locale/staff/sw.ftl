@@ -271,3 +271,5 @@ staff-settings-saved = Imehifadhiwa. Kurasa zako sasa zinatumia lugha na saa za 
 error-language_unknown = Chagua lugha kutoka kwenye orodha.
 error-zone_unknown = Chagua saa za eneo kutoka kwenye orodha.
 date-time-zoned = { $day }/{ $month }/{ $year } saa { $hour }:{ $minute } ({ $offset })
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = Ruka hadi maudhui makuu

@@ -271,3 +271,5 @@ staff-settings-saved = บันทึกแล้ว หน้าของค�
 error-language_unknown = โปรดเลือกภาษาจากรายการ
 error-zone_unknown = โปรดเลือกเขตเวลาจากรายการ
 date-time-zoned = { $day }/{ $month }/{ $year } เวลา { $hour }:{ $minute } น. ({ $offset })
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = ข้ามไปยังเนื้อหาหลัก

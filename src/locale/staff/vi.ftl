@@ -271,3 +271,5 @@ staff-settings-saved = Đã lưu. Các trang của bạn giờ dùng ngôn ngữ
 error-language_unknown = Hãy chọn một ngôn ngữ trong danh sách.
 error-zone_unknown = Hãy chọn một múi giờ trong danh sách.
 date-time-zoned = { $hour }:{ $minute } ({ $offset }) ngày { $day }/{ $month }/{ $year }
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = Chuyển đến nội dung chính

@@ -263,3 +263,5 @@ staff-desk-key-changed = 用于核验每个机构及每位成员证书的总台�
 staff-desk-key = 总台机构密钥（指纹）：请与总台提供给贵机构的指纹核对。
 ## Every staff page's footer: where this server's source is (AGPL section 13)
 staff-source = 源代码（AGPL-3.0）
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = 跳到正文
