@@ -51,6 +51,10 @@ const env = {
   // One browser on loopback logs in every account of the run: not a guessing attack.
   HOMEWARD_SESSIONS__LOGIN_ATTEMPTS_PER_MINUTE: "1000",
   HOMEWARD_SESSIONS__GLOBAL_LOGIN_ATTEMPTS_PER_MINUTE: "1000",
+  // Every entry overdue at once, so that the queue shows its overdue marks.
+  HOMEWARD_ACK_TARGETS__NORMAL_MINUTES: "1",
+  HOMEWARD_ACK_TARGETS__HIGH_MINUTES: "1",
+  HOMEWARD_ACK_TARGETS__CRITICAL_MINUTES: "1",
 };
 
 async function startServer() {
@@ -339,6 +343,17 @@ async function staffPages(browser) {
   await go(op, "/organisations/partner-ngo");
   await check("staff en: confirm suspension", await submit(op, 'form[action$="/suspension"] button'));
 
+  // A partner's first coordinator, not yet certified: the workspace says how to be.
+  await go(op, "/workspace");
+  await op.selectOption("#organisation", "partner-ngo");
+  await op.selectOption("#role", "coordinator");
+  const partnerLink = text(html(await submit(op, 'form[action="/invites"] button')), "cmd").find((t) => t.includes("/invite/"));
+  const partner = await enrol(browser, partnerLink, "partner.axe");
+  await login(partner, "staff en: uncertified coordinator workspace");
+  await partner.page.fill("#certificate", "hwsg1.not-a-signature");
+  await check("staff en: uncertified, certificate refused", await submit(partner.page, 'form[action="/workspace/certificate"] button'));
+  await partner.page.context().close();
+
   // The demo organisation's coordinator: imports the demo desk's key.
   await go(op, "/workspace");
   await op.selectOption("#organisation", "homeward-demo");
@@ -400,7 +415,16 @@ async function staffPages(browser) {
   await rp.fill("#current", "not the password at all");
   await rp.fill("#password", "short");
   await check("staff km: password, refused", await submit(rp, 'form[action="/password"] button'));
-  for (const account of [operator, coordinator, responder]) await account.page.context().close();
+  for (const account of [operator, coordinator]) await account.page.context().close();
+  return { responder, report };
+}
+
+/// The responder again, once the reporter wrote back: the queue's and the report's new marks.
+async function newMarks({ responder, report }) {
+  const rp = responder.page;
+  await check("staff km: queue with new messages", await go(rp, "/queues/demo-desk"));
+  await check("staff km: report with new messages", await go(rp, report));
+  await rp.context().close();
 }
 
 const server = await startServer();
@@ -409,8 +433,9 @@ const started = Date.now();
 try {
   auditPages = { 360: await auditContext(browser, 360), 1280: await auditContext(browser, 1280) };
   const code = await reporterPages(browser);
-  await staffPages(browser);
+  const desk = await staffPages(browser);
   await followupVisit(browser, code);
+  await newMarks(desk);
 } catch (e) {
   fail(`the walk stopped: ${e.stack ?? e}`);
 } finally {
