@@ -481,3 +481,5 @@ about-heading = এই সাইট সম্পর্কে
 about-software = এই সাইটটি Homeward দিয়ে চলে, যা একটি মুক্ত সফটওয়্যার: GNU Affero General Public License, সংস্করণ 3 বা পরবর্তী যেকোনো সংস্করণের অধীনে যে কেউ এটি ব্যবহার, অধ্যয়ন, পরিবর্তন ও শেয়ার করতে পারেন।
 about-source = এর সোর্স কোড:
 about-source-note = ওই ঠিকানাটি অন্য একটি সাইটে, এবং যে আপনার ফোন দেখে সে জানতে পারে আপনি সেখানে গিয়েছিলেন। সাহায্য চাইতে আপনার এটির প্রয়োজন নেই।
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = মূল বিষয়বস্তুতে যান

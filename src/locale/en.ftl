@@ -482,3 +482,5 @@ about-heading = About this site
 about-software = This site runs Homeward, free software: anyone may use, study, change and share it under the GNU Affero General Public License, version 3 or later.
 about-source = Its source code:
 about-source-note = That address is on another site, and whoever sees your phone may see you went there. You do not need it to ask for help.
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = Skip to the content

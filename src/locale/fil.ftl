@@ -481,3 +481,5 @@ about-heading = Tungkol sa site na ito
 about-software = Gumagamit ang site na ito ng Homeward, isang malayang software: maaaring gamitin, pag-aralan, baguhin at ibahagi ito ng sinuman sa ilalim ng GNU Affero General Public License, bersyon 3 o mas bago.
 about-source = Ang source code nito:
 about-source-note = Nasa ibang site ang address na iyon, at maaaring makita ng sinumang tumitingin sa iyong telepono na pumunta ka roon. Hindi mo ito kailangan para humingi ng tulong.
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = Lumaktaw sa pangunahing nilalaman

@@ -481,3 +481,5 @@ about-heading = इस साइट के बारे में
 about-software = यह साइट Homeward पर चलती है, जो एक मुक्त सॉफ़्टवेयर है: GNU Affero General Public License, संस्करण 3 या उसके बाद के किसी संस्करण के तहत कोई भी इसे इस्तेमाल कर सकता है, समझ सकता है, बदल सकता है और बाँट सकता है।
 about-source = इसका सोर्स कोड:
 about-source-note = वह पता किसी दूसरी साइट पर है, और जो आपका फ़ोन देखता है वह जान सकता है कि आप वहाँ गए थे। मदद माँगने के लिए आपको इसकी ज़रूरत नहीं है।
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = मुख्य सामग्री पर जाएँ

@@ -481,3 +481,5 @@ about-heading = Tentang situs ini
 about-software = Situs ini menjalankan Homeward, perangkat lunak bebas: siapa pun boleh menggunakan, mempelajari, mengubah, dan membagikannya menurut GNU Affero General Public License versi 3 atau yang lebih baru.
 about-source = Kode sumbernya:
 about-source-note = Alamat itu ada di situs lain, dan orang yang melihat ponsel Anda bisa tahu Anda pernah membukanya. Anda tidak memerlukannya untuk meminta bantuan.
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = Langsung ke isi utama

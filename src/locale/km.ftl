@@ -481,3 +481,5 @@ about-heading = អំពីគេហទំព័រនេះ
 about-software = គេហទំព័រនេះប្រើកម្មវិធី Homeward ដែលជាកម្មវិធីសេរី៖ អ្នកណាក៏អាចប្រើ សិក្សា កែប្រែ និងចែករំលែកវាបាន ក្រោមអាជ្ញាប័ណ្ណ GNU Affero General Public License កំណែទី 3 ឬកំណែក្រោយ។
 about-source = កូដប្រភពរបស់វា៖
 about-source-note = អាសយដ្ឋាននោះស្ថិតនៅលើគេហទំព័រផ្សេង ហើយអ្នកដែលមើលទូរស័ព្ទរបស់អ្នកអាចឃើញថាអ្នកបានចូលទៅទីនោះ។ អ្នកមិនត្រូវការវាដើម្បីសុំជំនួយទេ។
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = រំលងទៅមាតិកាចម្បង

@@ -481,3 +481,5 @@ about-heading = ກ່ຽວກັບເວັບໄຊນີ້
 about-software = ເວັບໄຊນີ້ໃຊ້ Homeward ເຊິ່ງເປັນຊອບແວເສລີ: ທຸກຄົນສາມາດໃຊ້, ສຶກສາ, ແກ້ໄຂ ແລະ ແບ່ງປັນມັນໄດ້ພາຍໃຕ້ໃບອະນຸຍາດ GNU Affero General Public License ສະບັບທີ 3 ຫຼື ສະບັບທີ່ໃໝ່ກວ່າ.
 about-source = ລະຫັດຕົ້ນສະບັບຂອງມັນ:
 about-source-note = ທີ່ຢູ່ນັ້ນຢູ່ໃນເວັບໄຊອື່ນ, ແລະ ຄົນທີ່ເຫັນໂທລະສັບຂອງທ່ານອາດຮູ້ວ່າທ່ານເຄີຍເຂົ້າໄປບ່ອນນັ້ນ. ທ່ານບໍ່ຈຳເປັນຕ້ອງໃຊ້ມັນເພື່ອຂໍຄວາມຊ່ວຍເຫຼືອ.
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = ຂ້າມໄປຫາເນື້ອຫາຫຼັກ

@@ -481,3 +481,5 @@ about-heading = Tentang laman ini
 about-software = Laman ini menjalankan Homeward, perisian bebas: sesiapa sahaja boleh menggunakan, mengkaji, mengubah dan berkongsinya di bawah GNU Affero General Public License versi 3 atau versi yang lebih baharu.
 about-source = Kod sumbernya:
 about-source-note = Alamat itu berada di laman lain, dan sesiapa yang melihat telefon anda mungkin tahu anda pernah ke sana. Anda tidak memerlukannya untuk meminta bantuan.
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = Langkau ke kandungan utama

@@ -481,3 +481,5 @@ about-heading = ဤဆိုက်အကြောင်း
 about-software = ဤဆိုက်သည် လွတ်လပ်သော ဆော့ဖ်ဝဲ (free software) Homeward ကို အသုံးပြုထားသည်။ GNU Affero General Public License ဗားရှင်း 3 သို့မဟုတ် နောက်ပိုင်းဗားရှင်းအရ မည်သူမဆို ၎င်းကို အသုံးပြု၊ လေ့လာ၊ ပြင်ဆင်ပြီး မျှဝေနိုင်သည်။
 about-source = ၎င်း၏ ရင်းမြစ်ကုဒ်-
 about-source-note = ထိုလိပ်စာသည် အခြားဆိုက်တစ်ခုပေါ်တွင် ရှိပြီး သင့်ဖုန်းကို ကြည့်သူက သင်ထိုနေရာသို့ သွားခဲ့ကြောင်း သိနိုင်သည်။ အကူအညီတောင်းရန် ၎င်းကို မလိုအပ်ပါ။
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = အဓိကအကြောင်းအရာသို့ ကျော်သွားရန်

@@ -481,3 +481,5 @@ about-heading = Kuhusu tovuti hii
 about-software = Tovuti hii inaendeshwa na Homeward, programu huria: mtu yeyote anaweza kuitumia, kuichunguza, kuibadilisha na kuishiriki chini ya leseni ya GNU Affero General Public License, toleo la 3 au la baadaye.
 about-source = Msimbo wake wa chanzo:
 about-source-note = Anwani hiyo iko kwenye tovuti nyingine, na mtu anayeona simu yako anaweza kujua kwamba ulienda huko. Huhitaji hiyo ili kuomba msaada.
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = Ruka hadi maudhui makuu

@@ -481,3 +481,5 @@ about-heading = เกี่ยวกับเว็บไซต์นี้
 about-software = เว็บไซต์นี้ใช้ Homeward ซึ่งเป็นซอฟต์แวร์เสรี ทุกคนสามารถใช้ ศึกษา แก้ไข และแบ่งปันได้ภายใต้สัญญาอนุญาต GNU Affero General Public License รุ่นที่ 3 หรือรุ่นที่ใหม่กว่า
 about-source = ซอร์สโค้ด:
 about-source-note = ที่อยู่นั้นอยู่บนเว็บไซต์อื่น และคนที่เห็นโทรศัพท์ของคุณอาจรู้ว่าคุณเคยเข้าไปที่นั่น คุณไม่จำเป็นต้องใช้มันเพื่อขอความช่วยเหลือ
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = ข้ามไปยังเนื้อหาหลัก

@@ -481,3 +481,5 @@ about-heading = Về trang này
 about-software = Trang này chạy Homeward, một phần mềm tự do: ai cũng có thể dùng, tìm hiểu, sửa đổi và chia sẻ nó theo Giấy phép Công cộng GNU Affero, phiên bản 3 hoặc mới hơn.
 about-source = Mã nguồn:
 about-source-note = Địa chỉ đó nằm trên một trang web khác, và người xem được điện thoại của bạn có thể biết bạn đã vào đó. Bạn không cần nó để xin giúp đỡ.
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = Chuyển đến nội dung chính

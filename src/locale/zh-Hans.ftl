@@ -481,3 +481,5 @@ about-heading = 关于本站
 about-software = 本站运行的是 Homeward，这是一款自由软件：任何人都可以依照 GNU Affero 通用公共许可证第 3 版或更高版本使用、研究、修改和分享它。
 about-source = 源代码：
 about-source-note = 这个地址在另一个网站上，看到你手机的人可能会发现你去过那里。求助并不需要它。
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+page-skip = 跳到正文

@@ -325,3 +325,5 @@ staff-done-wave_closed = { $n ->
     [one] { $n }টি রিপোর্ট আসল নয় বলে বন্ধ করা হয়েছে।
    *[other] { $n }টি রিপোর্ট আসল নয় বলে বন্ধ করা হয়েছে।
 }
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = মূল বিষয়বস্তুতে যান

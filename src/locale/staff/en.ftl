@@ -322,3 +322,5 @@ staff-done-wave_closed = { $n ->
     [one] One report closed as not genuine.
    *[other] { $n } reports closed as not genuine.
 }
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = Skip to the content

@@ -326,3 +326,5 @@ staff-done-wave_closed = { $n ->
     [one] { $n } ulat ang isinara bilang hindi tunay.
    *[other] { $n } ulat ang isinara bilang hindi tunay.
 }
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = Lumaktaw sa pangunahing nilalaman

@@ -325,3 +325,5 @@ staff-done-wave_closed = { $n ->
     [one] { $n } रिपोर्ट वास्तविक नहीं मानकर बंद की गई।
    *[other] { $n } रिपोर्टें वास्तविक नहीं मानकर बंद की गईं।
 }
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = मुख्य सामग्री पर जाएँ

@@ -313,3 +313,5 @@ staff-claimed-by = ទទួលបន្ទុកដោយ { $name }
 staff-select-report = ជ្រើសរើសរបាយការណ៍ { $id }
 staff-wave-close = បិទរបាយការណ៍ដែលបានជ្រើសរើស ថាមិនមែនជារបាយការណ៍ពិត
 staff-done-wave_closed = បានបិទរបាយការណ៍ { $n } ច្បាប់ ថាមិនមែនជារបាយការណ៍ពិត។
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = រំលងទៅមាតិកាចម្បង

@@ -313,3 +313,5 @@ staff-claimed-by = ຮັບເລື່ອງໂດຍ { $name }
 staff-select-report = ເລືອກລາຍງານ { $id }
 staff-wave-close = ປິດລາຍງານທີ່ເລືອກວ່າບໍ່ແມ່ນລາຍງານແທ້
 staff-done-wave_closed = ປິດລາຍງານ { $n } ສະບັບວ່າບໍ່ແມ່ນລາຍງານແທ້ແລ້ວ.
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = ຂ້າມໄປຫາເນື້ອຫາຫຼັກ

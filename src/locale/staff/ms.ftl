@@ -313,3 +313,5 @@ staff-claimed-by = dikendalikan oleh { $name }
 staff-select-report = Pilih laporan { $id }
 staff-wave-close = Tutup laporan yang dipilih sebagai laporan palsu
 staff-done-wave_closed = { $n } laporan ditutup sebagai laporan palsu.
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = Langkau ke kandungan utama

@@ -313,3 +313,5 @@ staff-claimed-by = { $name } တာဝန်ယူထားသည်
 staff-select-report = တိုင်ကြားချက် { $id } ကို ရွေးရန်
 staff-wave-close = ရွေးထားသော တိုင်ကြားချက်များကို စစ်မှန်သည့် တိုင်ကြားချက် မဟုတ်ဟု ပိတ်ရန်
 staff-done-wave_closed = တိုင်ကြားချက် { $n } ခုကို စစ်မှန်သည့် တိုင်ကြားချက် မဟုတ်ဟု ပိတ်လိုက်သည်။
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = အဓိကအကြောင်းအရာသို့ ကျော်သွားရန်

@@ -325,3 +325,5 @@ staff-done-wave_closed = { $n ->
     [one] Ripoti moja imefungwa kama si ya kweli.
    *[other] Ripoti { $n } zimefungwa kama si za kweli.
 }
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = Ruka hadi maudhui makuu

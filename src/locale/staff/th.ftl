@@ -313,3 +313,5 @@ staff-claimed-by = รับเรื่องโดย { $name }
 staff-select-report = เลือกรายงาน { $id }
 staff-wave-close = ปิดรายงานที่เลือกว่าไม่ใช่รายงานจริง
 staff-done-wave_closed = ปิดรายงาน { $n } ฉบับว่าไม่ใช่รายงานจริงแล้ว
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = ข้ามไปยังเนื้อหาหลัก

@@ -313,3 +313,5 @@ staff-claimed-by = do { $name } nhận xử lý
 staff-select-report = Chọn báo cáo { $id }
 staff-wave-close = Đóng các báo cáo đã chọn vì không phải báo cáo thật
 staff-done-wave_closed = Đã đóng { $n } báo cáo vì không phải báo cáo thật.
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = Chuyển đến nội dung chính

@@ -305,3 +305,5 @@ staff-claimed-by = 由 { $name } 认领
 staff-select-report = 选择报告 { $id }
 staff-wave-close = 将所选报告作为虚假报告结案
 staff-done-wave_closed = 已将 { $n } 份报告作为虚假报告结案。
+## accessibility: the skip link, the first thing the keyboard reaches on every page
+staff-skip = 跳到正文
