@@ -14,6 +14,7 @@ pub mod policy;
 pub mod projection;
 pub mod receipt;
 pub mod report;
+pub mod selection;
 pub mod text;
 pub mod workflow;
 pub mod zawgyi;
