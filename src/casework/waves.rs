@@ -91,9 +91,9 @@ pub async fn preview(
         return Err(WaveError::NotInQueue(selection.len() - selected.len()));
     }
     let closable = closable_statuses(row.kind.projection_only());
-    let (closable, kept) = selected.into_iter().partition(|e| {
-        e.consent_withdrawn_at.is_none() && closable.contains(&e.status.as_str())
-    });
+    let (closable, kept) = selected
+        .into_iter()
+        .partition(|e| e.consent_withdrawn_at.is_none() && closable.contains(&e.status.as_str()));
     Ok(Wave { closable, kept })
 }
 

@@ -33,7 +33,9 @@ impl SelectionError {
 pub struct Selection(Vec<Uuid>);
 
 impl Selection {
-    pub fn parse<'a>(values: impl IntoIterator<Item = &'a str>) -> Result<Selection, SelectionError> {
+    pub fn parse<'a>(
+        values: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Selection, SelectionError> {
         let mut ids: Vec<Uuid> = Vec::new();
         for value in values {
             // Counted before parsing, so a body of many junk values is refused as too many.
@@ -84,7 +86,9 @@ mod tests {
             Selection::parse([a.as_str(), "../etc"]),
             Err(SelectionError::NotAnId)
         );
-        let many: Vec<String> = (0..=MAX_SELECTED).map(|_| Uuid::new_v4().to_string()).collect();
+        let many: Vec<String> = (0..=MAX_SELECTED)
+            .map(|_| Uuid::new_v4().to_string())
+            .collect();
         assert_eq!(
             Selection::parse(many.iter().map(String::as_str)),
             Err(SelectionError::TooMany)

@@ -88,7 +88,11 @@ impl Shredder {
             .await?;
         if !gone.is_empty() {
             self.store.compact_after_destruction().await?;
-            tracing::info!(reports = gone.len(), outcome = outcome.code(), "reports destroyed early");
+            tracing::info!(
+                reports = gone.len(),
+                outcome = outcome.code(),
+                "reports destroyed early"
+            );
         }
         Ok(gone)
     }

@@ -172,7 +172,11 @@ impl Store {
         list: &DestroyedList,
         entry: impl FnOnce(&[String]) -> AuditEntry<'k>,
     ) -> Result<Vec<String>, StoreError> {
-        let lock = if self.is_postgres() { " FOR UPDATE" } else { "" };
+        let lock = if self.is_postgres() {
+            " FOR UPDATE"
+        } else {
+            ""
+        };
         let report_sql = format!("SELECT id FROM reports WHERE id = $1{lock}");
         let entries_sql =
             format!("SELECT status, outcome FROM report_queues WHERE report_id = $1{lock}");

@@ -51,6 +51,7 @@ mod staged;
 mod startup;
 mod stolen;
 mod triage;
+mod waves;
 mod workspace;
 mod workspace_api;
 mod zawgyi;

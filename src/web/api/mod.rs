@@ -59,8 +59,8 @@ impl utoipa::Modify for CommonResponses {
                 "/api/v1/organisations",
                 "/api/v1/desk",
             ]
-                .iter()
-                .any(|p| path.starts_with(p));
+            .iter()
+            .any(|p| path.starts_with(p));
             let submission = path == "/api/v1/reports" || path == "/api/v1/uploads";
             for op in [
                 &mut item.get,

@@ -125,7 +125,10 @@ pub async fn close_wave(
     };
     let not_in_queue = |n: usize| {
         let tr = state.staff_tr(&req, &who);
-        let problem = tr.t_with("staff-wave-not-in-queue", &args(&[("count", n.to_string())]));
+        let problem = tr.t_with(
+            "staff-wave-not-in-queue",
+            &args(&[("count", n.to_string())]),
+        );
         wrong_selection(&state, &req, &who, problem, back.clone())
     };
     if confirmed(&form) {
@@ -240,7 +243,9 @@ pub async fn not_genuine(
             let mut said = tr.t_with("staff-early-done", &args(&[("count", n.to_string())]));
             if let Some(kept) = number("kept").filter(|k| *k > 0) {
                 said.push(' ');
-                said.push_str(&tr.t_with("staff-early-kept", &args(&[("count", kept.to_string())])));
+                said.push_str(
+                    &tr.t_with("staff-early-kept", &args(&[("count", kept.to_string())])),
+                );
             }
             Some(said)
         }

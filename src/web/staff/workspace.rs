@@ -309,12 +309,11 @@ pub(super) async fn workspace_with(
             .collect(),
         None => Vec::new(),
     };
-    let desk_coordinator = manages
-        && state
-            .intake
-            .routing
-            .desk()
-            .is_some_and(|desk| who.organisation_id.as_deref() == Some(desk.organisation.as_str()));
+    let desk_coordinator =
+        manages
+            && state.intake.routing.desk().is_some_and(|desk| {
+                who.organisation_id.as_deref() == Some(desk.organisation.as_str())
+            });
     let page = Workspace {
         desk_coordinator,
         members,
