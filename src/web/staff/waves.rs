@@ -13,10 +13,9 @@ use super::forms::{checked_form, fail, redirect};
 use super::reports::short;
 use super::session::principal;
 use crate::casework::waves::{self, WaveError};
-use crate::domain::selection::Selection;
+use crate::domain::selection::{Selection, SelectionError};
 use crate::locale::{args, Tr};
 use crate::web::shared::assets;
-use crate::web::shared::body::Fields;
 use crate::web::shared::page::{html, query, PageError};
 use crate::web::shared::state::AppState;
 
@@ -84,24 +83,18 @@ fn wrong_selection(
     .answer(StatusCode::UNPROCESSABLE_ENTITY)
 }
 
-/// The posted selection, or the page that says what is wrong with it.
-fn selected(
+/// The page that says what is wrong with a posted selection.
+fn wrong(
     state: &AppState,
     req: &HttpRequest,
     who: &crate::trust::accounts::Principal,
-    form: &Fields,
+    error: SelectionError,
     back: &str,
-) -> Result<Selection, HttpResponse> {
-    Selection::parse(form.all("report")).map_err(|e| {
-        let tr = state.staff_tr(req, who);
-        wrong_selection(
-            state,
-            req,
-            who,
-            tr.t(&format!("staff-selection-{}", e.code())),
-            back.to_owned(),
-        )
-    })
+) -> HttpResponse {
+    let problem = state
+        .staff_tr(req, who)
+        .t(&format!("staff-selection-{}", error.code()));
+    wrong_selection(state, req, who, problem, back.to_owned())
 }
 
 /// `POST /queues/{queue}/wave`: the first post asks, the confirming one closes the selected
@@ -119,9 +112,9 @@ pub async fn close_wave(
         Err(response) => return Ok(response),
     };
     let back = format!("/queues/{queue}");
-    let selection = match selected(&state, &req, &who, &form, &back) {
+    let selection = match Selection::parse(form.all("report")) {
         Ok(selection) => selection,
-        Err(page) => return Ok(page),
+        Err(e) => return Ok(wrong(&state, &req, &who, e, &back)),
     };
     let not_in_queue = |n: usize| {
         let tr = state.staff_tr(&req, &who);
@@ -290,9 +283,9 @@ pub async fn destroy_not_genuine(
         .desk_coordinator(&who)
         .await
         .map_err(|e| fail(&state, &req, e))?;
-    let selection = match selected(&state, &req, &who, &form, BACK) {
+    let selection = match Selection::parse(form.all("report")) {
         Ok(selection) => selection,
-        Err(page) => return Ok(page),
+        Err(e) => return Ok(wrong(&state, &req, &who, e, BACK)),
     };
     if confirmed(&form) {
         let done = early
