@@ -166,6 +166,12 @@ impl Application {
 
         let limiter_clock =
             crate::web::shared::throttle::LimiterClock::new(settings.test_only_frozen_limits);
+        let shredder = crate::reporting::shredding::Shredder {
+            store: store.clone(),
+            audit: accounts.audit.clone(),
+            destroyed: crate::store::destroyed::DestroyedList::new(settings.destroyed_path()),
+            clock: crate::store::Clock::system(),
+        };
         let state = AppState {
             accounts,
             intake: Intake {
@@ -225,6 +231,7 @@ impl Application {
             metrics: crate::web::shared::metrics::Metrics::new(kdf.clone()),
             unknown_locator: unknown_locator.clone(),
             clock: clock.clone(),
+            shredder,
         };
         let sweep_every = Duration::from_secs(settings.expiry.sweep_interval_secs.max(1));
         let sweeper = crate::operations::expiry::Sweeper {
@@ -252,13 +259,7 @@ impl Application {
                 settings.alerts.check_interval_secs.max(1),
             ));
         }
-        crate::reporting::shredding::Shredder {
-            store: store.clone(),
-            audit: state.accounts.audit.clone(),
-            destroyed: crate::store::destroyed::DestroyedList::new(settings.destroyed_path()),
-            clock: crate::store::Clock::system(),
-        }
-        .spawn(
+        state.shredder.clone().spawn(
             crate::reporting::shredding::GracePeriods {
                 report_days: settings.followup.withdrawal_grace_days,
                 consent_days: settings.followup.consent_withdrawal_grace_days,

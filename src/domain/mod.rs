@@ -15,6 +15,7 @@ pub mod projection;
 pub mod receipt;
 pub mod report;
 pub mod summary;
+pub mod selection;
 pub mod text;
 pub mod workflow;
 pub mod zawgyi;

@@ -11,7 +11,10 @@
 //! | closed | in_progress (reopened) |
 //!
 //! Consular and police entries work the projection only: they never wait for the reporter.
-//! Closing needs an outcome.
+//! Closing needs an outcome. `not_genuine` says the report is fake (a flood, a test, a lure),
+//! which is more than `not_credible` (a real report the responder doubts): a report every holder
+//! closed as not genuine may be destroyed early by the desk's coordinators (`casework::waves`),
+//! so that judgement has a word of its own that nobody picks by accident.
 
 use super::choice::choices;
 
@@ -25,7 +28,8 @@ choices!(
 choices!(
     Outcome {
         Located => "located", Rescued => "rescued", Repatriated => "repatriated", ReferredOn => "referred_on",
-        Unreachable => "unreachable", Duplicate => "duplicate", NotCredible => "not_credible", Other => "other",
+        Unreachable => "unreachable", Duplicate => "duplicate", NotCredible => "not_credible",
+        NotGenuine => "not_genuine", Other => "other",
     }
 );
 

@@ -1,5 +1,6 @@
-//! Crypto-shredding: of withdrawn reports once their grace period is over, and of reports whose
-//! every queue entry was closed longer ago than the retention period. Every sealed copy of every
+//! Crypto-shredding: of withdrawn reports once their grace period is over, of reports whose
+//! every queue entry was closed longer ago than the retention period, and, early, of reports
+//! every holder closed as not genuine when the desk's coordinators say so. Every sealed copy of every
 //! item key goes, then the ciphertexts and the report's row with its reporter key, and the engine
 //! is made to overwrite or reclaim what held them. Each destruction is audited by id and listed
 //! beside the secrets (crate::store::destroyed). Reports with an open entry are never destroyed by
@@ -12,9 +13,10 @@
 
 use std::time::Duration;
 
+use crate::domain::workflow::Outcome;
 use crate::store::clock::every;
 use crate::store::destroyed::DestroyedList;
-use crate::store::{Clock, ClosedReport, Kept, Store, StoreError};
+use crate::store::{AuditEntry, Clock, ClosedReport, Kept, Store, StoreError};
 use crate::trust::audit::Audit;
 
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +70,31 @@ impl Shredder {
             self.store.compact_after_destruction().await?;
         }
         Ok(())
+    }
+
+    /// Destroys those of `reports` that every queue holding them closed with `outcome`, judged
+    /// in the transaction that destroys them, under the one audit entry `entry` makes from their
+    /// ids: a flood of fakes destroyed early (`casework::waves`). Listed first, like every
+    /// destruction; returns the ids destroyed.
+    pub async fn destroy_closed_as<'k>(
+        &self,
+        reports: &[String],
+        outcome: Outcome,
+        entry: impl FnOnce(&[String]) -> AuditEntry<'k>,
+    ) -> Result<Vec<String>, ShredError> {
+        let gone = self
+            .store
+            .destroy_closed_as(reports, outcome.code(), &self.destroyed, entry)
+            .await?;
+        if !gone.is_empty() {
+            self.store.compact_after_destruction().await?;
+            tracing::info!(
+                reports = gone.len(),
+                outcome = outcome.code(),
+                "reports destroyed early"
+            );
+        }
+        Ok(gone)
     }
 
     /// Destroys every report withdrawn more than `grace_days` ago; returns how many went.

@@ -33,6 +33,7 @@ mod rotation;
 mod tickets;
 mod uploads;
 mod visits;
+mod waves;
 mod workspace;
 
 use std::str::FromStr;
@@ -62,6 +63,7 @@ pub use retention::{ClosedReport, Kept};
 pub use rotation::{KeySwitch, StaleItemKey};
 pub use tickets::TicketRow;
 pub use uploads::UploadRow;
+pub use waves::{ClosedEverywhere, Selected};
 pub use workspace::{EntryState, Holder, Member, NewCopy, QueueRow};
 
 #[derive(Debug, thiserror::Error)]
@@ -86,6 +88,10 @@ pub enum StoreError {
     TicketSpent,
     #[error("stored data is damaged: {0}")]
     Corrupt(&'static str),
+    /// The list of destroyed reports beside the secrets could not be written: nothing is
+    /// destroyed that a restore would not destroy again.
+    #[error("listing destroyed reports: {0}")]
+    DestroyedList(std::io::Error),
 }
 
 impl StoreError {

@@ -5,6 +5,19 @@
 
 use super::{begin_audited, on_pool, try_append_audit, AuditEntry, Store, StoreError};
 
+/// What destroying a report deletes, in order: the sealed item keys first, so that no
+/// ciphertext outlives the last key that opens it even within the transaction, then the items,
+/// entries, visits and the row with its reporter key (and its locator with it).
+pub(super) const REPORT_ROWS: [&str; 7] = [
+    "DELETE FROM item_keys WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
+    "DELETE FROM item_chunks WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
+    "DELETE FROM item_openings WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
+    "DELETE FROM items WHERE report_id = $1",
+    "DELETE FROM visits WHERE report_id = $1",
+    "DELETE FROM report_queues WHERE report_id = $1",
+    "DELETE FROM reports WHERE id = $1",
+];
+
 impl Store {
     /// Withdraws a report: it leaves the reporter's view (no code opens it, every visit ends)
     /// until its keys are destroyed. When is kept to the hour, rounded up: the grace period is
@@ -78,15 +91,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             let mut tx = begin_audited!(self, pool).await?;
-            for sql in [
-                "DELETE FROM item_keys WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
-                "DELETE FROM item_chunks WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
-                "DELETE FROM item_openings WHERE item_id IN (SELECT id FROM items WHERE report_id = $1)",
-                "DELETE FROM items WHERE report_id = $1",
-                "DELETE FROM visits WHERE report_id = $1",
-                "DELETE FROM report_queues WHERE report_id = $1",
-                "DELETE FROM reports WHERE id = $1",
-            ] {
+            for sql in REPORT_ROWS {
                 sqlx::query(sql).bind(report).execute(&mut *tx).await?;
             }
             try_append_audit!(self, tx, audit);

@@ -52,6 +52,7 @@ mod startup;
 mod stolen;
 mod summaries;
 mod triage;
+mod waves;
 mod workspace;
 mod workspace_api;
 mod zawgyi;

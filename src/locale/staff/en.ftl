@@ -317,10 +317,38 @@ staff-activity-note = a note was written { $ago }
 staff-activity-referral = referred { $ago }
 staff-claimed-by = claimed by { $name }
 staff-select-report = Select report { $id }
-staff-wave-close = Close the selected reports as not genuine
-staff-done-wave_closed = { $n ->
-    [one] One report closed as not genuine.
-   *[other] { $n } reports closed as not genuine.
 }
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 staff-skip = Skip to the content
+## Clearing a flood of fake reports: a wave closed as not genuine, destroyed early by the desk
+outcome-not_genuine = not genuine (a fake report)
+staff-selection-heading = This selection cannot be used
+staff-selection-empty = Nothing was selected: tick the reports first.
+staff-selection-too-many = Too many reports were selected at once: at most 200.
+staff-selection-not-an-id = The selection arrived damaged (a value is not a report id). Go back to the list and select again.
+staff-selection-back = Back to the list
+staff-wave-select = Select
+staff-wave-button = Close the selected reports as not genuine
+staff-wave-heading = Close these reports in queue { $queue } as not genuine? ({ $count })
+staff-wave-consequence = Each entry listed is closed in this queue with the outcome "not genuine", in one action recorded as one audit entry. Other queues holding these reports keep their own entries. Once every queue holding a report has closed it as not genuine, the desk organisation's coordinators may destroy it early.
+staff-wave-none = None of the selected reports can be closed here: they are closed already, or a withdrawn consent closed them.
+staff-wave-kept = Left as they are (closed already, or closed by a withdrawn consent): { $count }.
+staff-wave-confirm = Yes, close them as not genuine
+staff-wave-not-in-queue = Not in this queue (destroyed meanwhile, or never here): { $count } of the selected reports. Go back to the list and select again.
+staff-wave-done = Closed as not genuine: { $count }.
+staff-early-link = Reports closed as not genuine everywhere (destroy early)
+staff-early-heading = Reports closed as not genuine everywhere
+staff-early-intro = Every queue holding these reports has closed them as not genuine. As a coordinator of the desk organisation you may destroy them now rather than at the end of the retention period; that frees their receipt codes for real reports. A report still open in any queue, or closed there with another outcome, is not listed.
+staff-early-none = No report is closed as not genuine by every queue holding it.
+staff-early-nothing = None of the selected reports is still closed as not genuine by every queue holding it: nothing would be destroyed.
+staff-early-select = Report (select)
+staff-early-report = Report
+staff-early-received = Received
+staff-early-holders = Queues holding it
+staff-early-closed = Last closed
+staff-early-button = Destroy the selected reports
+staff-early-confirm-heading = Destroy these reports now? ({ $count })
+staff-early-consequence = They are destroyed for good: every key, every file and the conversation go, and their receipt codes no longer open anything. Backups keep them until the backups expire. The destruction is recorded as one audit entry.
+staff-early-kept = Kept, because they are no longer closed as not genuine by every queue holding them (or are gone already): { $count }.
+staff-early-confirm = Yes, destroy them for good
+staff-early-done = Destroyed: { $count }.

@@ -321,10 +321,38 @@ staff-activity-note = may isinulat na tala { $ago }
 staff-activity-referral = nai-refer { $ago }
 staff-claimed-by = inako ni { $name }
 staff-select-report = Piliin ang ulat { $id }
-staff-wave-close = Isara ang mga napiling ulat bilang hindi tunay
-staff-done-wave_closed = { $n ->
-    [one] { $n } ulat ang isinara bilang hindi tunay.
-   *[other] { $n } ulat ang isinara bilang hindi tunay.
 }
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 staff-skip = Lumaktaw sa pangunahing nilalaman
+## Clearing a flood of fake reports: a wave closed as not genuine, destroyed early by the desk
+outcome-not_genuine = hindi totoo (pekeng ulat)
+staff-selection-heading = Hindi magagamit ang napiling ito
+staff-selection-empty = Walang napili: lagyan muna ng tsek ang mga ulat.
+staff-selection-too-many = Napakaraming ulat ang napili nang sabay: hanggang 200 lamang.
+staff-selection-not-an-id = Nasira ang napili habang ipinapadala (may value na hindi ID ng ulat). Bumalik sa listahan at pumili muli.
+staff-selection-back = Bumalik sa listahan
+staff-wave-select = Piliin
+staff-wave-button = Isara ang mga napiling ulat bilang hindi totoo
+staff-wave-heading = Isara ang mga ulat na ito sa pilang { $queue } bilang hindi totoo? ({ $count })
+staff-wave-consequence = Isasara sa pilang ito ang bawat entry sa ibaba na may resultang "hindi totoo", sa iisang aksyon na itatala bilang iisang entry sa audit log. Mananatili sa ibang pila na may hawak ng mga ulat na ito ang kani-kanilang entry. Kapag isinara na bilang hindi totoo ng bawat pilang may hawak ng isang ulat, maaari na itong sirain nang maaga ng mga coordinator ng sentral na organisasyon.
+staff-wave-none = Wala sa mga napiling ulat ang maisasara rito: sarado na ang mga ito, o isinara dahil binawi ang pahintulot.
+staff-wave-kept = Iniwan nang gaya ng dati (sarado na, o isinara dahil binawi ang pahintulot): { $count }.
+staff-wave-confirm = Oo, isara bilang hindi totoo
+staff-wave-not-in-queue = Wala sa pilang ito (nasira na habang ginagawa ito, o hindi kailanman narito): { $count } sa mga napiling ulat. Bumalik sa listahan at pumili muli.
+staff-wave-done = Isinara bilang hindi totoo: { $count }.
+staff-early-link = Mga ulat na isinara bilang hindi totoo ng lahat ng pila (sirain nang maaga)
+staff-early-heading = Mga ulat na isinara bilang hindi totoo ng lahat ng pila
+staff-early-intro = Isinara na bilang hindi totoo ng bawat pilang may hawak ng mga ulat na ito. Bilang coordinator ng sentral na organisasyon, maaari mo na silang sirain ngayon sa halip na hintayin ang katapusan ng panahon ng pagtatago; sa gayon, magagamit muli ang kanilang mga receipt code para sa mga totoong ulat. Hindi nakalista ang ulat na bukas pa sa alinmang pila, o isinara roon na may ibang resulta.
+staff-early-none = Walang ulat na isinara bilang hindi totoo ng bawat pilang may hawak nito.
+staff-early-nothing = Wala na sa mga napiling ulat ang nananatiling sarado bilang hindi totoo sa bawat pilang may hawak nito: walang masisira.
+staff-early-select = Ulat (piliin)
+staff-early-report = Ulat
+staff-early-received = Natanggap
+staff-early-holders = Mga pilang may hawak nito
+staff-early-closed = Huling isinara
+staff-early-button = Sirain ang mga napiling ulat
+staff-early-confirm-heading = Sirain na ang mga ulat na ito? ({ $count })
+staff-early-consequence = Masisira sila nang tuluyan: mawawala ang bawat susi, bawat file at ang usapan, at wala nang mabubuksan ang kanilang mga receipt code. Nananatili sila sa mga backup hanggang mag-expire ang mga backup. Itatala ang pagsira bilang iisang entry sa audit log.
+staff-early-kept = Itinabi, dahil hindi na sila sarado bilang hindi totoo sa bawat pilang may hawak sa kanila (o wala na sila): { $count }.
+staff-early-confirm = Oo, sirain nang tuluyan
+staff-early-done = Nasira: { $count }.

@@ -320,10 +320,38 @@ staff-activity-note = dokezo liliandikwa { $ago }
 staff-activity-referral = ilipewa rufaa { $ago }
 staff-claimed-by = inashughulikiwa na { $name }
 staff-select-report = Chagua ripoti { $id }
-staff-wave-close = Funga ripoti zilizochaguliwa kama si za kweli
-staff-done-wave_closed = { $n ->
-    [one] Ripoti moja imefungwa kama si ya kweli.
-   *[other] Ripoti { $n } zimefungwa kama si za kweli.
 }
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 staff-skip = Ruka hadi maudhui makuu
+## Clearing a flood of fake reports: a wave closed as not genuine, destroyed early by the desk
+outcome-not_genuine = si ya kweli (ripoti bandia)
+staff-selection-heading = Uteuzi huu hauwezi kutumika
+staff-selection-empty = Hakuna kilichoteuliwa: weka alama kwenye ripoti kwanza.
+staff-selection-too-many = Ripoti nyingi mno zimeteuliwa kwa pamoja: zisizozidi 200.
+staff-selection-not-an-id = Uteuzi uliharibika ulipotumwa (thamani moja si kitambulisho cha ripoti). Rudi kwenye orodha na uteue tena.
+staff-selection-back = Rudi kwenye orodha
+staff-wave-select = Teua
+staff-wave-button = Funga ripoti zilizoteuliwa kuwa si za kweli
+staff-wave-heading = Funga ripoti hizi katika foleni { $queue } kuwa si za kweli? ({ $count })
+staff-wave-consequence = Kila kipengele kilicho hapa chini kinafungwa katika foleni hii kwa matokeo "si ya kweli", kwa kitendo kimoja kinachoandikwa kama kipengele kimoja cha kumbukumbu za ukaguzi. Foleni nyingine zinazoshikilia ripoti hizi zinabaki na vipengele vyao. Kila foleni inayoshikilia ripoti ikishaifunga kuwa si ya kweli, waratibu wa shirika kuu wanaweza kuiharibu mapema.
+staff-wave-none = Hakuna ripoti iliyoteuliwa inayoweza kufungwa hapa: zimeshafungwa, au zilifungwa kwa sababu ridhaa iliondolewa.
+staff-wave-kept = Zimeachwa kama zilivyo (zimeshafungwa, au zilifungwa kwa sababu ridhaa iliondolewa): { $count }.
+staff-wave-confirm = Ndiyo, zifunge kuwa si za kweli
+staff-wave-not-in-queue = Hazimo katika foleni hii (ziliharibiwa wakati huo, au hazijawahi kuwa hapa): { $count } kati ya ripoti zilizoteuliwa. Rudi kwenye orodha na uteue tena.
+staff-wave-done = Zimefungwa kuwa si za kweli: { $count }.
+staff-early-link = Ripoti ambazo kila foleni imezifunga kuwa si za kweli (ziharibu mapema)
+staff-early-heading = Ripoti ambazo kila foleni imezifunga kuwa si za kweli
+staff-early-intro = Kila foleni inayoshikilia ripoti hizi imezifunga kuwa si za kweli. Kama mratibu wa shirika kuu, unaweza kuziharibu sasa badala ya kusubiri mwisho wa kipindi cha kuhifadhi; hivyo namba zao za risiti zinakuwa huru kwa ripoti za kweli. Ripoti ambayo bado iko wazi katika foleni yoyote, au imefungwa huko kwa matokeo mengine, haiorodheshwi.
+staff-early-none = Hakuna ripoti ambayo kila foleni inayoishikilia imeifunga kuwa si ya kweli.
+staff-early-nothing = Hakuna tena ripoti iliyoteuliwa ambayo bado imefungwa kuwa si ya kweli na kila foleni inayoishikilia: hakuna kitakachoharibiwa.
+staff-early-select = Ripoti (teua)
+staff-early-report = Ripoti
+staff-early-received = Ilipokelewa
+staff-early-holders = Foleni zinazoishikilia
+staff-early-closed = Ilifungwa mara ya mwisho
+staff-early-button = Haribu ripoti zilizoteuliwa
+staff-early-confirm-heading = Haribu ripoti hizi sasa? ({ $count })
+staff-early-consequence = Zitaharibiwa kabisa: kila ufunguo, kila faili na mazungumzo vinaondoka, na namba zao za risiti hazitafungua chochote tena. Nakala za akiba zinazihifadhi hadi nakala hizo ziishe muda. Uharibifu huu unaandikwa kama kipengele kimoja cha kumbukumbu za ukaguzi.
+staff-early-kept = Zimehifadhiwa, kwa sababu si kila foleni inayozishikilia bado imezifunga kuwa si za kweli (au hazipo tena): { $count }.
+staff-early-confirm = Ndiyo, ziharibu kabisa
+staff-early-done = Zimeharibiwa: { $count }.

@@ -53,9 +53,14 @@ impl utoipa::Modify for CommonResponses {
                 .split('/')
                 .filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'))
                 .collect();
-            let staff = ["/api/v1/queues", "/api/v1/members", "/api/v1/organisations"]
-                .iter()
-                .any(|p| path.starts_with(p));
+            let staff = [
+                "/api/v1/queues",
+                "/api/v1/members",
+                "/api/v1/organisations",
+                "/api/v1/desk",
+            ]
+            .iter()
+            .any(|p| path.starts_with(p));
             let submission = path == "/api/v1/reports" || path == "/api/v1/uploads";
             for op in [
                 &mut item.get,
@@ -173,6 +178,10 @@ macro_rules! operations {
                 crate::web::api::workspace::MessageText,
                 crate::web::api::workspace::ReferralRequest,
                 crate::web::api::workspace::Refused,
+                crate::web::api::workspace::Selected,
+                crate::web::api::workspace::WaveClosedView,
+                crate::web::api::workspace::NotGenuineView,
+                crate::web::api::workspace::DestroyedView,
                 crate::web::api::admin::KeyImport,
                 crate::web::api::admin::KeyRotation,
                 crate::web::api::admin::Grant,
@@ -250,6 +259,9 @@ operations!(
     workspace::reply,
     workspace::note,
     workspace::refer,
+    workspace::close_wave,
+    workspace::not_genuine,
+    workspace::destroy_not_genuine,
     admin::import_key,
     admin::grant,
     admin::accept_certificate,

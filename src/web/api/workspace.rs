@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::casework::referral::{self, Referral, ReferralError};
+use crate::casework::waves::{self, WaveError};
 use crate::casework::workspace::{self, EntryAction};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::domain::zawgyi;
@@ -138,7 +139,9 @@ pub struct OpenedReport {
 pub struct StatusChange {
     /// new, acknowledged, in_progress, waiting_for_reporter, referred or closed.
     pub status: String,
-    /// Needed when closing: located, rescued, repatriated, unreachable, duplicate, not_credible.
+    /// Needed when closing: located, rescued, repatriated, referred_on, unreachable, duplicate,
+    /// not_credible, not_genuine (a fake: every holder closing it so lets the desk destroy it
+    /// early) or other.
     pub outcome: Option<String>,
 }
 
@@ -576,4 +579,144 @@ pub async fn refer(
         }
         Err(ReferralError::Workspace(e)) => Err(api_error(&state, &req, e)),
     }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Selected {
+    /// Report ids, each once, at least one and at most 200.
+    pub reports: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WaveClosedView {
+    /// Entries closed as not genuine, in one transaction under one audit entry.
+    pub closed: usize,
+    /// Selected entries left as they were: closed already, or closed by a withdrawn consent.
+    pub kept: usize,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NotGenuineView {
+    pub report_id: String,
+    /// Unix seconds, to the hour.
+    pub received_at: i64,
+    /// How many queues hold it; every one of them closed it as not genuine.
+    pub holders: i64,
+    /// When its last entry was closed (Unix seconds).
+    pub closed_at: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DestroyedView {
+    /// Reports destroyed, in one transaction under one audit entry.
+    pub destroyed: usize,
+    /// Selected reports kept: not closed as not genuine by every holder (any more), or gone.
+    pub kept: usize,
+}
+
+fn selection(
+    state: &AppState,
+    req: &HttpRequest,
+    selected: &Selected,
+) -> Result<crate::domain::selection::Selection, ApiError> {
+    crate::domain::selection::Selection::parse(selected.reports.iter().map(String::as_str))
+        .map_err(|e| api_error(state, req, WaveError::from(e)))
+}
+
+/// Close the selected entries of a queue as not genuine (a wave of fake reports), in one
+/// transaction audited as one entry. Every id must be a report the queue holds (422 otherwise);
+/// entries that cannot be closed are counted in `kept`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/queues/{queue}/wave",
+    request_body(content = Selected, content_type = "application/json"),
+    responses((status = 200, body = WaveClosedView), (status = 403, body = Problem), (status = 422, body = Problem))
+)]
+#[tracing::instrument(skip_all)]
+pub async fn close_wave(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    queue: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let selected: Selected = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    let selection = selection(&state, &req, &selected)?;
+    let done = waves::close(
+        state.receivers(),
+        &state.accounts.audit,
+        &who,
+        &queue,
+        &selection,
+    )
+    .await
+    .map_err(|e| api_error(&state, &req, e))?;
+    Ok(HttpResponse::Ok().json(WaveClosedView {
+        closed: done.closed,
+        kept: done.kept,
+    }))
+}
+
+/// For a coordinator of the desk organisation: the reports every queue holding them closed as
+/// not genuine, oldest first (at most 200). Anyone else gets 403.
+#[utoipa::path(
+    get,
+    path = "/api/v1/desk/not-genuine",
+    responses((status = 200, body = [NotGenuineView]), (status = 403, body = Problem))
+)]
+#[tracing::instrument(skip_all)]
+pub async fn not_genuine(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let who = bearer(&state, &req).await?;
+    let due = state
+        .early_destruction()
+        .due(&who)
+        .await
+        .map_err(|e| api_error(&state, &req, e))?;
+    let views: Vec<NotGenuineView> = due
+        .into_iter()
+        .map(|r| NotGenuineView {
+            report_id: r.report_id,
+            received_at: r.created_at,
+            holders: r.holders,
+            closed_at: r.closed_at,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(views))
+}
+
+/// For a coordinator of the desk organisation: destroy now those selected that every queue
+/// holding them closed as not genuine (crypto-shredding; their locators are free again), in one
+/// transaction audited as one entry. The others are counted in `kept`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/desk/not-genuine/destruction",
+    request_body(content = Selected, content_type = "application/json"),
+    responses((status = 200, body = DestroyedView), (status = 403, body = Problem), (status = 422, body = Problem))
+)]
+#[tracing::instrument(skip_all)]
+pub async fn destroy_not_genuine(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let selected: Selected = json_body(&state, &req, payload).await?;
+    let who = bearer(&state, &req).await?;
+    let early = state.early_destruction();
+    early
+        .desk_coordinator(&who)
+        .await
+        .map_err(|e| api_error(&state, &req, e))?;
+    let selection = selection(&state, &req, &selected)?;
+    let done = early
+        .destroy(&state.accounts.audit, &who, &selection)
+        .await
+        .map_err(|e| api_error(&state, &req, e))?;
+    Ok(HttpResponse::Ok().json(DestroyedView {
+        destroyed: done.destroyed,
+        kept: done.kept,
+    }))
 }

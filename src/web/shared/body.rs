@@ -131,8 +131,20 @@ async fn read_into(
 
 /// A posted form's fields (the first value of each), wiped from memory when dropped: staff
 /// forms carry passwords, recovery keys and queues' private keys. It reads like the map it
-/// holds.
-pub struct Fields(HashMap<String, String>);
+/// holds; `all` gives every value of a name a form repeats (a list's checkboxes).
+pub struct Fields(HashMap<String, String>, Vec<(String, String)>);
+
+impl Fields {
+    /// Every value given for `name`, in the order posted: the first, then the later ones.
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0.get(name).map(String::as_str).into_iter().chain(
+            self.1
+                .iter()
+                .filter(move |(n, _)| n == name)
+                .map(|(_, v)| v.as_str()),
+        )
+    }
+}
 
 impl std::ops::Deref for Fields {
     type Target = HashMap<String, String>;
@@ -145,21 +157,26 @@ impl std::ops::Deref for Fields {
 impl Drop for Fields {
     fn drop(&mut self) {
         self.0.values_mut().for_each(Zeroize::zeroize);
+        self.1.iter_mut().for_each(|(_, v)| v.zeroize());
     }
 }
 
 /// A posted form's fields, decoded as `application/x-www-form-urlencoded` (`+` is a space,
-/// `%XX` a byte, invalid UTF-8 replaced), the first value of each name kept. Values are decoded
-/// into wiped buffers, so no copy of one is left behind unwiped.
+/// `%XX` a byte, invalid UTF-8 replaced), the first value of each name in the map and the later
+/// ones beside it. Values are decoded into wiped buffers, so no copy of one is left behind
+/// unwiped.
 pub fn fields(body: &[u8]) -> Fields {
-    let mut out = Fields(HashMap::new());
+    let mut out = Fields(HashMap::new(), Vec::new());
     for pair in body.split(|b| *b == b'&').filter(|p| !p.is_empty()) {
         let (name, value) = match pair.iter().position(|b| *b == b'=') {
             Some(at) => (&pair[..at], &pair[at + 1..]),
             None => (pair, &pair[pair.len()..]),
         };
         let name = decoded(name);
-        if !out.0.contains_key(name.as_str()) {
+        if out.0.contains_key(name.as_str()) {
+            out.1
+                .push((name.as_str().to_owned(), decoded(value).as_str().to_owned()));
+        } else {
             out.0
                 .insert(name.as_str().to_owned(), decoded(value).as_str().to_owned());
         }
@@ -219,5 +236,14 @@ mod tests {
             }
             assert_eq!(*ours, theirs, "{}", String::from_utf8_lossy(body));
         }
+    }
+
+    #[test]
+    fn a_repeated_name_gives_every_value_in_order() {
+        let form = fields(b"report=a&csrf=t&report=b&report=c%2Bd&other=x");
+        assert_eq!(form.all("report").collect::<Vec<_>>(), ["a", "b", "c+d"]);
+        assert_eq!(form.all("csrf").collect::<Vec<_>>(), ["t"]);
+        assert_eq!(form.all("none").count(), 0);
+        assert_eq!(form.get("report").map(String::as_str), Some("a"));
     }
 }

@@ -13,6 +13,7 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::casework::waves::WaveError;
 use crate::locale::Tr;
 use crate::reporting::followup::FollowupError;
 use crate::reporting::intake::IntakeError;
@@ -153,6 +154,17 @@ impl From<WorkspaceError> for Failure {
             WorkspaceError::Conflict => Failure::Conflict,
             WorkspaceError::NoReceiver(_) => no_receiver(),
             other => unexpected("workspace operation failed", &other),
+        }
+    }
+}
+
+impl From<WaveError> for Failure {
+    fn from(error: WaveError) -> Failure {
+        match error {
+            // The selection is wrong, or names reports the queue does not hold (any more).
+            WaveError::Selection(_) | WaveError::NotInQueue(_) => Failure::Unprocessable,
+            WaveError::Workspace(e) => Failure::from(e),
+            WaveError::Shred(e) => unexpected("destroying reports early failed", &e),
         }
     }
 }

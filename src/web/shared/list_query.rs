@@ -25,6 +25,7 @@ pub struct Sent {
     /// What a redirect says was just done, and how many: the page reads these.
     pub done: Option<String>,
     pub n: Option<String>,
+    pub kept: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,7 @@ impl Sent {
                 "page" => &mut sent.page,
                 "done" => &mut sent.done,
                 "n" => &mut sent.n,
+                "kept" => &mut sent.kept,
                 _ => continue,
             };
             slot.get_or_insert_with(|| value.into_owned());

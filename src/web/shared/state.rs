@@ -41,6 +41,9 @@ pub struct AppState {
     pub unknown_locator: crate::reporting::unknown_locator::UnknownLocatorCost,
     /// What time it is, for what expires (the receipt page's check).
     pub clock: crate::store::Clock,
+    /// What destroys reports: the one the server runs on its timer, for the desk's early
+    /// destruction of fakes.
+    pub shredder: crate::reporting::shredding::Shredder,
 }
 
 impl AppState {
@@ -63,6 +66,17 @@ impl AppState {
         crate::trust::receivers::Receivers {
             store: &self.intake.store,
             vouching: crate::trust::organisations::Vouching::of(&self.intake.routing),
+        }
+    }
+
+    /// Early destruction of what every holder closed as not genuine, for the desk's
+    /// coordinators.
+    pub fn early_destruction(&self) -> crate::casework::waves::EarlyDestruction<'_> {
+        crate::casework::waves::EarlyDestruction {
+            receivers: self.receivers(),
+            chain: self.chain(),
+            desk: self.intake.routing.desk(),
+            shredder: &self.shredder,
         }
     }
 

@@ -7,7 +7,8 @@
 //! (redirects, failures, checked forms, the enrolment page), and an action may answer with the
 //! workspace page (`workspace`) or the report page (`reports`) again, with its message. A
 //! destructive action (removing a member, suspending an organisation) first answers with a
-//! confirmation page (`confirm`).
+//! confirmation page (`confirm`); so do closing a wave of fakes and destroying them early
+//! (`waves`).
 
 mod confirm;
 pub mod credentials;
@@ -22,6 +23,7 @@ pub mod referrals;
 pub mod reports;
 pub mod session;
 mod settings;
+pub mod waves;
 pub mod workspace;
 
 use actix_web::web;
@@ -83,6 +85,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::post().to(organisations::suspension),
     );
     cfg.route("/queues/{queue}", web::get().to(queue_list::queue_page));
+    cfg.route("/queues/{queue}/wave", web::post().to(waves::close_wave));
+    cfg.route("/desk/not-genuine", web::get().to(waves::not_genuine));
+    cfg.route(
+        "/desk/not-genuine",
+        web::post().to(waves::destroy_not_genuine),
+    );
     cfg.route(
         "/queues/{queue}/key",
         web::post().to(queue_keys::import_key),

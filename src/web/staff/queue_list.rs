@@ -25,24 +25,36 @@ use crate::web::shared::state::AppState;
 /// What the page says was just done, from the marker the action's redirect carried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Done {
-    WaveClosed(u32),
+    /// A wave closed as not genuine: how many closed, and how many of the selected were left.
+    WaveClosed { closed: u32, kept: u32 },
 }
 
 impl Done {
     fn parse(sent: &Sent) -> Option<Done> {
-        let n = sent.n.as_deref().and_then(|n| n.parse().ok())?;
+        let count = |v: &Option<String>| v.as_deref().and_then(|n| n.parse::<u32>().ok());
         match sent.done.as_deref()? {
-            "wave_closed" => Some(Done::WaveClosed(n)),
+            "wave_closed" => Some(Done::WaveClosed {
+                closed: count(&sent.n)?,
+                kept: count(&sent.kept).unwrap_or(0),
+            }),
             _ => None,
         }
     }
 
     fn message(self, tr: &Tr) -> String {
+        let counted = |key: &str, n: u32| {
+            let mut a = FluentArgs::new();
+            a.set("count", n);
+            tr.t_with(key, &a)
+        };
         match self {
-            Done::WaveClosed(n) => {
-                let mut a = FluentArgs::new();
-                a.set("n", n);
-                tr.t_with("staff-done-wave_closed", &a)
+            Done::WaveClosed { closed, kept } => {
+                let mut said = counted("staff-wave-done", closed);
+                if kept > 0 {
+                    said.push(' ');
+                    said.push_str(&counted("staff-wave-kept", kept));
+                }
+                said
             }
         }
     }
@@ -335,8 +347,8 @@ mod tests {
     fn only_known_markers_say_what_was_done() {
         let sent = |q: &str| Sent::parse(q);
         assert_eq!(
-            Done::parse(&sent("done=wave_closed&n=30")),
-            Some(Done::WaveClosed(30))
+            Done::parse(&sent("done=wave_closed&n=30&kept=2")),
+            Some(Done::WaveClosed { closed: 30, kept: 2 })
         );
         assert_eq!(Done::parse(&sent("done=<script>&n=1")), None);
         assert_eq!(Done::parse(&sent("done=wave_closed&n=many")), None);

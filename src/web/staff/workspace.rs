@@ -60,6 +60,9 @@ pub(super) struct Workspace {
     audit_head: Option<(i64, String)>,
     /// What config changed about the organisation's queues: (when, what, queue).
     queue_changes: Vec<(String, String, String)>,
+    /// A coordinator of the desk organisation, who may destroy early what every holder closed
+    /// as not genuine: the page links to that list.
+    desk_coordinator: bool,
 }
 
 /// A fellow member, and whether their membership chain verifies.
@@ -306,7 +309,13 @@ pub(super) async fn workspace_with(
             .collect(),
         None => Vec::new(),
     };
+    let desk_coordinator =
+        manages
+            && state.intake.routing.desk().is_some_and(|desk| {
+                who.organisation_id.as_deref() == Some(desk.organisation.as_str())
+            });
     let page = Workspace {
+        desk_coordinator,
         members,
         certified,
         uncertified,

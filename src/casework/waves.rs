@@ -1,0 +1,229 @@
+//! Clearing a flood of fake reports (the same text, the same minute): a member of a queue closes
+//! the entries selected from its list as not genuine in one action, one transaction and one
+//! audit entry; then the desk's coordinators destroy early the reports that every queue holding
+//! them closed so, which frees their locators for real reports.
+//!
+//! Who may destroy early, and why it is safe: only a certified coordinator of the desk
+//! organisation (the operating organisation, whose NGO queue every report reaches) while its desk
+//! stands; and only a report whose every entry, in every queue of every organisation that holds
+//! it, is closed with the outcome `not_genuine`, judged in the destroying transaction. No
+//! organisation loses a report it did not itself close as fake, and nobody decides for another.
+
+use crate::domain::selection::{Selection, SelectionError};
+use crate::domain::workflow::{EntryStatus, Outcome};
+use crate::reporting::shredding::{ShredError, Shredder};
+use crate::store::{now, ClosedEverywhere, Selected, StoreError};
+use crate::triage::routing::Queue;
+use crate::trust::accounts::{Principal, Role};
+use crate::trust::audit::Audit;
+use crate::trust::certification::{managing_coordinator, Chain};
+use crate::trust::receivers::Receivers;
+use crate::trust::WorkspaceError;
+
+/// The outcome a wave closes with, and the one early destruction asks of every entry.
+pub const NOT_GENUINE: Outcome = Outcome::NotGenuine;
+
+/// The most reports the early destruction page lists at once: one selection's worth.
+pub const LISTED: usize = crate::domain::selection::MAX_SELECTED;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WaveError {
+    #[error("the selection: {0}")]
+    Selection(#[from] SelectionError),
+    /// Some selected ids are not reports this queue holds (destroyed meanwhile, or never its).
+    #[error("{0} selected reports are not in this queue")]
+    NotInQueue(usize),
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+    #[error(transparent)]
+    Shred(#[from] ShredError),
+}
+
+impl From<StoreError> for WaveError {
+    fn from(e: StoreError) -> Self {
+        WaveError::Workspace(WorkspaceError::Store(e))
+    }
+}
+
+/// What a wave would do: the selected entries it closes, and those it cannot (closed already,
+/// or closed by a withdrawn consent).
+#[derive(Debug, Clone)]
+pub struct Wave {
+    pub closable: Vec<Selected>,
+    pub kept: Vec<Selected>,
+}
+
+/// What a wave did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WaveClosed {
+    pub closed: usize,
+    /// Selected entries it could not close, counted rather than skipped in silence.
+    pub kept: usize,
+}
+
+/// The statuses an entry of this queue may be closed from (`EntryStatus::may_become`).
+fn closable_statuses(projection_only: bool) -> Vec<&'static str> {
+    EntryStatus::ALL
+        .iter()
+        .filter(|from| from.may_become(EntryStatus::Closed, projection_only))
+        .map(|from| from.code())
+        .collect()
+}
+
+/// The selected entries of a queue the person holds the key of, while it stands; every selected
+/// id must be one of its reports.
+pub async fn preview(
+    receivers: Receivers<'_>,
+    who: &Principal,
+    queue: &str,
+    selection: &Selection,
+) -> Result<Wave, WaveError> {
+    let store = receivers.store;
+    if store.key_copy(queue, &who.account_id).await?.is_none() {
+        return Err(WorkspaceError::Forbidden.into());
+    }
+    if !receivers.receives(queue).await? {
+        return Err(WorkspaceError::OnHold.into());
+    }
+    let row = store.queue(queue).await?.ok_or(WorkspaceError::NotFound)?;
+    let selected = store.selected_entries(queue, &selection.texts()).await?;
+    if selected.len() < selection.len() {
+        return Err(WaveError::NotInQueue(selection.len() - selected.len()));
+    }
+    let closable = closable_statuses(row.kind.projection_only());
+    let (closable, kept) = selected
+        .into_iter()
+        .partition(|e| e.consent_withdrawn_at.is_none() && closable.contains(&e.status.as_str()));
+    Ok(Wave { closable, kept })
+}
+
+/// Closes every selected entry of the queue that may be closed as not genuine, in one
+/// transaction, audited as one entry (`wave_closed`) naming the queue, the counts and the
+/// reports closed.
+#[tracing::instrument(skip_all, fields(queue = %queue))]
+pub async fn close(
+    receivers: Receivers<'_>,
+    audit: &Audit,
+    who: &Principal,
+    queue: &str,
+    selection: &Selection,
+) -> Result<WaveClosed, WaveError> {
+    let wave = preview(receivers, who, queue, selection).await?;
+    let row = receivers
+        .store
+        .queue(queue)
+        .await?
+        .ok_or(WorkspaceError::NotFound)?;
+    let candidates: Vec<String> = wave.closable.iter().map(|e| e.report_id.clone()).collect();
+    let selected = selection.len();
+    let closed = receivers
+        .store
+        .close_wave(
+            queue,
+            &candidates,
+            &closable_statuses(row.kind.projection_only()),
+            NOT_GENUINE.code(),
+            now(),
+            |closed| {
+                audit.entry(
+                    &who.account_id,
+                    "wave_closed",
+                    format!(
+                        "queue:{queue} closed:{} kept:{} reports:{}",
+                        closed.len(),
+                        selected - closed.len(),
+                        closed.join(",")
+                    ),
+                )
+            },
+        )
+        .await?;
+    let done = WaveClosed {
+        closed: closed.len(),
+        kept: selected - closed.len(),
+    };
+    tracing::info!(account = %who.account_id, closed = done.closed, kept = done.kept, "wave closed");
+    Ok(done)
+}
+
+/// What early destruction needs: the store and the standing of queues, the membership chains,
+/// the desk as routing declares it, and what destroys.
+#[derive(Clone, Copy)]
+pub struct EarlyDestruction<'a> {
+    pub receivers: Receivers<'a>,
+    pub chain: Chain<'a>,
+    pub desk: Option<&'a Queue>,
+    pub shredder: &'a Shredder,
+}
+
+/// What an early destruction did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Destroyed {
+    pub destroyed: usize,
+    /// Selected reports it kept: not closed as not genuine by every holder (any more), or gone.
+    pub kept: usize,
+}
+
+impl EarlyDestruction<'_> {
+    /// The person as a coordinator of the desk organisation who may act for it, while the desk
+    /// stands. Anyone else, the operator included, is refused.
+    pub async fn desk_coordinator(&self, who: &Principal) -> Result<(), WorkspaceError> {
+        let desk = self.desk.ok_or(WorkspaceError::Forbidden)?;
+        if who.role != Role::Coordinator
+            || who.organisation_id.as_deref() != Some(desk.organisation.as_str())
+        {
+            return Err(WorkspaceError::Forbidden);
+        }
+        managing_coordinator(self.chain, who).await?;
+        if !self.receivers.receives(&desk.id).await? {
+            return Err(WorkspaceError::OnHold);
+        }
+        Ok(())
+    }
+
+    /// Reports that every holder closed as not genuine, oldest first, for a desk coordinator.
+    pub async fn due(&self, who: &Principal) -> Result<Vec<ClosedEverywhere>, WorkspaceError> {
+        self.desk_coordinator(who).await?;
+        let limit = i64::try_from(LISTED).unwrap_or(i64::MAX);
+        Ok(self
+            .receivers
+            .store
+            .closed_everywhere_as(NOT_GENUINE.code(), limit)
+            .await?)
+    }
+
+    /// Destroys those selected that every holder closed as not genuine, in one transaction,
+    /// audited as one entry (`not_genuine_destroyed`) naming the counts and the reports.
+    #[tracing::instrument(skip_all)]
+    pub async fn destroy(
+        &self,
+        audit: &Audit,
+        who: &Principal,
+        selection: &Selection,
+    ) -> Result<Destroyed, WaveError> {
+        self.desk_coordinator(who).await?;
+        let selected = selection.len();
+        let organisation = who.organisation_id.as_deref().unwrap_or_default();
+        let gone = self
+            .shredder
+            .destroy_closed_as(&selection.texts(), NOT_GENUINE, |gone| {
+                audit.entry(
+                    &who.account_id,
+                    "not_genuine_destroyed",
+                    format!(
+                        "organisation:{organisation} destroyed:{} kept:{} reports:{}",
+                        gone.len(),
+                        selected - gone.len(),
+                        gone.join(",")
+                    ),
+                )
+            })
+            .await?;
+        let done = Destroyed {
+            destroyed: gone.len(),
+            kept: selected - gone.len(),
+        };
+        tracing::info!(account = %who.account_id, destroyed = done.destroyed, kept = done.kept, "not genuine reports destroyed early");
+        Ok(done)
+    }
+}

@@ -1,0 +1,222 @@
+//! A flood of fake reports cleared in bulk: a queue's selected entries closed in one
+//! transaction under one audit entry, and reports that every holder closed as not genuine
+//! destroyed early, also in one transaction under one entry, their ids listed beside the secrets
+//! first (`destroyed`) so that a restore destroys them again.
+
+use super::destroyed::DestroyedList;
+use super::reporter::REPORT_ROWS;
+use super::{begin_audited, on_pool, try_append_audit, AuditEntry, Store, StoreError};
+
+/// A selected report's entry in a queue, as a wave's confirmation lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selected {
+    pub report_id: String,
+    pub priority: String,
+    pub status: String,
+    pub added_at: i64,
+    /// When a withdrawn consent closed the entry to its queue, if it did: nothing more is done
+    /// with it, so a wave leaves it as it is.
+    pub consent_withdrawn_at: Option<i64>,
+}
+
+/// A report every queue holding it closed with the same outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedEverywhere {
+    pub report_id: String,
+    /// When it came in, to the hour.
+    pub created_at: i64,
+    /// How many queues hold it.
+    pub holders: i64,
+    /// When its last entry was closed.
+    pub closed_at: i64,
+}
+
+/// `$first`, `$first + 1`, ... for `count` values, comma-separated.
+fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Store {
+    /// The entries `queue` holds of `reports`, in the order of the queue's list; the reports it
+    /// does not hold are left out.
+    #[tracing::instrument(skip_all)]
+    pub async fn selected_entries(
+        &self,
+        queue: &str,
+        reports: &[String],
+    ) -> Result<Vec<Selected>, StoreError> {
+        if reports.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT report_id,
+                    CASE priority_rank WHEN 0 THEN 'critical' WHEN 1 THEN 'high' ELSE 'normal' END,
+                    status, added_at, consent_withdrawn_at
+             FROM report_queues WHERE queue_id = $1 AND report_id IN ({})
+             ORDER BY priority_rank, added_at, report_id",
+            placeholders(2, reports.len())
+        );
+        on_pool!(self, read, pool => {
+            let mut query = sqlx::query_as(&sql).bind(queue);
+            for report in reports {
+                query = query.bind(report);
+            }
+            let rows: Vec<(String, String, String, i64, Option<i64>)> =
+                query.fetch_all(pool).await?;
+            Ok(rows
+                .into_iter()
+                .map(|(report_id, priority, status, added_at, consent_withdrawn_at)| Selected {
+                    report_id,
+                    priority,
+                    status,
+                    added_at,
+                    consent_withdrawn_at,
+                })
+                .collect())
+        })
+    }
+
+    /// Closes with `outcome` every entry of `queue` among `reports` whose status is one of
+    /// `closable` and that no withdrawn consent closed, in one transaction; `entry` makes the
+    /// one audit entry from the ids it closed. Each entry is judged as it is updated, so one a
+    /// responder moved meanwhile is judged as it now stands. Returns the ids closed; when none
+    /// was, nothing is written.
+    #[tracing::instrument(skip_all)]
+    pub async fn close_wave<'k>(
+        &self,
+        queue: &str,
+        reports: &[String],
+        closable: &[&str],
+        outcome: &str,
+        at: i64,
+        entry: impl FnOnce(&[String]) -> AuditEntry<'k>,
+    ) -> Result<Vec<String>, StoreError> {
+        if closable.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "UPDATE report_queues SET status = 'closed', outcome = $1, updated_at = $2
+             WHERE queue_id = $3 AND report_id = $4 AND consent_withdrawn_at IS NULL
+               AND status IN ({})",
+            placeholders(5, closable.len())
+        );
+        on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
+            let mut closed = Vec::new();
+            for report in reports {
+                let mut query = sqlx::query(&sql).bind(outcome).bind(at).bind(queue).bind(report);
+                for status in closable {
+                    query = query.bind(*status);
+                }
+                if query.execute(&mut *tx).await?.rows_affected() == 1 {
+                    closed.push(report.clone());
+                }
+            }
+            if closed.is_empty() {
+                return Ok(closed);
+            }
+            let audit = entry(&closed);
+            try_append_audit!(self, tx, &audit);
+            tx.commit().await?;
+            Ok(closed)
+        })
+    }
+
+    /// Reports whose every entry is closed with `outcome`, oldest first, at most `limit`.
+    #[tracing::instrument(skip_all)]
+    pub async fn closed_everywhere_as(
+        &self,
+        outcome: &str,
+        limit: i64,
+    ) -> Result<Vec<ClosedEverywhere>, StoreError> {
+        on_pool!(self, read, pool => {
+            let rows: Vec<(String, i64, i64, i64)> = sqlx::query_as(
+                "SELECT r.id, r.created_at, COUNT(*),
+                        MAX(CASE WHEN e.updated_at > e.added_at THEN e.updated_at ELSE e.added_at END)
+                 FROM reports r JOIN report_queues e ON e.report_id = r.id
+                 GROUP BY r.id, r.created_at
+                 HAVING SUM(CASE WHEN e.status = 'closed' AND e.outcome = $1 THEN 0 ELSE 1 END) = 0
+                 ORDER BY r.created_at, r.id LIMIT $2",
+            )
+            .bind(outcome)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(report_id, created_at, holders, closed_at)| ClosedEverywhere {
+                    report_id,
+                    created_at,
+                    holders,
+                    closed_at,
+                })
+                .collect())
+        })
+    }
+
+    /// Destroys those of `reports` whose every entry is closed with `outcome`, judged inside the
+    /// transaction that destroys them (on PostgreSQL with the report and its entries locked, so
+    /// an entry reopened or a queue added meanwhile either commits first and keeps the report,
+    /// or waits), in one transaction under the one audit entry `entry` makes from their ids.
+    /// The ids are listed in `list` before anything goes, so a crash between the two leaves a
+    /// listed id that a restore destroys again, never a destroyed report a restore brings back.
+    /// Returns the ids destroyed; when none qualifies, nothing is written.
+    #[tracing::instrument(skip_all)]
+    pub async fn destroy_closed_as<'k>(
+        &self,
+        reports: &[String],
+        outcome: &str,
+        list: &DestroyedList,
+        entry: impl FnOnce(&[String]) -> AuditEntry<'k>,
+    ) -> Result<Vec<String>, StoreError> {
+        let lock = if self.is_postgres() {
+            " FOR UPDATE"
+        } else {
+            ""
+        };
+        let report_sql = format!("SELECT id FROM reports WHERE id = $1{lock}");
+        let entries_sql =
+            format!("SELECT status, outcome FROM report_queues WHERE report_id = $1{lock}");
+        on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
+            let mut due = Vec::new();
+            for report in reports {
+                let held: Option<String> = sqlx::query_scalar(&report_sql)
+                    .bind(report)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if held.is_none() {
+                    continue;
+                }
+                let entries: Vec<(String, Option<String>)> = sqlx::query_as(&entries_sql)
+                    .bind(report)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                let closed_so = !entries.is_empty()
+                    && entries
+                        .iter()
+                        .all(|(status, o)| status == "closed" && o.as_deref() == Some(outcome));
+                if closed_so {
+                    due.push(report.clone());
+                }
+            }
+            if due.is_empty() {
+                return Ok(due);
+            }
+            list.record(due.iter().map(String::as_str))
+                .map_err(StoreError::DestroyedList)?;
+            for report in &due {
+                for sql in REPORT_ROWS {
+                    sqlx::query(sql).bind(report).execute(&mut *tx).await?;
+                }
+            }
+            let audit = entry(&due);
+            try_append_audit!(self, tx, &audit);
+            tx.commit().await?;
+            Ok(due)
+        })
+    }
+}
