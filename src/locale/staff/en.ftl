@@ -268,3 +268,24 @@ staff-desk-key-changed = The desk organisation's key, which every organisation's
 staff-desk-key = Desk organisation's key (fingerprint): compare it with the one the desk gave your organisation.
 ## Every staff page's footer: where this server's source is (AGPL section 13)
 staff-source = Source code (AGPL-3.0)
+## hotline: filing on a caller's behalf
+field-channel = How the report came in (online: from the reporter; phoned: filed by hotline staff for a caller)
+staff-hotline-link = File a report for a caller (hotline)
+staff-hotline-heading = File a report for a caller
+staff-hotline-intro = Ask the caller each question in their language and type their answers as they give them. Do not add or change what they say.
+staff-hotline-caller-language = The caller's language
+staff-hotline-caller-language-button = Show the form in this language
+staff-hotline-errors = Some answers need fixing: each problem is shown next to its field. Nothing typed was lost.
+staff-hotline-consents-note = Every consent stays unticked until the caller says yes to it. Read each one to them and tick only what they agree to.
+staff-hotline-submit = File the report
+staff-hotline-filed-heading = Report filed
+staff-hotline-read-code = Read this receipt code to the caller now, slowly, group by group, and ask them to read it back. It is shown only this once and is kept nowhere.
+staff-hotline-code-once = Read them the words above the code too. Do not write the code down yourself. Tell the caller that you heard the code, so you could read the replies to them as well: they can file again by themselves to get a code nobody else knows.
+staff-hotline-another = File another report
+staff-hotline-member = Hotline staff
+staff-hotline-grant = Let them file for callers (hotline)
+staff-hotline-revoke = Stop hotline filing
+staff-hotline-granted = They can now file reports for callers.
+staff-hotline-revoked = They can no longer file reports for callers.
+staff-hotline-refused = Refused: only a certified coordinator of an NGO can let its own members file for callers, and never at a consulate or the police.
+staff-hotline-not-granted = You cannot file reports for callers: a coordinator of your organisation must allow it first (only NGOs have hotline staff).

@@ -263,3 +263,24 @@ staff-desk-key-changed = 用于核验每个机构及每位成员证书的总台�
 staff-desk-key = 总台机构密钥（指纹）：请与总台提供给贵机构的指纹核对。
 ## Every staff page's footer: where this server's source is (AGPL section 13)
 staff-source = 源代码（AGPL-3.0）
+## hotline: filing on a caller's behalf
+field-channel = 报告的来源（online：报告人自己提交；phoned：热线工作人员代来电者提交）
+staff-hotline-link = 代来电者提交报告（热线）
+staff-hotline-heading = 代来电者提交报告
+staff-hotline-intro = 用来电者的语言逐一询问每个问题，按对方所说如实填写答案。不要增加或改动对方的话。
+staff-hotline-caller-language = 来电者的语言
+staff-hotline-caller-language-button = 用这种语言显示表格
+staff-hotline-errors = 有些回答需要修改：每个问题都显示在对应字段旁边。已填写的内容没有丢失。
+staff-hotline-consents-note = 在来电者说同意之前，每一项同意都保持不勾选。请逐项读给对方听，只勾选对方同意的项目。
+staff-hotline-submit = 提交报告
+staff-hotline-filed-heading = 报告已提交
+staff-hotline-read-code = 现在把这个回执码读给来电者听：慢慢地、一组一组地读，并请对方复述一遍。它只显示这一次，不会保存在任何地方。
+staff-hotline-code-once = 也请把回执码上方的文字读给对方听。你自己不要记下这个回执码。告诉来电者：你听过这个回执码，所以你也能读到给他们的回复；他们可以自己再提交一次，得到一个别人都不知道的回执码。
+staff-hotline-another = 再提交一份报告
+staff-hotline-member = 热线工作人员
+staff-hotline-grant = 允许其代来电者提交（热线）
+staff-hotline-revoke = 停止热线提交
+staff-hotline-granted = 此人现在可以代来电者提交报告。
+staff-hotline-revoked = 此人不再能代来电者提交报告。
+staff-hotline-refused = 已拒绝：只有非政府组织的已认证协调员才能允许本机构成员代来电者提交，领事馆和警方永远不能。
+staff-hotline-not-granted = 你不能代来电者提交报告：需要你所在机构的协调员先允许（只有非政府组织才有热线工作人员）。

@@ -2,7 +2,8 @@
 //! become answers (`error`), the reporter page frame and pages of failure (`page`), reading
 //! bodies, JSON and multipart forms within their limits (`body`, `json`, `upload`), staged and
 //! downloaded files (`staged`, `files`), the API's bearer session (`bearer`), the receipt code's
-//! sealed carrier (`receipt_carrier`), the per-source limits (`throttle`) and the onion circuit
+//! sealed carrier (`receipt_carrier`), the reporter's form as data, shared by the reporter's pages
+//! and the hotline's filing in the workspace (`report_form`), the per-source limits (`throttle`) and the onion circuit
 //! they count there (`circuit`), the metrics, the middleware and the static assets.
 //!
 //! Handlers in reporter/, staff/, api/ and ops/ use this module; it never uses them, so no
@@ -19,6 +20,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod page;
 pub mod receipt_carrier;
+pub mod report_form;
 pub mod staged;
 pub mod state;
 pub mod throttle;
