@@ -167,6 +167,12 @@ on_both_engines!(
             )
             .await;
         assert_eq!(filings, vec![format!("{member_id} channel:hotline")]);
+        // Dated to the hour, like every time a report leaves in plaintext.
+        let at = app
+            .strings("SELECT CAST(at AS TEXT) FROM audit_log WHERE action = 'hotline_filing'")
+            .await;
+        let at: i64 = at.first().and_then(|a| a.parse().ok()).unwrap_or(1);
+        assert_eq!(at % 3600, 0, "{at}");
         let by_member = app
             .strings(&format!(
                 "SELECT subject FROM audit_log WHERE actor = '{member_id}'"
