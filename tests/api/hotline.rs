@@ -316,3 +316,92 @@ on_both_engines!(
         assert_eq!(changes, vec!["hotline_granted", "hotline_revoked"]);
     }
 );
+
+on_both_engines!(
+    the_api_files_for_a_caller_as_the_page_does,
+    |engine| async move {
+        use crate::workspace_api::{api, certify_by_api, token};
+        let app = spawn_app(engine).await;
+        let coordinator = token(&app, "coordinator", "partner", "coord.hotapi").await;
+        certify_by_api(&app, &coordinator, "partner", "coord.hotapi").await;
+        let member = token(&app, "responder", "partner", "hot.apimember").await;
+        let member_id = account_id(&app, "hot.apimember").await;
+        let report = json!({"location": {"country": "KH"}, "person": {"nationality": "IN"}, "narrative": "apicheck words"});
+
+        let (status, _) = api(
+            &app,
+            "POST",
+            "/api/v1/hotline/reports",
+            Some(&member),
+            Some(report.clone()),
+        )
+        .await;
+        assert_eq!(status, 403);
+        let grant = format!("/api/v1/members/{member_id}/hotline");
+        let (status, body) = api(
+            &app,
+            "POST",
+            &grant,
+            Some(&coordinator),
+            Some(json!({"allow": true})),
+        )
+        .await;
+        assert_eq!(status, 204, "{body}");
+        let (status, body) = api(
+            &app,
+            "POST",
+            "/api/v1/hotline/reports",
+            Some(&member),
+            Some(report),
+        )
+        .await;
+        assert_eq!(status, 201, "{body}");
+        let code = body["receipt_code"].as_str().unwrap_or_default().to_owned();
+        assert_eq!(
+            code.chars().filter(char::is_ascii_digit).count(),
+            20,
+            "{body}"
+        );
+        assert!(body.get("report_id").is_none(), "{body}");
+
+        let reports = app.strings("SELECT id FROM reports").await;
+        let report = uuid::Uuid::parse_str(&reports[0]).unwrap_or_else(|e| panic!("{e}"));
+        let queues = app
+            .store
+            .report_queues(report)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(queues, vec!["desk".to_owned()]);
+        let opened = homeward::casework::opening::open_for_queue(
+            &app.store,
+            report,
+            "desk",
+            app.key("desk"),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(homeward::casework::workspace::filed_by_hotline(&opened));
+
+        let (status, _) = api(
+            &app,
+            "POST",
+            &grant,
+            Some(&coordinator),
+            Some(json!({"allow": false})),
+        )
+        .await;
+        assert_eq!(status, 204);
+        let again = json!({"location": {"country": "KH"}, "narrative": "refused"});
+        let (status, _) = api(
+            &app,
+            "POST",
+            "/api/v1/hotline/reports",
+            Some(&member),
+            Some(again),
+        )
+        .await;
+        assert_eq!(status, 403);
+        let (_, document) = api(&app, "GET", "/api/v1/openapi.json", None, None).await;
+        assert!(document["paths"]["/api/v1/hotline/reports"]["post"].is_object());
+    }
+);
