@@ -48,6 +48,28 @@ impl OpenedReport {
         item.position > self.seen
             && ItemKind::parse(&item.kind).is_some_and(ItemKind::from_reporter)
     }
+
+    /// Whether hotline staff filed the report on a caller's behalf, for the case file to say so.
+    /// Only a queue that reads the whole report can tell: the mark is inside the triage item.
+    pub fn filed_by_hotline(&self) -> bool {
+        filed_by_hotline(&self.items)
+    }
+}
+
+/// Whether these opened items say that hotline staff filed the report for a caller (the
+/// triage item's `channel`; reports from before it was recorded came in online).
+pub fn filed_by_hotline(items: &[OpenedItem]) -> bool {
+    items
+        .iter()
+        .filter(|item| item.is(ItemKind::Triage))
+        .any(|item| {
+            serde_json::from_slice::<serde_json::Value>(&item.plaintext).is_ok_and(|v| {
+                v.get("channel")
+                    .and_then(serde_json::Value::as_str)
+                    .and_then(crate::domain::Filing::parse)
+                    == Some(crate::domain::Filing::Hotline)
+            })
+        })
 }
 
 /// Which of `items` the queue may read now: all of them on an open entry (each marked opened

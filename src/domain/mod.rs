@@ -24,7 +24,7 @@ pub use addition::{Addition, ContactChange};
 pub use country::CountryCode;
 pub use errors::{FieldError, FieldErrors};
 pub use facts::{RoutingFacts, RoutingFactsInput};
-pub use policy::{Audience, Consent, Consents, ItemKind, OrganisationKind, QueueKind};
+pub use policy::{Audience, Consent, Consents, Filing, ItemKind, OrganisationKind, QueueKind};
 pub use projection::Projection;
 pub use receipt::{Locator, ReceiptCode, ReceiptSecret};
 pub use report::{Indicator, Report, ReportInput};

@@ -259,6 +259,33 @@ impl std::fmt::Display for ItemKind {
     }
 }
 
+/// How a report came in: sent by the reporter (or someone for them) over the internet, or
+/// phoned in and filed by hotline staff on the caller's behalf. Sealed inside the triage item
+/// (`channel`), never an item kind or a column of its own: item kinds are stored in plaintext,
+/// and a thief holding the database must not learn which reports came by telephone. Both names
+/// are the same length, so neither does the triage item's length tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filing {
+    Online,
+    /// Hotline staff filed it for a caller, in the workspace.
+    Hotline,
+}
+
+impl Filing {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Filing::Online => "online",
+            Filing::Hotline => "phoned",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Filing> {
+        [Filing::Online, Filing::Hotline]
+            .into_iter()
+            .find(|f| f.as_str() == s)
+    }
+}
+
 /// One of the reporter's consents: each lets one kind of queue besides the desk receive the
 /// report. The reporter gives or withdraws each on its own (never all three at once, where an
 /// unticked box would withdraw what they meant to keep).
@@ -490,6 +517,17 @@ mod tests {
         }
         assert!(!Audience::Ngo.reaches(QueueKind::Consular));
         assert!(!Audience::Thread.reaches(QueueKind::Police));
+    }
+
+    #[test]
+    fn how_a_report_came_in_does_not_change_the_triage_items_length() {
+        assert_eq!(
+            Filing::Online.as_str().len(),
+            Filing::Hotline.as_str().len()
+        );
+        for f in [Filing::Online, Filing::Hotline] {
+            assert_eq!(Filing::parse(f.as_str()), Some(f));
+        }
     }
 
     #[test]

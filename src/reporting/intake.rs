@@ -11,7 +11,7 @@ use zeroize::Zeroizing;
 
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool, WrappedKey};
 use crate::crypto::{CryptoError, KeyPair, PublicKey};
-use crate::domain::{Audience, ItemKind, ReceiptCode, Report, RoutingFacts, Summary};
+use crate::domain::{Audience, Filing, ItemKind, ReceiptCode, Report, RoutingFacts, Summary};
 use crate::reporting::attachments::Cleaned;
 use crate::store::{now, NewItem, NewReport, OrganisationRow, QueueStandingRow, Store, StoreError};
 use crate::triage::routing::{Queue, Routing};
@@ -79,6 +79,16 @@ pub(crate) struct ReporterParts {
     pub(crate) status: NewItem,
 }
 
+/// The triage item as sealed: the triage, and how the report came in (`Filing`): whether hotline
+/// staff filed it for a caller, never which member (the audit log holds that). Every report made
+/// here says one or the other, in names of one length.
+#[derive(Serialize)]
+pub(crate) struct TriageItem<'a> {
+    #[serde(flatten)]
+    pub(crate) triage: &'a crate::triage::Triage,
+    pub(crate) channel: &'static str,
+}
+
 /// The status words the reporter sees in their conversation.
 #[derive(Serialize)]
 struct StatusItem {
@@ -115,6 +125,20 @@ impl Intake {
         // A queue key rotated while this report was sealed: it is sealed again.
         let reseal = true;
         self.store_under_fresh_code(|code| self.seal(&report, files, code), reseal)
+            .await
+    }
+
+    /// A report filed for a caller by hotline staff: routed and sealed exactly as any other, its
+    /// triage item saying how it came in. The report item holds the caller's words as they gave
+    /// them.
+    #[tracing::instrument(skip_all, fields(priority))]
+    pub async fn submit_filed(
+        &self,
+        report: Report,
+        filing: Filing,
+    ) -> Result<Receipt, IntakeError> {
+        let reseal = true;
+        self.store_under_fresh_code(|code| self.seal_with(&report, &[], code, filing), reseal)
             .await
     }
 
@@ -175,6 +199,16 @@ impl Intake {
         files: &[(Cleaned, bool)],
         code: ReceiptCode,
     ) -> Result<(NewReport, Receipt), IntakeError> {
+        self.seal_with(report, files, code, Filing::Online).await
+    }
+
+    async fn seal_with(
+        &self,
+        report: &Report,
+        files: &[(Cleaned, bool)],
+        code: ReceiptCode,
+        filing: Filing,
+    ) -> Result<(NewReport, Receipt), IntakeError> {
         let facts = report.routing_facts();
         let triage = self.triage.assess(&facts);
         let routing = self.route(&facts).await?;
@@ -201,7 +235,10 @@ impl Intake {
                 report_id,
                 ItemKind::Triage,
                 Audience::Ngo,
-                &json(&triage)?,
+                &json(&TriageItem {
+                    triage: &triage,
+                    channel: filing.as_str(),
+                })?,
                 &ngo,
             )?,
             seal_item(

@@ -395,7 +395,11 @@ impl SealedIntake<'_> {
                 key,
             })
             .collect();
-        let triage_json = json(&triage)?;
+        // Sealed on a device: the reporter's own hands, online.
+        let triage_json = json(&crate::reporting::intake::TriageItem {
+            triage: &triage,
+            channel: crate::domain::Filing::Online.as_str(),
+        })?;
         let build = |code: ReceiptCode| {
             let (ngo, triage_json, plan, mac) = (&ngo, &triage_json, &plan, &mac);
             // Cloned for each attempt: a second one happens only when a locator was taken.

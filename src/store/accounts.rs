@@ -472,6 +472,65 @@ impl Store {
         })
     }
 
+    /// Grants (`Some(when)`) or revokes (`None`) a member's hotline filing, with its audit entry,
+    /// in one transaction. False when the account is not a member of `organisation`: nothing
+    /// changes and nothing is audited.
+    #[tracing::instrument(skip_all)]
+    pub async fn set_hotline(
+        &self,
+        organisation: &str,
+        account: &str,
+        granted_at: Option<i64>,
+        audit: &AuditEntry<'_>,
+    ) -> Result<bool, StoreError> {
+        on_pool!(self, write, pool => {
+            let mut tx = begin_audited!(self, pool).await?;
+            let changed = sqlx::query(
+                "UPDATE accounts SET hotline_granted_at = $3 WHERE id = $1 AND organisation_id = $2",
+            )
+            .bind(account)
+            .bind(organisation)
+            .bind(granted_at)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                return Ok(false);
+            }
+            try_append_audit!(self, tx, audit);
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// Whether the account may file reports for callers: granted, and still a member of the
+    /// organisation it was granted in (a removed member's row is gone with it).
+    #[tracing::instrument(skip_all)]
+    pub async fn hotline_granted(&self, account: &str) -> Result<bool, StoreError> {
+        on_pool!(self, read, pool => {
+            let at: Option<Option<i64>> = sqlx::query_scalar(
+                "SELECT hotline_granted_at FROM accounts WHERE id = $1 AND organisation_id IS NOT NULL",
+            )
+            .bind(account)
+            .fetch_optional(pool)
+            .await?;
+            Ok(at.flatten().is_some())
+        })
+    }
+
+    /// The members of an organisation who may file for callers.
+    #[tracing::instrument(skip_all)]
+    pub async fn hotline_members(&self, organisation: &str) -> Result<Vec<String>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_scalar(
+                "SELECT id FROM accounts WHERE organisation_id = $1 AND hotline_granted_at IS NOT NULL ORDER BY id",
+            )
+            .bind(organisation)
+            .fetch_all(pool)
+            .await?)
+        })
+    }
+
     #[tracing::instrument(skip_all)]
     pub async fn touch_session(&self, id_hmac: &[u8], now: i64) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {

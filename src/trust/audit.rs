@@ -130,6 +130,30 @@ impl Audit {
         )
     }
 
+    /// An entry by a member for something a reporter's time would show through, dated to the
+    /// hour like `reporter_entry`: a hotline filing, whose second set beside the hour a report was
+    /// stored in would say which report came by telephone.
+    pub fn hour_entry(
+        &self,
+        actor: &str,
+        action: &str,
+        subject: impl Into<String>,
+    ) -> AuditEntry<'_> {
+        AuditEntry::new(
+            self.key.expose_secret(),
+            entry_mac,
+            crate::store::to_the_hour(now()),
+            actor,
+            action,
+            subject.into(),
+        )
+    }
+
+    /// Appends an entry made by `hour_entry` on its own.
+    pub async fn append(&self, entry: &AuditEntry<'_>) -> Result<i64, StoreError> {
+        self.store.append_audit(entry).await
+    }
+
     /// Appends an entry on its own: for a decryption, which changes nothing stored, and for
     /// what happens outside the database. `subject` holds ids only.
     pub async fn record(

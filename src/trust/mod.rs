@@ -2,7 +2,8 @@
 //! (`accounts`), organisations, their vetting and the desk's countersignature (`organisations`),
 //! removing members and rotating queue keys (`rotation`), the membership record a restore checks
 //! (`memberships`), membership as a chain of signatures from the organisation's key
-//! (`certification`), the desk key every chain is rooted in (`desk_key`), the tamper-evident
+//! (`certification`), the desk key every chain is rooted in (`desk_key`), who may file for callers
+//! (`hotline`), the tamper-evident
 //! audit log (`audit`), sealing an item's key to whoever holds
 //! a report (`sealing`), which of them may receive anything new (`receivers`) and the keys a member
 //! holds (`keyring`).
@@ -15,6 +16,7 @@ pub mod audit;
 pub mod certification;
 pub mod desk_key;
 pub mod error;
+pub mod hotline;
 pub mod keyring;
 pub mod memberships;
 pub mod organisations;

@@ -27,6 +27,7 @@ mod floods;
 mod followup;
 mod followup_api;
 mod health;
+mod hotline;
 mod intake;
 mod known_devices;
 mod locators;

@@ -1,12 +1,14 @@
 //! The JSON API under /api/v1, one file per area: reports (`reports`), reports sealed on the
 //! device (`sealed`), resumable uploads (`uploads`), the reporter's return (`followup`), the
-//! responder workspace (`workspace`) and the coordinator's and operator's operations (`admin`).
+//! responder workspace (`workspace`), filing for callers (`hotline`) and the coordinator's and
+//! operator's operations (`admin`).
 //! The same rules as the pages: 422 with each field named, 400 for malformed JSON, 413 past the
 //! size limit, 415 for a wrong content type. This file holds the OpenAPI document served at
 //! /api/v1/openapi.json; the areas use `web::shared`, never this file.
 
 pub mod admin;
 pub mod followup;
+pub mod hotline;
 pub mod reports;
 pub mod sealed;
 pub mod uploads;
@@ -208,7 +210,9 @@ macro_rules! operations {
                 crate::reporting::sealed::TicketOrganisation,
                 crate::reporting::sealed::SealedSubmission,
                 crate::reporting::sealed::DeviceItem,
-                crate::reporting::sealed::DeviceKey
+                crate::reporting::sealed::DeviceKey,
+                crate::web::api::hotline::HotlineGrant,
+                crate::web::api::hotline::HotlineFiled
             ))
         )]
         pub struct ApiDoc;
@@ -278,6 +282,8 @@ operations!(
     admin::suspension,
     sealed::ticket,
     sealed::submit,
+    hotline::set_hotline,
+    hotline::file,
 );
 
 /// The document, built once: the router reads its paths, and /api/v1/openapi.json serves it.

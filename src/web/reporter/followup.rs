@@ -10,11 +10,11 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::form::{self, SectionView};
 use crate::domain::{Addition, Consent, ContactChange, FieldErrors};
 use crate::reporting::followup::{FollowupError, Visit};
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, Page, PageError};
+use crate::web::shared::report_form::{self as form, SectionView};
 use crate::web::shared::state::AppState;
 use crate::web::shared::throttle::limit_source;
 use crate::web::shared::{body, upload};

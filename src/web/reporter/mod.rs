@@ -5,7 +5,6 @@
 
 pub mod about;
 pub mod followup;
-pub mod form;
 pub mod pages;
 pub mod receipt;
 

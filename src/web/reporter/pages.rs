@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::form::{self, FormView};
 use crate::domain::{FieldErrors, Report};
 use crate::triage::Priority;
 use crate::web::shared::error::Failure;
 use crate::web::shared::metrics::{Channel, Reason};
 use crate::web::shared::page::{html, query, Page, PageError};
+use crate::web::shared::report_form::{self as form, FormView};
 use crate::web::shared::state::AppState;
 use crate::web::shared::{body, upload};
 

@@ -13,6 +13,7 @@
 mod confirm;
 pub mod credentials;
 pub mod forms;
+pub mod hotline;
 pub mod invites;
 pub mod login;
 pub mod members;
@@ -45,6 +46,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/invite/{token}", web::get().to(invites::invite_form));
     cfg.route("/invite/{token}", web::post().to(invites::enrol));
     cfg.route("/invites", web::post().to(invites::create_invite));
+    cfg.route("/hotline", web::get().to(hotline::filing_form));
+    cfg.route("/hotline", web::post().to(hotline::file));
+    cfg.route(
+        "/members/{account}/hotline",
+        web::post().to(hotline::set_hotline),
+    );
     cfg.route("/settings", web::get().to(settings::settings_form));
     cfg.route("/settings", web::post().to(settings::save_settings));
     cfg.route("/password", web::get().to(credentials::password_form));

@@ -63,6 +63,10 @@ pub(super) struct Workspace {
     /// A coordinator of the desk organisation, who may destroy early what every holder closed
     /// as not genuine: the page links to that list.
     desk_coordinator: bool,
+    /// Whether the person may file reports for callers (a link to the hotline's form).
+    hotline: bool,
+    /// Whether the person may grant and revoke that, for the member list's forms.
+    grants_hotline: bool,
 }
 
 /// A fellow member, and whether their membership chain verifies.
@@ -73,6 +77,8 @@ pub(super) struct MemberView {
     /// The catalog's word for their standing: certified, or the gap in their chain.
     standing: String,
     certified: bool,
+    /// Whether they may file reports for callers.
+    hotline: bool,
 }
 
 /// The banner of an account whose chain does not verify: why, and the command that makes the
@@ -265,7 +271,19 @@ pub(super) async fn workspace_with(
     let (certified, uncertified) = own_certification(state, who, &tr)
         .await
         .map_err(|e| fail(state, req, e))?;
-    let members = member_views(who, standings, &tr);
+    let hotline_members = match (manages, who.organisation_id.as_deref()) {
+        (true, Some(org)) => store
+            .hotline_members(org)
+            .await
+            .map_err(|e| fail(state, req, e))?,
+        _ => Vec::new(),
+    };
+    let members = member_views(who, standings, &hotline_members, &tr);
+    let hotline = crate::trust::hotline::may_file(store, who).await.is_ok();
+    let grants_hotline = manages
+        && crate::trust::hotline::may_grant(store, who)
+            .await
+            .map_err(|e| fail(state, req, e))?;
     let operator_recovered = store
         .last_audited(OPERATOR_RECOVERED)
         .await
@@ -329,6 +347,8 @@ pub(super) async fn workspace_with(
             )
         }),
         queue_changes,
+        hotline,
+        grants_hotline,
         tr,
         stylesheet: assets::STYLESHEET_PATH,
         username: who.username.clone(),
@@ -404,6 +424,7 @@ async fn own_certification(
 fn member_views(
     who: &Principal,
     standings: Vec<(Member, Result<(), Gap>)>,
+    hotline: &[String],
     tr: &Tr,
 ) -> Vec<MemberView> {
     standings
@@ -415,6 +436,7 @@ fn member_views(
                 Err(gap) => tr.t(&format!("staff-gap-{}", gap.code())),
             },
             certified: checked.is_ok(),
+            hotline: hotline.contains(&m.account_id),
             id: m.account_id,
             username: m.username,
             role: m.role,

@@ -1,6 +1,7 @@
 //! The report form: its fields as data (so the page, the error display and the decoder agree),
 //! decoding a posted form into the same `ReportInput` the JSON API takes, and the view that
-//! renders it again with every answer kept and each problem beside its field.
+//! renders it again with every answer kept and each problem beside its field. The reporter's
+//! pages use it, and so does the hotline's filing in the workspace: one form, one parser.
 
 use std::collections::HashMap;
 
@@ -176,7 +177,8 @@ const CONTACT: Section = Section {
 /// Form fields that hold several values (checkbox groups).
 const MULTI: &[&str] = &["indicators", "wants"];
 /// Form fields that are not part of the report.
-const PAGE_FIELDS: &[&str] = &["lang", "as", "visit", "use_location", HONEYPOT];
+/// (`csrf` is the workspace's token, on the hotline's filing form.)
+const PAGE_FIELDS: &[&str] = &["lang", "as", "visit", "use_location", "csrf", HONEYPOT];
 
 /// A field people never see and leave empty; what fills it in is a machine.
 pub const HONEYPOT: &str = "website";
