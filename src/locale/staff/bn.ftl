@@ -320,7 +320,6 @@ staff-activity-note = { $ago } নোট লেখা হয়েছে
 staff-activity-referral = { $ago } রেফার করা হয়েছে
 staff-claimed-by = দায়িত্বে { $name }
 staff-select-report = রিপোর্ট { $id } বেছে নিন
-}
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 staff-skip = মূল বিষয়বস্তুতে যান
 ## Clearing a flood of fake reports: a wave closed as not genuine, destroyed early by the desk

@@ -317,7 +317,6 @@ staff-activity-note = a note was written { $ago }
 staff-activity-referral = referred { $ago }
 staff-claimed-by = claimed by { $name }
 staff-select-report = Select report { $id }
-}
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 staff-skip = Skip to the content
 ## Clearing a flood of fake reports: a wave closed as not genuine, destroyed early by the desk

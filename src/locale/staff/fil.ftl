@@ -321,7 +321,6 @@ staff-activity-note = may isinulat na tala { $ago }
 staff-activity-referral = nai-refer { $ago }
 staff-claimed-by = inako ni { $name }
 staff-select-report = Piliin ang ulat { $id }
-}
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 staff-skip = Lumaktaw sa pangunahing nilalaman
 ## Clearing a flood of fake reports: a wave closed as not genuine, destroyed early by the desk

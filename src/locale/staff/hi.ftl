@@ -320,7 +320,6 @@ staff-activity-note = { $ago } नोट लिखा गया
 staff-activity-referral = { $ago } रेफ़र की गई
 staff-claimed-by = { $name } के ज़िम्मे
 staff-select-report = रिपोर्ट { $id } चुनें
-}
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 staff-skip = मुख्य सामग्री पर जाएँ
 ## Clearing a flood of fake reports: a wave closed as not genuine, destroyed early by the desk

@@ -320,7 +320,6 @@ staff-activity-note = dokezo liliandikwa { $ago }
 staff-activity-referral = ilipewa rufaa { $ago }
 staff-claimed-by = inashughulikiwa na { $name }
 staff-select-report = Chagua ripoti { $id }
-}
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 staff-skip = Ruka hadi maudhui makuu
 ## Clearing a flood of fake reports: a wave closed as not genuine, destroyed early by the desk
