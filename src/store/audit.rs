@@ -189,6 +189,38 @@ impl Store {
         })
     }
 
+    /// The entries about one queue's entry of a report with one of `actions`, in order: those
+    /// whose subject is `queue:<queue> report:<report>`, alone or followed by a space and more.
+    /// A range on the subject index; no entry of another report or queue falls in it, since a
+    /// report id is of fixed length and a queue id holds no space.
+    #[tracing::instrument(skip_all)]
+    pub async fn audit_of_entry(
+        &self,
+        queue: &str,
+        report: &str,
+        actions: &[&str],
+    ) -> Result<Vec<AuditRow>, StoreError> {
+        let from = format!("queue:{queue} report:{report}");
+        // '!' follows ' ' in byte order: the range holds the subject alone and every
+        // "<subject> ...", nothing else.
+        let to = format!("{from}!");
+        let sql = if self.is_postgres() {
+            "SELECT seq, at, actor, action, subject, mac FROM audit_log
+             WHERE subject ~>=~ $1 AND subject ~<~ $2 ORDER BY seq"
+        } else {
+            "SELECT seq, at, actor, action, subject, mac FROM audit_log
+             WHERE subject >= $1 AND subject < $2 ORDER BY seq"
+        };
+        let rows: Vec<(i64, i64, String, String, String, Vec<u8>)> = on_pool!(self, read, pool => {
+            sqlx::query_as(sql).bind(&from).bind(&to).fetch_all(pool).await?
+        });
+        Ok(rows
+            .into_iter()
+            .filter(|(_, _, _, action, _, _)| actions.contains(&action.as_str()))
+            .map(|(seq, at, actor, action, subject, mac)| AuditRow { seq, at, actor, action, subject, mac })
+            .collect())
+    }
+
     /// The latest changes config made to an organisation's queues: (at, action, queue id).
     #[tracing::instrument(skip_all)]
     pub async fn queue_changes_for(

@@ -19,6 +19,8 @@ pub mod organisations;
 pub mod queue_keys;
 pub mod referrals;
 pub mod reports;
+mod casefile;
+mod timeline;
 pub mod session;
 mod settings;
 pub mod workspace;
@@ -101,6 +103,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route(
         "/queues/{queue}/reports/{report}/claim",
         web::post().to(reports::claim),
+    );
+    cfg.route(
+        "/queues/{queue}/reports/{report}/files/{item}/preview",
+        web::get().to(reports::preview_file),
     );
     cfg.route(
         "/queues/{queue}/reports/{report}/files/{item}",
