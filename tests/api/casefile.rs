@@ -125,21 +125,33 @@ on_both_engines!(the_case_file_reads_like_the_form, |engine| async move {
         assert!(!html.contains(path), "no field path {path}: {html}");
     }
     // Names, not codes; a relation and indicators by their words; the triage explained.
-    assert!(html.contains("Cambodia") && html.contains("Myanmar"), "{html}");
-    assert!(html.contains("Family member") || html.contains("family"), "{html}");
+    assert!(
+        html.contains("Cambodia") && html.contains("Myanmar"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Family member") || html.contains("family"),
+        "{html}"
+    );
     assert!(html.contains("id=\"triage\""), "{html}");
     for indicator in ["Threats", "Cannot leave", "Forced to run scams"] {
         assert!(html.contains(indicator), "{indicator}: {html}");
     }
     // Documents as a table.
     assert!(html.contains("<table class=\"docs\""), "{html}");
-    assert!(html.contains("Passport") && html.contains("MA1234567"), "{html}");
+    assert!(
+        html.contains("Passport") && html.contains("MA1234567"),
+        "{html}"
+    );
     // Coordinates with a plain link to the map; nothing loaded from it.
     assert!(
         html.contains("href=\"https://www.openstreetmap.org/?mlat=10.625300&#38;mlon=103.523400"),
         "{html}"
     );
-    assert!(!html.contains("<iframe") && !html.contains("src=\"https://"), "{html}");
+    assert!(
+        !html.contains("<iframe") && !html.contains("src=\"https://"),
+        "{html}"
+    );
     // Times in the reader's zone, never Unix seconds.
     assert!(html.contains("UTC+07:00"), "{html}");
     for t in before - 5..=after + 5 {
@@ -147,7 +159,9 @@ on_both_engines!(the_case_file_reads_like_the_form, |engine| async move {
     }
 
     // The preview: a JPEG the server made, not the bytes sent.
-    let start = html.find("/preview\"").unwrap_or_else(|| panic!("no preview: {html}"));
+    let start = html
+        .find("/preview\"")
+        .unwrap_or_else(|| panic!("no preview: {html}"));
     let src_start = html[..start].rfind("src=\"").map(|i| i + 5).unwrap_or(0);
     let preview_path = html[src_start..start + "/preview".len()].to_owned();
     let preview = app.get_with(&preview_path, &partner).await;
@@ -159,13 +173,20 @@ on_both_engines!(the_case_file_reads_like_the_form, |engine| async move {
             .and_then(|v| v.to_str().ok()),
         Some("image/jpeg")
     );
-    let bytes = preview.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+    let bytes = preview
+        .bytes()
+        .await
+        .map(|b| b.to_vec())
+        .unwrap_or_default();
     assert_eq!(&bytes[..2], &[0xFF, 0xD8], "a JPEG");
     assert!(bytes != photo && bytes.len() < photo.len());
     // Another organisation's responder gets nothing.
     let outsider = staff(&app, "coordinator", "consulate-in", "coord.other").await;
     assert_eq!(
-        app.get_with(&preview_path, &outsider).await.status().as_u16(),
+        app.get_with(&preview_path, &outsider)
+            .await
+            .status()
+            .as_u16(),
         403
     );
 });
@@ -186,7 +207,10 @@ on_both_engines!(
         let consulate = staff(&app, "coordinator", "consulate-in", "coord.cons").await;
         import(&app, &consulate, "consular-in").await;
         let html = page(&app, &consulate, "consular-in", report).await;
-        assert!(html.contains("India") && html.contains("Cambodia"), "{html}");
+        assert!(
+            html.contains("India") && html.contains("Cambodia"),
+            "{html}"
+        );
         assert!(html.contains("<table class=\"docs\"") && html.contains("Z1234567"));
         assert!(html.contains("Compound or company name"), "{html}");
         assert!(!html.contains("location.country") && !html.contains("person.name"));
@@ -218,9 +242,24 @@ on_both_engines!(
 
         for (action, body, done, message) in [
             ("claim", "", "claimed", "You claimed this report."),
-            ("note", "text=called+the+hotline", "noted", "Your note is added."),
-            ("reply", "text=we+are+on+it", "replied", "Your reply is sent."),
-            ("status", "status=acknowledged", "moved", "The status is changed."),
+            (
+                "note",
+                "text=called+the+hotline",
+                "noted",
+                "Your note is added.",
+            ),
+            (
+                "reply",
+                "text=we+are+on+it",
+                "replied",
+                "Your reply is sent.",
+            ),
+            (
+                "status",
+                "status=acknowledged",
+                "moved",
+                "The status is changed.",
+            ),
             ("release", "", "released", "You released this report."),
         ] {
             let back = act(&app, &partner, "ngo-kh", report, action, body).await;
@@ -232,7 +271,10 @@ on_both_engines!(
                 "{action}: {html}"
             );
             if action == "claim" {
-                assert!(!html.contains("id=\"claim\""), "no Claim once claimed: {html}");
+                assert!(
+                    !html.contains("id=\"claim\""),
+                    "no Claim once claimed: {html}"
+                );
                 assert!(html.contains("id=\"release\""), "release my claim: {html}");
             }
         }

@@ -49,13 +49,59 @@ on_both_engines!(the_timeline_tells_the_case_in_order, |engine| async move {
 
     // Within one second the log orders what members do; what the reporter sends has no entry
     // in it, so here it comes first, as it would a second earlier.
-    add(&app, &code, "narrative=moved+to+building+C&location.city=Shwe+Kokko").await;
+    add(
+        &app,
+        &code,
+        "narrative=moved+to+building+C&location.city=Shwe+Kokko",
+    )
+    .await;
     act(&app, &partner, "ngo-kh", report, "claim", "").await;
-    act(&app, &partner, "ngo-kh", report, "reply", "text=we+have+your+message").await;
-    act(&app, &desk, "desk", report, "reply", "text=the+desk+is+here+too").await;
-    act(&app, &partner, "ngo-kh", report, "note", "text=called+the+shelter").await;
-    act(&app, &partner, "ngo-kh", report, "status", "status=acknowledged").await;
-    act(&app, &partner, "ngo-kh", report, "refer", "to=ngo-zh&reason=speaks+Chinese").await;
+    act(
+        &app,
+        &partner,
+        "ngo-kh",
+        report,
+        "reply",
+        "text=we+have+your+message",
+    )
+    .await;
+    act(
+        &app,
+        &desk,
+        "desk",
+        report,
+        "reply",
+        "text=the+desk+is+here+too",
+    )
+    .await;
+    act(
+        &app,
+        &partner,
+        "ngo-kh",
+        report,
+        "note",
+        "text=called+the+shelter",
+    )
+    .await;
+    act(
+        &app,
+        &partner,
+        "ngo-kh",
+        report,
+        "status",
+        "status=acknowledged",
+    )
+    .await;
+    let referred = act(
+        &app,
+        &partner,
+        "ngo-kh",
+        report,
+        "refer",
+        "to=ngo-zh&reason=speaks+Chinese",
+    )
+    .await;
+    assert!(referred.ends_with("?done=referred"), "{referred}");
 
     let html = page(&app, &partner, "ngo-kh", report).await;
     let timeline = &html[html.find("<ol class=\"timeline\"").unwrap_or(0)..];

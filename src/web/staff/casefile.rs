@@ -248,7 +248,10 @@ fn line(tr: &Tr, value: &Value, row: &Row) -> Option<(Field, Option<MapLink>)> {
         Shown::Country => (plain(country(tr, &scalar(found)?)), None),
         Shown::Flag => {
             let yes = found.as_bool()?;
-            (plain(tr.t(if yes { "staff-yes" } else { "staff-no" })), None)
+            (
+                plain(tr.t(if yes { "staff-yes" } else { "staff-no" })),
+                None,
+            )
         }
         Shown::Coordinates => {
             let latitude = found.get("latitude")?.as_f64()?;

@@ -9,6 +9,7 @@
 //! destructive action (removing a member, suspending an organisation) first answers with a
 //! confirmation page (`confirm`).
 
+mod casefile;
 mod confirm;
 pub mod credentials;
 pub mod forms;
@@ -19,10 +20,9 @@ pub mod organisations;
 pub mod queue_keys;
 pub mod referrals;
 pub mod reports;
-mod casefile;
-mod timeline;
 pub mod session;
 mod settings;
+mod timeline;
 pub mod workspace;
 
 use actix_web::web;

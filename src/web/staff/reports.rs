@@ -9,9 +9,9 @@ use super::casefile::{self, CaseFile};
 use super::forms::{checked_form, fail, redirect};
 use super::session::principal;
 use super::timeline::{self, Event, FileView};
-use crate::casework::{history, preview};
 use crate::casework::opening::OpenedItem;
 use crate::casework::workspace::{self, EntryAction};
+use crate::casework::{history, preview};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::domain::zawgyi::{self, Shown};
 use crate::domain::ItemKind;
@@ -329,11 +329,7 @@ pub(super) async fn report_view(
     let assignee = match entry.assignee.as_deref() {
         None => tr.t("staff-unassigned"),
         Some(_) if mine => tr.t("staff-mine"),
-        Some(id) => history
-            .names
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| short(id)),
+        Some(id) => history.names.get(id).cloned().unwrap_or_else(|| short(id)),
     };
     let can_claim = entry.assignee.is_none();
     let can_release = mine || (entry.assignee.is_some() && who.role == Role::Coordinator);
@@ -505,10 +501,7 @@ pub async fn preview_file(
     )
     .await
     .map_err(|e| fail(&state, &req, e))?;
-    let made = tokio::task::spawn_blocking(move || preview::preview(kind, &bytes))
-        .await
-        .map_err(|_| fail(&state, &req, Failure::Internal))?;
-    let Ok(small) = made else {
+    let Ok(small) = preview::preview_in_turn(kind, bytes).await else {
         return Err(fail(&state, &req, Failure::NotFound));
     };
     Ok(HttpResponse::Ok()

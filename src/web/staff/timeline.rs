@@ -79,12 +79,7 @@ fn lines(tr: &Tr, case: CaseFile) -> Vec<Field> {
 }
 
 /// The files the reporter sent, in order.
-pub(super) fn files(
-    tr: &Tr,
-    opened: &OpenedReport,
-    queue: &str,
-    report: &str,
-) -> Vec<FileView> {
+pub(super) fn files(tr: &Tr, opened: &OpenedReport, queue: &str, report: &str) -> Vec<FileView> {
     let mut photos = 0;
     let mut documents = 0;
     opened
@@ -246,9 +241,8 @@ pub(super) fn timeline(
             Some(w)
         });
         event.seq = written.map(|w| w.seq);
-        let message = |key: &str| {
-            text_of(&value, key).map(|t| Field::shown(tr.t("staff-tl-text"), &[&t]))
-        };
+        let message =
+            |key: &str| text_of(&value, key).map(|t| Field::shown(tr.t("staff-tl-text"), &[&t]));
         match kind {
             ItemKind::Report => event.what = tr.t("staff-tl-received"),
             ItemKind::Triage => {
@@ -258,7 +252,10 @@ pub(super) fn timeline(
             // The reporter's own copy of "received": the report's line says it.
             ItemKind::Status => continue,
             ItemKind::Projection => {
-                event.what = match (value.get("version").and_then(Value::as_i64), text_of(&value, "issued_by")) {
+                event.what = match (
+                    value.get("version").and_then(Value::as_i64),
+                    text_of(&value, "issued_by"),
+                ) {
                     (Some(version), Some(by)) => tr.t_with(
                         "staff-tl-projection-by",
                         &args(&[("version", version.to_string()), ("name", by)]),
@@ -288,7 +285,10 @@ pub(super) fn timeline(
                     &args(&[
                         ("from", text_of(&value, "from").unwrap_or_default()),
                         ("to", text_of(&value, "to").unwrap_or_default()),
-                        ("name", text_of(&value, "by").unwrap_or_else(|| tr.t("staff-tl-someone"))),
+                        (
+                            "name",
+                            text_of(&value, "by").unwrap_or_else(|| tr.t("staff-tl-someone")),
+                        ),
                     ]),
                 );
                 event.text = message("reason");
@@ -337,8 +337,7 @@ fn merge(items: Vec<Event>, changes: Vec<Event>) -> Vec<Event> {
     for item in items {
         while let Some(change) = changes.next_if(|c| {
             c.at < item.at
-                || (c.at == item.at
-                    && matches!((c.seq, item.seq), (Some(c), Some(i)) if c < i))
+                || (c.at == item.at && matches!((c.seq, item.seq), (Some(c), Some(i)) if c < i))
         }) {
             out.push(change);
         }
