@@ -13,7 +13,6 @@ use crate::casework::opening::OpenedItem;
 use crate::casework::workspace::{self, EntryAction};
 use crate::casework::{history, preview};
 use crate::domain::workflow::{EntryStatus, Outcome};
-use crate::domain::zawgyi::{self, Shown};
 use crate::domain::ItemKind;
 use crate::locale::{args, Tr};
 use crate::trust::accounts::{Principal, Role};
@@ -41,36 +40,6 @@ pub(super) struct QueuePage {
     stylesheet: &'static str,
     queue: String,
     entries: Vec<EntryView>,
-}
-
-/// One line of an opened item.
-pub(super) struct Field {
-    pub label: String,
-    pub value: String,
-    /// What the reporter sent, when `value` is it typed in Zawgyi and shown in Unicode.
-    pub sent: Option<String>,
-}
-
-impl Field {
-    /// A line whose value the server made (a name from a catalog, a number), not the reporter.
-    pub(super) fn plain(label: String, value: String) -> Field {
-        Field {
-            label,
-            value,
-            sent: None,
-        }
-    }
-
-    /// A line of what the reporter typed, each text as a responder is shown it.
-    pub(super) fn shown(label: String, texts: &[&str]) -> Field {
-        let shown: Vec<Shown> = texts.iter().map(|t| zawgyi::for_display(t)).collect();
-        let converted = shown.iter().any(|s| s.converted_from().is_some());
-        Field {
-            label,
-            value: shown.iter().map(Shown::text).collect::<Vec<_>>().join(", "),
-            sent: converted.then(|| texts.join(", ")),
-        }
-    }
 }
 
 #[derive(Template)]
@@ -167,58 +136,6 @@ pub async fn queue_page(
         entries,
     };
     Ok(html(StatusCode::OK, page.render()))
-}
-
-/// Flattens an opened item into labelled lines, labelled from the catalog where it has the field,
-/// each text as a responder is shown it (`zawgyi::for_display`).
-pub(super) fn flatten(tr: &Tr, path: &str, value: &serde_json::Value, out: &mut Vec<Field>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (k, v) in map {
-                let next = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                flatten(tr, &next, v, out);
-            }
-        }
-        serde_json::Value::Array(list) if list.iter().all(|v| !v.is_object()) => {
-            let texts = list
-                .iter()
-                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
-                .collect::<Vec<_>>();
-            if !texts.is_empty() {
-                let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-                out.push(Field::shown(label(tr, path), &texts));
-            }
-        }
-        serde_json::Value::Array(list) => {
-            for (i, v) in list.iter().enumerate() {
-                flatten(tr, &format!("{path}.{i}"), v, out);
-            }
-        }
-        serde_json::Value::Null => {}
-        serde_json::Value::String(s) => out.push(Field::shown(label(tr, path), &[s])),
-        other => out.push(Field {
-            label: label(tr, path),
-            value: other.to_string(),
-            sent: None,
-        }),
-    }
-}
-
-pub(super) fn label(tr: &Tr, path: &str) -> String {
-    let parts: Vec<&str> = path
-        .split('.')
-        .filter(|p| p.parse::<usize>().is_err())
-        .collect();
-    let key = format!("field-{}", parts.join("-"));
-    if tr.catalogs.has(tr.lang, &key) {
-        tr.t(&key)
-    } else {
-        path.to_owned()
-    }
 }
 
 #[tracing::instrument(skip_all)]

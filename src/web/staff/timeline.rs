@@ -10,8 +10,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::casefile::{self, CaseFile};
-use super::reports::Field;
+use super::casefile::{self, CaseFile, Field};
 use crate::casework::history::{EntryChange, History};
 use crate::casework::workspace::OpenedReport;
 use crate::domain::ItemKind;
@@ -184,6 +183,14 @@ pub(super) fn timeline(
         .iter()
         .find(|i| i.is(ItemKind::Status))
         .and_then(|i| json(&i.plaintext).get("at").and_then(Value::as_i64));
+    // The latest projection is the case file (a consulate's) or beside it (an NGO's); the
+    // timeline says what each earlier version held.
+    let latest_projection = opened
+        .items
+        .iter()
+        .rev()
+        .find(|i| i.is(ItemKind::Projection))
+        .map(|i| i.id);
     let mut used: HashSet<usize> = HashSet::new();
     let mut files = files.iter();
     let mut latest = i64::MIN;
@@ -262,6 +269,9 @@ pub(super) fn timeline(
                     ),
                     _ => tr.t("staff-tl-projection"),
                 };
+                if Some(item.id) != latest_projection {
+                    event.lines = lines(tr, casefile::read(tr, &value));
+                }
             }
             ItemKind::Reply => {
                 event.what = match written {
