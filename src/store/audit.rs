@@ -189,6 +189,58 @@ impl Store {
         })
     }
 
+    /// The entries about one queue's entry of a report with one of `actions`, in order: those
+    /// whose subject is `queue:<queue> report:<report>`, alone or followed by a space and more.
+    /// A range on the subject index; no entry of another report or queue falls in it, since a
+    /// report id is of fixed length and a queue id holds no space.
+    #[tracing::instrument(skip_all)]
+    pub async fn audit_of_entry(
+        &self,
+        queue: &str,
+        report: &str,
+        actions: &[&str],
+    ) -> Result<Vec<AuditRow>, StoreError> {
+        let from = format!("queue:{queue} report:{report}");
+        // '!' follows ' ' in byte order: the range holds the subject alone and every
+        // "<subject> ...", nothing else.
+        let to = format!("{from}!");
+        if actions.is_empty() {
+            return Ok(Vec::new());
+        }
+        // On SQLite, `+action` keeps the planner on the subject index: without statistics it
+        // would take the action index and read every entry of the action in the whole log.
+        let (at_least, below, action) = if self.is_postgres() {
+            ("~>=~", "~<~", "action")
+        } else {
+            (">=", "<", "+action")
+        };
+        let wanted: Vec<String> = (3..3 + actions.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT seq, at, actor, action, subject, mac FROM audit_log
+             WHERE subject {at_least} $1 AND subject {below} $2 AND {action} IN ({})
+             ORDER BY seq",
+            wanted.join(", ")
+        );
+        let rows: Vec<(i64, i64, String, String, String, Vec<u8>)> = on_pool!(self, read, pool => {
+            let mut query = sqlx::query_as(&sql).bind(&from).bind(&to);
+            for action in actions {
+                query = query.bind(*action);
+            }
+            query.fetch_all(pool).await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(seq, at, actor, action, subject, mac)| AuditRow {
+                seq,
+                at,
+                actor,
+                action,
+                subject,
+                mac,
+            })
+            .collect())
+    }
+
     /// The latest changes config made to an organisation's queues: (at, action, queue id).
     #[tracing::instrument(skip_all)]
     pub async fn queue_changes_for(

@@ -350,3 +350,17 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// When each item of a report was written, to the hour (all the plaintext keeps): for a
+    /// timeline, beside the exact times items seal inside.
+    #[tracing::instrument(skip_all)]
+    pub async fn item_hours(&self, report: &str) -> Result<Vec<(String, i64)>, StoreError> {
+        on_pool!(self, read, pool => {
+            Ok(sqlx::query_as("SELECT id, created_at FROM items WHERE report_id = $1")
+                .bind(report)
+                .fetch_all(pool)
+                .await?)
+        })
+    }
+}

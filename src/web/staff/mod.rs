@@ -10,6 +10,7 @@
 //! confirmation page (`confirm`); so do closing a wave of fakes and destroying them early
 //! (`waves`).
 
+mod casefile;
 mod confirm;
 pub mod credentials;
 pub mod forms;
@@ -24,6 +25,7 @@ pub mod referrals;
 pub mod reports;
 pub mod session;
 mod settings;
+mod timeline;
 pub mod waves;
 pub mod workspace;
 
@@ -117,6 +119,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route(
         "/queues/{queue}/reports/{report}/claim",
         web::post().to(reports::claim),
+    );
+    cfg.route(
+        "/queues/{queue}/reports/{report}/files/{item}/preview",
+        web::get().to(reports::preview_file),
     );
     cfg.route(
         "/queues/{queue}/reports/{report}/files/{item}",

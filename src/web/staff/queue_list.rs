@@ -348,7 +348,10 @@ mod tests {
         let sent = |q: &str| Sent::parse(q);
         assert_eq!(
             Done::parse(&sent("done=wave_closed&n=30&kept=2")),
-            Some(Done::WaveClosed { closed: 30, kept: 2 })
+            Some(Done::WaveClosed {
+                closed: 30,
+                kept: 2
+            })
         );
         assert_eq!(Done::parse(&sent("done=<script>&n=1")), None);
         assert_eq!(Done::parse(&sent("done=wave_closed&n=many")), None);

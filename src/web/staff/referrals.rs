@@ -3,8 +3,8 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::forms::{checked_form, fail, redirect};
-use super::reports::{report_view, ReferralForm};
+use super::forms::{checked_form, fail};
+use super::reports::{report_view, Done, ReferralForm};
 use crate::casework::projection::ProjectionError;
 use crate::casework::referral::{self, Referral, ReferralError};
 use crate::web::shared::error::Failure;
@@ -41,7 +41,7 @@ pub async fn refer(
     )
     .await;
     match outcome {
-        Ok(()) => Ok(redirect(&format!("/queues/{queue}/reports/{report}"))),
+        Ok(()) => Ok(Done::Referred.back_to(&queue, &report)),
         Err(ReferralError::Refused(refusal)) => {
             let form = ReferralForm {
                 refusal: Some(
@@ -86,7 +86,7 @@ pub async fn issue_projection(
     )
     .await;
     match outcome {
-        Ok(_) => Ok(redirect(&format!("/queues/{queue}/reports/{report}"))),
+        Ok(_) => Ok(Done::Projection.back_to(&queue, &report)),
         Err(ProjectionError::Fields(errors)) => {
             let tr = state.staff_tr(&req, &who);
             let problems = errors

@@ -1,53 +1,26 @@
 //! A queue's entries and a report opened in the workspace: claim, release, status, replies and
 //! notes, files downloaded.
 
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
+use super::casefile::{self, CaseFile};
 use super::forms::{checked_form, fail, redirect};
 use super::session::principal;
+use super::timeline::{self, Event, FileView};
 use crate::casework::opening::OpenedItem;
 use crate::casework::workspace::{self, EntryAction};
+use crate::casework::{history, preview};
 use crate::domain::workflow::{EntryStatus, Outcome};
-use crate::domain::zawgyi::{self, Shown};
 use crate::domain::ItemKind;
 use crate::locale::{args, Tr};
-use crate::trust::accounts::Principal;
+use crate::trust::accounts::{Principal, Role};
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::files::download;
 use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
-
-/// One line of an opened item.
-pub(super) struct Field {
-    label: String,
-    value: String,
-    /// What the reporter sent, when `value` is it typed in Zawgyi and shown in Unicode.
-    sent: Option<String>,
-}
-
-impl Field {
-    fn shown(label: String, texts: &[&str]) -> Field {
-        let shown: Vec<Shown> = texts.iter().map(|t| zawgyi::for_display(t)).collect();
-        let converted = shown.iter().any(|s| s.converted_from().is_some());
-        Field {
-            label,
-            value: shown.iter().map(Shown::text).collect::<Vec<_>>().join(", "),
-            sent: converted.then(|| texts.join(", ")),
-        }
-    }
-}
-
-pub(super) struct ItemSection {
-    title: String,
-    fields: Vec<Field>,
-    /// Sent by the reporter since the queue last opened the report.
-    new: bool,
-    /// Where an attachment's file is downloaded.
-    download: Option<String>,
-}
 
 #[derive(Template)]
 #[template(path = "report_view.html")]
@@ -61,6 +34,19 @@ pub(super) struct ReportView {
     status: String,
     outcome: Option<String>,
     assignee: String,
+    /// What the action that led here did.
+    done: Option<String>,
+    /// The triage in words.
+    triage: Option<String>,
+    case: CaseFile,
+    /// For an NGO entry: the latest projection, read the same way (a consular or police entry
+    /// reads it as its case file).
+    projection: Option<CaseFile>,
+    files: Vec<FileView>,
+    timeline: Vec<Event>,
+    /// Claim: unassigned. Release: claimed by the reader, or by another for a coordinator.
+    can_claim: bool,
+    can_release: bool,
     next_statuses: Vec<(&'static str, String)>,
     outcomes: Vec<(&'static str, String)>,
     can_reply: bool,
@@ -72,7 +58,6 @@ pub(super) struct ReportView {
     /// For a queue that reads the whole report: other queues' entries a withdrawn consent closed,
     /// and what became of what they never opened.
     closures: Vec<String>,
-    sections: Vec<ItemSection>,
     /// Queues a referral could go to; whether it may is decided on posting.
     referable: Vec<String>,
     referral: ReferralForm,
@@ -80,58 +65,6 @@ pub(super) struct ReportView {
 
 pub(super) fn short(id: &str) -> String {
     id.chars().take(8).collect()
-}
-
-/// Flattens an opened item into labelled lines, labelled from the catalog where it has the field,
-/// each text as a responder is shown it (`zawgyi::for_display`).
-pub(super) fn flatten(tr: &Tr, path: &str, value: &serde_json::Value, out: &mut Vec<Field>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (k, v) in map {
-                let next = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                flatten(tr, &next, v, out);
-            }
-        }
-        serde_json::Value::Array(list) if list.iter().all(|v| !v.is_object()) => {
-            let texts = list
-                .iter()
-                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
-                .collect::<Vec<_>>();
-            if !texts.is_empty() {
-                let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-                out.push(Field::shown(label(tr, path), &texts));
-            }
-        }
-        serde_json::Value::Array(list) => {
-            for (i, v) in list.iter().enumerate() {
-                flatten(tr, &format!("{path}.{i}"), v, out);
-            }
-        }
-        serde_json::Value::Null => {}
-        serde_json::Value::String(s) => out.push(Field::shown(label(tr, path), &[s])),
-        other => out.push(Field {
-            label: label(tr, path),
-            value: other.to_string(),
-            sent: None,
-        }),
-    }
-}
-
-pub(super) fn label(tr: &Tr, path: &str) -> String {
-    let parts: Vec<&str> = path
-        .split('.')
-        .filter(|p| p.parse::<usize>().is_err())
-        .collect();
-    let key = format!("field-{}", parts.join("-"));
-    if tr.catalogs.has(tr.lang, &key) {
-        tr.t(&key)
-    } else {
-        path.to_owned()
-    }
 }
 
 #[tracing::instrument(skip_all)]
@@ -147,7 +80,11 @@ pub async fn report_page(
     else {
         return Ok(redirect("/login"));
     };
-    report_view(&state, &req, &who, &queue, &report, ReferralForm::default()).await
+    let form = ReferralForm {
+        done: Done::from_query(req.query_string()),
+        ..ReferralForm::default()
+    };
+    report_view(&state, &req, &who, &queue, &report, form).await
 }
 
 /// An attachment's file, decrypted, as a download.
@@ -190,6 +127,8 @@ pub(super) struct ReferralForm {
     /// The projection as the responder typed it.
     pub projection: Option<String>,
     pub projection_error: Option<String>,
+    /// What the action that led to the page did (`Done`).
+    pub done: Option<Done>,
 }
 
 pub(super) async fn report_view(
@@ -215,8 +154,10 @@ pub(super) async fn report_view(
     .map_err(|e| fail(state, req, e))?;
     let items = &opened.items;
     let tr = state.staff_tr(req, who);
-    let sections = sections(&tr, &opened, &queue, &report);
     let (row, entry) = workspace::entry_as_it_stands(state.receivers(), who, &queue, report_id)
+        .await
+        .map_err(|e| fail(state, req, e))?;
+    let history = history::history(state.receivers(), who, &queue, report_id)
         .await
         .map_err(|e| fail(state, req, e))?;
     let projection_only = row.kind.projection_only();
@@ -230,11 +171,14 @@ pub(super) async fn report_view(
         .iter()
         .map(|o| (o.code(), tr.t(&format!("outcome-{}", o.code()))))
         .collect();
+    let mine = entry.assignee.as_deref() == Some(who.account_id.as_str());
     let assignee = match entry.assignee.as_deref() {
         None => tr.t("staff-unassigned"),
-        Some(id) if id == who.account_id => tr.t("staff-mine"),
-        Some(id) => short(id),
+        Some(_) if mine => tr.t("staff-mine"),
+        Some(id) => history.names.get(id).cloned().unwrap_or_else(|| short(id)),
     };
+    let can_claim = entry.assignee.is_none();
+    let can_release = mine || (entry.assignee.is_some() && who.role == Role::Coordinator);
     let referable = state
         .intake
         .store
@@ -257,12 +201,35 @@ pub(super) async fn report_view(
     } else {
         StatusCode::OK
     };
+    let value_of = |kind: ItemKind| {
+        items
+            .iter()
+            .rev()
+            .find(|i| i.is(kind))
+            .and_then(|i| serde_json::from_slice::<serde_json::Value>(&i.plaintext).ok())
+    };
+    let triage = value_of(ItemKind::Triage).and_then(|t| casefile::triage_words(&tr, &t));
+    let latest_projection = value_of(ItemKind::Projection).map(|p| casefile::read(&tr, &p));
+    let (case, projection) = match value_of(ItemKind::Report) {
+        Some(report) => (casefile::read(&tr, &report), latest_projection),
+        None => (latest_projection.unwrap_or_default(), None),
+    };
+    let files = timeline::files(&tr, &opened, &queue, &report);
+    let timeline = timeline::timeline(&tr, &opened, &history, &files);
     let page = ReportView {
         referable,
+        done: referral.done.map(|d| tr.t(d.message())),
         referral,
         status: tr.t(&format!("entry-status-{}", entry.status)),
         outcome: entry.outcome.map(|o| tr.t(&format!("outcome-{o}"))),
         assignee,
+        triage,
+        case,
+        projection,
+        files,
+        timeline,
+        can_claim,
+        can_release,
         next_statuses,
         outcomes,
         can_reply: !projection_only && opened.withdrawn_at.is_none(),
@@ -284,9 +251,110 @@ pub(super) async fn report_view(
         stylesheet: assets::STYLESHEET_PATH,
         queue,
         short_id: short(&report),
-        sections,
     };
     Ok(html(status, page.render()))
+}
+
+/// What an action did, said on the page it returns to: the redirect carries one of these fixed
+/// codes (`?done=`), never anything the responder typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Done {
+    Claimed,
+    Released,
+    Moved,
+    Replied,
+    Noted,
+    Referred,
+    Projection,
+}
+
+impl Done {
+    const ALL: [Done; 7] = [
+        Done::Claimed,
+        Done::Released,
+        Done::Moved,
+        Done::Replied,
+        Done::Noted,
+        Done::Referred,
+        Done::Projection,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            Done::Claimed => "claimed",
+            Done::Released => "released",
+            Done::Moved => "moved",
+            Done::Replied => "replied",
+            Done::Noted => "noted",
+            Done::Referred => "referred",
+            Done::Projection => "projection",
+        }
+    }
+
+    fn message(self) -> &'static str {
+        match self {
+            Done::Claimed => "staff-done-claimed",
+            Done::Released => "staff-done-released",
+            Done::Moved => "staff-done-moved",
+            Done::Replied => "staff-done-replied",
+            Done::Noted => "staff-done-noted",
+            Done::Referred => "staff-done-referred",
+            Done::Projection => "staff-done-projection",
+        }
+    }
+
+    /// The marker in a query string, if it carries a known one.
+    fn from_query(query: &str) -> Option<Done> {
+        let (_, code) = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "done")?;
+        Self::ALL.into_iter().find(|d| d.code() == code)
+    }
+
+    /// The report's page, saying this was done.
+    pub(super) fn back_to(self, queue: &str, report: &str) -> HttpResponse {
+        redirect(&format!(
+            "/queues/{queue}/reports/{report}?done={}",
+            self.code()
+        ))
+    }
+}
+
+/// A photo's preview: decrypted, reduced and encoded anew on the server (`casework::preview`),
+/// so the page shows no original byte.
+#[tracing::instrument(skip_all)]
+pub async fn preview_file(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let (queue, report, item) = path.into_inner();
+    let Some(who) = principal(&state, &req)
+        .await
+        .map_err(|f| fail(&state, &req, f))?
+    else {
+        return Ok(redirect("/login"));
+    };
+    let (Ok(report), Ok(item)) = (uuid::Uuid::parse_str(&report), uuid::Uuid::parse_str(&item))
+    else {
+        return Err(fail(&state, &req, Failure::NotFound));
+    };
+    let (kind, bytes) = workspace::open_file(
+        state.receivers(),
+        &state.accounts.audit,
+        &who,
+        &queue,
+        report,
+        item,
+    )
+    .await
+    .map_err(|e| fail(&state, &req, e))?;
+    let Ok(small) = preview::preview_in_turn(kind, bytes).await else {
+        return Err(fail(&state, &req, Failure::NotFound));
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("image/jpeg")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .body(small))
 }
 
 pub(super) async fn entry_action(
@@ -317,7 +385,12 @@ pub(super) async fn entry_action(
     )
     .await
     .map_err(|e| fail(&state, &req, e))?;
-    Ok(redirect(&format!("/queues/{queue}/reports/{report}")))
+    let done = match action {
+        EntryAction::Claim => Done::Claimed,
+        EntryAction::Release => Done::Released,
+        EntryAction::Move { .. } => Done::Moved,
+    };
+    Ok(done.back_to(&queue, &report))
 }
 
 #[tracing::instrument(skip_all)]
@@ -381,7 +454,8 @@ pub(super) async fn message_action(
         workspace::note(receivers, audit, &who, &queue, report_id, text).await
     };
     done.map_err(|e| fail(&state, &req, e))?;
-    Ok(redirect(&format!("/queues/{queue}/reports/{report}")))
+    let done = if reply { Done::Replied } else { Done::Noted };
+    Ok(done.back_to(&queue, &report))
 }
 
 #[tracing::instrument(skip_all)]
@@ -428,55 +502,6 @@ fn closures(tr: &Tr, opened: &workspace::OpenedReport, grace_days: i64) -> Vec<S
             )
         })
         .collect()
-}
-
-/// Each item as a section of fields, in the order of the report's making, attachments with
-/// their download link.
-fn sections(
-    tr: &Tr,
-    opened: &workspace::OpenedReport,
-    queue: &str,
-    report: &str,
-) -> Vec<ItemSection> {
-    let order = [
-        ItemKind::Report,
-        ItemKind::Triage,
-        ItemKind::Projection,
-        ItemKind::Status,
-        ItemKind::Reply,
-        ItemKind::Note,
-    ];
-    let mut sections: Vec<(usize, ItemSection)> = opened
-        .items
-        .iter()
-        .map(|item| {
-            let mut value: serde_json::Value =
-                serde_json::from_slice(&item.plaintext).unwrap_or_default();
-            let attachment = item.is(ItemKind::Attachment);
-            if let (true, Some(manifest)) = (attachment, value.as_object_mut()) {
-                // The nonce prefix is for the download, not for reading.
-                manifest.remove("stream");
-            }
-            let mut fields = Vec::new();
-            flatten(tr, "", &value, &mut fields);
-            let rank = order
-                .iter()
-                .position(|k| item.is(*k))
-                .unwrap_or(order.len());
-            (
-                rank,
-                ItemSection {
-                    title: tr.t(&format!("staff-item-{}", item.kind)),
-                    fields,
-                    new: opened.is_new(item),
-                    download: attachment
-                        .then(|| format!("/queues/{queue}/reports/{report}/files/{}", item.id)),
-                },
-            )
-        })
-        .collect();
-    sections.sort_by_key(|(rank, _)| *rank);
-    sections.into_iter().map(|(_, s)| s).collect()
 }
 
 /// The latest projection, as JSON to edit.
