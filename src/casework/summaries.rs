@@ -70,6 +70,10 @@ pub async fn page(
 ) -> Result<Listing, WorkspaceError> {
     let store = receivers.store;
     let keys = crate::trust::rotation::held_keys(store, who, queue).await?;
+    // A suspended, held or undeclared queue reads nothing, its list's summaries included.
+    if !receivers.receives(queue).await? {
+        return Err(WorkspaceError::OnHold);
+    }
     let one_more = ListQuery {
         limit: query.limit + 1,
         ..query.clone()
@@ -87,10 +91,13 @@ pub async fn page(
         HashMap::new()
     } else {
         let mut listed: Vec<&str> = stored.iter().map(|(r, _)| r.as_str()).collect();
+        listed.sort_unstable();
         listed.dedup();
-        // Recorded before anything is opened, so an opening is never missing from the log.
+        // Recorded before anything is opened, so an opening is never missing from the log; to
+        // the hour, since the first listing that names a report would otherwise date its
+        // arrival to the minute.
         audit
-            .record(
+            .record_to_the_hour(
                 &who.account_id,
                 "queue_listed",
                 &format!("queue:{queue} reports:{}", listed.join(",")),

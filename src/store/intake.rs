@@ -106,7 +106,7 @@ where
 {
     let format: i16 = row.try_get(first + 3)?;
     Ok(StoredItem {
-        id: uuid(row.try_get::<String, _>(first + 0)?.as_str())?,
+        id: uuid(row.try_get::<String, _>(first)?.as_str())?,
         position: row.try_get(first + 9)?,
         kind: row.try_get(first + 1)?,
         // The schema's CHECK allows only the four: anything else is damage.

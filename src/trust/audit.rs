@@ -156,6 +156,19 @@ impl Audit {
 
     /// Appends an entry on its own: for a decryption, which changes nothing stored, and for
     /// what happens outside the database. `subject` holds ids only.
+    /// As `record`, dated to the hour (`hour_entry`): for entries that name reports as they
+    /// arrive, whose exact second would date each report more closely than its stored hour.
+    pub async fn record_to_the_hour(
+        &self,
+        actor: &str,
+        action: &str,
+        subject: &str,
+    ) -> Result<i64, StoreError> {
+        self.store
+            .append_audit(&self.hour_entry(actor, action, subject))
+            .await
+    }
+
     pub async fn record(
         &self,
         actor: &str,

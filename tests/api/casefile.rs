@@ -145,7 +145,7 @@ on_both_engines!(the_case_file_reads_like_the_form, |engine| async move {
     );
     // Coordinates with a plain link to the map; nothing loaded from it.
     assert!(
-        html.contains("href=\"https://www.openstreetmap.org/?mlat=10.625300&#38;mlon=103.523400"),
+        html.contains("href=\"https://www.openstreetmap.org/#map=17/10.625300/103.523400\""),
         "{html}"
     );
     assert!(

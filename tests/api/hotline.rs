@@ -145,8 +145,10 @@ on_both_engines!(
             .get_with(&format!("/queues/desk/reports/{report}"), &desk)
             .await;
         let html = page.text().await.unwrap_or_default();
-        assert!(html.contains("How the report came in"), "{html}");
-        assert!(html.contains("phoned"), "{html}");
+        assert!(
+            html.contains("Filed for a caller by hotline staff"),
+            "{html}"
+        );
         assert!(html.contains("hotlinecheck"), "{html}");
         // Nothing stored in plaintext tells it from a report the reporter sent: the same kinds
         // of item, the same columns.

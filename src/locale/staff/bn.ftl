@@ -384,9 +384,6 @@ staff-field-language = রিপোর্টকারী যে ভাষায�
 staff-osm-link = এই স্থানাঙ্কগুলো OpenStreetMap-এ খুলুন (অন্য একটি সাইট: লিংক খুললে সাইটটি এই জায়গাটি জেনে যায়)
 staff-yes = হ্যাঁ
 staff-no = না
-staff-priority-critical = জরুরি
-staff-priority-high = উচ্চ
-staff-priority-normal = সাধারণ
 staff-triage-explained = { $priority }: { $reasons }
 staff-triage-none = { $priority }: কোনো লক্ষণ বাছাই করা হয়নি
 staff-actions = আপনি যা করতে পারেন
@@ -424,3 +421,5 @@ staff-tl-withdrawal = রিপোর্টকারী রিপোর্ট �
 staff-tl-claimed = { $name } রিপোর্টের দায়িত্ব নিয়েছেন
 staff-tl-released = { $name } রিপোর্টের দায়িত্ব ছেড়েছেন
 staff-tl-moved = { $name } অবস্থা বদলে { $status } করেছেন
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = হেল্পলাইন কর্মী ফোনকারীর জন্য জমা দিয়েছেন

@@ -381,9 +381,6 @@ staff-field-language = Language the reporter wrote in
 staff-osm-link = Open these coordinates in OpenStreetMap (another site: following the link tells it this place)
 staff-yes = yes
 staff-no = no
-staff-priority-critical = critical
-staff-priority-high = high
-staff-priority-normal = normal
 staff-triage-explained = { $priority }: { $reasons }
 staff-triage-none = { $priority }: no indicator ticked
 staff-actions = What you can do
@@ -421,3 +418,5 @@ staff-tl-withdrawal = The reporter withdrew the report
 staff-tl-claimed = { $name } claimed the report
 staff-tl-released = { $name } released the report
 staff-tl-moved = { $name } changed the status to { $status }
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = Filed for a caller by hotline staff

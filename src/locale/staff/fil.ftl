@@ -385,9 +385,6 @@ staff-field-language = Wikang ginamit ng nag-ulat
 staff-osm-link = Buksan ang mga coordinate na ito sa OpenStreetMap (ibang site: kapag binuksan ang link, malalaman nito ang lugar na ito)
 staff-yes = oo
 staff-no = hindi
-staff-priority-critical = kritikal
-staff-priority-high = mataas
-staff-priority-normal = karaniwan
 staff-triage-explained = { $priority }: { $reasons }
 staff-triage-none = { $priority }: walang napiling palatandaan
 staff-actions = Ang magagawa mo
@@ -425,3 +422,5 @@ staff-tl-withdrawal = Binawi ng nag-ulat ang ulat
 staff-tl-claimed = Inako ni { $name } ang ulat
 staff-tl-released = Binitawan ni { $name } ang ulat
 staff-tl-moved = Binago ni { $name } ang katayuan sa { $status }
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = Isinumite ng hotline staff para sa tumawag

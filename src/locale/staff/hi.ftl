@@ -384,9 +384,6 @@ staff-field-language = रिपोर्ट करने वाले ने �
 staff-osm-link = इन निर्देशांकों को OpenStreetMap में खोलें (दूसरी साइट: लिंक खोलने से उसे यह जगह पता चलती है)
 staff-yes = हाँ
 staff-no = नहीं
-staff-priority-critical = गंभीर
-staff-priority-high = उच्च
-staff-priority-normal = सामान्य
 staff-triage-explained = { $priority }: { $reasons }
 staff-triage-none = { $priority }: कोई संकेत नहीं चुना गया
 staff-actions = आप क्या कर सकते हैं
@@ -424,3 +421,5 @@ staff-tl-withdrawal = रिपोर्ट करने वाले ने र
 staff-tl-claimed = { $name } ने रिपोर्ट अपने ज़िम्मे ली
 staff-tl-released = { $name } ने रिपोर्ट की ज़िम्मेदारी छोड़ी
 staff-tl-moved = { $name } ने स्थिति बदलकर { $status } की
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = हेल्पलाइन कर्मचारी ने कॉल करने वाले के लिए दर्ज किया

@@ -375,9 +375,6 @@ staff-field-language = Bahasa yang dipakai pelapor
 staff-osm-link = Buka koordinat ini di OpenStreetMap (situs lain: membuka tautan memberi tahu situs itu tempat ini)
 staff-yes = ya
 staff-no = tidak
-staff-priority-critical = kritis
-staff-priority-high = tinggi
-staff-priority-normal = normal
 staff-triage-explained = { $priority }: { $reasons }
 staff-triage-none = { $priority }: tidak ada indikator yang dicentang
 staff-actions = Yang dapat Anda lakukan
@@ -415,3 +412,5 @@ staff-tl-withdrawal = Pelapor menarik laporan
 staff-tl-claimed = { $name } menangani laporan
 staff-tl-released = { $name } melepaskan laporan
 staff-tl-moved = { $name } mengubah status menjadi { $status }
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = Diajukan oleh staf hotline untuk penelepon

@@ -375,9 +375,6 @@ staff-field-language = ភាសាដែលអ្នករាយការណ៍
 staff-osm-link = បើកកូអរដោនេទាំងនេះក្នុង OpenStreetMap (គេហទំព័រផ្សេង៖ ការចុចតំណនេះប្រាប់វាពីទីកន្លែងនេះ)
 staff-yes = បាទ/ចាស
 staff-no = ទេ
-staff-priority-critical = បន្ទាន់បំផុត
-staff-priority-high = ខ្ពស់
-staff-priority-normal = ធម្មតា
 staff-triage-explained = { $priority }៖ { $reasons }
 staff-triage-none = { $priority }៖ មិនបានគូសសញ្ញាណាមួយទេ
 staff-actions = អ្វីដែលអ្នកអាចធ្វើបាន
@@ -415,3 +412,5 @@ staff-tl-withdrawal = អ្នករាយការណ៍បានដករប�
 staff-tl-claimed = { $name } បានទទួលបន្ទុករបាយការណ៍
 staff-tl-released = { $name } បានលែងទទួលបន្ទុករបាយការណ៍
 staff-tl-moved = { $name } បានប្តូរស្ថានភាពទៅ { $status }
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = បានដាក់ជំនួសអ្នកហៅចូល ដោយបុគ្គលិកខ្សែទូរស័ព្ទជំនួយ

@@ -375,9 +375,6 @@ staff-field-language = ພາສາທີ່ຜູ້ລາຍງານໃຊ້
 staff-osm-link = ເປີດພິກັດນີ້ໃນ OpenStreetMap (ເປັນເວັບໄຊອື່ນ: ການເປີດລິ້ງຈະເຮັດໃຫ້ເວັບໄຊນັ້ນຮູ້ສະຖານທີ່ນີ້)
 staff-yes = ແມ່ນ
 staff-no = ບໍ່
-staff-priority-critical = ວິກິດ
-staff-priority-high = ສູງ
-staff-priority-normal = ປົກກະຕິ
 staff-triage-explained = { $priority }: { $reasons }
 staff-triage-none = { $priority }: ບໍ່ໄດ້ເລືອກຂໍ້ບົ່ງຊີ້ໃດ
 staff-actions = ສິ່ງທີ່ທ່ານເຮັດໄດ້
@@ -415,3 +412,5 @@ staff-tl-withdrawal = ຜູ້ລາຍງານຖອນລາຍງານ
 staff-tl-claimed = { $name } ຮັບເລື່ອງນີ້
 staff-tl-released = { $name } ສົ່ງເລື່ອງນີ້ຄືນ
 staff-tl-moved = { $name } ປ່ຽນສະຖານະເປັນ { $status }
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = ຍື່ນແທນຜູ້ໂທ ໂດຍພະນັກງານສາຍດ່ວນ

@@ -375,9 +375,6 @@ staff-field-language = Bahasa yang digunakan pelapor
 staff-osm-link = Buka koordinat ini dalam OpenStreetMap (laman lain: membuka pautan memberitahu laman itu tempat ini)
 staff-yes = ya
 staff-no = tidak
-staff-priority-critical = kritikal
-staff-priority-high = tinggi
-staff-priority-normal = biasa
 staff-triage-explained = { $priority }: { $reasons }
 staff-triage-none = { $priority }: tiada petunjuk yang ditanda
 staff-actions = Apa yang boleh anda lakukan
@@ -415,3 +412,5 @@ staff-tl-withdrawal = Pelapor menarik balik laporan
 staff-tl-claimed = { $name } mengambil kes ini
 staff-tl-released = { $name } melepaskan kes ini
 staff-tl-moved = { $name } menukar status kepada { $status }
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = Difailkan oleh kakitangan talian bantuan untuk pemanggil

@@ -375,9 +375,6 @@ staff-field-language = တိုင်ကြားသူ ရေးသားသ�
 staff-osm-link = ဤကိုဩဒိနိတ်များကို OpenStreetMap တွင် ဖွင့်ရန် (အခြားဝက်ဘ်ဆိုက်ဖြစ်သည်- လင့်ခ်ကို နှိပ်လျှင် ဤနေရာကို ၎င်းသိသွားမည်)
 staff-yes = ဟုတ်
 staff-no = မဟုတ်
-staff-priority-critical = အရေးပေါ်အလွန်
-staff-priority-high = မြင့်
-staff-priority-normal = ပုံမှန်
 staff-triage-explained = { $priority }: { $reasons }
 staff-triage-none = { $priority }: မည်သည့်အချက်ကိုမျှ အမှန်ခြစ်မထားပါ
 staff-actions = သင်လုပ်ဆောင်နိုင်သည့်အရာများ
@@ -415,3 +412,5 @@ staff-tl-withdrawal = တိုင်ကြားသူက တိုင်ကြ
 staff-tl-claimed = { $name } က တိုင်ကြားချက်ကို တာဝန်ယူသည်
 staff-tl-released = { $name } က တိုင်ကြားချက်၏ တာဝန်မှ လွှတ်သည်
 staff-tl-moved = { $name } က အခြေအနေကို { $status } သို့ ပြောင်းသည်
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = အကူအညီဖုန်းလိုင်း ဝန်ထမ်းက ဖုန်းဆက်သူကိုယ်စား တင်ထားသည်

@@ -384,9 +384,6 @@ staff-field-language = Lugha aliyoandika mtoa ripoti
 staff-osm-link = Fungua viwianishi hivi kwenye OpenStreetMap (tovuti nyingine: kufungua kiungo kunaiambia mahali hapa)
 staff-yes = ndiyo
 staff-no = hapana
-staff-priority-critical = hatari kubwa
-staff-priority-high = juu
-staff-priority-normal = kawaida
 staff-triage-explained = { $priority }: { $reasons }
 staff-triage-none = { $priority }: hakuna dalili iliyochaguliwa
 staff-actions = Unachoweza kufanya
@@ -424,3 +421,5 @@ staff-tl-withdrawal = Mtoa ripoti aliondoa ripoti
 staff-tl-claimed = { $name } alichukua jukumu la ripoti
 staff-tl-released = { $name } aliachia ripoti
 staff-tl-moved = { $name } alibadilisha hali kuwa { $status }
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = Imewasilishwa na mfanyakazi wa simu ya msaada kwa ajili ya mpigaji

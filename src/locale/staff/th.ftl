@@ -375,9 +375,6 @@ staff-field-language = ภาษาที่ผู้แจ้งใช้เข
 staff-osm-link = เปิดพิกัดนี้ใน OpenStreetMap (เป็นเว็บไซต์อื่น: การเปิดลิงก์จะทำให้เว็บไซต์นั้นรู้สถานที่นี้)
 staff-yes = ใช่
 staff-no = ไม่
-staff-priority-critical = วิกฤต
-staff-priority-high = สูง
-staff-priority-normal = ปกติ
 staff-triage-explained = { $priority }: { $reasons }
 staff-triage-none = { $priority }: ไม่ได้เลือกข้อบ่งชี้ใด
 staff-actions = สิ่งที่คุณทำได้
@@ -415,3 +412,5 @@ staff-tl-withdrawal = ผู้แจ้งถอนรายงาน
 staff-tl-claimed = { $name } รับเรื่องนี้
 staff-tl-released = { $name } คืนเรื่องนี้
 staff-tl-moved = { $name } เปลี่ยนสถานะเป็น { $status }
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = ยื่นแทนผู้โทรโดยเจ้าหน้าที่สายด่วน

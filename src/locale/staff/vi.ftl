@@ -375,9 +375,6 @@ staff-field-language = Ngôn ngữ người báo cáo đã dùng
 staff-osm-link = Mở các tọa độ này trong OpenStreetMap (một trang khác: mở liên kết sẽ cho trang đó biết địa điểm này)
 staff-yes = có
 staff-no = không
-staff-priority-critical = nguy cấp
-staff-priority-high = cao
-staff-priority-normal = bình thường
 staff-triage-explained = { $priority }: { $reasons }
 staff-triage-none = { $priority }: không có dấu hiệu nào được đánh dấu
 staff-actions = Việc bạn có thể làm
@@ -415,3 +412,5 @@ staff-tl-withdrawal = Người báo cáo đã rút lại báo cáo
 staff-tl-claimed = { $name } đã nhận xử lý báo cáo
 staff-tl-released = { $name } đã trả lại báo cáo
 staff-tl-moved = { $name } đã đổi trạng thái thành { $status }
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = Do nhân viên đường dây nóng gửi thay người gọi

@@ -367,9 +367,6 @@ staff-field-language = 报告人使用的语言
 staff-osm-link = 在 OpenStreetMap 中打开这些坐标（另一个网站：打开链接会让它知道这个地点）
 staff-yes = 是
 staff-no = 否
-staff-priority-critical = 危急
-staff-priority-high = 高
-staff-priority-normal = 一般
 staff-triage-explained = { $priority }：{ $reasons }
 staff-triage-none = { $priority }：未勾选任何情况
 staff-actions = 你可以做的事
@@ -407,3 +404,5 @@ staff-tl-withdrawal = 报告人撤回了报告
 staff-tl-claimed = { $name } 认领了报告
 staff-tl-released = { $name } 放弃认领报告
 staff-tl-moved = { $name } 将状态改为 { $status }
+## the case file: a report hotline staff filed
+staff-filed-by-hotline = 由热线工作人员代来电者提交

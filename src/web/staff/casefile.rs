@@ -293,13 +293,13 @@ fn label(tr: &Tr, path: &str) -> String {
 }
 
 /// An OpenStreetMap link for coordinates: a plain link the responder chooses to follow; the page
-/// itself asks no third party for anything.
+/// itself asks no third party for anything. The point travels in the fragment only, which the
+/// browser never sends, so OpenStreetMap's server logs do not get the exact coordinates (the map
+/// tiles it then loads still show the area).
 fn map_link(tr: &Tr, latitude: f64, longitude: f64) -> MapLink {
     MapLink {
         text: tr.t("staff-osm-link"),
-        href: format!(
-            "https://www.openstreetmap.org/?mlat={latitude:.6}&mlon={longitude:.6}#map=16/{latitude:.6}/{longitude:.6}"
-        ),
+        href: format!("https://www.openstreetmap.org/#map=17/{latitude:.6}/{longitude:.6}"),
     }
 }
 

@@ -38,6 +38,8 @@ pub(super) struct ReportView {
     done: Option<String>,
     /// The triage in words.
     triage: Option<String>,
+    /// Hotline staff filed it for a caller: one of them heard the receipt code.
+    filed_by_hotline: bool,
     case: CaseFile,
     /// For an NGO entry: the latest projection, read the same way (a consular or police entry
     /// reads it as its case file).
@@ -224,6 +226,7 @@ pub(super) async fn report_view(
         outcome: entry.outcome.map(|o| tr.t(&format!("outcome-{o}"))),
         assignee,
         triage,
+        filed_by_hotline: opened.filed_by_hotline(),
         case,
         projection,
         files,
