@@ -118,6 +118,12 @@ async function go(page, path) {
 }
 
 /// Clicks what submits a form and waits for the page it leads to.
+/// The case file folds its action forms away (no JavaScript needed to open them): a person
+/// opens one, as this does before it types.
+async function unfold(page) {
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+}
+
 async function submit(page, selector) {
   await Promise.all([page.waitForEvent("load"), page.click(selector)]);
   return current(page);
@@ -409,12 +415,15 @@ async function staffPages(browser) {
   const report = reportLinks[0];
   await check("staff en: report", await go(rp, report));
   await check("staff en: report, claimed", await submit(rp, 'form[action$="/claim"] button'));
+  await unfold(rp);
   if (await rp.$("#reply")) {
     await rp.fill("#reply", "We have your report and will write again soon.");
     await check("staff en: report, replied", await submit(rp, 'form[action$="/reply"] button'));
   }
+  await unfold(rp);
   await rp.fill("#note", "Called the partner; no answer yet.");
   await check("staff en: report, note written", await submit(rp, 'form[action$="/note"] button'));
+  await unfold(rp);
   if (await rp.$('form[action$="/status"]')) {
     await check("staff en: report, status moved", await submit(rp, 'form[action$="/status"] button'));
   }
