@@ -25,22 +25,28 @@ pub enum PreviewError {
     Undecodable,
 }
 
-/// Previews made at once on a replica: decoding a photo of the largest size attachments allow
-/// holds about 160 MiB, so they take turns rather than add up.
+/// Previews made at once on a replica: decoding may hold up to `MAX_ALLOC`, so they take turns
+/// rather than add up.
 static AT_ONCE: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
 
-/// `preview` on the blocking pool, one at a time.
+/// `preview` on the blocking pool, one at a time. The turn goes into the blocking task and ends
+/// with the decoding: a request given up half-way (the responder reloads) must not let another
+/// decoding start beside the one still running.
 pub async fn preview_in_turn(
     kind: FileKind,
     bytes: zeroize::Zeroizing<Vec<u8>>,
 ) -> Result<Vec<u8>, PreviewError> {
-    let _turn = AT_ONCE
+    let turn = AT_ONCE
         .acquire()
         .await
         .map_err(|_| PreviewError::Undecodable)?;
-    tokio::task::spawn_blocking(move || preview(kind, &bytes))
-        .await
-        .map_err(|_| PreviewError::Undecodable)?
+    tokio::task::spawn_blocking(move || {
+        let result = preview(kind, &bytes);
+        drop(turn);
+        result
+    })
+    .await
+    .map_err(|_| PreviewError::Undecodable)?
 }
 
 /// A small JPEG of the photo `bytes` (of `kind`).

@@ -274,3 +274,42 @@ on_both_engines!(
         assert_eq!(odd.matches("<li class=\"p-").count(), 50);
     }
 );
+
+on_both_engines!(
+    a_queue_that_does_not_stand_lists_no_summaries,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        app.submit(&brother()).await;
+        let ngo = members(&app, "partner", "ngo-kh", "ngo").await;
+        assert!(page(&app, "/queues/ngo-kh", &ngo)
+            .await
+            .contains("Golden Fortune Park"));
+        let listed = |app: &TestApp| {
+            let store = app.store.clone();
+            async move {
+                store
+                    .audit_entries(0, 1000)
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|row| row.action == "queue_listed")
+                    .count()
+            }
+        };
+        let before = listed(&app).await;
+
+        // Suspended (as the operator's suspension records it): its members read nothing more,
+        // the list's summaries included, and nothing is opened or audited as listed.
+        app.tamper(
+            "UPDATE organisations SET suspended_at = 1 WHERE id = 'partner'",
+            None,
+            None,
+        )
+        .await;
+        let refused = app.get_with("/queues/ngo-kh", &ngo).await;
+        assert_ne!(refused.status().as_u16(), 200);
+        let refused = refused.text().await.unwrap_or_default();
+        assert!(!refused.contains("Golden Fortune Park"), "{refused}");
+        assert_eq!(listed(&app).await, before);
+    }
+);
