@@ -18,7 +18,7 @@ use crate::web::shared::bearer::{bearer, json_body};
 use crate::web::shared::error::{ApiError, Failure, Problem};
 use crate::web::shared::files::download;
 use crate::web::shared::json::api_error;
-use crate::web::shared::list_query::{overdue_before, Filters, Sent, PRIORITIES};
+use crate::web::shared::list_query::{is_overdue, overdue_before, Filters, Sent};
 use crate::web::shared::state::AppState;
 use crate::web::shared::throttle::limit_source;
 
@@ -287,23 +287,17 @@ pub async fn entries(
     let views: Vec<EntryView> = listing
         .entries
         .into_iter()
-        .map(|(e, summary)| {
-            let rank = PRIORITIES
-                .iter()
-                .position(|p| *p == e.priority)
-                .unwrap_or(2);
-            EntryView {
-                overdue: e.status == "new" && e.added_at < overdue[rank],
-                last_activity: e.last_activity.map(|(kind, at)| Activity { kind, at }),
-                summary,
-                report_id: e.report_id,
-                priority: e.priority,
-                status: e.status,
-                assignee: e.assignee,
-                added_at: e.added_at,
-                unread: e.unread,
-                consent_withdrawn_at: e.consent_withdrawn_at,
-            }
+        .map(|(e, summary)| EntryView {
+            overdue: is_overdue(&e, &overdue),
+            last_activity: e.last_activity.map(|(kind, at)| Activity { kind, at }),
+            summary,
+            report_id: e.report_id,
+            priority: e.priority,
+            status: e.status,
+            assignee: e.assignee,
+            added_at: e.added_at,
+            unread: e.unread,
+            consent_withdrawn_at: e.consent_withdrawn_at,
         })
         .collect();
     Ok(HttpResponse::Ok().json(views))

@@ -4,7 +4,7 @@
 
 use crate::config::AckTargets;
 use crate::domain::workflow::EntryStatus;
-use crate::store::{ClaimFilter, ListQuery};
+use crate::store::{ClaimFilter, Entry, ListQuery};
 
 /// Entries on one page of a queue's list.
 pub const PAGE: i64 = 50;
@@ -149,6 +149,16 @@ impl Filters {
             ..Filters::default()
         } != *self
     }
+}
+
+/// Whether an entry of this class, status and hour is still new past its class's target
+/// (`overdue_before`'s times).
+pub fn is_overdue(entry: &Entry, overdue_before: &[i64; 3]) -> bool {
+    let rank = PRIORITIES
+        .iter()
+        .position(|p| *p == entry.priority)
+        .unwrap_or(PRIORITIES.len() - 1);
+    entry.status == "new" && entry.added_at < overdue_before[rank]
 }
 
 /// When an entry of each class, still new, became overdue: received before these times.

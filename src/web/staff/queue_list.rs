@@ -18,7 +18,9 @@ use crate::locale::{args, Tr};
 use crate::store::Entry;
 use crate::trust::accounts::Principal;
 use crate::web::shared::assets;
-use crate::web::shared::list_query::{overdue_before, path_safe, Claim, Filters, Sent, PRIORITIES};
+use crate::web::shared::list_query::{
+    is_overdue, overdue_before, path_safe, Claim, Filters, Sent, PRIORITIES,
+};
 use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
 
@@ -220,10 +222,6 @@ fn entry_view(
     e: Entry,
     summary: Option<Summary>,
 ) -> EntryView {
-    let rank = PRIORITIES
-        .iter()
-        .position(|p| *p == e.priority)
-        .unwrap_or(2);
     let assignee = e.assignee.as_deref().map(|id| {
         let name = if id == who.account_id {
             tr.t("staff-mine")
@@ -241,7 +239,7 @@ fn entry_view(
         short_id: short(&e.report_id),
         priority_label: tr.t(&format!("staff-priority-{}", e.priority)),
         received: tr.date_time(e.added_at),
-        overdue: e.status == "new" && e.added_at < overdue_before[rank],
+        overdue: is_overdue(&e, overdue_before),
         status: match e.consent_withdrawn_at {
             Some(_) => tr.t("staff-entry-consent-closed"),
             None => tr.t(&format!("entry-status-{}", e.status)),

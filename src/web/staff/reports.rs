@@ -15,6 +15,7 @@ use crate::casework::{history, preview};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::domain::ItemKind;
 use crate::locale::{args, Tr};
+use crate::reporting::attachments::FileKind;
 use crate::trust::accounts::{Principal, Role};
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
@@ -89,23 +90,22 @@ pub async fn report_page(
     report_view(&state, &req, &who, &queue, &report, form).await
 }
 
-/// An attachment's file, decrypted, as a download.
-#[tracing::instrument(skip_all)]
-pub async fn download_file(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    path: web::Path<(String, String, String)>,
-) -> Result<HttpResponse, PageError> {
-    let (queue, report, item) = path.into_inner();
-    let Some(who) = principal(&state, &req)
+/// An attachment's file of a report the person's queue holds, decrypted (audited first); or
+/// the answer to give instead (to the login, or not found).
+async fn opened_file(
+    state: &AppState,
+    req: &HttpRequest,
+    (queue, report, item): (String, String, String),
+) -> Result<Result<(uuid::Uuid, FileKind, zeroize::Zeroizing<Vec<u8>>), HttpResponse>, PageError> {
+    let Some(who) = principal(state, req)
         .await
-        .map_err(|f| fail(&state, &req, f))?
+        .map_err(|f| fail(state, req, f))?
     else {
-        return Ok(redirect("/login"));
+        return Ok(Err(redirect("/login")));
     };
     let (Ok(report), Ok(item)) = (uuid::Uuid::parse_str(&report), uuid::Uuid::parse_str(&item))
     else {
-        return Err(fail(&state, &req, Failure::NotFound));
+        return Err(fail(state, req, Failure::NotFound));
     };
     let (kind, bytes) = workspace::open_file(
         state.receivers(),
@@ -116,8 +116,21 @@ pub async fn download_file(
         item,
     )
     .await
-    .map_err(|e| fail(&state, &req, e))?;
-    Ok(download(item, kind, bytes))
+    .map_err(|e| fail(state, req, e))?;
+    Ok(Ok((item, kind, bytes)))
+}
+
+/// An attachment's file, decrypted, as a download.
+#[tracing::instrument(skip_all)]
+pub async fn download_file(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, PageError> {
+    Ok(match opened_file(&state, &req, path.into_inner()).await? {
+        Ok((item, kind, bytes)) => download(item, kind, bytes),
+        Err(elsewhere) => elsewhere,
+    })
 }
 
 /// What the referral and projection forms say, and what was wrong, when they come back.
@@ -329,27 +342,10 @@ pub async fn preview_file(
     req: HttpRequest,
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, PageError> {
-    let (queue, report, item) = path.into_inner();
-    let Some(who) = principal(&state, &req)
-        .await
-        .map_err(|f| fail(&state, &req, f))?
-    else {
-        return Ok(redirect("/login"));
+    let (kind, bytes) = match opened_file(&state, &req, path.into_inner()).await? {
+        Ok((_, kind, bytes)) => (kind, bytes),
+        Err(elsewhere) => return Ok(elsewhere),
     };
-    let (Ok(report), Ok(item)) = (uuid::Uuid::parse_str(&report), uuid::Uuid::parse_str(&item))
-    else {
-        return Err(fail(&state, &req, Failure::NotFound));
-    };
-    let (kind, bytes) = workspace::open_file(
-        state.receivers(),
-        &state.accounts.audit,
-        &who,
-        &queue,
-        report,
-        item,
-    )
-    .await
-    .map_err(|e| fail(&state, &req, e))?;
     let Ok(small) = preview::preview_in_turn(kind, bytes).await else {
         return Err(fail(&state, &req, Failure::NotFound));
     };
