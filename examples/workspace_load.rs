@@ -1,6 +1,7 @@
 //! Workspace load: seeds a fresh database with many reports through the storage layer (cheap
 //! stored Argon2 parameters, so seeding takes minutes), then has concurrent responders list a
-//! queue and open its reports over HTTP, and prints p50/p99 latencies.
+//! queue (pages of 50 entries with their summaries, filtered in turn) and open its reports over
+//! HTTP, and prints p50/p99 latencies.
 //!
 //!     cargo run --release --example workspace_load -- sqlite 100000 20 30
 //!     cargo run --release --example workspace_load -- postgres 100000 20 30
@@ -96,6 +97,16 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
         test_only_locator_space: None,
     }
 }
+
+/// The listings each responder asks for in turn: the first page, three filters, and (the last)
+/// a page deep in the list, 50 entries each with their summaries.
+const LISTINGS: [&str; 5] = [
+    "",
+    "?unread=1",
+    "?priority=critical",
+    "?claim=unclaimed&overdue=1",
+    "?page=",
+];
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -343,16 +354,24 @@ async fn main() -> anyhow::Result<()> {
         tokio::spawn(async move {
             let (mut lists, mut opens, mut failures) = (Vec::new(), Vec::new(), 0u32);
             let mut i = r;
+            let mut turn = r;
             while Instant::now() < deadline {
+                // Each responder goes through the filters in turn, and now and then to a page
+                // deep in the list.
+                turn += 1;
+                let (variant, query) = match turn % LISTINGS.len() {
+                    4 => (4, format!("?page={}", 1 + (i % (count / 50).max(1)))),
+                    v => (v, LISTINGS[v].to_owned()),
+                };
                 let t = Instant::now();
                 let ok = client
-                    .get(format!("{base}/queues/ngo"))
+                    .get(format!("{base}/queues/ngo{query}"))
                     .header("Cookie", &cookie)
                     .send()
                     .await
                     .map(|r| r.status().is_success());
                 if ok.unwrap_or(false) {
-                    lists.push(t.elapsed())
+                    lists.push((variant, t.elapsed()))
                 } else {
                     failures += 1
                 }
@@ -377,15 +396,16 @@ async fn main() -> anyhow::Result<()> {
             (lists, opens, failures)
         })
     });
-    let mut lists = Vec::new();
+    let mut listed = Vec::new();
     let mut opens = Vec::new();
     let mut failures = 0;
     for task in futures_util::future::join_all(tasks).await {
         let (l, o, f) = task?;
-        lists.extend(l);
+        listed.extend(l);
         opens.extend(o);
         failures += f;
     }
+    let mut lists: Vec<Duration> = listed.iter().map(|(_, d)| *d).collect();
     lists.sort();
     opens.sort();
     println!(
@@ -399,6 +419,25 @@ async fn main() -> anyhow::Result<()> {
         percentile(&lists, 0.5),
         percentile(&lists, 0.99)
     );
+    for (variant, name) in LISTINGS.iter().enumerate() {
+        let mut these: Vec<Duration> = listed
+            .iter()
+            .filter(|(v, _)| *v == variant)
+            .map(|(_, d)| *d)
+            .collect();
+        these.sort();
+        println!(
+            "  listing {}: {} requests, p50 {:.1} ms, p99 {:.1} ms",
+            if name.is_empty() {
+                "(first page)"
+            } else {
+                name
+            },
+            these.len(),
+            percentile(&these, 0.5),
+            percentile(&these, 0.99)
+        );
+    }
     println!(
         "report opening: {} requests, p50 {:.1} ms, p99 {:.1} ms",
         opens.len(),

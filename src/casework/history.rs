@@ -37,6 +37,8 @@ pub struct Written {
     pub at: i64,
     pub seq: i64,
     pub organisation: String,
+    /// The item written, where the entry names it (entries from before it did do not).
+    pub item: Option<Uuid>,
 }
 
 /// The audit actions of what members write, as items, to a report.
@@ -76,20 +78,52 @@ fn changed_to(subject: &str) -> Option<(String, Option<String>, Option<String>)>
     Some((status?, assignee, outcome))
 }
 
-fn changes(rows: &[AuditRow], names: &HashMap<String, String>) -> Vec<EntryChange> {
-    rows.iter()
-        .filter_map(|row| {
-            let (status, assignee, outcome) = changed_to(&row.subject)?;
-            Some(EntryChange {
-                at: row.at,
-                seq: row.seq,
-                by: names.get(&row.actor).cloned(),
-                status,
-                assignee,
-                outcome,
-            })
-        })
-        .collect()
+/// Whether a `wave_closed` subject names `report` among the reports it closed (the store's
+/// search is a substring's; this reads the list).
+fn wave_names(subject: &str, report: &str) -> bool {
+    subject
+        .split(' ')
+        .filter_map(|part| part.strip_prefix("reports:"))
+        .flat_map(|list| list.split(','))
+        .any(|id| id == report)
+}
+
+/// The entry's changes from its own `entry_changed` entries and the waves that closed it, in
+/// the log's order. A wave's one entry names every report it closed as not genuine; it leaves
+/// the claim as it was.
+fn changes(
+    own: &[AuditRow],
+    waves: &[AuditRow],
+    report: &str,
+    names: &HashMap<String, String>,
+) -> Vec<EntryChange> {
+    let mut rows: Vec<&AuditRow> = own
+        .iter()
+        .chain(waves.iter().filter(|w| wave_names(&w.subject, report)))
+        .collect();
+    rows.sort_by_key(|row| row.seq);
+    let mut out: Vec<EntryChange> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let (status, assignee, outcome) = if row.action == "wave_closed" {
+            let assignee = out.last().and_then(|c| c.assignee.clone());
+            let outcome = crate::casework::waves::NOT_GENUINE.code().to_owned();
+            ("closed".to_owned(), assignee, Some(outcome))
+        } else {
+            let Some(changed) = changed_to(&row.subject) else {
+                continue;
+            };
+            changed
+        };
+        out.push(EntryChange {
+            at: row.at,
+            seq: row.seq,
+            by: names.get(&row.actor).cloned(),
+            status,
+            assignee,
+            outcome,
+        });
+    }
+    out
 }
 
 /// The history of `report`'s entry in `queue`, for a member holding the queue's key.
@@ -113,6 +147,7 @@ pub async fn history(
     let own = store
         .audit_of_entry(queue, &report_id, &["entry_changed"])
         .await?;
+    let waves = store.waves_closing(queue, &report_id).await?;
     let organisations: HashMap<String, String> = store
         .organisations()
         .await?
@@ -129,7 +164,13 @@ pub async fn history(
             .audit_of_entry(&holder.queue_id, &report_id, &WRITTEN)
             .await?
         {
+            let item = row
+                .subject
+                .split(' ')
+                .find_map(|part| part.strip_prefix("item:"))
+                .and_then(|id| Uuid::parse_str(id).ok());
             written.push(Written {
+                item,
                 action: row.action,
                 at: row.at,
                 seq: row.seq,
@@ -145,7 +186,7 @@ pub async fn history(
         .filter_map(|(id, at)| Some((Uuid::parse_str(&id).ok()?, at)))
         .collect();
     Ok(History {
-        changes: changes(&own, &names),
+        changes: changes(&own, &waves, &report_id, &names),
         written,
         hours,
         names,
@@ -167,5 +208,14 @@ mod tests {
             Some(("new".into(), Some("acc-1".into()), None))
         );
         assert_eq!(changed_to("queue:ngo-kh report:abc"), None);
+    }
+
+    #[test]
+    fn a_wave_names_a_report_only_in_its_list() {
+        let subject = "queue:ngo-kh closed:2 kept:0 reports:aaa-1,bbb-2";
+        assert!(wave_names(subject, "aaa-1"));
+        assert!(wave_names(subject, "bbb-2"));
+        assert!(!wave_names(subject, "aaa"));
+        assert!(!wave_names(subject, "ngo-kh"));
     }
 }

@@ -59,6 +59,7 @@ pub fn editable(mut stored: serde_json::Value) -> serde_json::Value {
 #[derive(Serialize)]
 struct Versioned<'a, T: Serialize> {
     version: i64,
+    /// The issuing organisation's name.
     issued_by: &'a str,
     at: i64,
     #[serde(flatten)]
@@ -105,9 +106,17 @@ pub async fn issue(
         .await
         .map_err(WorkspaceError::from)?
         + 1;
+    // The organisation, not the member: a consulate or the police, who read this, have no need
+    // of a caseworker's name, and where authorities are complicit it would put them at risk.
+    let organisation = row.organisation_id.clone();
+    let issuer = store
+        .organisation(&organisation)
+        .await
+        .map_err(WorkspaceError::from)?
+        .map_or(organisation, |o| o.name);
     let item = Versioned {
         version,
-        issued_by: &who.username,
+        issued_by: &issuer,
         at: now(),
         projection: parsed.projection(),
     };

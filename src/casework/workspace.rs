@@ -5,6 +5,7 @@
 use uuid::Uuid;
 
 use crate::casework::opening::{open_stored, OpenError, OpenedItem};
+use crate::crypto::ItemKey;
 use crate::crypto::{CryptoError, PrivateKey, PublicKey};
 use crate::domain::workflow::{EntryStatus, Outcome};
 use crate::domain::{Audience, ItemKind};
@@ -14,7 +15,7 @@ use crate::store::{
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
 use crate::trust::receivers::Receivers;
-use crate::trust::sealing::seal_to_holders;
+use crate::trust::sealing::{seal_item_with, seal_new_to_holders, Recipient};
 use crate::trust::WorkspaceError;
 
 impl From<OpenError> for WorkspaceError {
@@ -385,19 +386,24 @@ pub(crate) async fn post(
     keep: impl Fn(&Holder) -> bool,
 ) -> Result<(), WorkspaceError> {
     let plaintext = serde_json::to_vec(message).map_err(|_| WorkspaceError::Invalid)?;
+    // The item's id in its audit entry: the timeline says which organisation wrote it by that,
+    // not by guessing from times.
+    let (id, key) = (Uuid::new_v4(), ItemKey::generate());
     let entry = audit.entry(
         &who.account_id,
         action,
-        format!("queue:{queue} report:{report}"),
+        format!("queue:{queue} report:{report} item:{id}"),
     );
-    match seal_to_holders::<WorkspaceError>(
+    let make = |recipients: &[Recipient<'_>]| {
+        seal_item_with(report, (id, &key), (kind, audience), &plaintext, recipients)
+    };
+    match seal_new_to_holders::<WorkspaceError>(
         receivers,
         report,
-        (kind, audience),
-        &plaintext,
-        reporter,
+        audience,
+        (reporter, Some(&entry)),
         keep,
-        Some(&entry),
+        make,
     )
     .await
     {

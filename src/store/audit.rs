@@ -189,6 +189,45 @@ impl Store {
         })
     }
 
+    /// The `wave_closed` entries of `queue` that name `report` among the reports they closed, in
+    /// order. Waves are few: on SQLite `+subject` keeps the planner on the action index, which
+    /// holds them alone, rather than the subject index, which holds every entry of the queue.
+    #[tracing::instrument(skip_all)]
+    pub async fn waves_closing(
+        &self,
+        queue: &str,
+        report: &str,
+    ) -> Result<Vec<AuditRow>, StoreError> {
+        let from = format!("queue:{queue} ");
+        let to = format!("queue:{queue}!");
+        let naming = format!("%{report}%");
+        let subject = if self.is_postgres() {
+            "subject"
+        } else {
+            "+subject"
+        };
+        let sql = format!(
+            "SELECT seq, at, actor, action, subject, mac FROM audit_log
+             WHERE action = 'wave_closed' AND {subject} >= $1 AND {subject} < $2
+               AND {subject} LIKE $3
+             ORDER BY seq"
+        );
+        let rows: Vec<(i64, i64, String, String, String, Vec<u8>)> = on_pool!(self, read, pool => {
+            sqlx::query_as(&sql).bind(&from).bind(&to).bind(&naming).fetch_all(pool).await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(seq, at, actor, action, subject, mac)| AuditRow {
+                seq,
+                at,
+                actor,
+                action,
+                subject,
+                mac,
+            })
+            .collect())
+    }
+
     /// The entries about one queue's entry of a report with one of `actions`, in order: those
     /// whose subject is `queue:<queue> report:<report>`, alone or followed by a space and more.
     /// A range on the subject index; no entry of another report or queue falls in it, since a

@@ -138,8 +138,9 @@ impl Store {
         })
     }
 
-    /// The summary items of `reports` sealed to `queue`, each with the queue's copy of its key,
-    /// every audience's, oldest first.
+    /// The summary item of each of `reports` the queue's list shows, with the queue's copy of
+    /// its key: the NGO audience's where the queue holds it, else the latest made from a
+    /// projection; one per report, so a listing opens no version it would not show.
     #[tracing::instrument(skip_all)]
     pub async fn summaries(
         &self,
@@ -151,10 +152,16 @@ impl Store {
         }
         let places: Vec<String> = (0..reports.len()).map(|n| format!("${}", n + 2)).collect();
         let sql = format!(
-            "SELECT i.report_id, {ITEM_COLUMNS}
-             FROM items i JOIN item_keys k ON k.item_id = i.id
-             WHERE k.recipient = $1 AND i.kind = 'summary' AND i.report_id IN ({})
-             ORDER BY i.position",
+            "SELECT * FROM (
+                SELECT i.report_id, {ITEM_COLUMNS},
+                       ROW_NUMBER() OVER (
+                         PARTITION BY i.report_id
+                         ORDER BY CASE WHEN i.audience = 'ngo' THEN 0 ELSE 1 END, i.position DESC
+                       ) AS pick
+                FROM items i JOIN item_keys k ON k.item_id = i.id
+                WHERE k.recipient = $1 AND i.kind = 'summary' AND i.report_id IN ({})
+             ) chosen WHERE pick = 1
+             ORDER BY position",
             places.join(", ")
         );
         let recipient = format!("queue:{queue}");

@@ -5,6 +5,7 @@
 //! responders' writing all seal through here.
 
 use uuid::Uuid;
+use zeroize::Zeroizing;
 
 use crate::crypto::{CryptoError, ItemKey, PublicKey, SealedItem, SealedKey};
 use crate::domain::{Audience, ItemKind};
@@ -35,6 +36,22 @@ pub fn seal_item(
     seal_item_with(report, (id, &key), (kind, audience), plaintext, recipients)
 }
 
+/// Every item's plaintext is rounded up to a multiple of this many bytes before it is sealed.
+pub const PAD_TO: usize = 512;
+
+/// `plaintext` followed by spaces up to the next multiple of `PAD_TO`. A ciphertext's length
+/// would otherwise tell whoever holds the database which consent was given or withdrawn, how
+/// long a reply or a note is, or a summary's country; within a block they all look alike.
+/// Every item's plaintext is JSON, where trailing whitespace is allowed and ignored, so padded
+/// and unpadded items open alike. Items sealed on the reporter's device are the device's own.
+fn padded(plaintext: &[u8]) -> Zeroizing<Vec<u8>> {
+    let len = plaintext.len().div_ceil(PAD_TO).max(1) * PAD_TO;
+    let mut out = Zeroizing::new(Vec::with_capacity(len));
+    out.extend_from_slice(plaintext);
+    out.resize(len, b' ');
+    out
+}
+
 /// Seals an item under a key the caller made (an attachment seals its file under it too).
 pub fn seal_item_with(
     report: Uuid,
@@ -43,7 +60,7 @@ pub fn seal_item_with(
     plaintext: &[u8],
     recipients: &[Recipient<'_>],
 ) -> Result<NewItem, CryptoError> {
-    let sealed = SealedItem::seal(key, report, id, plaintext)?;
+    let sealed = SealedItem::seal(key, report, id, &padded(plaintext))?;
     let keys = recipients
         .iter()
         .map(|r| {
@@ -134,4 +151,29 @@ pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError> + From<
         }
     }
     Err(StoreError::QueueKeyChanged.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_that_differ_in_length_within_a_block_seal_to_one_length() {
+        let short = br#"{"consents":{"police":true}}"#.as_slice();
+        let long = br#"{"consents":{"police":false,"consulate":false}}"#.as_slice();
+        assert_eq!(padded(short).len(), PAD_TO);
+        assert_eq!(padded(long).len(), PAD_TO);
+        assert_eq!(padded(b"").len(), PAD_TO);
+        assert_eq!(padded(&[b'x'; PAD_TO]).len(), PAD_TO);
+        assert_eq!(padded(&[b'x'; PAD_TO + 1]).len(), 2 * PAD_TO);
+    }
+
+    #[test]
+    fn a_padded_item_reads_as_the_json_it_was() -> Result<(), serde_json::Error> {
+        let value = serde_json::json!({"text": "ជួយខ្ញុំផង", "at": 1_796_214_201});
+        let plain = serde_json::to_vec(&value)?;
+        let read: serde_json::Value = serde_json::from_slice(&padded(&plain))?;
+        assert_eq!(read, value);
+        Ok(())
+    }
 }

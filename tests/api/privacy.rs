@@ -118,3 +118,41 @@ on_both_engines!(
         }
     }
 );
+
+on_both_engines!(
+    a_stored_item_s_length_does_not_tell_what_it_says,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (report, _) = app
+            .submit(&json!({"location": {"country": "KH"}, "narrative": "held"}))
+            .await;
+        let desk = crate::workspace::staff(&app, "coordinator", "operator", "coord.pad").await;
+        crate::workspace::import(&app, &desk, "desk").await;
+        for text in [
+            "ok",
+            "we+will+call+you+tomorrow+at+noon+on+the+number+you+gave",
+        ] {
+            crate::casefile::act(
+                &app,
+                &desk,
+                "desk",
+                report,
+                "reply",
+                &format!("text={text}"),
+            )
+            .await;
+        }
+        // As whoever took the database would measure them.
+        let lengths = app
+            .strings(&format!(
+                "SELECT CAST(LENGTH(ciphertext) AS TEXT) FROM items
+                 WHERE report_id = '{report}' AND kind = 'reply' ORDER BY position"
+            ))
+            .await;
+        assert_eq!(lengths.len(), 2);
+        assert_eq!(
+            lengths[0], lengths[1],
+            "a short and a long reply look alike"
+        );
+    }
+);

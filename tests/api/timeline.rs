@@ -143,3 +143,45 @@ on_both_engines!(the_timeline_tells_the_case_in_order, |engine| async move {
     assert!(!desk_page.contains("called the shelter"), "{desk_page}");
     assert!(!desk_page.contains("coord.thread claimed"), "{desk_page}");
 });
+
+on_both_engines!(
+    a_wave_that_closed_the_report_is_in_its_timeline,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (report, _) = app
+            .submit(
+                &json!({"location": {"country": "TH"}, "narrative": "send money to this account"}),
+            )
+            .await;
+        let (other, _) = app
+            .submit(
+                &json!({"location": {"country": "TH"}, "narrative": "send money to this account"}),
+            )
+            .await;
+        let desk = staff(&app, "coordinator", "operator", "coord.desk").await;
+        import(&app, &desk, "desk").await;
+        act(&app, &desk, "desk", report, "claim", "").await;
+        let csrf = crate::workspace::csrf_of(&app, &desk).await;
+        let closed = app
+            .post_form_with(
+                "/queues/desk/wave",
+                &format!("csrf={csrf}&report={report}&report={other}&confirm=yes"),
+                Some(&desk),
+            )
+            .await;
+        assert_eq!(closed.status().as_u16(), 303);
+
+        let html = page(&app, &desk, "desk", report).await;
+        let timeline = &html[html.find("<ol class=\"timeline\"").unwrap_or(0)..];
+        let order = positions(
+            timeline,
+            &[
+                "coord.desk claimed the report",
+                "coord.desk changed the status to closed (not genuine (a fake report))",
+            ],
+        );
+        assert!(order[0] < order[1], "{timeline}");
+        // The claim stands: a wave closes, it does not release.
+        assert!(!timeline.contains("released"), "{timeline}");
+    }
+);

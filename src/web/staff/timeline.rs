@@ -226,8 +226,9 @@ pub(super) fn timeline(
             at,
             seq: None,
         };
-        // What a member wrote, matched to the audit entry of its own transaction: the nearest
-        // in time of its action not matched yet.
+        // What a member wrote, matched to the audit entry of its own transaction: the one that
+        // names the item, or (for entries from before they named it) the nearest in time of its
+        // action not matched yet.
         let action = match kind {
             ItemKind::Reply => Some("reply_sent"),
             ItemKind::Note => Some("note_added"),
@@ -236,14 +237,24 @@ pub(super) fn timeline(
             _ => None,
         };
         let written = action.and_then(|action| {
-            let (i, w) = history
+            let named = history
                 .written
                 .iter()
                 .enumerate()
-                .filter(|(i, w)| {
-                    !used.contains(i) && w.action == action && (w.at - at).abs() <= 120
-                })
-                .min_by_key(|(_, w)| ((w.at - at).abs(), w.seq))?;
+                .find(|(_, w)| w.item == Some(item.id));
+            let (i, w) = named.or_else(|| {
+                history
+                    .written
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, w)| {
+                        !used.contains(i)
+                            && w.item.is_none()
+                            && w.action == action
+                            && (w.at - at).abs() <= 120
+                    })
+                    .min_by_key(|(_, w)| ((w.at - at).abs(), w.seq))
+            })?;
             used.insert(i);
             Some(w)
         });
