@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{captured_logs, code_in_page, on_both_engines, spawn_app, TestApp};
+use crate::helpers::{captured_logs, code_in_page, hidden, on_both_engines, spawn_app, TestApp};
 use crate::workspace::{account_id, csrf_of, import, staff};
 
 async fn set_hotline(app: &TestApp, coordinator: &str, member: &str, allow: &str) -> u16 {
@@ -21,10 +21,22 @@ async fn set_hotline(app: &TestApp, coordinator: &str, member: &str, allow: &str
     .as_u16()
 }
 
-async fn file(app: &TestApp, cookie: &str, answers: &str) -> reqwest::Response {
+/// The form's body as the filing page sends it: its session token and its filing's own.
+async fn form(app: &TestApp, cookie: &str, answers: &str) -> String {
     let csrf = csrf_of(app, cookie).await;
-    app.post_form_with("/hotline", &format!("csrf={csrf}&{answers}"), Some(cookie))
+    let page = app
+        .get_with("/hotline", cookie)
         .await
+        .text()
+        .await
+        .unwrap_or_default();
+    let filing = hidden(&page, "filing");
+    format!("csrf={csrf}&filing={filing}&{answers}")
+}
+
+async fn file(app: &TestApp, cookie: &str, answers: &str) -> reqwest::Response {
+    let body = form(app, cookie, answers).await;
+    app.post_form_with("/hotline", &body, Some(cookie)).await
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -59,13 +71,18 @@ on_both_engines!(
         assert!(html.contains("name=\"narrative\""), "{html}");
         assert!(!html.contains(" checked"), "every consent unticked: {html}");
         assert!(html.contains("File a report for a caller"), "{html}");
+        // It records the caller's language, as the reporter's own form records the page's.
+        assert!(
+            html.contains("<input type=\"hidden\" name=\"language\" value=\"km\">"),
+            "{html}"
+        );
 
         // A caller from India held in Cambodia, who has said yes to nothing yet.
         let filed = file(
             &app,
             &member,
-            "lang=km&reporter.relation=family&location.country=KH&person.nationality=IN\
-             &narrative=caller+said+hotlinecheck+words",
+            "lang=km&language=km&reporter.relation=family&location.country=KH\
+             &person.nationality=IN&narrative=caller+said+hotlinecheck+words",
         )
         .await;
         assert_eq!(filed.status().as_u16(), 200);
@@ -108,6 +125,7 @@ on_both_engines!(
             .find(|(kind, _)| kind == "report")
             .unwrap_or_else(|| panic!("no report item"));
         assert_eq!(sealed["narrative"], json!("caller said hotlinecheck words"));
+        assert_eq!(sealed["language"], json!("km"), "{sealed}");
         assert!(!sealed.to_string().contains("hotline.member"));
         assert!(!sealed.to_string().contains(&member_id));
         let (_, triage) = items
@@ -405,5 +423,56 @@ on_both_engines!(
         assert_eq!(status, 403);
         let (_, document) = api(&app, "GET", "/api/v1/openapi.json", None, None).await;
         assert!(document["paths"]["/api/v1/hotline/reports"]["post"].is_object());
+    }
+);
+
+on_both_engines!(
+    a_reloaded_answer_page_files_nothing_twice,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let coordinator = staff(&app, "coordinator", "operator", "coord.reload").await;
+        assert_eq!(
+            set_hotline(&app, &coordinator, "coord.reload", "yes").await,
+            200
+        );
+        let body = form(
+            &app,
+            &coordinator,
+            "lang=en&location.country=KH&narrative=caller+held+at+the+port",
+        )
+        .await;
+        let first = app
+            .post_form_with("/hotline", &body, Some(&coordinator))
+            .await;
+        assert_eq!(first.status().as_u16(), 200);
+        let code = code_in_page(&first.text().await.unwrap_or_default());
+
+        // The browser sends the same form again, as a reload of the answer page does.
+        let again = app
+            .post_form_with("/hotline", &body, Some(&coordinator))
+            .await;
+        assert_eq!(again.status().as_u16(), 409);
+        let html = again.text().await.unwrap_or_default();
+        assert!(html.contains("was filed already"), "{html}");
+        assert!(!html.contains(code.as_str()), "the code is not shown again");
+        assert!(
+            !html.contains("caller held at the port"),
+            "a fresh form: {html}"
+        );
+        assert_eq!(app.strings("SELECT id FROM reports").await.len(), 1);
+
+        // A form without its token (sent from elsewhere) files nothing, and keeps the answers.
+        let csrf = csrf_of(&app, &coordinator).await;
+        let stray = app
+            .post_form_with(
+                "/hotline",
+                &format!("csrf={csrf}&lang=en&location.country=KH&narrative=typed+words+kept"),
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(stray.status().as_u16(), 422);
+        let html = stray.text().await.unwrap_or_default();
+        assert!(html.contains("typed words kept"), "{html}");
+        assert_eq!(app.strings("SELECT id FROM reports").await.len(), 1);
     }
 );

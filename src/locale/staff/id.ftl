@@ -414,3 +414,5 @@ staff-tl-released = { $name } melepaskan laporan
 staff-tl-moved = { $name } mengubah status menjadi { $status }
 ## the case file: a report hotline staff filed
 staff-filed-by-hotline = Diajukan oleh staf hotline untuk penelepon
+staff-hotline-already-filed = Laporan penelepon ini sudah dikirim, dan kode tanda terimanya hanya ditampilkan sekali; kode itu tidak ditampilkan lagi. Jika penelepon tidak mendengar kodenya, kirim ulang laporan bersama mereka: mereka akan mendapat kode baru.
+staff-hotline-resend = Formulir ini tidak dikirim dari halaman ini sebagaimana adanya. Periksa jawabannya dan kirim lagi.

@@ -414,3 +414,5 @@ staff-tl-released = { $name } ສົ່ງເລື່ອງນີ້ຄືນ
 staff-tl-moved = { $name } ປ່ຽນສະຖານະເປັນ { $status }
 ## the case file: a report hotline staff filed
 staff-filed-by-hotline = ຍື່ນແທນຜູ້ໂທ ໂດຍພະນັກງານສາຍດ່ວນ
+staff-hotline-already-filed = ລາຍງານຂອງຜູ້ໂທຄົນນີ້ຖືກສົ່ງແລ້ວ ແລະ ລະຫັດໃບຮັບສະແດງພຽງເທື່ອດຽວ ຈະບໍ່ສະແດງອີກ. ຖ້າຜູ້ໂທບໍ່ໄດ້ຍິນລະຫັດ, ໃຫ້ສົ່ງລາຍງານໃໝ່ນຳເຂົາ: ເຂົາຈະໄດ້ລະຫັດໃໝ່.
+staff-hotline-resend = ແບບຟອມນີ້ບໍ່ໄດ້ສົ່ງຈາກໜ້ານີ້ຕາມທີ່ເປັນຢູ່. ກະລຸນາກວດຄຳຕອບແລ້ວສົ່ງອີກຄັ້ງ.

@@ -414,3 +414,5 @@ staff-tl-released = { $name } melepaskan kes ini
 staff-tl-moved = { $name } menukar status kepada { $status }
 ## the case file: a report hotline staff filed
 staff-filed-by-hotline = Difailkan oleh kakitangan talian bantuan untuk pemanggil
+staff-hotline-already-filed = Laporan pemanggil ini sudah dihantar, dan kod resitnya dipaparkan sekali sahaja; ia tidak dipaparkan lagi. Jika pemanggil tidak mendengar kod itu, hantar semula laporan bersama mereka: mereka akan mendapat kod baharu.
+staff-hotline-resend = Borang ini tidak dihantar daripada halaman ini seperti yang ada. Semak jawapan dan hantar semula.

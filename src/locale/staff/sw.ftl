@@ -423,3 +423,5 @@ staff-tl-released = { $name } aliachia ripoti
 staff-tl-moved = { $name } alibadilisha hali kuwa { $status }
 ## the case file: a report hotline staff filed
 staff-filed-by-hotline = Imewasilishwa na mfanyakazi wa simu ya msaada kwa ajili ya mpigaji
+staff-hotline-already-filed = Ripoti ya mpigaji simu huyu imeshatumwa, na msimbo wake wa risiti ulionyeshwa mara moja tu; hautaonyeshwa tena. Ikiwa mpigaji hakusikia msimbo, tuma ripoti tena pamoja naye: atapata msimbo mpya.
+staff-hotline-resend = Fomu hii haikutumwa kutoka ukurasa huu kama ulivyo. Kagua majibu kisha utume tena.

@@ -414,3 +414,5 @@ staff-tl-released = { $name } đã trả lại báo cáo
 staff-tl-moved = { $name } đã đổi trạng thái thành { $status }
 ## the case file: a report hotline staff filed
 staff-filed-by-hotline = Do nhân viên đường dây nóng gửi thay người gọi
+staff-hotline-already-filed = Báo cáo của người gọi này đã được gửi, và mã biên nhận chỉ hiện một lần; mã sẽ không hiện lại. Nếu người gọi chưa nghe được mã, hãy cùng họ gửi lại báo cáo: họ sẽ nhận một mã mới.
+staff-hotline-resend = Biểu mẫu không được gửi từ trang này như hiện tại. Hãy kiểm tra các câu trả lời rồi gửi lại.

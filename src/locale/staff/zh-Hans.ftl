@@ -406,3 +406,5 @@ staff-tl-released = { $name } 放弃认领报告
 staff-tl-moved = { $name } 将状态改为 { $status }
 ## the case file: a report hotline staff filed
 staff-filed-by-hotline = 由热线工作人员代来电者提交
+staff-hotline-already-filed = 这位来电者的报告已经提交过，收据码只显示一次，不会再次显示。如果来电者没有听到收据码，请和对方一起重新提交报告：对方会得到一个新的收据码。
+staff-hotline-resend = 此表单不是从当前页面发送的。请检查回答后重新发送。

@@ -2,7 +2,7 @@
 //! become answers (`error`), the reporter page frame and pages of failure (`page`), reading
 //! bodies, JSON and multipart forms within their limits (`body`, `json`, `upload`), staged and
 //! downloaded files (`staged`, `files`), the API's bearer session (`bearer`), a queue list's query
-//! (`list_query`), the receipt code's sealed carrier (`receipt_carrier`), the reporter's form as
+//! (`list_query`), the receipt code's sealed carrier (`receipt_carrier`), forms that act once (`once`), the reporter's form as
 //! data, shared by the reporter's pages and the hotline's filing in the workspace
 //! (`report_form`), the per-source limits (`throttle`) and the onion circuit
 //! they count there (`circuit`), the metrics, the middleware and the static assets.
@@ -20,6 +20,7 @@ pub mod json;
 pub mod list_query;
 pub mod metrics;
 pub mod middleware;
+pub mod once;
 pub mod page;
 pub mod receipt_carrier;
 pub mod report_form;

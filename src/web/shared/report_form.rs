@@ -176,9 +176,17 @@ const CONTACT: Section = Section {
 
 /// Form fields that hold several values (checkbox groups).
 const MULTI: &[&str] = &["indicators", "wants"];
-/// Form fields that are not part of the report.
-/// (`csrf` is the workspace's token, on the hotline's filing form.)
-const PAGE_FIELDS: &[&str] = &["lang", "as", "visit", "use_location", "csrf", HONEYPOT];
+/// Form fields that are not part of the report: `csrf` and `filing` are the workspace's
+/// session token and the hotline form's single-use token (`web::shared::once`).
+const PAGE_FIELDS: &[&str] = &[
+    "lang",
+    "as",
+    "visit",
+    "use_location",
+    "csrf",
+    "filing",
+    HONEYPOT,
+];
 
 /// A field people never see and leave empty; what fills it in is a machine.
 pub const HONEYPOT: &str = "website";

@@ -44,6 +44,8 @@ pub struct AppState {
     /// What destroys reports: the one the server runs on its timer, for the desk's early
     /// destruction of fakes.
     pub shredder: crate::reporting::shredding::Shredder,
+    /// The hotline filings taken: a reloaded answer page files nothing twice.
+    pub filings: Arc<crate::web::shared::once::OnceTokens>,
 }
 
 impl AppState {

@@ -25,6 +25,7 @@ use crate::web::shared::assets;
 use crate::web::shared::body::{self, fields};
 use crate::web::shared::error::Failure;
 use crate::web::shared::metrics::{Channel, Reason};
+use crate::web::shared::once::{OnceTokens, Spend};
 use crate::web::shared::page::{html, query, PageError};
 use crate::web::shared::report_form::{self, FormView};
 use crate::web::shared::state::AppState;
@@ -49,8 +50,12 @@ struct FilingPage {
     form: FormView,
     choose: String,
     desk_note: String,
-    /// Why the filing was not taken, above the form (a limit, a failure).
+    /// Why the filing was not taken, above the form (a limit, a failure), in the caller's words.
     notice: Option<String>,
+    /// What the staff member must know first (filed already, sent from elsewhere), in theirs.
+    staff_notice: Option<String>,
+    /// The filing's token: the one report this page's form files (`web::shared::once`).
+    filing: String,
 }
 
 #[derive(Template)]
@@ -74,7 +79,8 @@ fn filing_page(
     caller: Option<&str>,
     answers: &HashMap<String, Vec<String>>,
     errors: &FieldErrors,
-    notice: Option<&str>,
+    (notice, staff_notice): (Option<&str>, Option<&str>),
+    filing: String,
 ) -> FilingPage {
     let tr = state.staff_tr(req, who);
     // The caller's language is chosen on the page, never guessed from the staff member's browser.
@@ -96,6 +102,8 @@ fn filing_page(
         choose: caller.t("form-choose"),
         desk_note: caller.t("form-desk-note"),
         notice: notice.map(|code| caller.error(code)),
+        staff_notice: staff_notice.map(|key| tr.t(key)),
+        filing,
         stylesheet: assets::STYLESHEET_PATH,
         tr,
     }
@@ -145,7 +153,8 @@ pub async fn filing_form(
         q.get("caller").map(String::as_str),
         &HashMap::new(),
         &FieldErrors::default(),
-        None,
+        (None, None),
+        OnceTokens::issue(),
     );
     Ok(html(StatusCode::OK, shown.render()))
 }
@@ -172,6 +181,8 @@ pub async fn file(
     }
     let caller = page_fields.get("lang").cloned();
     let posted = report_form::decode(&bytes);
+    // The form's own token while it is one this server issued; a fresh one otherwise.
+    let token = page_fields.get("filing").cloned().unwrap_or_default();
     let again = |errors: &FieldErrors, status: StatusCode, notice: Option<&str>| {
         let shown = filing_page(
             &state,
@@ -180,7 +191,8 @@ pub async fn file(
             caller.as_deref(),
             &posted.answers,
             errors,
-            notice,
+            (notice, None),
+            token.clone(),
         );
         html(status, shown.render())
     };
@@ -206,12 +218,45 @@ pub async fn file(
             return Ok(again(&errors, StatusCode::UNPROCESSABLE_ENTITY, None));
         }
     };
-    hotline::record_filing(&state.accounts.audit, &who)
-        .await
-        .map_err(|e| fail(&state, &req, e))?;
+    match state.filings.spend(&token) {
+        Spend::Fresh => {}
+        // Reloaded, or sent twice: the report was filed, and its code shown once. A fresh,
+        // empty form, so that filing again is a choice, not a click.
+        Spend::Spent => {
+            let shown = filing_page(
+                &state,
+                &req,
+                &who,
+                caller.as_deref(),
+                &HashMap::new(),
+                &FieldErrors::default(),
+                (None, Some("staff-hotline-already-filed")),
+                OnceTokens::issue(),
+            );
+            return Ok(html(StatusCode::CONFLICT, shown.render()));
+        }
+        Spend::Malformed => {
+            let shown = filing_page(
+                &state,
+                &req,
+                &who,
+                caller.as_deref(),
+                &posted.answers,
+                &FieldErrors::default(),
+                (None, Some("staff-hotline-resend")),
+                OnceTokens::issue(),
+            );
+            return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, shown.render()));
+        }
+    }
+    if let Err(e) = hotline::record_filing(&state.accounts.audit, &who).await {
+        state.filings.unspend(&token);
+        return Err(fail(&state, &req, e));
+    }
     let receipt = match state.intake.submit_filed(report, Filing::Hotline).await {
         Ok(receipt) => receipt,
         Err(e) => {
+            state.filings.unspend(&token);
             // Nothing was stored: said above the form, every answer kept.
             let failure = Failure::from(e);
             refused(Reason::from(failure));
