@@ -77,8 +77,7 @@ fn filing_page(
     req: &HttpRequest,
     who: &Principal,
     caller: Option<&str>,
-    answers: &HashMap<String, Vec<String>>,
-    errors: &FieldErrors,
+    (answers, errors): (&HashMap<String, Vec<String>>, &FieldErrors),
     (notice, staff_notice): (Option<&str>, Option<&str>),
     filing: String,
 ) -> FilingPage {
@@ -151,8 +150,7 @@ pub async fn filing_form(
         &req,
         &who,
         q.get("caller").map(String::as_str),
-        &HashMap::new(),
-        &FieldErrors::default(),
+        (&HashMap::new(), &FieldErrors::default()),
         (None, None),
         OnceTokens::issue(),
     );
@@ -189,8 +187,7 @@ pub async fn file(
             &req,
             &who,
             caller.as_deref(),
-            &posted.answers,
-            errors,
+            (&posted.answers, errors),
             (notice, None),
             token.clone(),
         );
@@ -228,8 +225,7 @@ pub async fn file(
                 &req,
                 &who,
                 caller.as_deref(),
-                &HashMap::new(),
-                &FieldErrors::default(),
+                (&HashMap::new(), &FieldErrors::default()),
                 (None, Some("staff-hotline-already-filed")),
                 OnceTokens::issue(),
             );
@@ -241,8 +237,7 @@ pub async fn file(
                 &req,
                 &who,
                 caller.as_deref(),
-                &posted.answers,
-                &FieldErrors::default(),
+                (&posted.answers, &FieldErrors::default()),
                 (None, Some("staff-hotline-resend")),
                 OnceTokens::issue(),
             );
