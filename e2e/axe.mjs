@@ -10,21 +10,19 @@
 // - a skip link is the first thing Tab reaches (after "Leave this page" on a reporter's page),
 //   and following it moves focus to <main>;
 // - every control Tab reaches shows a visible focus indicator (an outline or a box shadow).
-// Screenshots of every page at both widths are kept in e2e/artifacts/axe/.
+// Screenshots of every page at both widths are kept in e2e/artifacts/axe/. The server, TOTP and
+// the JavaScript-off page are e2e/lib.mjs's, shared with e2e/workspace.mjs.
 //
 // Usage: node e2e/axe.mjs path/to/homeward   (exit status 1 on any failure)
 
-import { execFileSync, spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch } from "./browser.mjs";
+import { current, fetched as fetchedFrom, flowPage as flowPageOn, go, homeward, html, submit, text, totp, unfold } from "./lib.mjs";
 
 const binary = process.argv[2] ?? "target/debug/homeward";
 const port = 18096;
-const base = `http://127.0.0.1:${port}`;
 const artifacts = new URL("./artifacts/axe/", import.meta.url).pathname;
 mkdirSync(artifacts, { recursive: true });
 // From node_modules, never fetched while the run goes.
@@ -39,103 +37,27 @@ const fail = (message) => {
 };
 const covered = [];
 
-const data = mkdtempSync(join(tmpdir(), "homeward-axe-"));
-const env = {
-  ...process.env,
-  HOMEWARD_DATA_DIR: join(data, "data"),
-  HOMEWARD_DATABASE__URL: `sqlite://${join(data, "data", "homeward.db")}`,
-  HOMEWARD_SERVER__PORT: String(port),
-  HOMEWARD_PUBLIC_URL: base,
-  HOMEWARD_LOG__FILTER: "warn",
-  HOMEWARD_FOLLOWUP__ATTEMPTS_PER_MINUTE: "1000",
-  HOMEWARD_LIMITS__SUBMISSIONS_PER_MINUTE: "1000",
-  // One browser on loopback logs in every account of the run: not a guessing attack.
-  HOMEWARD_SESSIONS__LOGIN_ATTEMPTS_PER_MINUTE: "1000",
-  HOMEWARD_SESSIONS__GLOBAL_LOGIN_ATTEMPTS_PER_MINUTE: "1000",
-  // Every entry overdue at once, so that the queue shows its overdue marks.
-  HOMEWARD_ACK_TARGETS__NORMAL_MINUTES: "1",
-  HOMEWARD_ACK_TARGETS__HIGH_MINUTES: "1",
-  HOMEWARD_ACK_TARGETS__CRITICAL_MINUTES: "1",
-};
+const { base, data, cli, start: startServer } = homeward({
+  binary,
+  port,
+  name: "axe",
+  settings: {
+    HOMEWARD_FOLLOWUP__ATTEMPTS_PER_MINUTE: "1000",
+    HOMEWARD_LIMITS__SUBMISSIONS_PER_MINUTE: "1000",
+    // One browser on loopback logs in every account of the run: not a guessing attack.
+    HOMEWARD_SESSIONS__LOGIN_ATTEMPTS_PER_MINUTE: "1000",
+    HOMEWARD_SESSIONS__GLOBAL_LOGIN_ATTEMPTS_PER_MINUTE: "1000",
+    // Every entry overdue at once, so that the queue shows its overdue marks.
+    HOMEWARD_ACK_TARGETS__NORMAL_MINUTES: "1",
+    HOMEWARD_ACK_TARGETS__HIGH_MINUTES: "1",
+    HOMEWARD_ACK_TARGETS__CRITICAL_MINUTES: "1",
+  },
+});
 
-async function startServer() {
-  const taken = await fetch(`${base}/healthz`).then(() => true, () => false);
-  if (taken) throw new Error(`something already answers on ${base}`);
-  const server = spawn(binary, ["serve"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  process.on("exit", () => server.kill());
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  server.kill();
-  throw new Error("the server did not start");
-}
+// ---- the flow: a browser page with JavaScript off, and what it last navigated to (lib.mjs)
 
-const cli = (...args) => execFileSync(binary, args, { env, encoding: "utf8" });
-
-/// RFC 6238 with the authenticator defaults the enrolment page names: SHA-1, 6 digits, 30 s.
-function totp(secretBase32) {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const c of secretBase32.replace(/[\s=]/g, "").toUpperCase()) {
-    bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
-  }
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)));
-  const mac = createHmac("sha1", key).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0xf;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1e6).padStart(6, "0");
-}
-
-// ---- the flow: a browser page with JavaScript off, and what it last navigated to
-
-async function flowPage(browser, locale = "en") {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale, viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  page.last = null;
-  page.on("response", (r) => {
-    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) page.last = r;
-  });
-  return page;
-}
-
-/// The document the page shows now, as the server sent it.
-async function current(page) {
-  const r = page.last;
-  const headers = { ...(await r.allHeaders()) };
-  for (const h of ["content-encoding", "content-length", "transfer-encoding", "set-cookie"]) delete headers[h];
-  return { url: r.url(), status: r.status(), headers, body: await r.body() };
-}
-
-async function go(page, path) {
-  await page.goto(`${base}${path}`);
-  return current(page);
-}
-
-/// Clicks what submits a form and waits for the page it leads to.
-/// The case file folds its action forms away (no JavaScript needed to open them): a person
-/// opens one, as this does before it types.
-async function unfold(page) {
-  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
-}
-
-async function submit(page, selector) {
-  await Promise.all([page.waitForEvent("load"), page.click(selector)]);
-  return current(page);
-}
-
-/// A GET made outside the browser (another language, no session): the document as sent.
-async function fetched(path, headers = {}) {
-  const r = await fetch(`${base}${path}`, { headers });
-  const kept = {};
-  for (const [k, v] of r.headers) if (!["content-encoding", "content-length", "transfer-encoding"].includes(k)) kept[k] = v;
-  return { url: r.url, status: r.status, headers: kept, body: Buffer.from(await r.arrayBuffer()) };
-}
+const flowPage = (browser, locale = "en") => flowPageOn(browser, base, { locale });
+const fetched = (path, headers = {}) => fetchedFrom(base, path, headers);
 
 // ---- the checks, on a replay of the document with JavaScript on
 
@@ -237,9 +159,6 @@ function focusVisible(page) {
 }
 
 // ---- the walk
-
-const text = (html, cls) => [...html.matchAll(new RegExp(`class="${cls}"[^>]*>([^<]*)<`, "g"))].map((m) => m[1].trim());
-const html = (doc) => doc.body.toString("utf8");
 
 async function enrol(browser, link, username, label) {
   const page = await flowPage(browser);
