@@ -211,6 +211,11 @@ impl Tr {
         self.catalogs.text(self.lang, key, Some(args))
     }
 
+    /// A staff role's name (`operator`, `coordinator`, `responder`) in this language.
+    pub fn role(&self, code: &str) -> String {
+        self.t(&format!("staff-role-{code}"))
+    }
+
     /// The message for a field error code.
     pub fn error(&self, code: &str) -> String {
         self.t(&format!("error-{code}"))

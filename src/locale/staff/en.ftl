@@ -422,3 +422,6 @@ staff-tl-moved = { $name } changed the status to { $status }
 staff-filed-by-hotline = Filed for a caller by hotline staff
 staff-hotline-already-filed = This caller's report was filed already, and its receipt code was shown once; it is not shown again. If the caller did not hear the code, file the report again with them: they get a new code.
 staff-hotline-resend = The form was not sent from this page as it stands. Check the answers and send it again.
+staff-role-operator = operator
+staff-role-coordinator = coordinator
+staff-role-responder = responder

@@ -426,3 +426,6 @@ staff-tl-moved = Binago ni { $name } ang katayuan sa { $status }
 staff-filed-by-hotline = Isinumite ng hotline staff para sa tumawag
 staff-hotline-already-filed = Naipadala na ang ulat ng tumatawag na ito, at minsan lang ipinakita ang receipt code nito; hindi na ito ipapakita ulit. Kung hindi narinig ng tumatawag ang code, ipadala ulit ang ulat kasama nila: bibigyan sila ng bagong code.
 staff-hotline-resend = Hindi ipinadala ang form mula sa pahinang ito sa kasalukuyang anyo nito. Suriin ang mga sagot at ipadala ulit.
+staff-role-operator = operator
+staff-role-coordinator = coordinator
+staff-role-responder = responder

@@ -416,3 +416,6 @@ staff-tl-moved = { $name } mengubah status menjadi { $status }
 staff-filed-by-hotline = Diajukan oleh staf hotline untuk penelepon
 staff-hotline-already-filed = Laporan penelepon ini sudah dikirim, dan kode tanda terimanya hanya ditampilkan sekali; kode itu tidak ditampilkan lagi. Jika penelepon tidak mendengar kodenya, kirim ulang laporan bersama mereka: mereka akan mendapat kode baru.
 staff-hotline-resend = Formulir ini tidak dikirim dari halaman ini sebagaimana adanya. Periksa jawabannya dan kirim lagi.
+staff-role-operator = operator
+staff-role-coordinator = koordinator
+staff-role-responder = petugas penanganan

@@ -416,3 +416,6 @@ staff-tl-moved = { $name } menukar status kepada { $status }
 staff-filed-by-hotline = Difailkan oleh kakitangan talian bantuan untuk pemanggil
 staff-hotline-already-filed = Laporan pemanggil ini sudah dihantar, dan kod resitnya dipaparkan sekali sahaja; ia tidak dipaparkan lagi. Jika pemanggil tidak mendengar kod itu, hantar semula laporan bersama mereka: mereka akan mendapat kod baharu.
 staff-hotline-resend = Borang ini tidak dihantar daripada halaman ini seperti yang ada. Semak jawapan dan hantar semula.
+staff-role-operator = pengendali
+staff-role-coordinator = penyelaras
+staff-role-responder = petugas tindak balas

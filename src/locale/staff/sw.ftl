@@ -425,3 +425,6 @@ staff-tl-moved = { $name } alibadilisha hali kuwa { $status }
 staff-filed-by-hotline = Imewasilishwa na mfanyakazi wa simu ya msaada kwa ajili ya mpigaji
 staff-hotline-already-filed = Ripoti ya mpigaji simu huyu imeshatumwa, na msimbo wake wa risiti ulionyeshwa mara moja tu; hautaonyeshwa tena. Ikiwa mpigaji hakusikia msimbo, tuma ripoti tena pamoja naye: atapata msimbo mpya.
 staff-hotline-resend = Fomu hii haikutumwa kutoka ukurasa huu kama ulivyo. Kagua majibu kisha utume tena.
+staff-role-operator = mwendeshaji
+staff-role-coordinator = mratibu
+staff-role-responder = mhudumu wa kesi

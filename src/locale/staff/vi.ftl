@@ -416,3 +416,6 @@ staff-tl-moved = { $name } đã đổi trạng thái thành { $status }
 staff-filed-by-hotline = Do nhân viên đường dây nóng gửi thay người gọi
 staff-hotline-already-filed = Báo cáo của người gọi này đã được gửi, và mã biên nhận chỉ hiện một lần; mã sẽ không hiện lại. Nếu người gọi chưa nghe được mã, hãy cùng họ gửi lại báo cáo: họ sẽ nhận một mã mới.
 staff-hotline-resend = Biểu mẫu không được gửi từ trang này như hiện tại. Hãy kiểm tra các câu trả lời rồi gửi lại.
+staff-role-operator = người vận hành
+staff-role-coordinator = điều phối viên
+staff-role-responder = nhân viên xử lý

@@ -408,3 +408,6 @@ staff-tl-moved = { $name } 将状态改为 { $status }
 staff-filed-by-hotline = 由热线工作人员代来电者提交
 staff-hotline-already-filed = 这位来电者的报告已经提交过，收据码只显示一次，不会再次显示。如果来电者没有听到收据码，请和对方一起重新提交报告：对方会得到一个新的收据码。
 staff-hotline-resend = 此表单不是从当前页面发送的。请检查回答后重新发送。
+staff-role-operator = 运营者
+staff-role-coordinator = 协调员
+staff-role-responder = 响应人员
