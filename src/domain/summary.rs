@@ -61,6 +61,9 @@ pub struct ReportFacts {
     pub reported_by: Option<Relation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reasons: Vec<Indicator>,
+    /// Hotline staff filed it for a caller (the triage's sealed `channel`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub phoned: bool,
 }
 
 impl Summary {
@@ -92,6 +95,10 @@ impl Summary {
                     .map(|(_, i)| i)
                     .take(TOP_REASONS)
                     .collect(),
+                phoned: triage
+                    .and_then(|t| t.get("channel"))
+                    .and_then(Value::as_str)
+                    == Some(crate::domain::Filing::Hotline.as_str()),
             }),
             ..Summary::of_projection(report)
         }
@@ -200,6 +207,11 @@ mod tests {
         assert_eq!(facts.reported_by, Some(Relation::Family));
         let codes: Vec<_> = facts.reasons.iter().map(|i| i.code()).collect();
         assert_eq!(codes, ["threats", "cannot_leave", "forced_scam"]);
+        assert!(!facts.phoned);
+        let mut phoned = triage();
+        phoned["channel"] = serde_json::json!("phoned");
+        let facts = Summary::of_report(&report(), Some(&phoned)).report;
+        assert!(facts.is_some_and(|f| f.phoned));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::domain::{Audience, Filing, ItemKind, ReceiptCode, Report, RoutingFact
 use crate::reporting::attachments::Cleaned;
 use crate::store::{now, NewItem, NewReport, OrganisationRow, QueueStandingRow, Store, StoreError};
 use crate::triage::routing::{Queue, Routing};
-use crate::triage::{Priority, RoutingConfig, Triage, TriageRules};
+use crate::triage::{Priority, RoutingConfig, TriageRules};
 use crate::trust::sealing::{seal_item, Recipient};
 
 /// How often a fresh locator is drawn when one found free is taken before the report is stored.
@@ -222,7 +222,11 @@ impl Intake {
 
         let report_id = Uuid::new_v4();
         let reporter = self.reporter_parts(report_id, &code, &ngo).await?;
-        let summaries = summaries(report, &triage)?;
+        let triage_item = TriageItem {
+            triage: &triage,
+            channel: filing.as_str(),
+        };
+        let summaries = summaries(report, &triage_item)?;
         let mut items = vec![
             seal_item(
                 report_id,
@@ -235,10 +239,7 @@ impl Intake {
                 report_id,
                 ItemKind::Triage,
                 Audience::Ngo,
-                &json(&TriageItem {
-                    triage: &triage,
-                    channel: filing.as_str(),
-                })?,
+                &json(&triage_item)?,
                 &ngo,
             )?,
             seal_item(
@@ -394,7 +395,7 @@ impl Intake {
 /// The two summaries a queue list shows of a report: the NGO audience's, and the one made from
 /// the projection alone for consular and police queues. Read from the items as they are sealed,
 /// by the same reader a report sealed on a device gets when it is first opened.
-fn summaries(report: &Report, triage: &Triage) -> Result<(Summary, Summary), IntakeError> {
+fn summaries(report: &Report, triage: &TriageItem<'_>) -> Result<(Summary, Summary), IntakeError> {
     let value = |v: serde_json::Result<serde_json::Value>| {
         v.map_err(|e| IntakeError::Serialise(e.to_string()))
     };

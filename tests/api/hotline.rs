@@ -168,6 +168,14 @@ on_both_engines!(
             "{html}"
         );
         assert!(html.contains("hotlinecheck"), "{html}");
+        // The queue list says it too, from the report's sealed summary.
+        let list = app.get_with("/queues/desk", &desk).await;
+        let list = list.text().await.unwrap_or_default();
+        assert_eq!(
+            list.matches("Filed for a caller by hotline staff").count(),
+            1,
+            "one of the two reports: {list}"
+        );
         // Nothing stored in plaintext tells it from a report the reporter sent: the same kinds
         // of item, the same columns.
         let kinds = |id: uuid::Uuid| {

@@ -295,11 +295,15 @@ fn lines(tr: &Tr, s: &Summary) -> (String, String, String) {
     let reported_by = facts
         .and_then(|f| f.reported_by)
         .map(|r| tr.t(&format!("staff-reported-by-{}", r.code())));
+    let phoned = facts
+        .is_some_and(|f| f.phoned)
+        .then(|| tr.t("staff-filed-by-hotline"));
     let person = [
         s.person.nationality.as_ref().map(|c| country(tr, c)),
         age,
         others,
         reported_by,
+        phoned,
     ];
     let reasons: Vec<String> = facts
         .map(|f| f.reasons.as_slice())
