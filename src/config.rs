@@ -52,6 +52,8 @@ pub struct Settings {
     pub attachments: AttachmentSettings,
     #[serde(default)]
     pub retention: RetentionSettings,
+    #[serde(default)]
+    pub waves: WaveSettings,
     /// The ids of destroyed reports, outside the database; default: beside the secrets file.
     pub destroyed_file: Option<PathBuf>,
     #[serde(default)]
@@ -155,6 +157,24 @@ impl Default for RetentionSettings {
         RetentionSettings {
             enabled: true,
             closed_days: 180,
+        }
+    }
+}
+
+/// Clearing a flood of fake reports (`casework::waves`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct WaveSettings {
+    /// How long every entry of a report must have been closed as not genuine before the desk's
+    /// coordinators may destroy it early: the time anyone has to notice a real report closed as
+    /// fake, by mistake or on purpose, and reopen it.
+    pub destroy_after_hours: i64,
+}
+
+impl Default for WaveSettings {
+    fn default() -> WaveSettings {
+        WaveSettings {
+            destroy_after_hours: 24,
         }
     }
 }
@@ -700,6 +720,13 @@ impl Settings {
         if self.retention.closed_days < 1 {
             return Err(SettingsError::Invalid(
                 "retention.closed_days must be at least 1 (turn retention off with enabled = false)"
+                    .into(),
+            ));
+        }
+        if self.waves.destroy_after_hours < 1 {
+            return Err(SettingsError::Invalid(
+                "waves.destroy_after_hours must be at least 1: a report closed as not genuine is \
+                 never destroyed before anyone could reopen it"
                     .into(),
             ));
         }

@@ -232,6 +232,7 @@ impl Application {
             unknown_locator: unknown_locator.clone(),
             clock: clock.clone(),
             shredder,
+            waves: settings.waves.clone(),
         };
         let sweep_every = Duration::from_secs(settings.expiry.sweep_interval_secs.max(1));
         let sweeper = crate::operations::expiry::Sweeper {

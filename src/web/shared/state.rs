@@ -44,6 +44,7 @@ pub struct AppState {
     /// What destroys reports: the one the server runs on its timer, for the desk's early
     /// destruction of fakes.
     pub shredder: crate::reporting::shredding::Shredder,
+    pub waves: crate::config::WaveSettings,
 }
 
 impl AppState {
@@ -77,6 +78,8 @@ impl AppState {
             chain: self.chain(),
             desk: self.intake.routing.desk(),
             shredder: &self.shredder,
+            clock: &self.clock,
+            after_hours: self.waves.destroy_after_hours,
         }
     }
 
