@@ -1001,6 +1001,20 @@ mod tests {
     }
 
     #[test]
+    fn early_destruction_waits_a_day_by_default_and_never_less_than_an_hour() {
+        let mut settings = with_database("sqlite::memory:");
+        assert_eq!(settings.waves.destroy_after_hours, 24);
+        settings.waves.destroy_after_hours = 0;
+        let refused = settings.validate().err().map(|e| e.to_string());
+        assert!(
+            refused
+                .as_deref()
+                .is_some_and(|e| e.contains("waves.destroy_after_hours")),
+            "{refused:?}"
+        );
+    }
+
+    #[test]
     fn postgres_over_a_network_is_told_apart_and_verify_ca_refused() {
         for (url, network) in [
             (

@@ -201,10 +201,10 @@ impl Store {
     /// Destroys those of `reports` that `rule` finds due, judged inside the transaction that
     /// destroys them (on PostgreSQL with the report and its entries locked, so an entry reopened
     /// or a queue added meanwhile either commits first and keeps the report, or waits; so does
-    /// an item the reporter sends meanwhile, whose reference to the report needs its row), in one
-    /// transaction under the one audit entry `entry` makes from their ids. The ids are listed in `list`
-    /// before anything goes, so a crash between the two leaves a listed id that a restore
-    /// destroys again, never a destroyed report a restore brings back. Returns the ids
+    /// an item the reporter sends meanwhile, whose reference to the report needs its row), in
+    /// one transaction under the one audit entry `entry` makes from their ids. The ids are
+    /// listed in `list` before anything goes, so a crash between the two leaves a listed id that
+    /// a restore destroys again, never a destroyed report a restore brings back. Returns the ids
     /// destroyed; when none qualifies, nothing is written.
     #[tracing::instrument(skip_all)]
     pub async fn destroy_due_early<'k>(

@@ -4,12 +4,12 @@
 //! own that lists what the action takes and carries the selection again; only that page's form,
 //! which adds `confirm=yes`, acts.
 
+use std::collections::HashMap;
+
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use fluent_bundle::FluentArgs;
-
-use std::collections::HashMap;
 
 use super::confirm::confirmed;
 use super::forms::{checked_form, fail, redirect};
