@@ -80,6 +80,7 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
         followup: homeward::config::FollowupSettings::default(),
         attachments: homeward::config::AttachmentSettings::default(),
         retention: homeward::config::RetentionSettings::default(),
+        waves: homeward::config::WaveSettings::default(),
         destroyed_file: None,
         limits: homeward::config::LimitSettings {
             submissions_per_minute: 1_000_000,

@@ -52,6 +52,8 @@ pub struct Settings {
     pub attachments: AttachmentSettings,
     #[serde(default)]
     pub retention: RetentionSettings,
+    #[serde(default)]
+    pub waves: WaveSettings,
     /// The ids of destroyed reports, outside the database; default: beside the secrets file.
     pub destroyed_file: Option<PathBuf>,
     #[serde(default)]
@@ -155,6 +157,24 @@ impl Default for RetentionSettings {
         RetentionSettings {
             enabled: true,
             closed_days: 180,
+        }
+    }
+}
+
+/// Clearing a flood of fake reports (`casework::waves`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct WaveSettings {
+    /// How long every entry of a report must have been closed as not genuine before the desk's
+    /// coordinators may destroy it early: the time anyone has to notice a real report closed as
+    /// fake, by mistake or on purpose, and reopen it.
+    pub destroy_after_hours: i64,
+}
+
+impl Default for WaveSettings {
+    fn default() -> WaveSettings {
+        WaveSettings {
+            destroy_after_hours: 24,
         }
     }
 }
@@ -703,6 +723,13 @@ impl Settings {
                     .into(),
             ));
         }
+        if self.waves.destroy_after_hours < 1 {
+            return Err(SettingsError::Invalid(
+                "waves.destroy_after_hours must be at least 1: a report closed as not genuine is \
+                 never destroyed before anyone could reopen it"
+                    .into(),
+            ));
+        }
         if self.metrics.enabled && !self.metrics.host.is_loopback() {
             return Err(SettingsError::Invalid(
                 "metrics.host must be a loopback address: metrics never go on a public one".into(),
@@ -969,6 +996,20 @@ mod tests {
             refused
                 .as_deref()
                 .is_some_and(|e| e.contains("at most 100000")),
+            "{refused:?}"
+        );
+    }
+
+    #[test]
+    fn early_destruction_waits_a_day_by_default_and_never_less_than_an_hour() {
+        let mut settings = with_database("sqlite::memory:");
+        assert_eq!(settings.waves.destroy_after_hours, 24);
+        settings.waves.destroy_after_hours = 0;
+        let refused = settings.validate().err().map(|e| e.to_string());
+        assert!(
+            refused
+                .as_deref()
+                .is_some_and(|e| e.contains("waves.destroy_after_hours")),
             "{refused:?}"
         );
     }

@@ -233,6 +233,7 @@ impl Application {
             clock: clock.clone(),
             shredder,
             filings: Arc::new(crate::web::shared::once::OnceTokens::new(clock.clone())),
+            waves: settings.waves.clone(),
         };
         let sweep_every = Duration::from_secs(settings.expiry.sweep_interval_secs.max(1));
         let sweeper = crate::operations::expiry::Sweeper {

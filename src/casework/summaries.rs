@@ -1,7 +1,8 @@
 //! The sealed summaries a queue list shows: made at intake, or, for reports sealed on a device and
 //! reports from before summaries, the first time a responder opens the report (`missing`); and
 //! opened a page at a time for a member listing the queue, with one audit entry per listing
-//! naming the reports whose summaries were opened (`page`).
+//! naming the reports whose summaries were opened (`page`; `of_reports` for a page that lists
+//! chosen reports, as the desk's early destruction does).
 
 use std::collections::HashMap;
 
@@ -86,26 +87,7 @@ pub async fn page(
         .filter(|e| e.consent_withdrawn_at.is_none())
         .map(|e| e.report_id.as_str())
         .collect();
-    let stored = store.summaries(queue, &ids).await?;
-    let mut summaries = if stored.is_empty() {
-        HashMap::new()
-    } else {
-        let mut listed: Vec<&str> = stored.iter().map(|(r, _)| r.as_str()).collect();
-        listed.sort_unstable();
-        listed.dedup();
-        // Recorded before anything is opened, so an opening is never missing from the log; to
-        // the hour, since the first listing that names a report would otherwise date its
-        // arrival to the minute.
-        audit
-            .record_to_the_hour(
-                &who.account_id,
-                "queue_listed",
-                &format!("queue:{queue} reports:{}", listed.join(",")),
-            )
-            .await?;
-        let keys: Vec<&PrivateKey> = keys.iter().collect();
-        opened(stored, &keys)
-    };
+    let mut summaries = of_reports(receivers, audit, who, queue, &keys, &ids).await?;
     Ok(Listing {
         entries: entries
             .into_iter()
@@ -116,6 +98,38 @@ pub async fn page(
             .collect(),
         more,
     })
+}
+
+/// The summaries `queue` holds of `reports`, opened with `keys` (the member's copies of the
+/// queue's keys, `rotation::held_keys`), after one audit entry (`queue_listed`) naming the
+/// reports whose summaries are opened. The caller has checked that the queue stands.
+pub async fn of_reports(
+    receivers: Receivers<'_>,
+    audit: &Audit,
+    who: &Principal,
+    queue: &str,
+    keys: &[PrivateKey],
+    reports: &[&str],
+) -> Result<HashMap<String, Summary>, WorkspaceError> {
+    let stored = receivers.store.summaries(queue, reports).await?;
+    if stored.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut listed: Vec<&str> = stored.iter().map(|(r, _)| r.as_str()).collect();
+    listed.sort_unstable();
+    listed.dedup();
+    // Recorded before anything is opened, so an opening is never missing from the log; to the
+    // hour, since the first listing that names a report would otherwise date its arrival to the
+    // minute.
+    audit
+        .record_to_the_hour(
+            &who.account_id,
+            "queue_listed",
+            &format!("queue:{queue} reports:{}", listed.join(",")),
+        )
+        .await?;
+    let keys: Vec<&PrivateKey> = keys.iter().collect();
+    Ok(opened(stored, &keys))
 }
 
 /// Each report's summary: the NGO audience's where the queue holds one, else the projection's;

@@ -8,16 +8,32 @@
 //! stands; and only a report whose every entry, in every queue of every organisation that holds
 //! it, is closed with the outcome `not_genuine`, judged in the destroying transaction. No
 //! organisation loses a report it did not itself close as fake, and nobody decides for another.
+//!
+//! Closing a real report as fake must not be enough to destroy it, even for a member who is also
+//! a coordinator, or one coerced. So three more guards, judged in the same transaction: every
+//! entry has been closed for at least the cooling period (`waves.destroy_after_hours`, by the
+//! injected clock), during which any member may reopen it; the coordinator who destroys closed
+//! none of its entries (each entry records its closer), so it takes two people; and nothing came
+//! from the reporter after its first closure (an entry records the report's last item when it
+//! closes), since a reporter who writes again is real. A report the rules keep is counted, never
+//! destroyed. The confirmation shows what each report says, to a coordinator who holds the desk
+//! key, so that nobody destroys what they have not seen.
 
+use std::collections::HashMap;
+
+use crate::casework::summaries;
+use crate::crypto::PrivateKey;
 use crate::domain::selection::{Selection, SelectionError};
 use crate::domain::workflow::{EntryStatus, Outcome};
+use crate::domain::Summary;
 use crate::reporting::shredding::{ShredError, Shredder};
-use crate::store::{now, ClosedEverywhere, Selected, StoreError};
+use crate::store::{Clock, ClosedEverywhere, EarlyRule, Selected, StoreError};
 use crate::triage::routing::Queue;
 use crate::trust::accounts::{Principal, Role};
 use crate::trust::audit::Audit;
 use crate::trust::certification::{managing_coordinator, Chain};
 use crate::trust::receivers::Receivers;
+use crate::trust::rotation::held_keys;
 use crate::trust::WorkspaceError;
 
 /// The outcome a wave closes with, and the one early destruction asks of every entry.
@@ -98,8 +114,8 @@ pub async fn preview(
 }
 
 /// Closes every selected entry of the queue that may be closed as not genuine, in one
-/// transaction, audited as one entry (`wave_closed`) naming the queue, the counts and the
-/// reports closed.
+/// transaction dated `at` (the server's clock, by which the cooling period is judged), audited
+/// as one entry (`wave_closed`) naming the queue, the counts and the reports closed.
 #[tracing::instrument(skip_all, fields(queue = %queue))]
 pub async fn close(
     receivers: Receivers<'_>,
@@ -107,6 +123,7 @@ pub async fn close(
     who: &Principal,
     queue: &str,
     selection: &Selection,
+    at: i64,
 ) -> Result<WaveClosed, WaveError> {
     let wave = preview(receivers, who, queue, selection).await?;
     let row = receivers
@@ -123,7 +140,8 @@ pub async fn close(
             &candidates,
             &closable_statuses(row.kind.projection_only()),
             NOT_GENUINE.code(),
-            now(),
+            &who.account_id,
+            at,
             |closed| {
                 audit.entry(
                     &who.account_id,
@@ -147,21 +165,34 @@ pub async fn close(
 }
 
 /// What early destruction needs: the store and the standing of queues, the membership chains,
-/// the desk as routing declares it, and what destroys.
+/// the desk as routing declares it, what destroys, and the clock and period that say when a
+/// closure has cooled.
 #[derive(Clone, Copy)]
 pub struct EarlyDestruction<'a> {
     pub receivers: Receivers<'a>,
     pub chain: Chain<'a>,
     pub desk: Option<&'a Queue>,
     pub shredder: &'a Shredder,
+    pub clock: &'a Clock,
+    /// `waves.destroy_after_hours`.
+    pub after_hours: i64,
 }
 
 /// What an early destruction did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Destroyed {
     pub destroyed: usize,
-    /// Selected reports it kept: not closed as not genuine by every holder (any more), or gone.
+    /// Selected reports it kept: not due (any more, or not yet, or not for this coordinator),
+    /// or gone.
     pub kept: usize,
+}
+
+/// What the confirmation may show of the reports it lists.
+pub enum Shown {
+    /// Each report's summary, where it has one; opened with the coordinator's desk key.
+    Summaries(HashMap<String, Summary>),
+    /// The coordinator holds no copy of the desk's key: dates only.
+    NoKey,
 }
 
 impl EarlyDestruction<'_> {
@@ -181,18 +212,47 @@ impl EarlyDestruction<'_> {
         Ok(())
     }
 
-    /// Reports that every holder closed as not genuine, oldest first, for a desk coordinator.
+    /// What may be destroyed now, at the person's hand: the rule every due report meets.
+    fn rule<'w>(&self, who: &'w Principal) -> EarlyRule<'w> {
+        EarlyRule {
+            outcome: NOT_GENUINE.code(),
+            closed_before: self.clock.now() - self.after_hours.saturating_mul(3600),
+            not_by: &who.account_id,
+        }
+    }
+
+    /// Reports due for early destruction at this desk coordinator's hand, oldest first.
     pub async fn due(&self, who: &Principal) -> Result<Vec<ClosedEverywhere>, WorkspaceError> {
         self.desk_coordinator(who).await?;
         let limit = i64::try_from(LISTED).unwrap_or(i64::MAX);
         Ok(self
             .receivers
             .store
-            .closed_everywhere_as(NOT_GENUINE.code(), limit)
+            .due_early(self.rule(who), limit)
             .await?)
     }
 
-    /// Destroys those selected that every holder closed as not genuine, in one transaction,
+    /// The summaries of `reports` in the desk queue, opened for a desk coordinator who holds its
+    /// key, under one audit entry; `Shown::NoKey` for one who does not.
+    pub async fn shown(
+        &self,
+        audit: &Audit,
+        who: &Principal,
+        reports: &[&str],
+    ) -> Result<Shown, WorkspaceError> {
+        self.desk_coordinator(who).await?;
+        let desk = self.desk.ok_or(WorkspaceError::Forbidden)?;
+        let store = self.receivers.store;
+        if store.key_copy(&desk.id, &who.account_id).await?.is_none() {
+            return Ok(Shown::NoKey);
+        }
+        let keys: Vec<PrivateKey> = held_keys(store, who, &desk.id).await?;
+        let summaries =
+            summaries::of_reports(self.receivers, audit, who, &desk.id, &keys, reports).await?;
+        Ok(Shown::Summaries(summaries))
+    }
+
+    /// Destroys those selected that are due at this coordinator's hand, in one transaction,
     /// audited as one entry (`not_genuine_destroyed`) naming the counts and the reports.
     #[tracing::instrument(skip_all)]
     pub async fn destroy(
@@ -206,7 +266,7 @@ impl EarlyDestruction<'_> {
         let organisation = who.organisation_id.as_deref().unwrap_or_default();
         let gone = self
             .shredder
-            .destroy_closed_as(&selection.texts(), NOT_GENUINE, |gone| {
+            .destroy_early(&selection.texts(), self.rule(who), |gone| {
                 audit.entry(
                     &who.account_id,
                     "not_genuine_destroyed",

@@ -293,7 +293,8 @@ pub async fn entry_as_it_stands(
     Ok((row, state))
 }
 
-/// Claims, releases or moves an entry through the workflow (see `domain::workflow`).
+/// Claims, releases or moves an entry through the workflow (see `domain::workflow`), dated
+/// `at` (the server's clock: a closure starts the cooling period early destruction waits out).
 #[tracing::instrument(skip_all, fields(queue = %queue, report = %report))]
 pub async fn act(
     receivers: Receivers<'_>,
@@ -302,6 +303,7 @@ pub async fn act(
     queue: &str,
     report: Uuid,
     action: EntryAction,
+    at: i64,
 ) -> Result<EntryState, WorkspaceError> {
     let store = receivers.store;
     let (row, current) = entry(receivers, who, queue, report).await?;
@@ -346,7 +348,15 @@ pub async fn act(
     );
     let entry = audit.entry(&who.account_id, "entry_changed", change);
     if !store
-        .change_entry(queue, &report.to_string(), &current, &next, now(), &entry)
+        .change_entry(
+            queue,
+            &report.to_string(),
+            &current,
+            &next,
+            &who.account_id,
+            at,
+            &entry,
+        )
         .await?
     {
         return Err(WorkspaceError::Conflict);

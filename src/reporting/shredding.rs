@@ -1,8 +1,9 @@
 //! Crypto-shredding: of withdrawn reports once their grace period is over, of reports whose
 //! every queue entry was closed longer ago than the retention period, and, early, of reports
-//! every holder closed as not genuine when the desk's coordinators say so. Every sealed copy of every
-//! item key goes, then the ciphertexts and the report's row with its reporter key, and the engine
-//! is made to overwrite or reclaim what held them. Each destruction is audited by id and listed
+//! every holder closed as not genuine when a second person among the desk's coordinators says so
+//! after a cooling period (`casework::waves`). Every sealed copy of every item key goes, then the
+//! ciphertexts and the report's row with its reporter key, and the engine is made to overwrite or
+//! reclaim what held them. Each destruction is audited by id and listed
 //! beside the secrets (crate::store::destroyed). Reports with an open entry are never destroyed by
 //! retention; each pass says how many it kept. Backups keep what they hold until they expire
 //! (docs/security.md).
@@ -13,10 +14,9 @@
 
 use std::time::Duration;
 
-use crate::domain::workflow::Outcome;
 use crate::store::clock::every;
 use crate::store::destroyed::DestroyedList;
-use crate::store::{AuditEntry, Clock, ClosedReport, Kept, Store, StoreError};
+use crate::store::{AuditEntry, Clock, ClosedReport, EarlyRule, Kept, Store, StoreError};
 use crate::trust::audit::Audit;
 
 #[derive(Debug, thiserror::Error)]
@@ -72,25 +72,25 @@ impl Shredder {
         Ok(())
     }
 
-    /// Destroys those of `reports` that every queue holding them closed with `outcome`, judged
-    /// in the transaction that destroys them, under the one audit entry `entry` makes from their
-    /// ids: a flood of fakes destroyed early (`casework::waves`). Listed first, like every
-    /// destruction; returns the ids destroyed.
-    pub async fn destroy_closed_as<'k>(
+    /// Destroys those of `reports` that `rule` finds due for early destruction, judged in the
+    /// transaction that destroys them, under the one audit entry `entry` makes from their ids: a
+    /// flood of fakes destroyed early (`casework::waves`). Listed first, like every destruction;
+    /// returns the ids destroyed.
+    pub async fn destroy_early<'k>(
         &self,
         reports: &[String],
-        outcome: Outcome,
+        rule: EarlyRule<'_>,
         entry: impl FnOnce(&[String]) -> AuditEntry<'k>,
     ) -> Result<Vec<String>, ShredError> {
         let gone = self
             .store
-            .destroy_closed_as(reports, outcome.code(), &self.destroyed, entry)
+            .destroy_due_early(reports, rule, &self.destroyed, entry)
             .await?;
         if !gone.is_empty() {
             self.store.compact_after_destruction().await?;
             tracing::info!(
                 reports = gone.len(),
-                outcome = outcome.code(),
+                outcome = rule.outcome,
                 "reports destroyed early"
             );
         }

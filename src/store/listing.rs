@@ -38,7 +38,8 @@ const ACTIVITY_KINDS: &str =
     "('report', 'addition', 'contact', 'consent', 'attachment', 'withdrawal', 'reply', 'note', 'referral')";
 
 /// What the reporter sends after the report (`ItemKind::from_reporter`).
-const FROM_REPORTER: &str = "('addition', 'contact', 'consent', 'attachment', 'withdrawal')";
+pub(super) const FROM_REPORTER: &str =
+    "('addition', 'contact', 'consent', 'attachment', 'withdrawal')";
 
 /// One report's entry in a queue, as its list shows it.
 #[derive(Debug, Clone)]

@@ -63,7 +63,7 @@ pub use retention::{ClosedReport, Kept};
 pub use rotation::{KeySwitch, StaleItemKey};
 pub use tickets::TicketRow;
 pub use uploads::UploadRow;
-pub use waves::{ClosedEverywhere, Selected};
+pub use waves::{ClosedEverywhere, EarlyRule, Selected};
 pub use workspace::{EntryState, Holder, Member, NewCopy, QueueRow};
 
 #[derive(Debug, thiserror::Error)]

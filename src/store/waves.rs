@@ -4,6 +4,7 @@
 //! first (`destroyed`) so that a restore destroys them again.
 
 use super::destroyed::DestroyedList;
+use super::listing::FROM_REPORTER;
 use super::reporter::REPORT_ROWS;
 use super::{begin_audited, on_pool, try_append_audit, AuditEntry, Store, StoreError};
 
@@ -17,6 +18,39 @@ pub struct Selected {
     /// When a withdrawn consent closed the entry to its queue, if it did: nothing more is done
     /// with it, so a wave leaves it as it is.
     pub consent_withdrawn_at: Option<i64>,
+}
+
+/// What makes a report due for early destruction: every entry of it closed with `outcome`, each
+/// at `closed_before` or earlier, each by a known account other than `not_by`; and nothing from
+/// the reporter after the first of those closures (`FROM_REPORTER`). An entry closed before its
+/// closer was recorded is never due.
+#[derive(Debug, Clone, Copy)]
+pub struct EarlyRule<'a> {
+    pub outcome: &'a str,
+    pub closed_before: i64,
+    /// The account that would destroy: a report it closed anywhere needs someone else.
+    pub not_by: &'a str,
+}
+
+/// The reports `EarlyRule` finds due ($1 outcome, $2 not_by, $3 closed_before), oldest first;
+/// $4 names one report or, empty, any; at most $5. One statement for the list and for the
+/// destroying transaction, so that what a coordinator is shown is what may go.
+fn due_sql() -> String {
+    format!(
+        "SELECT r.id, r.created_at, COUNT(*),
+                MAX(CASE WHEN e.updated_at > e.added_at THEN e.updated_at ELSE e.added_at END)
+         FROM reports r JOIN report_queues e ON e.report_id = r.id
+         WHERE ($4 = '' OR r.id = $4)
+         GROUP BY r.id, r.created_at
+         HAVING SUM(CASE WHEN e.status = 'closed' AND e.outcome = $1 AND e.updated_at <= $3
+                              AND e.closed_by IS NOT NULL AND e.closed_by <> $2
+                              AND e.closed_position IS NOT NULL
+                         THEN 0 ELSE 1 END) = 0
+            AND NOT EXISTS (SELECT 1 FROM items i JOIN report_queues c ON c.report_id = i.report_id
+                            WHERE i.report_id = r.id AND i.kind IN {FROM_REPORTER}
+                              AND i.position > c.closed_position)
+         ORDER BY r.created_at, r.id LIMIT $5"
+    )
 }
 
 /// A report every queue holding it closed with the same outcome.
@@ -80,10 +114,11 @@ impl Store {
     }
 
     /// Closes with `outcome` every entry of `queue` among `reports` whose status is one of
-    /// `closable` and that no withdrawn consent closed, in one transaction; `entry` makes the
-    /// one audit entry from the ids it closed. Each entry is judged as it is updated, so one a
-    /// responder moved meanwhile is judged as it now stands. Returns the ids closed; when none
-    /// was, nothing is written.
+    /// `closable` and that no withdrawn consent closed, in one transaction, each recording `by`
+    /// and the report's last item; `entry` makes the one audit entry from the ids it closed.
+    /// Each entry is judged as it is updated, so one a responder moved meanwhile is judged as it
+    /// now stands. Returns the ids closed; when none was, nothing is written.
+    #[allow(clippy::too_many_arguments)]
     #[tracing::instrument(skip_all)]
     pub async fn close_wave<'k>(
         &self,
@@ -91,6 +126,7 @@ impl Store {
         reports: &[String],
         closable: &[&str],
         outcome: &str,
+        by: &str,
         at: i64,
         entry: impl FnOnce(&[String]) -> AuditEntry<'k>,
     ) -> Result<Vec<String>, StoreError> {
@@ -98,16 +134,24 @@ impl Store {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "UPDATE report_queues SET status = 'closed', outcome = $1, updated_at = $2
+            "UPDATE report_queues SET status = 'closed', outcome = $1, updated_at = $2,
+                    closed_by = $5,
+                    closed_position = (SELECT COALESCE(MAX(position), 0) FROM items
+                                       WHERE report_id = $4)
              WHERE queue_id = $3 AND report_id = $4 AND consent_withdrawn_at IS NULL
                AND status IN ({})",
-            placeholders(5, closable.len())
+            placeholders(6, closable.len())
         );
         on_pool!(self, write, pool => {
             let mut tx = begin_audited!(self, pool).await?;
             let mut closed = Vec::new();
             for report in reports {
-                let mut query = sqlx::query(&sql).bind(outcome).bind(at).bind(queue).bind(report);
+                let mut query = sqlx::query(&sql)
+                    .bind(outcome)
+                    .bind(at)
+                    .bind(queue)
+                    .bind(report)
+                    .bind(by);
                 for status in closable {
                     query = query.bind(*status);
                 }
@@ -125,26 +169,23 @@ impl Store {
         })
     }
 
-    /// Reports whose every entry is closed with `outcome`, oldest first, at most `limit`.
+    /// Reports `rule` finds due for early destruction, oldest first, at most `limit`.
     #[tracing::instrument(skip_all)]
-    pub async fn closed_everywhere_as(
+    pub async fn due_early(
         &self,
-        outcome: &str,
+        rule: EarlyRule<'_>,
         limit: i64,
     ) -> Result<Vec<ClosedEverywhere>, StoreError> {
+        let sql = due_sql();
         on_pool!(self, read, pool => {
-            let rows: Vec<(String, i64, i64, i64)> = sqlx::query_as(
-                "SELECT r.id, r.created_at, COUNT(*),
-                        MAX(CASE WHEN e.updated_at > e.added_at THEN e.updated_at ELSE e.added_at END)
-                 FROM reports r JOIN report_queues e ON e.report_id = r.id
-                 GROUP BY r.id, r.created_at
-                 HAVING SUM(CASE WHEN e.status = 'closed' AND e.outcome = $1 THEN 0 ELSE 1 END) = 0
-                 ORDER BY r.created_at, r.id LIMIT $2",
-            )
-            .bind(outcome)
-            .bind(limit)
-            .fetch_all(pool)
-            .await?;
+            let rows: Vec<(String, i64, i64, i64)> = sqlx::query_as(&sql)
+                .bind(rule.outcome)
+                .bind(rule.not_by)
+                .bind(rule.closed_before)
+                .bind("")
+                .bind(limit)
+                .fetch_all(pool)
+                .await?;
             Ok(rows
                 .into_iter()
                 .map(|(report_id, created_at, holders, closed_at)| ClosedEverywhere {
@@ -157,18 +198,19 @@ impl Store {
         })
     }
 
-    /// Destroys those of `reports` whose every entry is closed with `outcome`, judged inside the
-    /// transaction that destroys them (on PostgreSQL with the report and its entries locked, so
-    /// an entry reopened or a queue added meanwhile either commits first and keeps the report,
-    /// or waits), in one transaction under the one audit entry `entry` makes from their ids.
-    /// The ids are listed in `list` before anything goes, so a crash between the two leaves a
-    /// listed id that a restore destroys again, never a destroyed report a restore brings back.
-    /// Returns the ids destroyed; when none qualifies, nothing is written.
+    /// Destroys those of `reports` that `rule` finds due, judged inside the transaction that
+    /// destroys them (on PostgreSQL with the report and its entries locked, so an entry reopened
+    /// or a queue added meanwhile either commits first and keeps the report, or waits; so does
+    /// an item the reporter sends meanwhile, whose reference to the report needs its row), in
+    /// one transaction under the one audit entry `entry` makes from their ids. The ids are
+    /// listed in `list` before anything goes, so a crash between the two leaves a listed id that
+    /// a restore destroys again, never a destroyed report a restore brings back. Returns the ids
+    /// destroyed; when none qualifies, nothing is written.
     #[tracing::instrument(skip_all)]
-    pub async fn destroy_closed_as<'k>(
+    pub async fn destroy_due_early<'k>(
         &self,
         reports: &[String],
-        outcome: &str,
+        rule: EarlyRule<'_>,
         list: &DestroyedList,
         entry: impl FnOnce(&[String]) -> AuditEntry<'k>,
     ) -> Result<Vec<String>, StoreError> {
@@ -178,8 +220,8 @@ impl Store {
             ""
         };
         let report_sql = format!("SELECT id FROM reports WHERE id = $1{lock}");
-        let entries_sql =
-            format!("SELECT status, outcome FROM report_queues WHERE report_id = $1{lock}");
+        let entries_sql = format!("SELECT status FROM report_queues WHERE report_id = $1{lock}");
+        let due_sql = due_sql();
         on_pool!(self, write, pool => {
             let mut tx = begin_audited!(self, pool).await?;
             let mut due = Vec::new();
@@ -191,15 +233,20 @@ impl Store {
                 if held.is_none() {
                     continue;
                 }
-                let entries: Vec<(String, Option<String>)> = sqlx::query_as(&entries_sql)
+                // Taken only for the lock: the rule reads them again below.
+                let _: Vec<String> = sqlx::query_scalar(&entries_sql)
                     .bind(report)
                     .fetch_all(&mut *tx)
                     .await?;
-                let closed_so = !entries.is_empty()
-                    && entries
-                        .iter()
-                        .all(|(status, o)| status == "closed" && o.as_deref() == Some(outcome));
-                if closed_so {
+                let found: Option<(String, i64, i64, i64)> = sqlx::query_as(&due_sql)
+                    .bind(rule.outcome)
+                    .bind(rule.not_by)
+                    .bind(rule.closed_before)
+                    .bind(report)
+                    .bind(1i64)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if found.is_some() {
                     due.push(report.clone());
                 }
             }

@@ -274,6 +274,9 @@ impl Store {
 
     /// Replaces an entry's state if it is still `expected` (so two responders acting at once
     /// cannot both win) and no withdrawn consent closed it meanwhile. Returns whether it changed.
+    /// An entry that closes records `by` and the report's last item (early destruction asks for
+    /// both); one that stays closed keeps them; one reopened forgets them.
+    #[allow(clippy::too_many_arguments)]
     #[tracing::instrument(skip_all)]
     pub async fn change_entry(
         &self,
@@ -281,13 +284,21 @@ impl Store {
         report: &str,
         expected: &EntryState,
         next: &EntryState,
+        by: &str,
         at: i64,
         audit: &AuditEntry<'_>,
     ) -> Result<bool, StoreError> {
         on_pool!(self, write, pool => {
             let mut tx = begin_audited!(self, pool).await?;
+            // In SET, `status` is the entry's status before this change, on both engines.
             let done = sqlx::query(
-                "UPDATE report_queues SET status = $1, assignee = $2, outcome = $3, updated_at = $4
+                "UPDATE report_queues SET status = $1, assignee = $2, outcome = $3, updated_at = $4,
+                    closed_by = CASE WHEN $1 <> 'closed' THEN NULL
+                                     WHEN status = 'closed' THEN closed_by ELSE $9 END,
+                    closed_position = CASE WHEN $1 <> 'closed' THEN NULL
+                                           WHEN status = 'closed' THEN closed_position
+                                           ELSE (SELECT COALESCE(MAX(position), 0) FROM items
+                                                 WHERE report_id = $6) END
                  WHERE queue_id = $5 AND report_id = $6 AND status = $7
                    AND COALESCE(assignee, '') = COALESCE($8, '') AND consent_withdrawn_at IS NULL",
             )
@@ -299,6 +310,7 @@ impl Store {
             .bind(report)
             .bind(&expected.status)
             .bind(&expected.assignee)
+            .bind(by)
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() != 1 {

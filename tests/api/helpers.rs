@@ -388,6 +388,7 @@ pub fn settings(dir: &Path, database_url: &str, secrets_file: PathBuf, host: IpA
         followup: homeward::config::FollowupSettings::default(),
         attachments: homeward::config::AttachmentSettings::default(),
         retention: homeward::config::RetentionSettings::default(),
+        waves: homeward::config::WaveSettings::default(),
         destroyed_file: None,
         // Tests send many reports from one address; the flood tests set their own limits.
         limits: homeward::config::LimitSettings {

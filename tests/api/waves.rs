@@ -1,8 +1,12 @@
 //! A flood of fake reports cleared (issue 18, item 5): the same text thirty times, closed as not
-//! genuine in one action by a member of the desk, audited as one entry; then destroyed early by
-//! the desk organisation's coordinator, which frees their locators for real reports. Nobody else
-//! may do either, and nothing open anywhere is destroyed.
+//! genuine in one action by a member of the desk, audited as one entry; then, once the cooling
+//! period is over, destroyed early by a coordinator of the desk organisation who did not close
+//! them, after a confirmation that shows what each report says; which frees their locators for
+//! real reports. Nobody else may do either, nothing open anywhere is destroyed, and neither is a
+//! report closed too recently, one the destroying coordinator closed, or one whose reporter wrote
+//! again after it was closed.
 
+use homeward::store::Clock;
 use serde_json::json;
 
 use crate::authorization::person;
@@ -41,6 +45,19 @@ async fn audited(app: &TestApp, action: &str) -> Vec<String> {
     .await
 }
 
+/// A minute longer than the cooling period (24 hours by default).
+const PAST_THE_PERIOD: i64 = 86_400 + 60;
+
+/// An app whose clock the test moves, and whose sweeps do not run while it does: a session is
+/// judged by the system's clock, a sweep by the test's.
+fn timed() -> Options {
+    Options {
+        tweak: |s| s.expiry.sweep_interval_secs = 30 * 86_400,
+        clock: Some(Clock::set_to(homeward::store::now())),
+        ..Options::default()
+    }
+}
+
 async fn visit(app: &TestApp, code: &str) -> u16 {
     app.client
         .post(app.url("/api/v1/followup/visits"))
@@ -58,8 +75,11 @@ on_both_engines!(
         let app = spawn_with(
             engine,
             Options {
-                tweak: |s| s.test_only_locator_space = Some(32),
-                ..Options::default()
+                tweak: |s| {
+                    s.test_only_locator_space = Some(32);
+                    s.expiry.sweep_interval_secs = 30 * 86_400;
+                },
+                ..timed()
             },
         )
         .await;
@@ -171,14 +191,40 @@ on_both_engines!(
         assert_eq!(location(&again), "/queues/desk?done=wave_closed&n=0&kept=2");
         assert_eq!(audited(&app, "wave_closed").await.len(), 1);
 
-        // Early destruction: the desk's coordinator lists what every holder closed as not
-        // genuine; the report open at the partner is not on it.
+        // A minute after the closure nothing is due: not listed, and a confirmed destruction
+        // keeps every one.
+        app.clock.advance(60);
+        let coordinator_csrf = csrf_of(&app, &desk_coordinator).await;
+        let listed = app.get_with("/desk/not-genuine", &desk_coordinator).await;
+        assert_eq!(listed.status().as_u16(), 200);
+        let listed = listed.text().await.unwrap_or_default();
+        assert!(!listed.contains(fakes[0].as_str()), "{listed}");
+        assert!(listed.contains("24 hours"), "{listed}");
+        let early = app
+            .post_form_with(
+                "/desk/not-genuine",
+                &form(&coordinator_csrf, &wave, true),
+                Some(&desk_coordinator),
+            )
+            .await;
+        assert_eq!(
+            location(&early),
+            "/desk/not-genuine?done=destroyed&n=0&kept=31"
+        );
+        assert_eq!(app.store.count_reports().await.ok(), Some(32));
+        assert!(audited(&app, "not_genuine_destroyed").await.is_empty());
+
+        // Past the period, the desk's coordinator (who closed none of them) lists what every
+        // holder closed as not genuine, none ticked; the report open at the partner is not on it.
+        app.clock.advance(PAST_THE_PERIOD);
         let listed = app.get_with("/desk/not-genuine", &desk_coordinator).await;
         assert_eq!(listed.status().as_u16(), 200);
         let listed = listed.text().await.unwrap_or_default();
         assert!(fakes.iter().all(|f| listed.contains(f.as_str())));
         assert!(!listed.contains(&shared.to_string()));
         assert!(!listed.contains(&real.to_string()));
+        assert_eq!(listed.matches("type=\"checkbox\"").count(), 30);
+        assert!(!listed.contains("checked"), "no box is ticked: {listed}");
         // Nobody else: a responder of the desk, another organisation's coordinator, the operator.
         for cookie in [&desk_responder, &partner, &operator] {
             let status = app
@@ -204,7 +250,10 @@ on_both_engines!(
             "nothing went"
         );
 
-        let coordinator_csrf = csrf_of(&app, &desk_coordinator).await;
+        // The confirmation shows what each report says (the coordinator holds the desk's key),
+        // opened under one audit entry, and says it cannot be undone; it carries only what it
+        // shows.
+        let listings = audited(&app, "queue_listed").await.len();
         let asked = app
             .post_form_with(
                 "/desk/not-genuine",
@@ -213,6 +262,19 @@ on_both_engines!(
             )
             .await;
         assert_eq!(asked.status().as_u16(), 200);
+        let page = asked.text().await.unwrap_or_default();
+        assert_eq!(page.matches("Thailand").count(), 30, "{page}");
+        assert!(page.contains("This cannot be undone."), "{page}");
+        assert!(page.contains("Kept, because"), "{page}");
+        assert_eq!(page.matches("name=\"report\"").count(), 30, "{page}");
+        assert!(!page.contains(&shared.to_string()));
+        let opened = audited(&app, "queue_listed").await;
+        assert_eq!(opened.len(), listings + 1, "one audit entry for the page");
+        assert!(
+            opened.last().is_some_and(
+                |e| e.starts_with("queue:desk reports:") && e.contains(fakes[0].as_str())
+            )
+        );
         let destroyed = app
             .post_form_with(
                 "/desk/not-genuine",
@@ -308,7 +370,7 @@ on_both_engines!(
 );
 
 on_both_engines!(the_same_two_actions_in_json, |engine| async move {
-    let app = spawn_with(engine, Options::default()).await;
+    let app = spawn_with(engine, timed()).await;
     let mut fakes = Vec::new();
     for _ in 0..3 {
         fakes.push(app.submit(&fake()).await.0.to_string());
@@ -375,6 +437,20 @@ on_both_engines!(the_same_two_actions_in_json, |engine| async move {
     assert_eq!(status, 403, "a responder of the desk");
     let (status, listed) = api(&app, "GET", "/api/v1/desk/not-genuine", Some(&desk), None).await;
     assert_eq!(status, 200, "{listed}");
+    assert_eq!(listed, json!([]), "closed a moment ago: not due yet");
+    let (status, kept) = api(
+        &app,
+        "POST",
+        "/api/v1/desk/not-genuine/destruction",
+        Some(&desk),
+        Some(body.clone()),
+    )
+    .await;
+    assert_eq!(status, 200, "{kept}");
+    assert_eq!(kept, json!({"destroyed": 0, "kept": 3}));
+    app.clock.advance(PAST_THE_PERIOD);
+    let (status, listed) = api(&app, "GET", "/api/v1/desk/not-genuine", Some(&desk), None).await;
+    assert_eq!(status, 200, "{listed}");
     assert_eq!(listed.as_array().map(Vec::len), Some(3));
     let (status, destroyed) = api(
         &app,
@@ -388,3 +464,211 @@ on_both_engines!(the_same_two_actions_in_json, |engine| async move {
     assert_eq!(destroyed, json!({"destroyed": 3, "kept": 0}));
     assert_eq!(app.store.count_reports().await.ok(), Some(0));
 });
+
+on_both_engines!(
+    whoever_closed_a_wave_cannot_destroy_it_alone_and_a_second_coordinator_can,
+    |engine| async move {
+        let app = spawn_with(engine, timed()).await;
+        let mut fakes = Vec::new();
+        for _ in 0..2 {
+            fakes.push(app.submit(&fake()).await.0.to_string());
+        }
+        // A desk member who is also a coordinator closes the wave.
+        let closer = staff(&app, "coordinator", "operator", "coord.closer").await;
+        import(&app, &closer, "desk").await;
+        let csrf = csrf_of(&app, &closer).await;
+        let closed = app
+            .post_form_with(
+                "/queues/desk/wave",
+                &form(&csrf, &fakes, true),
+                Some(&closer),
+            )
+            .await;
+        assert_eq!(
+            location(&closed),
+            "/queues/desk?done=wave_closed&n=2&kept=0"
+        );
+        app.clock.advance(PAST_THE_PERIOD);
+
+        // However long after, not alone: nothing is listed for them, and nothing goes.
+        let listed = app.get_with("/desk/not-genuine", &closer).await;
+        let listed = listed.text().await.unwrap_or_default();
+        assert!(!listed.contains(fakes[0].as_str()), "{listed}");
+        let alone = app
+            .post_form_with(
+                "/desk/not-genuine",
+                &form(&csrf, &fakes, true),
+                Some(&closer),
+            )
+            .await;
+        assert_eq!(
+            location(&alone),
+            "/desk/not-genuine?done=destroyed&n=0&kept=2"
+        );
+        assert_eq!(app.store.count_reports().await.ok(), Some(2));
+
+        // A second coordinator may. They hold no copy of the desk's key: the confirmation says
+        // so, shows dates only and opens nothing.
+        let second = staff(&app, "coordinator", "operator", "coord.second").await;
+        let listed = app.get_with("/desk/not-genuine", &second).await;
+        let listed = listed.text().await.unwrap_or_default();
+        assert!(
+            fakes.iter().all(|f| listed.contains(f.as_str())),
+            "{listed}"
+        );
+        let second_csrf = csrf_of(&app, &second).await;
+        let listings = audited(&app, "queue_listed").await.len();
+        let asked = app
+            .post_form_with(
+                "/desk/not-genuine",
+                &form(&second_csrf, &fakes, false),
+                Some(&second),
+            )
+            .await;
+        assert_eq!(asked.status().as_u16(), 200);
+        let page = asked.text().await.unwrap_or_default();
+        assert!(
+            page.contains("You hold no copy of the desk queue"),
+            "{page}"
+        );
+        assert!(!page.contains("Thailand"), "{page}");
+        assert!(page.contains("This cannot be undone."), "{page}");
+        assert_eq!(audited(&app, "queue_listed").await.len(), listings);
+        let destroyed = app
+            .post_form_with(
+                "/desk/not-genuine",
+                &form(&second_csrf, &fakes, true),
+                Some(&second),
+            )
+            .await;
+        assert_eq!(
+            location(&destroyed),
+            "/desk/not-genuine?done=destroyed&n=2&kept=0"
+        );
+        assert_eq!(app.store.count_reports().await.ok(), Some(0));
+        let entries = audited(&app, "not_genuine_destroyed").await;
+        assert_eq!(entries.len(), 1);
+    }
+);
+
+on_both_engines!(
+    a_report_whose_reporter_wrote_after_its_closure_is_kept_and_a_reopened_one_waits,
+    |engine| async move {
+        let app = spawn_with(engine, timed()).await;
+        let (written, code) = app.submit(&fake()).await;
+        let written = written.to_string();
+        let silent = app.submit(&fake()).await.0.to_string();
+        let reopened = app.submit(&fake()).await.0.to_string();
+        let all = vec![written.clone(), silent.clone(), reopened.clone()];
+        let coordinator = staff(&app, "coordinator", "operator", "coord.kept").await;
+        import(&app, &coordinator, "desk").await;
+        let responder = staff(&app, "responder", "operator", "resp.kept").await;
+        give(&app, &coordinator, "desk", "resp.kept").await;
+        let csrf = csrf_of(&app, &responder).await;
+        let closed = app
+            .post_form_with(
+                "/queues/desk/wave",
+                &form(&csrf, &all, true),
+                Some(&responder),
+            )
+            .await;
+        assert_eq!(
+            location(&closed),
+            "/queues/desk?done=wave_closed&n=3&kept=0"
+        );
+
+        // The reporter of one comes back and writes: a real reporter.
+        let opened = app
+            .client
+            .post(app.url("/api/v1/followup/visits"))
+            .json(&json!({ "code": code }))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(opened.status().as_u16(), 201);
+        let opened: serde_json::Value = opened.json().await.unwrap_or_default();
+        let added = app
+            .client
+            .post(app.url("/api/v1/followup/additions"))
+            .json(&json!({"visit": opened["visit"], "addition": {"narrative": "it is me, please"}}))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(added.status().as_u16(), 204);
+
+        // Another is reopened during the period; until it is closed again, it is open.
+        let status = |status: &str| format!("csrf={csrf}&status={status}&outcome=not_genuine");
+        let path = format!("/queues/desk/reports/{reopened}/status");
+        let moved = app
+            .post_form_with(&path, &status("in_progress"), Some(&responder))
+            .await;
+        assert_eq!(moved.status().as_u16(), 303);
+
+        app.clock.advance(PAST_THE_PERIOD);
+        let listed = app.get_with("/desk/not-genuine", &coordinator).await;
+        let listed = listed.text().await.unwrap_or_default();
+        assert!(listed.contains(silent.as_str()), "{listed}");
+        assert!(!listed.contains(written.as_str()), "{listed}");
+        assert!(!listed.contains(reopened.as_str()), "{listed}");
+        let coordinator_csrf = csrf_of(&app, &coordinator).await;
+        let destroyed = app
+            .post_form_with(
+                "/desk/not-genuine",
+                &form(&coordinator_csrf, &all, true),
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(
+            location(&destroyed),
+            "/desk/not-genuine?done=destroyed&n=1&kept=2"
+        );
+        assert_eq!(app.store.count_reports().await.ok(), Some(2));
+        assert!(app
+            .store
+            .entry_state("desk", &written)
+            .await
+            .ok()
+            .flatten()
+            .is_some());
+
+        // Closed again by the responder (its closer and last item recorded afresh), it waits out
+        // a period of its own; the report whose reporter wrote never comes due.
+        let closed = app
+            .post_form_with(&path, &status("closed"), Some(&responder))
+            .await;
+        assert_eq!(closed.status().as_u16(), 303);
+        app.clock.advance(60);
+        let early = app
+            .post_form_with(
+                "/desk/not-genuine",
+                &form(&coordinator_csrf, std::slice::from_ref(&reopened), true),
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(
+            location(&early),
+            "/desk/not-genuine?done=destroyed&n=0&kept=1"
+        );
+        app.clock.advance(PAST_THE_PERIOD);
+        let destroyed = app
+            .post_form_with(
+                "/desk/not-genuine",
+                &form(
+                    &coordinator_csrf,
+                    &[written.clone(), reopened.clone()],
+                    true,
+                ),
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(
+            location(&destroyed),
+            "/desk/not-genuine?done=destroyed&n=1&kept=1"
+        );
+        assert_eq!(app.store.count_reports().await.ok(), Some(1));
+        assert_eq!(
+            app.strings("SELECT id FROM reports").await,
+            vec![written.clone()]
+        );
+    }
+);

@@ -338,8 +338,8 @@ staff-wave-done = Closed as not genuine: { $count }.
 staff-early-link = Reports closed as not genuine everywhere (destroy early)
 staff-early-heading = Reports closed as not genuine everywhere
 staff-early-intro = Every queue holding these reports has closed them as not genuine. As a coordinator of the desk organisation you may destroy them now rather than at the end of the retention period; that frees their receipt codes for real reports. A report still open in any queue, or closed there with another outcome, is not listed.
-staff-early-none = No report is closed as not genuine by every queue holding it.
-staff-early-nothing = None of the selected reports is still closed as not genuine by every queue holding it: nothing would be destroyed.
+staff-early-none = No report is due for you to destroy early.
+staff-early-nothing = None of the selected reports is due for you to destroy early any more: nothing would be destroyed.
 staff-early-select = Report (select)
 staff-early-report = Report
 staff-early-received = Received
@@ -348,9 +348,18 @@ staff-early-closed = Last closed
 staff-early-button = Destroy the selected reports
 staff-early-confirm-heading = Destroy these reports now? ({ $count })
 staff-early-consequence = They are destroyed for good: every key, every file and the conversation go, and their receipt codes no longer open anything. Backups keep them until the backups expire. The destruction is recorded as one audit entry.
-staff-early-kept = Kept, because they are no longer closed as not genuine by every queue holding them (or are gone already): { $count }.
+staff-early-kept = Kept, because they are not due for you to destroy early (reopened, closed too recently, closed by you, or their reporter wrote again) or are gone already: { $count }.
 staff-early-confirm = Yes, destroy them for good
 staff-early-done = Destroyed: { $count }.
+staff-early-rules = A report is listed only once every queue holding it has kept it closed as not genuine for at least { $hours ->
+        [one] one hour
+       *[other] { $hours } hours
+    }, and only to a coordinator who closed none of its entries: destroying a report takes two people. Until then any member of those queues may reopen it. A report whose reporter wrote again after it was closed is never listed: it is kept. Nothing is ticked for you: tick each report you mean to destroy.
+staff-early-irreversible = This cannot be undone.
+staff-early-no-key = You hold no copy of the desk queue's key, so this page cannot show what these reports say, only their dates. Ask a member who holds the key to look at them before you destroy them.
+staff-early-place = Where
+staff-early-person = Who
+staff-early-reasons = Main reasons
 ## hotline: filing on a caller's behalf
 field-channel = How the report came in (online: from the reporter; phoned: filed by hotline staff for a caller)
 staff-hotline-link = File a report for a caller (hotline)

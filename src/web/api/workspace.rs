@@ -403,6 +403,7 @@ async fn act(
         &queue,
         report,
         action,
+        state.clock.now(),
     )
     .await
     .map_err(|e| api_error(state, req, e))?;
@@ -595,7 +596,7 @@ pub struct NotGenuineView {
     pub report_id: String,
     /// Unix seconds, to the hour.
     pub received_at: i64,
-    /// How many queues hold it; every one of them closed it as not genuine.
+    /// How many queues hold it; every one of them closed it as not genuine, long enough ago.
     pub holders: i64,
     /// When its last entry was closed (Unix seconds).
     pub closed_at: i64,
@@ -605,7 +606,9 @@ pub struct NotGenuineView {
 pub struct DestroyedView {
     /// Reports destroyed, in one transaction under one audit entry.
     pub destroyed: usize,
-    /// Selected reports kept: not closed as not genuine by every holder (any more), or gone.
+    /// Selected reports kept: not due for the caller (not closed as not genuine by every
+    /// holder, closed too recently, closed by the caller, or written to by the reporter since),
+    /// or gone.
     pub kept: usize,
 }
 
@@ -643,6 +646,7 @@ pub async fn close_wave(
         &who,
         &queue,
         &selection,
+        state.clock.now(),
     )
     .await
     .map_err(|e| api_error(&state, &req, e))?;
@@ -652,8 +656,10 @@ pub async fn close_wave(
     }))
 }
 
-/// For a coordinator of the desk organisation: the reports every queue holding them closed as
-/// not genuine, oldest first (at most 200). Anyone else gets 403.
+/// For a coordinator of the desk organisation: the reports due for early destruction at their
+/// hand, oldest first (at most 200): every queue holding them closed them as not genuine at least
+/// `waves.destroy_after_hours` ago, the caller closed none of their entries, and the reporter
+/// sent nothing since. Anyone else gets 403.
 #[utoipa::path(
     get,
     path = "/api/v1/desk/not-genuine",
@@ -682,9 +688,10 @@ pub async fn not_genuine(
     Ok(HttpResponse::Ok().json(views))
 }
 
-/// For a coordinator of the desk organisation: destroy now those selected that every queue
-/// holding them closed as not genuine (crypto-shredding; their locators are free again), in one
-/// transaction audited as one entry. The others are counted in `kept`.
+/// For a coordinator of the desk organisation: destroy now those selected that are due at their
+/// hand, as `GET /api/v1/desk/not-genuine` says, judged again in the destroying transaction
+/// (crypto-shredding; their locators are free again), in one transaction audited as one entry.
+/// The others are counted in `kept`.
 #[utoipa::path(
     post,
     path = "/api/v1/desk/not-genuine/destruction",

@@ -46,6 +46,7 @@ pub struct AppState {
     pub shredder: crate::reporting::shredding::Shredder,
     /// The hotline filings taken: a reloaded answer page files nothing twice.
     pub filings: Arc<crate::web::shared::once::OnceTokens>,
+    pub waves: crate::config::WaveSettings,
 }
 
 impl AppState {
@@ -79,6 +80,8 @@ impl AppState {
             chain: self.chain(),
             desk: self.intake.routing.desk(),
             shredder: &self.shredder,
+            clock: &self.clock,
+            after_hours: self.waves.destroy_after_hours,
         }
     }
 

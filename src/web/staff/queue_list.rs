@@ -270,7 +270,7 @@ fn country(tr: &Tr, code: &CountryCode) -> String {
 }
 
 /// A summary's three lines: where, who (and who reported), and the heaviest reasons.
-fn lines(tr: &Tr, s: &Summary) -> (String, String, String) {
+pub(super) fn lines(tr: &Tr, s: &Summary) -> (String, String, String) {
     let shown = |t: &crate::domain::text::Text| zawgyi::for_display(t.as_str()).text().to_owned();
     let place = [
         s.place.compound.as_ref().map(shown),

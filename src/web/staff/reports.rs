@@ -381,6 +381,7 @@ pub(super) async fn entry_action(
         &queue,
         report_id,
         action,
+        state.clock.now(),
     )
     .await
     .map_err(|e| fail(&state, &req, e))?;

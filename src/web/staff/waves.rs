@@ -4,25 +4,37 @@
 //! own that lists what the action takes and carries the selection again; only that page's form,
 //! which adds `confirm=yes`, acts.
 
+use std::collections::HashMap;
+
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
+use fluent_bundle::FluentArgs;
 
 use super::confirm::confirmed;
 use super::forms::{checked_form, fail, redirect};
+use super::queue_list::lines;
 use super::reports::short;
 use super::session::principal;
-use crate::casework::waves::{self, WaveError};
+use crate::casework::waves::{self, Shown, WaveError};
 use crate::domain::selection::{Selection, SelectionError};
 use crate::locale::{args, Tr};
 use crate::web::shared::assets;
 use crate::web::shared::page::{html, query, PageError};
 use crate::web::shared::state::AppState;
 
-/// One line of a list a confirmation shows.
+/// One line of a list a confirmation shows: each cell with its column's name, which a phone
+/// shows beside it when the table's rows stack.
 pub(super) struct Line {
-    report: String,
-    cells: Vec<String>,
+    cells: Vec<(String, String)>,
+}
+
+impl Line {
+    fn of(columns: &[String], cells: Vec<String>) -> Line {
+        Line {
+            cells: columns.iter().cloned().zip(cells).collect(),
+        }
+    }
 }
 
 /// "Close these reports as not genuine?" or "Destroy these reports now?": what the action takes,
@@ -36,6 +48,10 @@ pub(super) struct Confirmation {
     csrf: String,
     heading: String,
     consequence: Option<String>,
+    /// Said apart and plainly: that the action cannot be undone.
+    irreversible: Option<String>,
+    /// What the page cannot show, and why.
+    notice: Option<String>,
     /// The selected reports the action leaves as they are, counted.
     kept: Option<String>,
     /// What is wrong with the selection; nothing is offered then.
@@ -68,6 +84,8 @@ fn wrong_selection(
     Confirmation {
         heading: tr.t("staff-selection-heading"),
         consequence: None,
+        irreversible: None,
+        notice: None,
         kept: None,
         problem: Some(problem),
         columns: Vec::new(),
@@ -131,6 +149,7 @@ pub async fn close_wave(
             &who,
             &queue,
             &selection,
+            state.clock.now(),
         )
         .await
         {
@@ -150,16 +169,25 @@ pub async fn close_wave(
     let tr = state.staff_tr(&req, &who);
     let count = |n: usize| args(&[("count", n.to_string()), ("queue", queue.clone())]);
     let nothing = wave.closable.is_empty();
+    let columns = vec![
+        tr.t("staff-early-report"),
+        tr.t("staff-priority"),
+        tr.t("staff-status"),
+        tr.t("staff-received"),
+    ];
     let lines = wave
         .closable
         .iter()
-        .map(|e| Line {
-            report: short(&e.report_id),
-            cells: vec![
-                e.priority.clone(),
-                tr.t(&format!("entry-status-{}", e.status)),
-                tr.date_time(e.added_at),
-            ],
+        .map(|e| {
+            Line::of(
+                &columns,
+                vec![
+                    short(&e.report_id),
+                    e.priority.clone(),
+                    tr.t(&format!("entry-status-{}", e.status)),
+                    tr.date_time(e.added_at),
+                ],
+            )
         })
         .collect();
     Ok(Confirmation {
@@ -169,15 +197,12 @@ pub async fn close_wave(
         } else {
             "staff-wave-consequence"
         })),
+        irreversible: None,
+        notice: None,
         kept: (!wave.kept.is_empty() && !nothing)
             .then(|| tr.t_with("staff-wave-kept", &count(wave.kept.len()))),
         problem: None,
-        columns: vec![
-            tr.t("staff-early-report"),
-            tr.t("staff-priority"),
-            tr.t("staff-status"),
-            tr.t("staff-received"),
-        ],
+        columns,
         lines,
         action: format!("/queues/{queue}/wave"),
         carried: selection.texts(),
@@ -206,11 +231,14 @@ pub(super) struct NotGenuinePage {
     stylesheet: &'static str,
     csrf: String,
     message: Option<String>,
+    /// When a report is listed: the cooling period, the second person, the reporter's return.
+    rules: String,
     due: Vec<Due>,
 }
 
-/// `GET /desk/not-genuine`: for a coordinator of the desk organisation, the reports every
-/// holder closed as not genuine, each selected, to destroy early; anyone else is refused.
+/// `GET /desk/not-genuine`: for a coordinator of the desk organisation, the reports due for
+/// early destruction at their hand, none selected, so that each is chosen on purpose; anyone
+/// else is refused.
 #[tracing::instrument(skip_all)]
 pub async fn not_genuine(
     state: web::Data<AppState>,
@@ -258,14 +286,21 @@ pub async fn not_genuine(
         csrf: who.csrf.clone(),
         stylesheet: assets::STYLESHEET_PATH,
         message,
+        rules: {
+            // A number, not text, so that each language picks its plural.
+            let mut hours = FluentArgs::new();
+            hours.set("hours", state.waves.destroy_after_hours);
+            tr.t_with("staff-early-rules", &hours)
+        },
         due,
         tr,
     };
     Ok(html(StatusCode::OK, page.render()))
 }
 
-/// `POST /desk/not-genuine`: the first post asks, the confirming one destroys those selected
-/// that every holder still has closed as not genuine, and goes back to the list with counts.
+/// `POST /desk/not-genuine`: the first post asks, showing what each report says to a coordinator
+/// who holds the desk's key; the confirming one destroys those selected that are still due at
+/// this coordinator's hand, and goes back to the list with counts.
 #[tracing::instrument(skip_all)]
 pub async fn destroy_not_genuine(
     state: web::Data<AppState>,
@@ -303,19 +338,49 @@ pub async fn destroy_not_genuine(
         .into_iter()
         .filter(|r| chosen.contains(&r.report_id))
         .collect();
+    let ids: Vec<&str> = due.iter().map(|r| r.report_id.as_str()).collect();
+    let shown = if ids.is_empty() {
+        Shown::Summaries(HashMap::new())
+    } else {
+        early
+            .shown(&state.accounts.audit, &who, &ids)
+            .await
+            .map_err(|e| fail(&state, &req, e))?
+    };
     let tr = state.staff_tr(&req, &who);
     let count = |n: usize| args(&[("count", n.to_string())]);
     let kept = chosen.len() - due.len();
     let nothing = due.is_empty();
+    let mut columns = vec![
+        tr.t("staff-early-report"),
+        tr.t("staff-early-received"),
+        tr.t("staff-early-holders"),
+        tr.t("staff-early-closed"),
+    ];
+    if let Shown::Summaries(_) = shown {
+        columns.extend([
+            tr.t("staff-early-place"),
+            tr.t("staff-early-person"),
+            tr.t("staff-early-reasons"),
+        ]);
+    }
     let lines = due
         .iter()
-        .map(|r| Line {
-            report: short(&r.report_id),
-            cells: vec![
+        .map(|r| {
+            let mut cells = vec![
+                short(&r.report_id),
                 tr.date_time(r.created_at),
                 r.holders.to_string(),
                 tr.date_time(r.closed_at),
-            ],
+            ];
+            if let Shown::Summaries(summaries) = &shown {
+                let (place, person, reasons) = match summaries.get(&r.report_id) {
+                    Some(summary) => lines(&tr, summary),
+                    None => (tr.t("staff-summary-none"), String::new(), String::new()),
+                };
+                cells.extend([place, person, reasons]);
+            }
+            Line::of(&columns, cells)
         })
         .collect();
     Ok(Confirmation {
@@ -325,17 +390,16 @@ pub async fn destroy_not_genuine(
         } else {
             "staff-early-consequence"
         })),
+        irreversible: (!nothing).then(|| tr.t("staff-early-irreversible")),
+        notice: (!nothing && matches!(shown, Shown::NoKey)).then(|| tr.t("staff-early-no-key")),
         kept: (kept > 0 && !nothing).then(|| tr.t_with("staff-early-kept", &count(kept))),
         problem: None,
-        columns: vec![
-            tr.t("staff-early-report"),
-            tr.t("staff-early-received"),
-            tr.t("staff-early-holders"),
-            tr.t("staff-early-closed"),
-        ],
+        columns,
         lines,
         action: BACK.into(),
-        carried: chosen,
+        // Only what the page shows: a report that falls due between the two posts is not
+        // destroyed unseen.
+        carried: due.iter().map(|r| r.report_id.clone()).collect(),
         confirm_label: (!nothing).then(|| tr.t("staff-early-confirm")),
         back: BACK.into(),
         csrf: who.csrf.clone(),
