@@ -626,6 +626,8 @@ async function runSteps(browser, run, { account, coordinator, partner }) {
   const withHotline = await expectList(run, page, filedReports, "the queue after the hotline filing");
   const filed = withHotline.find((e) => e.place === placeOf(lang, h));
   if (run.check(filed, "the hotline report is not in the queue")) {
+    const card = await page.$eval(`main li:has(a[href="${filed.href}"])`, (li) => li.textContent);
+    run.check(card.includes(say(lang, "staff-filed-by-hotline")), "the queue list does not mark the hotline report");
     await submit(page, `main a[href="${filed.href}"]`);
     await run.seen(page, "hotline-report");
     run.equal(await textOf(page, "#channel"), say(lang, "staff-filed-by-hotline"), "the hotline report's mark");
