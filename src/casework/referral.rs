@@ -229,8 +229,8 @@ async fn refer_from(
         &who.account_id,
         "report_referred",
         format!(
-            "queue:{} report:{} to:queue:{}",
-            referral.from, referral.report, to.id
+            "queue:{} report:{} to:queue:{} item:{}",
+            referral.from, referral.report, to.id, reason_item.id
         ),
     );
     let written = store

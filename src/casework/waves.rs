@@ -62,7 +62,7 @@ impl From<StoreError> for WaveError {
 }
 
 /// What a wave would do: the selected entries it closes, and those it cannot (closed already,
-/// or closed by a withdrawn consent).
+/// closed by a withdrawn consent, or claimed by someone else).
 #[derive(Debug, Clone)]
 pub struct Wave {
     pub closable: Vec<Selected>,
@@ -107,9 +107,11 @@ pub async fn preview(
         return Err(WaveError::NotInQueue(selection.len() - selected.len()));
     }
     let closable = closable_statuses(row.kind.projection_only());
-    let (closable, kept) = selected
-        .into_iter()
-        .partition(|e| e.consent_withdrawn_at.is_none() && closable.contains(&e.status.as_str()));
+    // A case a colleague has claimed is theirs to judge: a wave leaves it, counted as kept.
+    let theirs = |e: &Selected| e.assignee.as_ref().is_some_and(|a| *a != who.account_id);
+    let (closable, kept) = selected.into_iter().partition(|e| {
+        e.consent_withdrawn_at.is_none() && !theirs(e) && closable.contains(&e.status.as_str())
+    });
     Ok(Wave { closable, kept })
 }
 
@@ -233,7 +235,8 @@ impl EarlyDestruction<'_> {
     }
 
     /// The summaries of `reports` in the desk queue, opened for a desk coordinator who holds its
-    /// key, under one audit entry; `Shown::NoKey` for one who does not.
+    /// key, under one audit entry; `Shown::NoKey` for one who does not (and who may not
+    /// destroy them).
     pub async fn shown(
         &self,
         audit: &Audit,
@@ -262,6 +265,13 @@ impl EarlyDestruction<'_> {
         selection: &Selection,
     ) -> Result<Destroyed, WaveError> {
         self.desk_coordinator(who).await?;
+        // Nobody destroys what they cannot have read: a coordinator without the desk's key
+        // would be shown dates alone.
+        let desk = self.desk.ok_or(WorkspaceError::Forbidden)?;
+        let store = self.receivers.store;
+        if store.key_copy(&desk.id, &who.account_id).await?.is_none() {
+            return Err(WorkspaceError::Forbidden.into());
+        }
         let selected = selection.len();
         let organisation = who.organisation_id.as_deref().unwrap_or_default();
         let gone = self

@@ -18,12 +18,15 @@ pub struct Selected {
     /// When a withdrawn consent closed the entry to its queue, if it did: nothing more is done
     /// with it, so a wave leaves it as it is.
     pub consent_withdrawn_at: Option<i64>,
+    /// Who has claimed it: a wave leaves a colleague's claimed case to them.
+    pub assignee: Option<String>,
 }
 
 /// What makes a report due for early destruction: every entry of it closed with `outcome`, each
-/// at `closed_before` or earlier, each by a known account other than `not_by`; and nothing from
-/// the reporter after the first of those closures (`FROM_REPORTER`). An entry closed before its
-/// closer was recorded is never due.
+/// at `closed_before` or earlier, each by a known account other than `not_by`. An entry closed
+/// before its closer was recorded is never due. Whether the reporter wrote after one of those
+/// closures (`FROM_REPORTER`) does not keep it (a flooder holding the codes of their fakes would
+/// write to each and keep them all), but it is said beside it.
 #[derive(Debug, Clone, Copy)]
 pub struct EarlyRule<'a> {
     pub outcome: &'a str,
@@ -32,24 +35,39 @@ pub struct EarlyRule<'a> {
     pub not_by: &'a str,
 }
 
-/// The reports `EarlyRule` finds due ($1 outcome, $2 not_by, $3 closed_before), oldest first;
-/// $4 names one report or, empty, any; at most $5. One statement for the list and for the
-/// destroying transaction, so that what a coordinator is shown is what may go.
-fn due_sql() -> String {
+/// Which reports `due_sql` judges.
+#[derive(Clone, Copy)]
+enum Judged {
+    /// Every report, at most $4 of them.
+    Any,
+    /// The one report $4 names.
+    One,
+}
+
+/// The reports `EarlyRule` finds due ($1 outcome, $2 not_by, $3 closed_before), oldest first,
+/// each with whether its reporter wrote after it was closed. One statement for the list and for
+/// the destroying transaction, so that what a coordinator is shown is what may go; the one
+/// report's form filters on its id, so that the transaction reads its entries by index.
+fn due_sql(judged: Judged) -> String {
+    let (which, limit) = match judged {
+        Judged::Any => ("", "LIMIT $4"),
+        Judged::One => ("WHERE r.id = $4", ""),
+    };
     format!(
         "SELECT r.id, r.created_at, COUNT(*),
-                MAX(CASE WHEN e.updated_at > e.added_at THEN e.updated_at ELSE e.added_at END)
+                MAX(CASE WHEN e.updated_at > e.added_at THEN e.updated_at ELSE e.added_at END),
+                CAST(CASE WHEN EXISTS (
+                    SELECT 1 FROM items i JOIN report_queues c ON c.report_id = i.report_id
+                    WHERE i.report_id = r.id AND i.kind IN {FROM_REPORTER}
+                      AND i.position > c.closed_position) THEN 1 ELSE 0 END AS BIGINT)
          FROM reports r JOIN report_queues e ON e.report_id = r.id
-         WHERE ($4 = '' OR r.id = $4)
+         {which}
          GROUP BY r.id, r.created_at
          HAVING SUM(CASE WHEN e.status = 'closed' AND e.outcome = $1 AND e.updated_at <= $3
                               AND e.closed_by IS NOT NULL AND e.closed_by <> $2
                               AND e.closed_position IS NOT NULL
                          THEN 0 ELSE 1 END) = 0
-            AND NOT EXISTS (SELECT 1 FROM items i JOIN report_queues c ON c.report_id = i.report_id
-                            WHERE i.report_id = r.id AND i.kind IN {FROM_REPORTER}
-                              AND i.position > c.closed_position)
-         ORDER BY r.created_at, r.id LIMIT $5"
+         ORDER BY r.created_at, r.id {limit}"
     )
 }
 
@@ -63,6 +81,8 @@ pub struct ClosedEverywhere {
     pub holders: i64,
     /// When its last entry was closed.
     pub closed_at: i64,
+    /// The reporter wrote to it after one of its entries was closed.
+    pub wrote_after: bool,
 }
 
 /// `$first`, `$first + 1`, ... for `count` values, comma-separated.
@@ -88,7 +108,7 @@ impl Store {
         let sql = format!(
             "SELECT report_id,
                     CASE priority_rank WHEN 0 THEN 'critical' WHEN 1 THEN 'high' ELSE 'normal' END,
-                    status, added_at, consent_withdrawn_at
+                    status, added_at, consent_withdrawn_at, assignee
              FROM report_queues WHERE queue_id = $1 AND report_id IN ({})
              ORDER BY priority_rank, added_at, report_id",
             placeholders(2, reports.len())
@@ -98,23 +118,27 @@ impl Store {
             for report in reports {
                 query = query.bind(report);
             }
-            let rows: Vec<(String, String, String, i64, Option<i64>)> =
+            let rows: Vec<(String, String, String, i64, Option<i64>, Option<String>)> =
                 query.fetch_all(pool).await?;
             Ok(rows
                 .into_iter()
-                .map(|(report_id, priority, status, added_at, consent_withdrawn_at)| Selected {
-                    report_id,
-                    priority,
-                    status,
-                    added_at,
-                    consent_withdrawn_at,
+                .map(|(report_id, priority, status, added_at, consent_withdrawn_at, assignee)| {
+                    Selected {
+                        report_id,
+                        priority,
+                        status,
+                        added_at,
+                        consent_withdrawn_at,
+                        assignee,
+                    }
                 })
                 .collect())
         })
     }
 
     /// Closes with `outcome` every entry of `queue` among `reports` whose status is one of
-    /// `closable` and that no withdrawn consent closed, in one transaction, each recording `by`
+    /// `closable`, that no withdrawn consent closed and that nobody but `by` has claimed, in one
+    /// transaction, each recording `by`
     /// and the report's last item; `entry` makes the one audit entry from the ids it closed.
     /// Each entry is judged as it is updated, so one a responder moved meanwhile is judged as it
     /// now stands. Returns the ids closed; when none was, nothing is written.
@@ -139,6 +163,7 @@ impl Store {
                     closed_position = (SELECT COALESCE(MAX(position), 0) FROM items
                                        WHERE report_id = $4)
              WHERE queue_id = $3 AND report_id = $4 AND consent_withdrawn_at IS NULL
+               AND (assignee IS NULL OR assignee = $5)
                AND status IN ({})",
             placeholders(6, closable.len())
         );
@@ -176,19 +201,19 @@ impl Store {
         rule: EarlyRule<'_>,
         limit: i64,
     ) -> Result<Vec<ClosedEverywhere>, StoreError> {
-        let sql = due_sql();
+        let sql = due_sql(Judged::Any);
         on_pool!(self, read, pool => {
-            let rows: Vec<(String, i64, i64, i64)> = sqlx::query_as(&sql)
+            let rows: Vec<(String, i64, i64, i64, i64)> = sqlx::query_as(&sql)
                 .bind(rule.outcome)
                 .bind(rule.not_by)
                 .bind(rule.closed_before)
-                .bind("")
                 .bind(limit)
                 .fetch_all(pool)
                 .await?;
             Ok(rows
                 .into_iter()
-                .map(|(report_id, created_at, holders, closed_at)| ClosedEverywhere {
+                .map(|(report_id, created_at, holders, closed_at, wrote_after)| ClosedEverywhere {
+                    wrote_after: wrote_after != 0,
                     report_id,
                     created_at,
                     holders,
@@ -221,7 +246,7 @@ impl Store {
         };
         let report_sql = format!("SELECT id FROM reports WHERE id = $1{lock}");
         let entries_sql = format!("SELECT status FROM report_queues WHERE report_id = $1{lock}");
-        let due_sql = due_sql();
+        let due_sql = due_sql(Judged::One);
         on_pool!(self, write, pool => {
             let mut tx = begin_audited!(self, pool).await?;
             let mut due = Vec::new();
@@ -233,17 +258,19 @@ impl Store {
                 if held.is_none() {
                     continue;
                 }
-                // Taken only for the lock: the rule reads them again below.
-                let _: Vec<String> = sqlx::query_scalar(&entries_sql)
-                    .bind(report)
-                    .fetch_all(&mut *tx)
-                    .await?;
-                let found: Option<(String, i64, i64, i64)> = sqlx::query_as(&due_sql)
+                // Taken only for PostgreSQL's lock (SQLite's one writer holds the whole
+                // database already): the rule reads them again below.
+                if !lock.is_empty() {
+                    let _: Vec<String> = sqlx::query_scalar(&entries_sql)
+                        .bind(report)
+                        .fetch_all(&mut *tx)
+                        .await?;
+                }
+                let found: Option<(String, i64, i64, i64, i64)> = sqlx::query_as(&due_sql)
                     .bind(rule.outcome)
                     .bind(rule.not_by)
                     .bind(rule.closed_before)
                     .bind(report)
-                    .bind(1i64)
                     .fetch_optional(&mut *tx)
                     .await?;
                 if found.is_some() {

@@ -3,8 +3,9 @@
 //! period is over, destroyed early by a coordinator of the desk organisation who did not close
 //! them, after a confirmation that shows what each report says; which frees their locators for
 //! real reports. Nobody else may do either, nothing open anywhere is destroyed, and neither is a
-//! report closed too recently, one the destroying coordinator closed, or one whose reporter wrote
-//! again after it was closed.
+//! report closed too recently or one the destroying coordinator closed; one whose reporter wrote
+//! again after it was closed is marked so (a flooder holding their fakes' codes could write to
+//! each), and a coordinator who cannot read the reports may not destroy them.
 
 use homeward::store::Clock;
 use serde_json::json;
@@ -382,6 +383,8 @@ on_both_engines!(the_same_two_actions_in_json, |engine| async move {
     give(&app, &coordinator, "desk", "resp.json").await;
     let desk = token(&app, "coordinator", "operator", "coord2.json").await;
     crate::workspace_api::certify_by_api(&app, &desk, "operator", "coord2.json").await;
+    // Who destroys must be able to read what they destroy: a copy of the desk's key.
+    give(&app, &coordinator, "desk", "coord2.json").await;
     let outsider = token(&app, "coordinator", "partner", "other.json").await;
     crate::workspace_api::certify_by_api(&app, &outsider, "partner", "other.json").await;
 
@@ -507,8 +510,9 @@ on_both_engines!(
         );
         assert_eq!(app.store.count_reports().await.ok(), Some(2));
 
-        // A second coordinator may. They hold no copy of the desk's key: the confirmation says
-        // so, shows dates only and opens nothing.
+        // A second coordinator may, once they can read what they destroy. Without a copy of the
+        // desk's key the confirmation says so, shows dates only, opens nothing and offers no
+        // confirmation; a confirmation sent anyway is refused.
         let second = staff(&app, "coordinator", "operator", "coord.second").await;
         let listed = app.get_with("/desk/not-genuine", &second).await;
         let listed = listed.text().await.unwrap_or_default();
@@ -532,8 +536,18 @@ on_both_engines!(
             "{page}"
         );
         assert!(!page.contains("Thailand"), "{page}");
-        assert!(page.contains("This cannot be undone."), "{page}");
+        assert!(!page.contains("name=\"confirm\""), "{page}");
         assert_eq!(audited(&app, "queue_listed").await.len(), listings);
+        let refused = app
+            .post_form_with(
+                "/desk/not-genuine",
+                &form(&second_csrf, &fakes, true),
+                Some(&second),
+            )
+            .await;
+        assert_eq!(refused.status().as_u16(), 403);
+        assert_eq!(app.store.count_reports().await.ok(), Some(2));
+        import(&app, &second, "desk").await;
         let destroyed = app
             .post_form_with(
                 "/desk/not-genuine",
@@ -552,7 +566,7 @@ on_both_engines!(
 );
 
 on_both_engines!(
-    a_report_whose_reporter_wrote_after_its_closure_is_kept_and_a_reopened_one_waits,
+    a_report_whose_reporter_wrote_after_its_closure_is_marked_and_a_reopened_one_waits,
     |engine| async move {
         let app = spawn_with(engine, timed()).await;
         let (written, code) = app.submit(&fake()).await;
@@ -608,8 +622,23 @@ on_both_engines!(
         let listed = app.get_with("/desk/not-genuine", &coordinator).await;
         let listed = listed.text().await.unwrap_or_default();
         assert!(listed.contains(silent.as_str()), "{listed}");
-        assert!(!listed.contains(written.as_str()), "{listed}");
         assert!(!listed.contains(reopened.as_str()), "{listed}");
+        // Listed, marked: a flooder holding the codes of their fakes could write to every one.
+        let row = listed
+            .split("<tr>")
+            .find(|row| row.contains(written.as_str()))
+            .unwrap_or_else(|| panic!("the report written to is listed: {listed}"));
+        assert!(
+            row.contains("The reporter wrote after it was closed"),
+            "{row}"
+        );
+        assert_eq!(
+            listed
+                .matches("The reporter wrote after it was closed")
+                .count(),
+            1,
+            "{listed}"
+        );
         let coordinator_csrf = csrf_of(&app, &coordinator).await;
         let destroyed = app
             .post_form_with(
@@ -620,19 +649,15 @@ on_both_engines!(
             .await;
         assert_eq!(
             location(&destroyed),
-            "/desk/not-genuine?done=destroyed&n=1&kept=2"
+            "/desk/not-genuine?done=destroyed&n=2&kept=1"
         );
-        assert_eq!(app.store.count_reports().await.ok(), Some(2));
-        assert!(app
-            .store
-            .entry_state("desk", &written)
-            .await
-            .ok()
-            .flatten()
-            .is_some());
+        assert_eq!(
+            app.strings("SELECT id FROM reports").await,
+            vec![reopened.clone()]
+        );
 
         // Closed again by the responder (its closer and last item recorded afresh), it waits out
-        // a period of its own; the report whose reporter wrote never comes due.
+        // a period of its own.
         let closed = app
             .post_form_with(&path, &status("closed"), Some(&responder))
             .await;
@@ -653,22 +678,59 @@ on_both_engines!(
         let destroyed = app
             .post_form_with(
                 "/desk/not-genuine",
-                &form(
-                    &coordinator_csrf,
-                    &[written.clone(), reopened.clone()],
-                    true,
-                ),
+                &form(&coordinator_csrf, std::slice::from_ref(&reopened), true),
                 Some(&coordinator),
             )
             .await;
         assert_eq!(
             location(&destroyed),
-            "/desk/not-genuine?done=destroyed&n=1&kept=1"
+            "/desk/not-genuine?done=destroyed&n=1&kept=0"
         );
-        assert_eq!(app.store.count_reports().await.ok(), Some(1));
+        assert_eq!(app.store.count_reports().await.ok(), Some(0));
+    }
+);
+
+on_both_engines!(
+    a_wave_leaves_a_case_a_colleague_has_claimed,
+    |engine| async move {
+        let app = spawn_with(engine, timed()).await;
+        let claimed = app.submit(&fake()).await.0;
+        let own = app.submit(&fake()).await.0;
+        let free = app.submit(&fake()).await.0;
+        let coordinator = staff(&app, "coordinator", "operator", "coord.claims").await;
+        import(&app, &coordinator, "desk").await;
+        let colleague = staff(&app, "responder", "operator", "resp.colleague").await;
+        give(&app, &coordinator, "desk", "resp.colleague").await;
+        let closer = staff(&app, "responder", "operator", "resp.closer").await;
+        give(&app, &coordinator, "desk", "resp.closer").await;
+        crate::casefile::act(&app, &colleague, "desk", claimed, "claim", "").await;
+        crate::casefile::act(&app, &closer, "desk", own, "claim", "").await;
+
+        let csrf = csrf_of(&app, &closer).await;
+        let all: Vec<String> = [claimed, own, free]
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let closed = app
+            .post_form_with("/queues/desk/wave", &form(&csrf, &all, true), Some(&closer))
+            .await;
         assert_eq!(
-            app.strings("SELECT id FROM reports").await,
-            vec![written.clone()]
+            location(&closed),
+            "/queues/desk?done=wave_closed&n=2&kept=1"
         );
+        let status = |report: uuid::Uuid| {
+            let app = &app;
+            async move {
+                app.store
+                    .entry_state("desk", &report.to_string())
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|e| e.status)
+            }
+        };
+        assert_eq!(status(claimed).await, Some("new".into()));
+        assert_eq!(status(own).await, Some("closed".into()));
+        assert_eq!(status(free).await, Some("closed".into()));
     }
 );

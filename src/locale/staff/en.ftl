@@ -331,7 +331,7 @@ staff-wave-button = Close the selected reports as not genuine
 staff-wave-heading = Close these reports in queue { $queue } as not genuine? ({ $count })
 staff-wave-consequence = Each entry listed is closed in this queue with the outcome "not genuine", in one action recorded as one audit entry. Other queues holding these reports keep their own entries. Once every queue holding a report has closed it as not genuine, the desk organisation's coordinators may destroy it early.
 staff-wave-none = None of the selected reports can be closed here: they are closed already, or a withdrawn consent closed them.
-staff-wave-kept = Left as they are (closed already, or closed by a withdrawn consent): { $count }.
+staff-wave-kept = Left as they are (closed already, closed by a withdrawn consent, or claimed by a colleague): { $count }.
 staff-wave-confirm = Yes, close them as not genuine
 staff-wave-not-in-queue = Not in this queue (destroyed meanwhile, or never here): { $count } of the selected reports. Go back to the list and select again.
 staff-wave-done = Closed as not genuine: { $count }.
@@ -354,9 +354,9 @@ staff-early-done = Destroyed: { $count }.
 staff-early-rules = A report is listed only once every queue holding it has kept it closed as not genuine for at least { $hours ->
         [one] one hour
        *[other] { $hours } hours
-    }, and only to a coordinator who closed none of its entries: destroying a report takes two people. Until then any member of those queues may reopen it. A report whose reporter wrote again after it was closed is never listed: it is kept. Nothing is ticked for you: tick each report you mean to destroy.
+    }, and only to a coordinator who closed none of its entries: destroying a report takes two people. Until then any member of those queues may reopen it. A report whose reporter wrote again after it was closed is marked: open it and read what they wrote before you tick it. Nothing is ticked for you: tick each report you mean to destroy.
 staff-early-irreversible = This cannot be undone.
-staff-early-no-key = You hold no copy of the desk queue's key, so this page cannot show what these reports say, only their dates. Ask a member who holds the key to look at them before you destroy them.
+staff-early-no-key = You hold no copy of the desk queue's key, so you cannot see what these reports say, and you may not destroy them: only a coordinator of the desk who holds its key can.
 staff-early-place = Where
 staff-early-person = Who
 staff-early-reasons = Main reasons
@@ -434,3 +434,4 @@ staff-hotline-resend = The form was not sent from this page as it stands. Check 
 staff-role-operator = operator
 staff-role-coordinator = coordinator
 staff-role-responder = responder
+staff-early-wrote-after = The reporter wrote after it was closed: read it first.

@@ -600,6 +600,8 @@ pub struct NotGenuineView {
     pub holders: i64,
     /// When its last entry was closed (Unix seconds).
     pub closed_at: i64,
+    /// The reporter wrote to it after it was closed: read what they wrote before destroying it.
+    pub reporter_wrote_after: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -683,6 +685,7 @@ pub async fn not_genuine(
             received_at: r.created_at,
             holders: r.holders,
             closed_at: r.closed_at,
+            reporter_wrote_after: r.wrote_after,
         })
         .collect();
     Ok(HttpResponse::Ok().json(views))

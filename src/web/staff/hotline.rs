@@ -165,14 +165,15 @@ pub async fn file(
 ) -> Result<HttpResponse, PageError> {
     body::require_content_type(&req, "application/x-www-form-urlencoded")
         .map_err(|f| fail(&state, &req, f))?;
-    // What the caller said is in this body: read into memory that is wiped when dropped.
-    let bytes = body::read_wiped(&req, payload, state.max_body_bytes)
-        .await
-        .map_err(|f| fail(&state, &req, f))?;
+    // Who sends it first: nobody else's body is read at all.
     let who = match hotline_staff(&state, &req).await? {
         Ok(who) => who,
         Err(refused) => return Ok(refused),
     };
+    // What the caller said is in this body: read into memory that is wiped when dropped.
+    let bytes = body::read_wiped(&req, payload, state.max_body_bytes)
+        .await
+        .map_err(|f| fail(&state, &req, f))?;
     let page_fields = fields(&bytes);
     if !csrf_ok(&who, &page_fields) {
         return Err(fail(&state, &req, Failure::Forbidden));
@@ -217,15 +218,17 @@ pub async fn file(
     };
     match state.filings.spend(&token) {
         Spend::Fresh => {}
-        // Reloaded, or sent twice: the report was filed, and its code shown once. A fresh,
-        // empty form, so that filing again is a choice, not a click.
+        // Reloaded, or sent twice (a double click, whose first answer the browser never
+        // shows): the report was filed, and its code shown once or not at all. The answers
+        // stay, with a new token, so that filing again with the caller is one click they
+        // choose to make.
         Spend::Spent => {
             let shown = filing_page(
                 &state,
                 &req,
                 &who,
                 caller.as_deref(),
-                (&HashMap::new(), &FieldErrors::default()),
+                (&posted.answers, &FieldErrors::default()),
                 (None, Some("staff-hotline-already-filed")),
                 OnceTokens::issue(),
             );

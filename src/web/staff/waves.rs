@@ -222,6 +222,8 @@ pub(super) struct Due {
     received: String,
     holders: i64,
     closed: String,
+    /// Said when the reporter wrote after it was closed.
+    wrote_after: Option<String>,
 }
 
 #[derive(Template)]
@@ -279,6 +281,7 @@ pub async fn not_genuine(
             received: tr.date_time(r.created_at),
             holders: r.holders,
             closed: tr.date_time(r.closed_at),
+            wrote_after: r.wrote_after.then(|| tr.t("staff-early-wrote-after")),
             id: r.report_id,
         })
         .collect();
@@ -371,7 +374,14 @@ pub async fn destroy_not_genuine(
                 short(&r.report_id),
                 tr.date_time(r.created_at),
                 r.holders.to_string(),
-                tr.date_time(r.closed_at),
+                match r.wrote_after {
+                    true => format!(
+                        "{} — {}",
+                        tr.date_time(r.closed_at),
+                        tr.t("staff-early-wrote-after")
+                    ),
+                    false => tr.date_time(r.closed_at),
+                },
             ];
             if let Shown::Summaries(summaries) = &shown {
                 let (place, person, reasons) = match summaries.get(&r.report_id) {
@@ -400,7 +410,8 @@ pub async fn destroy_not_genuine(
         // Only what the page shows: a report that falls due between the two posts is not
         // destroyed unseen.
         carried: due.iter().map(|r| r.report_id.clone()).collect(),
-        confirm_label: (!nothing).then(|| tr.t("staff-early-confirm")),
+        confirm_label: (!nothing && !matches!(shown, Shown::NoKey))
+            .then(|| tr.t("staff-early-confirm")),
         back: BACK.into(),
         csrf: who.csrf.clone(),
         stylesheet: assets::STYLESHEET_PATH,
