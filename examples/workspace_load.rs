@@ -6,6 +6,10 @@
 //!     cargo run --release --example workspace_load -- sqlite 100000 20 30
 //!     cargo run --release --example workspace_load -- postgres 100000 20 30
 //!
+//! A fifth argument lists the pauses between a responder's pages to run with, in milliseconds,
+//! one run each on the same database (default `1000,0`: people reading, then as fast as
+//! answers come).
+//!
 //! PostgreSQL: HOMEWARD_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres);
 //! a fresh database is created for the run and dropped after it.
 
@@ -121,6 +125,13 @@ async fn main() -> anyhow::Result<()> {
     let count: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let responders: usize = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(20);
     let seconds: u64 = args.get(4).and_then(|a| a.parse().ok()).unwrap_or(30);
+    // A responder's pause between two pages, in milliseconds: a person reads a list before
+    // opening a case, and a case before going back. 0 asks as fast as answers come, which
+    // measures what the server can serve at most, not what a responder waits.
+    let pauses: Vec<u64> = match args.get(5) {
+        Some(p) => p.split(',').filter_map(|p| p.parse().ok()).collect(),
+        None => vec![1000, 0],
+    };
 
     let dir = tempfile::tempdir()?;
     let desk = KeyPair::generate();
@@ -347,104 +358,111 @@ async fn main() -> anyhow::Result<()> {
         .tls_backend_preconfigured(homeward::crypto::tls::client_config()?)
         .build()?;
     let base = format!("http://127.0.0.1:{port}");
-    let deadline = Instant::now() + Duration::from_secs(seconds);
     let ids = Arc::new(ids);
-    let tasks = (0..responders).map(|r| {
-        let (client, base, ids) = (client.clone(), base.clone(), ids.clone());
-        let cookie = format!("hw_session={}", cookie.expose_secret());
-        tokio::spawn(async move {
-            let (mut lists, mut opens, mut failures) = (Vec::new(), Vec::new(), 0u32);
-            let mut i = r;
-            let mut turn = r;
-            while Instant::now() < deadline {
-                // Each responder goes through the filters in turn, and now and then to a page
-                // deep in the list.
-                turn += 1;
-                let (variant, query) = match turn % LISTINGS.len() {
-                    4 => (4, format!("?page={}", 1 + (i % (count / 50).max(1)))),
-                    v => (v, LISTINGS[v].to_owned()),
-                };
-                let t = Instant::now();
-                let ok = client
-                    .get(format!("{base}/queues/ngo{query}"))
-                    .header("Cookie", &cookie)
-                    .send()
-                    .await
-                    .map(|r| r.status().is_success());
-                if ok.unwrap_or(false) {
-                    lists.push((variant, t.elapsed()))
-                } else {
-                    failures += 1
-                }
-                i = (i * 7919 + 13) % ids.len().max(1);
-                let t = Instant::now();
-                let url = format!(
-                    "{base}/queues/ngo/reports/{}",
-                    ids.get(i).map(ToString::to_string).unwrap_or_default()
-                );
-                let ok = client
-                    .get(url)
-                    .header("Cookie", &cookie)
-                    .send()
-                    .await
-                    .map(|r| r.status().is_success());
-                if ok.unwrap_or(false) {
-                    opens.push(t.elapsed())
-                } else {
-                    failures += 1
-                }
-            }
-            (lists, opens, failures)
-        })
-    });
-    let mut listed = Vec::new();
-    let mut opens = Vec::new();
-    let mut failures = 0;
-    for task in futures_util::future::join_all(tasks).await {
-        let (l, o, f) = task?;
-        listed.extend(l);
-        opens.extend(o);
-        failures += f;
-    }
-    let mut lists: Vec<Duration> = listed.iter().map(|(_, d)| *d).collect();
-    lists.sort();
-    opens.sort();
     println!(
         "engine {engine}: {seeded} reports seeded in {:.1} s",
         seeding.as_secs_f64()
     );
-    println!("{responders} responders for {seconds} s, {failures} failures");
-    println!(
-        "queue listing: {} requests, p50 {:.1} ms, p99 {:.1} ms",
-        lists.len(),
-        percentile(&lists, 0.5),
-        percentile(&lists, 0.99)
-    );
-    for (variant, name) in LISTINGS.iter().enumerate() {
-        let mut these: Vec<Duration> = listed
-            .iter()
-            .filter(|(v, _)| *v == variant)
-            .map(|(_, d)| *d)
-            .collect();
-        these.sort();
+    for pause in pauses {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        let tasks = (0..responders).map(|r| {
+            let pause = Duration::from_millis(pause);
+            let (client, base, ids) = (client.clone(), base.clone(), ids.clone());
+            let cookie = format!("hw_session={}", cookie.expose_secret());
+            tokio::spawn(async move {
+                let (mut lists, mut opens, mut failures) = (Vec::new(), Vec::new(), 0u32);
+                let mut i = r;
+                let mut turn = r;
+                while Instant::now() < deadline {
+                    // Each responder goes through the filters in turn, and now and then to a page
+                    // deep in the list.
+                    turn += 1;
+                    let (variant, query) = match turn % LISTINGS.len() {
+                        4 => (4, format!("?page={}", 1 + (i % (count / 50).max(1)))),
+                        v => (v, LISTINGS[v].to_owned()),
+                    };
+                    let t = Instant::now();
+                    let ok = client
+                        .get(format!("{base}/queues/ngo{query}"))
+                        .header("Cookie", &cookie)
+                        .send()
+                        .await
+                        .map(|r| r.status().is_success());
+                    if ok.unwrap_or(false) {
+                        lists.push((variant, t.elapsed()))
+                    } else {
+                        failures += 1
+                    }
+                    tokio::time::sleep(pause).await;
+                    i = (i * 7919 + 13) % ids.len().max(1);
+                    let t = Instant::now();
+                    let url = format!(
+                        "{base}/queues/ngo/reports/{}",
+                        ids.get(i).map(ToString::to_string).unwrap_or_default()
+                    );
+                    let ok = client
+                        .get(url)
+                        .header("Cookie", &cookie)
+                        .send()
+                        .await
+                        .map(|r| r.status().is_success());
+                    if ok.unwrap_or(false) {
+                        opens.push(t.elapsed())
+                    } else {
+                        failures += 1
+                    }
+                    tokio::time::sleep(pause).await;
+                }
+                (lists, opens, failures)
+            })
+        });
+        let mut listed = Vec::new();
+        let mut opens = Vec::new();
+        let mut failures = 0;
+        for task in futures_util::future::join_all(tasks).await {
+            let (l, o, f) = task?;
+            listed.extend(l);
+            opens.extend(o);
+            failures += f;
+        }
+        let mut lists: Vec<Duration> = listed.iter().map(|(_, d)| *d).collect();
+        lists.sort();
+        opens.sort();
         println!(
-            "  listing {}: {} requests, p50 {:.1} ms, p99 {:.1} ms",
-            if name.is_empty() {
-                "(first page)"
-            } else {
-                name
-            },
-            these.len(),
-            percentile(&these, 0.5),
-            percentile(&these, 0.99)
+        "{responders} responders for {seconds} s, pausing {pause} ms between pages, {failures} failures"
+    );
+        println!(
+            "queue listing: {} requests, p50 {:.1} ms, p99 {:.1} ms",
+            lists.len(),
+            percentile(&lists, 0.5),
+            percentile(&lists, 0.99)
+        );
+        for (variant, name) in LISTINGS.iter().enumerate() {
+            let mut these: Vec<Duration> = listed
+                .iter()
+                .filter(|(v, _)| *v == variant)
+                .map(|(_, d)| *d)
+                .collect();
+            these.sort();
+            println!(
+                "  listing {}: {} requests, p50 {:.1} ms, p99 {:.1} ms",
+                if name.is_empty() {
+                    "(first page)"
+                } else {
+                    name
+                },
+                these.len(),
+                percentile(&these, 0.5),
+                percentile(&these, 0.99)
+            );
+        }
+        println!(
+            "report opening: {} requests, p50 {:.1} ms, p99 {:.1} ms",
+            opens.len(),
+            percentile(&opens, 0.5),
+            percentile(&opens, 0.99)
         );
     }
-    println!(
-        "report opening: {} requests, p50 {:.1} ms, p99 {:.1} ms",
-        opens.len(),
-        percentile(&opens, 0.5),
-        percentile(&opens, 0.99)
-    );
 
     store.close().await;
     if engine == "postgres" {

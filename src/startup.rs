@@ -232,7 +232,7 @@ impl Application {
             unknown_locator: unknown_locator.clone(),
             clock: clock.clone(),
             shredder,
-            filings: Arc::new(crate::web::shared::once::OnceTokens::new(clock.clone())),
+            filings: crate::web::shared::once::OnceTokens::new(store.clone(), clock.clone()),
             waves: settings.waves.clone(),
         };
         let sweep_every = Duration::from_secs(settings.expiry.sweep_interval_secs.max(1));

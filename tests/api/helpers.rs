@@ -891,6 +891,7 @@ impl TestApp {
             ("sealed_tickets", "token_hmac"),
             ("sealed_tickets", "plan_nonce"),
             ("sealed_tickets", "plan"),
+            ("spent_forms", "digest"),
         ];
         let mut out = Vec::new();
         for (table, column) in columns {

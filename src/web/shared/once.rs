@@ -3,20 +3,16 @@
 //! browser asked to reload the page that showed a caller's receipt code would otherwise file the
 //! caller's report a second time, under a second code nobody read to them.
 //!
-//! Only digests of spent tokens are kept, in memory, for a day (longer than any staff session,
-//! after which the form's session and CSRF token are dead anyway). A restart forgets them: a page
-//! reloaded across a restart would act again, which the hotline's page also prevents by sending
-//! the code with `no-store`.
-
-use std::collections::HashMap;
-use std::sync::Mutex;
+//! Only digests of spent tokens are kept, in the database (so that any replica, and a restarted
+//! server, knows them), with the hour they were spent, for a day: longer than any staff session,
+//! after which the form's session and CSRF token are dead anyway.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
-use crate::store::Clock;
+use crate::store::{Clock, Store, StoreError};
 
 /// How long a spent token is remembered.
 const REMEMBERED_SECS: i64 = 24 * 3600;
@@ -28,14 +24,14 @@ pub enum Spend {
     Fresh,
     /// Spent already: the action was taken.
     Spent,
-    /// Not a token this server issues.
+    /// Not shaped as the tokens this server issues (16 random bytes).
     Malformed,
 }
 
-/// The spent tokens' digests and when each was spent.
-#[derive(Debug)]
+/// The spent tokens, kept by the store, on the server's clock.
+#[derive(Debug, Clone)]
 pub struct OnceTokens {
-    spent: Mutex<HashMap<[u8; 32], i64>>,
+    store: Store,
     clock: Clock,
 }
 
@@ -45,11 +41,8 @@ fn digest(token: &str) -> Option<[u8; 32]> {
 }
 
 impl OnceTokens {
-    pub fn new(clock: Clock) -> OnceTokens {
-        OnceTokens {
-            spent: Mutex::new(HashMap::new()),
-            clock,
-        }
+    pub fn new(store: Store, clock: Clock) -> OnceTokens {
+        OnceTokens { store, clock }
     }
 
     /// A new token for a form.
@@ -60,25 +53,25 @@ impl OnceTokens {
     }
 
     /// Spends `token`, if it was not spent: two requests carrying it at once find one `Fresh`.
-    pub fn spend(&self, token: &str) -> Spend {
+    /// Dated to the hour, like every time kept beside reports.
+    pub async fn spend(&self, token: &str) -> Result<Spend, StoreError> {
         let Some(digest) = digest(token) else {
-            return Spend::Malformed;
+            return Ok(Spend::Malformed);
         };
         let now = self.clock.now();
-        let mut spent = self.spent.lock().unwrap_or_else(|e| e.into_inner());
-        spent.retain(|_, at| *at > now - REMEMBERED_SECS);
-        match spent.insert(digest, now) {
-            None => Spend::Fresh,
-            Some(_) => Spend::Spent,
-        }
+        let fresh = self
+            .store
+            .spend_form(&digest, now - now.rem_euclid(3600), now - REMEMBERED_SECS)
+            .await?;
+        Ok(if fresh { Spend::Fresh } else { Spend::Spent })
     }
 
     /// Gives back a token whose action was not taken after all (refused by a limit, say), so
     /// that sending the form again acts.
-    pub fn unspend(&self, token: &str) {
-        if let Some(digest) = digest(token) {
-            let mut spent = self.spent.lock().unwrap_or_else(|e| e.into_inner());
-            spent.remove(&digest);
+    pub async fn unspend(&self, token: &str) -> Result<(), StoreError> {
+        match digest(token) {
+            Some(digest) => self.store.unspend_form(&digest).await,
+            None => Ok(()),
         }
     }
 }
@@ -88,24 +81,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_token_acts_once_until_given_back_and_is_forgotten_after_a_day() {
-        let clock = Clock::set_to(1_800_000_000);
-        let tokens = OnceTokens::new(clock.clone());
-        let token = OnceTokens::issue();
-        assert_eq!(tokens.spend(&token), Spend::Fresh);
-        assert_eq!(tokens.spend(&token), Spend::Spent);
-        tokens.unspend(&token);
-        assert_eq!(tokens.spend(&token), Spend::Fresh);
-        assert_eq!(tokens.spend(&OnceTokens::issue()), Spend::Fresh);
-        clock.advance(REMEMBERED_SECS + 1);
-        assert_eq!(tokens.spend(&token), Spend::Fresh);
-    }
-
-    #[test]
-    fn what_this_server_does_not_issue_is_refused() {
-        let tokens = OnceTokens::new(Clock::set_to(0));
+    fn only_tokens_shaped_as_issued_have_a_digest() {
+        assert!(digest(&OnceTokens::issue()).is_some());
         for token in ["", "abc", "not base64 at all!", &"A".repeat(100)] {
-            assert_eq!(tokens.spend(token), Spend::Malformed, "{token}");
+            assert!(digest(token).is_none(), "{token}");
         }
     }
 }

@@ -45,7 +45,7 @@ pub struct AppState {
     /// destruction of fakes.
     pub shredder: crate::reporting::shredding::Shredder,
     /// The hotline filings taken: a reloaded answer page files nothing twice.
-    pub filings: Arc<crate::web::shared::once::OnceTokens>,
+    pub filings: crate::web::shared::once::OnceTokens,
     pub waves: crate::config::WaveSettings,
 }
 

@@ -157,6 +157,14 @@ pub async fn filing_form(
     Ok(html(StatusCode::OK, shown.render()))
 }
 
+/// Gives the form's token back after a filing that did not happen. Should that fail too, the
+/// form says "filed already" when sent again, with its answers kept and a fresh token.
+async fn give_back(state: &AppState, token: &str) {
+    if let Err(e) = state.filings.unspend(token).await {
+        tracing::warn!(error = %e, "a filing's token was not given back");
+    }
+}
+
 #[tracing::instrument(skip_all)]
 pub async fn file(
     state: web::Data<AppState>,
@@ -216,7 +224,12 @@ pub async fn file(
             return Ok(again(&errors, StatusCode::UNPROCESSABLE_ENTITY, None));
         }
     };
-    match state.filings.spend(&token) {
+    let spent = state
+        .filings
+        .spend(&token)
+        .await
+        .map_err(|e| fail(&state, &req, e))?;
+    match spent {
         Spend::Fresh => {}
         // Reloaded, or sent twice (a double click, whose first answer the browser never
         // shows): the report was filed, and its code shown once or not at all. The answers
@@ -248,13 +261,13 @@ pub async fn file(
         }
     }
     if let Err(e) = hotline::record_filing(&state.accounts.audit, &who).await {
-        state.filings.unspend(&token);
+        give_back(&state, &token).await;
         return Err(fail(&state, &req, e));
     }
     let receipt = match state.intake.submit_filed(report, Filing::Hotline).await {
         Ok(receipt) => receipt,
         Err(e) => {
-            state.filings.unspend(&token);
+            give_back(&state, &token).await;
             // Nothing was stored: said above the form, every answer kept.
             let failure = Failure::from(e);
             refused(Reason::from(failure));
