@@ -9,7 +9,7 @@ use super::reporter::REPORT_ROWS;
 use super::{begin_audited, on_pool, try_append_audit, AuditEntry, Store, StoreError};
 
 /// A selected report's entry in a queue, as a wave's confirmation lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Selected {
     pub report_id: String,
     pub priority: String,
@@ -107,7 +107,8 @@ impl Store {
         }
         let sql = format!(
             "SELECT report_id,
-                    CASE priority_rank WHEN 0 THEN 'critical' WHEN 1 THEN 'high' ELSE 'normal' END,
+                    CASE priority_rank WHEN 0 THEN 'critical' WHEN 1 THEN 'high' ELSE 'normal' END
+                        AS priority,
                     status, added_at, consent_withdrawn_at, assignee
              FROM report_queues WHERE queue_id = $1 AND report_id IN ({})
              ORDER BY priority_rank, added_at, report_id",
@@ -118,21 +119,7 @@ impl Store {
             for report in reports {
                 query = query.bind(report);
             }
-            let rows: Vec<(String, String, String, i64, Option<i64>, Option<String>)> =
-                query.fetch_all(pool).await?;
-            Ok(rows
-                .into_iter()
-                .map(|(report_id, priority, status, added_at, consent_withdrawn_at, assignee)| {
-                    Selected {
-                        report_id,
-                        priority,
-                        status,
-                        added_at,
-                        consent_withdrawn_at,
-                        assignee,
-                    }
-                })
-                .collect())
+            Ok(query.fetch_all(pool).await?)
         })
     }
 
