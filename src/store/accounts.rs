@@ -96,6 +96,7 @@ impl Store {
     #[tracing::instrument(skip_all)]
     pub async fn insert_invite(
         &self,
+        id: &str,
         token_hmac: &[u8],
         invite: &Invite,
         created_by: Option<&str>,
@@ -106,9 +107,10 @@ impl Store {
         on_pool!(self, write, pool => {
             let mut tx = begin_audited!(self, pool).await?;
             sqlx::query(
-                "INSERT INTO invites (token_hmac, role, organisation_id, created_by, created_at, expires_at)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO invites (id, token_hmac, role, organisation_id, created_by, created_at, expires_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
+            .bind(id)
             .bind(token_hmac)
             .bind(&invite.role)
             .bind(&invite.organisation_id)
@@ -137,9 +139,10 @@ impl Store {
         on_pool!(self, write, pool => {
             let mut tx = begin_audited!(self, pool).await?;
             sqlx::query(
-                "INSERT INTO invites (token_hmac, role, organisation_id, created_by, created_at, expires_at, reset_account)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                "INSERT INTO invites (id, token_hmac, role, organisation_id, created_by, created_at, expires_at, reset_account)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )
+            .bind(uuid::Uuid::new_v4().simple().to_string())
             .bind(token_hmac)
             .bind(&account.role)
             .bind(&account.organisation_id)

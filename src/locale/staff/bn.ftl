@@ -435,3 +435,14 @@ staff-role-operator = পরিচালক
 staff-role-coordinator = সমন্বয়কারী
 staff-role-responder = সাড়াদানকারী কর্মী
 staff-early-wrote-after = বন্ধ হওয়ার পর রিপোর্টকারী আবার লিখেছেন: আগে পড়ুন।
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = যার জন্য: { $organisation }-এর { $role }, { $expires } পর্যন্ত বৈধ
+staff-invite-for-operator = যার জন্য: { $role } (কোনো সংগঠনের নয়), { $expires } পর্যন্ত বৈধ
+staff-open-invites = খোলা আমন্ত্রণ
+staff-invite-by = তৈরি করেছেন { $name }
+staff-invite-by-console = সার্ভারের কনসোলে তৈরি
+staff-invite-by-former = একজন প্রাক্তন সদস্য তৈরি করেছেন
+staff-invite-revoke = প্রত্যাহার করুন
+staff-invite-revoked = আমন্ত্রণটি প্রত্যাহার করা হয়েছে: এর লিঙ্ক আর কাজ করবে না।
+staff-invite-gone = এই আমন্ত্রণ আগেই ব্যবহৃত বা প্রত্যাহার করা হয়েছে, অথবা এর মেয়াদ শেষ হয়েছে।

@@ -435,3 +435,14 @@ staff-role-operator = operator
 staff-role-coordinator = coordinator
 staff-role-responder = responder
 staff-early-wrote-after = The reporter wrote after it was closed: read it first.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = For: { $role } of { $organisation }, valid until { $expires }
+staff-invite-for-operator = For: { $role } (no organisation), valid until { $expires }
+staff-open-invites = Open invitations
+staff-invite-by = made by { $name }
+staff-invite-by-console = made at the server's console
+staff-invite-by-former = made by a former member
+staff-invite-revoke = Revoke
+staff-invite-revoked = The invitation was revoked: its link no longer works.
+staff-invite-gone = This invitation was used or revoked already, or it expired.

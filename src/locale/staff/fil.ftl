@@ -436,3 +436,14 @@ staff-role-operator = operator
 staff-role-coordinator = coordinator
 staff-role-responder = responder
 staff-early-wrote-after = Sumulat muli ang nag-ulat matapos itong isara: basahin muna.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = Para sa: { $role } ng { $organisation }, valid hanggang { $expires }
+staff-invite-for-operator = Para sa: { $role } (walang organisasyon), valid hanggang { $expires }
+staff-open-invites = Mga bukas na imbitasyon
+staff-invite-by = ginawa ni { $name }
+staff-invite-by-console = ginawa sa console ng server
+staff-invite-by-former = ginawa ng isang dating miyembro
+staff-invite-revoke = Bawiin
+staff-invite-revoked = Binawi ang imbitasyon: hindi na gumagana ang link nito.
+staff-invite-gone = Nagamit o nabawi na ang imbitasyong ito, o expired na ito.

@@ -438,3 +438,14 @@ staff-role-operator = संचालक
 staff-role-coordinator = समन्वयक
 staff-role-responder = प्रतिक्रिया कर्मी
 staff-early-wrote-after = बंद होने के बाद रिपोर्ट करने वाले ने फिर लिखा: पहले पढ़ें।
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = किसके लिए: { $organisation } का { $role }, { $expires } तक मान्य
+staff-invite-for-operator = किसके लिए: { $role } (किसी संगठन का नहीं), { $expires } तक मान्य
+staff-open-invites = खुले निमंत्रण
+staff-invite-by = { $name } ने बनाया
+staff-invite-by-console = सर्वर के कंसोल पर बनाया गया
+staff-invite-by-former = एक पूर्व सदस्य ने बनाया
+staff-invite-revoke = रद्द करें
+staff-invite-revoked = निमंत्रण रद्द कर दिया गया: इसका लिंक अब काम नहीं करता।
+staff-invite-gone = यह निमंत्रण पहले ही इस्तेमाल या रद्द हो चुका है, या इसकी अवधि खत्म हो गई है।

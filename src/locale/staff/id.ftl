@@ -426,3 +426,14 @@ staff-role-operator = operator
 staff-role-coordinator = koordinator
 staff-role-responder = petugas penanganan
 staff-early-wrote-after = Pelapor menulis lagi setelah laporan ditutup: baca dulu.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = Untuk: { $role } di { $organisation }, berlaku sampai { $expires }
+staff-invite-for-operator = Untuk: { $role } (tanpa organisasi), berlaku sampai { $expires }
+staff-open-invites = Undangan yang masih terbuka
+staff-invite-by = dibuat oleh { $name }
+staff-invite-by-console = dibuat di konsol server
+staff-invite-by-former = dibuat oleh mantan anggota
+staff-invite-revoke = Cabut
+staff-invite-revoked = Undangan dicabut: tautannya tidak berfungsi lagi.
+staff-invite-gone = Undangan ini sudah dipakai atau dicabut, atau sudah kedaluwarsa.

@@ -426,3 +426,14 @@ staff-role-operator = ប្រតិបត្តិករ
 staff-role-coordinator = អ្នកសម្របសម្រួល
 staff-role-responder = អ្នកឆ្លើយតប
 staff-early-wrote-after = អ្នករាយការណ៍បានសរសេរមកក្រោយពេលវាត្រូវបានបិទ៖ សូមអានវាជាមុនសិន។
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = សម្រាប់៖ { $role } នៃ { $organisation } មានសុពលភាពរហូតដល់ { $expires }
+staff-invite-for-operator = សម្រាប់៖ { $role } (គ្មានអង្គការ) មានសុពលភាពរហូតដល់ { $expires }
+staff-open-invites = ការអញ្ជើញដែលនៅបើក
+staff-invite-by = បង្កើតដោយ { $name }
+staff-invite-by-console = បង្កើតនៅកុងសូលរបស់ម៉ាស៊ីនមេ
+staff-invite-by-former = បង្កើតដោយអតីតសមាជិកម្នាក់
+staff-invite-revoke = ដកហូត
+staff-invite-revoked = ការអញ្ជើញត្រូវបានដកហូត៖ តំណរបស់វាលែងដំណើរការទៀតហើយ។
+staff-invite-gone = ការអញ្ជើញនេះត្រូវបានប្រើ ឬដកហូតរួចហើយ ឬផុតកំណត់ហើយ។

@@ -426,3 +426,14 @@ staff-role-operator = ຜູ້ດູແລລະບົບ
 staff-role-coordinator = ຜູ້ປະສານງານ
 staff-role-responder = ຜູ້ຮັບຜິດຊອບກໍລະນີ
 staff-early-wrote-after = ຜູ້ລາຍງານຂຽນມາຫຼັງຈາກຖືກປິດແລ້ວ: ກະລຸນາອ່ານກ່ອນ.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = ສຳລັບ: { $role } ຂອງ { $organisation }, ໃຊ້ໄດ້ຮອດ { $expires }
+staff-invite-for-operator = ສຳລັບ: { $role } (ບໍ່ສັງກັດອົງການ), ໃຊ້ໄດ້ຮອດ { $expires }
+staff-open-invites = ຄຳເຊີນທີ່ຍັງເປີດຢູ່
+staff-invite-by = ສ້າງໂດຍ { $name }
+staff-invite-by-console = ສ້າງຢູ່ຄອນໂຊຂອງເຊີບເວີ
+staff-invite-by-former = ສ້າງໂດຍອະດີດສະມາຊິກຄົນໜຶ່ງ
+staff-invite-revoke = ຖອນຄືນ
+staff-invite-revoked = ຄຳເຊີນຖືກຖອນຄືນແລ້ວ: ລິ້ງຂອງມັນໃຊ້ບໍ່ໄດ້ອີກ.
+staff-invite-gone = ຄຳເຊີນນີ້ຖືກໃຊ້ ຫຼື ຖືກຖອນຄືນແລ້ວ, ຫຼື ໝົດອາຍຸແລ້ວ.

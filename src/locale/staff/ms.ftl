@@ -426,3 +426,14 @@ staff-role-operator = pengendali
 staff-role-coordinator = penyelaras
 staff-role-responder = petugas tindak balas
 staff-early-wrote-after = Pelapor menulis lagi selepas laporan ditutup: baca dahulu.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = Untuk: { $role } di { $organisation }, sah hingga { $expires }
+staff-invite-for-operator = Untuk: { $role } (tiada organisasi), sah hingga { $expires }
+staff-open-invites = Jemputan yang masih terbuka
+staff-invite-by = dibuat oleh { $name }
+staff-invite-by-console = dibuat pada konsol pelayan
+staff-invite-by-former = dibuat oleh bekas ahli
+staff-invite-revoke = Batalkan
+staff-invite-revoked = Jemputan telah dibatalkan: pautannya tidak berfungsi lagi.
+staff-invite-gone = Jemputan ini sudah digunakan atau dibatalkan, atau sudah tamat tempoh.

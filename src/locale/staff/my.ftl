@@ -426,3 +426,14 @@ staff-role-operator = စနစ်ထိန်းသူ
 staff-role-coordinator = ညှိနှိုင်းရေးမှူး
 staff-role-responder = တုံ့ပြန်ဆောင်ရွက်သူ
 staff-early-wrote-after = ပိတ်ပြီးနောက် တိုင်ကြားသူ ထပ်မံ စာရေးခဲ့သည်- ဦးစွာ ဖတ်ပါ။
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = ရည်ရွယ်သူ- { $organisation } ၏ { $role }၊ { $expires } အထိ အကျုံးဝင်သည်
+staff-invite-for-operator = ရည်ရွယ်သူ- { $role } (အဖွဲ့အစည်း မရှိ)၊ { $expires } အထိ အကျုံးဝင်သည်
+staff-open-invites = မသုံးရသေးသော ဖိတ်ကြားချက်များ
+staff-invite-by = { $name } ပြုလုပ်သည်
+staff-invite-by-console = ဆာဗာ၏ ကွန်ဆိုးလ်တွင် ပြုလုပ်သည်
+staff-invite-by-former = အဖွဲ့ဝင်ဟောင်း တစ်ဦး ပြုလုပ်သည်
+staff-invite-revoke = ရုပ်သိမ်းရန်
+staff-invite-revoked = ဖိတ်ကြားချက်ကို ရုပ်သိမ်းပြီးပါပြီ- ၎င်း၏ လင့်ခ်သည် အလုပ်မလုပ်တော့ပါ။
+staff-invite-gone = ဤဖိတ်ကြားချက်ကို သုံးပြီး သို့မဟုတ် ရုပ်သိမ်းပြီး ဖြစ်သည်၊ သို့မဟုတ် သက်တမ်းကုန်သွားပြီ။

@@ -435,3 +435,14 @@ staff-role-operator = mwendeshaji
 staff-role-coordinator = mratibu
 staff-role-responder = mhudumu wa kesi
 staff-early-wrote-after = Mtoa ripoti aliandika tena baada ya kufungwa: isome kwanza.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = Kwa: { $role } wa { $organisation }, halali hadi { $expires }
+staff-invite-for-operator = Kwa: { $role } (bila shirika), halali hadi { $expires }
+staff-open-invites = Mialiko iliyo wazi
+staff-invite-by = umetengenezwa na { $name }
+staff-invite-by-console = umetengenezwa kwenye kiweko cha seva
+staff-invite-by-former = umetengenezwa na mwanachama wa zamani
+staff-invite-revoke = Futa
+staff-invite-revoked = Mwaliko umefutwa: kiungo chake hakifanyi kazi tena.
+staff-invite-gone = Mwaliko huu umeshatumika au kufutwa, au muda wake umeisha.

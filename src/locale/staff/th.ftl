@@ -426,3 +426,14 @@ staff-role-operator = ผู้ดูแลระบบ
 staff-role-coordinator = ผู้ประสานงาน
 staff-role-responder = ผู้ปฏิบัติงานรับเรื่อง
 staff-early-wrote-after = ผู้แจ้งเขียนมาหลังจากถูกปิดแล้ว: โปรดอ่านก่อน
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = สำหรับ: { $role } ของ { $organisation } ใช้ได้ถึง { $expires }
+staff-invite-for-operator = สำหรับ: { $role } (ไม่สังกัดองค์กร) ใช้ได้ถึง { $expires }
+staff-open-invites = คำเชิญที่ยังเปิดอยู่
+staff-invite-by = สร้างโดย { $name }
+staff-invite-by-console = สร้างที่คอนโซลของเซิร์ฟเวอร์
+staff-invite-by-former = สร้างโดยอดีตสมาชิกคนหนึ่ง
+staff-invite-revoke = เพิกถอน
+staff-invite-revoked = เพิกถอนคำเชิญแล้ว ลิงก์ของคำเชิญนี้ใช้ไม่ได้อีกต่อไป
+staff-invite-gone = คำเชิญนี้ถูกใช้หรือถูกเพิกถอนไปแล้ว หรือหมดอายุแล้ว

@@ -426,3 +426,14 @@ staff-role-operator = người vận hành
 staff-role-coordinator = điều phối viên
 staff-role-responder = nhân viên xử lý
 staff-early-wrote-after = Người báo cáo đã viết thêm sau khi bị đóng: hãy đọc trước.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = Dành cho: { $role } của { $organisation }, có hiệu lực đến { $expires }
+staff-invite-for-operator = Dành cho: { $role } (không thuộc tổ chức nào), có hiệu lực đến { $expires }
+staff-open-invites = Lời mời đang mở
+staff-invite-by = do { $name } tạo
+staff-invite-by-console = tạo tại bảng điều khiển của máy chủ
+staff-invite-by-former = do một cựu thành viên tạo
+staff-invite-revoke = Thu hồi
+staff-invite-revoked = Lời mời đã bị thu hồi: liên kết của nó không còn dùng được.
+staff-invite-gone = Lời mời này đã được dùng hoặc đã bị thu hồi, hoặc đã hết hạn.

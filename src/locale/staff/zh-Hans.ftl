@@ -418,3 +418,14 @@ staff-role-operator = 运营者
 staff-role-coordinator = 协调员
 staff-role-responder = 响应人员
 staff-early-wrote-after = 结案后报告人又发来了内容：请先阅读。
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = 用于：{ $organisation } 的{ $role }，有效期至 { $expires }
+staff-invite-for-operator = 用于：{ $role }（不属于任何机构），有效期至 { $expires }
+staff-open-invites = 未使用的邀请
+staff-invite-by = 由 { $name } 创建
+staff-invite-by-console = 在服务器控制台创建
+staff-invite-by-former = 由一位已离开的成员创建
+staff-invite-revoke = 撤销
+staff-invite-revoked = 邀请已撤销：其链接不再有效。
+staff-invite-gone = 此邀请已被使用或撤销，或已过期。

@@ -48,6 +48,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/invite/{token}", web::get().to(invites::invite_form));
     cfg.route("/invite/{token}", web::post().to(invites::enrol));
     cfg.route("/invites", web::post().to(invites::create_invite));
+    cfg.route(
+        "/invites/{id}/revoke",
+        web::post().to(invites::revoke_invite),
+    );
     cfg.route("/hotline", web::get().to(hotline::filing_form));
     cfg.route("/hotline", web::post().to(hotline::file));
     cfg.route(
