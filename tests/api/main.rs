@@ -30,6 +30,7 @@ mod followup_api;
 mod health;
 mod hotline;
 mod intake;
+mod invites_api;
 mod known_devices;
 mod locators;
 mod malformed;

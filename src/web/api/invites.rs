@@ -309,9 +309,11 @@ mod tests {
             role: role.into(),
             organisation: organisation.map(str::to_owned),
         };
-        let codes = |r| match Invitee::try_from(r) {
-            Ok(_) => Vec::new(),
-            Err(e) => e.0.into_iter().map(|f| (f.field, f.code)).collect(),
+        let codes = |r: InviteRequest| -> Vec<(String, &'static str)> {
+            match Invitee::try_from(r) {
+                Ok(_) => Vec::new(),
+                Err(e) => e.0.into_iter().map(|f| (f.field, f.code)).collect(),
+            }
         };
         assert!(codes(request("operator", None)).is_empty());
         assert!(codes(request("responder", Some("partner"))).is_empty());
