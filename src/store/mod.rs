@@ -48,7 +48,9 @@ use sqlx::sqlite::{
 };
 use sqlx::ConnectOptions;
 
-pub use accounts::{AccountRecord, Credentials, Invite, NewAccount, RedeemError, SessionRecord};
+pub use accounts::{
+    AccountRecord, Credentials, Invite, NewAccount, NewInvite, RedeemError, SessionRecord,
+};
 pub(crate) use audit::{begin_audited, try_append_audit};
 pub use audit::{AuditEntry, AuditRow, EntryMac};
 pub use certificates::{IdentityRow, CONSOLE_SIGNER, DESK_SIGNER, ORGANISATION_SIGNER};

@@ -18,7 +18,9 @@ use crate::crypto::account::{unwrap_private_key, wrap_private_key, PasswordKeys,
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool};
 use crate::crypto::wrap;
 use crate::crypto::{CryptoError, KeyPair, PrivateKey};
-use crate::store::{now, AuditEntry, Invite, NewAccount, RedeemError, Store, StoreError};
+use crate::store::{
+    now, AuditEntry, Invite, NewAccount, NewInvite, RedeemError, Store, StoreError,
+};
 use crate::trust::audit::Audit;
 
 mod backoff;
@@ -308,17 +310,15 @@ impl Accounts {
         let id = uuid::Uuid::new_v4().simple().to_string();
         let at = now();
         let expires_at = at + INVITE_HOURS * 3600;
-        self.store
-            .insert_invite(
-                &id,
-                &self.mac(b"invite", token.as_bytes()),
-                invite,
-                created_by,
-                at,
-                expires_at,
-                entry,
-            )
-            .await?;
+        let new = NewInvite {
+            id: &id,
+            token_hmac: &self.mac(b"invite", token.as_bytes()),
+            invite,
+            created_by,
+            created_at: at,
+            expires_at,
+        };
+        self.store.insert_invite(&new, entry).await?;
         Ok(IssuedInvite {
             id,
             token: SecretString::from(token.as_str().to_owned()),
@@ -349,8 +349,19 @@ impl Accounts {
     }
 
     /// Redeems an invite: checks the username and password, makes the key pair, the TOTP secret
-    /// and the recovery key, and stores them sealed.
+    /// and the recovery key, and stores them sealed. What its holder sees once.
     pub async fn enrol(
+        &self,
+        token: &str,
+        username: &str,
+        password: &SecretString,
+    ) -> Result<Enrolment, AccountError> {
+        Ok(self.redeem(token, username, password).await?.enrolment)
+    }
+
+    /// `enrol`, with what a script needs to go on: the new account's id, role, organisation and
+    /// identity key.
+    pub async fn redeem(
         &self,
         token: &str,
         username: &str,

@@ -266,7 +266,7 @@ pub async fn enrol(
     let token = invite_token(body.invite.expose_secret());
     let enrolled = match state
         .accounts
-        .enrol(token, &body.username, &body.password)
+        .redeem(token, &body.username, &body.password)
         .await
     {
         Ok(enrolled) => enrolled,

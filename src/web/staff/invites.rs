@@ -198,7 +198,7 @@ pub async fn enrol(
     let password = SecretString::from(form.get("password").cloned().unwrap_or_default());
     let tr = state.tr(&req, None);
     match state.accounts.enrol(&token, &username, &password).await {
-        Ok(enrolled) => Ok(enrolled_page(tr, &enrolled.enrolment)),
+        Ok(enrolment) => Ok(enrolled_page(tr, &enrolment)),
         Err(AccountError::Field { field, code }) => {
             let message = Some(tr.error(code));
             let page = InviteForm {
