@@ -8,10 +8,11 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::forms::{checked_form, enrolled_page, fail, form};
+use super::invite_labels;
 use super::workspace::{workspace_labelled, workspace_refusal, NewLink};
-use crate::locale::{args, Tr};
+use crate::locale::Tr;
 use crate::store::StoreError;
-use crate::trust::accounts::{AccountError, Principal};
+use crate::trust::accounts::AccountError;
 use crate::trust::invites;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
@@ -61,7 +62,12 @@ pub async fn create_invite(
             state.public_url,
             issued.token.expose_secret()
         ),
-        label: Some(label(&tr, role, name.as_deref(), issued.expires_at)),
+        label: Some(invite_labels::label(
+            &tr,
+            role,
+            name.as_deref(),
+            issued.expires_at,
+        )),
     };
     workspace_labelled(&state, &req, &who, Some(link), None).await
 }
@@ -76,65 +82,6 @@ async fn organisation_name(state: &AppState, id: &str) -> Result<String, StoreEr
         .into_iter()
         .find(|(o, ..)| o == id)
         .map_or_else(|| id.to_owned(), |(_, name, _)| name))
-}
-
-/// What an invite is for, in the reader's language and time zone: role, organisation, expiry.
-fn label(tr: &Tr, role: &str, organisation: Option<&str>, expires_at: i64) -> String {
-    let role = tr.role(role);
-    let expires = tr.date_time(expires_at);
-    match organisation {
-        Some(org) => tr.t_with(
-            "staff-invite-for",
-            &args(&[
-                ("role", role),
-                ("organisation", org.to_owned()),
-                ("expires", expires),
-            ]),
-        ),
-        None => tr.t_with(
-            "staff-invite-for-operator",
-            &args(&[("role", role), ("expires", expires)]),
-        ),
-    }
-}
-
-/// An open invite on the workspace page, with what it is for and who made it.
-pub(super) struct OpenInviteView {
-    pub id: String,
-    pub label: String,
-    pub by: String,
-}
-
-/// The open invites the person may see and revoke; none for whoever may invite no one.
-pub(super) async fn open_invites(
-    state: &AppState,
-    who: &Principal,
-    tr: &Tr,
-) -> Result<Vec<OpenInviteView>, AccountError> {
-    let open = match invites::open(state.chain(), who).await {
-        Ok(open) => open,
-        Err(AccountError::Forbidden) => return Ok(Vec::new()),
-        Err(e) => return Err(e),
-    };
-    Ok(open
-        .into_iter()
-        .map(|i| OpenInviteView {
-            label: label(
-                tr,
-                &i.role,
-                i.organisation_id
-                    .as_deref()
-                    .map(|id| i.organisation_name.as_deref().unwrap_or(id)),
-                i.expires_at,
-            ),
-            by: match (&i.created_by, &i.created_by_username) {
-                (_, Some(name)) => tr.t_with("staff-invite-by", &args(&[("name", name.clone())])),
-                (None, None) => tr.t("staff-invite-by-console"),
-                (Some(_), None) => tr.t("staff-invite-by-former"),
-            },
-            id: i.id,
-        })
-        .collect())
 }
 
 /// Revokes an open invite from the workspace: its link stops working at once.

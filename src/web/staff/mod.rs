@@ -15,6 +15,7 @@ mod confirm;
 pub mod credentials;
 pub mod forms;
 pub mod hotline;
+mod invite_labels;
 pub mod invites;
 pub mod login;
 pub mod members;

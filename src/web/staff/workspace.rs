@@ -37,7 +37,7 @@ pub(super) struct Workspace {
     new_link: Option<NewLink>,
     message: Option<String>,
     /// The open invites the person may revoke.
-    invites: Vec<super::invites::OpenInviteView>,
+    invites: Vec<super::invite_labels::OpenInviteView>,
     held: Vec<String>,
     managed: Vec<ManagedQueue>,
     /// The coordinator's fellow members.
@@ -251,7 +251,7 @@ pub(super) async fn workspace_labelled(
         _ => Vec::new(),
     };
     let members = member_views(who, standings, &hotline_members, &tr);
-    let invites = super::invites::open_invites(state, who, &tr)
+    let invites = super::invite_labels::open_invites(state, who, &tr)
         .await
         .map_err(|e| fail(state, req, e))?;
     let hotline = crate::trust::hotline::may_file(store, who).await.is_ok();
