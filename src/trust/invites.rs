@@ -2,7 +2,9 @@
 //! organisations' coordinators and further operators; a coordinator who may manage their
 //! organisation's members invites its coordinators and responders; responders invite no one.
 //! Whoever may make an invite may see it while it is open and revoke it, so a coordinator also
-//! sees (and may revoke) what an operator made for their organisation.
+//! sees (and may revoke) what an operator made for their organisation. An operator invite made at
+//! the server's console is the console's own (the operator of last resort, announced to every
+//! member): no one in the workspace sees or revokes it, lest an operator undo their own recovery.
 
 use crate::store::{now, OpenInvite, StoreError};
 use crate::trust::accounts::{AccountError, Accounts, IssuedInvite, Principal, Role};
@@ -79,6 +81,13 @@ fn permitted(
         }
 }
 
+/// Whether the person may see and revoke an open invite: one they could make now, and not the
+/// console's operator invite.
+fn revocable(allowed: &(Vec<(String, String)>, Vec<&'static str>), invite: &OpenInvite) -> bool {
+    let console_operator = invite.created_by.is_none() && invite.role == Role::Operator.as_str();
+    !console_operator && permitted(allowed, &invite.role, invite.organisation_id.as_deref())
+}
+
 /// Makes an invite to `role` of `organisation` (none for an operator), if the person may: the
 /// page's form and the API both come here. Audited as `invite_created`.
 pub async fn create(
@@ -118,7 +127,7 @@ pub async fn open(chain: Chain<'_>, who: &Principal) -> Result<Vec<OpenInvite>, 
         .open_invites(now())
         .await?
         .into_iter()
-        .filter(|i| permitted(&allowed, &i.role, i.organisation_id.as_deref()))
+        .filter(|i| revocable(&allowed, i))
         .collect())
 }
 
@@ -146,7 +155,7 @@ pub async fn revoke(
         .store
         .open_invite(id, now())
         .await?
-        .filter(|i| permitted(&allowed, &i.role, i.organisation_id.as_deref()))
+        .filter(|i| revocable(&allowed, i))
         .ok_or(AccountError::InviteInvalid)?;
     let entry = accounts.audit.entry(
         &who.account_id,

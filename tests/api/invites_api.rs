@@ -502,6 +502,21 @@ on_both_engines!(
         let (status, answer) = api(&app, "GET", &read, Some(&operator), None).await;
         assert_eq!(status, 403);
         assert!(!answer.to_string().contains("Invite Tower"));
+        // The console's operator invite (a recovery) is neither listed nor revoked by an
+        // operator, who could otherwise undo it.
+        let recovery = app.console_accounts().recovery_invite().await;
+        assert!(recovery.is_ok());
+        let console_ids = app
+            .strings("SELECT id FROM invites WHERE created_by IS NULL AND used_at IS NULL AND role = 'operator'")
+            .await;
+        assert_eq!(console_ids.len(), 1);
+        let (_, open) = api(&app, "GET", "/api/v1/invites", Some(&operator), None).await;
+        assert!(!open.to_string().contains(&console_ids[0]), "{open}");
+        let undo = format!("/api/v1/invites/{}", console_ids[0]);
+        assert_eq!(
+            api(&app, "DELETE", &undo, Some(&operator), None).await.0,
+            404
+        );
         // Neither does an operator the desk never countersigned (one an operator invited).
         let (_, second) = invite_by_api(&app, &operator, json!({"role": "operator"})).await;
         let second_enrolled = enrol_by_api(&app, &text(&second, "link"), "op.second").await;

@@ -4,7 +4,8 @@
 //!
 //! Its handlers use `web::shared` and the floors below web, never another area's handlers.
 //! Within staff they share `session` (the cookie, the person, CSRF, field messages) and `forms`
-//! (redirects, failures, checked forms, the enrolment page), and an action may answer with the
+//! (redirects, failures, checked forms, the enrolment page) and `invite_labels` (what an invite is
+//! for, on the workspace page and after an invite is made), and an action may answer with the
 //! workspace page (`workspace`) or the report page (`reports`) again, with its message. A
 //! destructive action (removing a member, suspending an organisation) first answers with a
 //! confirmation page (`confirm`); so do closing a wave of fakes and destroying them early
