@@ -55,7 +55,7 @@ pub use clock::Clock;
 pub use consent::{Access, ConsentClosure, UnopenedDestroyed};
 pub use expiry::{SessionLimits, Swept};
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
-pub use listing::{ClaimFilter, Entry, ListQuery};
+pub use listing::{ClaimFilter, Cursor, Entry, ListQuery, Seek};
 pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
 pub use queues::QueueChange;
 pub use referral::NewReferral;
