@@ -42,10 +42,8 @@ async fn sent(request: reqwest::RequestBuilder) -> Response {
 
 /// A tus creation of `length` bytes; returns the upload's path and token.
 async fn create(app: &TestApp, length: usize) -> (String, String) {
-    let created = sent(
-        tus(app, Method::POST, "/api/v1/uploads", None).header("Upload-Length", length),
-    )
-    .await;
+    let created =
+        sent(tus(app, Method::POST, "/api/v1/uploads", None).header("Upload-Length", length)).await;
     assert_eq!(created.status().as_u16(), 201);
     let location = header(&created, "location").unwrap_or_default();
     let token = header(&created, "upload-token").unwrap_or_default();
@@ -86,11 +84,18 @@ on_both_engines!(
     |engine| async move {
         let app = spawn_app(engine).await;
         // OPTIONS is the one request that need not name a version.
-        let offered = sent(app.client.request(Method::OPTIONS, app.url("/api/v1/uploads"))).await;
+        let offered = sent(
+            app.client
+                .request(Method::OPTIONS, app.url("/api/v1/uploads")),
+        )
+        .await;
         assert_eq!(offered.status().as_u16(), 204);
         assert_eq!(header(&offered, "tus-resumable").as_deref(), Some(TUS));
         assert_eq!(header(&offered, "tus-version").as_deref(), Some(TUS));
-        assert_eq!(header(&offered, "tus-extension").as_deref(), Some("creation"));
+        assert_eq!(
+            header(&offered, "tus-extension").as_deref(),
+            Some("creation")
+        );
         assert_eq!(
             header(&offered, "tus-max-size"),
             Some(MAX_BYTES.to_string())
@@ -120,18 +125,23 @@ on_both_engines!(
         let file = photo(marker.as_bytes(), 200_000);
         let length = file.len();
 
-        let created = sent(
-            tus(&app, Method::POST, "/api/v1/uploads", None).header("Upload-Length", length),
-        )
-        .await;
+        let created =
+            sent(tus(&app, Method::POST, "/api/v1/uploads", None).header("Upload-Length", length))
+                .await;
         assert_eq!(created.status().as_u16(), 201);
         assert_eq!(header(&created, "tus-resumable").as_deref(), Some(TUS));
-        assert_eq!(header(&created, "cache-control").as_deref(), Some("no-store"));
+        assert_eq!(
+            header(&created, "cache-control").as_deref(),
+            Some("no-store")
+        );
         let path = header(&created, "location").unwrap_or_default();
         let token = header(&created, "upload-token").unwrap_or_default();
         assert!(!path.contains(&token), "the token is never in a URL");
         let body = created.bytes().await.unwrap_or_default();
-        assert!(!contains(&body, token.as_bytes()), "the token is in a header only");
+        assert!(
+            !contains(&body, token.as_bytes()),
+            "the token is in a header only"
+        );
 
         let asked = sent(tus(&app, Method::HEAD, &path, Some(&token))).await;
         assert_eq!(asked.status().as_u16(), 200);
@@ -144,7 +154,10 @@ on_both_engines!(
         for at in [0, piece] {
             let appended = patch(&app, &path, &token, at, &file[at..at + piece]).await;
             assert_eq!(appended.status().as_u16(), 204);
-            assert_eq!(header(&appended, "upload-offset"), Some((at + piece).to_string()));
+            assert_eq!(
+                header(&appended, "upload-offset"),
+                Some((at + piece).to_string())
+            );
             assert_eq!(header(&appended, "tus-resumable").as_deref(), Some(TUS));
         }
 
@@ -171,9 +184,15 @@ on_both_engines!(
         // A piece sent again at an offset already passed is refused, and changes nothing.
         let again = patch(&app, &path, &token, piece, &file[piece..2 * piece]).await;
         assert_eq!(again.status().as_u16(), 409);
-        assert_eq!(header(&again, "upload-offset"), Some((2 * piece).to_string()));
+        assert_eq!(
+            header(&again, "upload-offset"),
+            Some((2 * piece).to_string())
+        );
         assert_eq!(header(&again, "tus-resumable").as_deref(), Some(TUS));
-        assert_eq!(head(&app, &path, &token).await.1, Some((2 * piece).to_string()));
+        assert_eq!(
+            head(&app, &path, &token).await.1,
+            Some((2 * piece).to_string())
+        );
 
         let rest = patch(&app, &path, &token, 2 * piece, &file[2 * piece..]).await;
         assert_eq!(rest.status().as_u16(), 204);
@@ -194,7 +213,11 @@ on_both_engines!(
             }))
             .await;
         assert_eq!(attachments_of(&app, report).await.len(), 1);
-        assert_eq!(head(&app, &path, &token).await.0, 404, "a used upload is gone");
+        assert_eq!(
+            head(&app, &path, &token).await.0,
+            404,
+            "a used upload is gone"
+        );
     }
 );
 
@@ -239,7 +262,8 @@ on_both_engines!(tus_refuses_what_the_protocol_refuses, |engine| async move {
         ("Upload-Length", "0"),
         ("Upload-Defer-Length", "1"),
     ] {
-        let refused = sent(tus(&app, Method::POST, "/api/v1/uploads", None).header(name, value)).await;
+        let refused =
+            sent(tus(&app, Method::POST, "/api/v1/uploads", None).header(name, value)).await;
         assert_eq!(refused.status().as_u16(), 400, "{name}: {value}");
     }
     let with_bytes = sent(
@@ -269,7 +293,13 @@ on_both_engines!(tus_refuses_what_the_protocol_refuses, |engine| async move {
     assert_eq!(untokened.status().as_u16(), 400);
     let (other_path, other_token) = create(&app, 1000).await;
     assert_eq!(head(&app, &path, &other_token).await.0, 404);
-    assert_eq!(patch(&app, &path, &other_token, 0, &[7u8; 10]).await.status().as_u16(), 404);
+    assert_eq!(
+        patch(&app, &path, &other_token, 0, &[7u8; 10])
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
     assert_eq!(head(&app, &other_path, &token).await.0, 404);
     assert_eq!(head(&app, "/api/v1/uploads/not-an-id", &token).await.0, 404);
     assert_eq!(head(&app, &path, &token).await.1, at(0));
@@ -322,7 +352,13 @@ on_both_engines!(tus_refuses_what_the_protocol_refuses, |engine| async move {
     let ahead = patch(&app, &path, &token, 10, &[7u8; 10]).await;
     assert_eq!(ahead.status().as_u16(), 409);
     assert_eq!(header(&ahead, "upload-offset"), at(0));
-    assert_eq!(patch(&app, &path, &token, 0, &[7u8; 600]).await.status().as_u16(), 204);
+    assert_eq!(
+        patch(&app, &path, &token, 0, &[7u8; 600])
+            .await
+            .status()
+            .as_u16(),
+        204
+    );
     let behind = patch(&app, &path, &token, 0, &[7u8; 10]).await;
     assert_eq!(behind.status().as_u16(), 409);
     assert_eq!(header(&behind, "upload-offset"), at(600));

@@ -64,23 +64,79 @@ fn progress(status: actix_web::http::StatusCode, p: Progress) -> HttpResponse {
         })
 }
 
-/// How a staging failure is answered: where the upload stands, or the refused file named,
-/// else the failure's status.
-pub(super) fn staging_error(state: &AppState, req: &HttpRequest, e: StagingError) -> HttpResponse {
-    match e {
-        StagingError::Offset(at) => HttpResponse::Conflict()
+/// Why a request about an upload was not carried out; answered in one place (`answered`).
+enum Refused {
+    /// A tus request naming another version, or none.
+    Version,
+    /// A tus creation longer than the largest upload.
+    PastMax,
+    /// The JSON flow's creation body is not a `NewUpload`.
+    Shape,
+    Failure(Failure),
+    Staging(StagingError),
+}
+
+impl From<Failure> for Refused {
+    fn from(failure: Failure) -> Refused {
+        Refused::Failure(failure)
+    }
+}
+
+impl From<StagingError> for Refused {
+    fn from(error: StagingError) -> Refused {
+        Refused::Staging(error)
+    }
+}
+
+impl From<tus::WrongVersion> for Refused {
+    fn from(_: tus::WrongVersion) -> Refused {
+        Refused::Version
+    }
+}
+
+/// How a refusal is answered: a staging failure says where the upload stands, or names the
+/// refused file; anything else is its failure's status.
+fn refusal(state: &AppState, req: &HttpRequest, refused: Refused) -> HttpResponse {
+    let failure =
+        |failure| actix_web::ResponseError::error_response(&api_error(state, req, failure));
+    match refused {
+        Refused::Version => tus::wrong_version(state.tr(req, None)),
+        Refused::PastMax => {
+            let mut response = failure(Failure::TooLarge);
+            response.headers_mut().insert(
+                tus::TUS_MAX_SIZE,
+                HeaderValue::from(state.attachments.max_bytes),
+            );
+            response
+        }
+        Refused::Shape => {
+            let mut errors = crate::domain::FieldErrors::default();
+            errors.push("size", "invalid_value");
+            validation_failed(state, req, errors)
+        }
+        Refused::Failure(f) => failure(f),
+        Refused::Staging(StagingError::Offset(at)) => HttpResponse::Conflict()
             .insert_header((UPLOAD_OFFSET, at.to_string()))
             .json(Problem {
                 error: "offset".into(),
                 message: state.tr(req, None).error("upload_offset"),
             }),
-        StagingError::Refused(refusal) => {
+        Refused::Staging(StagingError::Refused(refused)) => {
             let mut errors = crate::domain::FieldErrors::default();
-            errors.push("file", refusal.code());
+            errors.push("file", refused.code());
             validation_failed(state, req, errors)
         }
-        other => actix_web::ResponseError::error_response(&api_error(state, req, other)),
+        Refused::Staging(other) => failure(Failure::from(other)),
     }
+}
+
+/// Either flow's answer, or its refusal, with the version named.
+fn answered(
+    state: &AppState,
+    req: &HttpRequest,
+    answer: Result<HttpResponse, Refused>,
+) -> HttpResponse {
+    tus::stamped(answer.unwrap_or_else(|refused| refusal(state, req, refused)))
 }
 
 fn token(req: &HttpRequest) -> &str {
@@ -92,20 +148,11 @@ fn token(req: &HttpRequest) -> &str {
 
 /// A tus request without its upload's token is told so; a wrong token finds nothing, as an
 /// unknown upload does.
-fn tus_token<'r>(state: &AppState, req: &'r HttpRequest) -> Result<&'r str, HttpResponse> {
+fn tus_token(req: &HttpRequest) -> Result<&str, Refused> {
     match token(req) {
-        "" => Err(refused(state, req, Failure::BadRequest)),
+        "" => Err(Failure::BadRequest.into()),
         token => Ok(token),
     }
-}
-
-fn refused(state: &AppState, req: &HttpRequest, failure: Failure) -> HttpResponse {
-    actix_web::ResponseError::error_response(&api_error(state, req, failure))
-}
-
-/// Either flow's answer, or its refusal, with the version named.
-fn answered(answer: Result<HttpResponse, HttpResponse>) -> HttpResponse {
-    tus::stamped(answer.unwrap_or_else(|refusal| refusal))
 }
 
 /// What the server offers: the tus version, the creation extension, the largest upload.
@@ -154,49 +201,36 @@ pub async fn create(
     req: HttpRequest,
     payload: web::Payload,
 ) -> HttpResponse {
-    answered(if tus::creates(&req) {
+    let answer = if tus::creates(&req) {
         create_tus(&state, &req).await
     } else {
         create_json(&state, &req, payload).await
-    })
+    };
+    answered(&state, &req, answer)
 }
 
-async fn create_tus(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, HttpResponse> {
-    tus::require_version(state, req)?;
+async fn create_tus(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, Refused> {
+    tus::require_version(req)?;
     // A new upload counts as a submission: it is what a flood of junk files would start with.
-    state
-        .admit_submission(req)
-        .map_err(|failure| refused(state, req, failure))?;
-    // The bytes come by PATCH only: a creation that carries some is not one this server offers.
+    state.admit_submission(req)?;
+    // The bytes come by PATCH only: a creation that carries some (creation-with-upload) is not
+    // one this server offers. An empty chunked body is no body.
     if body::declared_length(req).is_some_and(|n| n > 0)
-        || req
-            .headers()
-            .contains_key(actix_web::http::header::TRANSFER_ENCODING)
+        || body::require_content_type(req, "application/offset+octet-stream").is_ok()
     {
-        return Err(refused(state, req, Failure::BadRequest));
+        return Err(Failure::BadRequest.into());
     }
-    let max = state.attachments.max_bytes;
     let size = match tus::upload_length(req) {
-        Ok(tus::Length::Bytes(n)) if n > 0 && usize::try_from(n).is_ok_and(|n| n <= max) => n,
         // An empty file is no attachment.
-        Ok(tus::Length::Bytes(0)) | Err(_) => {
-            return Err(refused(state, req, Failure::BadRequest));
-        }
-        Ok(_) => {
-            let mut too_large = refused(state, req, Failure::TooLarge);
-            if let Ok(value) = HeaderValue::from_str(&max.to_string()) {
-                too_large.headers_mut().insert(tus::TUS_MAX_SIZE, value);
-            }
-            return Err(too_large);
-        }
+        Ok(tus::Length::Bytes(0)) | Err(_) => return Err(Failure::BadRequest.into()),
+        Ok(tus::Length::Bytes(n)) => i64::try_from(n).map_err(|_| Refused::PastMax)?,
+        Ok(tus::Length::Huge) => return Err(Refused::PastMax),
     };
-    let size = i64::try_from(size).map_err(|_| refused(state, req, Failure::TooLarge))?;
+    if usize::try_from(size).map_or(true, |n| n > state.attachments.max_bytes) {
+        return Err(Refused::PastMax);
+    }
     // What the file is, the cleaner decides from its bytes.
-    let (id, token) = state
-        .staging()
-        .create(size, None)
-        .await
-        .map_err(|e| staging_error(state, req, e))?;
+    let (id, token) = state.staging().create(size, None).await?;
     Ok(HttpResponse::Created()
         .insert_header((LOCATION, format!("/api/v1/uploads/{id}")))
         .insert_header((UPLOAD_TOKEN, token.expose_secret()))
@@ -208,22 +242,16 @@ async fn create_json(
     state: &AppState,
     req: &HttpRequest,
     payload: web::Payload,
-) -> Result<HttpResponse, HttpResponse> {
-    let fail = |failure| refused(state, req, failure);
+) -> Result<HttpResponse, Refused> {
     // A new upload counts as a submission: it is what a flood of junk files would start with.
-    state.admit_submission(req).map_err(fail)?;
-    body::require_content_type(req, "application/json").map_err(fail)?;
-    let bytes = body::read(req, payload, 4096).await.map_err(fail)?;
-    let Ok(new) = serde_json::from_slice::<NewUpload>(&bytes) else {
-        let mut errors = crate::domain::FieldErrors::default();
-        errors.push("size", "invalid_value");
-        return Err(validation_failed(state, req, errors));
-    };
+    state.admit_submission(req)?;
+    body::require_content_type(req, "application/json")?;
+    let bytes = body::read(req, payload, 4096).await?;
+    let new = serde_json::from_slice::<NewUpload>(&bytes).map_err(|_| Refused::Shape)?;
     let (id, token) = state
         .staging()
         .create(new.size, new.media_type.as_deref())
-        .await
-        .map_err(|e| staging_error(state, req, e))?;
+        .await?;
     Ok(HttpResponse::Created()
         .insert_header(("Cache-Control", "no-store"))
         .json(UploadCreated {
@@ -247,12 +275,11 @@ pub async fn status(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> HttpResponse {
-    answered(
-        match state.staging().progress(upload_id(&id), token(&req)).await {
-            Ok(p) => Ok(progress(actix_web::http::StatusCode::OK, p)),
-            Err(e) => Err(staging_error(&state, &req, e)),
-        },
-    )
+    let answer = state.staging().progress(upload_id(&id), token(&req)).await;
+    let answer = answer
+        .map(|p| progress(actix_web::http::StatusCode::OK, p))
+        .map_err(Refused::from);
+    answered(&state, &req, answer)
 }
 
 /// Where an upload stands, in tus: `Upload-Offset` and `Upload-Length`, never cached. An upload
@@ -283,21 +310,20 @@ pub async fn stands(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> HttpResponse {
-    answered(stands_tus(&state, &req, &id).await)
+    let answer = stands_tus(&state, &req, &id).await;
+    answered(&state, &req, answer)
 }
 
 async fn stands_tus(
     state: &AppState,
     req: &HttpRequest,
     id: &str,
-) -> Result<HttpResponse, HttpResponse> {
-    tus::require_version(state, req)?;
-    let token = tus_token(state, req)?;
+) -> Result<HttpResponse, Refused> {
+    tus::require_version(req)?;
     let p = state
         .staging()
-        .progress(upload_id(id), token)
-        .await
-        .map_err(|e| staging_error(state, req, e))?;
+        .progress(upload_id(id), tus_token(req)?)
+        .await?;
     Ok(HttpResponse::Ok()
         .insert_header((UPLOAD_OFFSET, p.offset.to_string()))
         .insert_header((tus::UPLOAD_LENGTH, p.size.to_string()))
@@ -341,7 +367,8 @@ pub async fn append(
     id: web::Path<String>,
     payload: web::Payload,
 ) -> HttpResponse {
-    answered(append_piece(&state, &req, &id, payload).await)
+    let answer = append_piece(&state, &req, &id, payload).await;
+    answered(&state, &req, answer)
 }
 
 async fn append_piece(
@@ -349,21 +376,20 @@ async fn append_piece(
     req: &HttpRequest,
     id: &str,
     payload: web::Payload,
-) -> Result<HttpResponse, HttpResponse> {
-    let fail = |failure| refused(state, req, failure);
+) -> Result<HttpResponse, Refused> {
     let speaks_tus = tus::speaks(req);
     if speaks_tus {
-        tus::require_version(state, req)?;
+        tus::require_version(req)?;
     }
-    body::require_content_type(req, "application/offset+octet-stream").map_err(fail)?;
+    body::require_content_type(req, "application/offset+octet-stream")?;
     let offset = req
         .headers()
         .get(UPLOAD_OFFSET)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<i64>().ok())
-        .ok_or_else(|| fail(Failure::BadRequest))?;
+        .ok_or(Failure::BadRequest)?;
     let token = if speaks_tus {
-        tus_token(state, req)?
+        tus_token(req)?
     } else {
         token(req)
     };
@@ -373,18 +399,13 @@ async fn append_piece(
     // appended is answered before a byte of its body is read, and holds no upload memory.
     staging
         .accepts(id, token, offset, body::declared_length(req))
-        .await
-        .map_err(|e| staging_error(state, req, e))?;
+        .await?;
     // A piece of a file in the clear, reserved as it arrives: wiped once it is sealed and
     // staged, and its reservation given back with it.
     let source = crate::web::shared::upload::source(state, req);
-    let (piece, _reserved) = body::read_budgeted(req, payload, MAX_PIECE, &state.uploads, source)
-        .await
-        .map_err(fail)?;
-    let p = staging
-        .append(id, token, offset, &piece)
-        .await
-        .map_err(|e| staging_error(state, req, e))?;
+    let (piece, _reserved) =
+        body::read_budgeted(req, payload, MAX_PIECE, &state.uploads, source).await?;
+    let p = staging.append(id, token, offset, &piece).await?;
     Ok(if speaks_tus {
         HttpResponse::NoContent()
             .insert_header((UPLOAD_OFFSET, p.offset.to_string()))

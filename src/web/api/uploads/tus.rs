@@ -10,8 +10,8 @@
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse};
 
+use crate::locale::Tr;
 use crate::web::shared::error::Problem;
-use crate::web::shared::state::AppState;
 
 pub const TUS_RESUMABLE: HeaderName = HeaderName::from_static("tus-resumable");
 pub const TUS_VERSION: HeaderName = HeaderName::from_static("tus-version");
@@ -38,22 +38,32 @@ pub fn creates(req: &HttpRequest) -> bool {
         || req.headers().contains_key(UPLOAD_DEFER_LENGTH)
 }
 
-/// A request in another version, or in none, is not processed: 412, naming the version spoken.
-pub fn require_version(state: &AppState, req: &HttpRequest) -> Result<(), HttpResponse> {
+/// A request naming another version than the one spoken, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrongVersion;
+
+/// A request in another version, or in none, is not processed (`wrong_version`).
+pub fn require_version(req: &HttpRequest) -> Result<(), WrongVersion> {
     let named = req
         .headers()
         .get(TUS_RESUMABLE)
         .and_then(|v| v.to_str().ok())
         .map(str::trim);
     if named == Some(VERSION) {
-        return Ok(());
+        Ok(())
+    } else {
+        Err(WrongVersion)
     }
-    Err(HttpResponse::PreconditionFailed()
+}
+
+/// The answer to a request in another version: 412, naming the version spoken.
+pub fn wrong_version(tr: Tr) -> HttpResponse {
+    HttpResponse::PreconditionFailed()
         .insert_header((TUS_VERSION, VERSION))
         .json(Problem {
             error: "tus_version".into(),
-            message: state.tr(req, None).error("bad_request"),
-        }))
+            message: tr.error("bad_request"),
+        })
 }
 
 /// What a creation request declares its upload's length to be.
