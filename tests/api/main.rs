@@ -55,6 +55,7 @@ mod stolen;
 mod summaries;
 mod timeline;
 mod triage;
+mod tus;
 mod waves;
 mod workspace;
 mod workspace_api;

@@ -240,8 +240,10 @@ macro_rules! operations {
 
 operations!(
     reports::create_report,
+    uploads::offer,
     uploads::create,
     uploads::status,
+    uploads::stands,
     uploads::append,
     followup::open,
     followup::read,
@@ -303,6 +305,8 @@ fn operations_of(
 ) -> impl Iterator<Item = (Method, &utoipa::openapi::path::Operation)> {
     [
         (Method::GET, &item.get),
+        (Method::HEAD, &item.head),
+        (Method::OPTIONS, &item.options),
         (Method::POST, &item.post),
         (Method::PATCH, &item.patch),
         (Method::PUT, &item.put),
