@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod followup;
 pub mod hotline;
+pub mod overview;
 pub mod reports;
 pub mod sealed;
 pub mod uploads;
@@ -212,7 +213,9 @@ macro_rules! operations {
                 crate::reporting::sealed::DeviceItem,
                 crate::reporting::sealed::DeviceKey,
                 crate::web::api::hotline::HotlineGrant,
-                crate::web::api::hotline::HotlineFiled
+                crate::web::api::hotline::HotlineFiled,
+                crate::web::api::overview::Overview,
+                crate::web::api::overview::QueueSummary
             ))
         )]
         pub struct ApiDoc;
@@ -284,6 +287,7 @@ operations!(
     sealed::submit,
     hotline::set_hotline,
     hotline::file,
+    overview::queues,
 );
 
 /// The document, built once: the router reads its paths, and /api/v1/openapi.json serves it.
