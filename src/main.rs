@@ -734,12 +734,12 @@ async fn check_database(dir: &std::path::Path, url: secrecy::SecretString) -> an
     let settings = Settings::load(dir)?;
     let routing = homeward::startup::routing_for(&settings)?;
     let store = Store::connect(&url, 1).await?;
-    use homeward::operations::overview;
-    let queues = overview::overview(&store, &routing, &settings.ack_targets, homeward::store::now()).await;
+    let checked =
+        homeward::operations::overview::check(&store, &routing, &settings.ack_targets).await;
     store.close().await;
-    let queues = queues?;
-    print!("{}", overview::render(&queues));
-    if !overview::desk_receives(&queues) {
+    let (queues, desk_receives) = checked?;
+    print!("{queues}");
+    if !desk_receives {
         anyhow::bail!("the desk cannot receive: intake answers 503 and issues no receipt");
     }
     Ok(())

@@ -197,6 +197,17 @@ pub async fn warn_stale(
     Ok(stale)
 }
 
+/// What `check-config --database` prints for the queues of `routing` (`render`), and whether the
+/// desk receives.
+pub async fn check(
+    store: &Store,
+    routing: &RoutingConfig,
+    targets: &AckTargets,
+) -> Result<(String, bool), StoreError> {
+    let queues = overview(store, routing, targets, crate::store::now()).await?;
+    Ok((render(&queues), desk_receives(&queues)))
+}
+
 /// The overview as `check-config --database` prints it, a queue a paragraph, in English with
 /// times in UTC.
 pub fn render(queues: &[QueueOverview]) -> String {
@@ -207,9 +218,7 @@ pub fn render(queues: &[QueueOverview]) -> String {
             Err(hold) => format!("receives nothing: {}", hold.describe()),
         };
         let c = &q.counts;
-        let last = c
-            .last_received
-            .map_or_else(|| "never".to_owned(), utc_hour);
+        let last = c.last_received.map_or_else(|| "never".to_owned(), utc_hour);
         out.push_str(&format!(
             "queue {}: {standing}\n  {}, organisation {}; {} open, {} unclaimed, {} overdue; \
              {} member(s) hold its key; last received: {last}\n",

@@ -175,7 +175,10 @@ on_both_engines!(
         assert_eq!(kh["open"], 2);
         assert_eq!(kh["key_holders"], 1, "the coordinator who imported it");
         let zh = queue(&overview, "ngo-zh");
-        assert_eq!((&zh["open"], &zh["last_received"]), (&json!(0), &Value::Null));
+        assert_eq!(
+            (&zh["open"], &zh["last_received"]),
+            (&json!(0), &Value::Null)
+        );
         let last = kh["last_received"].as_i64().unwrap_or_default();
         assert!(last > 0, "{overview}");
         let overview_text = overview.to_string();
@@ -204,8 +207,16 @@ on_both_engines!(
             assert!(!refused.contains("ngo-zh"), "{refused}");
         }
         assert_eq!(app.get("/overview").await.status().as_u16(), 303);
-        let coordinator_token = crate::workspace_api::token(&app, "coordinator", "partner", "coord.ov.api").await;
-        let (status, _) = api(&app, "GET", "/api/v1/overview", Some(&coordinator_token), None).await;
+        let coordinator_token =
+            crate::workspace_api::token(&app, "coordinator", "partner", "coord.ov.api").await;
+        let (status, _) = api(
+            &app,
+            "GET",
+            "/api/v1/overview",
+            Some(&coordinator_token),
+            None,
+        )
+        .await;
         assert_eq!(status, 403);
         let (status, _) = api(&app, "GET", "/api/v1/overview", None, None).await;
         assert_eq!(status, 401);
@@ -403,8 +414,7 @@ on_both_engines!(
         // Once the file declares the current key, nothing is stale.
         std::fs::write(
             &routing_file,
-            std::fs::read_to_string(app.dir.path().join("queues-updated.toml"))
-                .unwrap_or_default(),
+            std::fs::read_to_string(app.dir.path().join("queues-updated.toml")).unwrap_or_default(),
         )
         .unwrap_or_else(|e| panic!("{e}"));
         let settings = crate::helpers::settings(

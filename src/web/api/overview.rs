@@ -64,7 +64,10 @@ impl From<QueueOverview> for QueueSummary {
 #[utoipa::path(get, path = "/api/v1/overview",
     responses((status = 200, body = Overview), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[tracing::instrument(skip_all)]
-pub async fn queues(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn queues(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     let who = bearer(&state, &req).await?;
     operator_standing(state.chain(), &who)
         .await

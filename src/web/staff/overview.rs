@@ -58,7 +58,10 @@ fn view(tr: &Tr, q: QueueOverview) -> QueueView {
             .map_or_else(|| tr.t("staff-overview-never"), |at| tr.date_time(at)),
         stale: q.stale.map(|lines| {
             (
-                tr.t_with("staff-overview-stale-lines", &args(&[("queue", q.id.clone())])),
+                tr.t_with(
+                    "staff-overview-stale-lines",
+                    &args(&[("queue", q.id.clone())]),
+                ),
                 lines.lines(),
             )
         }),

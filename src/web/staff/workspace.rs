@@ -203,10 +203,14 @@ async fn managed_queues(
                 })
                 .map(|m| (m.account_id.clone(), m.username.clone()))
                 .collect(),
-            config_lines: crate::operations::overview::stale_config(store, &state.intake.routing, &q.id)
-                .await?
-                .map(|lines| lines.lines())
-                .unwrap_or_default(),
+            config_lines: crate::operations::overview::stale_config(
+                store,
+                &state.intake.routing,
+                &q.id,
+            )
+            .await?
+            .map(|lines| lines.lines())
+            .unwrap_or_default(),
             rotation_due: store.rotation_due(&q.id).await?,
             resealing: store.previous_keys(&q.id).await? > 0,
             held_after_restore: q.held_after_restore,
