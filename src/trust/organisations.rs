@@ -21,7 +21,7 @@ use crate::trust::audit::Audit;
 use crate::trust::certification::{operator_standing, Chain};
 use crate::trust::WorkspaceError;
 
-/// Why a queue receives nothing. Each has a catalog entry `queue-hold-<code>`.
+/// Why a queue receives nothing. Each has a staff catalog entry `hold-<code>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hold {
     /// The operator has not entered the organisation's details.
