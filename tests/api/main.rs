@@ -35,6 +35,7 @@ mod locators;
 mod malformed;
 mod onion;
 mod organisations;
+mod overview;
 mod pages;
 mod phone_photos;
 mod postgres_tls;

@@ -1,7 +1,7 @@
 //! The JSON API under /api/v1, one file per area: reports (`reports`), reports sealed on the
 //! device (`sealed`), resumable uploads (`uploads`), the reporter's return (`followup`), the
-//! responder workspace (`workspace`), filing for callers (`hotline`) and the coordinator's and
-//! operator's operations (`admin`).
+//! responder workspace (`workspace`), filing for callers (`hotline`), the coordinator's and
+//! operator's operations (`admin`) and the operator's overview of the queues (`overview`).
 //! The same rules as the pages: 422 with each field named, 400 for malformed JSON, 413 past the
 //! size limit, 415 for a wrong content type. This file holds the OpenAPI document served at
 //! /api/v1/openapi.json; the areas use `web::shared`, never this file.
@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod followup;
 pub mod hotline;
+pub mod overview;
 pub mod reports;
 pub mod sealed;
 pub mod uploads;
@@ -212,7 +213,9 @@ macro_rules! operations {
                 crate::reporting::sealed::DeviceItem,
                 crate::reporting::sealed::DeviceKey,
                 crate::web::api::hotline::HotlineGrant,
-                crate::web::api::hotline::HotlineFiled
+                crate::web::api::hotline::HotlineFiled,
+                crate::web::api::overview::Overview,
+                crate::web::api::overview::QueueSummary
             ))
         )]
         pub struct ApiDoc;
@@ -286,6 +289,7 @@ operations!(
     sealed::submit,
     hotline::set_hotline,
     hotline::file,
+    overview::queues,
 );
 
 /// The document, built once: the router reads its paths, and /api/v1/openapi.json serves it.
