@@ -266,6 +266,7 @@ async function staffPages(browser) {
   await login(operator, "staff en: operator workspace");
 
   await check("staff en: organisations", await go(op, "/organisations"));
+  await check("staff en: operator overview", await go(op, "/overview"));
   await check("staff en: organisations, form with mistakes", await submit(op, 'form[action="/organisations"] button[type="submit"]'), 422);
   const verifying = cli("org", "keygen").match(/hwov1\.\S+/)?.[0];
   await go(op, "/organisations");

@@ -734,6 +734,7 @@ on_both_engines!(
             ),
             ("/api/v1/queues", "get"),
             ("/api/v1/session", "delete"),
+            ("/api/v1/overview", "get"),
         ] {
             assert_eq!(
                 document["paths"][path][method]["security"], bearer,

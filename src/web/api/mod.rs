@@ -1,8 +1,8 @@
 //! The JSON API under /api/v1, one file per area: reports (`reports`), reports sealed on the
 //! device (`sealed`), resumable uploads (`uploads`), the reporter's return (`followup`), the
 //! responder workspace (`workspace`), filing for callers (`hotline`), the coordinator's and
-//! operator's operations (`admin`), invites and enrolment (`invites`) and an organisation's
-//! members (`members`).
+//! operator's operations (`admin`), the operator's overview of the queues (`overview`),
+//! invites and enrolment (`invites`) and an organisation's members (`members`).
 //! The same rules as the pages: 422 with each field named, 400 for malformed JSON, 413 past the
 //! size limit, 415 for a wrong content type. This file holds the OpenAPI document served at
 //! /api/v1/openapi.json; the areas use `web::shared`, never this file.
@@ -12,6 +12,7 @@ pub mod followup;
 pub mod hotline;
 pub mod invites;
 pub mod members;
+pub mod overview;
 pub mod reports;
 pub mod sealed;
 pub mod uploads;
@@ -79,6 +80,7 @@ impl utoipa::Modify for CommonResponses {
                 "/api/v1/invites",
                 "/api/v1/account",
                 "/api/v1/hotline",
+                "/api/v1/overview",
             ]
             .iter()
             .any(|p| path.starts_with(p));
@@ -249,7 +251,9 @@ macro_rules! operations {
                 crate::web::api::members::QueueGift,
                 crate::web::api::members::QueueGiven,
                 crate::web::api::hotline::HotlineGrant,
-                crate::web::api::hotline::HotlineFiled
+                crate::web::api::hotline::HotlineFiled,
+                crate::web::api::overview::Overview,
+                crate::web::api::overview::QueueSummary
             ))
         )]
         pub struct ApiDoc;
@@ -277,8 +281,10 @@ macro_rules! operations {
 
 operations!(
     reports::create_report,
+    uploads::offer,
     uploads::create,
     uploads::status,
+    uploads::stands,
     uploads::append,
     followup::open,
     followup::read,
@@ -321,6 +327,7 @@ operations!(
     sealed::submit,
     hotline::set_hotline,
     hotline::file,
+    overview::queues,
     invites::create,
     invites::list,
     invites::revoke,
@@ -346,6 +353,8 @@ fn operations_of(
 ) -> impl Iterator<Item = (Method, &utoipa::openapi::path::Operation)> {
     [
         (Method::GET, &item.get),
+        (Method::HEAD, &item.head),
+        (Method::OPTIONS, &item.options),
         (Method::POST, &item.post),
         (Method::PATCH, &item.patch),
         (Method::PUT, &item.put),

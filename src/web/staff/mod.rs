@@ -21,6 +21,7 @@ pub mod invites;
 pub mod login;
 pub mod members;
 pub mod organisations;
+pub mod overview;
 pub mod queue_keys;
 pub mod queue_list;
 pub mod referrals;
@@ -83,6 +84,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/queues/{queue}/reports/{report}/projection",
         web::post().to(referrals::issue_projection),
     );
+    cfg.route("/overview", web::get().to(overview::overview_page));
     cfg.route("/organisations", web::get().to(organisations::list));
     cfg.route("/organisations", web::post().to(organisations::register));
     cfg.route("/organisations/{id}", web::get().to(organisations::detail));

@@ -103,6 +103,8 @@ pub(super) struct ManagedQueue {
     held_after_restore: bool,
     holders: String,
     grantable: Vec<(String, String)>,
+    /// After a rotation, while the routing file declares the old key: the lines to put there.
+    config_lines: Vec<String>,
 }
 
 /// A coordinator's organisation's members, each with the standing of their chain: checked once
@@ -156,6 +158,14 @@ async fn managed_queues(
                 })
                 .map(|m| (m.account_id.clone(), m.username.clone()))
                 .collect(),
+            config_lines: crate::operations::overview::stale_config(
+                store,
+                &state.intake.routing,
+                &q.id,
+            )
+            .await?
+            .map(|lines| lines.lines())
+            .unwrap_or_default(),
             rotation_due: store.rotation_due(&q.id).await?,
             resealing: store.previous_keys(&q.id).await? > 0,
             held_after_restore: q.held_after_restore,
