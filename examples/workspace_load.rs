@@ -119,7 +119,7 @@ async fn deep_pages(store: &homeward::store::Store, count: usize) -> anyhow::Res
     let pages = (count / PAGE as usize).max(1);
     let mut links = Vec::new();
     for step in 1..=20 {
-        let page = pages * step / 21;
+        let page = (pages * step / 21).max(1);
         let query = homeward::store::ListQuery {
             offset: i64::try_from(page).unwrap_or(0) * PAGE - 1,
             limit: 1,

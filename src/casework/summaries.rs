@@ -54,6 +54,8 @@ pub fn missing(items: &[OpenedItem], reads_whole_report: bool) -> Vec<(Audience,
 
 /// A page of a queue's list, each entry with its summary if it has one yet.
 pub struct Listing {
+    /// The list's first page: nothing comes before it, whatever page the address said.
+    pub first: bool,
     pub entries: Vec<(Entry, Option<Summary>)>,
     /// Whether a further page follows.
     pub more: bool,
@@ -80,20 +82,31 @@ pub async fn page(
         ..query.clone()
     };
     let mut entries = store.list_entries(queue, &one_more).await?;
-    let extra = entries.len() as i64 > query.limit;
-    // Going back, the extra entry is the one before the page, and what follows the page is
-    // the entry the cursor names.
-    let more = match query.seek {
-        Some(Seek::Before(_)) => {
-            if extra {
-                entries.remove(0);
-            }
-            true
+    let mut extra = entries.len() as i64 > query.limit;
+    let mut first = query.seek.is_none() && query.offset == 0;
+    if matches!(query.seek, Some(Seek::Before(_))) {
+        if extra {
+            // Going back, the extra entry is the one before the page.
+            entries.remove(0);
+            extra = true;
+        } else {
+            // Going back reached the list's start: that is the first page, whole.
+            let start = ListQuery {
+                seek: None,
+                offset: 0,
+                ..one_more.clone()
+            };
+            entries = store.list_entries(queue, &start).await?;
+            extra = entries.len() as i64 > query.limit;
+            first = true;
         }
-        _ => {
-            entries.truncate(usize::try_from(query.limit).unwrap_or(0));
-            extra
-        }
+    }
+    let more = if first || !matches!(query.seek, Some(Seek::Before(_))) {
+        entries.truncate(usize::try_from(query.limit).unwrap_or(0));
+        extra
+    } else {
+        // What follows a page reached by going back is the page it was reached from.
+        true
     };
     let ids: Vec<&str> = entries
         .iter()
@@ -102,6 +115,7 @@ pub async fn page(
         .collect();
     let mut summaries = of_reports(receivers, audit, who, queue, &keys, &ids).await?;
     Ok(Listing {
+        first,
         entries: entries
             .into_iter()
             .map(|e| {

@@ -138,6 +138,29 @@ impl Store {
         })
     }
 
+    /// Whether the log holds `entry` (its time, actor, action and subject) at `seq`.
+    #[tracing::instrument(skip_all)]
+    pub async fn audit_entry_stands(
+        &self,
+        seq: i64,
+        entry: &AuditEntry<'_>,
+    ) -> Result<bool, StoreError> {
+        on_pool!(self, read, pool => {
+            let found: Option<i64> = sqlx::query_scalar(
+                "SELECT seq FROM audit_log
+                 WHERE seq = $1 AND at = $2 AND actor = $3 AND action = $4 AND subject = $5",
+            )
+            .bind(seq)
+            .bind(entry.at)
+            .bind(&entry.actor)
+            .bind(&entry.action)
+            .bind(&entry.subject)
+            .fetch_optional(pool)
+            .await?;
+            Ok(found.is_some())
+        })
+    }
+
     /// The last entry's sequence number and MAC: the chain's head.
     #[tracing::instrument(skip_all)]
     pub async fn audit_head(&self) -> Result<Option<(i64, Vec<u8>)>, StoreError> {

@@ -45,8 +45,8 @@ pub struct ListQuery<'a> {
     pub overdue_before: Option<[i64; 3]>,
     /// Only entries with something from the reporter the queue has not opened.
     pub unread_only: bool,
-    /// With `Before`, the `limit` entries just before the cursor (still answered in the list's
-    /// order): so the entry `limit + 1` entries before comes first, not last.
+    /// With `Before`, the `limit` entries nearest before the cursor, answered in the list's
+    /// order.
     pub seek: Option<Seek>,
     pub offset: i64,
     pub limit: i64,

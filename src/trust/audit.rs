@@ -5,7 +5,7 @@
 //! checkpoint of the head, kept off the server, also catches truncation and a rewrite by whoever
 //! holds the key.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use hmac::{Hmac, KeyInit, Mac};
@@ -21,15 +21,17 @@ pub struct Audit {
     this_hour: Arc<Mutex<ThisHour>>,
 }
 
-/// The entries dated to the current hour that this process has appended, by digest: an entry
-/// dated to the hour says everything a second identical one would, so a responder who reloads
-/// their queue list all morning adds one entry an hour per page, not one per reload (and waits
-/// for no durable write). Bounded: past `THIS_HOUR_MAX` digests it starts again, which only
-/// writes an entry more.
+/// The entries dated to the current hour that this process has appended, by digest, with their
+/// place in the log: an entry dated to the hour says everything a second identical one would, so
+/// a responder who reloads their queue list all morning adds one entry an hour per page, not one
+/// per reload (and waits for no durable write). Before skipping, the log is read to see that the
+/// entry still stands at its place (a rewound or restored log, or a failover that lost it, is
+/// written again). Bounded: past `THIS_HOUR_MAX` digests it starts again, which only writes an
+/// entry more.
 #[derive(Default)]
 struct ThisHour {
     hour: i64,
-    seen: HashSet<[u8; 32]>,
+    seen: HashMap<[u8; 32], i64>,
 }
 
 const THIS_HOUR_MAX: usize = 65_536;
@@ -44,16 +46,19 @@ impl ThisHour {
         digest.finalize().into()
     }
 
-    fn holds(&self, hour: i64, digest: &[u8; 32]) -> bool {
-        self.hour == hour && self.seen.contains(digest)
+    /// Where this process appended the entry this hour, if it did.
+    fn seq_of(&self, hour: i64, digest: &[u8; 32]) -> Option<i64> {
+        (self.hour == hour)
+            .then(|| self.seen.get(digest).copied())
+            .flatten()
     }
 
-    fn note(&mut self, hour: i64, digest: [u8; 32]) {
+    fn note(&mut self, hour: i64, digest: [u8; 32], seq: i64) {
         if self.hour != hour || self.seen.len() >= THIS_HOUR_MAX {
             self.hour = hour;
             self.seen.clear();
         }
-        self.seen.insert(digest);
+        self.seen.insert(digest, seq);
     }
 }
 
@@ -193,12 +198,10 @@ impl Audit {
         self.store.append_audit(entry).await
     }
 
-    /// Appends an entry on its own: for a decryption, which changes nothing stored, and for
-    /// what happens outside the database. `subject` holds ids only.
     /// As `record`, dated to the hour (`hour_entry`): for entries that name reports as they
     /// arrive, whose exact second would date each report more closely than its stored hour. An
-    /// entry this process already appended this hour, the same in every field, is not appended
-    /// again (`ThisHour`): the log already says it.
+    /// entry this process appended this hour, the same in every field and still in the log at
+    /// its place, is not appended again (`ThisHour`): the log already says it.
     pub async fn record_to_the_hour(
         &self,
         actor: &str,
@@ -207,17 +210,25 @@ impl Audit {
     ) -> Result<(), StoreError> {
         let entry = self.hour_entry(actor, action, subject);
         let digest = ThisHour::digest(actor, action, subject);
-        let recorded = |this: &ThisHour| this.holds(entry.at(), &digest);
-        if self.this_hour.lock().is_ok_and(|this| recorded(&this)) {
-            return Ok(());
+        let appended = self
+            .this_hour
+            .lock()
+            .ok()
+            .and_then(|this| this.seq_of(entry.at(), &digest));
+        if let Some(seq) = appended {
+            if self.store.audit_entry_stands(seq, &entry).await? {
+                return Ok(());
+            }
         }
-        self.store.append_audit(&entry).await?;
+        let seq = self.store.append_audit(&entry).await?;
         if let Ok(mut this) = self.this_hour.lock() {
-            this.note(entry.at(), digest);
+            this.note(entry.at(), digest, seq);
         }
         Ok(())
     }
 
+    /// Appends an entry on its own: for a decryption, which changes nothing stored, and for
+    /// what happens outside the database. `subject` holds ids only.
     pub async fn record(
         &self,
         actor: &str,

@@ -231,11 +231,10 @@ on_both_engines!(
         assert_eq!(link(&followed, "prev"), "/queues/ngo-kh?page=1");
         let before = next.replace("page=2&after=", "page=2&before=");
         let back = page(&app, &before, &ngo).await;
-        assert_eq!(
-            compounds(&back),
-            shown[..49].to_vec(),
-            "the entries before, in order"
-        );
+        // The 49 entries before the first page's last reach the list's start: that is the
+        // first page, whole, and nothing is before it.
+        assert_eq!(compounds(&back), shown, "the first page, in order");
+        assert!(back.contains("Page 1") && !back.contains("rel=\"prev\""));
         assert!(link(&back, "next").contains("after="));
 
         // The critical one is listed first, and alone under its class.
@@ -393,5 +392,76 @@ on_both_engines!(
         let mut distinct = again.clone();
         distinct.dedup();
         assert_eq!(again, distinct, "one entry per hour");
+    }
+);
+
+on_both_engines!(
+    a_listing_whose_entry_left_the_log_is_audited_again,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        app.submit(&brother()).await;
+        let ngo = members(&app, "partner", "ngo-kh", "ngo").await;
+        let listed = |app: &TestApp| {
+            let store = app.store.clone();
+            async move {
+                store
+                    .audit_entries(0, 1000)
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|row| row.action == "queue_listed")
+                    .count()
+            }
+        };
+        page(&app, "/queues/ngo-kh", &ngo).await;
+        let once = listed(&app).await;
+        assert!(once >= 1);
+        // The log loses its tail (a failover to a standby that had not received it, a restore
+        // under a running server): the listing it held is written again, not skipped.
+        app.tamper(
+            "DELETE FROM audit_log WHERE action = 'queue_listed'",
+            None,
+            None,
+        )
+        .await;
+        assert_eq!(listed(&app).await, 0);
+        page(&app, "/queues/ngo-kh", &ngo).await;
+        assert_eq!(listed(&app).await, 1);
+    }
+);
+
+on_both_engines!(
+    going_back_past_the_start_lands_on_the_first_page,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let (report, _) = app.submit(&brother()).await;
+        let ngo = members(&app, "partner", "ngo-kh", "ngo").await;
+        // A "previous" link from a page whose entries came first: nothing is before them.
+        let cursor = app
+            .strings(&format!(
+                "SELECT CAST(priority_rank AS TEXT) || '.' || CAST(added_at AS TEXT) || '.' || report_id
+                 FROM report_queues WHERE queue_id = 'ngo-kh' AND report_id = '{report}'"
+            ))
+            .await;
+        let back = page(
+            &app,
+            &format!("/queues/ngo-kh?page=5&before={}", cursor[0]),
+            &ngo,
+        )
+        .await;
+        assert!(back.contains("Golden Fortune Park"), "{back}");
+        assert!(
+            back.contains("Page 1") && !back.contains("rel=\"prev\""),
+            "{back}"
+        );
+        // Past the end (the entries after the cursor moved on): a way back to the start.
+        let past = page(
+            &app,
+            &format!("/queues/ngo-kh?page=3&after={}", cursor[0]),
+            &ngo,
+        )
+        .await;
+        assert!(past.contains("rel=\"prev\""), "{past}");
+        assert!(!past.contains("rel=\"next\""), "{past}");
     }
 );

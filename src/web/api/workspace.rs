@@ -250,8 +250,8 @@ pub async fn queues(
 
 /// A page of a queue's entries (50; critical first, then high, then normal; oldest first within
 /// a class), filtered by the query as the workspace's list is (`status`, `priority`, `claim`
-/// = mine or unclaimed, `overdue=1`, `unread=1`, `page` from 1), each with its sealed summary
-/// opened in the session (audited as one listing).
+/// = mine or unclaimed, `overdue=1`, `unread=1`, `page` from 1, or `after`/`before` an entry),
+/// each with its sealed summary opened in the session (audited as one listing).
 #[utoipa::path(
     get,
     path = "/api/v1/queues/{queue}/entries",
@@ -261,7 +261,9 @@ pub async fn queues(
         ("claim" = Option<String>, Query, description = "mine or unclaimed"),
         ("overdue" = Option<String>, Query, description = "1: only entries past their acknowledgement target"),
         ("unread" = Option<String>, Query, description = "1: only entries with something new from the reporter"),
-        ("page" = Option<u32>, Query, description = "from 1; pages of 50"),
+        ("page" = Option<u32>, Query, description = "from 1; pages of 50. Alone, the page is counted from the list's start; with `after` or `before` it only numbers the page"),
+        ("after" = Option<String>, Query, description = "the page after this entry, read off the index however deep: `rank.added_at.report_id` of the last entry of the page before (rank 0 critical, 1 high, 2 normal; added_at as the entry gives it)"),
+        ("before" = Option<String>, Query, description = "the page before this entry, as `after`; the first page when nothing comes before. `after` wins when both are sent"),
     ),
     responses((status = 200, body = [EntryView]), (status = 401, body = Problem), (status = 403, body = Problem))
 )]

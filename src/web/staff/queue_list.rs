@@ -133,11 +133,18 @@ pub async fn queue_page(
     .map_err(|e| fail(&state, &req, e))?;
     let tr = state.staff_tr(&req, &who);
     let names = member_names(&state, &who).await;
-    let previous = listing
-        .entries
-        .first()
-        .filter(|_| filters.page > 1)
-        .map(|(first, _)| filters.previous_href(&queue, first));
+    // The page number is the address's label; whether a page comes before is the listing's.
+    let page_number = if listing.first {
+        1
+    } else {
+        filters.page.max(2)
+    };
+    let previous = match listing.entries.first() {
+        _ if listing.first => None,
+        Some((first, _)) => Some(filters.previous_href(&queue, first)),
+        // A page past the list's end (its entries moved on): back to the start.
+        None => Some(filters.href(&queue, 1, None)),
+    };
     let next = listing
         .entries
         .last()
@@ -180,8 +187,11 @@ pub async fn queue_page(
             filters.claim == Some(Claim::Unclaimed),
         ),
     ];
-    let mut page_number = FluentArgs::new();
-    page_number.set("n", filters.page);
+    let page_number = {
+        let mut args = FluentArgs::new();
+        args.set("n", page_number);
+        args
+    };
     let page = QueuePage {
         page_label: tr.t_with("staff-page-number", &page_number),
         previous,
