@@ -1,17 +1,17 @@
-//! The `homeward` command line: serve, migrate, check-config, keys, audit, backup, restore, purge.
+//! The `homeward` command line: what each command takes, and which module of `homeward::cli`
+//! does it. Serving stays here, with the service manager's readiness notice.
 #![forbid(unsafe_code)]
 
-use std::path::PathBuf;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use homeward::cli;
 use homeward::config::Settings;
-use homeward::crypto::signing::{SigningKey, Statement, VerifyingKey};
-use homeward::crypto::KeyPair;
 use homeward::startup::Application;
 use homeward::store::Store;
-use homeward::triage::{RoutingConfig, TriageRules};
+use secrecy::{ExposeSecret, SecretString};
 
 #[derive(Parser)]
 #[command(
@@ -34,10 +34,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Set up this server in one run: the settings folder (with local.toml), the server
+    /// secrets, the schema, and the first operator's one-time invite. Asks on a terminal for
+    /// what no flag gives; never overwrites a file. Makes no organisation's key: the desk
+    /// organisation makes its own with `homeward org init` on its own machine.
+    Init(InitFlags),
     /// Run the server.
     Serve,
-    /// Create or update the database schema, then exit.
-    Migrate,
+    /// Create or update the database schema, say what was applied, then exit.
+    Migrate {
+        #[arg(long)]
+        json: bool,
+    },
     /// Ask the server on this machine whether it answers (GET /healthz on server.port): exits 0
     /// when it does, 1 otherwise. For a container's HEALTHCHECK; no curl needed.
     Healthcheck {
@@ -55,14 +63,14 @@ enum Command {
         production: bool,
         /// Also say, from this database, which queues would receive reports and why not.
         #[arg(long, env = "HOMEWARD_CHECK_DATABASE_URL", hide_env_values = true)]
-        database: Option<secrecy::SecretString>,
+        database: Option<SecretString>,
     },
-    /// Queue keys.
+    /// Queue keys, and the routing file's queues.
     Queue {
         #[command(subcommand)]
         command: QueueCommand,
     },
-    /// Organisations' offline signing keys.
+    /// Organisations' offline keys: run on the organisation's own machine.
     Org {
         #[command(subcommand)]
         command: OrgCommand,
@@ -115,8 +123,9 @@ enum Command {
         /// The server's base URL, e.g. https://report.example.org
         #[arg(long)]
         server: String,
-        /// An organisation signing key (hwov1.) to trust, checked out of band; the desk
-        /// organisation's vouches for every organisation it countersigned. Repeatable.
+        /// An organisation's verifying key (hwov1.) to trust, checked out of band, or a file
+        /// holding it (its send-to-operator.json will do); the desk organisation's vouches for
+        /// every organisation it countersigned. Repeatable.
         #[arg(long = "pin", required = true)]
         pins: Vec<String>,
         /// The report, as JSON.
@@ -125,21 +134,72 @@ enum Command {
     },
 }
 
+#[derive(Args)]
+struct InitFlags {
+    /// The database: sqlite://FILE, or postgres://USER@HOST/DB (the password better in .pgpass).
+    /// Default: sqlite://DATA_DIR/homeward.db.
+    #[arg(long, env = "HOMEWARD_INIT_DATABASE_URL", hide_env_values = true)]
+    database_url: Option<SecretString>,
+    /// Where people reach this server (invite links start with it), e.g. https://report.example.org
+    #[arg(long)]
+    public_url: Option<String>,
+    /// The address and port to listen on. Default: 127.0.0.1:8080.
+    #[arg(long)]
+    listen: Option<SocketAddr>,
+    /// The server's data folder (SQLite, secrets, demo key, membership record). Default: data.
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// A reverse proxy whose X-Forwarded-For to believe (repeatable). Default: this machine's
+    /// loopback addresses when the listener is loopback and the public address is not.
+    #[arg(long = "trusted-proxy")]
+    trusted_proxies: Vec<IpAddr>,
+    /// Ask nothing: take the defaults for whatever no flag gives.
+    #[arg(long, short = 'y')]
+    yes: bool,
+    /// Write the first operator's invite link to this file (mode 0600) instead of printing it.
+    #[arg(long)]
+    invite_file: Option<PathBuf>,
+    /// Print what was done as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Subcommand)]
 enum QueueCommand {
-    /// Make a queue key pair, signed by the organisation's signing key. Run it on the
-    /// organisation's own offline machine: the private key is printed once for its safe; the public
-    /// key and signature go into config/queues.toml.
+    /// One more queue key pair, signed by the organisation's signing key, on the organisation's
+    /// own offline machine (`org init` makes the first ones): the private key is written to
+    /// --out for the safe; the routing file's lines (or JSON) are printed.
     Keygen {
-        /// The queue's id, as config/queues.toml will declare it.
+        /// The queue's id, as the routing file will declare it.
         #[arg(long)]
         id: String,
-        /// desk, ngo, consular or police.
+        /// desk, ngo, consulate (or consular) or police.
         #[arg(long)]
         kind: String,
-        /// A file holding the organisation's signing key (hwok1., from `homeward org keygen`).
+        /// The organisation's signing key file (signing.key, from `homeward org init`).
         #[arg(long)]
         signing_key: PathBuf,
+        /// A new file for the queue's private key (mode 0600).
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The operator writes an organisation's queues into the routing file, from the file the
+    /// organisation sent (send-to-operator.json): its [[queue]] blocks, and for the desk
+    /// organisation desk_signing_key. The result is checked before it replaces the file.
+    Declare {
+        /// The organisation's send-to-operator.json.
+        #[arg(long)]
+        from: PathBuf,
+        /// The routing file to write into. Default: routing_file from the settings.
+        #[arg(long)]
+        routing_file: Option<PathBuf>,
+        /// Print the lines instead of writing them.
+        #[arg(long)]
+        print: bool,
+        #[arg(long)]
+        json: bool,
     },
     /// Give a certified member a copy of a queue's key, sealed on this machine (the
     /// organisation's own): the member's chain of certificates is checked here against the
@@ -154,13 +214,13 @@ enum QueueCommand {
         token_file: PathBuf,
         #[arg(long)]
         organisation: String,
-        /// The organisation's verifying key (hwov1.): the signing key need not be on a networked
-        /// machine.
+        /// The organisation's verifying key (hwov1.), or a file holding it (its
+        /// send-to-operator.json will do): the signing key need not be on a networked machine.
         #[arg(long)]
         organisation_key: String,
         #[arg(long)]
         queue: String,
-        /// A file holding the queue's private key (hwsk1., from `homeward queue keygen`).
+        /// The queue's private key file (queue-ID.key, from `homeward org init`).
         #[arg(long)]
         queue_key: PathBuf,
         /// The member's account id, as the workspace or the API lists it.
@@ -171,25 +231,76 @@ enum QueueCommand {
 
 #[derive(Subcommand)]
 enum OrgCommand {
-    /// Make an organisation's signing key pair, on its own offline machine. The verifying key is
-    /// given to the operator; the signing key is printed once, for the offline safe.
-    Keygen,
-    /// The desk organisation countersigns another organisation, offline, with its own signing key.
-    /// Check the details with the organisation itself, not only with the operator.
-    Countersign {
-        /// A file holding the desk organisation's signing key (hwok1.).
+    /// Make an organisation's keys on its own offline machine: its signing key and a key pair
+    /// for each queue, as files in one folder for the offline safe (mode 0700, files 0600, with a
+    /// README.txt), and one public file to send the operator (send-to-operator.json).
+    Init {
+        /// A new or empty folder for the keys.
         #[arg(long)]
-        desk_key: PathBuf,
-        /// The organisation's id, kind (ngo, consulate or police) and country, as registered.
+        out: PathBuf,
+        /// The organisation's id (a-z, 0-9, -), as the operator will register it.
         #[arg(long)]
         id: String,
+        /// Its name, as the operator's pages will show it.
+        #[arg(long)]
+        name: String,
+        /// ngo, consulate (or consular) or police.
         #[arg(long)]
         kind: String,
+        /// Its country (ISO 3166-1 alpha-2).
         #[arg(long)]
         country: String,
-        /// The organisation's verifying key (hwov1.).
+        /// How the operator reaches it (shown to the operator only).
+        #[arg(long, default_value = "")]
+        contact: String,
+        /// A queue: ID:KIND, then as wanted :countries=KH,TH :nationalities=IN :languages=km,en
+        /// (a consulate's queue names nationalities, the police's countries). Repeatable; the
+        /// desk organisation names its desk (e.g. desk:desk).
+        #[arg(long = "queue")]
+        queues: Vec<String>,
+        /// Where to write the file for the operator. Default: send-to-operator.json in the folder.
         #[arg(long)]
-        verifying_key: String,
+        send_file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a lone signing key, written to --out (mode 0600); prints the verifying key.
+    Keygen {
+        /// A new file for the signing key.
+        #[arg(long, required_unless_present = "print_signing_key")]
+        out: Option<PathBuf>,
+        /// Print the signing key on standard output instead of writing a file.
+        #[arg(long, conflicts_with = "out")]
+        print_signing_key: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The desk organisation countersigns another organisation, offline, with its own signing key,
+    /// from the file that organisation sent. Check its verifying key with the organisation itself,
+    /// not only with the operator.
+    Countersign {
+        /// The desk organisation's signing key file (signing.key).
+        #[arg(long)]
+        desk_key: PathBuf,
+        /// The organisation's send-to-operator.json.
+        #[arg(long, required_unless_present = "id", conflicts_with_all = ["id", "kind", "country", "verifying_key"])]
+        from: Option<PathBuf>,
+        /// Write the organisation's file here again, with the countersignature in it (for the
+        /// operator: one file with everything).
+        #[arg(long, requires = "from")]
+        out: Option<PathBuf>,
+        /// Without --from: the organisation's id, kind (ngo, consulate or police), country and
+        /// verifying key (hwov1., or a file holding it), as registered.
+        #[arg(long, requires_all = ["kind", "country", "verifying_key"])]
+        id: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        verifying_key: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// The organisation certifies one of its accounts (its first coordinator; later members are
     /// certified by a certified coordinator in the workspace), offline, with its signing key.
@@ -199,7 +310,7 @@ enum OrgCommand {
     /// With --operator, the desk organisation countersigns a further operator instead (with the
     /// desk organisation's signing key): operators cannot multiply themselves.
     Certify {
-        /// A file holding the organisation's signing key (hwok1.); the desk organisation's with
+        /// The organisation's signing key file (signing.key); the desk organisation's with
         /// --operator.
         #[arg(long)]
         signing_key: PathBuf,
@@ -215,7 +326,7 @@ enum OrgCommand {
         /// Countersign an operator account rather than certify a member.
         #[arg(long, conflicts_with_all = ["organisation", "role"])]
         operator: bool,
-        /// The account's identity key (hwov1.), as its workspace shows it.
+        /// The account's identity key (hwov1.), as its workspace shows it, or a file holding it.
         #[arg(long)]
         identity: String,
     },
@@ -236,7 +347,7 @@ enum AuditCommand {
 #[derive(Subcommand)]
 enum AdminCommand {
     /// Print a one-time invite link for the first operator account (refused once anyone has an
-    /// account: a further operator at the console is a recovery, announced).
+    /// account: a further operator at the console is a recovery, announced). `init` does this too.
     Bootstrap,
     /// When no operator is left (lost passwords and recovery keys): print a one-time invite for
     /// a new operator, who stands without the desk's countersignature. Audited, and announced on
@@ -250,7 +361,7 @@ enum AdminCommand {
 
 #[derive(Subcommand)]
 enum SecretsCommand {
-    /// Write a new server secrets file (mode 0600) for replicas to share.
+    /// Write a new server secrets file (mode 0600) for replicas to share (`init` writes one).
     Generate {
         #[arg(long)]
         out: PathBuf,
@@ -277,13 +388,13 @@ fn main() -> ExitCode {
 
 /// 0 when the server on this machine answers /healthz with 200, 1 for anything else (unreadable
 /// settings included): a container runtime reads nothing but those two.
-fn healthcheck(config: &std::path::Path, port: Option<u16>, timeout: u64) -> ExitCode {
+fn healthcheck(config: &Path, port: Option<u16>, timeout: u64) -> ExitCode {
     use homeward::cli::healthcheck::{check_any, local_addresses};
     let at = match (Settings::load(config), port) {
         (Ok(settings), port) => {
             local_addresses(settings.server.host, port.unwrap_or(settings.server.port))
         }
-        (Err(_), Some(port)) => local_addresses(std::net::IpAddr::from([127, 0, 0, 1]), port),
+        (Err(_), Some(port)) => local_addresses(IpAddr::from([127, 0, 0, 1]), port),
         (Err(e), None) => {
             eprintln!("homeward healthcheck: {e}");
             return ExitCode::FAILURE;
@@ -298,54 +409,16 @@ fn healthcheck(config: &std::path::Path, port: Option<u16>, timeout: u64) -> Exi
     }
 }
 
+fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = cli.config;
     match cli.command {
-        Command::Queue {
-            command:
-                QueueCommand::Keygen {
-                    id,
-                    kind,
-                    signing_key,
-                },
-        } => queue_keygen(&id, &kind, &signing_key),
-        Command::Queue {
-            command:
-                QueueCommand::Grant {
-                    server,
-                    token_file,
-                    organisation,
-                    organisation_key,
-                    queue,
-                    queue_key,
-                    account,
-                },
-        } => {
-            let read = |path: &std::path::Path| -> anyhow::Result<zeroize::Zeroizing<String>> {
-                Ok(zeroize::Zeroizing::new(
-                    std::fs::read_to_string(path)
-                        .with_context(|| format!("reading {}", path.display()))?,
-                ))
-            };
-            let token = secrecy::SecretString::from(read(&token_file)?.trim().to_owned());
-            let organisation_key = VerifyingKey::parse(&organisation_key)
-                .map_err(|_| anyhow::anyhow!("--organisation-key: not an hwov1. key"))?;
-            let queue_key =
-                homeward::crypto::PrivateKey::parse(&read(&queue_key)?).map_err(|_| {
-                    anyhow::anyhow!("{}: not an hwsk1. private key", queue_key.display())
-                })?;
-            let grant = homeward::cli::queue_grant::Grant {
-                server: &server,
-                token: &token,
-                organisation: &organisation,
-                organisation_key: &organisation_key,
-                queue: &queue,
-                queue_key: &queue_key,
-                account: &account,
-            };
-            let username = runtime()?.block_on(homeward::cli::queue_grant::grant(&grant))?;
-            println!("{queue}: a copy sealed here was given to {username} ({account})");
-            Ok(())
-        }
+        Command::Init(flags) => init(config, flags),
+        Command::Queue { command } => queue_command(&config, command),
         Command::Org { command } => org_command(command),
         Command::Secrets {
             command: SecretsCommand::Generate { out },
@@ -361,459 +434,359 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             production,
             database,
         } => {
-            check_config(&cli.config, production)?;
+            cli::check_config::check_config(&config, production)?;
             match database {
-                Some(url) => runtime()?.block_on(check_database(&cli.config, url)),
+                Some(url) => {
+                    cli::runtime()?.block_on(cli::check_config::check_database(&config, url))
+                }
                 None => Ok(()),
             }
         }
-        Command::KdfCost { rounds } => kdf_cost(&cli.config, rounds.max(1)),
+        Command::KdfCost { rounds } => cli::kdf_cost::kdf_cost(&config, rounds.max(1)),
         Command::Admin {
             command: AdminCommand::Bootstrap,
         } => {
-            let settings = Settings::load(&cli.config)?;
-            runtime()?.block_on(bootstrap(settings))
+            let settings = Settings::load(&config)?;
+            cli::runtime()?.block_on(cli::first_operator::bootstrap(settings))
         }
         Command::Admin {
             command: AdminCommand::RecoverOperator { operators_lost },
         } => {
-            let settings = Settings::load(&cli.config)?;
-            runtime()?.block_on(recover_operator(settings, operators_lost))
+            let settings = Settings::load(&config)?;
+            cli::runtime()?.block_on(cli::first_operator::recover_operator(
+                settings,
+                operators_lost,
+            ))
         }
         Command::Audit { command } => {
-            let settings = Settings::load(&cli.config)?;
-            runtime()?.block_on(audit(settings, command))
+            let settings = Settings::load(&config)?;
+            let task = match command {
+                AuditCommand::Verify { checkpoint } => cli::audit::AuditTask::Verify { checkpoint },
+                AuditCommand::Checkpoint => cli::audit::AuditTask::Checkpoint,
+            };
+            cli::runtime()?.block_on(cli::audit::audit(settings, task))
         }
         Command::Backup { out } => {
-            let settings = Settings::load(&cli.config)?;
-            runtime()?.block_on(homeward::operations::backup::backup(&settings, &out))?;
+            let settings = Settings::load(&config)?;
+            cli::runtime()?.block_on(cli::backups::backup(&settings, &out))
+        }
+        Command::Restore { from } => {
+            let settings = Settings::load(&config)?;
+            cli::runtime()?.block_on(cli::backups::restore(&settings, &from))
+        }
+        Command::SealedSubmit { server, pins, file } => {
+            let pins = pins
+                .iter()
+                .map(|p| cli::key_files::verifying_key(p))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| anyhow::anyhow!("--pin: {e}"))?;
+            let input: homeward::domain::ReportInput =
+                serde_json::from_slice(&std::fs::read(&file)?)?;
+            let submitted = cli::runtime()?.block_on(cli::sealed_submit::submit(
+                &server, &pins, input,
+            ))?;
             println!(
-                "backup written to {} (database snapshot, server secrets, destroyed list; keep it as safe as the secrets)",
-                out.display()
+                "{}",
+                serde_json::json!({
+                    "report_id": submitted.report_id,
+                    "receipt_code": submitted.receipt_code.expose_secret(),
+                })
             );
             Ok(())
         }
-        Command::Restore { from } => {
-            let settings = Settings::load(&cli.config)?;
-            let restored =
-                runtime()?.block_on(homeward::operations::backup::restore(&settings, &from))?;
-            let taken = time::OffsetDateTime::from_unix_timestamp(restored.taken_at)
-                .map(|t| t.to_string())
-                .unwrap_or_default();
-            println!("restored the backup taken at {taken}; every session and visit was dropped");
-            for report in &restored.destroyed_again {
-                println!("destroyed again report {report} (destroyed after the backup was taken)");
-            }
-            for queue in &restored.held {
-                println!(
-                    "held queue {queue}: its membership differs from this server's record; a coordinator must confirm it"
-                );
-            }
-            if let Some(kept) = &restored.checkpoint_kept {
-                println!(
-                    "the audit checkpoint exported before the restore is kept at {}: the restored log ends before it",
-                    kept.display()
-                );
-            }
-            Ok(())
-        }
-        Command::SealedSubmit { server, pins, file } => {
-            runtime()?.block_on(sealed_submit(&server, &pins, &file))
-        }
         Command::Purge { dry_run } => {
-            let settings = Settings::load(&cli.config)?;
-            runtime()?.block_on(purge(settings, dry_run))
+            let settings = Settings::load(&config)?;
+            cli::runtime()?.block_on(cli::purge::purge(settings, dry_run))
         }
         // Answered in `main`, with its own exit codes (0 or 1, whatever went wrong).
         Command::Healthcheck { .. } => Ok(()),
-        Command::Migrate => {
-            let settings = Settings::load(&cli.config)?;
-            runtime()?.block_on(async {
+        Command::Migrate { json } => {
+            let settings = Settings::load(&config)?;
+            let (applied, known) = cli::runtime()?.block_on(async {
                 let store = Store::connect(&settings.database.url, 1).await?;
-                store.migrate().await?;
+                let migrated = cli::schema::migrate(&store).await;
                 store.close().await;
-                println!("database is up to date");
-                anyhow::Ok(())
-            })
-        }
-        Command::Serve => {
-            let settings = Settings::load(&cli.config)?;
-            homeward::telemetry::init_stdout(&settings.log.filter, settings.log.format == "json");
-            actix_web::rt::System::new().block_on(async {
-                let app = Application::build(settings).await?;
-                tracing::info!(
-                    port = app.port(),
-                    onion_port = app.onion_port(),
-                    metrics_port = app.metrics_port(),
-                    "listening"
-                );
-                // Migrated and bound: tell systemd (Type=notify); nothing without NOTIFY_SOCKET.
-                if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {
-                    tracing::warn!(error = %e, "could not tell the service manager we are ready");
+                migrated
+            })?;
+            if json {
+                print_json(&serde_json::json!({ "applied": applied, "known": known }))
+            } else {
+                for line in cli::schema::describe(&applied, known) {
+                    println!("{line}");
                 }
-                app.run_until_stopped().await?;
-                anyhow::Ok(())
-            })
+                Ok(())
+            }
         }
+        Command::Serve => serve(&config),
     }
 }
 
-async fn audit(settings: Settings, command: AuditCommand) -> anyhow::Result<()> {
-    let secrets = homeward::operations::secrets::load_or_create(&settings.secrets_path(), false)?;
-    let store = Store::connect(&settings.database.url, 1).await?;
-    let audit = homeward::trust::audit::Audit::new(store.clone(), secrets.audit_key);
-    let outcome = match command {
-        AuditCommand::Checkpoint => {
-            match audit.checkpoint().await? {
-                Some(head) => print!("{}", head.to_text()),
-                None => println!("the audit log is empty"),
+fn serve(config: &Path) -> anyhow::Result<()> {
+    let settings = Settings::load(config)?;
+    homeward::telemetry::init_stdout(&settings.log.filter, settings.log.format == "json");
+    actix_web::rt::System::new().block_on(async {
+        let app = Application::build(settings).await?;
+        tracing::info!(
+            port = app.port(),
+            onion_port = app.onion_port(),
+            metrics_port = app.metrics_port(),
+            "listening"
+        );
+        // Migrated and bound: tell systemd (Type=notify); nothing without NOTIFY_SOCKET.
+        if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {
+            tracing::warn!(error = %e, "could not tell the service manager we are ready");
+        }
+        app.run_until_stopped().await?;
+        anyhow::Ok(())
+    })
+}
+
+fn init(config: PathBuf, flags: InitFlags) -> anyhow::Result<()> {
+    let args = cli::init::InitArgs {
+        config_dir: config,
+        database_url: flags.database_url,
+        public_url: flags.public_url,
+        listen: flags.listen,
+        data_dir: flags.data_dir,
+        trusted_proxies: flags.trusted_proxies,
+        yes: flags.yes,
+        invite_file: flags.invite_file,
+    };
+    let summary = cli::runtime()?.block_on(cli::init::init(args))?;
+    if flags.json {
+        return print_json(&summary);
+    }
+    for line in cli::init::describe(&summary) {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+fn queue_kind(kind: &str) -> anyhow::Result<homeward::domain::QueueKind> {
+    homeward::domain::QueueKind::parse(kind)
+        .ok_or_else(|| anyhow::anyhow!("--kind: desk, ngo, consulate or police"))
+}
+
+fn organisation_kind(kind: &str) -> anyhow::Result<homeward::domain::OrganisationKind> {
+    homeward::domain::OrganisationKind::parse(kind)
+        .ok_or_else(|| anyhow::anyhow!("--kind: ngo, consulate or police"))
+}
+
+fn country(code: &str) -> anyhow::Result<homeward::domain::CountryCode> {
+    homeward::domain::CountryCode::parse(code)
+        .map_err(|_| anyhow::anyhow!("--country: not an ISO 3166-1 alpha-2 code"))
+}
+
+fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()> {
+    match command {
+        QueueCommand::Keygen {
+            id,
+            kind,
+            signing_key,
+            out,
+            json,
+        } => {
+            let made = cli::queue_keys::keygen(&id, queue_kind(&kind)?, &signing_key, &out)?;
+            if json {
+                return print_json(&made);
             }
+            println!("# queue {id}: the routing file's lines (the private key is in {})", made.private_key_file);
+            println!("public_key = \"{}\"", made.public_key);
+            println!("signature = \"{}\"", made.signature);
             Ok(())
         }
-        AuditCommand::Verify { checkpoint } => {
-            let checkpoint = match checkpoint {
-                Some(path) => Some(
-                    homeward::trust::audit::Checkpoint::parse(&std::fs::read_to_string(&path)?)
-                        .ok_or_else(|| anyhow::anyhow!("{}: not a checkpoint", path.display()))?,
-                ),
-                None => None,
-            };
-            match audit.verify(checkpoint.as_ref()).await? {
-                homeward::trust::audit::Verdict::Intact { entries } => {
-                    println!("audit log intact: {entries} entries");
+        QueueCommand::Declare {
+            from,
+            routing_file,
+            print,
+            json,
+        } => {
+            let file = cli::send_file::OrganisationFile::read(&from)?;
+            if print {
+                let lines = cli::routing_lines::all_lines(&file);
+                return if json {
+                    print_json(&serde_json::json!({ "lines": lines }))
+                } else {
+                    print!("{lines}");
                     Ok(())
-                }
-                homeward::trust::audit::Verdict::Broken { seq, reason } => {
-                    Err(anyhow::anyhow!("audit log broken at entry {seq}: {reason}"))
-                }
+                };
             }
-        }
-    };
-    store.close().await;
-    outcome
-}
-
-async fn sealed_submit(
-    server: &str,
-    pins: &[String],
-    file: &std::path::Path,
-) -> anyhow::Result<()> {
-    let pins = pins
-        .iter()
-        .map(|p| homeward::crypto::signing::VerifyingKey::parse(p))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|_| anyhow::anyhow!("a --pin is not a signing key (hwov1.)"))?;
-    let text = std::fs::read(file)?;
-    let input: homeward::domain::ReportInput = serde_json::from_slice(&text)?;
-    let submitted = homeward::cli::sealed_submit::submit(server, &pins, input).await?;
-    println!(
-        "{}",
-        serde_json::json!({
-            "report_id": submitted.report_id,
-            "receipt_code": secrecy::ExposeSecret::expose_secret(&submitted.receipt_code),
-        })
-    );
-    Ok(())
-}
-
-async fn purge(settings: Settings, dry_run: bool) -> anyhow::Result<()> {
-    let days = settings.retention.closed_days;
-    let secrets = homeward::operations::secrets::load_or_create(&settings.secrets_path(), false)?;
-    let store = Store::connect(&settings.database.url, 1).await?;
-    store.migrate().await?;
-    let shredder = homeward::reporting::shredding::Shredder {
-        store: store.clone(),
-        audit: homeward::trust::audit::Audit::new(store.clone(), secrets.audit_key),
-        destroyed: homeward::store::destroyed::DestroyedList::new(settings.destroyed_path()),
-        clock: homeward::store::Clock::system(),
-    };
-    let purge = shredder.purge_closed(days, dry_run).await;
-    store.close().await;
-    let purge = purge?;
-    let verb = if dry_run {
-        "would destroy"
-    } else {
-        "destroyed"
-    };
-    for report in &purge.due {
-        let closed = time::OffsetDateTime::from_unix_timestamp(report.closed_at)
-            .map(|t| t.date().to_string())
-            .unwrap_or_default();
-        println!(
-            "{verb} report {} (every entry closed, the last on {closed})",
-            report.id
-        );
-    }
-    println!(
-        "{verb} {} reports closed more than {days} days ago",
-        purge.due.len()
-    );
-    println!(
-        "kept {} older reports that are still open ({} of them unclaimed): retention never destroys those",
-        purge.kept.open, purge.kept.unclaimed
-    );
-    Ok(())
-}
-
-async fn recover_operator(settings: Settings, operators_lost: bool) -> anyhow::Result<()> {
-    let secrets = homeward::operations::secrets::load_or_create(
-        &settings.secrets_path(),
-        !settings.is_postgres(),
-    )?;
-    let store = Store::connect(&settings.database.url, 1).await?;
-    if !store.migrations_current().await? {
-        anyhow::bail!("the database schema is not current: run homeward migrate first");
-    }
-    if store.operator_exists().await? && !operators_lost {
-        anyhow::bail!(
-            "operator accounts exist: an operator invites further operators from the workspace. \
-             If nobody can log in to them any more, run this again with --operators-lost"
-        );
-    }
-    let kdf = homeward::crypto::kdf::KdfPool::new(1);
-    let accounts = homeward::startup::accounts_for(&settings, store.clone(), kdf, secrets);
-    let token = accounts.recovery_invite().await?;
-    println!(
-        "One-time invite for a new operator (valid {} hours, shown once). Every member's workspace \
-         announces this recovery for 30 days:",
-        homeward::trust::accounts::INVITE_HOURS
-    );
-    println!(
-        "{}/invite/{}",
-        settings.public_url.trim_end_matches('/'),
-        secrecy::ExposeSecret::expose_secret(&token)
-    );
-    store.close().await;
-    Ok(())
-}
-
-async fn bootstrap(settings: Settings) -> anyhow::Result<()> {
-    let secrets = homeward::operations::secrets::load_or_create(
-        &settings.secrets_path(),
-        !settings.is_postgres(),
-    )?;
-    let store = Store::connect(&settings.database.url, 1).await?;
-    store.migrate().await?;
-    if store.operator_exists().await? {
-        anyhow::bail!(
-            "an operator account exists already; operators invite further staff from the workspace"
-        );
-    }
-    if store.accounts_exist().await? {
-        anyhow::bail!(
-            "this deployment has accounts already: a new operator made here is a recovery, \
-             announced to every member: homeward admin recover-operator"
-        );
-    }
-    let kdf = homeward::crypto::kdf::KdfPool::new(1);
-    let accounts = homeward::startup::accounts_for(&settings, store.clone(), kdf, secrets);
-    let invite = homeward::store::Invite {
-        role: "operator".into(),
-        organisation_id: None,
-    };
-    let token = accounts.create_invite(&invite, None).await?;
-    println!(
-        "One-time invite for the first operator (valid {} hours, shown once):",
-        homeward::trust::accounts::INVITE_HOURS
-    );
-    println!(
-        "{}/invite/{}",
-        settings.public_url.trim_end_matches('/'),
-        secrecy::ExposeSecret::expose_secret(&token)
-    );
-    store.close().await;
-    Ok(())
-}
-
-fn kdf_cost(dir: &std::path::Path, rounds: u32) -> anyhow::Result<()> {
-    let settings = Settings::load(dir)?;
-    let params = settings.receipt_kdf;
-    let per = homeward::crypto::kdf::measure(params, rounds)?.as_secs_f64();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let workers = cores.min(settings.kdf_max_concurrent);
-    println!(
-        "argon2id {}: {:.1} ms per derivation",
-        params.encode(),
-        per * 1000.0
-    );
-    println!(
-        "ceiling: {:.1}/s on one core, {:.1}/s with kdf_max_concurrent={} on {cores} cores",
-        1.0 / per,
-        workers as f64 / per,
-        settings.kdf_max_concurrent
-    );
-    Ok(())
-}
-
-fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    Ok(tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?)
-}
-
-fn check_config(dir: &std::path::Path, production: bool) -> anyhow::Result<()> {
-    let settings = Settings::load(dir)?;
-    if production
-        && settings.is_postgres()
-        && settings.database_over_network()
-        && settings.database_sslmode().as_deref() != Some("verify-full")
-    {
-        anyhow::bail!(
-            "database.url reaches PostgreSQL over a network without sslmode=verify-full: the \
-             password could be read on the way (docs: README, PostgreSQL)"
-        );
-    }
-    if production && settings.test_only_frozen_limits {
-        anyhow::bail!("test_only_frozen_limits is set: a production server's rate limits refill");
-    }
-    if production && settings.test_only_locator_space.is_some() {
-        anyhow::bail!(
-            "test_only_locator_space is set: a production server draws from every locator"
-        );
-    }
-    if production && settings.test_only_cheap_kdf {
-        anyhow::bail!(
-            "test_only_cheap_kdf is set: a production server keeps the Argon2id floors (docs/security.md)"
-        );
-    }
-    if let Some(onion) = settings.server.onion {
-        println!(
-            "onion listener on {}:{}: expects a PROXY protocol v1 line from tor on every connection \
-             (HiddenServiceExportCircuitID haproxy) and closes any without one; limits count each circuit",
-            onion.host, onion.port
-        );
-        if !onion.host.is_loopback() {
-            println!(
-                "warning: the onion listener is not on a loopback address; only the local tor should reach it"
-            );
-        }
-    }
-    TriageRules::load(&settings.triage_file)?;
-    let queues = match &settings.routing_file {
-        Some(path) => {
-            let routing = RoutingConfig::load(path)
-                .with_context(|| format!("reading the routing file {}", path.display()))?;
-            let Some(desk) = routing.desk() else {
-                anyhow::bail!(
-                    "{}: no desk declared; declare the operating organisation's desk",
-                    path.display()
-                );
+            let routing_file = match routing_file {
+                Some(path) => path,
+                None => Settings::load(config)?.routing_file.ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "routing_file is not set in the settings: name the file with --routing-file"
+                    )
+                })?,
             };
-            if let Some(demo) = homeward::operations::demo::existing_public_key(&settings.data_dir) {
-                if production && routing.queues.iter().any(|q| q.public_key == demo) {
-                    anyhow::bail!("a queue uses the demo key from {}", homeward::operations::demo::key_path(&settings.data_dir).display());
-                }
+            let declared = cli::routing_lines::declare(&file, &routing_file)?;
+            if json {
+                return print_json(&declared);
             }
-            println!("desk: {} ({})", desk.id, desk.organisation);
-            routing.queues.len()
+            if declared.desk_signing_key_added {
+                println!(
+                    "wrote desk_signing_key ({}'s verifying key) into {}",
+                    file.organisation.id,
+                    routing_file.display()
+                );
+            }
+            for q in &declared.added {
+                println!("declared queue {q} in {}", routing_file.display());
+            }
+            for q in &declared.already {
+                println!("queue {q} was declared already with this key: left as it is");
+            }
+            println!(
+                "restart the server (or every replica) to read it; its queues receive once the \
+                 organisation is registered, vetted, countersigned (the desk organisation needs no \
+                 countersignature) and a coordinator has imported each queue's key"
+            );
+            Ok(())
         }
-        None if production => anyhow::bail!(
-            "routing_file is not set, so no desk declared; a production install needs the operating organisation's desk, not the demo desk"
-        ),
-        None => match settings.demo_desk_refusal() {
-            Some(refusal) => anyhow::bail!(
-                "routing_file is not set, so no desk declared, and the demo desk is refused: {refusal}"
-            ),
-            None => {
-                println!("desk: none declared (routing_file is not set); this server will run the demo desk");
-                0
-            }
-        },
-    };
-    println!("{queues} queues, triage weights OK, settings OK");
-    println!(
-        "memory: at most {} MiB with these settings (server.memory_bound_mib = {})",
-        settings.memory_worst_case_mib(),
-        settings.server.memory_bound_mib
-    );
-    Ok(())
-}
-
-/// Which of the config's queues would receive reports on this database, and why the others not.
-async fn check_database(dir: &std::path::Path, url: secrecy::SecretString) -> anyhow::Result<()> {
-    let settings = Settings::load(dir)?;
-    let routing = homeward::startup::routing_for(&settings)?;
-    let store = Store::connect(&url, 1).await?;
-    let standings = homeward::trust::organisations::planned_standings(&store, &routing).await;
-    store.close().await;
-    let mut desk_receives = false;
-    for (queue, standing) in standings? {
-        match standing {
-            Ok(()) => {
-                desk_receives |= routing.desk().is_some_and(|d| d.id == queue);
-                println!("queue {queue}: receives reports");
-            }
-            Err(hold) => println!("queue {queue}: receives nothing: {}", hold.describe()),
+        QueueCommand::Grant {
+            server,
+            token_file,
+            organisation,
+            organisation_key,
+            queue,
+            queue_key,
+            account,
+        } => {
+            let token = SecretString::from(
+                zeroize::Zeroizing::new(std::fs::read_to_string(&token_file).map_err(|e| {
+                    anyhow::anyhow!("{}: {e}", token_file.display())
+                })?)
+                .trim()
+                .to_owned(),
+            );
+            let organisation_key = cli::key_files::verifying_key(&organisation_key)
+                .map_err(|e| anyhow::anyhow!("--organisation-key: {e}"))?;
+            let queue_key = cli::key_files::read_queue_key(&queue_key)?;
+            let grant = cli::queue_grant::Grant {
+                server: &server,
+                token: &token,
+                organisation: &organisation,
+                organisation_key: &organisation_key,
+                queue: &queue,
+                queue_key: &queue_key,
+                account: &account,
+            };
+            let username = cli::runtime()?.block_on(cli::queue_grant::grant(&grant))?;
+            println!("{queue}: a copy sealed here was given to {username} ({account})");
+            Ok(())
         }
     }
-    if !desk_receives {
-        anyhow::bail!("the desk cannot receive: intake answers 503 and issues no receipt");
-    }
-    Ok(())
-}
-
-fn read_signing_key(path: &std::path::Path) -> anyhow::Result<SigningKey> {
-    let text = zeroize::Zeroizing::new(
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
-    );
-    SigningKey::parse(&text)
-        .map_err(|_| anyhow::anyhow!("{}: not an hwok1. signing key", path.display()))
-}
-
-fn queue_keygen(id: &str, kind: &str, signing_key: &std::path::Path) -> anyhow::Result<()> {
-    use homeward::domain::QueueKind;
-    let Some(kind) = QueueKind::parse(kind) else {
-        let kinds: Vec<&str> = QueueKind::ALL.iter().map(|k| k.as_str()).collect();
-        anyhow::bail!("--kind: one of {}", kinds.join(", "));
-    };
-    let signer = read_signing_key(signing_key)?;
-    let pair = KeyPair::generate();
-    let signature = signer.sign(&Statement::QueueKey {
-        queue: id,
-        kind: kind.as_str(),
-        key: &pair.public,
-    });
-    println!("public_key = \"{}\"", pair.public.to_text());
-    println!("signature = \"{}\"", signature.to_text());
-    println!();
-    println!("PRIVATE KEY: shown once. Keep it offline; never put it on the server:");
-    println!("{}", pair.private.to_text().as_str());
-    Ok(())
 }
 
 fn org_command(command: OrgCommand) -> anyhow::Result<()> {
     match command {
-        OrgCommand::Keygen => {
-            let key = SigningKey::generate();
+        OrgCommand::Init {
+            out,
+            id,
+            name,
+            kind,
+            country: code,
+            contact,
+            queues,
+            send_file,
+            json,
+        } => {
+            let queues = queues
+                .iter()
+                .map(|q| cli::org_init::QueueSpec::parse(q))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| anyhow::anyhow!("--queue {e}"))?;
+            let made = cli::org_init::org_init(&cli::org_init::OrgInit {
+                folder: &out,
+                send_file: send_file.as_deref(),
+                id: &id,
+                name: &name,
+                kind: organisation_kind(&kind)?,
+                country: country(&code)?,
+                contact: &contact,
+                queues: &queues,
+            })?;
+            if json {
+                return print_json(&made);
+            }
             println!(
-                "verifying key (give it to the operator): {}",
-                key.verifying_key().to_text()
+                "wrote the signing key and {} queue keys into {} (mode 0700; README.txt says what each file is): it belongs in an offline safe",
+                made.queue_key_files.len(),
+                made.folder.display()
             );
-            println!();
-            println!("SIGNING KEY: shown once. Keep it offline; never put it on the server:");
-            println!("{}", key.to_text().as_str());
+            println!(
+                "send {} to the operator: public, nothing secret in it",
+                made.send_file.display()
+            );
+            println!(
+                "verifying key (read it to the operator on a second channel): {}",
+                made.verifying_key
+            );
+            Ok(())
+        }
+        OrgCommand::Keygen {
+            out,
+            print_signing_key,
+            json,
+        } => {
+            let verifying_key = match out {
+                Some(out) => {
+                    let key = cli::org_signing::keygen(&out)?;
+                    if !json {
+                        println!("wrote the signing key to {} (mode 0600): keep it offline", out.display());
+                    }
+                    key
+                }
+                None if print_signing_key => {
+                    let key = homeward::crypto::signing::SigningKey::generate();
+                    println!("{}", key.to_text().as_str());
+                    key.verifying_key()
+                }
+                None => anyhow::bail!("--out FILE: where to write the signing key"),
+            };
+            if json {
+                return print_json(&serde_json::json!({ "verifying_key": verifying_key.to_text() }));
+            }
+            if !print_signing_key {
+                println!("verifying key (give it to the operator): {}", verifying_key.to_text());
+            }
+            Ok(())
         }
         OrgCommand::Countersign {
             desk_key,
+            from,
+            out,
             id,
             kind,
-            country,
+            country: code,
             verifying_key,
+            json,
         } => {
-            let desk = read_signing_key(&desk_key)?;
-            let key = VerifyingKey::parse(&verifying_key)
-                .map_err(|_| anyhow::anyhow!("--verifying-key: not an hwov1. key"))?;
-            let country = homeward::domain::CountryCode::parse(&country)
-                .map_err(|_| anyhow::anyhow!("--country: not an ISO 3166-1 alpha-2 code"))?;
-            let kind = homeward::domain::OrganisationKind::parse(&kind)
-                .ok_or_else(|| anyhow::anyhow!("--kind: ngo, consulate or police"))?;
-            let signature = desk.sign(&Statement::Organisation {
-                id: &id,
-                kind: kind.as_str(),
-                country: country.as_str(),
-                key: &key,
-            });
-            println!("{}", signature.to_text());
+            let whom = match (from, id, kind, code, verifying_key) {
+                (Some(from), ..) => cli::org_signing::Countersignee::File(from),
+                (None, Some(id), Some(kind), Some(code), Some(key)) => {
+                    cli::org_signing::Countersignee::Values {
+                        id,
+                        kind: organisation_kind(&kind)?,
+                        country: country(&code)?,
+                        verifying_key: cli::key_files::verifying_key(&key)
+                            .map_err(|e| anyhow::anyhow!("--verifying-key: {e}"))?,
+                    }
+                }
+                _ => anyhow::bail!("--from FILE, or --id, --kind, --country and --verifying-key"),
+            };
+            let signed = cli::org_signing::countersign(&desk_key, whom, out.as_deref())?;
+            if json {
+                return print_json(&signed);
+            }
+            println!("{}", signed.countersignature);
+            if let Some(written) = &signed.written {
+                eprintln!(
+                    "wrote {} with the countersignature in it: send it to the operator",
+                    written.display()
+                );
+            }
+            Ok(())
         }
         OrgCommand::Certify {
             signing_key,
@@ -824,9 +797,8 @@ fn org_command(command: OrgCommand) -> anyhow::Result<()> {
             operator,
             identity,
         } => {
-            let signer = read_signing_key(&signing_key)?;
-            let identity = VerifyingKey::parse(&identity)
-                .map_err(|_| anyhow::anyhow!("--identity: not an hwov1. key"))?;
+            let identity = cli::key_files::verifying_key(&identity)
+                .map_err(|e| anyhow::anyhow!("--identity: {e}"))?;
             let (organisation, role) = if operator {
                 (
                     homeward::trust::certification::OPERATORS.to_owned(),
@@ -838,15 +810,18 @@ fn org_command(command: OrgCommand) -> anyhow::Result<()> {
             if !operator && !["coordinator", "responder"].contains(&role.as_str()) {
                 anyhow::bail!("--role: coordinator or responder");
             }
-            let signature = signer.sign(&Statement::Member {
-                organisation: &organisation,
-                account: &account,
-                username: &username,
-                role: &role,
-                identity: &identity,
-            });
+            let signature = cli::org_signing::certify(
+                &signing_key,
+                &cli::org_signing::Certify {
+                    organisation: &organisation,
+                    account: &account,
+                    username: &username,
+                    role: &role,
+                    identity: &identity,
+                },
+            )?;
             println!("{}", signature.to_text());
+            Ok(())
         }
     }
-    Ok(())
 }

@@ -30,6 +30,7 @@ mod reporter;
 mod restore;
 mod retention;
 mod rotation;
+pub mod schema;
 mod spent_forms;
 mod tickets;
 mod uploads;

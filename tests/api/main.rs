@@ -34,6 +34,7 @@ mod known_devices;
 mod locators;
 mod malformed;
 mod onion;
+mod operator_setup;
 mod organisations;
 mod pages;
 mod phone_photos;
