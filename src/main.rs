@@ -201,6 +201,21 @@ enum QueueCommand {
         #[arg(long)]
         json: bool,
     },
+    /// A coordinator imports a queue's private key once, from its key file (what the
+    /// workspace's import form does, without pasting the key).
+    Import {
+        /// The server's base URL.
+        #[arg(long)]
+        server: String,
+        /// A file holding the coordinator's API session token (from POST /api/v1/session).
+        #[arg(long)]
+        token_file: PathBuf,
+        #[arg(long)]
+        queue: String,
+        /// The queue's private key file (queue-ID.key, from `homeward org init`).
+        #[arg(long)]
+        queue_key: PathBuf,
+    },
     /// Give a certified member a copy of a queue's key, sealed on this machine (the
     /// organisation's own): the member's chain of certificates is checked here against the
     /// organisation's verifying key (--organisation-key), and only the sealed copy goes to the
@@ -643,6 +658,19 @@ fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        QueueCommand::Import {
+            server,
+            token_file,
+            queue,
+            queue_key,
+        } => {
+            let token = cli::read_token(&token_file)?;
+            let key = cli::key_files::read_queue_key(&queue_key)?;
+            let copies =
+                cli::runtime()?.block_on(cli::queue_import::import(&server, &token, &queue, &key))?;
+            println!("{queue}: its key is imported, sealed to {copies} account(s)");
+            Ok(())
+        }
         QueueCommand::Grant {
             server,
             token_file,
@@ -652,13 +680,7 @@ fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()> {
             queue_key,
             account,
         } => {
-            let token = SecretString::from(
-                zeroize::Zeroizing::new(std::fs::read_to_string(&token_file).map_err(|e| {
-                    anyhow::anyhow!("{}: {e}", token_file.display())
-                })?)
-                .trim()
-                .to_owned(),
-            );
+            let token = cli::read_token(&token_file)?;
             let organisation_key = cli::key_files::verifying_key(&organisation_key)
                 .map_err(|e| anyhow::anyhow!("--organisation-key: {e}"))?;
             let queue_key = cli::key_files::read_queue_key(&queue_key)?;

@@ -16,20 +16,32 @@ pub enum FirstInvite {
     OperatorExists,
     /// Accounts exist but no operator: a new operator made at the console is a recovery.
     AccountsExist,
+    /// An invite made here earlier is unused and still valid until this time (Unix seconds):
+    /// `init` run again makes no second one.
+    Pending(i64),
 }
 
-/// Makes the first operator's invite, unless someone has an account already. The schema must
-/// be current.
+/// Makes the first operator's invite, unless someone has an account already (or, with
+/// `again` false, an invite made here is still waiting). The schema must be current.
 pub async fn first_invite(
     settings: &Settings,
     store: &Store,
     secrets: ServerSecrets,
+    again: bool,
 ) -> anyhow::Result<FirstInvite> {
     if store.operator_exists().await? {
         return Ok(FirstInvite::OperatorExists);
     }
     if store.accounts_exist().await? {
         return Ok(FirstInvite::AccountsExist);
+    }
+    if !again {
+        if let Some(expires) = store
+            .pending_console_operator_invite(crate::store::now())
+            .await?
+        {
+            return Ok(FirstInvite::Pending(expires));
+        }
     }
     let kdf = crate::crypto::kdf::KdfPool::new(1);
     let accounts = crate::startup::accounts_for(settings, store.clone(), kdf, secrets);
@@ -59,7 +71,7 @@ pub async fn bootstrap(settings: Settings) -> anyhow::Result<()> {
     let store = Store::connect(&settings.database.url, 1).await?;
     let outcome = async {
         store.migrate().await?;
-        first_invite(&settings, &store, secrets).await
+        first_invite(&settings, &store, secrets, true).await
     }
     .await;
     store.close().await;
@@ -79,6 +91,8 @@ pub async fn bootstrap(settings: Settings) -> anyhow::Result<()> {
             "this deployment has accounts already: a new operator made here is a recovery, \
              announced to every member: homeward admin recover-operator"
         ),
+        // Asked for again: never answered so.
+        FirstInvite::Pending(_) => Ok(()),
     }
 }
 

@@ -58,7 +58,8 @@ pub struct InitSummary {
     pub secrets_file: FileOutcome,
     pub migrations_applied: Vec<Applied>,
     pub migrations_known: usize,
-    /// `invited`, `operator-exists` or `accounts-exist`.
+    /// `invited`, `invite-pending` (made by an earlier run, unused, still valid: no second one),
+    /// `operator-exists` or `accounts-exist`.
     pub first_operator: &'static str,
     /// The one-time invite link, when printed rather than written to a file.
     pub invite_url: Option<String>,
@@ -312,7 +313,7 @@ pub async fn init(args: InitArgs) -> anyhow::Result<InitSummary> {
     let store = Store::connect(&settings.database.url, 1).await?;
     let outcome = async {
         let migrated = super::schema::migrate(&store).await?;
-        let invite = first_invite(&settings, &store, secrets).await?;
+        let invite = first_invite(&settings, &store, secrets, false).await?;
         anyhow::Ok((migrated, invite))
     }
     .await;
@@ -331,6 +332,7 @@ pub async fn init(args: InitArgs) -> anyhow::Result<InitSummary> {
             }
             None => ("invited", Some(link.expose_secret().to_owned()), None),
         },
+        FirstInvite::Pending(_) => ("invite-pending", None, None),
         FirstInvite::OperatorExists => ("operator-exists", None, None),
         FirstInvite::AccountsExist => ("accounts-exist", None, None),
     };
@@ -355,7 +357,7 @@ pub fn describe(s: &InitSummary) -> Vec<String> {
         if f.written {
             format!("wrote {} ({what})", f.path.display())
         } else {
-            format!("kept {} ({what}: it exists; init never overwrites it)", f.path.display())
+            format!("kept {}: it exists, and init never overwrites a file", f.path.display())
         }
     };
     let mut lines: Vec<String> = s
@@ -368,7 +370,22 @@ pub fn describe(s: &InitSummary) -> Vec<String> {
         &s.secrets_file,
         "server secrets, mode 0600: back it up offline now",
     ));
-    lines.extend(super::schema::describe(&s.migrations_applied, s.migrations_known));
+    lines.push(match (s.migrations_applied.first(), s.migrations_applied.last()) {
+        (Some(first), Some(last)) => format!(
+            "applied {} of {} migrations ({} {} … {} {}): the schema is up to date \
+             (`homeward migrate` lists them one by one)",
+            s.migrations_applied.len(),
+            s.migrations_known,
+            first.version,
+            first.description,
+            last.version,
+            last.description
+        ),
+        _ => format!(
+            "the database schema was already up to date ({} migrations)",
+            s.migrations_known
+        ),
+    });
     match s.first_operator {
         "invited" => match (&s.invite_url, &s.invite_file) {
             (_, Some(file)) => lines.push(format!(
@@ -385,6 +402,11 @@ pub fn describe(s: &InitSummary) -> Vec<String> {
             }
             (None, None) => {}
         },
+        "invite-pending" => lines.push(
+            "the first operator's invite from an earlier run is unused and still valid: no second \
+             one made (a lost link: homeward admin bootstrap makes another)"
+                .into(),
+        ),
         "operator-exists" => lines.push(
             "an operator account exists already: no invite made (operators invite staff from the workspace)"
                 .into(),

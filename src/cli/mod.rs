@@ -6,7 +6,8 @@
 //!   `kdf_cost`, and `healthcheck` (the container's probe);
 //! - an organisation's offline machine: `org_init` (its keys as files in a folder for the safe,
 //!   and one public file to send), `org_signing` (`org keygen`, `countersign`, `certify`),
-//!   `queue_keys` (`queue keygen`), `queue_grant` (a member's copy of a queue key, sealed here);
+//!   `queue_keys` (`queue keygen`), `queue_grant` (a member's copy of a queue key, sealed here),
+//!   `queue_import` (a coordinator's one import of a queue key, from its file);
 //! - between the two: `send_file` (that one public file), `key_files` (what every key-making
 //!   command writes and every key-taking one reads), `routing_lines` (`queue declare`: the
 //!   routing file's lines from the organisation's file);
@@ -28,11 +29,20 @@ pub mod org_init;
 pub mod org_signing;
 pub mod purge;
 pub mod queue_grant;
+pub mod queue_import;
 pub mod queue_keys;
 pub mod routing_lines;
 pub mod schema;
 pub mod sealed_submit;
 pub mod send_file;
+
+/// An API session token from the file holding it (`POST /api/v1/session`'s `token`).
+pub fn read_token(path: &std::path::Path) -> anyhow::Result<secrecy::SecretString> {
+    let text = zeroize::Zeroizing::new(
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+    );
+    Ok(secrecy::SecretString::from(text.trim().to_owned()))
+}
 
 /// A runtime for one command's database or HTTP work.
 pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {

@@ -94,12 +94,18 @@ pub struct OrgInit<'a> {
     pub queues: &'a [QueueSpec],
 }
 
+#[derive(Debug, Serialize)]
+pub struct QueueKeyFile {
+    pub queue: String,
+    pub file: PathBuf,
+}
+
 /// What it made, for the summary (paths and public values only).
 #[derive(Debug, Serialize)]
 pub struct Made {
     pub folder: PathBuf,
     pub signing_key_file: PathBuf,
-    pub queue_key_files: Vec<(String, PathBuf)>,
+    pub queue_key_files: Vec<QueueKeyFile>,
     pub readme: PathBuf,
     pub send_file: PathBuf,
     pub verifying_key: String,
@@ -245,7 +251,10 @@ pub fn org_init(args: &OrgInit<'_>) -> Result<Made, OrgInitError> {
             ),
             &pair.private.to_text(),
         )?;
-        queue_key_files.push((q.id.clone(), path));
+        queue_key_files.push(QueueKeyFile {
+            queue: q.id.clone(),
+            file: path,
+        });
     }
     crate::store::private_file::create_new(&send_file, file.to_json().as_bytes())
         .map_err(io(&send_file))?;

@@ -17,6 +17,7 @@ mod audit;
 mod certificates;
 pub mod clock;
 mod consent;
+mod console_invites;
 pub mod destroyed;
 mod expiry;
 mod intake;

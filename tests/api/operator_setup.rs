@@ -136,6 +136,8 @@ on_both_engines!(init_sets_up_a_fresh_server_from_flags_and_keeps_it_on_a_second
     assert_eq!(again["secrets_file"]["written"], false, "{again}");
     assert_eq!(again["migrations_applied"].as_array().map(Vec::len), Some(0));
     assert_eq!(text(&secrets), kept_secrets, "the secrets were rewritten");
+    assert_eq!(again["first_operator"], "invite-pending", "{again}");
+    assert!(again["invite_url"].is_null(), "{again}");
 
     let other = run("https://elsewhere.example.org");
     assert!(!other.ok);
