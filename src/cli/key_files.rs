@@ -39,6 +39,15 @@ impl KeyKind {
         }
     }
 
+    fn name(self) -> &'static str {
+        match self {
+            KeyKind::Signing => "an organisation's signing key",
+            KeyKind::Verifying => "an organisation's verifying key",
+            KeyKind::QueuePrivate => "a queue's private key",
+            KeyKind::QueuePublic => "a queue's public key",
+        }
+    }
+
     fn describe(self) -> &'static str {
         match self {
             KeyKind::Signing => {
@@ -95,7 +104,7 @@ fn key_line(text: &str) -> Result<&str, String> {
 /// What a line that is not the expected key is, to say so.
 fn found(line: &str) -> String {
     match KeyKind::ALL.iter().find(|k| line.starts_with(k.prefix())) {
-        Some(kind) => format!("found {} instead", kind.describe()),
+        Some(kind) => format!("found {} ({}) instead", kind.name(), kind.prefix()),
         None => "found something else".into(),
     }
 }
@@ -203,7 +212,7 @@ mod tests {
         let message = read_signing_key(&path).err().map(|e| e.to_string());
         let message = message.unwrap_or_default();
         assert!(message.contains("beginning hwok1."), "{message}");
-        assert!(message.contains("verifying key instead"), "{message}");
+        assert!(message.contains("verifying key (hwov1.) instead"), "{message}");
         let prose = dir.path().join("prose.txt");
         std::fs::write(&prose, format!("SIGNING KEY: keep it\n{}\n", key.to_text().as_str()))
             .unwrap_or_else(|e| panic!("{e}"));

@@ -182,6 +182,7 @@ pub fn org_init(args: &OrgInit<'_>) -> Result<Made, OrgInitError> {
             )));
         }
     }
+    private_folder(args.folder)?;
     let send_file = args
         .send_file
         .map_or_else(|| args.folder.join(SEND_FILE), Path::to_path_buf);
@@ -230,7 +231,6 @@ pub fn org_init(args: &OrgInit<'_>) -> Result<Made, OrgInitError> {
         countersignature: None,
     };
 
-    private_folder(args.folder)?;
     let signing_key_file = args.folder.join(SIGNING_KEY_FILE);
     write_key(
         &signing_key_file,

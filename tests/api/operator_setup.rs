@@ -399,7 +399,7 @@ fn every_key_taking_command_reads_the_files_the_key_making_ones_write() {
     );
     assert!(!wrong.ok);
     assert!(wrong.err.contains("beginning hwok1."), "{}", wrong.err);
-    assert!(wrong.err.contains("queue's private key instead"), "{}", wrong.err);
+    assert!(wrong.err.contains("found a queue's private key (hwsk1.) instead"), "{}", wrong.err);
 
     // grant and sealed-submit take the files too: they get as far as the (absent) server.
     let token = dir.path().join("token");
