@@ -189,9 +189,10 @@ enum QueueCommand {
     /// organisation sent (send-to-operator.json): its [[queue]] blocks, and for the desk
     /// organisation desk_signing_key. The result is checked before it replaces the file.
     Declare {
-        /// The organisation's send-to-operator.json.
-        #[arg(long)]
-        from: PathBuf,
+        /// An organisation's send-to-operator.json (countersigned or not). Repeatable: each
+        /// file's queues are written in turn, the desk organisation's first.
+        #[arg(long, required = true)]
+        from: Vec<PathBuf>,
         /// The routing file to write into. Default: routing_file from the settings.
         #[arg(long)]
         routing_file: Option<PathBuf>,
@@ -616,9 +617,14 @@ fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()> {
             print,
             json,
         } => {
-            let file = cli::send_file::OrganisationFile::read(&from)?;
+            let mut files = from
+                .iter()
+                .map(|path| cli::send_file::OrganisationFile::read(path))
+                .collect::<Result<Vec<_>, _>>()?;
+            // The desk organisation's key first: the others' queues need it in the file.
+            files.sort_by_key(|f| !f.queues.iter().any(|q| q.kind == homeward::domain::QueueKind::Desk));
             if print {
-                let lines = cli::routing_lines::all_lines(&file);
+                let lines: String = files.iter().map(cli::routing_lines::all_lines).collect();
                 return if json {
                     print_json(&serde_json::json!({ "lines": lines }))
                 } else {
@@ -634,22 +640,27 @@ fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()> {
                     )
                 })?,
             };
-            let declared = cli::routing_lines::declare(&file, &routing_file)?;
+            let mut declared = Vec::new();
+            for file in &files {
+                declared.push(cli::routing_lines::declare(file, &routing_file)?);
+            }
             if json {
                 return print_json(&declared);
             }
-            if declared.desk_signing_key_added {
-                println!(
-                    "wrote desk_signing_key ({}'s verifying key) into {}",
-                    file.organisation.id,
-                    routing_file.display()
-                );
-            }
-            for q in &declared.added {
-                println!("declared queue {q} in {}", routing_file.display());
-            }
-            for q in &declared.already {
-                println!("queue {q} was declared already with this key: left as it is");
+            for (file, declared) in files.iter().zip(&declared) {
+                if declared.desk_signing_key_added {
+                    println!(
+                        "wrote desk_signing_key ({}'s verifying key) into {}",
+                        file.organisation.id,
+                        routing_file.display()
+                    );
+                }
+                for q in &declared.added {
+                    println!("declared queue {q} of {} in {}", file.organisation.id, routing_file.display());
+                }
+                for q in &declared.already {
+                    println!("queue {q} was declared already with this key: left as it is");
+                }
             }
             println!(
                 "restart the server (or every replica) to read it; its queues receive once the \
@@ -761,7 +772,9 @@ fn org_command(command: OrgCommand) -> anyhow::Result<()> {
                 }
                 None if print_signing_key => {
                     let key = homeward::crypto::signing::SigningKey::generate();
-                    println!("{}", key.to_text().as_str());
+                    if !json {
+                        println!("{}", key.to_text().as_str());
+                    }
                     key.verifying_key()
                 }
                 None => anyhow::bail!("--out FILE: where to write the signing key"),
@@ -769,9 +782,7 @@ fn org_command(command: OrgCommand) -> anyhow::Result<()> {
             if json {
                 return print_json(&serde_json::json!({ "verifying_key": verifying_key.to_text() }));
             }
-            if !print_signing_key {
-                println!("verifying key (give it to the operator): {}", verifying_key.to_text());
-            }
+            println!("verifying key (give it to the operator): {}", verifying_key.to_text());
             Ok(())
         }
         OrgCommand::Countersign {
@@ -798,6 +809,13 @@ fn org_command(command: OrgCommand) -> anyhow::Result<()> {
                 _ => anyhow::bail!("--from FILE, or --id, --kind, --country and --verifying-key"),
             };
             let signed = cli::org_signing::countersign(&desk_key, whom, out.as_deref())?;
+            if signed.own_key {
+                eprintln!(
+                    "note: this is the desk organisation's own key, which needs no \
+                     countersignature: its verifying key goes into the routing file as \
+                     desk_signing_key (`homeward queue declare --from` writes it)"
+                );
+            }
             if json {
                 return print_json(&signed);
             }

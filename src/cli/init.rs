@@ -206,9 +206,10 @@ fn local_settings(config_dir: &Path, a: &Answers) -> String {
     top.insert("database".into(), database.into());
     format!(
         "# Written by `homeward init`. Everything not set here comes from default.toml beside it;\n\
-         # HOMEWARD_* variables override both. It names the database, so only the server's user\n\
-         # should read it (mode 0600). The routing file declares no desk yet: the server starts once\n\
-         # `homeward queue declare --from` has written the desk organisation's queues into it.\n\
+         # HOMEWARD_* variables override both. A database password here makes this file readable\n\
+         # by its owner only (0600): better put it in the server user's .pgpass. The routing file\n\
+         # declares no desk yet: the server starts once `homeward queue declare --from` has\n\
+         # written the desk organisation's queues into it.\n\
          {}",
         toml::to_string(&top).unwrap_or_default()
     )
@@ -246,6 +247,21 @@ fn agrees(settings: &Settings, args: &InitArgs, path: &Path) -> anyhow::Result<(
     Ok(())
 }
 
+/// Mode 0644 whatever the umask: the server may run as another user than whoever ran init.
+fn readable(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))?;
+    }
+    Ok(())
+}
+
+/// Whether a database URL carries a password (better kept in .pgpass).
+fn holds_password(url: &str) -> bool {
+    url::Url::parse(url).is_ok_and(|u| u.password().is_some())
+}
+
 fn write_new(path: &Path, text: &str, private: bool) -> anyhow::Result<FileOutcome> {
     if path.exists() {
         return Ok(FileOutcome {
@@ -253,12 +269,12 @@ fn write_new(path: &Path, text: &str, private: bool) -> anyhow::Result<FileOutco
             written: false,
         });
     }
-    if private {
+    let written = if private {
         crate::store::private_file::create_new(path, text.as_bytes())
     } else {
-        std::fs::write(path, text)
-    }
-    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        std::fs::write(path, text).and_then(|()| readable(path))
+    };
+    written.map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     Ok(FileOutcome {
         path: path.to_path_buf(),
         written: true,
@@ -280,7 +296,13 @@ pub async fn init(args: InitArgs) -> anyhow::Result<InitSummary> {
         templates.push(write_new(&dir.join(name), text, false)?);
     }
     let local_settings = match &answers {
-        Some(a) => write_new(&local, &local_settings(dir, a), true)?,
+        // Readable by the server's own user (a systemd DynamicUser reads /etc/homeward as
+        // another user); owner-only when it holds a database password.
+        Some(a) => write_new(
+            &local,
+            &local_settings(dir, a),
+            holds_password(a.database_url.expose_secret()),
+        )?,
         None => FileOutcome {
             path: local.clone(),
             written: false,
@@ -365,7 +387,7 @@ pub fn describe(s: &InitSummary) -> Vec<String> {
         .iter()
         .map(|f| said(f, "shipped settings"))
         .collect();
-    lines.push(said(&s.local_settings, "this server's settings, mode 0600"));
+    lines.push(said(&s.local_settings, "this server's settings"));
     lines.push(said(
         &s.secrets_file,
         "server secrets, mode 0600: back it up offline now",
