@@ -498,9 +498,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!("--pin: {e}"))?;
             let input: homeward::domain::ReportInput =
                 serde_json::from_slice(&std::fs::read(&file)?)?;
-            let submitted = cli::runtime()?.block_on(cli::sealed_submit::submit(
-                &server, &pins, input,
-            ))?;
+            let submitted =
+                cli::runtime()?.block_on(cli::sealed_submit::submit(&server, &pins, input))?;
             println!(
                 "{}",
                 serde_json::json!({
@@ -606,7 +605,10 @@ fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()> {
             if json {
                 return print_json(&made);
             }
-            println!("# queue {id}: the routing file's lines (the private key is in {})", made.private_key_file);
+            println!(
+                "# queue {id}: the routing file's lines (the private key is in {})",
+                made.private_key_file
+            );
             println!("public_key = \"{}\"", made.public_key);
             println!("signature = \"{}\"", made.signature);
             Ok(())
@@ -622,7 +624,11 @@ fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()> {
                 .map(|path| cli::send_file::OrganisationFile::read(path))
                 .collect::<Result<Vec<_>, _>>()?;
             // The desk organisation's key first: the others' queues need it in the file.
-            files.sort_by_key(|f| !f.queues.iter().any(|q| q.kind == homeward::domain::QueueKind::Desk));
+            files.sort_by_key(|f| {
+                !f.queues
+                    .iter()
+                    .any(|q| q.kind == homeward::domain::QueueKind::Desk)
+            });
             if print {
                 let lines: String = files.iter().map(cli::routing_lines::all_lines).collect();
                 return if json {
@@ -656,7 +662,11 @@ fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()> {
                     );
                 }
                 for q in &declared.added {
-                    println!("declared queue {q} of {} in {}", file.organisation.id, routing_file.display());
+                    println!(
+                        "declared queue {q} of {} in {}",
+                        file.organisation.id,
+                        routing_file.display()
+                    );
                 }
                 for q in &declared.already {
                     println!("queue {q} was declared already with this key: left as it is");
@@ -677,8 +687,8 @@ fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()> {
         } => {
             let token = cli::read_token(&token_file)?;
             let key = cli::key_files::read_queue_key(&queue_key)?;
-            let copies =
-                cli::runtime()?.block_on(cli::queue_import::import(&server, &token, &queue, &key))?;
+            let copies = cli::runtime()?
+                .block_on(cli::queue_import::import(&server, &token, &queue, &key))?;
             println!("{queue}: its key is imported, sealed to {copies} account(s)");
             Ok(())
         }
@@ -766,7 +776,10 @@ fn org_command(command: OrgCommand) -> anyhow::Result<()> {
                 Some(out) => {
                     let key = cli::org_signing::keygen(&out)?;
                     if !json {
-                        println!("wrote the signing key to {} (mode 0600): keep it offline", out.display());
+                        println!(
+                            "wrote the signing key to {} (mode 0600): keep it offline",
+                            out.display()
+                        );
                     }
                     key
                 }
@@ -780,9 +793,14 @@ fn org_command(command: OrgCommand) -> anyhow::Result<()> {
                 None => anyhow::bail!("--out FILE: where to write the signing key"),
             };
             if json {
-                return print_json(&serde_json::json!({ "verifying_key": verifying_key.to_text() }));
+                return print_json(
+                    &serde_json::json!({ "verifying_key": verifying_key.to_text() }),
+                );
             }
-            println!("verifying key (give it to the operator): {}", verifying_key.to_text());
+            println!(
+                "verifying key (give it to the operator): {}",
+                verifying_key.to_text()
+            );
             Ok(())
         }
         OrgCommand::Countersign {

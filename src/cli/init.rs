@@ -159,7 +159,10 @@ fn answers(args: &InitArgs) -> anyhow::Result<Answers> {
         && listen.ip().is_loopback()
         && !loopback_url(&public_url)
     {
-        vec![IpAddr::from([127, 0, 0, 1]), IpAddr::from([0u16, 0, 0, 0, 0, 0, 0, 1])]
+        vec![
+            IpAddr::from([127, 0, 0, 1]),
+            IpAddr::from([0u16, 0, 0, 0, 0, 0, 0, 1]),
+        ]
     } else {
         args.trusted_proxies.clone()
     };
@@ -286,11 +289,18 @@ pub async fn init(args: InitArgs) -> anyhow::Result<InitSummary> {
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
     if let Some(file) = &args.invite_file {
         if file.exists() {
-            anyhow::bail!("{} exists already: name a new file for the invite", file.display());
+            anyhow::bail!(
+                "{} exists already: name a new file for the invite",
+                file.display()
+            );
         }
     }
     let local = dir.join("local.toml");
-    let answers = if local.exists() { None } else { Some(answers(&args)?) };
+    let answers = if local.exists() {
+        None
+    } else {
+        Some(answers(&args)?)
+    };
     let mut templates = Vec::new();
     for (name, text) in TEMPLATES {
         templates.push(write_new(&dir.join(name), text, false)?);
@@ -379,7 +389,10 @@ pub fn describe(s: &InitSummary) -> Vec<String> {
         if f.written {
             format!("wrote {} ({what})", f.path.display())
         } else {
-            format!("kept {}: it exists, and init never overwrites a file", f.path.display())
+            format!(
+                "kept {}: it exists, and init never overwrites a file",
+                f.path.display()
+            )
         }
     };
     let mut lines: Vec<String> = s
@@ -392,22 +405,24 @@ pub fn describe(s: &InitSummary) -> Vec<String> {
         &s.secrets_file,
         "server secrets, mode 0600: back it up offline now",
     ));
-    lines.push(match (s.migrations_applied.first(), s.migrations_applied.last()) {
-        (Some(first), Some(last)) => format!(
-            "applied {} of {} migrations ({} {} … {} {}): the schema is up to date \
+    lines.push(
+        match (s.migrations_applied.first(), s.migrations_applied.last()) {
+            (Some(first), Some(last)) => format!(
+                "applied {} of {} migrations ({} {} … {} {}): the schema is up to date \
              (`homeward migrate` lists them one by one)",
-            s.migrations_applied.len(),
-            s.migrations_known,
-            first.version,
-            first.description,
-            last.version,
-            last.description
-        ),
-        _ => format!(
-            "the database schema was already up to date ({} migrations)",
-            s.migrations_known
-        ),
-    });
+                s.migrations_applied.len(),
+                s.migrations_known,
+                first.version,
+                first.description,
+                last.version,
+                last.description
+            ),
+            _ => format!(
+                "the database schema was already up to date ({} migrations)",
+                s.migrations_known
+            ),
+        },
+    );
     match s.first_operator {
         "invited" => match (&s.invite_url, &s.invite_file) {
             (_, Some(file)) => lines.push(format!(

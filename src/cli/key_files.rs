@@ -212,10 +212,16 @@ mod tests {
         let message = read_signing_key(&path).err().map(|e| e.to_string());
         let message = message.unwrap_or_default();
         assert!(message.contains("beginning hwok1."), "{message}");
-        assert!(message.contains("verifying key (hwov1.) instead"), "{message}");
+        assert!(
+            message.contains("verifying key (hwov1.) instead"),
+            "{message}"
+        );
         let prose = dir.path().join("prose.txt");
-        std::fs::write(&prose, format!("SIGNING KEY: keep it\n{}\n", key.to_text().as_str()))
-            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(
+            &prose,
+            format!("SIGNING KEY: keep it\n{}\n", key.to_text().as_str()),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let message = read_signing_key(&prose).err().map(|e| e.to_string());
         assert!(message.unwrap_or_default().contains("2 lines"));
     }

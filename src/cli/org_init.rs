@@ -12,9 +12,7 @@ use crate::crypto::KeyPair;
 use crate::domain::{CountryCode, OrganisationKind, QueueKind};
 
 use super::key_files::write_key;
-use super::send_file::{
-    slug_ok, Organisation, OrganisationFile, QueueDeclaration, SendFileError,
-};
+use super::send_file::{slug_ok, Organisation, OrganisationFile, QueueDeclaration, SendFileError};
 
 /// The name of the signing key's file in the folder.
 pub const SIGNING_KEY_FILE: &str = "signing.key";
@@ -37,7 +35,9 @@ impl QueueSpec {
         let mut parts = text.split(':');
         let id = parts.next().unwrap_or_default().trim().to_owned();
         if !slug_ok(&id) {
-            return Err(format!("`{text}`: the queue id comes first, in a-z, 0-9 and -"));
+            return Err(format!(
+                "`{text}`: the queue id comes first, in a-z, 0-9 and -"
+            ));
         }
         let kind = parts.next().unwrap_or_default().trim();
         let kind = QueueKind::parse(kind).ok_or_else(|| {
@@ -51,20 +51,16 @@ impl QueueSpec {
             languages: Vec::new(),
         };
         for part in parts {
-            let (name, list) = part
-                .split_once('=')
-                .ok_or_else(|| format!("`{part}`: say countries=…, nationalities=… or languages=…"))?;
+            let (name, list) = part.split_once('=').ok_or_else(|| {
+                format!("`{part}`: say countries=…, nationalities=… or languages=…")
+            })?;
             match name.trim() {
                 "countries" => spec.countries = codes(list)?,
                 "nationalities" => spec.nationalities = codes(list)?,
                 "languages" => {
                     spec.languages = items(list).map(|l| l.to_ascii_lowercase()).collect()
                 }
-                other => {
-                    return Err(format!(
-                        "`{other}`: countries, nationalities or languages"
-                    ))
-                }
+                other => return Err(format!("`{other}`: countries, nationalities or languages")),
             }
         }
         Ok(spec)
@@ -170,7 +166,10 @@ pub fn org_init(args: &OrgInit<'_>) -> Result<Made, OrgInitError> {
     }
     for (i, q) in args.queues.iter().enumerate() {
         if args.queues[..i].iter().any(|p| p.id == q.id) {
-            return Err(OrgInitError::Refused(format!("queue {} is named twice", q.id)));
+            return Err(OrgInitError::Refused(format!(
+                "queue {} is named twice",
+                q.id
+            )));
         }
         if q.kind.organisation_kind() != args.kind {
             return Err(OrgInitError::Refused(format!(

@@ -28,9 +28,8 @@ pub async fn import(
     let client = reqwest::Client::builder()
         .tls_backend_preconfigured(crate::crypto::tls::client_config()?)
         .build()?;
-    let body = Zeroizing::new(
-        serde_json::json!({ "private_key": key.to_text().as_str() }).to_string(),
-    );
+    let body =
+        Zeroizing::new(serde_json::json!({ "private_key": key.to_text().as_str() }).to_string());
     let response = client
         .post(format!(
             "{}/api/v1/queues/{queue}/key",

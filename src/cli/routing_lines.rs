@@ -70,7 +70,9 @@ pub fn queue_blocks(file: &OrganisationFile, only: Option<&[String]>) -> String 
             continue;
         }
         let codes = |list: &[crate::domain::CountryCode]| {
-            list.iter().map(|c| c.as_str().to_owned()).collect::<Vec<_>>()
+            list.iter()
+                .map(|c| c.as_str().to_owned())
+                .collect::<Vec<_>>()
         };
         text.push_str(&format!(
             "\n# {name} ({org}): queue {id}, from the organisation's own file\n\
@@ -120,7 +122,8 @@ pub fn declare(file: &OrganisationFile, routing_file: &Path) -> Result<Declared,
         (text, current)
     } else {
         (
-            "# Homeward routing file: the queues, written by `homeward queue declare`.\n".to_owned(),
+            "# Homeward routing file: the queues, written by `homeward queue declare`.\n"
+                .to_owned(),
             RoutingConfig::default(),
         )
     };

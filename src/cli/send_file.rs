@@ -144,11 +144,10 @@ impl OrganisationFile {
             path: shown.clone(),
             source,
         })?;
-        let raw: RawFile =
-            serde_json::from_str(&text).map_err(|e| SendFileError::NotOne {
-                path: shown.clone(),
-                reason: e.to_string(),
-            })?;
+        let raw: RawFile = serde_json::from_str(&text).map_err(|e| SendFileError::NotOne {
+            path: shown.clone(),
+            reason: e.to_string(),
+        })?;
         if raw.format != FORMAT {
             return Err(SendFileError::NotOne {
                 path: shown,
@@ -191,7 +190,8 @@ impl OrganisationFile {
         let countersignature = raw
             .countersignature
             .map(|s| {
-                Signature::parse(&s).map_err(|_| "countersignature: not an hwsg1. signature".to_owned())
+                Signature::parse(&s)
+                    .map_err(|_| "countersignature: not an hwsg1. signature".to_owned())
             })
             .transpose()?;
         Ok(OrganisationFile {
@@ -283,7 +283,11 @@ fn check_queue(org: &Organisation, q: RawQueue) -> Result<QueueDeclaration, Stri
     let declaration = QueueDeclaration {
         countries: countries(&q.countries, &format!("queue {}", q.id))?,
         nationalities: countries(&q.nationalities, &format!("queue {}", q.id))?,
-        languages: q.languages.iter().map(|l| l.trim().to_ascii_lowercase()).collect(),
+        languages: q
+            .languages
+            .iter()
+            .map(|l| l.trim().to_ascii_lowercase())
+            .collect(),
         id: q.id,
         kind,
         public_key,
