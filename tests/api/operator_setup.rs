@@ -796,3 +796,108 @@ on_both_engines!(
         );
     }
 );
+
+/// The `homeward` commands docs/deploy.md names (in code spans and indented lines), as
+/// (command words, flags).
+fn documented_commands(doc: &str) -> Vec<(Vec<String>, Vec<String>)> {
+    let mut found = Vec::new();
+    for piece in doc.split(['`', '\n']) {
+        let Some(at) = piece.find("homeward ") else {
+            continue;
+        };
+        let words: Vec<&str> = piece[at + "homeward ".len()..].split_whitespace().collect();
+        let mut words = words.into_iter().peekable();
+        if words.peek() == Some(&"--config") {
+            words.next();
+            words.next();
+        }
+        let mut command = Vec::new();
+        let mut flags = Vec::new();
+        for word in words {
+            if let Some(flag) = word.strip_prefix("--") {
+                let flag = flag.split('=').next().unwrap_or_default();
+                flags.push(format!("--{flag}"));
+            } else if flags.is_empty()
+                && command.len() < 2
+                && !word.is_empty()
+                && word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            {
+                command.push(word.to_owned());
+            }
+        }
+        if !command.is_empty() {
+            found.push((command, flags));
+        }
+    }
+    found
+}
+
+#[test]
+fn every_command_file_and_section_docs_deploy_names_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = text(&root.join("docs/deploy.md"));
+    let commands = documented_commands(&doc);
+    assert!(commands.len() > 20, "{commands:?}");
+    for (words, flags) in commands {
+        // A first word that is not a command is prose ("homeward sees the client's address").
+        let top = homeward(&[words[0].as_str(), "--help"], &[]);
+        if !top.ok {
+            assert!(
+                !["init", "migrate", "queue", "org", "serve"].contains(&words[0].as_str()),
+                "{words:?}: {}",
+                top.err
+            );
+            continue;
+        }
+        let mut path: Vec<&str> = vec![words[0].as_str()];
+        if top.out.contains("Commands:") {
+            let sub = words
+                .get(1)
+                .unwrap_or_else(|| panic!("{words:?} needs a subcommand"));
+            path.push(sub.as_str());
+        }
+        let mut args = path.clone();
+        args.push("--help");
+        let help = homeward(&args, &[]);
+        assert!(
+            help.ok,
+            "`homeward {}` does not exist: {}",
+            path.join(" "),
+            help.err
+        );
+        for flag in flags {
+            assert!(
+                help.out.contains(&flag) || flag == "--config",
+                "`homeward {}` has no {flag}",
+                path.join(" ")
+            );
+        }
+    }
+    // Files and folders it names, and the sections of other documents it points to.
+    for word in doc.split(|c: char| c.is_whitespace() || "`(),;:".contains(c)) {
+        let word = word.trim_end_matches('.');
+        for folder in ["deploy/", "docs/", "config/", "tests/api/"] {
+            if word.starts_with(folder) && word.len() > folder.len() && !word.contains('…') {
+                assert!(
+                    root.join(word).exists(),
+                    "docs/deploy.md names {word}, which is not there"
+                );
+            }
+        }
+    }
+    for (file, marker) in [
+        ("docs/security.md", "(docs/security.md, \""),
+        ("README.md", "(see README, \""),
+        ("README.md", "(README, \""),
+    ] {
+        let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let target = one_line(&text(&root.join(file)));
+        for piece in doc.split(marker).skip(1) {
+            let section = one_line(piece.split('"').next().unwrap_or_default());
+            assert!(
+                target.contains(&section),
+                "docs/deploy.md points to {file}, \"{section}\", which is not there"
+            );
+        }
+    }
+}
