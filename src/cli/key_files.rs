@@ -42,7 +42,7 @@ impl KeyKind {
     fn name(self) -> &'static str {
         match self {
             KeyKind::Signing => "an organisation's signing key",
-            KeyKind::Verifying => "an organisation's verifying key",
+            KeyKind::Verifying => "a verifying key",
             KeyKind::QueuePrivate => "a queue's private key",
             KeyKind::QueuePublic => "a queue's public key",
         }
@@ -53,7 +53,10 @@ impl KeyKind {
             KeyKind::Signing => {
                 "an organisation's signing key (signing.key, from `homeward org init` or `org keygen`)"
             }
-            KeyKind::Verifying => "an organisation's verifying key",
+            KeyKind::Verifying => {
+                "a verifying key (an organisation's, as its send-to-operator.json holds it, or an \
+                 account's identity key)"
+            }
             KeyKind::QueuePrivate => {
                 "a queue's private key (queue-ID.key, from `homeward org init` or `queue keygen`)"
             }
@@ -158,6 +161,13 @@ pub fn verifying_key(given: &str) -> Result<VerifyingKey, KeyFileError> {
         });
     }
     let path = Path::new(given);
+    if !path.exists() {
+        return Err(KeyFileError::Wrong {
+            path: given.to_owned(),
+            expected: KeyKind::Verifying,
+            found: "it is neither such a key nor a file".into(),
+        });
+    }
     if let Ok(file) = OrganisationFile::read(path) {
         return Ok(file.organisation.signing_key);
     }
