@@ -1,4 +1,6 @@
-//! What the `homeward` command runs besides the server, one module per thing it does:
+//! What the `homeward` command runs besides the server, one module per thing it does. `args` is
+//! the command line's shape; `commands`, `org_commands` and `queue_commands` take each parsed
+//! command to the module doing it:
 //!
 //! - the server's half of an install: `init` (settings, secrets, schema, first invite),
 //!   `schema` (`migrate`, and "run homeward migrate first" everywhere else), `check_config`,
@@ -17,17 +19,21 @@
 //! It talks to a server over HTTP, as any client would, or to the database through the store,
 //! and may use every floor of the library.
 
+pub mod args;
 pub mod audit;
 pub mod backups;
 pub mod check_config;
+pub mod commands;
 pub mod first_operator;
 pub mod healthcheck;
 pub mod init;
 pub mod kdf_cost;
 pub mod key_files;
+pub mod org_commands;
 pub mod org_init;
 pub mod org_signing;
 pub mod purge;
+pub mod queue_commands;
 pub mod queue_grant;
 pub mod queue_import;
 pub mod queue_keys;
