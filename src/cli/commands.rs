@@ -11,6 +11,7 @@ use crate::cli::args::{AdminCommand, AuditCommand, Command, InitFlags, SecretsCo
 use crate::config::Settings;
 use crate::store::Store;
 
+/// What a command prints with `--json`: one pretty-printed JSON value.
 pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(())

@@ -6,6 +6,7 @@ use crate::cli::args::OrgCommand;
 use crate::cli::commands::print_json;
 use crate::cli::queue_commands::{country, organisation_kind};
 
+/// Runs one `homeward org …` command.
 pub fn org_command(command: OrgCommand) -> anyhow::Result<()> {
     match command {
         OrgCommand::Init {

@@ -8,21 +8,25 @@ use crate::cli::args::QueueCommand;
 use crate::cli::commands::print_json;
 use crate::config::Settings;
 
+/// A queue kind from a flag, either name of a consulate's accepted.
 pub fn queue_kind(kind: &str) -> anyhow::Result<crate::domain::QueueKind> {
     crate::domain::QueueKind::parse(kind)
         .ok_or_else(|| anyhow::anyhow!("--kind: desk, ngo, consulate or police"))
 }
 
+/// An organisation kind from a flag, either name of a consulate accepted.
 pub fn organisation_kind(kind: &str) -> anyhow::Result<crate::domain::OrganisationKind> {
     crate::domain::OrganisationKind::parse(kind)
         .ok_or_else(|| anyhow::anyhow!("--kind: ngo, consulate or police"))
 }
 
+/// A country code from a flag.
 pub fn country(code: &str) -> anyhow::Result<crate::domain::CountryCode> {
     crate::domain::CountryCode::parse(code)
         .map_err(|_| anyhow::anyhow!("--country: not an ISO 3166-1 alpha-2 code"))
 }
 
+/// Runs one `homeward queue …` command.
 pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()> {
     match command {
         QueueCommand::Keygen {

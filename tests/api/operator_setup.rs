@@ -901,3 +901,47 @@ fn every_command_file_and_section_docs_deploy_names_exists() {
         }
     }
 }
+
+/// On a terminal, `init` asks for what no flag gave, offering the defaults. The terminal is
+/// util-linux's `script`, fed the answers; the test says so and passes where it is missing.
+#[test]
+fn init_on_a_terminal_asks_for_what_no_flag_gave() {
+    let Ok(found) = Command::new("script").arg("--version").output() else {
+        eprintln!("util-linux `script` is not installed: the terminal run is not tried");
+        return;
+    };
+    assert!(found.status.success());
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let run = format!(
+        "{} --config {} init",
+        binary(),
+        path_str(&dir.path().join("etc"))
+    );
+    let data = dir.path().join("var");
+    let answers = format!(
+        "{}\n\nhttps://asked.example.org\n127.0.0.1:8091\n",
+        path_str(&data)
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &run, "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write;
+        stdin
+            .write_all(answers.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{out}");
+    assert!(out.contains("Where people reach this server"), "{out}");
+    let settings =
+        homeward::config::Settings::load(&dir.path().join("etc")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(settings.public_url, "https://asked.example.org");
+    assert_eq!(settings.server.port, 8091);
+    assert_eq!(settings.data_dir, data);
+}
