@@ -167,7 +167,7 @@ pub enum QueueCommand {
         /// The queue's id, as the routing file will declare it.
         #[arg(long)]
         id: String,
-        /// desk, ngo, consulate (or consular) or police.
+        /// desk, ngo, consulate or police.
         #[arg(long)]
         kind: String,
         /// The organisation's signing key file (signing.key, from `homeward org init`).
@@ -254,7 +254,7 @@ pub enum OrgCommand {
         /// Its name, as the operator's pages will show it.
         #[arg(long)]
         name: String,
-        /// ngo, consulate (or consular) or police.
+        /// ngo, consulate or police.
         #[arg(long)]
         kind: String,
         /// Its country (ISO 3166-1 alpha-2).
