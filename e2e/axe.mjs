@@ -266,6 +266,7 @@ async function staffPages(browser) {
   await login(operator, "staff en: operator workspace");
 
   await check("staff en: organisations", await go(op, "/organisations"));
+  await check("staff en: operator overview", await go(op, "/overview"));
   await check("staff en: organisations, form with mistakes", await submit(op, 'form[action="/organisations"] button[type="submit"]'), 422);
   const verifying = cli("org", "keygen", "--print-signing-key").match(/hwov1\.\S+/)?.[0];
   await go(op, "/organisations");
@@ -299,6 +300,12 @@ async function staffPages(browser) {
   const invited = await submit(op, 'form[action="/invites"] button');
   await check("staff en: operator workspace, invite made", invited);
   const coordLink = text(html(invited), "cmd").find((t) => t.includes("/invite/"));
+  // One more invite, revoked from the list of open ones: the workspace says so.
+  await op.selectOption("#organisation", "partner-ngo");
+  await op.selectOption("#role", "coordinator");
+  await submit(op, 'form[action="/invites"] button');
+  const revokes = await op.$$eval('form[action$="/revoke"]', (fs) => fs.map((f) => f.getAttribute("action")));
+  await check("staff en: operator workspace, invite revoked", await submit(op, `form[action="${revokes[revokes.length - 1]}"] button`));
   const coordinator = await enrol(browser, coordLink, "coord.axe");
   const co = coordinator.page;
   await login(coordinator, "staff en: coordinator workspace, no key yet");

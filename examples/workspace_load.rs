@@ -104,14 +104,37 @@ fn settings(dir: &std::path::Path, url: &str) -> Settings {
 }
 
 /// The listings each responder asks for in turn: the first page, three filters, and (the last)
-/// a page deep in the list, 50 entries each with their summaries.
+/// a page deep in the list, as its "next" link names it, 50 entries each with their summaries.
 const LISTINGS: [&str; 5] = [
     "",
     "?unread=1",
     "?priority=critical",
     "?claim=unclaimed&overdue=1",
-    "?page=",
+    "?page=N&after=",
 ];
+
+/// Addresses of pages spread through the whole list, each as the page before it links to it.
+async fn deep_pages(store: &homeward::store::Store, count: usize) -> anyhow::Result<Vec<String>> {
+    use homeward::web::shared::list_query::{Filters, PAGE};
+    let pages = (count / PAGE as usize).max(1);
+    let mut links = Vec::new();
+    for step in 1..=20 {
+        let page = pages * step / 21;
+        let query = homeward::store::ListQuery {
+            offset: i64::try_from(page).unwrap_or(0) * PAGE - 1,
+            limit: 1,
+            ..Default::default()
+        };
+        if let Some(last) = store.list_entries("ngo", &query).await?.pop() {
+            let before = Filters {
+                page: u32::try_from(page).unwrap_or(1),
+                ..Filters::default()
+            };
+            links.push(before.next_href("ngo", &last));
+        }
+    }
+    Ok(links)
+}
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -361,6 +384,7 @@ async fn main() -> anyhow::Result<()> {
         .build()?;
     let base = format!("http://127.0.0.1:{port}");
     let ids = Arc::new(ids);
+    let deep = Arc::new(deep_pages(&store, seeded).await?);
     println!(
         "engine {engine}: {seeded} reports seeded in {:.1} s",
         seeding.as_secs_f64()
@@ -370,7 +394,8 @@ async fn main() -> anyhow::Result<()> {
         let deadline = Instant::now() + Duration::from_secs(seconds);
         let tasks = (0..responders).map(|r| {
             let pause = Duration::from_millis(pause);
-            let (client, base, ids) = (client.clone(), base.clone(), ids.clone());
+            let (client, base, ids, deep) =
+                (client.clone(), base.clone(), ids.clone(), deep.clone());
             let cookie = format!("hw_session={}", cookie.expose_secret());
             tokio::spawn(async move {
                 let (mut lists, mut opens, mut failures) = (Vec::new(), Vec::new(), 0u32);
@@ -382,13 +407,14 @@ async fn main() -> anyhow::Result<()> {
                     // Each responder goes through the filters in turn, and now and then to a page
                     // deep in the list.
                     turn += 1;
-                    let (variant, query) = match turn % LISTINGS.len() {
-                        4 => (4, format!("?page={}", 1 + (i % (count / 50).max(1)))),
-                        v => (v, LISTINGS[v].to_owned()),
+                    let path = match turn % LISTINGS.len() {
+                        4 => deep.get(i % deep.len().max(1)).cloned().unwrap_or_default(),
+                        v => format!("/queues/ngo{}", LISTINGS[v]),
                     };
+                    let variant = turn % LISTINGS.len();
                     let t = Instant::now();
                     let ok = client
-                        .get(format!("{base}/queues/ngo{query}"))
+                        .get(format!("{base}{path}"))
                         .header("Cookie", &cookie)
                         .send()
                         .await

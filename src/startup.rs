@@ -138,6 +138,9 @@ impl Application {
             .await
             .context("recording the queues")?;
         tracing::debug!(changes = changes.len(), "queues recorded");
+        crate::operations::overview::warn_stale(&store, &routing, settings.routing_file.as_deref())
+            .await
+            .context("comparing the routing file with the queues' keys")?;
         crate::trust::desk_key::record_desk_key(
             &store,
             &accounts.audit,

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::casework::opening::{open_stored, OpenedItem};
 use crate::crypto::PrivateKey;
 use crate::domain::{Audience, ItemKind, Summary};
-use crate::store::{Entry, ListQuery, StoredItem};
+use crate::store::{Entry, ListQuery, Seek, StoredItem};
 use crate::trust::accounts::Principal;
 use crate::trust::audit::Audit;
 use crate::trust::receivers::Receivers;
@@ -80,8 +80,21 @@ pub async fn page(
         ..query.clone()
     };
     let mut entries = store.list_entries(queue, &one_more).await?;
-    let more = entries.len() as i64 > query.limit;
-    entries.truncate(usize::try_from(query.limit).unwrap_or(0));
+    let extra = entries.len() as i64 > query.limit;
+    // Going back, the extra entry is the one before the page, and what follows the page is
+    // the entry the cursor names.
+    let more = match query.seek {
+        Some(Seek::Before(_)) => {
+            if extra {
+                entries.remove(0);
+            }
+            true
+        }
+        _ => {
+            entries.truncate(usize::try_from(query.limit).unwrap_or(0));
+            extra
+        }
+    };
     let ids: Vec<&str> = entries
         .iter()
         .filter(|e| e.consent_withdrawn_at.is_none())

@@ -101,18 +101,10 @@ pub async fn check_database(dir: &Path, url: secrecy::SecretString) -> anyhow::R
         store.close().await;
         return Err(e.into());
     }
-    let standings = crate::trust::organisations::planned_standings(&store, &routing).await;
+    let checked = crate::operations::overview::check(&store, &routing, &settings.ack_targets).await;
     store.close().await;
-    let mut desk_receives = false;
-    for (queue, standing) in standings? {
-        match standing {
-            Ok(()) => {
-                desk_receives |= routing.desk().is_some_and(|d| d.id == queue);
-                println!("queue {queue}: receives reports");
-            }
-            Err(hold) => println!("queue {queue}: receives nothing: {}", hold.describe()),
-        }
-    }
+    let (queues, desk_receives) = checked?;
+    print!("{queues}");
     if !desk_receives {
         anyhow::bail!("the desk cannot receive: intake answers 503 and issues no receipt");
     }

@@ -5,6 +5,7 @@
 
 use uuid::Uuid;
 
+use crate::crypto::item::padded;
 use crate::crypto::signing::{Signature, Statement, VerifyingKey};
 use crate::crypto::{CryptoError, ItemKey, PublicKey, SealedItem, SealedKey};
 use crate::domain::device::plaintext;
@@ -230,13 +231,16 @@ pub fn seal(ticket: &Ticket, input: &ReportInput) -> Result<SealedSubmission, Cl
         seal_one(
             "report",
             (report, id(&ticket.items.report)?),
-            &zeroize::Zeroizing::new(plaintext("report", input)?),
+            &padded(&zeroize::Zeroizing::new(plaintext("report", input)?)),
             &ticket.audiences.ngo,
         )?,
         seal_one(
             "projection",
             (report, id(&ticket.items.projection)?),
-            &zeroize::Zeroizing::new(plaintext("projection", &projection)?),
+            &padded(&zeroize::Zeroizing::new(plaintext(
+                "projection",
+                &projection,
+            )?)),
             &ticket.audiences.projection,
         )?,
     ];

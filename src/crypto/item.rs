@@ -170,6 +170,27 @@ fn crypt(
     }
 }
 
+/// Every item's plaintext is rounded up to a multiple of this many bytes before it is sealed,
+/// on the server and on the reporter's device alike.
+pub const PAD_TO: usize = 512;
+
+/// The length `len` bytes of plaintext are padded to: the next multiple of `PAD_TO`, at least one.
+pub fn padded_len(len: usize) -> usize {
+    len.div_ceil(PAD_TO).max(1) * PAD_TO
+}
+
+/// `plaintext` followed by spaces up to `padded_len`. A ciphertext's length would otherwise tell
+/// whoever holds the database which consent was given or withdrawn, how long a reply or a note
+/// is, or a summary's country; within a block they all look alike. Every item's plaintext is
+/// JSON, where trailing whitespace is allowed and ignored, so padded and unpadded items (those
+/// stored before padding, or sealed by an older device) open alike.
+pub fn padded(plaintext: &[u8]) -> Zeroizing<Vec<u8>> {
+    let mut out = Zeroizing::new(Vec::with_capacity(padded_len(plaintext.len())));
+    out.extend_from_slice(plaintext);
+    out.resize(padded_len(plaintext.len()), b' ');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

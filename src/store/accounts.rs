@@ -63,6 +63,17 @@ pub struct Invite {
     pub organisation_id: Option<String>,
 }
 
+/// An invite as stored: its public id, the HMAC of its token, what it grants, who made it (none
+/// at the server's console) and when it stops working.
+pub struct NewInvite<'a> {
+    pub id: &'a str,
+    pub token_hmac: &'a [u8],
+    pub invite: &'a Invite,
+    pub created_by: Option<&'a str>,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
 /// A live session and who it belongs to.
 #[derive(Debug, Clone)]
 pub struct SessionRecord {
@@ -96,25 +107,22 @@ impl Store {
     #[tracing::instrument(skip_all)]
     pub async fn insert_invite(
         &self,
-        token_hmac: &[u8],
-        invite: &Invite,
-        created_by: Option<&str>,
-        now: i64,
-        expires_at: i64,
+        new: &NewInvite<'_>,
         audit: &AuditEntry<'_>,
     ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             let mut tx = begin_audited!(self, pool).await?;
             sqlx::query(
-                "INSERT INTO invites (token_hmac, role, organisation_id, created_by, created_at, expires_at)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO invites (id, token_hmac, role, organisation_id, created_by, created_at, expires_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
-            .bind(token_hmac)
-            .bind(&invite.role)
-            .bind(&invite.organisation_id)
-            .bind(created_by)
-            .bind(now)
-            .bind(expires_at)
+            .bind(new.id)
+            .bind(new.token_hmac)
+            .bind(&new.invite.role)
+            .bind(&new.invite.organisation_id)
+            .bind(new.created_by)
+            .bind(new.created_at)
+            .bind(new.expires_at)
             .execute(&mut *tx)
             .await?;
             try_append_audit!(self, tx, audit);
@@ -137,9 +145,10 @@ impl Store {
         on_pool!(self, write, pool => {
             let mut tx = begin_audited!(self, pool).await?;
             sqlx::query(
-                "INSERT INTO invites (token_hmac, role, organisation_id, created_by, created_at, expires_at, reset_account)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                "INSERT INTO invites (id, token_hmac, role, organisation_id, created_by, created_at, expires_at, reset_account)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )
+            .bind(uuid::Uuid::new_v4().simple().to_string())
             .bind(token_hmac)
             .bind(&account.role)
             .bind(&account.organisation_id)

@@ -33,6 +33,11 @@ pub struct AuditEntry<'a> {
 }
 
 impl<'a> AuditEntry<'a> {
+    /// When the entry says it happened.
+    pub fn at(&self) -> i64 {
+        self.at
+    }
+
     pub fn new(
         key: &'a [u8; 32],
         mac: EntryMac,

@@ -16,6 +16,23 @@ pub enum ClaimFilter<'a> {
     Unclaimed,
 }
 
+/// An entry's place in the list's order: its class's rank, when it was added, its report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub rank: i16,
+    pub added_at: i64,
+    pub report_id: String,
+}
+
+/// Where a page starts, read off the listing index: just after an entry (the next page), or
+/// just before one (the previous page). Without one, a page is counted from the list's start
+/// (`offset`), which reads every entry it passes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seek {
+    After(Cursor),
+    Before(Cursor),
+}
+
 /// One page of a queue's entries, in the list's order (critical, high, normal; oldest first).
 #[derive(Debug, Clone, Default)]
 pub struct ListQuery<'a> {
@@ -28,6 +45,9 @@ pub struct ListQuery<'a> {
     pub overdue_before: Option<[i64; 3]>,
     /// Only entries with something from the reporter the queue has not opened.
     pub unread_only: bool,
+    /// With `Before`, the `limit` entries just before the cursor (still answered in the list's
+    /// order): so the entry `limit + 1` entries before comes first, not last.
+    pub seek: Option<Seek>,
     pub offset: i64,
     pub limit: i64,
 }
@@ -127,6 +147,24 @@ impl Store {
                        AND i.position > e.seen_position AND i.kind IN {FROM_REPORTER})"
             ));
         }
+        let mut order = "ASC";
+        if let Some(seek) = &query.seek {
+            let (cursor, sign) = match seek {
+                Seek::After(cursor) => (cursor, ">"),
+                Seek::Before(cursor) => (cursor, "<"),
+            };
+            if matches!(seek, Seek::Before(_)) {
+                order = "DESC";
+            }
+            let (rank, added, report) = (
+                place(&mut args, Arg::Int(i64::from(cursor.rank))),
+                place(&mut args, Arg::Int(cursor.added_at)),
+                place(&mut args, Arg::Text(&cursor.report_id)),
+            );
+            filters.push(format!(
+                "(e.priority_rank, e.added_at, e.report_id) {sign} ({rank}, {added}, {report})"
+            ));
+        }
         let limit = place(&mut args, Arg::Int(query.limit));
         let offset = place(&mut args, Arg::Int(query.offset));
         let filters: String = filters.iter().map(|f| format!(" AND {f}")).collect();
@@ -139,7 +177,7 @@ impl Store {
                        OR EXISTS (SELECT 1 FROM item_openings o JOIN items i ON i.id = o.item_id
                                   WHERE i.report_id = e.report_id AND o.queue_id = e.queue_id))
                   {filters}
-                ORDER BY e.priority_rank, e.added_at, e.report_id
+                ORDER BY e.priority_rank {order}, e.added_at {order}, e.report_id {order}
                 LIMIT {limit} OFFSET {offset})
              SELECT e.report_id,
                     CASE e.priority_rank WHEN 0 THEN 'critical' WHEN 1 THEN 'high' ELSE 'normal' END,

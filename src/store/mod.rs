@@ -21,8 +21,10 @@ mod console_invites;
 pub mod destroyed;
 mod expiry;
 mod intake;
+mod invites;
 mod listing;
 mod organisations;
+mod overview;
 pub mod private_file;
 mod queues;
 mod receipt_costs;
@@ -49,7 +51,9 @@ use sqlx::sqlite::{
 };
 use sqlx::ConnectOptions;
 
-pub use accounts::{AccountRecord, Credentials, Invite, NewAccount, RedeemError, SessionRecord};
+pub use accounts::{
+    AccountRecord, Credentials, Invite, NewAccount, NewInvite, RedeemError, SessionRecord,
+};
 pub(crate) use audit::{begin_audited, try_append_audit};
 pub use audit::{AuditEntry, AuditRow, EntryMac};
 pub use certificates::{IdentityRow, CONSOLE_SIGNER, DESK_SIGNER, ORGANISATION_SIGNER};
@@ -57,8 +61,10 @@ pub use clock::Clock;
 pub use consent::{Access, ConsentClosure, UnopenedDestroyed};
 pub use expiry::{SessionLimits, Swept};
 pub use intake::{NewItem, NewItemKey, NewReport, ReporterRecord, StoredItem, StoredItemKey};
-pub use listing::{ClaimFilter, Entry, ListQuery};
+pub use invites::OpenInvite;
+pub use listing::{ClaimFilter, Cursor, Entry, ListQuery, Seek};
 pub use organisations::{OrganisationDetails, OrganisationRow, QueueStandingRow};
+pub use overview::QueueCounts;
 pub use queues::QueueChange;
 pub use referral::NewReferral;
 pub use restore::Membership;

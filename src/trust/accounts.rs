@@ -18,7 +18,9 @@ use crate::crypto::account::{unwrap_private_key, wrap_private_key, PasswordKeys,
 use crate::crypto::kdf::{new_salt, Argon2Params, KdfPool};
 use crate::crypto::wrap;
 use crate::crypto::{CryptoError, KeyPair, PrivateKey};
-use crate::store::{now, AuditEntry, Invite, NewAccount, RedeemError, Store, StoreError};
+use crate::store::{
+    now, AuditEntry, Invite, NewAccount, NewInvite, RedeemError, Store, StoreError,
+};
 use crate::trust::audit::Audit;
 
 mod backoff;
@@ -91,6 +93,25 @@ pub struct Enrolment {
     pub totp_secret: SecretString,
     pub totp_url: SecretString,
     pub recovery_key: SecretString,
+}
+
+/// A new invite: its public id (to list and revoke it by), the token for its link (shown once,
+/// only its HMAC is stored) and when it stops working.
+pub struct IssuedInvite {
+    pub id: String,
+    pub token: SecretString,
+    pub expires_at: i64,
+}
+
+/// A new account, as enrolment made it: what its holder sees once (`enrolment`), and what they
+/// need to go on: its id, what the invite made it, and the identity key its organisation (or a
+/// coordinator, by its fingerprint) certifies.
+pub struct Enrolled {
+    pub enrolment: Enrolment,
+    pub account_id: String,
+    pub username: String,
+    pub invite: Invite,
+    pub identity: crate::crypto::signing::VerifyingKey,
 }
 
 /// What a successful login hands out: the new session's secret, and a fresh known-device value
@@ -259,6 +280,15 @@ impl Accounts {
         invite: &Invite,
         created_by: Option<&str>,
     ) -> Result<SecretString, AccountError> {
+        Ok(self.issue(invite, created_by).await?.token)
+    }
+
+    /// `create_invite`, with the invite's public id and expiry beside the token.
+    pub async fn issue(
+        &self,
+        invite: &Invite,
+        created_by: Option<&str>,
+    ) -> Result<IssuedInvite, AccountError> {
         let subject = format!(
             "role:{} organisation:{}",
             invite.role,
@@ -275,20 +305,25 @@ impl Accounts {
         invite: &Invite,
         created_by: Option<&str>,
         entry: &AuditEntry<'_>,
-    ) -> Result<SecretString, AccountError> {
+    ) -> Result<IssuedInvite, AccountError> {
         let token = random_token();
+        let id = uuid::Uuid::new_v4().simple().to_string();
         let at = now();
-        self.store
-            .insert_invite(
-                &self.mac(b"invite", token.as_bytes()),
-                invite,
-                created_by,
-                at,
-                at + INVITE_HOURS * 3600,
-                entry,
-            )
-            .await?;
-        Ok(SecretString::from(token.as_str().to_owned()))
+        let expires_at = at + INVITE_HOURS * 3600;
+        let new = NewInvite {
+            id: &id,
+            token_hmac: &self.mac(b"invite", token.as_bytes()),
+            invite,
+            created_by,
+            created_at: at,
+            expires_at,
+        };
+        self.store.insert_invite(&new, entry).await?;
+        Ok(IssuedInvite {
+            id,
+            token: SecretString::from(token.as_str().to_owned()),
+            expires_at,
+        })
     }
 
     /// At the server's console, when no operator is left: an invite for a new operator, who
@@ -303,7 +338,7 @@ impl Accounts {
         let entry = self
             .audit
             .entry("console", OPERATOR_RECOVERED, "role:operator");
-        self.issue_invite(&invite, None, &entry).await
+        Ok(self.issue_invite(&invite, None, &entry).await?.token)
     }
 
     pub async fn usable_invite(&self, token: &str) -> Result<Option<Invite>, AccountError> {
@@ -314,13 +349,24 @@ impl Accounts {
     }
 
     /// Redeems an invite: checks the username and password, makes the key pair, the TOTP secret
-    /// and the recovery key, and stores them sealed.
+    /// and the recovery key, and stores them sealed. What its holder sees once.
     pub async fn enrol(
         &self,
         token: &str,
         username: &str,
         password: &SecretString,
     ) -> Result<Enrolment, AccountError> {
+        Ok(self.redeem(token, username, password).await?.enrolment)
+    }
+
+    /// `enrol`, with what a script needs to go on: the new account's id, role, organisation and
+    /// identity key.
+    pub async fn redeem(
+        &self,
+        token: &str,
+        username: &str,
+        password: &SecretString,
+    ) -> Result<Enrolled, AccountError> {
         check_username(username)?;
         check_password(password.expose_secret(), username)?;
         let token_hmac = self.mac(b"invite", token.as_bytes());
@@ -367,12 +413,12 @@ impl Accounts {
         let entry = self
             .audit
             .entry(&id, "account_enrolled", format!("account:{id}"));
-        match self
+        let invite = match self
             .store
             .redeem_invite(&token_hmac, now(), &account, &entry)
             .await
         {
-            Ok(_) => {}
+            Ok(invite) => invite,
             Err(RedeemError::Invalid) => return Err(AccountError::InviteInvalid),
             Err(RedeemError::UsernameTaken) => {
                 return Err(AccountError::Field {
@@ -381,13 +427,19 @@ impl Accounts {
                 })
             }
             Err(RedeemError::Store(e)) => return Err(e.into()),
-        }
+        };
         crate::trust::certification::record_identity(&self.store, &id, &pair.private).await?;
         tracing::info!(account = %id, "account enrolled");
-        Ok(Enrolment {
-            totp_secret: SecretString::from(totp.secret().to_base32()),
-            totp_url: SecretString::from(totp.to_url().unwrap_or_default()),
-            recovery_key: SecretString::from(recovery.to_text().as_str().to_owned()),
+        Ok(Enrolled {
+            enrolment: Enrolment {
+                totp_secret: SecretString::from(totp.secret().to_base32()),
+                totp_url: SecretString::from(totp.to_url().unwrap_or_default()),
+                recovery_key: SecretString::from(recovery.to_text().as_str().to_owned()),
+            },
+            identity: crate::crypto::identity::identity_of(&pair.private).verifying_key(),
+            account_id: id,
+            username: username.to_owned(),
+            invite,
         })
     }
 

@@ -5,11 +5,12 @@
 //! checkpoint of the head, kept off the server, also catches truncation and a rewrite by whoever
 //! holds the key.
 
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 
 use hmac::{Hmac, KeyInit, Mac};
 use secrecy::{ExposeSecret, SecretBox};
-use sha2::Sha256;
+use sha2::{Digest, Sha256};
 
 use crate::store::{now, AuditEntry, AuditRow, Store, StoreError};
 
@@ -17,6 +18,43 @@ use crate::store::{now, AuditEntry, AuditRow, Store, StoreError};
 pub struct Audit {
     store: Store,
     key: Arc<SecretBox<[u8; 32]>>,
+    this_hour: Arc<Mutex<ThisHour>>,
+}
+
+/// The entries dated to the current hour that this process has appended, by digest: an entry
+/// dated to the hour says everything a second identical one would, so a responder who reloads
+/// their queue list all morning adds one entry an hour per page, not one per reload (and waits
+/// for no durable write). Bounded: past `THIS_HOUR_MAX` digests it starts again, which only
+/// writes an entry more.
+#[derive(Default)]
+struct ThisHour {
+    hour: i64,
+    seen: HashSet<[u8; 32]>,
+}
+
+const THIS_HOUR_MAX: usize = 65_536;
+
+impl ThisHour {
+    fn digest(actor: &str, action: &str, subject: &str) -> [u8; 32] {
+        let mut digest = Sha256::new();
+        for field in [actor, action, subject] {
+            digest.update((field.len() as u64).to_be_bytes());
+            digest.update(field.as_bytes());
+        }
+        digest.finalize().into()
+    }
+
+    fn holds(&self, hour: i64, digest: &[u8; 32]) -> bool {
+        self.hour == hour && self.seen.contains(digest)
+    }
+
+    fn note(&mut self, hour: i64, digest: [u8; 32]) {
+        if self.hour != hour || self.seen.len() >= THIS_HOUR_MAX {
+            self.hour = hour;
+            self.seen.clear();
+        }
+        self.seen.insert(digest);
+    }
 }
 
 /// The head of the chain at some moment: kept somewhere the server cannot rewrite.
@@ -101,6 +139,7 @@ impl Audit {
         Audit {
             store,
             key: Arc::new(key),
+            this_hour: Arc::default(),
         }
     }
 
@@ -157,16 +196,26 @@ impl Audit {
     /// Appends an entry on its own: for a decryption, which changes nothing stored, and for
     /// what happens outside the database. `subject` holds ids only.
     /// As `record`, dated to the hour (`hour_entry`): for entries that name reports as they
-    /// arrive, whose exact second would date each report more closely than its stored hour.
+    /// arrive, whose exact second would date each report more closely than its stored hour. An
+    /// entry this process already appended this hour, the same in every field, is not appended
+    /// again (`ThisHour`): the log already says it.
     pub async fn record_to_the_hour(
         &self,
         actor: &str,
         action: &str,
         subject: &str,
-    ) -> Result<i64, StoreError> {
-        self.store
-            .append_audit(&self.hour_entry(actor, action, subject))
-            .await
+    ) -> Result<(), StoreError> {
+        let entry = self.hour_entry(actor, action, subject);
+        let digest = ThisHour::digest(actor, action, subject);
+        let recorded = |this: &ThisHour| this.holds(entry.at(), &digest);
+        if self.this_hour.lock().is_ok_and(|this| recorded(&this)) {
+            return Ok(());
+        }
+        self.store.append_audit(&entry).await?;
+        if let Ok(mut this) = self.this_hour.lock() {
+            this.note(entry.at(), digest);
+        }
+        Ok(())
     }
 
     pub async fn record(

@@ -3,7 +3,8 @@
 //! removing members and rotating queue keys (`rotation`), the membership record a restore checks
 //! (`memberships`), membership as a chain of signatures from the organisation's key
 //! (`certification`), the desk key every chain is rooted in (`desk_key`), who may file for callers
-//! (`hotline`), the tamper-evident
+//! (`hotline`), who may invite whom (`invites`), an organisation's members as its coordinators see
+//! them (`members`), the tamper-evident
 //! audit log (`audit`), sealing an item's key to whoever holds
 //! a report (`sealing`), which of them may receive anything new (`receivers`) and the keys a member
 //! holds (`keyring`).
@@ -17,7 +18,9 @@ pub mod certification;
 pub mod desk_key;
 pub mod error;
 pub mod hotline;
+pub mod invites;
 pub mod keyring;
+pub mod members;
 pub mod memberships;
 pub mod organisations;
 pub mod queue_keys;

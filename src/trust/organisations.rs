@@ -21,7 +21,7 @@ use crate::trust::audit::Audit;
 use crate::trust::certification::{operator_standing, Chain};
 use crate::trust::WorkspaceError;
 
-/// Why a queue receives nothing. Each has a catalog entry `queue-hold-<code>`.
+/// Why a queue receives nothing. Each has a staff catalog entry `hold-<code>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hold {
     /// The operator has not entered the organisation's details.
@@ -256,32 +256,47 @@ pub async fn standings_among(
 }
 
 /// The standing each queue of `config` would have if a server started with it now: what
-/// `check-config --database` reports. A queue whose key was imported keeps the database's key.
+/// `check-config --database` reports.
 pub async fn planned_standings(
     store: &Store,
     config: &RoutingConfig,
 ) -> Result<Vec<(String, Result<(), Hold>)>, StoreError> {
     let mut out = Vec::new();
     for q in &config.queues {
-        let stored = store.queue_standing_row(&q.id).await?;
-        let row = match stored {
-            Some(row) if row.key_imported_at.is_some() => row,
-            _ => QueueStandingRow {
-                id: q.id.clone(),
-                organisation_id: q.organisation.clone(),
-                kind: q.kind.as_str().to_owned(),
-                public_key: q.public_key.to_bytes(),
-                signature: q.signature.as_ref().map(Signature::to_bytes),
-                demo: q.demo,
-                key_imported_at: None,
-                held_after_restore: None,
-            },
-        };
-        let org = store.organisation(&q.organisation).await?;
-        let standing = standing(&row, org.as_ref(), Vouching::of(config));
-        out.push((q.id.clone(), standing));
+        out.push((q.id.clone(), planned_standing(store, config, q).await?));
     }
     Ok(out)
+}
+
+/// The standing one queue of `config` would have if a server started with it now; on a running
+/// server, the standing intake routes by. A queue whose key was imported keeps the database's
+/// key (a start does not overwrite it).
+pub async fn planned_standing(
+    store: &Store,
+    config: &RoutingConfig,
+    q: &Queue,
+) -> Result<Result<(), Hold>, StoreError> {
+    let row = planned_row(q, store.queue_standing_row(&q.id).await?);
+    let org = store.organisation(&q.organisation).await?;
+    Ok(standing(&row, org.as_ref(), Vouching::of(config)))
+}
+
+/// The row a start with `q` declared would leave: the stored one once a coordinator imported
+/// the queue's key (a start keeps the database's key from then on), else config's declaration.
+pub fn planned_row(q: &Queue, stored: Option<QueueStandingRow>) -> QueueStandingRow {
+    match stored {
+        Some(row) if row.key_imported_at.is_some() => row,
+        _ => QueueStandingRow {
+            id: q.id.clone(),
+            organisation_id: q.organisation.clone(),
+            kind: q.kind.as_str().to_owned(),
+            public_key: q.public_key.to_bytes(),
+            signature: q.signature.as_ref().map(Signature::to_bytes),
+            demo: q.demo,
+            key_imported_at: None,
+            held_after_restore: None,
+        },
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -5,8 +5,8 @@
 //! responders' writing all seal through here.
 
 use uuid::Uuid;
-use zeroize::Zeroizing;
 
+use crate::crypto::item::padded;
 use crate::crypto::{CryptoError, ItemKey, PublicKey, SealedItem, SealedKey};
 use crate::domain::{Audience, ItemKind};
 use crate::store::{now, AuditEntry, Holder, NewItem, NewItemKey, StoreError};
@@ -34,22 +34,6 @@ pub fn seal_item(
 ) -> Result<NewItem, CryptoError> {
     let (id, key) = (Uuid::new_v4(), ItemKey::generate());
     seal_item_with(report, (id, &key), (kind, audience), plaintext, recipients)
-}
-
-/// Every item's plaintext is rounded up to a multiple of this many bytes before it is sealed.
-pub const PAD_TO: usize = 512;
-
-/// `plaintext` followed by spaces up to the next multiple of `PAD_TO`. A ciphertext's length
-/// would otherwise tell whoever holds the database which consent was given or withdrawn, how
-/// long a reply or a note is, or a summary's country; within a block they all look alike.
-/// Every item's plaintext is JSON, where trailing whitespace is allowed and ignored, so padded
-/// and unpadded items open alike. Items sealed on the reporter's device are the device's own.
-fn padded(plaintext: &[u8]) -> Zeroizing<Vec<u8>> {
-    let len = plaintext.len().div_ceil(PAD_TO).max(1) * PAD_TO;
-    let mut out = Zeroizing::new(Vec::with_capacity(len));
-    out.extend_from_slice(plaintext);
-    out.resize(len, b' ');
-    out
 }
 
 /// Seals an item under a key the caller made (an attachment seals its file under it too).
@@ -156,6 +140,7 @@ pub async fn seal_new_to_holders<E: From<StoreError> + From<CryptoError> + From<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::crypto::item::PAD_TO;
 
     #[test]
     fn items_that_differ_in_length_within_a_block_seal_to_one_length() {

@@ -43,6 +43,16 @@ async fn sealed_in_the_browser(engine: Engine) {
         .strings("SELECT DISTINCT report_id FROM items WHERE format = 2")
         .await;
     assert_eq!(sealed.len(), 1, "{sealed:?}");
+    // The device pads as the server does (512-byte blocks; AES-GCM adds a 16-byte tag), so the
+    // lengths of its items tell no more than the server's.
+    let lengths = app
+        .strings("SELECT CAST(length(ciphertext) AS TEXT) FROM items WHERE format = 2")
+        .await;
+    assert_eq!(lengths.len(), 2, "{lengths:?}");
+    for length in &lengths {
+        let length: usize = length.parse().unwrap_or_default();
+        assert_eq!(length % 512, 16, "{lengths:?}");
+    }
     let report = uuid::Uuid::parse_str(&sealed[0]).unwrap_or_default();
     for queue in ["desk", "ngo-kh"] {
         let items = app.open_as(report, queue).await;

@@ -1,4 +1,5 @@
-//! Liveness and readiness: the database answers, the schema is this build's, the secrets are in.
+//! Liveness and readiness: the database answers, the schema is this build's, the secrets are in,
+//! the desk receives (tests/api/overview.rs covers a desk that does not).
 
 use crate::helpers::{on_both_engines, spawn_app};
 
@@ -12,7 +13,7 @@ on_both_engines!(
         let ready: serde_json::Value = ready.json().await.unwrap_or_default();
         assert_eq!(
             ready,
-            serde_json::json!({"database": "ok", "migrations": "current", "secrets": "present"})
+            serde_json::json!({"database": "ok", "migrations": "current", "secrets": "present", "desk": "receives"})
         );
 
         // A schema a migration short of this build's: not ready, and it says why.

@@ -435,3 +435,33 @@ staff-role-operator = পরিচালক
 staff-role-coordinator = সমন্বয়কারী
 staff-role-responder = সাড়াদানকারী কর্মী
 staff-early-wrote-after = বন্ধ হওয়ার পর রিপোর্টকারী আবার লিখেছেন: আগে পড়ুন।
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = কোন সারিগুলো রিপোর্ট নিচ্ছে
+staff-overview-heading = সারি: কোনগুলো রিপোর্ট নিচ্ছে
+staff-overview-intro = routing ফাইলে ঘোষিত প্রতিটি সারি: এটি রিপোর্ট নিচ্ছে কি না, আর না নিলে কেন; এতে কতগুলো রিপোর্ট অপেক্ষায় আছে; কতজন সদস্যের কাছে এর চাবি আছে; শেষ কবে এটি রিপোর্ট পেয়েছে। এখানে কোনো রিপোর্টের নাম নেই, আর কোনো রিপোর্টে কী লেখা আছে তা দেখানো হয় না।
+staff-overview-no-desk = ডেস্ক সারি কিছুই নিচ্ছে না: যতক্ষণ না নেয়, প্রতিটি রিপোর্ট ফিরিয়ে দেওয়া হবে এবং কেউ রিপোর্ট করতে পারবে না।
+staff-overview-empty = routing ফাইলে কোনো সারি ঘোষিত নেই।
+staff-overview-queue = সারি
+staff-overview-standing = রিপোর্ট নিচ্ছে?
+staff-overview-open = খোলা
+staff-overview-unclaimed = কেউ দায়িত্ব নেয়নি
+staff-overview-overdue = সময় পেরিয়ে গেছে
+staff-overview-holders = যে সদস্যদের কাছে এর চাবি আছে
+staff-overview-last = শেষ রিপোর্ট পাওয়ার সময়
+staff-overview-never = কখনো নয়
+staff-overview-stale = routing ফাইলে পুরোনো চাবি ঘোষিত
+staff-overview-stale-heading = routing ফাইল হালনাগাদ নয়
+staff-overview-stale-lines = একজন সমন্বয়কারী এই সারির চাবি বদলেছেন। routing ফাইলে (config/queues.toml), id = "{ $queue }" থাকা [[queue]] অংশে public_key ও signature লাইন দুটির জায়গায় এই দুটি লাইন বসান, তারপর সার্ভার আবার চালু করুন:
+staff-config-stale = সার্ভারের routing ফাইল (config/queues.toml) এখনো এই সারির আগের চাবি ঘোষণা করছে। এই দুটি লাইন পরিচালককে দিন: এগুলো এই সারির অংশের public_key ও signature লাইনের জায়গায় বসবে।
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = যার জন্য: { $organisation }-এর { $role }, { $expires } পর্যন্ত বৈধ
+staff-invite-for-operator = যার জন্য: { $role } (কোনো সংগঠনের নয়), { $expires } পর্যন্ত বৈধ
+staff-open-invites = খোলা আমন্ত্রণ
+staff-invite-by = তৈরি করেছেন { $name }
+staff-invite-by-console = সার্ভারের কনসোলে তৈরি
+staff-invite-by-former = একজন প্রাক্তন সদস্য তৈরি করেছেন
+staff-invite-revoke = প্রত্যাহার করুন
+staff-invite-revoked = আমন্ত্রণটি প্রত্যাহার করা হয়েছে: এর লিঙ্ক আর কাজ করবে না।
+staff-invite-gone = এই আমন্ত্রণ আগেই ব্যবহৃত বা প্রত্যাহার করা হয়েছে, অথবা এর মেয়াদ শেষ হয়েছে।

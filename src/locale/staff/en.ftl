@@ -435,3 +435,33 @@ staff-role-operator = operator
 staff-role-coordinator = coordinator
 staff-role-responder = responder
 staff-early-wrote-after = The reporter wrote after it was closed: read it first.
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = Which queues receive reports
+staff-overview-heading = Queues: which receive reports
+staff-overview-intro = Every queue the routing file declares: whether it receives reports and, if not, why; how many reports wait in it; how many members hold its key; when it last received one. No report is named here, and nothing a report says is shown.
+staff-overview-no-desk = The desk queue receives nothing: until it does, every report is refused and nobody can report.
+staff-overview-empty = The routing file declares no queue.
+staff-overview-queue = Queue
+staff-overview-standing = Receives reports?
+staff-overview-open = Open
+staff-overview-unclaimed = Not claimed
+staff-overview-overdue = Overdue
+staff-overview-holders = Members holding its key
+staff-overview-last = Last report received
+staff-overview-never = never
+staff-overview-stale = the routing file declares an old key
+staff-overview-stale-heading = Routing file out of date
+staff-overview-stale-lines = A coordinator has rotated this queue's key. In the routing file (config/queues.toml), in the [[queue]] entry with id = "{ $queue }", replace the public_key and signature lines with these two, then restart the server:
+staff-config-stale = The server's routing file (config/queues.toml) still declares this queue's previous key. Give the operator these two lines: they replace the public_key and signature lines of this queue's entry.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = For: { $role } of { $organisation }, valid until { $expires }
+staff-invite-for-operator = For: { $role } (no organisation), valid until { $expires }
+staff-open-invites = Open invitations
+staff-invite-by = made by { $name }
+staff-invite-by-console = made at the server's console
+staff-invite-by-former = made by a former member
+staff-invite-revoke = Revoke
+staff-invite-revoked = The invitation was revoked: its link no longer works.
+staff-invite-gone = This invitation was used or revoked already, or it expired.

@@ -436,3 +436,33 @@ staff-role-operator = operator
 staff-role-coordinator = coordinator
 staff-role-responder = responder
 staff-early-wrote-after = Sumulat muli ang nag-ulat matapos itong isara: basahin muna.
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = Aling mga pila ang tumatanggap ng ulat
+staff-overview-heading = Mga pila: alin ang tumatanggap ng ulat
+staff-overview-intro = Bawat pilang idinedeklara ng routing file: kung tumatanggap ito ng mga ulat at, kung hindi, bakit; ilang ulat ang naghihintay rito; ilang miyembro ang may hawak ng susi nito; kailan ito huling nakatanggap ng ulat. Walang ulat na pinangangalanan dito, at walang ipinapakita sa sinasabi ng anumang ulat.
+staff-overview-no-desk = Walang natatanggap ang pila ng desk: hangga't wala, tinatanggihan ang bawat ulat at walang makapag-uulat.
+staff-overview-empty = Walang pilang idinedeklara ang routing file.
+staff-overview-queue = Pila
+staff-overview-standing = Tumatanggap ng ulat?
+staff-overview-open = Bukas
+staff-overview-unclaimed = Walang umako
+staff-overview-overdue = Lampas na sa oras
+staff-overview-holders = Mga miyembrong may hawak ng susi nito
+staff-overview-last = Huling natanggap na ulat
+staff-overview-never = hindi pa kailanman
+staff-overview-stale = lumang susi ang idinedeklara ng routing file
+staff-overview-stale-heading = Luma na ang routing file
+staff-overview-stale-lines = Pinalitan ng isang coordinator ang susi ng pilang ito. Sa routing file (config/queues.toml), sa [[queue]] na may id = "{ $queue }", palitan ang mga linyang public_key at signature ng dalawang ito, saka i-restart ang server:
+staff-config-stale = Ang routing file ng server (config/queues.toml) ay nagdedeklara pa rin ng dating susi ng pilang ito. Ibigay sa operator ang dalawang linyang ito: papalitan nila ang mga linyang public_key at signature ng entry ng pilang ito.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = Para sa: { $role } ng { $organisation }, valid hanggang { $expires }
+staff-invite-for-operator = Para sa: { $role } (walang organisasyon), valid hanggang { $expires }
+staff-open-invites = Mga bukas na imbitasyon
+staff-invite-by = ginawa ni { $name }
+staff-invite-by-console = ginawa sa console ng server
+staff-invite-by-former = ginawa ng isang dating miyembro
+staff-invite-revoke = Bawiin
+staff-invite-revoked = Binawi ang imbitasyon: hindi na gumagana ang link nito.
+staff-invite-gone = Nagamit o nabawi na ang imbitasyong ito, o expired na ito.

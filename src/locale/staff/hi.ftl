@@ -438,3 +438,33 @@ staff-role-operator = संचालक
 staff-role-coordinator = समन्वयक
 staff-role-responder = प्रतिक्रिया कर्मी
 staff-early-wrote-after = बंद होने के बाद रिपोर्ट करने वाले ने फिर लिखा: पहले पढ़ें।
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = कौन-सी कतारें रिपोर्ट ले रही हैं
+staff-overview-heading = कतारें: कौन-सी रिपोर्ट ले रही हैं
+staff-overview-intro = routing फ़ाइल में घोषित हर कतार: वह रिपोर्ट ले रही है या नहीं, और नहीं तो क्यों; उसमें कितनी रिपोर्टें इंतज़ार कर रही हैं; कितने सदस्यों के पास उसकी कुंजी है; उसे आख़िरी रिपोर्ट कब मिली। यहाँ किसी रिपोर्ट का नाम नहीं है, और किसी रिपोर्ट में क्या लिखा है, वह नहीं दिखाया जाता।
+staff-overview-no-desk = डेस्क कतार कुछ भी नहीं ले रही: जब तक वह नहीं लेती, हर रिपोर्ट लौटा दी जाती है और कोई रिपोर्ट नहीं कर सकता।
+staff-overview-empty = routing फ़ाइल में कोई कतार घोषित नहीं है।
+staff-overview-queue = कतार
+staff-overview-standing = रिपोर्ट ले रही है?
+staff-overview-open = खुली
+staff-overview-unclaimed = किसी के ज़िम्मे नहीं
+staff-overview-overdue = समय-सीमा पार
+staff-overview-holders = जिन सदस्यों के पास इसकी कुंजी है
+staff-overview-last = आख़िरी रिपोर्ट मिली
+staff-overview-never = कभी नहीं
+staff-overview-stale = routing फ़ाइल में पुरानी कुंजी घोषित है
+staff-overview-stale-heading = routing फ़ाइल पुरानी है
+staff-overview-stale-lines = एक समन्वयक ने इस कतार की कुंजी बदल दी है। routing फ़ाइल (config/queues.toml) में, id = "{ $queue }" वाली [[queue]] प्रविष्टि में public_key और signature वाली पंक्तियों की जगह ये दो पंक्तियाँ लिखें, फिर सर्वर दोबारा चालू करें:
+staff-config-stale = सर्वर की routing फ़ाइल (config/queues.toml) अब भी इस कतार की पिछली कुंजी घोषित करती है। ये दो पंक्तियाँ संचालक को दें: ये इस कतार की प्रविष्टि की public_key और signature वाली पंक्तियों की जगह लेंगी।
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = किसके लिए: { $organisation } का { $role }, { $expires } तक मान्य
+staff-invite-for-operator = किसके लिए: { $role } (किसी संगठन का नहीं), { $expires } तक मान्य
+staff-open-invites = खुले निमंत्रण
+staff-invite-by = { $name } ने बनाया
+staff-invite-by-console = सर्वर के कंसोल पर बनाया गया
+staff-invite-by-former = एक पूर्व सदस्य ने बनाया
+staff-invite-revoke = रद्द करें
+staff-invite-revoked = निमंत्रण रद्द कर दिया गया: इसका लिंक अब काम नहीं करता।
+staff-invite-gone = यह निमंत्रण पहले ही इस्तेमाल या रद्द हो चुका है, या इसकी अवधि खत्म हो गई है।

@@ -426,3 +426,33 @@ staff-role-operator = operator
 staff-role-coordinator = koordinator
 staff-role-responder = petugas penanganan
 staff-early-wrote-after = Pelapor menulis lagi setelah laporan ditutup: baca dulu.
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = Antrean mana yang menerima laporan
+staff-overview-heading = Antrean: mana yang menerima laporan
+staff-overview-intro = Setiap antrean yang dinyatakan di file routing: apakah antrean itu menerima laporan dan, jika tidak, mengapa; berapa laporan yang menunggu di dalamnya; berapa anggota yang memegang kuncinya; kapan terakhir kali ia menerima laporan. Tidak ada laporan yang disebut di sini, dan isi laporan tidak ditampilkan.
+staff-overview-no-desk = Antrean meja tidak menerima apa pun: selama belum menerima, setiap laporan ditolak dan tidak ada yang bisa melapor.
+staff-overview-empty = File routing tidak menyatakan antrean apa pun.
+staff-overview-queue = Antrean
+staff-overview-standing = Menerima laporan?
+staff-overview-open = Terbuka
+staff-overview-unclaimed = Belum ditangani
+staff-overview-overdue = Lewat tenggat
+staff-overview-holders = Anggota yang memegang kuncinya
+staff-overview-last = Laporan terakhir diterima
+staff-overview-never = belum pernah
+staff-overview-stale = file routing menyatakan kunci lama
+staff-overview-stale-heading = File routing sudah usang
+staff-overview-stale-lines = Seorang koordinator telah mengganti kunci antrean ini. Di file routing (config/queues.toml), pada entri [[queue]] dengan id = "{ $queue }", ganti baris public_key dan signature dengan dua baris ini, lalu mulai ulang server:
+staff-config-stale = File routing server (config/queues.toml) masih menyatakan kunci lama antrean ini. Berikan dua baris ini kepada operator: keduanya menggantikan baris public_key dan signature pada entri antrean ini.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = Untuk: { $role } di { $organisation }, berlaku sampai { $expires }
+staff-invite-for-operator = Untuk: { $role } (tanpa organisasi), berlaku sampai { $expires }
+staff-open-invites = Undangan yang masih terbuka
+staff-invite-by = dibuat oleh { $name }
+staff-invite-by-console = dibuat di konsol server
+staff-invite-by-former = dibuat oleh mantan anggota
+staff-invite-revoke = Cabut
+staff-invite-revoked = Undangan dicabut: tautannya tidak berfungsi lagi.
+staff-invite-gone = Undangan ini sudah dipakai atau dicabut, atau sudah kedaluwarsa.

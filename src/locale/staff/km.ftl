@@ -426,3 +426,33 @@ staff-role-operator = ប្រតិបត្តិករ
 staff-role-coordinator = អ្នកសម្របសម្រួល
 staff-role-responder = អ្នកឆ្លើយតប
 staff-early-wrote-after = អ្នករាយការណ៍បានសរសេរមកក្រោយពេលវាត្រូវបានបិទ៖ សូមអានវាជាមុនសិន។
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = ជួរណាខ្លះកំពុងទទួលរបាយការណ៍
+staff-overview-heading = ជួរ៖ ជួរណាខ្លះកំពុងទទួលរបាយការណ៍
+staff-overview-intro = ជួរនីមួយៗដែលឯកសារ routing ប្រកាស៖ តើវាទទួលរបាយការណ៍ឬទេ ហើយបើមិនទទួល ហេតុអ្វី; មានរបាយការណ៍ប៉ុន្មានកំពុងរង់ចាំក្នុងជួរនោះ; មានសមាជិកប៉ុន្មាននាក់កាន់សោរបស់វា; វាបានទទួលរបាយការណ៍ចុងក្រោយនៅពេលណា។ គ្មានរបាយការណ៍ណាមួយត្រូវបានដាក់ឈ្មោះនៅទីនេះទេ ហើយខ្លឹមសាររបស់របាយការណ៍ក៏មិនត្រូវបានបង្ហាញដែរ។
+staff-overview-no-desk = ជួរតុផ្នែកមិនទទួលអ្វីសោះ៖ រហូតដល់វាទទួល របាយការណ៍នីមួយៗត្រូវបានបដិសេធ ហើយគ្មាននរណាម្នាក់អាចរាយការណ៍បានទេ។
+staff-overview-empty = ឯកសារ routing មិនប្រកាសជួរណាមួយទេ។
+staff-overview-queue = ជួរ
+staff-overview-standing = ទទួលរបាយការណ៍ឬទេ?
+staff-overview-open = បើក
+staff-overview-unclaimed = គ្មាននរណាទទួលបន្ទុក
+staff-overview-overdue = ហួសកំណត់
+staff-overview-holders = សមាជិកដែលកាន់សោរបស់វា
+staff-overview-last = បានទទួលរបាយការណ៍ចុងក្រោយ
+staff-overview-never = មិនដែល
+staff-overview-stale = ឯកសារ routing ប្រកាសសោចាស់
+staff-overview-stale-heading = ឯកសារ routing ហួសសម័យ
+staff-overview-stale-lines = អ្នកសម្របសម្រួលម្នាក់បានប្តូរសោរបស់ជួរនេះ។ នៅក្នុងឯកសារ routing (config/queues.toml) ក្នុងធាតុ [[queue]] ដែលមាន id = "{ $queue }" សូមជំនួសបន្ទាត់ public_key និង signature ដោយបន្ទាត់ទាំងពីរនេះ រួចចាប់ផ្តើមម៉ាស៊ីនមេឡើងវិញ៖
+staff-config-stale = ឯកសារ routing របស់ម៉ាស៊ីនមេ (config/queues.toml) នៅតែប្រកាសសោមុនរបស់ជួរនេះ។ សូមផ្តល់បន្ទាត់ទាំងពីរនេះឱ្យប្រតិបត្តិករ៖ វាជំនួសបន្ទាត់ public_key និង signature នៃធាតុរបស់ជួរនេះ។
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = សម្រាប់៖ { $role } នៃ { $organisation } មានសុពលភាពរហូតដល់ { $expires }
+staff-invite-for-operator = សម្រាប់៖ { $role } (គ្មានអង្គការ) មានសុពលភាពរហូតដល់ { $expires }
+staff-open-invites = ការអញ្ជើញដែលនៅបើក
+staff-invite-by = បង្កើតដោយ { $name }
+staff-invite-by-console = បង្កើតនៅកុងសូលរបស់ម៉ាស៊ីនមេ
+staff-invite-by-former = បង្កើតដោយអតីតសមាជិកម្នាក់
+staff-invite-revoke = ដកហូត
+staff-invite-revoked = ការអញ្ជើញត្រូវបានដកហូត៖ តំណរបស់វាលែងដំណើរការទៀតហើយ។
+staff-invite-gone = ការអញ្ជើញនេះត្រូវបានប្រើ ឬដកហូតរួចហើយ ឬផុតកំណត់ហើយ។

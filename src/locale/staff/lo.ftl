@@ -426,3 +426,33 @@ staff-role-operator = ຜູ້ດູແລລະບົບ
 staff-role-coordinator = ຜູ້ປະສານງານ
 staff-role-responder = ຜູ້ຮັບຜິດຊອບກໍລະນີ
 staff-early-wrote-after = ຜູ້ລາຍງານຂຽນມາຫຼັງຈາກຖືກປິດແລ້ວ: ກະລຸນາອ່ານກ່ອນ.
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = ຄິວໃດແດ່ທີ່ກຳລັງຮັບລາຍງານ
+staff-overview-heading = ຄິວ: ຄິວໃດແດ່ທີ່ກຳລັງຮັບລາຍງານ
+staff-overview-intro = ທຸກຄິວທີ່ໄຟລ໌ routing ປະກາດໄວ້: ຄິວນັ້ນຮັບລາຍງານຫຼືບໍ່ ແລະ ຖ້າບໍ່ຮັບ ເປັນຫຍັງ; ມີລາຍງານຈັກສະບັບທີ່ລໍຖ້າຢູ່ໃນນັ້ນ; ມີສະມາຊິກຈັກຄົນທີ່ຖືກະແຈຂອງມັນ; ມັນໄດ້ຮັບລາຍງານຄັ້ງສຸດທ້າຍເມື່ອໃດ. ບ່ອນນີ້ບໍ່ມີການລະບຸລາຍງານໃດ ແລະ ບໍ່ສະແດງເນື້ອໃນຂອງລາຍງານ.
+staff-overview-no-desk = ຄິວໂຕະຮັບເລື່ອງບໍ່ໄດ້ຮັບຫຍັງເລີຍ: ຈົນກວ່າມັນຈະຮັບໄດ້ ທຸກລາຍງານຈະຖືກປະຕິເສດ ແລະ ບໍ່ມີໃຜລາຍງານໄດ້.
+staff-overview-empty = ໄຟລ໌ routing ບໍ່ໄດ້ປະກາດຄິວໃດເລີຍ.
+staff-overview-queue = ຄິວ
+staff-overview-standing = ຮັບລາຍງານບໍ່?
+staff-overview-open = ເປີດຢູ່
+staff-overview-unclaimed = ບໍ່ມີໃຜຮັບເລື່ອງ
+staff-overview-overdue = ເກີນກຳນົດ
+staff-overview-holders = ສະມາຊິກທີ່ຖືກະແຈຂອງມັນ
+staff-overview-last = ໄດ້ຮັບລາຍງານຄັ້ງສຸດທ້າຍ
+staff-overview-never = ບໍ່ເຄີຍ
+staff-overview-stale = ໄຟລ໌ routing ປະກາດກະແຈເກົ່າ
+staff-overview-stale-heading = ໄຟລ໌ routing ບໍ່ເປັນປັດຈຸບັນ
+staff-overview-stale-lines = ຜູ້ປະສານງານຄົນໜຶ່ງໄດ້ປ່ຽນກະແຈຂອງຄິວນີ້ແລ້ວ. ໃນໄຟລ໌ routing (config/queues.toml) ຢູ່ລາຍການ [[queue]] ທີ່ມີ id = "{ $queue }" ໃຫ້ແທນແຖວ public_key ແລະ signature ດ້ວຍສອງແຖວນີ້ ແລ້ວເລີ່ມເຊີບເວີໃໝ່:
+staff-config-stale = ໄຟລ໌ routing ຂອງເຊີບເວີ (config/queues.toml) ຍັງປະກາດກະແຈກ່ອນໜ້າຂອງຄິວນີ້ຢູ່. ໃຫ້ສອງແຖວນີ້ແກ່ຜູ້ດູແລລະບົບ: ມັນແທນແຖວ public_key ແລະ signature ຂອງລາຍການຄິວນີ້.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = ສຳລັບ: { $role } ຂອງ { $organisation }, ໃຊ້ໄດ້ຮອດ { $expires }
+staff-invite-for-operator = ສຳລັບ: { $role } (ບໍ່ສັງກັດອົງການ), ໃຊ້ໄດ້ຮອດ { $expires }
+staff-open-invites = ຄຳເຊີນທີ່ຍັງເປີດຢູ່
+staff-invite-by = ສ້າງໂດຍ { $name }
+staff-invite-by-console = ສ້າງຢູ່ຄອນໂຊຂອງເຊີບເວີ
+staff-invite-by-former = ສ້າງໂດຍອະດີດສະມາຊິກຄົນໜຶ່ງ
+staff-invite-revoke = ຖອນຄືນ
+staff-invite-revoked = ຄຳເຊີນຖືກຖອນຄືນແລ້ວ: ລິ້ງຂອງມັນໃຊ້ບໍ່ໄດ້ອີກ.
+staff-invite-gone = ຄຳເຊີນນີ້ຖືກໃຊ້ ຫຼື ຖືກຖອນຄືນແລ້ວ, ຫຼື ໝົດອາຍຸແລ້ວ.

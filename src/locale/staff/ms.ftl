@@ -426,3 +426,33 @@ staff-role-operator = pengendali
 staff-role-coordinator = penyelaras
 staff-role-responder = petugas tindak balas
 staff-early-wrote-after = Pelapor menulis lagi selepas laporan ditutup: baca dahulu.
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = Baris gilir mana yang menerima laporan
+staff-overview-heading = Baris gilir: mana yang menerima laporan
+staff-overview-intro = Setiap baris gilir yang diisytiharkan dalam fail routing: sama ada ia menerima laporan dan, jika tidak, mengapa; berapa banyak laporan yang menunggu di dalamnya; berapa ramai ahli yang memegang kuncinya; bila kali terakhir ia menerima laporan. Tiada laporan dinamakan di sini, dan isi laporan tidak ditunjukkan.
+staff-overview-no-desk = Baris gilir meja tidak menerima apa-apa: selagi ia tidak menerima, setiap laporan ditolak dan tiada siapa boleh melapor.
+staff-overview-empty = Fail routing tidak mengisytiharkan sebarang baris gilir.
+staff-overview-queue = Baris gilir
+staff-overview-standing = Menerima laporan?
+staff-overview-open = Terbuka
+staff-overview-unclaimed = Belum dikendalikan
+staff-overview-overdue = Lewat tempoh
+staff-overview-holders = Ahli yang memegang kuncinya
+staff-overview-last = Laporan terakhir diterima
+staff-overview-never = tidak pernah
+staff-overview-stale = fail routing mengisytiharkan kunci lama
+staff-overview-stale-heading = Fail routing sudah lapuk
+staff-overview-stale-lines = Seorang penyelaras telah menukar kunci baris gilir ini. Dalam fail routing (config/queues.toml), pada entri [[queue]] dengan id = "{ $queue }", gantikan baris public_key dan signature dengan dua baris ini, kemudian mulakan semula pelayan:
+staff-config-stale = Fail routing pelayan (config/queues.toml) masih mengisytiharkan kunci terdahulu baris gilir ini. Berikan dua baris ini kepada pengendali: ia menggantikan baris public_key dan signature pada entri baris gilir ini.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = Untuk: { $role } di { $organisation }, sah hingga { $expires }
+staff-invite-for-operator = Untuk: { $role } (tiada organisasi), sah hingga { $expires }
+staff-open-invites = Jemputan yang masih terbuka
+staff-invite-by = dibuat oleh { $name }
+staff-invite-by-console = dibuat pada konsol pelayan
+staff-invite-by-former = dibuat oleh bekas ahli
+staff-invite-revoke = Batalkan
+staff-invite-revoked = Jemputan telah dibatalkan: pautannya tidak berfungsi lagi.
+staff-invite-gone = Jemputan ini sudah digunakan atau dibatalkan, atau sudah tamat tempoh.

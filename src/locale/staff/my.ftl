@@ -426,3 +426,33 @@ staff-role-operator = စနစ်ထိန်းသူ
 staff-role-coordinator = ညှိနှိုင်းရေးမှူး
 staff-role-responder = တုံ့ပြန်ဆောင်ရွက်သူ
 staff-early-wrote-after = ပိတ်ပြီးနောက် တိုင်ကြားသူ ထပ်မံ စာရေးခဲ့သည်- ဦးစွာ ဖတ်ပါ။
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = မည်သည့် တန်းစီစာရင်းများ တိုင်ကြားချက် လက်ခံနေသနည်း
+staff-overview-heading = တန်းစီစာရင်းများ- မည်သည်တို့ တိုင်ကြားချက် လက်ခံနေသနည်း
+staff-overview-intro = routing ဖိုင်တွင် ကြေညာထားသော တန်းစီစာရင်းတိုင်း- တိုင်ကြားချက်များ လက်ခံသလား၊ မလက်ခံလျှင် အဘယ်ကြောင့်နည်း၊ ၎င်းတွင် တိုင်ကြားချက် မည်မျှ စောင့်နေသနည်း၊ အဖွဲ့ဝင် မည်မျှက ၎င်း၏ သော့ကို ကိုင်ထားသနည်း၊ နောက်ဆုံး တိုင်ကြားချက်ကို မည်သည့်အချိန်က လက်ခံခဲ့သနည်း။ ဤနေရာတွင် မည်သည့် တိုင်ကြားချက်ကိုမျှ အမည်မဖော်ပါ၊ တိုင်ကြားချက်တွင် ပါသည့်အရာကိုလည်း မပြပါ။
+staff-overview-no-desk = desk တန်းစီစာရင်းသည် ဘာမျှ မလက်ခံပါ- လက်ခံနိုင်သည်အထိ တိုင်ကြားချက်တိုင်းကို ငြင်းပယ်မည်ဖြစ်ပြီး မည်သူမျှ တိုင်ကြား၍ မရပါ။
+staff-overview-empty = routing ဖိုင်တွင် မည်သည့် တန်းစီစာရင်းမျှ ကြေညာမထားပါ။
+staff-overview-queue = တန်းစီစာရင်း
+staff-overview-standing = တိုင်ကြားချက် လက်ခံသလား
+staff-overview-open = ဖွင့်ထားသည်
+staff-overview-unclaimed = မည်သူမျှ တာဝန်မယူရသေး
+staff-overview-overdue = သတ်မှတ်ချိန် ကျော်လွန်
+staff-overview-holders = ၎င်း၏ သော့ကိုင်ထားသော အဖွဲ့ဝင်များ
+staff-overview-last = နောက်ဆုံး တိုင်ကြားချက် လက်ခံချိန်
+staff-overview-never = တစ်ခါမျှ မရှိ
+staff-overview-stale = routing ဖိုင်တွင် သော့ဟောင်းကို ကြေညာထားသည်
+staff-overview-stale-heading = routing ဖိုင် ခေတ်မမီတော့ပါ
+staff-overview-stale-lines = ညှိနှိုင်းရေးမှူးတစ်ဦးက ဤတန်းစီစာရင်း၏ သော့ကို လဲပြီးပါပြီ။ routing ဖိုင် (config/queues.toml) ရှိ id = "{ $queue }" ပါသော [[queue]] အပိုင်းတွင် public_key နှင့် signature စာကြောင်းများကို ဤစာကြောင်းနှစ်ကြောင်းဖြင့် အစားထိုးပြီး ဆာဗာကို ပြန်စတင်ပါ-
+staff-config-stale = ဆာဗာ၏ routing ဖိုင် (config/queues.toml) သည် ဤတန်းစီစာရင်း၏ ယခင်သော့ကို ကြေညာထားဆဲ ဖြစ်သည်။ ဤစာကြောင်းနှစ်ကြောင်းကို စနစ်ထိန်းသူထံ ပေးပါ- ၎င်းတို့သည် ဤတန်းစီစာရင်း၏ public_key နှင့် signature စာကြောင်းများကို အစားထိုးမည်။
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = ရည်ရွယ်သူ- { $organisation } ၏ { $role }၊ { $expires } အထိ အကျုံးဝင်သည်
+staff-invite-for-operator = ရည်ရွယ်သူ- { $role } (အဖွဲ့အစည်း မရှိ)၊ { $expires } အထိ အကျုံးဝင်သည်
+staff-open-invites = မသုံးရသေးသော ဖိတ်ကြားချက်များ
+staff-invite-by = { $name } ပြုလုပ်သည်
+staff-invite-by-console = ဆာဗာ၏ ကွန်ဆိုးလ်တွင် ပြုလုပ်သည်
+staff-invite-by-former = အဖွဲ့ဝင်ဟောင်း တစ်ဦး ပြုလုပ်သည်
+staff-invite-revoke = ရုပ်သိမ်းရန်
+staff-invite-revoked = ဖိတ်ကြားချက်ကို ရုပ်သိမ်းပြီးပါပြီ- ၎င်း၏ လင့်ခ်သည် အလုပ်မလုပ်တော့ပါ။
+staff-invite-gone = ဤဖိတ်ကြားချက်ကို သုံးပြီး သို့မဟုတ် ရုပ်သိမ်းပြီး ဖြစ်သည်၊ သို့မဟုတ် သက်တမ်းကုန်သွားပြီ။

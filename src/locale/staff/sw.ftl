@@ -435,3 +435,33 @@ staff-role-operator = mwendeshaji
 staff-role-coordinator = mratibu
 staff-role-responder = mhudumu wa kesi
 staff-early-wrote-after = Mtoa ripoti aliandika tena baada ya kufungwa: isome kwanza.
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = Foleni zipi zinapokea ripoti
+staff-overview-heading = Foleni: zipi zinapokea ripoti
+staff-overview-intro = Kila foleni ambayo faili ya routing inatangaza: kama inapokea ripoti na, kama haipokei, kwa nini; ripoti ngapi zinasubiri ndani yake; wanachama wangapi wanashikilia ufunguo wake; ilipokea ripoti mara ya mwisho lini. Hakuna ripoti inayotajwa hapa, na kile ripoti inachosema hakionyeshwi.
+staff-overview-no-desk = Foleni ya dawati haipokei chochote: mpaka itakapopokea, kila ripoti inakataliwa na hakuna anayeweza kuripoti.
+staff-overview-empty = Faili ya routing haitangazi foleni yoyote.
+staff-overview-queue = Foleni
+staff-overview-standing = Inapokea ripoti?
+staff-overview-open = Wazi
+staff-overview-unclaimed = Hakuna aliyechukua jukumu
+staff-overview-overdue = Zimechelewa
+staff-overview-holders = Wanachama wanaoshikilia ufunguo wake
+staff-overview-last = Ripoti ya mwisho ilipokelewa
+staff-overview-never = haijawahi
+staff-overview-stale = faili ya routing inatangaza ufunguo wa zamani
+staff-overview-stale-heading = Faili ya routing imepitwa na wakati
+staff-overview-stale-lines = Mratibu amebadilisha ufunguo wa foleni hii. Katika faili ya routing (config/queues.toml), kwenye kipengele cha [[queue]] chenye id = "{ $queue }", badilisha mistari ya public_key na signature kwa mistari hii miwili, kisha uwashe upya seva:
+staff-config-stale = Faili ya routing ya seva (config/queues.toml) bado inatangaza ufunguo wa awali wa foleni hii. Mpe mwendeshaji mistari hii miwili: inachukua nafasi ya mistari ya public_key na signature ya kipengele cha foleni hii.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = Kwa: { $role } wa { $organisation }, halali hadi { $expires }
+staff-invite-for-operator = Kwa: { $role } (bila shirika), halali hadi { $expires }
+staff-open-invites = Mialiko iliyo wazi
+staff-invite-by = umetengenezwa na { $name }
+staff-invite-by-console = umetengenezwa kwenye kiweko cha seva
+staff-invite-by-former = umetengenezwa na mwanachama wa zamani
+staff-invite-revoke = Futa
+staff-invite-revoked = Mwaliko umefutwa: kiungo chake hakifanyi kazi tena.
+staff-invite-gone = Mwaliko huu umeshatumika au kufutwa, au muda wake umeisha.

@@ -426,3 +426,33 @@ staff-role-operator = ผู้ดูแลระบบ
 staff-role-coordinator = ผู้ประสานงาน
 staff-role-responder = ผู้ปฏิบัติงานรับเรื่อง
 staff-early-wrote-after = ผู้แจ้งเขียนมาหลังจากถูกปิดแล้ว: โปรดอ่านก่อน
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = คิวใดบ้างที่รับรายงาน
+staff-overview-heading = คิว: คิวใดบ้างที่รับรายงาน
+staff-overview-intro = ทุกคิวที่ไฟล์ routing ประกาศไว้: คิวนั้นรับรายงานหรือไม่ และถ้าไม่รับ เพราะอะไร มีรายงานรออยู่ในคิวกี่ฉบับ มีสมาชิกกี่คนที่ถือกุญแจของคิว และคิวได้รับรายงานครั้งล่าสุดเมื่อใด หน้านี้ไม่ระบุรายงานใด และไม่แสดงเนื้อหาของรายงาน
+staff-overview-no-desk = คิวโต๊ะรับเรื่องไม่ได้รับอะไรเลย: จนกว่าจะรับได้ ทุกรายงานจะถูกปฏิเสธและไม่มีใครรายงานได้
+staff-overview-empty = ไฟล์ routing ไม่ได้ประกาศคิวใดเลย
+staff-overview-queue = คิว
+staff-overview-standing = รับรายงานหรือไม่
+staff-overview-open = เปิดอยู่
+staff-overview-unclaimed = ไม่มีผู้รับเรื่อง
+staff-overview-overdue = เกินกำหนด
+staff-overview-holders = สมาชิกที่ถือกุญแจของคิว
+staff-overview-last = ได้รับรายงานล่าสุด
+staff-overview-never = ไม่เคย
+staff-overview-stale = ไฟล์ routing ประกาศกุญแจเก่า
+staff-overview-stale-heading = ไฟล์ routing ไม่เป็นปัจจุบัน
+staff-overview-stale-lines = ผู้ประสานงานคนหนึ่งได้เปลี่ยนกุญแจของคิวนี้แล้ว ในไฟล์ routing (config/queues.toml) ที่รายการ [[queue]] ซึ่งมี id = "{ $queue }" ให้แทนบรรทัด public_key และ signature ด้วยสองบรรทัดนี้ แล้วเริ่มเซิร์ฟเวอร์ใหม่:
+staff-config-stale = ไฟล์ routing ของเซิร์ฟเวอร์ (config/queues.toml) ยังประกาศกุญแจก่อนหน้าของคิวนี้อยู่ โปรดให้สองบรรทัดนี้แก่ผู้ดูแลระบบ: ใช้แทนบรรทัด public_key และ signature ของรายการคิวนี้
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = สำหรับ: { $role } ของ { $organisation } ใช้ได้ถึง { $expires }
+staff-invite-for-operator = สำหรับ: { $role } (ไม่สังกัดองค์กร) ใช้ได้ถึง { $expires }
+staff-open-invites = คำเชิญที่ยังเปิดอยู่
+staff-invite-by = สร้างโดย { $name }
+staff-invite-by-console = สร้างที่คอนโซลของเซิร์ฟเวอร์
+staff-invite-by-former = สร้างโดยอดีตสมาชิกคนหนึ่ง
+staff-invite-revoke = เพิกถอน
+staff-invite-revoked = เพิกถอนคำเชิญแล้ว ลิงก์ของคำเชิญนี้ใช้ไม่ได้อีกต่อไป
+staff-invite-gone = คำเชิญนี้ถูกใช้หรือถูกเพิกถอนไปแล้ว หรือหมดอายุแล้ว

@@ -426,3 +426,33 @@ staff-role-operator = người vận hành
 staff-role-coordinator = điều phối viên
 staff-role-responder = nhân viên xử lý
 staff-early-wrote-after = Người báo cáo đã viết thêm sau khi bị đóng: hãy đọc trước.
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = Hàng đợi nào đang nhận báo cáo
+staff-overview-heading = Hàng đợi: hàng đợi nào đang nhận báo cáo
+staff-overview-intro = Mọi hàng đợi mà tệp routing khai báo: hàng đợi có nhận báo cáo không và, nếu không, vì sao; có bao nhiêu báo cáo đang chờ trong đó; bao nhiêu thành viên giữ khóa của nó; lần cuối nó nhận báo cáo là khi nào. Trang này không nêu tên báo cáo nào và không hiển thị nội dung của báo cáo.
+staff-overview-no-desk = Hàng đợi bàn tiếp nhận không nhận được gì: cho đến khi nhận được, mọi báo cáo đều bị từ chối và không ai báo cáo được.
+staff-overview-empty = Tệp routing không khai báo hàng đợi nào.
+staff-overview-queue = Hàng đợi
+staff-overview-standing = Nhận báo cáo?
+staff-overview-open = Đang mở
+staff-overview-unclaimed = Chưa ai nhận xử lý
+staff-overview-overdue = Quá hạn
+staff-overview-holders = Thành viên giữ khóa của nó
+staff-overview-last = Nhận báo cáo lần cuối
+staff-overview-never = chưa bao giờ
+staff-overview-stale = tệp routing khai báo khóa cũ
+staff-overview-stale-heading = Tệp routing đã lỗi thời
+staff-overview-stale-lines = Một điều phối viên đã đổi khóa của hàng đợi này. Trong tệp routing (config/queues.toml), ở mục [[queue]] có id = "{ $queue }", hãy thay các dòng public_key và signature bằng hai dòng này, rồi khởi động lại máy chủ:
+staff-config-stale = Tệp routing của máy chủ (config/queues.toml) vẫn khai báo khóa trước đây của hàng đợi này. Hãy đưa hai dòng này cho người vận hành: chúng thay cho các dòng public_key và signature trong mục của hàng đợi này.
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = Dành cho: { $role } của { $organisation }, có hiệu lực đến { $expires }
+staff-invite-for-operator = Dành cho: { $role } (không thuộc tổ chức nào), có hiệu lực đến { $expires }
+staff-open-invites = Lời mời đang mở
+staff-invite-by = do { $name } tạo
+staff-invite-by-console = tạo tại bảng điều khiển của máy chủ
+staff-invite-by-former = do một cựu thành viên tạo
+staff-invite-revoke = Thu hồi
+staff-invite-revoked = Lời mời đã bị thu hồi: liên kết của nó không còn dùng được.
+staff-invite-gone = Lời mời này đã được dùng hoặc đã bị thu hồi, hoặc đã hết hạn.

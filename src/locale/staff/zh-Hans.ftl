@@ -418,3 +418,33 @@ staff-role-operator = 运营者
 staff-role-coordinator = 协调员
 staff-role-responder = 响应人员
 staff-early-wrote-after = 结案后报告人又发来了内容：请先阅读。
+
+## The operator's overview: which queues receive reports, and a routing file a key rotation left out of date (issue 19)
+staff-overview-link = 哪些队列在接收报告
+staff-overview-heading = 队列：哪些在接收报告
+staff-overview-intro = routing 文件声明的每个队列：是否接收报告，不接收的原因；队列中有多少报告在等待；多少成员持有其密钥；最近一次收到报告的时间。此处不列出任何报告，也不显示报告的内容。
+staff-overview-no-desk = 值班台队列什么也收不到：在它能接收之前，每份报告都会被拒绝，谁也无法报告。
+staff-overview-empty = routing 文件未声明任何队列。
+staff-overview-queue = 队列
+staff-overview-standing = 接收报告？
+staff-overview-open = 未结
+staff-overview-unclaimed = 无人认领
+staff-overview-overdue = 已逾期
+staff-overview-holders = 持有其密钥的成员
+staff-overview-last = 最近收到报告
+staff-overview-never = 从未
+staff-overview-stale = routing 文件声明的是旧密钥
+staff-overview-stale-heading = routing 文件已过时
+staff-overview-stale-lines = 有协调员轮换了此队列的密钥。请在 routing 文件（config/queues.toml）中 id = "{ $queue }" 的 [[queue]] 条目里，用下面两行替换 public_key 和 signature 两行，然后重启服务器：
+staff-config-stale = 服务器的 routing 文件（config/queues.toml）仍声明此队列之前的密钥。请把下面两行交给运营者：它们替换此队列条目中的 public_key 和 signature 两行。
+
+## invitations: what each is for, the open ones, revoking (issue 19, invites and members API)
+staff-invite-for = 用于：{ $organisation } 的{ $role }，有效期至 { $expires }
+staff-invite-for-operator = 用于：{ $role }（不属于任何机构），有效期至 { $expires }
+staff-open-invites = 未使用的邀请
+staff-invite-by = 由 { $name } 创建
+staff-invite-by-console = 在服务器控制台创建
+staff-invite-by-former = 由一位已离开的成员创建
+staff-invite-revoke = 撤销
+staff-invite-revoked = 邀请已撤销：其链接不再有效。
+staff-invite-gone = 此邀请已被使用或撤销，或已过期。

@@ -1,7 +1,8 @@
 //! The JSON API under /api/v1, one file per area: reports (`reports`), reports sealed on the
 //! device (`sealed`), resumable uploads (`uploads`), the reporter's return (`followup`), the
-//! responder workspace (`workspace`), filing for callers (`hotline`) and the coordinator's and
-//! operator's operations (`admin`).
+//! responder workspace (`workspace`), filing for callers (`hotline`), the coordinator's and
+//! operator's operations (`admin`), the operator's overview of the queues (`overview`),
+//! invites and enrolment (`invites`) and an organisation's members (`members`).
 //! The same rules as the pages: 422 with each field named, 400 for malformed JSON, 413 past the
 //! size limit, 415 for a wrong content type. This file holds the OpenAPI document served at
 //! /api/v1/openapi.json; the areas use `web::shared`, never this file.
@@ -9,6 +10,9 @@
 pub mod admin;
 pub mod followup;
 pub mod hotline;
+pub mod invites;
+pub mod members;
+pub mod overview;
 pub mod reports;
 pub mod sealed;
 pub mod uploads;
@@ -36,6 +40,7 @@ struct CommonResponses;
 impl utoipa::Modify for CommonResponses {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         use utoipa::openapi::{
             ContentBuilder, ObjectBuilder, Ref, Required, ResponseBuilder, Type,
         };
@@ -50,6 +55,18 @@ impl utoipa::Modify for CommonResponses {
                 )
                 .build()
         };
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme(
+                "bearer",
+                SecurityScheme::Http(
+                    HttpBuilder::new()
+                        .scheme(HttpAuthScheme::Bearer)
+                        .description(Some("The token from POST /api/v1/session"))
+                        .build(),
+                ),
+            );
         for (path, item) in openapi.paths.paths.iter_mut() {
             let names: Vec<&str> = path
                 .split('/')
@@ -60,9 +77,17 @@ impl utoipa::Modify for CommonResponses {
                 "/api/v1/members",
                 "/api/v1/organisations",
                 "/api/v1/desk",
+                "/api/v1/invites",
+                "/api/v1/account",
+                "/api/v1/hotline",
+                "/api/v1/overview",
             ]
             .iter()
             .any(|p| path.starts_with(p));
+            // Logging out needs the session it ends; logging in does not.
+            if let (true, Some(op)) = (path == "/api/v1/session", item.delete.as_mut()) {
+                op.security = Some(vec![bearer_requirement()]);
+            }
             let submission = path == "/api/v1/reports" || path == "/api/v1/uploads";
             for op in [
                 &mut item.get,
@@ -89,6 +114,7 @@ impl utoipa::Modify for CommonResponses {
                 let mut extra = Vec::new();
                 if staff {
                     extra.push(("401", "No session, or it ended", "Problem"));
+                    op.security = Some(vec![bearer_requirement()]);
                 }
                 if submission {
                     extra.push((
@@ -124,6 +150,11 @@ impl utoipa::Modify for CommonResponses {
             }
         }
     }
+}
+
+/// What a staff operation needs: the bearer session of the document's `bearer` scheme.
+fn bearer_requirement() -> utoipa::openapi::security::SecurityRequirement {
+    utoipa::openapi::security::SecurityRequirement::new("bearer", Vec::<String>::new())
 }
 
 /// Every operation of the API, declared once: the OpenAPI document describes them and
@@ -211,8 +242,18 @@ macro_rules! operations {
                 crate::reporting::sealed::SealedSubmission,
                 crate::reporting::sealed::DeviceItem,
                 crate::reporting::sealed::DeviceKey,
+                crate::web::api::invites::InviteRequest,
+                crate::web::api::invites::InviteCreated,
+                crate::web::api::invites::InviteView,
+                crate::web::api::invites::EnrolmentRequest,
+                crate::web::api::invites::Enrolled,
+                crate::web::api::members::MemberView,
+                crate::web::api::members::QueueGift,
+                crate::web::api::members::QueueGiven,
                 crate::web::api::hotline::HotlineGrant,
-                crate::web::api::hotline::HotlineFiled
+                crate::web::api::hotline::HotlineFiled,
+                crate::web::api::overview::Overview,
+                crate::web::api::overview::QueueSummary
             ))
         )]
         pub struct ApiDoc;
@@ -240,8 +281,10 @@ macro_rules! operations {
 
 operations!(
     reports::create_report,
+    uploads::offer,
     uploads::create,
     uploads::status,
+    uploads::stands,
     uploads::append,
     followup::open,
     followup::read,
@@ -284,6 +327,13 @@ operations!(
     sealed::submit,
     hotline::set_hotline,
     hotline::file,
+    overview::queues,
+    invites::create,
+    invites::list,
+    invites::revoke,
+    invites::enrol,
+    members::list,
+    members::give_queue,
 );
 
 /// The document, built once: the router reads its paths, and /api/v1/openapi.json serves it.
@@ -303,6 +353,8 @@ fn operations_of(
 ) -> impl Iterator<Item = (Method, &utoipa::openapi::path::Operation)> {
     [
         (Method::GET, &item.get),
+        (Method::HEAD, &item.head),
+        (Method::OPTIONS, &item.options),
         (Method::POST, &item.post),
         (Method::PATCH, &item.patch),
         (Method::PUT, &item.put),

@@ -103,7 +103,10 @@
     if (r.status !== 201) throw new Error(r.status);
     return r.json();
   };
-  const wrap = (tag, field, v) => te.encode(JSON.stringify({ homeward: tag, [field]: v }));
+  // Padded with spaces to a multiple of 512 bytes, as the server pads what it seals: the
+  // ciphertext's length then tells little of what was typed (docs/sealed-intake.md).
+  const pad = (b) => { const o = new Uint8Array(Math.max(1, Math.ceil(b.length / 512)) * 512).fill(32); o.set(b); return o; };
+  const wrap = (tag, field, v) => pad(te.encode(JSON.stringify({ homeward: tag, [field]: v })));
 
   const send = async (form, r) => {
     const t = await post("/api/v1/sealed/tickets", {

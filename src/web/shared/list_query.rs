@@ -4,7 +4,7 @@
 
 use crate::config::AckTargets;
 use crate::domain::workflow::EntryStatus;
-use crate::store::{ClaimFilter, Entry, ListQuery};
+use crate::store::{ClaimFilter, Cursor, Entry, ListQuery, Seek};
 
 /// Entries on one page of a queue's list.
 pub const PAGE: i64 = 50;
@@ -22,6 +22,8 @@ pub struct Sent {
     overdue: Option<String>,
     unread: Option<String>,
     page: Option<String>,
+    after: Option<String>,
+    before: Option<String>,
     /// What a redirect says was just done, and how many: the page reads these.
     pub done: Option<String>,
     pub n: Option<String>,
@@ -43,8 +45,10 @@ pub struct Filters {
     pub claim: Option<Claim>,
     pub overdue: bool,
     pub unread: bool,
-    /// From 1.
+    /// From 1: the number the page shows. With `seek`, the page starts there, read off the
+    /// index; without, it is counted from the list's start.
     pub page: u32,
+    pub seek: Option<Seek>,
 }
 
 impl Sent {
@@ -59,6 +63,8 @@ impl Sent {
                 "overdue" => &mut sent.overdue,
                 "unread" => &mut sent.unread,
                 "page" => &mut sent.page,
+                "after" => &mut sent.after,
+                "before" => &mut sent.before,
                 "done" => &mut sent.done,
                 "n" => &mut sent.n,
                 "kept" => &mut sent.kept,
@@ -95,6 +101,11 @@ impl Filters {
                 .and_then(|p| p.parse().ok())
                 .filter(|p| (1..=100_000).contains(p))
                 .unwrap_or(1),
+            seek: match (sent.after.as_deref(), sent.before.as_deref()) {
+                (Some(after), _) => parse_cursor(after).map(Seek::After),
+                (None, Some(before)) => parse_cursor(before).map(Seek::Before),
+                (None, None) => None,
+            },
         }
     }
 
@@ -110,13 +121,34 @@ impl Filters {
             },
             overdue_before: self.overdue.then(|| overdue_before(now, targets)),
             unread_only: self.unread,
-            offset: i64::from(self.page.saturating_sub(1)) * PAGE,
+            seek: self.seek.clone(),
+            offset: match self.seek {
+                Some(_) => 0,
+                None => i64::from(self.page.saturating_sub(1)) * PAGE,
+            },
             limit: PAGE,
         }
     }
 
-    /// This list's address on page `page`.
-    pub fn href(&self, queue: &str, page: u32) -> String {
+    /// The address of the page after the one whose last entry is `last`.
+    pub fn next_href(&self, queue: &str, last: &Entry) -> String {
+        self.href(
+            queue,
+            self.page.saturating_add(1),
+            Some(&Seek::After(cursor_of(last))),
+        )
+    }
+
+    /// The address of the page before the one whose first entry is `first`: the list's start
+    /// for the first page, whatever was added to it since.
+    pub fn previous_href(&self, queue: &str, first: &Entry) -> String {
+        let page = self.page.saturating_sub(1).max(1);
+        let seek = (page > 1).then(|| Seek::Before(cursor_of(first)));
+        self.href(queue, page, seek.as_ref())
+    }
+
+    /// This list's address on page `page`, starting where `seek` says.
+    pub fn href(&self, queue: &str, page: u32, seek: Option<&Seek>) -> String {
         let mut query = form_urlencoded::Serializer::new(String::new());
         if let Some(status) = self.status {
             query.append_pair("status", status.code());
@@ -140,25 +172,63 @@ impl Filters {
             query.append_pair("unread", "1");
         }
         query.append_pair("page", &page.to_string());
+        match seek {
+            Some(Seek::After(c)) => query.append_pair("after", &cursor_text(c)),
+            Some(Seek::Before(c)) => query.append_pair("before", &cursor_text(c)),
+            None => &mut query,
+        };
         format!("/queues/{}?{}", path_safe(queue), query.finish())
     }
 
     pub fn is_filtered(&self) -> bool {
         Filters {
             page: self.page,
+            seek: self.seek.clone(),
             ..Filters::default()
         } != *self
     }
 }
 
+/// An entry's place in the list's order, as a page's address carries it.
+pub fn cursor_of(entry: &Entry) -> Cursor {
+    Cursor {
+        rank: i16::try_from(rank_of(&entry.priority)).unwrap_or(2),
+        added_at: entry.added_at,
+        report_id: entry.report_id.clone(),
+    }
+}
+
+/// `rank.added_at.report`: what a link shows of an entry the list already showed.
+fn cursor_text(cursor: &Cursor) -> String {
+    format!("{}.{}.{}", cursor.rank, cursor.added_at, cursor.report_id)
+}
+
+fn parse_cursor(text: &str) -> Option<Cursor> {
+    let mut parts = text.splitn(3, '.');
+    let rank: i16 = parts.next()?.parse().ok()?;
+    let added_at: i64 = parts.next()?.parse().ok()?;
+    let report = uuid::Uuid::parse_str(parts.next()?).ok()?;
+    (0..PRIORITIES.len() as i16)
+        .contains(&rank)
+        .then(|| Cursor {
+            rank,
+            added_at,
+            report_id: report.to_string(),
+        })
+}
+
 /// Whether an entry of this class, status and hour is still new past its class's target
 /// (`overdue_before`'s times).
 pub fn is_overdue(entry: &Entry, overdue_before: &[i64; 3]) -> bool {
-    let rank = PRIORITIES
+    entry.status == "new" && entry.added_at < overdue_before[rank_of(&entry.priority)]
+}
+
+/// A class's rank, its position in `PRIORITIES`; normal for a class it does not know.
+fn rank_of(priority: &str) -> usize {
+    PRIORITIES
         .iter()
-        .position(|p| *p == entry.priority)
-        .unwrap_or(PRIORITIES.len() - 1);
-    entry.status == "new" && entry.added_at < overdue_before[rank]
+        .position(|p| *p == priority)
+        .unwrap_or(PRIORITIES.len() - 1)
 }
 
 /// When an entry of each class, still new, became overdue: received before these times.
@@ -210,8 +280,90 @@ mod tests {
     fn a_page_link_keeps_the_filters() {
         let f = Filters::parse(&sent("status=new&claim=unclaimed&unread=1"));
         assert_eq!(
-            f.href("desk", 2),
+            f.href("desk", 2, None),
             "/queues/desk?status=new&claim=unclaimed&unread=1&page=2"
         );
+    }
+
+    fn entry(priority: &str, added_at: i64, report_id: &str) -> Entry {
+        Entry {
+            report_id: report_id.into(),
+            priority: priority.into(),
+            status: "new".into(),
+            added_at,
+            assignee: None,
+            unread: 0,
+            consent_withdrawn_at: None,
+            last_activity: None,
+        }
+    }
+
+    #[test]
+    fn the_next_and_previous_pages_start_at_the_entries_the_page_shows() {
+        let report = "0f6c2f1e-8d3b-4c55-9a7e-3a1b2c3d4e5f";
+        let f = Filters::parse(&sent("claim=unclaimed&page=3"));
+        let next = f.next_href("desk", &entry("high", 1_796_212_800, report));
+        assert_eq!(
+            next,
+            format!("/queues/desk?claim=unclaimed&page=4&after=1.1796212800.{report}")
+        );
+        let query = next.split_once('?').map(|(_, q)| q).unwrap_or_default();
+        let followed = Filters::parse(&sent(query));
+        assert_eq!(followed.page, 4);
+        let cursor = Cursor {
+            rank: 1,
+            added_at: 1_796_212_800,
+            report_id: report.into(),
+        };
+        assert_eq!(followed.seek, Some(Seek::After(cursor.clone())));
+        let targets = AckTargets {
+            critical_minutes: 1,
+            high_minutes: 1,
+            normal_minutes: 1,
+        };
+        assert_eq!(followed.query("a", 0, &targets).offset, 0);
+
+        let back = followed.previous_href("desk", &entry("high", 1_796_212_800, report));
+        assert!(
+            back.ends_with(&format!("page=3&before=1.1796212800.{report}")),
+            "{back}"
+        );
+        // Back to the first page is the list's start, not a cursor.
+        let second = Filters::parse(&sent("page=2&before=0.1.x"));
+        assert_eq!(second.seek, None, "a cursor that does not parse is dropped");
+        assert_eq!(
+            second.previous_href("desk", &entry("critical", 5, report)),
+            "/queues/desk?page=1"
+        );
+    }
+
+    #[test]
+    fn a_cursor_that_is_not_one_is_dropped() {
+        let report = "0f6c2f1e-8d3b-4c55-9a7e-3a1b2c3d4e5f";
+        for bad in [
+            format!("3.1.{report}"),
+            format!("-1.1.{report}"),
+            format!("0.x.{report}"),
+            "0.1.not-a-uuid".to_owned(),
+            "0.1".to_owned(),
+            format!("0.1.{report}' OR 1=1"),
+        ] {
+            let f = Filters::parse(&sent(&format!("after={}", urlencode(&bad))));
+            assert_eq!(f.seek, None, "{bad}");
+        }
+        let upper = report.to_uppercase();
+        let f = Filters::parse(&sent(&format!("after=2.7.{upper}")));
+        assert_eq!(
+            f.seek,
+            Some(Seek::After(Cursor {
+                rank: 2,
+                added_at: 7,
+                report_id: report.into()
+            }))
+        );
+    }
+
+    fn urlencode(text: &str) -> String {
+        form_urlencoded::byte_serialize(text.as_bytes()).collect()
     }
 }

@@ -1,4 +1,5 @@
-//! Invites and enrolment: a coordinator or the operator makes an invite link; its holder
+//! Invites and enrolment: a coordinator or the operator makes an invite link, labelled with
+//! what it is for, sees the open ones and revokes them (who may: `trust::invites`); its holder
 //! enrols (password, TOTP, recovery key, shown once).
 
 use actix_web::http::StatusCode;
@@ -7,12 +8,12 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::forms::{checked_form, enrolled_page, fail, form};
-use super::workspace::{invitable, workspace_page};
+use super::invite_labels;
+use super::workspace::{workspace_labelled, workspace_refusal, NewLink};
 use crate::locale::Tr;
-use crate::store::Invite;
+use crate::store::StoreError;
 use crate::trust::accounts::AccountError;
-use crate::trust::accounts::Role;
-use crate::trust::certification::operator_standing;
+use crate::trust::invites;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, PageError};
@@ -39,40 +40,72 @@ pub async fn create_invite(
         Ok(checked) => checked,
         Err(response) => return Ok(response),
     };
-    let organisations = state
+    let organisation = form.get("organisation").cloned().unwrap_or_default();
+    let role = form.get("role").map(String::as_str).unwrap_or_default();
+    // Operators belong to no organisation, whatever the form's list says.
+    let organisation = (role != "operator").then_some(organisation.as_str());
+    let issued = invites::create(&state.accounts, state.chain(), &who, role, organisation)
+        .await
+        .map_err(|e| fail(&state, &req, e))?;
+    let tr = state.staff_tr(&req, &who);
+    let name = match organisation {
+        Some(org) => Some(
+            organisation_name(&state, org)
+                .await
+                .map_err(|e| fail(&state, &req, e))?,
+        ),
+        None => None,
+    };
+    let link = NewLink {
+        url: format!(
+            "{}/invite/{}",
+            state.public_url,
+            issued.token.expose_secret()
+        ),
+        label: Some(invite_labels::label(
+            &tr,
+            role,
+            name.as_deref(),
+            issued.expires_at,
+        )),
+    };
+    workspace_labelled(&state, &req, &who, Some(link), None).await
+}
+
+/// An organisation's name, or its id when it has no row.
+async fn organisation_name(state: &AppState, id: &str) -> Result<String, StoreError> {
+    Ok(state
         .intake
         .store
         .organisations()
-        .await
-        .map_err(|e| fail(&state, &req, e))?;
-    let (allowed_orgs, allowed_roles) = invitable(&who, organisations);
-    let organisation = form.get("organisation").cloned().unwrap_or_default();
-    let role = form.get("role").map(String::as_str).unwrap_or_default();
-    // Operators belong to no organisation; everyone else to one the inviter may invite into.
-    let operator = role == "operator";
-    let permitted = allowed_roles.contains(&role)
-        && (operator || allowed_orgs.iter().any(|(id, _)| *id == organisation));
-    let standing = match who.role {
-        Role::Operator => operator_standing(state.chain(), &who).await.is_ok(),
-        _ => super::workspace::manages_members(&state, &who)
-            .await
-            .map_err(|e| fail(&state, &req, e))?,
+        .await?
+        .into_iter()
+        .find(|(o, ..)| o == id)
+        .map_or_else(|| id.to_owned(), |(_, name, _)| name))
+}
+
+/// Revokes an open invite from the workspace: its link stops working at once.
+#[tracing::instrument(skip_all)]
+pub async fn revoke_invite(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, _) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
     };
-    if !permitted || !standing {
-        tracing::info!(account = %who.account_id, "invite refused");
-        return Err(fail(&state, &req, Failure::Forbidden));
+    match invites::revoke(state.chain(), &state.accounts, &who, &id).await {
+        Ok(_) => {
+            let message = state.staff_tr(&req, &who).t("staff-invite-revoked");
+            workspace_labelled(&state, &req, &who, None, Some(message)).await
+        }
+        Err(e @ AccountError::InviteInvalid) => {
+            workspace_refusal(&state, &req, &who, e, "staff-invite-gone").await
+        }
+        Err(e) => Err(fail(&state, &req, e)),
     }
-    let invite = Invite {
-        role: role.to_owned(),
-        organisation_id: (!operator).then_some(organisation),
-    };
-    let token = state
-        .accounts
-        .create_invite(&invite, Some(&who.account_id))
-        .await
-        .map_err(|e| fail(&state, &req, e))?;
-    let link = format!("{}/invite/{}", state.public_url, token.expose_secret());
-    workspace_page(&state, &req, &who, Some(link)).await
 }
 
 #[tracing::instrument(skip_all)]

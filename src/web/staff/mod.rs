@@ -4,7 +4,8 @@
 //!
 //! Its handlers use `web::shared` and the floors below web, never another area's handlers.
 //! Within staff they share `session` (the cookie, the person, CSRF, field messages) and `forms`
-//! (redirects, failures, checked forms, the enrolment page), and an action may answer with the
+//! (redirects, failures, checked forms, the enrolment page) and `invite_labels` (what an invite is
+//! for, on the workspace page and after an invite is made), and an action may answer with the
 //! workspace page (`workspace`) or the report page (`reports`) again, with its message. A
 //! destructive action (removing a member, suspending an organisation) first answers with a
 //! confirmation page (`confirm`); so do closing a wave of fakes and destroying them early
@@ -15,10 +16,12 @@ mod confirm;
 pub mod credentials;
 pub mod forms;
 pub mod hotline;
+mod invite_labels;
 pub mod invites;
 pub mod login;
 pub mod members;
 pub mod organisations;
+pub mod overview;
 pub mod queue_keys;
 pub mod queue_list;
 pub mod referrals;
@@ -48,6 +51,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/invite/{token}", web::get().to(invites::invite_form));
     cfg.route("/invite/{token}", web::post().to(invites::enrol));
     cfg.route("/invites", web::post().to(invites::create_invite));
+    cfg.route(
+        "/invites/{id}/revoke",
+        web::post().to(invites::revoke_invite),
+    );
     cfg.route("/hotline", web::get().to(hotline::filing_form));
     cfg.route("/hotline", web::post().to(hotline::file));
     cfg.route(
@@ -77,6 +84,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/queues/{queue}/reports/{report}/projection",
         web::post().to(referrals::issue_projection),
     );
+    cfg.route("/overview", web::get().to(overview::overview_page));
     cfg.route("/organisations", web::get().to(organisations::list));
     cfg.route("/organisations", web::post().to(organisations::register));
     cfg.route("/organisations/{id}", web::get().to(organisations::detail));

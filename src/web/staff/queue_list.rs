@@ -133,6 +133,16 @@ pub async fn queue_page(
     .map_err(|e| fail(&state, &req, e))?;
     let tr = state.staff_tr(&req, &who);
     let names = member_names(&state, &who).await;
+    let previous = listing
+        .entries
+        .first()
+        .filter(|_| filters.page > 1)
+        .map(|(first, _)| filters.previous_href(&queue, first));
+    let next = listing
+        .entries
+        .last()
+        .filter(|_| listing.more)
+        .map(|(last, _)| filters.next_href(&queue, last));
     let entries = listing
         .entries
         .into_iter()
@@ -174,8 +184,8 @@ pub async fn queue_page(
     page_number.set("n", filters.page);
     let page = QueuePage {
         page_label: tr.t_with("staff-page-number", &page_number),
-        previous: (filters.page > 1).then(|| filters.href(&queue, filters.page - 1)),
-        next: listing.more.then(|| filters.href(&queue, filters.page + 1)),
+        previous,
+        next,
         clear: format!("/queues/{}", path_safe(&queue)),
         filtered: filters.is_filtered(),
         overdue: filters.overdue,

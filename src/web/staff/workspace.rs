@@ -11,10 +11,9 @@ use crate::locale::{args, Tr};
 use crate::store::{now, Member, StoreError};
 use crate::trust::accounts::OPERATOR_RECOVERED;
 use crate::trust::accounts::{Principal, Role};
-use crate::trust::certification::{
-    certificate_request, managing_coordinator, operator_standing, Gap,
-};
+use crate::trust::certification::{certificate_request, operator_standing, Gap};
 use crate::trust::desk_key::{desk_key_fingerprint, DESK_KEY_CHANGED};
+use crate::trust::invites::{invitable, manages_members};
 use crate::trust::WorkspaceError;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
@@ -35,8 +34,10 @@ pub(super) struct Workspace {
     csrf: String,
     organisations: Vec<(String, String)>,
     roles: Vec<&'static str>,
-    new_link: Option<String>,
+    new_link: Option<NewLink>,
     message: Option<String>,
+    /// The open invites the person may revoke.
+    invites: Vec<super::invite_labels::OpenInviteView>,
     held: Vec<String>,
     managed: Vec<ManagedQueue>,
     /// The coordinator's fellow members.
@@ -102,46 +103,8 @@ pub(super) struct ManagedQueue {
     held_after_restore: bool,
     holders: String,
     grantable: Vec<(String, String)>,
-}
-
-/// What a person may invite: operators invite organisations' coordinators; coordinators invite
-/// coordinators and responders of their own organisation; responders invite no one.
-pub(super) fn invitable(
-    who: &Principal,
-    organisations: Vec<(String, String, String)>,
-) -> (Vec<(String, String)>, Vec<&'static str>) {
-    match who.role {
-        // A further operator stands only once the desk organisation countersigns it.
-        Role::Operator => (
-            organisations
-                .into_iter()
-                .map(|(id, name, _)| (id, name))
-                .collect(),
-            vec!["coordinator", "operator"],
-        ),
-        Role::Coordinator => (
-            organisations
-                .into_iter()
-                .filter(|(id, ..)| Some(id) == who.organisation_id.as_ref())
-                .map(|(id, name, _)| (id, name))
-                .collect(),
-            vec!["responder", "coordinator"],
-        ),
-        Role::Responder => (Vec::new(), Vec::new()),
-    }
-}
-
-/// Whether the page names the organisation's members and who holds its queues: only to a
-/// coordinator who may manage them, so that an account the operator planted learns no names.
-pub(super) async fn manages_members(state: &AppState, who: &Principal) -> Result<bool, StoreError> {
-    if who.role != Role::Coordinator {
-        return Ok(false);
-    }
-    match managing_coordinator(state.chain(), who).await {
-        Ok(()) => Ok(true),
-        Err(WorkspaceError::Store(e)) => Err(e),
-        Err(_) => Ok(false),
-    }
+    /// After a rotation, while the routing file declares the old key: the lines to put there.
+    config_lines: Vec<String>,
 }
 
 /// A coordinator's organisation's members, each with the standing of their chain: checked once
@@ -151,16 +114,10 @@ async fn member_standings(
     who: &Principal,
     manages: bool,
 ) -> Result<Vec<(Member, Result<(), Gap>)>, StoreError> {
-    let (true, Some(org)) = (manages, who.organisation_id.as_deref()) else {
-        return Ok(Vec::new());
-    };
-    let chain = state.chain();
-    let mut standings = Vec::new();
-    for m in state.intake.store.members(org).await? {
-        let checked = chain.check(&m.account_id).await?.map(|_| ());
-        standings.push((m, checked));
+    match (manages, who.organisation_id.as_deref()) {
+        (true, Some(org)) => crate::trust::members::standings(state.chain(), org).await,
+        _ => Ok(Vec::new()),
     }
-    Ok(standings)
 }
 
 async fn managed_queues(
@@ -201,6 +158,14 @@ async fn managed_queues(
                 })
                 .map(|m| (m.account_id.clone(), m.username.clone()))
                 .collect(),
+            config_lines: crate::operations::overview::stale_config(
+                store,
+                &state.intake.routing,
+                &q.id,
+            )
+            .await?
+            .map(|lines| lines.lines())
+            .unwrap_or_default(),
             rotation_due: store.rotation_due(&q.id).await?,
             resealing: store.previous_keys(&q.id).await? > 0,
             held_after_restore: q.held_after_restore,
@@ -236,11 +201,28 @@ pub(super) async fn workspace_refusal(
     Ok(page)
 }
 
+/// A link shown once (an invite's, a reset's), with what it is for.
+pub(super) struct NewLink {
+    pub url: String,
+    pub label: Option<String>,
+}
+
 pub(super) async fn workspace_with(
     state: &AppState,
     req: &HttpRequest,
     who: &Principal,
     new_link: Option<String>,
+    message: Option<String>,
+) -> Result<HttpResponse, PageError> {
+    let new_link = new_link.map(|url| NewLink { url, label: None });
+    workspace_labelled(state, req, who, new_link, message).await
+}
+
+pub(super) async fn workspace_labelled(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &Principal,
+    new_link: Option<NewLink>,
     message: Option<String>,
 ) -> Result<HttpResponse, PageError> {
     let store = &state.intake.store;
@@ -253,7 +235,7 @@ pub(super) async fn workspace_with(
         .queues_held_by(&who.account_id)
         .await
         .map_err(|e| fail(state, req, e))?;
-    let manages = manages_members(state, who)
+    let manages = manages_members(state.chain(), who)
         .await
         .map_err(|e| fail(state, req, e))?;
     // An uncertified coordinator is offered no invitation it would be refused.
@@ -279,6 +261,9 @@ pub(super) async fn workspace_with(
         _ => Vec::new(),
     };
     let members = member_views(who, standings, &hotline_members, &tr);
+    let invites = super::invite_labels::open_invites(state, who, &tr)
+        .await
+        .map_err(|e| fail(state, req, e))?;
     let hotline = crate::trust::hotline::may_file(store, who).await.is_ok();
     let grants_hotline = manages
         && crate::trust::hotline::may_grant(store, who)
@@ -359,6 +344,7 @@ pub(super) async fn workspace_with(
         roles,
         new_link,
         message,
+        invites,
         held,
         managed,
     };
