@@ -265,10 +265,10 @@ async function staffPages(browser) {
   await check("staff en: login refused", await submit(op, 'form[action="/login"] button[type="submit"]'), 401);
   await login(operator, "staff en: operator workspace");
 
-  await check("staff en: organisations", await go(op, "/organisations"));
   await check("staff en: operator overview", await go(op, "/overview"));
+  await check("staff en: organisations", await go(op, "/organisations"));
   await check("staff en: organisations, form with mistakes", await submit(op, 'form[action="/organisations"] button[type="submit"]'), 422);
-  const verifying = cli("org", "keygen").match(/hwov1\.\S+/)?.[0];
+  const verifying = cli("org", "keygen", "--print-signing-key").match(/hwov1\.\S+/)?.[0];
   await go(op, "/organisations");
   await op.fill("#id", "partner-ngo");
   await op.selectOption("#kind", "ngo");

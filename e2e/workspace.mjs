@@ -42,7 +42,7 @@
 //
 // Usage: node e2e/workspace.mjs path/to/homeward   (exit status 1 on any failure)
 
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch } from "./browser.mjs";
 import { current, flowPage, go, homeward, html, submit, text, totp, totpStep } from "./lib.mjs";
@@ -204,20 +204,15 @@ function runPrinted(command, placeholder, file) {
 
 function offlineKeys(folder) {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const keyFile = (name, key) => {
-    const file = join(folder, name);
-    writeFileSync(file, `${key}\n`, { mode: 0o600 });
-    chmodSync(file, 0o600);
-    return file;
-  };
   for (const org of [DESK, PARTNER]) {
-    const out = hw.cli("org", "keygen");
+    org.signingFile = join(folder, `${org.org}.key`);
+    const out = hw.cli("org", "keygen", "--out", org.signingFile);
     org.verifying = out.match(/^verifying key[^:]*: (\S+)$/m)?.[1];
-    org.signingFile = keyFile(`${org.org}.key`, out.match(/^hwok1\.\S+$/m)?.[0]);
-    const queue = hw.cli("queue", "keygen", "--id", org.queue, "--kind", org.kind, "--signing-key", org.signingFile);
+    const queueFile = join(folder, `${org.queue}.queue.key`);
+    const queue = hw.cli("queue", "keygen", "--id", org.queue, "--kind", org.kind, "--signing-key", org.signingFile, "--out", queueFile);
     org.publicKey = queue.match(/^public_key = "(\S+)"$/m)?.[1];
     org.signature = queue.match(/^signature = "(\S+)"$/m)?.[1];
-    org.privateKey = queue.match(/^hwsk1\.\S+$/m)?.[0];
+    org.privateKey = readFileSync(queueFile, "utf8").match(/^hwsk1\.\S+$/m)?.[0];
     if (!org.verifying || !org.publicKey || !org.signature || !org.privateKey) throw new Error(`keygen for ${org.org}: ${out}${queue}`);
   }
   const routing = join(folder, "queues.toml");

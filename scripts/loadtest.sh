@@ -35,10 +35,9 @@ if [ "$engine" = postgres ]; then
   export HOMEWARD_SECRETS_FILE="$work/secrets.toml"
   "$bin" secrets generate --out "$HOMEWARD_SECRETS_FILE" >/dev/null
   # PostgreSQL refuses the demo desk: the operating organisation ("load") and its signed desk.
-  "$bin" org keygen > "$work/org.txt"
+  "$bin" org keygen --out "$work/org.key" > "$work/org.txt"
   verifying=$(sed -n 's/^verifying key[^:]*: //p' "$work/org.txt")
-  grep '^hwok1\.' "$work/org.txt" > "$work/org.key"
-  "$bin" queue keygen --id desk --kind desk --signing-key "$work/org.key" > "$work/desk.txt"
+  "$bin" queue keygen --id desk --kind desk --signing-key "$work/org.key" --out "$work/desk.key" > "$work/desk.txt"
   countersignature=$("$bin" org countersign --desk-key "$work/org.key" --id load --kind ngo \
     --country TH --verifying-key "$verifying")
   { printf 'desk_signing_key = "%s"\n\n[[queue]]\nid = "desk"\norganisation = "load"\nkind = "desk"\n' "$verifying"

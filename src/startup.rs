@@ -45,7 +45,7 @@ pub fn routing_for(settings: &Settings) -> anyhow::Result<RoutingConfig> {
         if routing.desk().is_none() {
             bail!(
                 "no desk is declared in the routing file {}: declare the operating organisation's \
-                 desk (see `homeward queue keygen`)",
+                 desk (`homeward queue declare --from` its send-to-operator.json)",
                 path.display()
             );
         }
@@ -55,7 +55,7 @@ pub fn routing_for(settings: &Settings) -> anyhow::Result<RoutingConfig> {
         bail!(
             "no desk is declared (routing_file is not set), and the demo desk is refused: \
              {refusal}; set routing_file to the file declaring the operating organisation's desk \
-             (see `homeward queue keygen`)"
+             (`homeward queue declare --from` its send-to-operator.json)"
         );
     }
     let mut routing = RoutingConfig::default();

@@ -5,6 +5,11 @@
 //! Text forms: `hwok1.` (signing key, kept offline), `hwov1.` (verifying key), `hwsg1.`
 //! (signature), each followed by the raw bytes in unpadded base64url. What is signed is a
 //! domain-separated statement (see [`Statement`]), never a bare key.
+//!
+//! A consulate's kind has two spellings (`consulate`, printed everywhere, and `consular`, what
+//! queue kinds said before): each statement names it as it always has (`consular` in a queue-key
+//! statement, `consulate` in an organisation statement) whichever spelling it is given, so
+//! signatures made before the names were joined keep verifying.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -50,6 +55,15 @@ pub enum Statement<'a> {
     },
 }
 
+/// A kind as the v1 statements name it: a consulate's queue `consular`, a consulate
+/// `consulate`, whichever of the two spellings the caller holds.
+fn signed_kind<'k>(kind: &'k str, consulate_as: &'static str) -> &'k str {
+    match kind {
+        "consular" | "consulate" => consulate_as,
+        other => other,
+    }
+}
+
 impl Statement<'_> {
     fn bytes(&self) -> Vec<u8> {
         match self {
@@ -62,14 +76,18 @@ impl Statement<'_> {
                 "homeward/organisation/v1",
                 &[
                     id.as_bytes(),
-                    kind.as_bytes(),
+                    signed_kind(kind, "consulate").as_bytes(),
                     country.as_bytes(),
                     key.0.as_bytes(),
                 ],
             ),
             Statement::QueueKey { queue, kind, key } => frame(
                 "homeward/queue-key/v1",
-                &[queue.as_bytes(), kind.as_bytes(), &key.to_bytes()],
+                &[
+                    queue.as_bytes(),
+                    signed_kind(kind, "consular").as_bytes(),
+                    &key.to_bytes(),
+                ],
             ),
             Statement::AccountKey { account, key } => frame(
                 "homeward/account-key/v1",
@@ -299,6 +317,39 @@ mod tests {
             },
             &signed
         ));
+    }
+
+    /// A signature made over either spelling of a consulate's kind verifies over the other,
+    /// and the bytes signed are the ones signed before the spellings were joined.
+    #[test]
+    fn both_spellings_of_a_consulate_sign_the_same_statement() {
+        let org = SigningKey::generate();
+        let anchor = org.verifying_key();
+        let queue = KeyPair::generate().public;
+        let queue_statement = |kind| Statement::QueueKey {
+            queue: "c",
+            kind,
+            key: &queue,
+        };
+        let old = org.sign(&queue_statement("consular"));
+        assert!(anchor.verifies(&queue_statement("consulate"), &old));
+        assert_eq!(
+            queue_statement("consulate").bytes(),
+            frame(
+                "homeward/queue-key/v1",
+                &[b"c", b"consular", &queue.to_bytes()]
+            )
+        );
+        let member = SigningKey::generate().verifying_key();
+        let org_statement = |kind| Statement::Organisation {
+            id: "c",
+            kind,
+            country: "IN",
+            key: &member,
+        };
+        let old = org.sign(&org_statement("consulate"));
+        assert!(anchor.verifies(&org_statement("consular"), &old));
+        assert!(!anchor.verifies(&org_statement("ngo"), &old));
     }
 
     #[test]

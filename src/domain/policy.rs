@@ -4,7 +4,12 @@
 //! sealing to a report's holders all ask here; none decides consent on its own.
 //!
 //! Each enum is stored and sent as the string `as_str` gives (the database's CHECK constraints,
-//! config/queues.toml and the JSON API use exactly these), so changing one is a migration.
+//! config/queues.toml and the JSON API use exactly these), so changing one is a migration. One
+//! exception, kept in one place: a consulate's queue was once of kind `consular` while its
+//! organisation was of kind `consulate`. `consulate` is now the one name printed and sent
+//! everywhere; `consular` is still read wherever a kind is parsed ([`CONSULATE_ALIAS`]), and is
+//! what the database's queues table and the v1 signed statements hold for it
+//! (`QueueKind::stored_name`), so no stored row and no signature made before changes.
 
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +18,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum OrganisationKind {
     Ngo,
+    #[serde(alias = "consular")]
     Consulate,
     Police,
 }
@@ -24,7 +30,11 @@ impl OrganisationKind {
         OrganisationKind::Police,
     ];
 
+    /// The canonical name, or `consular` for a consulate (`CONSULATE_ALIAS`).
     pub fn parse(s: &str) -> Option<OrganisationKind> {
+        if s == CONSULATE_ALIAS {
+            return Some(OrganisationKind::Consulate);
+        }
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
@@ -37,6 +47,10 @@ impl OrganisationKind {
     }
 }
 
+/// The other name of the `consulate` kind, read everywhere a kind is parsed and never printed:
+/// queue kinds said `consular` until the kinds of queues and organisations shared one name.
+pub const CONSULATE_ALIAS: &str = "consular";
+
 /// What a queue is: it decides what of a report the queue may hold, and which consent it needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -44,6 +58,8 @@ pub enum QueueKind {
     /// The operating organisation's own NGO queue: every report reaches it.
     Desk,
     Ngo,
+    /// A consulate's queue: named `consulate`, read as `consular` too.
+    #[serde(rename = "consulate", alias = "consular")]
     Consular,
     Police,
 }
@@ -56,16 +72,30 @@ impl QueueKind {
         QueueKind::Police,
     ];
 
+    /// The canonical name, or `consular` for a consulate's queue (`CONSULATE_ALIAS`).
     pub fn parse(s: &str) -> Option<QueueKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s || k.stored_name() == s)
     }
 
+    /// The name printed, sent and written into config: the organisation kinds' word.
     pub fn as_str(self) -> &'static str {
         match self {
             QueueKind::Desk => "desk",
             QueueKind::Ngo => "ngo",
-            QueueKind::Consular => "consular",
+            QueueKind::Consular => "consulate",
             QueueKind::Police => "police",
+        }
+    }
+
+    /// The name the queues table's CHECK constraint and the v1 queue-key statements hold: the
+    /// same as `as_str` but for a consulate's queue, which they name `consular`. Kept so that
+    /// no row needs rewriting and every signature made before still verifies; never printed.
+    pub fn stored_name(self) -> &'static str {
+        match self {
+            QueueKind::Consular => CONSULATE_ALIAS,
+            other => other.as_str(),
         }
     }
 
@@ -481,8 +511,10 @@ mod tests {
     /// existing database hold exactly these.
     #[test]
     fn the_stored_names_stay_as_they_are() {
-        let queues: Vec<&str> = QueueKind::ALL.iter().map(|k| k.as_str()).collect();
+        let queues: Vec<&str> = QueueKind::ALL.iter().map(|k| k.stored_name()).collect();
         assert_eq!(queues, ["desk", "ngo", "consular", "police"]);
+        let printed: Vec<&str> = QueueKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(printed, ["desk", "ngo", "consulate", "police"]);
         let organisations: Vec<&str> = OrganisationKind::ALL.iter().map(|k| k.as_str()).collect();
         assert_eq!(organisations, ["ngo", "consulate", "police"]);
         let audiences: Vec<&str> = Audience::ALL.iter().map(|a| a.as_str()).collect();
@@ -544,9 +576,38 @@ mod tests {
         for k in ItemKind::ALL {
             assert_eq!(ItemKind::parse(k.as_str()), Some(k));
         }
-        assert_eq!(QueueKind::parse("consulate"), None);
+        assert_eq!(QueueKind::parse("Consulate"), None);
         assert_eq!(Audience::parse("NGO"), None);
         assert_eq!(ItemKind::parse(""), None);
+    }
+
+    /// One thing, one printed name: a consulate's queue and a consulate are both `consulate`,
+    /// and `consular` is read as it, for either, in code and from config files.
+    #[test]
+    fn consulate_is_the_one_name_and_consular_its_alias() {
+        for name in ["consulate", "consular"] {
+            assert_eq!(QueueKind::parse(name), Some(QueueKind::Consular));
+            assert_eq!(
+                OrganisationKind::parse(name),
+                Some(OrganisationKind::Consulate)
+            );
+        }
+        assert_eq!(
+            QueueKind::Consular.organisation_kind().as_str(),
+            QueueKind::Consular.as_str()
+        );
+        #[derive(Deserialize)]
+        struct Declared {
+            queue: QueueKind,
+            organisation: OrganisationKind,
+        }
+        for name in ["consulate", "consular"] {
+            let declared: Declared =
+                toml::from_str(&format!("queue = \"{name}\"\norganisation = \"{name}\"\n"))
+                    .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(declared.queue, QueueKind::Consular);
+            assert_eq!(declared.organisation, OrganisationKind::Consulate);
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ impl std::fmt::Debug for ServerSecrets {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SecretsError {
-    #[error("server secrets file {0} is missing: on PostgreSQL every replica must be given the same one (make it with `homeward secrets generate --out FILE`)")]
+    #[error("server secrets file {0} is missing: on PostgreSQL every replica must be given the same one (`homeward init` makes it with the rest, `homeward secrets generate --out FILE` alone)")]
     Missing(String),
     #[error("server secrets file {0}: {1}")]
     Unreadable(String, String),

@@ -113,7 +113,7 @@ pub struct TicketRecipient {
     /// `queue:<id>`, as named in the sealed item's keys.
     pub recipient: String,
     pub queue: String,
-    /// desk, ngo, consular or police.
+    /// desk, ngo, consulate or police (the queue-key statement names `consulate` `consular`).
     pub kind: String,
     pub organisation: String,
     /// `hwpk1.`: the queue's current X25519 public key.

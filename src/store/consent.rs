@@ -104,7 +104,7 @@ impl Store {
             .bind(report)
             .bind(given)
             .bind(super::to_the_next_hour(at))
-            .bind(consent.queue_kind().as_str())
+            .bind(consent.queue_kind().stored_name())
             .execute(&mut *tx)
             .await?;
             try_append_audit!(self, tx, audit);

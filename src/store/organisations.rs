@@ -26,6 +26,13 @@ const ORGANISATION_COLUMNS: &str = "SELECT id, name, kind, country, contact, sig
      countersignature, vetted_by, vetted_at, vetting_evidence, suspended_at, registered_at, demo \
      FROM organisations";
 
+/// The row with its kind under the name printed everywhere (`QueueKind::as_str`): the table
+/// keeps the name it always had (`QueueKind::stored_name`).
+fn named(mut row: QueueStandingRow) -> Result<QueueStandingRow, StoreError> {
+    row.kind = super::queue_kind(&row.kind)?.as_str().to_owned();
+    Ok(row)
+}
+
 /// An active queue with what its standing depends on.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct QueueStandingRow {
@@ -80,7 +87,10 @@ impl Store {
                  FROM queues WHERE active ORDER BY id",
             )
             .fetch_all(pool)
-            .await?)
+            .await?
+            .into_iter()
+            .map(named)
+            .collect::<Result<_, _>>()?)
         })
     }
 
@@ -98,7 +108,9 @@ impl Store {
             )
             .bind(id)
             .fetch_optional(pool)
-            .await?)
+            .await?
+            .map(named)
+            .transpose()?)
         })
     }
 

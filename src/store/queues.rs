@@ -64,7 +64,8 @@ impl Store {
                 )
                 .bind(&q.id)
                 .bind(&q.organisation)
-                .bind(q.kind.as_str())
+                // The table keeps the name it always had (`QueueKind::stored_name`).
+                .bind(q.kind.stored_name())
                 .bind(q.public_key.to_bytes())
                 .bind(q.signature.as_ref().map(|s| s.to_bytes()))
                 .bind(q.demo)

@@ -49,7 +49,8 @@ impl Queue {
         let text = format!(
             "{}|{}|{}|{}|{:?}|{:?}|{:?}",
             self.organisation,
-            self.kind.as_str(),
+            // As stored, so a digest made before the kinds shared one name still matches.
+            self.kind.stored_name(),
             self.public_key.to_text(),
             self.signature
                 .as_ref()

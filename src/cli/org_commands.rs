@@ -1,0 +1,171 @@
+//! `homeward org …`, on an organisation's own offline machine: its keys and the file for the
+//! operator (`init`), a lone signing key (`keygen`), the desk organisation's countersignature
+//! (`countersign`) and a member's or an operator's certificate (`certify`).
+
+use crate::cli::args::OrgCommand;
+use crate::cli::commands::print_json;
+use crate::cli::queue_commands::{country, organisation_kind};
+
+/// Runs one `homeward org …` command.
+pub fn org_command(command: OrgCommand) -> anyhow::Result<()> {
+    match command {
+        OrgCommand::Init {
+            out,
+            id,
+            name,
+            kind,
+            country: code,
+            contact,
+            queues,
+            send_file,
+            json,
+        } => {
+            let queues = queues
+                .iter()
+                .map(|q| crate::cli::org_init::QueueSpec::parse(q))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| anyhow::anyhow!("--queue {e}"))?;
+            let made = crate::cli::org_init::org_init(&crate::cli::org_init::OrgInit {
+                folder: &out,
+                send_file: send_file.as_deref(),
+                id: &id,
+                name: &name,
+                kind: organisation_kind(&kind)?,
+                country: country(&code)?,
+                contact: &contact,
+                queues: &queues,
+            })?;
+            if json {
+                return print_json(&made);
+            }
+            println!(
+                "wrote the signing key and {} queue keys into {} (mode 0700; README.txt says what each file is): it belongs in an offline safe",
+                made.queue_key_files.len(),
+                made.folder.display()
+            );
+            println!(
+                "send {} to the operator: public, nothing secret in it",
+                made.send_file.display()
+            );
+            println!(
+                "verifying key (read it to the operator on a second channel): {}",
+                made.verifying_key
+            );
+            Ok(())
+        }
+        OrgCommand::Keygen {
+            out,
+            print_signing_key,
+            json,
+        } => {
+            let verifying_key = match out {
+                Some(out) => {
+                    let key = crate::cli::org_signing::keygen(&out)?;
+                    if !json {
+                        println!(
+                            "wrote the signing key to {} (mode 0600): keep it offline",
+                            out.display()
+                        );
+                    }
+                    key
+                }
+                None if print_signing_key => {
+                    let key = crate::crypto::signing::SigningKey::generate();
+                    if !json {
+                        println!("{}", key.to_text().as_str());
+                    }
+                    key.verifying_key()
+                }
+                None => anyhow::bail!("--out FILE: where to write the signing key"),
+            };
+            if json {
+                return print_json(
+                    &serde_json::json!({ "verifying_key": verifying_key.to_text() }),
+                );
+            }
+            println!(
+                "verifying key (give it to the operator): {}",
+                verifying_key.to_text()
+            );
+            Ok(())
+        }
+        OrgCommand::Countersign {
+            desk_key,
+            from,
+            out,
+            id,
+            kind,
+            country: code,
+            verifying_key,
+            json,
+        } => {
+            let whom = match (from, id, kind, code, verifying_key) {
+                (Some(from), ..) => crate::cli::org_signing::Countersignee::File(from),
+                (None, Some(id), Some(kind), Some(code), Some(key)) => {
+                    crate::cli::org_signing::Countersignee::Values {
+                        id,
+                        kind: organisation_kind(&kind)?,
+                        country: country(&code)?,
+                        verifying_key: crate::cli::key_files::verifying_key(&key)
+                            .map_err(|e| anyhow::anyhow!("--verifying-key: {e}"))?,
+                    }
+                }
+                _ => anyhow::bail!("--from FILE, or --id, --kind, --country and --verifying-key"),
+            };
+            let signed = crate::cli::org_signing::countersign(&desk_key, whom, out.as_deref())?;
+            if signed.own_key {
+                eprintln!(
+                    "note: this is the desk organisation's own key, which needs no \
+                     countersignature: its verifying key goes into the routing file as \
+                     desk_signing_key (`homeward queue declare --from` writes it)"
+                );
+            }
+            if json {
+                return print_json(&signed);
+            }
+            println!("{}", signed.countersignature);
+            if let Some(written) = &signed.written {
+                eprintln!(
+                    "wrote {} with the countersignature in it: send it to the operator",
+                    written.display()
+                );
+            }
+            Ok(())
+        }
+        OrgCommand::Certify {
+            signing_key,
+            organisation,
+            account,
+            username,
+            role,
+            operator,
+            identity,
+        } => {
+            let identity = crate::cli::key_files::verifying_key(&identity)
+                .map_err(|e| anyhow::anyhow!("--identity: {e}"))?;
+            let (organisation, role) = if operator {
+                (
+                    crate::trust::certification::OPERATORS.to_owned(),
+                    "operator".to_owned(),
+                )
+            } else {
+                (organisation.unwrap_or_default(), role.unwrap_or_default())
+            };
+            if !operator && !["coordinator", "responder"].contains(&role.as_str()) {
+                anyhow::bail!("--role: coordinator or responder");
+            }
+            let signature = crate::cli::org_signing::certify(
+                &signing_key,
+                &crate::cli::org_signing::Certify {
+                    organisation: &organisation,
+                    account: &account,
+                    username: &username,
+                    role: &role,
+                    identity: &identity,
+                },
+            )?;
+            println!("{}", signature.to_text());
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! `homeward queue …`: a queue key made offline (`keygen`), the routing file's queues from an
+//! organisation's file (`declare`), a coordinator's import of a key from its file (`import`) and
+//! a member's copy sealed on the organisation's machine (`grant`).
+
+use std::path::Path;
+
+use crate::cli::args::QueueCommand;
+use crate::cli::commands::print_json;
+use crate::config::Settings;
+
+/// A queue kind from a flag, either name of a consulate's accepted.
+pub fn queue_kind(kind: &str) -> anyhow::Result<crate::domain::QueueKind> {
+    crate::domain::QueueKind::parse(kind)
+        .ok_or_else(|| anyhow::anyhow!("--kind: desk, ngo, consulate or police"))
+}
+
+/// An organisation kind from a flag, either name of a consulate accepted.
+pub fn organisation_kind(kind: &str) -> anyhow::Result<crate::domain::OrganisationKind> {
+    crate::domain::OrganisationKind::parse(kind)
+        .ok_or_else(|| anyhow::anyhow!("--kind: ngo, consulate or police"))
+}
+
+/// A country code from a flag.
+pub fn country(code: &str) -> anyhow::Result<crate::domain::CountryCode> {
+    crate::domain::CountryCode::parse(code)
+        .map_err(|_| anyhow::anyhow!("--country: not an ISO 3166-1 alpha-2 code"))
+}
+
+/// Runs one `homeward queue …` command.
+pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()> {
+    match command {
+        QueueCommand::Keygen {
+            id,
+            kind,
+            signing_key,
+            out,
+            json,
+        } => {
+            let made = crate::cli::queue_keys::keygen(&id, queue_kind(&kind)?, &signing_key, &out)?;
+            if json {
+                return print_json(&made);
+            }
+            println!(
+                "# queue {id}: the routing file's lines (the private key is in {})",
+                made.private_key_file
+            );
+            println!("public_key = \"{}\"", made.public_key);
+            println!("signature = \"{}\"", made.signature);
+            Ok(())
+        }
+        QueueCommand::Declare {
+            from,
+            routing_file,
+            print,
+            json,
+        } => {
+            let mut files = from
+                .iter()
+                .map(|path| crate::cli::send_file::OrganisationFile::read(path))
+                .collect::<Result<Vec<_>, _>>()?;
+            // The desk organisation's key first: the others' queues need it in the file.
+            files.sort_by_key(|f| {
+                !f.queues
+                    .iter()
+                    .any(|q| q.kind == crate::domain::QueueKind::Desk)
+            });
+            if print {
+                let lines: String = files
+                    .iter()
+                    .map(crate::cli::routing_lines::all_lines)
+                    .collect();
+                return if json {
+                    print_json(&serde_json::json!({ "lines": lines }))
+                } else {
+                    print!("{lines}");
+                    Ok(())
+                };
+            }
+            let routing_file = match routing_file {
+                Some(path) => path,
+                None => Settings::load(config)?.routing_file.ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "routing_file is not set in the settings: name the file with --routing-file"
+                    )
+                })?,
+            };
+            let mut declared = Vec::new();
+            for file in &files {
+                declared.push(crate::cli::routing_lines::declare(file, &routing_file)?);
+            }
+            if json {
+                return print_json(&declared);
+            }
+            for (file, declared) in files.iter().zip(&declared) {
+                if declared.desk_signing_key_added {
+                    println!(
+                        "wrote desk_signing_key ({}'s verifying key) into {}",
+                        file.organisation.id,
+                        routing_file.display()
+                    );
+                }
+                for q in &declared.added {
+                    println!(
+                        "declared queue {q} of {} in {}",
+                        file.organisation.id,
+                        routing_file.display()
+                    );
+                }
+                for q in &declared.already {
+                    println!("queue {q} was declared already with this key: left as it is");
+                }
+            }
+            println!(
+                "restart the server (or every replica) to read it; its queues receive once the \
+                 organisation is registered, vetted, countersigned (the desk organisation needs no \
+                 countersignature) and a coordinator has imported each queue's key"
+            );
+            Ok(())
+        }
+        QueueCommand::Import {
+            server,
+            token_file,
+            queue,
+            queue_key,
+        } => {
+            let token = crate::cli::read_token(&token_file)?;
+            let key = crate::cli::key_files::read_queue_key(&queue_key)?;
+            let copies = crate::cli::runtime()?.block_on(crate::cli::queue_import::import(
+                &server, &token, &queue, &key,
+            ))?;
+            println!("{queue}: its key is imported, sealed to {copies} account(s)");
+            Ok(())
+        }
+        QueueCommand::Grant {
+            server,
+            token_file,
+            organisation,
+            organisation_key,
+            queue,
+            queue_key,
+            account,
+        } => {
+            let token = crate::cli::read_token(&token_file)?;
+            let organisation_key = crate::cli::key_files::verifying_key(&organisation_key)
+                .map_err(|e| anyhow::anyhow!("--organisation-key: {e}"))?;
+            let queue_key = crate::cli::key_files::read_queue_key(&queue_key)?;
+            let grant = crate::cli::queue_grant::Grant {
+                server: &server,
+                token: &token,
+                organisation: &organisation,
+                organisation_key: &organisation_key,
+                queue: &queue,
+                queue_key: &queue_key,
+                account: &account,
+            };
+            let username =
+                crate::cli::runtime()?.block_on(crate::cli::queue_grant::grant(&grant))?;
+            println!("{queue}: a copy sealed here was given to {username} ({account})");
+            Ok(())
+        }
+    }
+}
