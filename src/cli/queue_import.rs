@@ -17,6 +17,25 @@ pub enum ImportError {
     Http(#[from] reqwest::Error),
     #[error("setting up TLS: {0}")]
     Tls(#[from] rustls::Error),
+    #[error("refusing to send a queue's private key to {0}: use https (http only to this machine or an onion address)")]
+    Insecure(String),
+}
+
+/// Whether `server` is an address a private key may go to: https, or http to this machine or
+/// an onion service (whose own transport is encrypted).
+fn safe_for_keys(server: &str) -> bool {
+    let Ok(url) = url::Url::parse(server) else {
+        return false;
+    };
+    match (url.scheme(), url.host()) {
+        ("https", Some(_)) => true,
+        ("http", Some(url::Host::Domain(domain))) => {
+            domain == "localhost" || domain.ends_with(".onion")
+        }
+        ("http", Some(url::Host::Ipv4(ip))) => ip.is_loopback(),
+        ("http", Some(url::Host::Ipv6(ip))) => ip.is_loopback(),
+        _ => false,
+    }
 }
 
 pub async fn import(
@@ -25,8 +44,13 @@ pub async fn import(
     queue: &str,
     key: &PrivateKey,
 ) -> Result<u64, ImportError> {
+    if !safe_for_keys(server) {
+        return Err(ImportError::Insecure(server.to_owned()));
+    }
+    // A redirect would send the key on to wherever it points.
     let client = reqwest::Client::builder()
         .tls_backend_preconfigured(crate::crypto::tls::client_config()?)
+        .redirect(reqwest::redirect::Policy::none())
         .build()?;
     let body =
         Zeroizing::new(serde_json::json!({ "private_key": key.to_text().as_str() }).to_string());
@@ -52,4 +76,31 @@ pub async fn import(
         .ok()
         .and_then(|v| v["count"].as_u64())
         .unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_for_keys;
+
+    #[test]
+    fn a_key_goes_over_https_or_to_this_machine_only() {
+        for good in [
+            "https://report.example.org",
+            "http://127.0.0.1:8080",
+            "http://[::1]:8080/",
+            "http://localhost:8080",
+            "http://abcdefghijklmnop.onion",
+        ] {
+            assert!(safe_for_keys(good), "{good}");
+        }
+        for bad in [
+            "http://report.example.org",
+            "http://10.0.0.5:8080",
+            "ftp://report.example.org",
+            "report.example.org",
+            "",
+        ] {
+            assert!(!safe_for_keys(bad), "{bad}");
+        }
+    }
 }
