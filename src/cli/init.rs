@@ -260,9 +260,11 @@ fn readable(path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Whether a database URL carries a password (better kept in .pgpass).
+/// Whether a database URL carries a password (better kept in .pgpass): in its user part, or as
+/// the `password` parameter PostgreSQL's URLs also take.
 fn holds_password(url: &str) -> bool {
-    url::Url::parse(url).is_ok_and(|u| u.password().is_some())
+    url::Url::parse(url)
+        .is_ok_and(|u| u.password().is_some() || u.query_pairs().any(|(key, _)| key == "password"))
 }
 
 fn write_new(path: &Path, text: &str, private: bool) -> anyhow::Result<FileOutcome> {
@@ -463,4 +465,21 @@ pub fn describe(s: &InitSummary) -> Vec<String> {
         ));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_password;
+
+    #[test]
+    fn a_password_in_the_url_is_seen_wherever_it_is() {
+        assert!(holds_password("postgres://homeward:secret@db/homeward"));
+        assert!(holds_password(
+            "postgres://homeward@db/homeward?sslmode=require&password=secret"
+        ));
+        assert!(!holds_password(
+            "postgres://homeward@db/homeward?sslmode=require"
+        ));
+        assert!(!holds_password("sqlite://data/homeward.db?mode=rwc"));
+    }
 }
