@@ -3,7 +3,7 @@
 use super::{on_pool, Store, StoreError};
 
 /// An audit entry as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct AuditRow {
     pub seq: i64,
     pub at: i64,
@@ -203,17 +203,13 @@ impl Store {
     #[tracing::instrument(skip_all)]
     pub async fn audit_entries(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>, StoreError> {
         on_pool!(self, read, pool => {
-            let rows: Vec<(i64, i64, String, String, String, Vec<u8>)> = sqlx::query_as(
+            Ok(sqlx::query_as(
                 "SELECT seq, at, actor, action, subject, mac FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
             )
             .bind(after)
             .bind(limit)
             .fetch_all(pool)
-            .await?;
-            Ok(rows
-                .into_iter()
-                .map(|(seq, at, actor, action, subject, mac)| AuditRow { seq, at, actor, action, subject, mac })
-                .collect())
+            .await?)
         })
     }
 
@@ -240,20 +236,10 @@ impl Store {
                AND {subject} LIKE $3
              ORDER BY seq"
         );
-        let rows: Vec<(i64, i64, String, String, String, Vec<u8>)> = on_pool!(self, read, pool => {
+        let rows: Vec<AuditRow> = on_pool!(self, read, pool => {
             sqlx::query_as(&sql).bind(&from).bind(&to).bind(&naming).fetch_all(pool).await?
         });
-        Ok(rows
-            .into_iter()
-            .map(|(seq, at, actor, action, subject, mac)| AuditRow {
-                seq,
-                at,
-                actor,
-                action,
-                subject,
-                mac,
-            })
-            .collect())
+        Ok(rows)
     }
 
     /// The entries about one queue's entry of a report with one of `actions`, in order: those
@@ -288,24 +274,14 @@ impl Store {
              ORDER BY seq",
             wanted.join(", ")
         );
-        let rows: Vec<(i64, i64, String, String, String, Vec<u8>)> = on_pool!(self, read, pool => {
+        let rows: Vec<AuditRow> = on_pool!(self, read, pool => {
             let mut query = sqlx::query_as(&sql).bind(&from).bind(&to);
             for action in actions {
                 query = query.bind(*action);
             }
             query.fetch_all(pool).await?
         });
-        Ok(rows
-            .into_iter()
-            .map(|(seq, at, actor, action, subject, mac)| AuditRow {
-                seq,
-                at,
-                actor,
-                action,
-                subject,
-                mac,
-            })
-            .collect())
+        Ok(rows)
     }
 
     /// The latest changes config made to an organisation's queues: (at, action, queue id).
