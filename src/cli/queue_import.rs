@@ -23,7 +23,7 @@ pub enum ImportError {
 
 /// Whether `server` is an address a private key may go to: https, or http to this machine or
 /// an onion service (whose own transport is encrypted).
-fn safe_for_keys(server: &str) -> bool {
+pub(crate) fn safe_for_keys(server: &str) -> bool {
     let Ok(url) = url::Url::parse(server) else {
         return false;
     };
