@@ -202,14 +202,26 @@ pub enum QueueCommand {
         /// The server's base URL.
         #[arg(long)]
         server: String,
-        /// A file holding the coordinator's API session token (from POST /api/v1/session).
+        /// Log in as this account for the import: the command asks for its password and
+        /// current code (the password hidden, on a terminal; as two lines of standard input
+        /// otherwise) and logs out when done, so no session token is handled by hand.
+        #[arg(
+            long,
+            required_unless_present = "token_file",
+            conflicts_with = "token_file"
+        )]
+        username: Option<String>,
+        /// Instead of --username: a file holding an API session token (POST /api/v1/session).
         #[arg(long)]
-        token_file: PathBuf,
+        token_file: Option<PathBuf>,
+        /// The queue, when one key file is given; by default read from the key file's name
+        /// (queue-ID.key, as `homeward org init` names it).
         #[arg(long)]
-        queue: String,
-        /// The queue's private key file (queue-ID.key, from `homeward org init`).
-        #[arg(long)]
-        queue_key: PathBuf,
+        queue: Option<String>,
+        /// A queue's private key file (queue-ID.key, from `homeward org init`). Repeatable:
+        /// every queue of an organisation in one run.
+        #[arg(long, required = true)]
+        queue_key: Vec<PathBuf>,
     },
     /// Give a certified member a copy of a queue's key, sealed on this machine (the
     /// organisation's own): the member's chain of certificates is checked here against the

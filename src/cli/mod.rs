@@ -9,7 +9,8 @@
 //! - an organisation's offline machine: `org_init` (its keys as files in a folder for the safe,
 //!   and one public file to send), `org_signing` (`org keygen`, `countersign`, `certify`),
 //!   `queue_keys` (`queue keygen`), `queue_grant` (a member's copy of a queue key, sealed here),
-//!   `queue_import` (a coordinator's one import of a queue key, from its file);
+//!   `queue_import` (a coordinator's one import of a queue key, from its file), with
+//!   `api_session` (the command's own login, so no session token is handled by hand);
 //! - between the two: `send_file` (that one public file), `key_files` (what every key-making
 //!   command writes and every key-taking one reads), `routing_lines` (`queue declare`: the
 //!   routing file's lines from the organisation's file);
@@ -19,6 +20,7 @@
 //! It talks to a server over HTTP, as any client would, or to the database through the store,
 //! and may use every floor of the library.
 
+pub mod api_session;
 pub mod args;
 pub mod audit;
 pub mod backups;

@@ -26,6 +26,31 @@ pub fn country(code: &str) -> anyhow::Result<crate::domain::CountryCode> {
         .map_err(|_| anyhow::anyhow!("--country: not an ISO 3166-1 alpha-2 code"))
 }
 
+/// The queue a key file is imported to: `--queue` for a lone file, else the file's name
+/// (queue-ID.key).
+fn import_queue_id(path: &Path, queue: Option<&str>, files: usize) -> anyhow::Result<String> {
+    if let Some(queue) = queue {
+        anyhow::ensure!(files == 1, "--queue names the queue of one key file: leave it out to read each queue from its file's name (queue-ID.key)");
+        anyhow::ensure!(
+            crate::cli::send_file::slug_ok(queue),
+            "--queue: a queue id, in a-z, 0-9 and -"
+        );
+        return Ok(queue.to_owned());
+    }
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .and_then(|name| name.strip_prefix("queue-"))
+        .and_then(|name| name.strip_suffix(".key"))
+        .filter(|id| crate::cli::send_file::slug_ok(id))
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}: not named queue-ID.key, so give --queue",
+                path.display()
+            )
+        })
+}
+
 /// Runs one `homeward queue …` command.
 pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()> {
     match command {
@@ -119,17 +144,59 @@ pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()>
         }
         QueueCommand::Import {
             server,
+            username,
             token_file,
             queue,
             queue_key,
         } => {
-            let token = crate::cli::read_token(&token_file)?;
-            let key = crate::cli::key_files::read_queue_key(&queue_key)?;
-            let copies = crate::cli::runtime()?.block_on(crate::cli::queue_import::import(
-                &server, &token, &queue, &key,
-            ))?;
-            println!("{queue}: its key is imported, sealed to {copies} account(s)");
-            Ok(())
+            // Before anything is asked: a password is refused wherever a key would be.
+            if !crate::cli::queue_import::safe_for_keys(&server) {
+                return Err(crate::cli::queue_import::ImportError::Insecure(server).into());
+            }
+            let keys = queue_key
+                .iter()
+                .map(|path| {
+                    Ok((
+                        import_queue_id(path, queue.as_deref(), queue_key.len())?,
+                        path,
+                    ))
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let keys = keys
+                .into_iter()
+                .map(|(id, path)| Ok((id, crate::cli::key_files::read_queue_key(path)?)))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let login = match (&token_file, &username) {
+                (Some(file), _) => Err(crate::cli::read_token(file)?),
+                (None, Some(username)) => Ok(crate::cli::api_session::Credentials::ask(username)?),
+                (None, None) => anyhow::bail!("give --username (or --token-file)"),
+            };
+            crate::cli::runtime()?.block_on(async {
+                use crate::cli::api_session;
+                let client = api_session::client(&server)?;
+                let token = match &login {
+                    Err(token) => token.clone(),
+                    Ok(who) => api_session::log_in(&client, &server, who).await?,
+                };
+                let mut imported = Ok(());
+                for (queue, key) in &keys {
+                    match crate::cli::queue_import::import(&client, &server, &token, queue, key)
+                        .await
+                    {
+                        Ok(copies) => {
+                            println!("{queue}: its key is imported, sealed to {copies} account(s)")
+                        }
+                        Err(e) => {
+                            imported = Err(anyhow::anyhow!("{queue}: {e}"));
+                            break;
+                        }
+                    }
+                }
+                if login.is_ok() {
+                    api_session::log_out(&client, &server, &token).await;
+                }
+                imported
+            })
         }
         QueueCommand::Grant {
             server,

@@ -68,7 +68,6 @@ macro_rules! on_connection {
     }};
 }
 
-/// Everything the suite logged, to check that no request content reaches the logs.
 /// An HTTP client's builder on Homeward's TLS configuration (`homeward::crypto::tls`): reqwest
 /// 0.13 on rustls without a built-in provider builds no client that is not handed one.
 pub fn http() -> reqwest::ClientBuilder {
@@ -87,6 +86,7 @@ pub fn client_from(address: [u8; 4]) -> reqwest::Client {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// Everything the suite logged, to check that no request content reaches the logs.
 pub fn captured_logs() -> String {
     let buffer = log_buffer().lock().map(|b| b.clone()).unwrap_or_default();
     String::from_utf8_lossy(&buffer).into_owned()

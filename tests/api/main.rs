@@ -35,6 +35,7 @@ mod known_devices;
 mod locators;
 mod malformed;
 mod onion;
+mod operator_path;
 mod operator_setup;
 mod organisations;
 mod overview;

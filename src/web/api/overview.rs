@@ -23,7 +23,7 @@ pub struct Overview {
 #[derive(Serialize, ToSchema)]
 pub struct QueueSummary {
     pub id: String,
-    /// desk, ngo, consular or police.
+    /// desk, ngo, consulate or police.
     pub kind: String,
     pub organisation: String,
     /// `receives`, or why not: unregistered, not-vetted, not-countersigned, suspended,
