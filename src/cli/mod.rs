@@ -42,7 +42,8 @@ pub mod queue_keys;
 pub mod routing_lines;
 pub mod schema;
 pub mod sealed_submit;
-pub mod send_file;
+/// Read by the organisations page too, so it lives in `trust`.
+pub use crate::trust::send_file;
 
 /// An API session token from the file holding it (`POST /api/v1/session`'s `token`).
 pub fn read_token(path: &std::path::Path) -> anyhow::Result<secrecy::SecretString> {

@@ -7,7 +7,8 @@
 //! them (`members`), the tamper-evident
 //! audit log (`audit`), sealing an item's key to whoever holds
 //! a report (`sealing`), which of them may receive anything new (`receivers`) and the keys a member
-//! holds (`keyring`).
+//! holds (`keyring`), and the one public file an organisation sends the operator (`send_file`),
+//! which the operator's commands and the organisations page both read.
 //!
 //! It uses domain, crypto, config, triage and store; it never uses reporting, casework, operations or
 //! web, and knows nothing of HTTP. Whatever seals a key to an account passes through here.
@@ -27,5 +28,6 @@ pub mod queue_keys;
 pub mod receivers;
 pub mod rotation;
 pub mod sealing;
+pub mod send_file;
 
 pub use error::WorkspaceError;

@@ -360,3 +360,147 @@ on_both_engines!(
         );
     }
 );
+
+/// The file an organisation sends the operator (`homeward org init`'s send-to-operator.json), as
+/// its text, with the desk's countersignature in it.
+fn sent_file(
+    app: &TestApp,
+    id: &str,
+    country: &str,
+    key: &homeward::crypto::signing::VerifyingKey,
+) -> serde_json::Value {
+    let countersignature =
+        app.signers
+            .of("operator")
+            .sign(&homeward::crypto::signing::Statement::Organisation {
+                id,
+                kind: "ngo",
+                country,
+                key,
+            });
+    json!({
+        "format": homeward::trust::send_file::FORMAT,
+        "organisation": {"id": id, "name": format!("Org {id}"), "kind": "ngo", "country": country, "contact": "", "signing_key": key.to_text()},
+        "queues": [],
+        "countersignature": countersignature.to_text(),
+    })
+}
+
+fn form_value(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+on_both_engines!(
+    the_operator_registers_an_organisation_from_the_file_it_sent,
+    |engine| async move {
+        let app = spawn_with(
+            engine,
+            Options {
+                vet_organisations: false,
+                ..Options::default()
+            },
+        )
+        .await;
+        let (cookie, csrf) = person(&app, "operator", None, "op.file").await;
+        let page = app
+            .get_with("/organisations", &cookie)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(page.contains("Register from the file it sent"), "{page}");
+
+        // Not the file: named beside the box, what was pasted kept, nothing registered.
+        let pasted = "{\"organisation\": \"partner\"}";
+        let (status, page) = post(
+            &app,
+            &cookie,
+            "/organisations/from-file",
+            &format!("csrf={csrf}&file={}", form_value(pasted)),
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(
+            page.contains("This is not the file homeward org init writes"),
+            "{page}"
+        );
+        assert!(
+            page.contains("{&#34;organisation&#34;: &#34;partner&#34;}")
+                || page.contains("{&quot;organisation&quot;: &quot;partner&quot;}"),
+            "{page}"
+        );
+        let registered = |id: &'static str| {
+            let app = &app;
+            async move {
+                app.store
+                    .organisation(id)
+                    .await
+                    .ok()
+                    .flatten()
+                    .is_some_and(|o| o.registered_at.is_some())
+            }
+        };
+        assert!(!registered("partner").await);
+
+        // Changed on the way (another country than the desk countersigned): nothing is
+        // registered, and the box says why.
+        let key = homeward::crypto::signing::SigningKey::generate().verifying_key();
+        let mut changed = sent_file(&app, "partner-two", "KH", &key);
+        changed["organisation"]["country"] = json!("TH");
+        let (status, page) = post(
+            &app,
+            &cookie,
+            "/organisations/from-file",
+            &format!("csrf={csrf}&file={}", form_value(&changed.to_string())),
+        )
+        .await;
+        assert_eq!(status, 422, "{page}");
+        assert!(
+            page.contains("This is not the file homeward org init writes"),
+            "{page}"
+        );
+        assert!(!registered("partner-two").await);
+
+        // The file as it was sent: its details, key and countersignature, in one paste.
+        let file = sent_file(&app, "partner-two", "KH", &key);
+        let (status, _) = post(
+            &app,
+            &cookie,
+            "/organisations/from-file",
+            &format!("csrf={csrf}&file={}", form_value(&file.to_string())),
+        )
+        .await;
+        assert_eq!(status, 303);
+        let page = app
+            .get_with("/organisations/partner-two", &cookie)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(page.contains("Org partner-two"), "{page}");
+        assert!(page.contains(&key.to_text()), "{page}");
+        assert!(!page.contains("no valid countersignature"), "{page}");
+        assert!(
+            page.contains("vetting not recorded"),
+            "vetting stays the operator's: {page}"
+        );
+        // Without a session: to the login page, nothing registered.
+        let mut stranger = sent_file(&app, "partner-three", "KH", &key);
+        stranger["organisation"]["id"] = json!("partner-three");
+        let response = app
+            .post_form_with(
+                "/organisations/from-file",
+                &format!("csrf={csrf}&file={}", form_value(&stranger.to_string())),
+                None,
+            )
+            .await;
+        let to = response
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        assert!(to.starts_with("/login"), "{to}");
+        assert!(!registered("partner-three").await);
+    }
+);

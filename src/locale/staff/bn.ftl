@@ -465,3 +465,10 @@ staff-invite-by-former = একজন প্রাক্তন সদস্য �
 staff-invite-revoke = প্রত্যাহার করুন
 staff-invite-revoked = আমন্ত্রণটি প্রত্যাহার করা হয়েছে: এর লিঙ্ক আর কাজ করবে না।
 staff-invite-gone = এই আমন্ত্রণ আগেই ব্যবহৃত বা প্রত্যাহার করা হয়েছে, অথবা এর মেয়াদ শেষ হয়েছে।
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = পাঠানো ফাইল থেকে নিবন্ধন করুন
+staff-org-from-file-intro = সংগঠন আপনাকে যে ফাইলটি পাঠিয়েছে (send-to-operator.json, homeward org init দিয়ে তৈরি) তার পুরোটা এখানে পেস্ট করুন। এর বিবরণ ও যাচাই চাবি ফাইল থেকেই নেওয়া হয়, এর সারিগুলোর স্বাক্ষর যাচাই করা হয়, এবং ফাইলে ডেস্কের প্রতিস্বাক্ষর থাকলে তা নথিভুক্ত হয়। এরপর সংগঠনের পাতায় এর যাচাই-বাছাই নথিভুক্ত করুন।
+staff-org-from-file-label = ফাইলের লেখা
+staff-org-from-file-button = ফাইল থেকে নিবন্ধন করুন
+error-organisation_file = এটি homeward org init-এর লেখা ফাইল (send-to-operator.json) নয়, অথবা পথে এটি বদলানো হয়েছে এবং এর স্বাক্ষর মেলে না।

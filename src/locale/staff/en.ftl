@@ -465,3 +465,10 @@ staff-invite-by-former = made by a former member
 staff-invite-revoke = Revoke
 staff-invite-revoked = The invitation was revoked: its link no longer works.
 staff-invite-gone = This invitation was used or revoked already, or it expired.
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = Register from the file it sent
+staff-org-from-file-intro = Paste the whole file the organisation sent you (send-to-operator.json, made by homeward org init). Its details and verifying key are taken from it, its queues' signatures are checked, and the desk's countersignature is recorded if the file carries one. Then record its vetting on its page.
+staff-org-from-file-label = The file's text
+staff-org-from-file-button = Register from the file
+error-organisation_file = This is not the file homeward org init writes (send-to-operator.json), or it was changed on the way and its signatures do not check.

@@ -466,3 +466,10 @@ staff-invite-by-former = ginawa ng isang dating miyembro
 staff-invite-revoke = Bawiin
 staff-invite-revoked = Binawi ang imbitasyon: hindi na gumagana ang link nito.
 staff-invite-gone = Nagamit o nabawi na ang imbitasyong ito, o expired na ito.
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = Magrehistro mula sa file na ipinadala nito
+staff-org-from-file-intro = I-paste ang buong file na ipinadala sa iyo ng organisasyon (send-to-operator.json, gawa ng homeward org init). Kukunin mula rito ang mga detalye at ang susi sa pag-verify, susuriin ang mga lagda ng mga pila nito, at itatala ang lagdang pagpapatibay ng desk kung mayroon ang file. Pagkatapos, itala ang pagsusuri nito sa pahina nito.
+staff-org-from-file-label = Ang teksto ng file
+staff-org-from-file-button = Magrehistro mula sa file
+error-organisation_file = Hindi ito ang file na isinusulat ng homeward org init (send-to-operator.json), o binago ito sa daan at hindi tugma ang mga lagda nito.

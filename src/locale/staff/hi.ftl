@@ -468,3 +468,10 @@ staff-invite-by-former = एक पूर्व सदस्य ने बना
 staff-invite-revoke = रद्द करें
 staff-invite-revoked = निमंत्रण रद्द कर दिया गया: इसका लिंक अब काम नहीं करता।
 staff-invite-gone = यह निमंत्रण पहले ही इस्तेमाल या रद्द हो चुका है, या इसकी अवधि खत्म हो गई है।
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = भेजी गई फ़ाइल से पंजीकृत करें
+staff-org-from-file-intro = संगठन ने आपको जो फ़ाइल भेजी है (send-to-operator.json, homeward org init से बनी), उसे पूरा यहाँ चिपकाएँ। उसका विवरण और सत्यापन कुंजी फ़ाइल से ली जाती है, उसकी कतारों के हस्ताक्षर जाँचे जाते हैं, और फ़ाइल में डेस्क का प्रति-हस्ताक्षर हो तो वह दर्ज होता है। फिर उसके पेज पर उसकी जाँच-परख दर्ज करें।
+staff-org-from-file-label = फ़ाइल का पाठ
+staff-org-from-file-button = फ़ाइल से पंजीकृत करें
+error-organisation_file = यह homeward org init की लिखी फ़ाइल (send-to-operator.json) नहीं है, या रास्ते में बदली गई है और उसके हस्ताक्षर मेल नहीं खाते।

@@ -456,3 +456,10 @@ staff-invite-by-former = dibuat oleh mantan anggota
 staff-invite-revoke = Cabut
 staff-invite-revoked = Undangan dicabut: tautannya tidak berfungsi lagi.
 staff-invite-gone = Undangan ini sudah dipakai atau dicabut, atau sudah kedaluwarsa.
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = Daftarkan dari berkas yang dikirimnya
+staff-org-from-file-intro = Tempelkan seluruh berkas yang dikirim organisasi kepada Anda (send-to-operator.json, dibuat oleh homeward org init). Rincian dan kunci verifikasinya diambil dari berkas itu, tanda tangan antreannya diperiksa, dan tanda tangan pengesahan desk dicatat bila berkas memuatnya. Lalu catat verifikasi kelayakannya di halamannya.
+staff-org-from-file-label = Isi berkas
+staff-org-from-file-button = Daftarkan dari berkas
+error-organisation_file = Ini bukan berkas yang ditulis homeward org init (send-to-operator.json), atau berkas diubah di jalan dan tanda tangannya tidak cocok.

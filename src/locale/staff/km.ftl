@@ -456,3 +456,10 @@ staff-invite-by-former = បង្កើតដោយអតីតសមាជិ�
 staff-invite-revoke = ដកហូត
 staff-invite-revoked = ការអញ្ជើញត្រូវបានដកហូត៖ តំណរបស់វាលែងដំណើរការទៀតហើយ។
 staff-invite-gone = ការអញ្ជើញនេះត្រូវបានប្រើ ឬដកហូតរួចហើយ ឬផុតកំណត់ហើយ។
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = ចុះឈ្មោះពីឯកសារដែលអង្គការបានផ្ញើ
+staff-org-from-file-intro = បិទភ្ជាប់ឯកសារទាំងមូលដែលអង្គការបានផ្ញើមកអ្នក (send-to-operator.json ដែលបង្កើតដោយ homeward org init)។ ព័ត៌មាន និងសោផ្ទៀងផ្ទាត់ត្រូវបានយកពីឯកសារនោះ ហត្ថលេខានៃជួររបស់វាត្រូវបានពិនិត្យ ហើយហត្ថលេខាបញ្ជាក់របស់តុទទួលត្រូវបានកត់ត្រា ប្រសិនបើឯកសារមានវា។ បន្ទាប់មក សូមកត់ត្រាការត្រួតពិនិត្យរបស់វានៅលើទំព័ររបស់វា។
+staff-org-from-file-label = អត្ថបទនៃឯកសារ
+staff-org-from-file-button = ចុះឈ្មោះពីឯកសារ
+error-organisation_file = នេះមិនមែនជាឯកសារដែល homeward org init សរសេរ (send-to-operator.json) ទេ ឬវាត្រូវបានកែប្រែតាមផ្លូវ ហើយហត្ថលេខារបស់វាមិនត្រឹមត្រូវ។

@@ -456,3 +456,10 @@ staff-invite-by-former = ສ້າງໂດຍອະດີດສະມາຊິ�
 staff-invite-revoke = ຖອນຄືນ
 staff-invite-revoked = ຄຳເຊີນຖືກຖອນຄືນແລ້ວ: ລິ້ງຂອງມັນໃຊ້ບໍ່ໄດ້ອີກ.
 staff-invite-gone = ຄຳເຊີນນີ້ຖືກໃຊ້ ຫຼື ຖືກຖອນຄືນແລ້ວ, ຫຼື ໝົດອາຍຸແລ້ວ.
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = ລົງທະບຽນຈາກໄຟລ໌ທີ່ອົງການສົ່ງມາ
+staff-org-from-file-intro = ວາງໄຟລ໌ທັງໝົດທີ່ອົງການສົ່ງໃຫ້ທ່ານ (send-to-operator.json ທີ່ສ້າງໂດຍ homeward org init). ລາຍລະອຽດ ແລະ ກະແຈກວດສອບຈະຖືກເອົາມາຈາກໄຟລ໌ນັ້ນ, ລາຍເຊັນຂອງຄິວຂອງມັນຈະຖືກກວດສອບ, ແລະ ລາຍເຊັນກຳກັບຂອງໂຕະຮັບເລື່ອງຈະຖືກບັນທຶກຖ້າໄຟລ໌ມີມັນ. ຈາກນັ້ນ ບັນທຶກການກວດສອບຄຸນສົມບັດຂອງມັນຢູ່ໜ້າຂອງມັນ.
+staff-org-from-file-label = ເນື້ອໃນຂອງໄຟລ໌
+staff-org-from-file-button = ລົງທະບຽນຈາກໄຟລ໌
+error-organisation_file = ນີ້ບໍ່ແມ່ນໄຟລ໌ທີ່ homeward org init ຂຽນ (send-to-operator.json), ຫຼື ມັນຖືກປ່ຽນແປງລະຫວ່າງທາງ ແລະ ລາຍເຊັນຂອງມັນບໍ່ຖືກຕ້ອງ.

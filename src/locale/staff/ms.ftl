@@ -456,3 +456,10 @@ staff-invite-by-former = dibuat oleh bekas ahli
 staff-invite-revoke = Batalkan
 staff-invite-revoked = Jemputan telah dibatalkan: pautannya tidak berfungsi lagi.
 staff-invite-gone = Jemputan ini sudah digunakan atau dibatalkan, atau sudah tamat tempoh.
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = Daftar daripada fail yang dihantarnya
+staff-org-from-file-intro = Tampal seluruh fail yang dihantar organisasi kepada anda (send-to-operator.json, dibuat oleh homeward org init). Butiran dan kunci pengesahannya diambil daripada fail itu, tandatangan barisan giliran diperiksa, dan tandatangan balas meja direkodkan jika fail mengandunginya. Kemudian rekodkan tapisannya di halamannya.
+staff-org-from-file-label = Teks fail
+staff-org-from-file-button = Daftar daripada fail
+error-organisation_file = Ini bukan fail yang ditulis oleh homeward org init (send-to-operator.json), atau ia diubah dalam perjalanan dan tandatangannya tidak sepadan.

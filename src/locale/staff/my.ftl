@@ -456,3 +456,10 @@ staff-invite-by-former = အဖွဲ့ဝင်ဟောင်း တစ်ဦ
 staff-invite-revoke = ရုပ်သိမ်းရန်
 staff-invite-revoked = ဖိတ်ကြားချက်ကို ရုပ်သိမ်းပြီးပါပြီ- ၎င်း၏ လင့်ခ်သည် အလုပ်မလုပ်တော့ပါ။
 staff-invite-gone = ဤဖိတ်ကြားချက်ကို သုံးပြီး သို့မဟုတ် ရုပ်သိမ်းပြီး ဖြစ်သည်၊ သို့မဟုတ် သက်တမ်းကုန်သွားပြီ။
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = ပို့လာသော ဖိုင်မှ မှတ်ပုံတင်ရန်
+staff-org-from-file-intro = အဖွဲ့အစည်းက သင့်ထံ ပို့လာသော ဖိုင် (homeward org init ဖြင့် ပြုလုပ်ထားသော send-to-operator.json) တစ်ခုလုံးကို ဤနေရာတွင် ကူးထည့်ပါ။ ၎င်း၏ အသေးစိတ်နှင့် အတည်ပြုသော့ကို ဖိုင်မှ ယူမည်၊ ၎င်း၏ တန်းစီများ၏ လက်မှတ်များကို စစ်ဆေးမည်၊ ဖိုင်တွင် ဒက်စ်၏ ထပ်ဆင့်လက်မှတ် ပါလျှင် မှတ်တမ်းတင်မည်။ ထို့နောက် ၎င်း၏ စာမျက်နှာတွင် စိစစ်ခြင်းကို မှတ်တမ်းတင်ပါ။
+staff-org-from-file-label = ဖိုင်၏ စာသား
+staff-org-from-file-button = ဖိုင်မှ မှတ်ပုံတင်ရန်
+error-organisation_file = ဤသည်မှာ homeward org init ရေးသော ဖိုင် (send-to-operator.json) မဟုတ်ပါ၊ သို့မဟုတ် လမ်းတွင် ပြောင်းလဲခံရပြီး ၎င်း၏ လက်မှတ်များ မကိုက်ညီပါ။

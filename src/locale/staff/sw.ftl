@@ -465,3 +465,10 @@ staff-invite-by-former = umetengenezwa na mwanachama wa zamani
 staff-invite-revoke = Futa
 staff-invite-revoked = Mwaliko umefutwa: kiungo chake hakifanyi kazi tena.
 staff-invite-gone = Mwaliko huu umeshatumika au kufutwa, au muda wake umeisha.
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = Sajili kutoka kwa faili lililotumwa
+staff-org-from-file-intro = Bandika faili lote ambalo shirika lilikutumia (send-to-operator.json, lililotengenezwa na homeward org init). Maelezo yake na ufunguo wa kuthibitisha huchukuliwa kutoka humo, saini za foleni zake hukaguliwa, na saini ya uthibitisho ya dawati hurekodiwa kama faili linayo. Kisha rekodi uhakiki wake kwenye ukurasa wake.
+staff-org-from-file-label = Maandishi ya faili
+staff-org-from-file-button = Sajili kutoka kwa faili
+error-organisation_file = Hili si faili ambalo homeward org init huandika (send-to-operator.json), au lilibadilishwa njiani na saini zake hazilingani.

@@ -456,3 +456,10 @@ staff-invite-by-former = สร้างโดยอดีตสมาชิก�
 staff-invite-revoke = เพิกถอน
 staff-invite-revoked = เพิกถอนคำเชิญแล้ว ลิงก์ของคำเชิญนี้ใช้ไม่ได้อีกต่อไป
 staff-invite-gone = คำเชิญนี้ถูกใช้หรือถูกเพิกถอนไปแล้ว หรือหมดอายุแล้ว
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = ลงทะเบียนจากไฟล์ที่องค์กรส่งมา
+staff-org-from-file-intro = วางไฟล์ทั้งหมดที่องค์กรส่งมาให้คุณ (send-to-operator.json ที่สร้างด้วย homeward org init) รายละเอียดและกุญแจตรวจสอบจะนำมาจากไฟล์นั้น ลายมือชื่อของคิวจะถูกตรวจสอบ และลายมือชื่อกำกับของโต๊ะรับเรื่องจะถูกบันทึกหากไฟล์มี จากนั้นบันทึกการตรวจสอบคุณสมบัติที่หน้าขององค์กร
+staff-org-from-file-label = ข้อความในไฟล์
+staff-org-from-file-button = ลงทะเบียนจากไฟล์
+error-organisation_file = นี่ไม่ใช่ไฟล์ที่ homeward org init เขียน (send-to-operator.json) หรือไฟล์ถูกแก้ไขระหว่างทางและลายมือชื่อไม่ถูกต้อง

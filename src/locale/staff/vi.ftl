@@ -456,3 +456,10 @@ staff-invite-by-former = do một cựu thành viên tạo
 staff-invite-revoke = Thu hồi
 staff-invite-revoked = Lời mời đã bị thu hồi: liên kết của nó không còn dùng được.
 staff-invite-gone = Lời mời này đã được dùng hoặc đã bị thu hồi, hoặc đã hết hạn.
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = Đăng ký từ tệp tổ chức đã gửi
+staff-org-from-file-intro = Dán toàn bộ tệp mà tổ chức đã gửi cho bạn (send-to-operator.json, do homeward org init tạo). Thông tin và khóa xác minh được lấy từ tệp, chữ ký của các hàng đợi được kiểm tra, và chữ ký xác nhận của bàn tiếp nhận được ghi lại nếu tệp có. Sau đó ghi lại việc thẩm tra trên trang của tổ chức.
+staff-org-from-file-label = Nội dung tệp
+staff-org-from-file-button = Đăng ký từ tệp
+error-organisation_file = Đây không phải tệp do homeward org init viết (send-to-operator.json), hoặc tệp đã bị thay đổi trên đường và chữ ký không khớp.

@@ -448,3 +448,10 @@ staff-invite-by-former = 由一位已离开的成员创建
 staff-invite-revoke = 撤销
 staff-invite-revoked = 邀请已撤销：其链接不再有效。
 staff-invite-gone = 此邀请已被使用或撤销，或已过期。
+
+## registering an organisation from the file it sent (issue 19)
+staff-org-from-file-heading = 从机构发来的文件登记
+staff-org-from-file-intro = 粘贴机构发给你的整个文件（send-to-operator.json，由 homeward org init 生成）。机构的资料和验证密钥取自该文件，其队列的签名会被核验；如果文件带有受理台的加签，也会一并记录。之后请在机构页面上记录审核。
+staff-org-from-file-label = 文件内容
+staff-org-from-file-button = 从文件登记
+error-organisation_file = 这不是 homeward org init 生成的文件（send-to-operator.json），或文件在传递途中被改动，签名对不上。

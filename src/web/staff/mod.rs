@@ -87,6 +87,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/overview", web::get().to(overview::overview_page));
     cfg.route("/organisations", web::get().to(organisations::list));
     cfg.route("/organisations", web::post().to(organisations::register));
+    // Before `/organisations/{id}`, which would take `from-file` for an id.
+    cfg.route(
+        "/organisations/from-file",
+        web::post().to(organisations::register_from_file),
+    );
     cfg.route("/organisations/{id}", web::get().to(organisations::detail));
     cfg.route("/organisations/{id}", web::post().to(organisations::update));
     cfg.route(

@@ -19,6 +19,7 @@ use crate::trust::organisations::{
     organisation_standing, queue_standings, DetailsForm, Hold, OrganisationError, Organisations,
     Vouching,
 };
+use crate::trust::send_file::OrganisationFile;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, PageError};
@@ -53,6 +54,8 @@ struct ListPage {
     organisations: Vec<OrganisationView>,
     kinds: Vec<(&'static str, String)>,
     form: DetailsForm,
+    /// The text pasted in the register-from-its-file form, kept when it is refused.
+    file: String,
     errors: FieldMessages,
 }
 
@@ -199,6 +202,7 @@ async fn list_page(
     req: &HttpRequest,
     who: &Principal,
     form: DetailsForm,
+    file: String,
     errors: FieldMessages,
 ) -> Result<HttpResponse, PageError> {
     let tr = state.staff_tr(req, who);
@@ -222,6 +226,7 @@ async fn list_page(
         stylesheet: assets::STYLESHEET_PATH,
         csrf: who.csrf.clone(),
         form,
+        file,
         errors,
     };
     Ok(html(status, page.render()))
@@ -236,6 +241,7 @@ pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
                 &req,
                 &who,
                 DetailsForm::default(),
+                String::new(),
                 FieldMessages::default(),
             )
             .await
@@ -349,9 +355,71 @@ pub async fn register(
         Err(e) => {
             let errors = refused(&state, &req, e)?;
             let messages = FieldMessages::new(&state.staff_tr(&req, &who), &errors);
-            list_page(&state, &req, &who, details, messages).await
+            list_page(&state, &req, &who, details, String::new(), messages).await
         }
     }
+}
+
+/// Registers an organisation from the text of the file it sent (`send-to-operator.json`, from
+/// `homeward org init`), so that no verifying key is typed by hand: its details and key as the
+/// file says (its queue signatures checked against that key), and the desk's countersignature
+/// when the file carries one, checked as the countersignature form checks it. Vetting stays the
+/// operator's own act, on the organisation's page.
+#[tracing::instrument(skip_all)]
+pub async fn register_from_file(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let (who, form) = match checked_form(&state, &req, payload).await? {
+        Ok(checked) => checked,
+        Err(response) => return Ok(response),
+    };
+    let text = form.get("file").cloned().unwrap_or_default();
+    // A file changed on the way registers nothing: its countersignature, when it has one,
+    // must verify under the desk's key before anything is stored.
+    let desk_key = state.intake.routing.desk_signing_key.as_ref();
+    let file = OrganisationFile::parse(&text, "file").ok().filter(|file| {
+        file.countersignature.as_ref().is_none_or(|signature| {
+            desk_key.is_some_and(|desk| desk.verifies(&file.statement(), signature))
+        })
+    });
+    let Some(file) = file else {
+        let messages = FieldMessages::one(&state.staff_tr(&req, &who), "file", "organisation_file");
+        return list_page(&state, &req, &who, DetailsForm::default(), text, messages).await;
+    };
+    let o = &file.organisation;
+    let details = DetailsForm {
+        id: o.id.clone(),
+        name: o.name.clone(),
+        kind: o.kind.as_str().to_owned(),
+        country: o.country.as_str().to_owned(),
+        contact: o.contact.clone(),
+        signing_key: o.signing_key.to_text(),
+    };
+    let orgs = service(&state);
+    let id = match orgs.register(&who, &details).await {
+        Ok(id) => id,
+        Err(e) => {
+            let errors = refused(&state, &req, e)?;
+            let messages = FieldMessages::new(&state.staff_tr(&req, &who), &errors);
+            return list_page(&state, &req, &who, details, text, messages).await;
+        }
+    };
+    if let Some(countersignature) = &file.countersignature {
+        let countersignature = countersignature.to_text();
+        if let Err(e) = orgs.countersign(&who, &id, &countersignature).await {
+            let errors = refused(&state, &req, e)?;
+            let extras = DetailExtras {
+                form: None,
+                evidence: String::new(),
+                countersignature,
+                errors: FieldMessages::new(&state.staff_tr(&req, &who), &errors),
+            };
+            return detail_page(&state, &req, &who, &id, extras).await;
+        }
+    }
+    Ok(redirect(&format!("/organisations/{id}")))
 }
 
 /// One operation on one organisation, from its page.

@@ -144,18 +144,24 @@ impl OrganisationFile {
             path: shown.clone(),
             source,
         })?;
-        let raw: RawFile = serde_json::from_str(&text).map_err(|e| SendFileError::NotOne {
-            path: shown.clone(),
+        OrganisationFile::parse(&text, &shown)
+    }
+
+    /// The file from its text (`shown` names it in errors): what the organisations page reads
+    /// when the operator pastes it.
+    pub fn parse(text: &str, shown: &str) -> Result<OrganisationFile, SendFileError> {
+        let raw: RawFile = serde_json::from_str(text).map_err(|e| SendFileError::NotOne {
+            path: shown.to_owned(),
             reason: e.to_string(),
         })?;
         if raw.format != FORMAT {
             return Err(SendFileError::NotOne {
-                path: shown,
+                path: shown.to_owned(),
                 reason: format!("its format is `{}`, not `{FORMAT}`", raw.format),
             });
         }
         OrganisationFile::check(raw).map_err(|reason| SendFileError::Invalid {
-            path: shown,
+            path: shown.to_owned(),
             reason,
         })
     }
