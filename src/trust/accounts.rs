@@ -172,6 +172,11 @@ fn random_token() -> Zeroizing<String> {
     Zeroizing::new(URL_SAFE_NO_PAD.encode(bytes.as_ref()))
 }
 
+/// An invite's public id: what lists, revokes and audits it, never what redeems it.
+fn new_invite_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
 fn totp(secret: &[u8], username: &str) -> Result<Totp, CryptoError> {
     totp_rs::Builder::new()
         .with_algorithm(Algorithm::SHA1)
@@ -289,29 +294,32 @@ impl Accounts {
         invite: &Invite,
         created_by: Option<&str>,
     ) -> Result<IssuedInvite, AccountError> {
+        let id = new_invite_id();
+        // The public id, as `invite_revoked` names it, so the two entries can be matched; never
+        // the token, which only the link holds.
         let subject = format!(
-            "role:{} organisation:{}",
+            "invite:{id} role:{} organisation:{}",
             invite.role,
             invite.organisation_id.as_deref().unwrap_or("-")
         );
         let entry = self
             .audit
             .entry(created_by.unwrap_or("cli"), "invite_created", subject);
-        self.issue_invite(invite, created_by, &entry).await
+        self.issue_invite(&id, invite, created_by, &entry).await
     }
 
     async fn issue_invite(
         &self,
+        id: &str,
         invite: &Invite,
         created_by: Option<&str>,
         entry: &AuditEntry<'_>,
     ) -> Result<IssuedInvite, AccountError> {
         let token = random_token();
-        let id = uuid::Uuid::new_v4().simple().to_string();
         let at = now();
         let expires_at = at + INVITE_HOURS * 3600;
         let new = NewInvite {
-            id: &id,
+            id,
             token_hmac: &self.mac(b"invite", token.as_bytes()),
             invite,
             created_by,
@@ -320,7 +328,7 @@ impl Accounts {
         };
         self.store.insert_invite(&new, entry).await?;
         Ok(IssuedInvite {
-            id,
+            id: id.to_owned(),
             token: SecretString::from(token.as_str().to_owned()),
             expires_at,
         })
@@ -335,10 +343,11 @@ impl Accounts {
             role: Role::Operator.as_str().to_owned(),
             organisation_id: None,
         };
-        let entry = self
-            .audit
-            .entry("console", OPERATOR_RECOVERED, "role:operator");
-        Ok(self.issue_invite(&invite, None, &entry).await?.token)
+        let id = new_invite_id();
+        let entry =
+            self.audit
+                .entry("console", OPERATOR_RECOVERED, format!("invite:{id} role:operator"));
+        Ok(self.issue_invite(&id, &invite, None, &entry).await?.token)
     }
 
     pub async fn usable_invite(&self, token: &str) -> Result<Option<Invite>, AccountError> {

@@ -757,3 +757,58 @@ on_both_engines!(
         }
     }
 );
+
+/// How many audit entries of `action` name the invite `id` in their subject.
+fn audited(entries: &[homeward::store::AuditRow], action: &str, id: &str) -> usize {
+    let named = format!("invite:{id}");
+    entries
+        .iter()
+        .filter(|e| e.action == action && e.subject.split(' ').any(|word| word == named))
+        .count()
+}
+
+on_both_engines!(
+    an_invite_is_audited_by_its_public_id_and_never_by_its_token,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let console = app.invite("operator", None).await;
+        let enrolled = enrol_by_api(&app, &console, "op.audited").await;
+        let operator = login_by_api(&app, &enrolled).await;
+        let body = json!({"role": "coordinator", "organisation": "partner"});
+        let (status, revoked) = invite_by_api(&app, &operator, body.clone()).await;
+        assert_eq!(status, 201, "{revoked}");
+        let (status, kept) = invite_by_api(&app, &operator, body).await;
+        assert_eq!(status, 201, "{kept}");
+        let revoked_id = text(&revoked, "id");
+        let path = format!("/api/v1/invites/{revoked_id}");
+        assert_eq!(
+            api(&app, "DELETE", &path, Some(&operator), None).await.0,
+            204
+        );
+
+        // The entry that made an invite and the one that revoked it name the same public id.
+        let entries = app.store.audit_entries(0, 500).await.unwrap_or_default();
+        assert_eq!(audited(&entries, "invite_created", &revoked_id), 1);
+        assert_eq!(audited(&entries, "invite_revoked", &revoked_id), 1);
+        let kept_id = text(&kept, "id");
+        assert_eq!(audited(&entries, "invite_created", &kept_id), 1);
+        assert_eq!(audited(&entries, "invite_revoked", &kept_id), 0);
+        // The console's invite is named the same way.
+        let console_ids = app
+            .strings("SELECT id FROM invites WHERE created_by IS NULL AND role = 'operator'")
+            .await;
+        assert_eq!(console_ids.len(), 1);
+        assert_eq!(audited(&entries, "invite_created", &console_ids[0]), 1);
+        // No token and no link anywhere in the log.
+        let all = format!("{entries:?}");
+        for secret in [
+            console,
+            text(&revoked, "token"),
+            text(&revoked, "link"),
+            text(&kept, "token"),
+            text(&kept, "link"),
+        ] {
+            assert!(!secret.is_empty() && !all.contains(&secret), "{secret}");
+        }
+    }
+);
