@@ -305,15 +305,40 @@ impl Accounts {
         let entry = self
             .audit
             .entry(created_by.unwrap_or("cli"), "invite_created", subject);
-        self.issue_invite(&id, invite, created_by, &entry).await
+        self.issue_invite(&id, invite, created_by, &entry, None)
+            .await
     }
 
+    /// At the server's console, before anyone has an account: the first operator's invite
+    /// (`admin bootstrap`, `init`). Every earlier operator invite made at the console and still
+    /// open is revoked with it, each audited, so that only the link printed last enrols anyone:
+    /// one printed earlier, and seen or kept by someone else, is dead from now on.
+    pub async fn first_operator_invite(&self) -> Result<SecretString, AccountError> {
+        let invite = Invite {
+            role: Role::Operator.as_str().to_owned(),
+            organisation_id: None,
+        };
+        let id = new_invite_id();
+        let entry = self.audit.entry(
+            "cli",
+            "invite_created",
+            format!("invite:{id} role:operator organisation:-"),
+        );
+        Ok(self
+            .issue_invite(&id, &invite, None, &entry, Some("cli"))
+            .await?
+            .token)
+    }
+
+    /// Stores a new invite with its entry. With `replacing` (the actor), it is the console's
+    /// operator invite, which revokes the console's earlier ones still open.
     async fn issue_invite(
         &self,
         id: &str,
         invite: &Invite,
         created_by: Option<&str>,
         entry: &AuditEntry<'_>,
+        replacing: Option<&str>,
     ) -> Result<IssuedInvite, AccountError> {
         let token = random_token();
         let at = now();
@@ -326,7 +351,21 @@ impl Accounts {
             created_at: at,
             expires_at,
         };
-        self.store.insert_invite(&new, entry).await?;
+        match replacing {
+            None => self.store.insert_invite(&new, entry).await?,
+            Some(actor) => {
+                let revoked = |earlier: &str| {
+                    self.audit.entry(
+                        actor,
+                        "invite_revoked",
+                        format!("invite:{earlier} role:operator organisation:- replaced_by:{id}"),
+                    )
+                };
+                self.store
+                    .replace_console_operator_invites(&new, entry, revoked)
+                    .await?
+            }
+        }
         Ok(IssuedInvite {
             id: id.to_owned(),
             token: SecretString::from(token.as_str().to_owned()),
@@ -337,7 +376,8 @@ impl Accounts {
     /// At the server's console, when no operator is left: an invite for a new operator, who
     /// stands as one without the desk's countersignature (whoever runs commands on the server is
     /// the operator of last resort). Audited with the invite, and announced on every member's
-    /// workspace.
+    /// workspace. Like the first operator's invite, it revokes the console's earlier operator
+    /// invites still open.
     pub async fn recovery_invite(&self) -> Result<SecretString, AccountError> {
         let invite = Invite {
             role: Role::Operator.as_str().to_owned(),
@@ -347,7 +387,10 @@ impl Accounts {
         let entry =
             self.audit
                 .entry("console", OPERATOR_RECOVERED, format!("invite:{id} role:operator"));
-        Ok(self.issue_invite(&id, &invite, None, &entry).await?.token)
+        Ok(self
+            .issue_invite(&id, &invite, None, &entry, Some("console"))
+            .await?
+            .token)
     }
 
     pub async fn usable_invite(&self, token: &str) -> Result<Option<Invite>, AccountError> {

@@ -812,3 +812,64 @@ on_both_engines!(
         }
     }
 );
+
+/// The token of the invite link `homeward admin bootstrap` printed.
+fn printed_token(out: &str) -> String {
+    out.split_once("/invite/")
+        .map(|(_, rest)| rest.split_whitespace().next().unwrap_or_default().to_owned())
+        .unwrap_or_else(|| panic!("no invite link in {out}"))
+}
+
+on_both_engines!(
+    a_new_console_link_for_the_first_operator_revokes_the_earlier_ones,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let config = crate::process::write_config(&app, "", "");
+        let bootstrap = || {
+            let (ok, out, err) = crate::process::run(&config, &["admin", "bootstrap"]);
+            assert!(ok, "{err}");
+            printed_token(&out)
+        };
+        let leaked = bootstrap();
+        let fresh = bootstrap();
+        assert_ne!(leaked, fresh);
+
+        // The first link enrols no one any more, over the same call a script would make.
+        let body = |invite: &str, username: &str| {
+            json!({"invite": invite, "username": username, "password": PASSWORD})
+        };
+        let (status, _, answer) =
+            call(&app, "/api/v1/enrolment", None, body(&leaked, "op.leaked")).await;
+        assert_eq!(status, 404, "{answer}");
+        assert_eq!(app.get(&format!("/invite/{leaked}")).await.status().as_u16(), 404);
+        let enrolled = enrol_by_api(&app, &fresh, "op.fresh").await;
+        assert_eq!(enrolled["role"], "operator");
+
+        // The revocation is audited: the earlier invite by its id, replaced by the later one.
+        let entries = app.store.audit_entries(0, 500).await.unwrap_or_default();
+        let created: Vec<&str> = entries
+            .iter()
+            .filter(|e| e.action == "invite_created" && e.actor == "cli")
+            .filter_map(|e| e.subject.split(' ').next()?.strip_prefix("invite:"))
+            .collect();
+        assert_eq!(created.len(), 2, "{entries:?}");
+        let revoked: Vec<&homeward::store::AuditRow> = entries
+            .iter()
+            .filter(|e| e.action == "invite_revoked")
+            .collect();
+        assert_eq!(revoked.len(), 1, "{entries:?}");
+        assert_eq!(revoked[0].actor, "cli");
+        assert!(
+            revoked[0]
+                .subject
+                .starts_with(&format!("invite:{} ", created[0]))
+                && revoked[0]
+                    .subject
+                    .ends_with(&format!("replaced_by:{}", created[1])),
+            "{}",
+            revoked[0].subject
+        );
+        let all = format!("{entries:?}");
+        assert!(!all.contains(&leaked) && !all.contains(&fresh));
+    }
+);
