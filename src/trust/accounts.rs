@@ -33,6 +33,10 @@ pub use device::{KnownDevice, DEVICE_DAYS};
 /// The audit action of a console recovery of operator access, announced to every member.
 pub const OPERATOR_RECOVERED: &str = "operator_recovered";
 
+/// The one name every enrolment's failures are counted under in `Accounts::enrolments`: an
+/// invite is guessed by its token, whatever username comes with it, so they count per source.
+const ENROLMENT: &str = "";
+
 /// How long an invite link stays usable.
 pub const INVITE_HOURS: i64 = 72;
 /// Wrong TOTP codes after a right password, in an hour, past which the account takes no code
@@ -161,6 +165,9 @@ pub struct Accounts {
     absolute_secs: i64,
     /// Who must wait after failed attempts, per username and source.
     backoff: Arc<backoff::Backoff>,
+    /// Who must wait after invite tokens that open nothing, per source alone (`ENROLMENT`):
+    /// a guesser at invite links is held like a guesser at a password, before any work.
+    enrolments: Arc<backoff::Backoff>,
     /// What failed attempts are timed by (the backoff after them): the system's clock, or a
     /// test's own, so that no test depends on how fast the machine runs it.
     clock: crate::store::Clock,
@@ -249,6 +256,7 @@ impl Accounts {
             idle_secs,
             absolute_secs,
             backoff: Arc::default(),
+            enrolments: Arc::default(),
             clock: crate::store::Clock::system(),
         }
     }
@@ -393,11 +401,39 @@ impl Accounts {
             .token)
     }
 
-    pub async fn usable_invite(&self, token: &str) -> Result<Option<Invite>, AccountError> {
-        Ok(self
+    /// What a usable invite grants, looked up by its token from `origin`. A token that opens
+    /// nothing counts as a failed enrolment there, as in `redeem`: the invite page would
+    /// otherwise answer guesses for free.
+    pub async fn usable_invite(
+        &self,
+        token: &str,
+        origin: Origin,
+    ) -> Result<Option<Invite>, AccountError> {
+        self.enrolment_allowed(origin)?;
+        let usable = self
             .store
             .usable_invite(&self.mac(b"invite", token.as_bytes()), now())
-            .await?)
+            .await?;
+        if usable.is_none() {
+            self.enrolment_failed(origin);
+        }
+        Ok(usable)
+    }
+
+    /// `TooSoon` while `origin` must wait after tokens that opened nothing.
+    fn enrolment_allowed(&self, origin: Origin) -> Result<(), AccountError> {
+        if self
+            .enrolments
+            .holds_back(ENROLMENT, origin, self.clock.now())
+        {
+            return Err(AccountError::TooSoon);
+        }
+        Ok(())
+    }
+
+    fn enrolment_failed(&self, origin: Origin) {
+        self.enrolments.failed(ENROLMENT, origin, self.clock.now());
+        tracing::info!("enrolment refused: no usable invite");
     }
 
     /// Redeems an invite: checks the username and password, makes the key pair, the TOTP secret
@@ -407,18 +443,26 @@ impl Accounts {
         token: &str,
         username: &str,
         password: &SecretString,
+        origin: Origin,
     ) -> Result<Enrolment, AccountError> {
-        Ok(self.redeem(token, username, password).await?.enrolment)
+        Ok(self
+            .redeem(token, username, password, origin)
+            .await?
+            .enrolment)
     }
 
     /// `enrol`, with what a script needs to go on: the new account's id, role, organisation and
-    /// identity key.
+    /// identity key. A token that opens nothing counts against `origin`, which past a few such
+    /// failures must wait (`TooSoon`) before anything is checked, even a right token: guessing
+    /// tokens from one source is held like guessing a password.
     pub async fn redeem(
         &self,
         token: &str,
         username: &str,
         password: &SecretString,
+        origin: Origin,
     ) -> Result<Enrolled, AccountError> {
+        self.enrolment_allowed(origin)?;
         check_username(username)?;
         check_password(password.expose_secret(), username)?;
         let token_hmac = self.mac(b"invite", token.as_bytes());
@@ -428,6 +472,7 @@ impl Accounts {
             .await?
             .is_none()
         {
+            self.enrolment_failed(origin);
             return Err(AccountError::InviteInvalid);
         }
         let id = uuid::Uuid::new_v4().to_string();
@@ -471,7 +516,10 @@ impl Accounts {
             .await
         {
             Ok(invite) => invite,
-            Err(RedeemError::Invalid) => return Err(AccountError::InviteInvalid),
+            Err(RedeemError::Invalid) => {
+                self.enrolment_failed(origin);
+                return Err(AccountError::InviteInvalid);
+            }
             Err(RedeemError::UsernameTaken) => {
                 return Err(AccountError::Field {
                     field: "username",

@@ -5,7 +5,9 @@
 use serde_json::{json, Value};
 
 use crate::accounts::{code_for, PASSWORD};
-use crate::helpers::{captured_logs, codes_in_page, hidden, on_both_engines, spawn_app, TestApp};
+use crate::helpers::{
+    captured_logs, client_from, codes_in_page, hidden, on_both_engines, spawn_app, TestApp,
+};
 use crate::workspace::{csrf_of, staff, uncertified_staff};
 use crate::workspace_api::{api, certify_by_api, token};
 
@@ -871,5 +873,76 @@ on_both_engines!(
         );
         let all = format!("{entries:?}");
         assert!(!all.contains(&leaked) && !all.contains(&fresh));
+    }
+);
+
+/// POSTs an enrolment from `client` (one from another address: `client_from`); the status and
+/// the answer.
+async fn enrol_from(
+    app: &TestApp,
+    client: &reqwest::Client,
+    invite: &str,
+    username: &str,
+) -> (u16, Value) {
+    let body = json!({"invite": invite, "username": username, "password": PASSWORD});
+    let response = client
+        .post(app.url("/api/v1/enrolment"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+on_both_engines!(
+    wrong_invite_tokens_hold_back_that_source_only,
+    |engine| async move {
+        // The wait is timed by the server's clock, which stands still here: no race against it.
+        let app = crate::helpers::spawn_with(
+            engine,
+            crate::helpers::Options {
+                clock: Some(homeward::store::Clock::set_to(homeward::store::now())),
+                ..crate::helpers::Options::default()
+            },
+        )
+        .await;
+        let right = app.invite("coordinator", Some("partner")).await;
+        let guesser = client_from([127, 0, 0, 31]);
+        let owner = client_from([127, 0, 0, 32]);
+        for i in 0..5 {
+            let guess = format!("{right}{i}");
+            let (status, answer) = enrol_from(&app, &guesser, &guess, "coord.guess").await;
+            assert_eq!(status, 404, "{answer}");
+        }
+        // From there, even the right token waits, and is told so before any derivation.
+        let before = app.kdf.derivations();
+        let (status, answer) = enrol_from(&app, &guesser, &right, "coord.guess").await;
+        assert_eq!(status, 429, "{answer}");
+        assert_eq!(answer["error"], "too_many_requests", "{answer}");
+        assert!(
+            answer["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("Too many attempts")),
+            "{answer}"
+        );
+        assert_eq!(app.kdf.derivations(), before, "held back for free");
+        // The invite page and its form wait too, from that source.
+        let page = guesser
+            .get(app.url(&format!("/invite/{right}")))
+            .send()
+            .await
+            .map(|r| r.status().as_u16())
+            .unwrap_or_default();
+        assert_eq!(page, 429);
+        let body = format!("username=coord.guess&password={}", PASSWORD.replace(' ', "+"));
+        let form = app
+            .post_form_from(&guesser, &format!("/invite/{right}"), &body, None)
+            .await;
+        assert_eq!(form.status().as_u16(), 429);
+        assert_eq!(app.store.count_accounts().await.ok(), Some(0));
+        // Another source is not held: the invite's holder enrols with it.
+        let (status, enrolled) = enrol_from(&app, &owner, &right, "coord.owner").await;
+        assert_eq!(status, 201, "{enrolled}");
     }
 );
