@@ -392,9 +392,11 @@ impl Accounts {
             organisation_id: None,
         };
         let id = new_invite_id();
-        let entry =
-            self.audit
-                .entry("console", OPERATOR_RECOVERED, format!("invite:{id} role:operator"));
+        let entry = self.audit.entry(
+            "console",
+            OPERATOR_RECOVERED,
+            format!("invite:{id} role:operator"),
+        );
         Ok(self
             .issue_invite(&id, &invite, None, &entry, Some("console"))
             .await?

@@ -818,7 +818,12 @@ on_both_engines!(
 /// The token of the invite link `homeward admin bootstrap` printed.
 fn printed_token(out: &str) -> String {
     out.split_once("/invite/")
-        .map(|(_, rest)| rest.split_whitespace().next().unwrap_or_default().to_owned())
+        .map(|(_, rest)| {
+            rest.split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
         .unwrap_or_else(|| panic!("no invite link in {out}"))
 }
 
@@ -837,13 +842,17 @@ on_both_engines!(
         assert_ne!(leaked, fresh);
 
         // The first link enrols no one any more, over the same call a script would make.
-        let body = |invite: &str, username: &str| {
-            json!({"invite": invite, "username": username, "password": PASSWORD})
-        };
+        let body = |invite: &str, username: &str| json!({"invite": invite, "username": username, "password": PASSWORD});
         let (status, _, answer) =
             call(&app, "/api/v1/enrolment", None, body(&leaked, "op.leaked")).await;
         assert_eq!(status, 404, "{answer}");
-        assert_eq!(app.get(&format!("/invite/{leaked}")).await.status().as_u16(), 404);
+        assert_eq!(
+            app.get(&format!("/invite/{leaked}"))
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
         let enrolled = enrol_by_api(&app, &fresh, "op.fresh").await;
         assert_eq!(enrolled["role"], "operator");
 
@@ -935,7 +944,10 @@ on_both_engines!(
             .map(|r| r.status().as_u16())
             .unwrap_or_default();
         assert_eq!(page, 429);
-        let body = format!("username=coord.guess&password={}", PASSWORD.replace(' ', "+"));
+        let body = format!(
+            "username=coord.guess&password={}",
+            PASSWORD.replace(' ', "+")
+        );
         let form = app
             .post_form_from(&guesser, &format!("/invite/{right}"), &body, None)
             .await;

@@ -404,7 +404,8 @@ on_both_engines!(
             .json()
             .await
             .unwrap_or(Value::Null);
-        let answer = &document["paths"]["/api/v1/queues/{queue}/rotate"]["post"]["responses"]["200"];
+        let answer =
+            &document["paths"]["/api/v1/queues/{queue}/rotate"]["post"]["responses"]["200"];
         assert_eq!(
             answer["content"]["application/json"]["schema"]["$ref"],
             "#/components/schemas/KeyRotated"
