@@ -323,7 +323,12 @@ async fn main() -> anyhow::Result<()> {
     let token = accounts.create_invite(&invite, None).await?;
     let password = SecretString::from("violet river under nine lanterns".to_owned());
     let enrolment = accounts
-        .enrol(token.expose_secret(), "bench.coord", &password)
+        .enrol(
+            token.expose_secret(),
+            "bench.coord",
+            &password,
+            homeward::trust::accounts::Origin::Unnamed,
+        )
         .await?;
     let secret = totp_rs::Secret::try_from_base32(enrolment.totp_secret.expose_secret())
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;

@@ -370,6 +370,7 @@ pub enum AuditCommand {
 pub enum AdminCommand {
     /// Print a one-time invite link for the first operator account (refused once anyone has an
     /// account: a further operator at the console is a recovery, announced). `init` does this too.
+    /// Every earlier operator invite made at the console stops working.
     Bootstrap,
     /// When no operator is left (lost passwords and recovery keys): print a one-time invite for
     /// a new operator, who stands without the desk's countersignature. Audited, and announced on

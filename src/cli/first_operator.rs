@@ -1,6 +1,8 @@
 //! The first operator's invite (`admin bootstrap`, and the last step of `init`) and the console
 //! recovery when no operator is left (`admin recover-operator`). The invite link is a one-time
-//! secret: printed once, or written to a file only its owner may read.
+//! secret: printed once, or written to a file only its owner may read. A new one revokes every
+//! earlier operator invite made here and still open (audited), so a link printed before and seen
+//! by someone else is dead once another is printed.
 
 use secrecy::{ExposeSecret, SecretString};
 
@@ -45,11 +47,8 @@ pub async fn first_invite(
     }
     let kdf = crate::crypto::kdf::KdfPool::new(1);
     let accounts = crate::startup::accounts_for(settings, store.clone(), kdf, secrets);
-    let invite = crate::store::Invite {
-        role: "operator".into(),
-        organisation_id: None,
-    };
-    let token = accounts.create_invite(&invite, None).await?;
+    // Any earlier link made here stops working: only the one printed now enrols anyone.
+    let token = accounts.first_operator_invite().await?;
     Ok(FirstInvite::Made(invite_link(settings, &token)))
 }
 

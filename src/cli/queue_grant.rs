@@ -26,6 +26,8 @@ pub enum GrantError {
     Http(#[from] reqwest::Error),
     #[error("setting up TLS: {0}")]
     Tls(#[from] rustls::Error),
+    #[error("refusing to send a coordinator's session token to {0}: use https (http only to this machine or an onion address)")]
+    Insecure(String),
 }
 
 /// What `homeward queue grant` needs.
@@ -52,8 +54,14 @@ async fn refused(response: reqwest::Response) -> GrantError {
 
 /// Checks the member's chain here and uploads a copy sealed here; returns the member's username.
 pub async fn grant(g: &Grant<'_>) -> Result<String, GrantError> {
+    // The bearer token opens the coordinator's session: it goes where a queue's private key
+    // may go, and a redirect would send it on to wherever it points.
+    if !crate::cli::queue_import::safe_for_keys(g.server) {
+        return Err(GrantError::Insecure(g.server.to_owned()));
+    }
     let client = reqwest::Client::builder()
         .tls_backend_preconfigured(crate::crypto::tls::client_config()?)
+        .redirect(reqwest::redirect::Policy::none())
         .build()?;
     let base = g.server.trim_end_matches('/');
     let bearer = format!("Bearer {}", g.token.expose_secret());
@@ -100,4 +108,34 @@ pub fn check(g: &Grant<'_>, chain: &MemberChain) -> Result<PublicKey, GrantError
     verify_links(g.organisation_key, &chain.organisation, &rows)
         .map(|(_, public)| public)
         .map_err(GrantError::Uncertified)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_session_token_goes_over_https_or_to_this_machine_only() {
+        let token = SecretString::from("session-token".to_owned());
+        let organisation = crate::crypto::signing::SigningKey::generate();
+        let queue_key = crate::crypto::KeyPair::generate().private;
+        let organisation_key = organisation.verifying_key();
+        for server in ["http://report.example.org", "report.example.org"] {
+            let g = Grant {
+                server,
+                token: &token,
+                organisation: "partner",
+                organisation_key: &organisation_key,
+                queue: "ngo-kh",
+                queue_key: &queue_key,
+                account: "account",
+            };
+            // Refused before any connection is tried.
+            match grant(&g).await {
+                Err(GrantError::Insecure(named)) => assert_eq!(named, server),
+                Err(other) => panic!("{server}: {other}"),
+                Ok(_) => panic!("{server}: granted"),
+            }
+        }
+    }
 }

@@ -109,6 +109,16 @@ pub async fn stale_config(
         .and_then(|row| stale_lines(q, &row)))
 }
 
+/// The lines declaring the queue's current key as the database holds it, whatever the routing
+/// file declares: what the answer to a rotation gives, for the routing file. None for a queue the
+/// database does not hold.
+pub async fn current_config(store: &Store, queue: &str) -> Result<Option<ConfigLines>, StoreError> {
+    Ok(store
+        .queue_standing_row(queue)
+        .await?
+        .and_then(|row| ConfigLines::of(&row.public_key, row.signature.as_deref())))
+}
+
 /// When an entry of each class (critical, high, normal), still new, became overdue.
 pub fn overdue_before(now: i64, targets: &AckTargets) -> [i64; 3] {
     [

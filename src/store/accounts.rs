@@ -99,6 +99,11 @@ pub enum RedeemError {
     Store(#[from] StoreError),
 }
 
+/// Stores a `NewInvite`, bound in its fields' order.
+pub(super) const INSERT_INVITE: &str =
+    "INSERT INTO invites (id, token_hmac, role, organisation_id, created_by, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
 const ACCOUNT_COLUMNS: &str = "id, username, role, organisation_id, kdf, salt, verifier, public_key, \
      key_nonce, key_sealed, recovery_nonce, recovery_sealed, totp_nonce, totp_sealed, totp_last_step, \
      wrong_codes, last_wrong_code_at";
@@ -112,10 +117,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         on_pool!(self, write, pool => {
             let mut tx = begin_audited!(self, pool).await?;
-            sqlx::query(
-                "INSERT INTO invites (id, token_hmac, role, organisation_id, created_by, created_at, expires_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
+            sqlx::query(INSERT_INVITE)
             .bind(new.id)
             .bind(new.token_hmac)
             .bind(&new.invite.role)

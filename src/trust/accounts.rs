@@ -33,6 +33,10 @@ pub use device::{KnownDevice, DEVICE_DAYS};
 /// The audit action of a console recovery of operator access, announced to every member.
 pub const OPERATOR_RECOVERED: &str = "operator_recovered";
 
+/// The one name every enrolment's failures are counted under in `Accounts::enrolments`: an
+/// invite is guessed by its token, whatever username comes with it, so they count per source.
+const ENROLMENT: &str = "";
+
 /// How long an invite link stays usable.
 pub const INVITE_HOURS: i64 = 72;
 /// Wrong TOTP codes after a right password, in an hour, past which the account takes no code
@@ -161,6 +165,9 @@ pub struct Accounts {
     absolute_secs: i64,
     /// Who must wait after failed attempts, per username and source.
     backoff: Arc<backoff::Backoff>,
+    /// Who must wait after invite tokens that open nothing, per source alone (`ENROLMENT`):
+    /// a guesser at invite links is held like a guesser at a password, before any work.
+    enrolments: Arc<backoff::Backoff>,
     /// What failed attempts are timed by (the backoff after them): the system's clock, or a
     /// test's own, so that no test depends on how fast the machine runs it.
     clock: crate::store::Clock,
@@ -170,6 +177,11 @@ fn random_token() -> Zeroizing<String> {
     let mut bytes = Zeroizing::new([0u8; 32]);
     rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(bytes.as_mut());
     Zeroizing::new(URL_SAFE_NO_PAD.encode(bytes.as_ref()))
+}
+
+/// An invite's public id: what lists, revokes and audits it, never what redeems it.
+fn new_invite_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
 }
 
 fn totp(secret: &[u8], username: &str) -> Result<Totp, CryptoError> {
@@ -244,6 +256,7 @@ impl Accounts {
             idle_secs,
             absolute_secs,
             backoff: Arc::default(),
+            enrolments: Arc::default(),
             clock: crate::store::Clock::system(),
         }
     }
@@ -289,38 +302,80 @@ impl Accounts {
         invite: &Invite,
         created_by: Option<&str>,
     ) -> Result<IssuedInvite, AccountError> {
+        let id = new_invite_id();
+        // The public id, as `invite_revoked` names it, so the two entries can be matched; never
+        // the token, which only the link holds.
         let subject = format!(
-            "role:{} organisation:{}",
+            "invite:{id} role:{} organisation:{}",
             invite.role,
             invite.organisation_id.as_deref().unwrap_or("-")
         );
         let entry = self
             .audit
             .entry(created_by.unwrap_or("cli"), "invite_created", subject);
-        self.issue_invite(invite, created_by, &entry).await
+        self.issue_invite(&id, invite, created_by, &entry, None)
+            .await
     }
 
+    /// At the server's console, before anyone has an account: the first operator's invite
+    /// (`admin bootstrap`, `init`). Every earlier operator invite made at the console and still
+    /// open is revoked with it, each audited, so that only the link printed last enrols anyone:
+    /// one printed earlier, and seen or kept by someone else, is dead from now on.
+    pub async fn first_operator_invite(&self) -> Result<SecretString, AccountError> {
+        let invite = Invite {
+            role: Role::Operator.as_str().to_owned(),
+            organisation_id: None,
+        };
+        let id = new_invite_id();
+        let entry = self.audit.entry(
+            "cli",
+            "invite_created",
+            format!("invite:{id} role:operator organisation:-"),
+        );
+        Ok(self
+            .issue_invite(&id, &invite, None, &entry, Some("cli"))
+            .await?
+            .token)
+    }
+
+    /// Stores a new invite with its entry. With `replacing` (the actor), it is the console's
+    /// operator invite, which revokes the console's earlier ones still open.
     async fn issue_invite(
         &self,
+        id: &str,
         invite: &Invite,
         created_by: Option<&str>,
         entry: &AuditEntry<'_>,
+        replacing: Option<&str>,
     ) -> Result<IssuedInvite, AccountError> {
         let token = random_token();
-        let id = uuid::Uuid::new_v4().simple().to_string();
         let at = now();
         let expires_at = at + INVITE_HOURS * 3600;
         let new = NewInvite {
-            id: &id,
+            id,
             token_hmac: &self.mac(b"invite", token.as_bytes()),
             invite,
             created_by,
             created_at: at,
             expires_at,
         };
-        self.store.insert_invite(&new, entry).await?;
+        match replacing {
+            None => self.store.insert_invite(&new, entry).await?,
+            Some(actor) => {
+                let revoked = |earlier: &str| {
+                    self.audit.entry(
+                        actor,
+                        "invite_revoked",
+                        format!("invite:{earlier} role:operator organisation:- replaced_by:{id}"),
+                    )
+                };
+                self.store
+                    .replace_console_operator_invites(&new, entry, revoked)
+                    .await?
+            }
+        }
         Ok(IssuedInvite {
-            id,
+            id: id.to_owned(),
             token: SecretString::from(token.as_str().to_owned()),
             expires_at,
         })
@@ -329,23 +384,58 @@ impl Accounts {
     /// At the server's console, when no operator is left: an invite for a new operator, who
     /// stands as one without the desk's countersignature (whoever runs commands on the server is
     /// the operator of last resort). Audited with the invite, and announced on every member's
-    /// workspace.
+    /// workspace. Like the first operator's invite, it revokes the console's earlier operator
+    /// invites still open.
     pub async fn recovery_invite(&self) -> Result<SecretString, AccountError> {
         let invite = Invite {
             role: Role::Operator.as_str().to_owned(),
             organisation_id: None,
         };
-        let entry = self
-            .audit
-            .entry("console", OPERATOR_RECOVERED, "role:operator");
-        Ok(self.issue_invite(&invite, None, &entry).await?.token)
+        let id = new_invite_id();
+        let entry = self.audit.entry(
+            "console",
+            OPERATOR_RECOVERED,
+            format!("invite:{id} role:operator"),
+        );
+        Ok(self
+            .issue_invite(&id, &invite, None, &entry, Some("console"))
+            .await?
+            .token)
     }
 
-    pub async fn usable_invite(&self, token: &str) -> Result<Option<Invite>, AccountError> {
-        Ok(self
+    /// What a usable invite grants, looked up by its token from `origin`. A token that opens
+    /// nothing counts as a failed enrolment there, as in `redeem`: the invite page would
+    /// otherwise answer guesses for free.
+    pub async fn usable_invite(
+        &self,
+        token: &str,
+        origin: Origin,
+    ) -> Result<Option<Invite>, AccountError> {
+        self.enrolment_allowed(origin)?;
+        let usable = self
             .store
             .usable_invite(&self.mac(b"invite", token.as_bytes()), now())
-            .await?)
+            .await?;
+        if usable.is_none() {
+            self.enrolment_failed(origin);
+        }
+        Ok(usable)
+    }
+
+    /// `TooSoon` while `origin` must wait after tokens that opened nothing.
+    fn enrolment_allowed(&self, origin: Origin) -> Result<(), AccountError> {
+        if self
+            .enrolments
+            .holds_back(ENROLMENT, origin, self.clock.now())
+        {
+            return Err(AccountError::TooSoon);
+        }
+        Ok(())
+    }
+
+    fn enrolment_failed(&self, origin: Origin) {
+        self.enrolments.failed(ENROLMENT, origin, self.clock.now());
+        tracing::info!("enrolment refused: no usable invite");
     }
 
     /// Redeems an invite: checks the username and password, makes the key pair, the TOTP secret
@@ -355,18 +445,26 @@ impl Accounts {
         token: &str,
         username: &str,
         password: &SecretString,
+        origin: Origin,
     ) -> Result<Enrolment, AccountError> {
-        Ok(self.redeem(token, username, password).await?.enrolment)
+        Ok(self
+            .redeem(token, username, password, origin)
+            .await?
+            .enrolment)
     }
 
     /// `enrol`, with what a script needs to go on: the new account's id, role, organisation and
-    /// identity key.
+    /// identity key. A token that opens nothing counts against `origin`, which past a few such
+    /// failures must wait (`TooSoon`) before anything is checked, even a right token: guessing
+    /// tokens from one source is held like guessing a password.
     pub async fn redeem(
         &self,
         token: &str,
         username: &str,
         password: &SecretString,
+        origin: Origin,
     ) -> Result<Enrolled, AccountError> {
+        self.enrolment_allowed(origin)?;
         check_username(username)?;
         check_password(password.expose_secret(), username)?;
         let token_hmac = self.mac(b"invite", token.as_bytes());
@@ -376,6 +474,7 @@ impl Accounts {
             .await?
             .is_none()
         {
+            self.enrolment_failed(origin);
             return Err(AccountError::InviteInvalid);
         }
         let id = uuid::Uuid::new_v4().to_string();
@@ -419,7 +518,10 @@ impl Accounts {
             .await
         {
             Ok(invite) => invite,
-            Err(RedeemError::Invalid) => return Err(AccountError::InviteInvalid),
+            Err(RedeemError::Invalid) => {
+                self.enrolment_failed(origin);
+                return Err(AccountError::InviteInvalid);
+            }
             Err(RedeemError::UsernameTaken) => {
                 return Err(AccountError::Field {
                     field: "username",

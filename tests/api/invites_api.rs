@@ -5,7 +5,9 @@
 use serde_json::{json, Value};
 
 use crate::accounts::{code_for, PASSWORD};
-use crate::helpers::{captured_logs, codes_in_page, hidden, on_both_engines, spawn_app, TestApp};
+use crate::helpers::{
+    captured_logs, client_from, codes_in_page, hidden, on_both_engines, spawn_app, TestApp,
+};
 use crate::workspace::{csrf_of, staff, uncertified_staff};
 use crate::workspace_api::{api, certify_by_api, token};
 
@@ -755,5 +757,204 @@ on_both_engines!(
                 "{method} {path}"
             );
         }
+    }
+);
+
+/// How many audit entries of `action` name the invite `id` in their subject.
+fn audited(entries: &[homeward::store::AuditRow], action: &str, id: &str) -> usize {
+    let named = format!("invite:{id}");
+    entries
+        .iter()
+        .filter(|e| e.action == action && e.subject.split(' ').any(|word| word == named))
+        .count()
+}
+
+on_both_engines!(
+    an_invite_is_audited_by_its_public_id_and_never_by_its_token,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let console = app.invite("operator", None).await;
+        let enrolled = enrol_by_api(&app, &console, "op.audited").await;
+        let operator = login_by_api(&app, &enrolled).await;
+        let body = json!({"role": "coordinator", "organisation": "partner"});
+        let (status, revoked) = invite_by_api(&app, &operator, body.clone()).await;
+        assert_eq!(status, 201, "{revoked}");
+        let (status, kept) = invite_by_api(&app, &operator, body).await;
+        assert_eq!(status, 201, "{kept}");
+        let revoked_id = text(&revoked, "id");
+        let path = format!("/api/v1/invites/{revoked_id}");
+        assert_eq!(
+            api(&app, "DELETE", &path, Some(&operator), None).await.0,
+            204
+        );
+
+        // The entry that made an invite and the one that revoked it name the same public id.
+        let entries = app.store.audit_entries(0, 500).await.unwrap_or_default();
+        assert_eq!(audited(&entries, "invite_created", &revoked_id), 1);
+        assert_eq!(audited(&entries, "invite_revoked", &revoked_id), 1);
+        let kept_id = text(&kept, "id");
+        assert_eq!(audited(&entries, "invite_created", &kept_id), 1);
+        assert_eq!(audited(&entries, "invite_revoked", &kept_id), 0);
+        // The console's invite is named the same way.
+        let console_ids = app
+            .strings("SELECT id FROM invites WHERE created_by IS NULL AND role = 'operator'")
+            .await;
+        assert_eq!(console_ids.len(), 1);
+        assert_eq!(audited(&entries, "invite_created", &console_ids[0]), 1);
+        // No token and no link anywhere in the log.
+        let all = format!("{entries:?}");
+        for secret in [
+            console,
+            text(&revoked, "token"),
+            text(&revoked, "link"),
+            text(&kept, "token"),
+            text(&kept, "link"),
+        ] {
+            assert!(!secret.is_empty() && !all.contains(&secret), "{secret}");
+        }
+    }
+);
+
+/// The token of the invite link `homeward admin bootstrap` printed.
+fn printed_token(out: &str) -> String {
+    out.split_once("/invite/")
+        .map(|(_, rest)| {
+            rest.split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .unwrap_or_else(|| panic!("no invite link in {out}"))
+}
+
+on_both_engines!(
+    a_new_console_link_for_the_first_operator_revokes_the_earlier_ones,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let config = crate::process::write_config(&app, "", "");
+        let bootstrap = || {
+            let (ok, out, err) = crate::process::run(&config, &["admin", "bootstrap"]);
+            assert!(ok, "{err}");
+            printed_token(&out)
+        };
+        let leaked = bootstrap();
+        let fresh = bootstrap();
+        assert_ne!(leaked, fresh);
+
+        // The first link enrols no one any more, over the same call a script would make.
+        let body = |invite: &str, username: &str| json!({"invite": invite, "username": username, "password": PASSWORD});
+        let (status, _, answer) =
+            call(&app, "/api/v1/enrolment", None, body(&leaked, "op.leaked")).await;
+        assert_eq!(status, 404, "{answer}");
+        assert_eq!(
+            app.get(&format!("/invite/{leaked}"))
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
+        let enrolled = enrol_by_api(&app, &fresh, "op.fresh").await;
+        assert_eq!(enrolled["role"], "operator");
+
+        // The revocation is audited: the earlier invite by its id, replaced by the later one.
+        let entries = app.store.audit_entries(0, 500).await.unwrap_or_default();
+        let created: Vec<&str> = entries
+            .iter()
+            .filter(|e| e.action == "invite_created" && e.actor == "cli")
+            .filter_map(|e| e.subject.split(' ').next()?.strip_prefix("invite:"))
+            .collect();
+        assert_eq!(created.len(), 2, "{entries:?}");
+        let revoked: Vec<&homeward::store::AuditRow> = entries
+            .iter()
+            .filter(|e| e.action == "invite_revoked")
+            .collect();
+        assert_eq!(revoked.len(), 1, "{entries:?}");
+        assert_eq!(revoked[0].actor, "cli");
+        assert!(
+            revoked[0]
+                .subject
+                .starts_with(&format!("invite:{} ", created[0]))
+                && revoked[0]
+                    .subject
+                    .ends_with(&format!("replaced_by:{}", created[1])),
+            "{}",
+            revoked[0].subject
+        );
+        let all = format!("{entries:?}");
+        assert!(!all.contains(&leaked) && !all.contains(&fresh));
+    }
+);
+
+/// POSTs an enrolment from `client` (one from another address: `client_from`); the status and
+/// the answer.
+async fn enrol_from(
+    app: &TestApp,
+    client: &reqwest::Client,
+    invite: &str,
+    username: &str,
+) -> (u16, Value) {
+    let body = json!({"invite": invite, "username": username, "password": PASSWORD});
+    let response = client
+        .post(app.url("/api/v1/enrolment"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+on_both_engines!(
+    wrong_invite_tokens_hold_back_that_source_only,
+    |engine| async move {
+        // The wait is timed by the server's clock, which stands still here: no race against it.
+        let app = crate::helpers::spawn_with(
+            engine,
+            crate::helpers::Options {
+                clock: Some(homeward::store::Clock::set_to(homeward::store::now())),
+                ..crate::helpers::Options::default()
+            },
+        )
+        .await;
+        let right = app.invite("coordinator", Some("partner")).await;
+        let guesser = client_from([127, 0, 0, 31]);
+        let owner = client_from([127, 0, 0, 32]);
+        for i in 0..5 {
+            let guess = format!("{right}{i}");
+            let (status, answer) = enrol_from(&app, &guesser, &guess, "coord.guess").await;
+            assert_eq!(status, 404, "{answer}");
+        }
+        // From there, even the right token waits, and is told so before any derivation.
+        let before = app.kdf.derivations();
+        let (status, answer) = enrol_from(&app, &guesser, &right, "coord.guess").await;
+        assert_eq!(status, 429, "{answer}");
+        assert_eq!(answer["error"], "too_many_requests", "{answer}");
+        assert!(
+            answer["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("Too many attempts")),
+            "{answer}"
+        );
+        assert_eq!(app.kdf.derivations(), before, "held back for free");
+        // The invite page and its form wait too, from that source.
+        let page = guesser
+            .get(app.url(&format!("/invite/{right}")))
+            .send()
+            .await
+            .map(|r| r.status().as_u16())
+            .unwrap_or_default();
+        assert_eq!(page, 429);
+        let body = format!(
+            "username=coord.guess&password={}",
+            PASSWORD.replace(' ', "+")
+        );
+        let form = app
+            .post_form_from(&guesser, &format!("/invite/{right}"), &body, None)
+            .await;
+        assert_eq!(form.status().as_u16(), 429);
+        assert_eq!(app.store.count_accounts().await.ok(), Some(0));
+        // Another source is not held: the invite's holder enrols with it.
+        let (status, enrolled) = enrol_from(&app, &owner, &right, "coord.owner").await;
+        assert_eq!(status, 201, "{enrolled}");
     }
 );

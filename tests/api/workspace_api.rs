@@ -386,8 +386,32 @@ on_both_engines!(
                     kind: "ngo",
                     key: &new.public,
                 });
-        let (status, _) = api(&app, "POST", "/api/v1/queues/ngo-kh/rotate", Some(&coordinator), Some(json!({"private_key": new.private.to_text().as_str(), "signature": signature.to_text()}))).await;
-        assert_eq!(status, 200);
+        let (status, rotated) = api(&app, "POST", "/api/v1/queues/ngo-kh/rotate", Some(&coordinator), Some(json!({"private_key": new.private.to_text().as_str(), "signature": signature.to_text()}))).await;
+        assert_eq!(status, 200, "{rotated}");
+        // The answer gives the routing file's lines for the new key, as the workspace shows them.
+        assert_eq!(
+            rotated["routing_lines"],
+            json!(format!(
+                "public_key = \"{}\"\nsignature = \"{}\"",
+                new.public.to_text(),
+                signature.to_text()
+            )),
+            "{rotated}"
+        );
+        let document: Value = app
+            .get("/api/v1/openapi.json")
+            .await
+            .json()
+            .await
+            .unwrap_or(Value::Null);
+        let answer =
+            &document["paths"]["/api/v1/queues/{queue}/rotate"]["post"]["responses"]["200"];
+        assert_eq!(
+            answer["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/KeyRotated"
+        );
+        let field = &document["components"]["schemas"]["KeyRotated"]["properties"]["routing_lines"];
+        assert_eq!(field["type"], "string", "{field}");
         assert!(!app.store.rotation_due("ngo-kh").await.unwrap_or(true));
         let (status, _) = api(
             &app,

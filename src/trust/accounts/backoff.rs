@@ -11,6 +11,10 @@
 //! database (`Store::record_wrong_code`), so that guessing the code from many sources gets no
 //! further than from one.
 //!
+//! Enrolments have a backoff of their own (`Accounts::enrolments`), under one name for every
+//! attempt, so it counts per source alone: invite tokens that open nothing, from whatever
+//! username.
+//!
 //! Kept in memory under a key made at start, like the per-source allowances: neither the database
 //! nor a log holds who tried, and each replica counts its own. docs/security.md, "Passwords and
 //! getting back in".

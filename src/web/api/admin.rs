@@ -58,6 +58,19 @@ pub struct Count {
     pub count: usize,
 }
 
+/// A rotation done.
+#[derive(Serialize, ToSchema)]
+pub struct KeyRotated {
+    /// How many item keys were sealed again to the new key.
+    pub count: usize,
+    /// The lines that declare the queue's new key in the routing file (config/queues.toml), as
+    /// the workspace shows them: they replace the `public_key` and `signature` lines of the
+    /// queue's `[[queues]]` entry. Until they do, the file declares the old key, which a fresh
+    /// database or a restore's check would start from.
+    #[schema(example = "public_key = \"hwpk1...\"\nsignature = \"hwsg1...\"")]
+    pub routing_lines: String,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct RotationDue {
     /// Queues that need a new key pair now that the member is gone.
@@ -292,7 +305,7 @@ pub async fn confirm_membership(
 
 /// Switch the queue to a new signed key pair and re-seal every item key to it.
 #[utoipa::path(post, path = "/api/v1/queues/{queue}/rotate", request_body(content = KeyRotation, content_type = "application/json"),
-    responses((status = 200, body = Count), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, description = "Rotated; the routing file's lines for the new key", body = KeyRotated), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[tracing::instrument(skip_all)]
 pub async fn rotate(
     state: web::Data<AppState>,
@@ -313,7 +326,16 @@ pub async fn rotate(
     )
     .await
     .map_err(|e| api_error(&state, &req, e))?;
-    Ok(HttpResponse::Ok().json(Count { count }))
+    // The routing file still declares the old key: the operator is given the new one's lines.
+    let routing_lines = crate::operations::overview::current_config(&state.intake.store, &queue)
+        .await
+        .map_err(|e| api_error(&state, &req, e))?
+        .map(|lines| lines.text())
+        .unwrap_or_default();
+    Ok(HttpResponse::Ok().json(KeyRotated {
+        count,
+        routing_lines,
+    }))
 }
 
 /// Remove a member of the coordinator's organisation: their copies and sessions go at once.

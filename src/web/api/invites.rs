@@ -18,6 +18,7 @@ use crate::web::shared::bearer::bearer;
 use crate::web::shared::error::{ApiError, Problem};
 use crate::web::shared::json::{api_error, read_json, validation_failed, ValidationFailed};
 use crate::web::shared::state::AppState;
+use crate::web::shared::throttle::limit_source;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -251,7 +252,8 @@ fn invite_token(invite: &str) -> &str {
 #[utoipa::path(post, path = "/api/v1/enrolment", request_body(content = EnrolmentRequest, content_type = "application/json"),
     responses((status = 201, description = "Enrolled; the secrets are shown once (no-store)", body = Enrolled),
         (status = 404, description = "The invite is unknown, used, revoked or expired", body = Problem),
-        (status = 422, body = ValidationFailed)))]
+        (status = 422, body = ValidationFailed),
+        (status = 429, description = "Too many invites that open nothing from this source: wait, then try again", body = Problem)))]
 #[tracing::instrument(skip_all)]
 pub async fn enrol(
     state: web::Data<AppState>,
@@ -264,9 +266,13 @@ pub async fn enrol(
         Err(failure) => return Err(api_error(&state, &req, failure)),
     };
     let token = invite_token(body.invite.expose_secret());
+    // Tokens that open nothing are counted per source, as failed logins are.
+    let origin = state
+        .login_throttle
+        .origin(limit_source(&req, &state.trusted_proxies));
     let enrolled = match state
         .accounts
-        .redeem(token, &body.username, &body.password)
+        .redeem(token, &body.username, &body.password, origin)
         .await
     {
         Ok(enrolled) => enrolled,

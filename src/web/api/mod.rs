@@ -224,6 +224,7 @@ macro_rules! operations {
                 crate::trust::certification::ChainLink,
                 crate::trust::queue_keys::CopyUpload,
                 crate::web::api::admin::Count,
+                crate::web::api::admin::KeyRotated,
                 crate::web::api::admin::RotationDue,
                 crate::web::api::admin::OrganisationInput,
                 crate::web::api::admin::Vetting,

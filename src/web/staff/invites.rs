@@ -12,12 +12,13 @@ use super::invite_labels;
 use super::workspace::{workspace_labelled, workspace_refusal, NewLink};
 use crate::locale::Tr;
 use crate::store::StoreError;
-use crate::trust::accounts::AccountError;
+use crate::trust::accounts::{AccountError, Origin};
 use crate::trust::invites;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
+use crate::web::shared::throttle::limit_source;
 
 #[derive(Template)]
 #[template(path = "invite.html")]
@@ -108,6 +109,14 @@ pub async fn revoke_invite(
     }
 }
 
+/// Where an enrolment comes from, for the wait after tokens that open nothing: counted as failed
+/// logins are (a source's keyed tag, never its address). Past a few, the page answers 429.
+fn enrolment_origin(state: &AppState, req: &HttpRequest) -> Origin {
+    state
+        .login_throttle
+        .origin(limit_source(req, &state.trusted_proxies))
+}
+
 #[tracing::instrument(skip_all)]
 pub async fn invite_form(
     state: web::Data<AppState>,
@@ -116,7 +125,7 @@ pub async fn invite_form(
 ) -> Result<HttpResponse, PageError> {
     let usable = state
         .accounts
-        .usable_invite(&token)
+        .usable_invite(&token, enrolment_origin(&state, &req))
         .await
         .map_err(|e| fail(&state, &req, e))?;
     if usable.is_none() {
@@ -144,7 +153,12 @@ pub async fn enrol(
     let username = form.get("username").cloned().unwrap_or_default();
     let password = SecretString::from(form.get("password").cloned().unwrap_or_default());
     let tr = state.tr(&req, None);
-    match state.accounts.enrol(&token, &username, &password).await {
+    let origin = enrolment_origin(&state, &req);
+    match state
+        .accounts
+        .enrol(&token, &username, &password, origin)
+        .await
+    {
         Ok(enrolment) => Ok(enrolled_page(tr, &enrolment)),
         Err(AccountError::Field { field, code }) => {
             let message = Some(tr.error(code));
