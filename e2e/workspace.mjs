@@ -195,11 +195,12 @@ function shellWords(line) {
   return words;
 }
 
-/// Runs a command a page printed (`homeward …`), the placeholder replaced by a key file.
-function runPrinted(command, placeholder, file) {
+/// Runs a command a page printed (`homeward …`), each placeholder replaced by its value (a key
+/// file, the fingerprint an organisation read out).
+function runPrinted(command, replacements) {
   const words = shellWords(command);
-  if (words[0] !== "homeward" || !words.includes(placeholder)) throw new Error(`unexpected command: ${command}`);
-  return hw.cli(...words.slice(1).map((w) => (w === placeholder ? file : w))).trim();
+  if (words[0] !== "homeward" || !Object.keys(replacements).every((p) => words.includes(p))) throw new Error(`unexpected command: ${command}`);
+  return hw.cli(...words.slice(1).map((w) => replacements[w] ?? w)).trim();
 }
 
 function offlineKeys(folder) {
@@ -208,12 +209,13 @@ function offlineKeys(folder) {
     org.signingFile = join(folder, `${org.org}.key`);
     const out = hw.cli("org", "keygen", "--out", org.signingFile);
     org.verifying = out.match(/^verifying key[^:]*: (\S+)$/m)?.[1];
+    org.fingerprint = out.match(/^fingerprint[^:]*: (\S+)$/m)?.[1];
     const queueFile = join(folder, `${org.queue}.queue.key`);
     const queue = hw.cli("queue", "keygen", "--id", org.queue, "--kind", org.kind, "--signing-key", org.signingFile, "--out", queueFile);
     org.publicKey = queue.match(/^public_key = "(\S+)"$/m)?.[1];
     org.signature = queue.match(/^signature = "(\S+)"$/m)?.[1];
     org.privateKey = readFileSync(queueFile, "utf8").match(/^hwsk1\.\S+$/m)?.[0];
-    if (!org.verifying || !org.publicKey || !org.signature || !org.privateKey) throw new Error(`keygen for ${org.org}: ${out}${queue}`);
+    if (!org.verifying || !org.fingerprint || !org.publicKey || !org.signature || !org.privateKey) throw new Error(`keygen for ${org.org}: ${out}${queue}`);
   }
   const routing = join(folder, "queues.toml");
   const queue = (o, extra = "") =>
@@ -297,7 +299,7 @@ async function register(op, org) {
   if (org !== DESK) {
     // The desk organisation runs the command the page prints, offline, with its signing key.
     const command = await textOf(op, "p.cmd");
-    await op.fill("#countersignature", runPrinted(command, "DESK-SIGNING-KEY-FILE", DESK.signingFile));
+    await op.fill("#countersignature", runPrinted(command, { "DESK-SIGNING-KEY-FILE": DESK.signingFile, "FINGERPRINT-READ-TO-YOU": org.fingerprint }));
     await submit(op, 'form[action$="/countersignature"] button');
   }
 }
@@ -309,7 +311,7 @@ async function firstCoordinator(browser, op, org) {
   const page = coordinator.page;
   await loggedIn(coordinator);
   const command = await textOf(page, "div.warn p.cmd");
-  await page.fill("#certificate", runPrinted(command ?? "", "ORGANISATION.key", org.signingFile));
+  await page.fill("#certificate", runPrinted(command ?? "", { "ORGANISATION.key": org.signingFile }));
   await submit(page, 'form[action="/workspace/certificate"] button');
   await expectMessage(page, "staff-certified-self", `coord.${org.org}: certificate`);
   await page.fill(`#key-${org.queue}`, org.privateKey);

@@ -321,6 +321,12 @@ pub enum OrgCommand {
         country: Option<String>,
         #[arg(long)]
         verifying_key: Option<String>,
+        /// The fingerprint of the organisation's verifying key, as the organisation read it to
+        /// you in person or by phone (its `org init` printed it). A key with another fingerprint
+        /// was swapped on the way and is not countersigned. Asked for on a terminal; needed
+        /// otherwise, except for the desk organisation's own key.
+        #[arg(long)]
+        fingerprint: Option<String>,
         #[arg(long)]
         json: bool,
     },

@@ -2,9 +2,26 @@
 //! operator (`init`), a lone signing key (`keygen`), the desk organisation's countersignature
 //! (`countersign`) and a member's or an operator's certificate (`certify`).
 
+use std::io::IsTerminal;
+
 use crate::cli::args::OrgCommand;
 use crate::cli::commands::print_json;
 use crate::cli::queue_commands::{country, organisation_kind};
+
+/// On a terminal: the fingerprint the organisation read out, typed by the desk's signer. The
+/// file's own fingerprint is not shown, so that it is compared, not copied.
+fn ask_fingerprint() -> anyhow::Result<String> {
+    use std::io::{BufRead, Write};
+    let mut err = std::io::stderr();
+    write!(
+        err,
+        "the fingerprint the organisation read to you (in person or by phone): "
+    )?;
+    err.flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim().to_owned())
+}
 
 /// Runs one `homeward org …` command.
 pub fn org_command(command: OrgCommand) -> anyhow::Result<()> {
@@ -47,9 +64,11 @@ pub fn org_command(command: OrgCommand) -> anyhow::Result<()> {
                 "send {} to the operator: public, nothing secret in it",
                 made.send_file.display()
             );
+            println!("verifying key: {}", made.verifying_key);
             println!(
-                "verifying key (read it to the operator on a second channel): {}",
-                made.verifying_key
+                "fingerprint (read it yourself to the desk organisation's signer, in person or by \
+                 phone; they type it into org countersign): {}",
+                made.fingerprint
             );
             Ok(())
         }
@@ -78,14 +97,19 @@ pub fn org_command(command: OrgCommand) -> anyhow::Result<()> {
                 }
                 None => anyhow::bail!("--out FILE: where to write the signing key"),
             };
+            let fingerprint = crate::crypto::identity::fingerprint(&verifying_key);
             if json {
-                return print_json(
-                    &serde_json::json!({ "verifying_key": verifying_key.to_text() }),
-                );
+                return print_json(&serde_json::json!({
+                    "verifying_key": verifying_key.to_text(),
+                    "fingerprint": fingerprint,
+                }));
             }
             println!(
                 "verifying key (give it to the operator): {}",
                 verifying_key.to_text()
+            );
+            println!(
+                "fingerprint (read it yourself to the desk organisation's signer): {fingerprint}"
             );
             Ok(())
         }
@@ -97,8 +121,14 @@ pub fn org_command(command: OrgCommand) -> anyhow::Result<()> {
             kind,
             country: code,
             verifying_key,
+            fingerprint,
             json,
         } => {
+            let fingerprint = match fingerprint {
+                Some(typed) => Some(typed),
+                None if std::io::stdin().is_terminal() => Some(ask_fingerprint()?),
+                None => None,
+            };
             let whom = match (from, id, kind, code, verifying_key) {
                 (Some(from), ..) => crate::cli::org_signing::Countersignee::File(from),
                 (None, Some(id), Some(kind), Some(code), Some(key)) => {
@@ -112,7 +142,12 @@ pub fn org_command(command: OrgCommand) -> anyhow::Result<()> {
                 }
                 _ => anyhow::bail!("--from FILE, or --id, --kind, --country and --verifying-key"),
             };
-            let signed = crate::cli::org_signing::countersign(&desk_key, whom, out.as_deref())?;
+            let signed = crate::cli::org_signing::countersign(
+                &desk_key,
+                whom,
+                out.as_deref(),
+                fingerprint.as_deref(),
+            )?;
             if signed.own_key {
                 eprintln!(
                     "note: this is the desk organisation's own key, which needs no \
@@ -154,6 +189,11 @@ pub fn org_command(command: OrgCommand) -> anyhow::Result<()> {
             if !operator && !["coordinator", "responder"].contains(&role.as_str()) {
                 anyhow::bail!("--role: coordinator or responder");
             }
+            eprintln!(
+                "certifying {username} ({role} of {organisation}), identity fingerprint {}: it \
+                 must be the one they read to you from their own workspace",
+                crate::crypto::identity::fingerprint(&identity)
+            );
             let signature = crate::cli::org_signing::certify(
                 &signing_key,
                 &crate::cli::org_signing::Certify {

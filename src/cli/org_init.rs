@@ -105,6 +105,9 @@ pub struct Made {
     pub readme: PathBuf,
     pub send_file: PathBuf,
     pub verifying_key: String,
+    /// The verifying key's fingerprint, which the organisation reads to the desk organisation's
+    /// signer (not through the operator), who types it into `org countersign`.
+    pub fingerprint: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -267,6 +270,7 @@ pub fn org_init(args: &OrgInit<'_>) -> Result<Made, OrgInitError> {
         readme,
         send_file,
         verifying_key: file.organisation.signing_key.to_text(),
+        fingerprint: crate::crypto::identity::fingerprint(&file.organisation.signing_key),
     })
 }
 
@@ -322,15 +326,16 @@ fn readme_text(args: &OrgInit<'_>, file: &OrganisationFile, send_file: &Path) ->
          README.txt\n    \
          This file.\n\
          \n\
-         Read the verifying key to the operator on a second channel (in person or by phone), so\n\
-         that both know the file was not changed on the way:\n    \
-         {key}\n",
+         Read this fingerprint of the verifying key to the desk organisation's signer yourself, in\n\
+         person or by phone (not through the operator, who passes the file on): they type it into\n\
+         `homeward org countersign`, which refuses a file whose key is not the one you read.\n    \
+         {fingerprint}\n",
         desk = if is_desk {
             ""
         } else {
             ", and to the desk organisation, which countersigns it"
         },
-        key = file.organisation.signing_key.to_text(),
+        fingerprint = crate::crypto::identity::fingerprint(&file.organisation.signing_key),
     ));
     text
 }

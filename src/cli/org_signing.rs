@@ -66,10 +66,15 @@ pub struct Countersigned {
 /// The desk organisation countersigns another organisation, offline. With `out`, the
 /// organisation's file is written there again with the countersignature in it, so the operator
 /// receives one file with everything.
+///
+/// `fingerprint` is what the organisation read to the desk's signer: the key is countersigned
+/// only if it is that key's, so that a file swapped on its way (through the operator, say) is
+/// refused. The desk organisation's own key needs none.
 pub fn countersign(
     desk_key: &Path,
     whom: Countersignee,
     out: Option<&Path>,
+    fingerprint: Option<&str>,
 ) -> Result<Countersigned, SigningError> {
     let desk = read_signing_key(desk_key)?;
     let (file, id, kind, country, key) = match whom {
@@ -88,6 +93,26 @@ pub fn countersign(
     };
     // Harmless, and a script or a page may ask for it: said, not refused.
     let own_key = key == desk.verifying_key();
+    if !own_key {
+        match fingerprint {
+            None => {
+                return Err(SigningError::Refused(
+                    "--fingerprint: the fingerprint of the organisation's verifying key, as the \
+                     organisation read it to you in person or by phone (its `org init` printed \
+                     it), so that a key swapped on the way is not countersigned"
+                        .to_owned(),
+                ))
+            }
+            Some(typed) if !crate::crypto::identity::fingerprint_matches(typed, &key) => {
+                return Err(SigningError::Refused(format!(
+                    "the key of {id} is not the one whose fingerprint the organisation read to \
+                     you: it may have been swapped on the way. Countersign nothing; ask {id} \
+                     for its file again, directly"
+                )))
+            }
+            Some(_) => {}
+        }
+    }
     let signature = desk.sign(&Statement::Organisation {
         id: &id,
         kind: kind.as_str(),

@@ -323,7 +323,7 @@ on_both_engines!(
             ],
             None,
         );
-        path.run(
+        let partner_init = path.run(
             Machine::Partner,
             &[
                 "org",
@@ -350,7 +350,16 @@ on_both_engines!(
             .unwrap_or_else(|e| panic!("{e}"));
         std::fs::copy(partner_safe.join("send-to-operator.json"), &partner_file)
             .unwrap_or_else(|e| panic!("{e}"));
-        // 4. The desk countersigns the partner, offline.
+        // The partner reads its fingerprint to the desk's signer, by phone.
+        let read_out = partner_init
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("fingerprint")
+                    .and_then(|l| l.rsplit(": ").next())
+            })
+            .unwrap_or_else(|| panic!("org init printed no fingerprint: {partner_init}"))
+            .to_owned();
+        // 4. The desk countersigns the partner, offline, once the key is the one read out.
         let countersigned = at("ngo-kh.countersigned.json");
         path.run(
             Machine::Desk,
@@ -361,6 +370,8 @@ on_both_engines!(
                 s(&desk_safe.join("signing.key")),
                 "--from",
                 s(&partner_file),
+                "--fingerprint",
+                &read_out,
                 "--out",
                 s(&countersigned),
             ],
@@ -709,4 +720,111 @@ fn queue_import_refuses_plain_http_and_a_nameless_key_file_before_asking() {
     let said = String::from_utf8_lossy(&nameless.stderr);
     assert!(!nameless.status.success());
     assert!(said.contains("not named queue-ID.key"), "{said}");
+}
+
+/// The operator passes the partner's file on to the desk: one who swaps the partner's key for
+/// their own (to certify a puppet and read the partner's reports) gets no countersignature,
+/// since the desk's signer types the fingerprint the partner read out, and it is another.
+#[test]
+fn the_desk_countersigns_only_the_key_whose_fingerprint_the_organisation_read_out() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let made = |id: &str, queue: &str| -> Value {
+        let out = Command::new(binary())
+            .args([
+                "org",
+                "init",
+                "--out",
+                s(&dir.path().join(id)),
+                "--id",
+                id,
+                "--name",
+                id,
+                "--kind",
+                "ngo",
+                "--country",
+                "KH",
+                "--queue",
+                queue,
+                "--json",
+            ])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let desk = made("desk-org", "desk:desk");
+    let partner = made("ngo-kh", "ngo-kh:ngo");
+    let puppet = made("ngo-kh-puppet", "ngo-kh:ngo");
+    let read_out = partner["fingerprint"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(read_out.len(), 24, "{partner}");
+
+    // The operator's swap: the puppet's key and queues under the partner's name.
+    let mut swapped: Value = serde_json::from_str(&read(Path::new(
+        puppet["send_file"].as_str().unwrap_or_default(),
+    )))
+    .unwrap_or_else(|e| panic!("{e}"));
+    swapped["organisation"]["id"] = json!("ngo-kh");
+    swapped["organisation"]["name"] = json!("ngo-kh");
+    let swapped_file = dir.path().join("ngo-kh.json");
+    std::fs::write(&swapped_file, swapped.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let desk_key = dir.path().join("desk-org/signing.key");
+    let countersign = |from: &str, name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        let mut args = vec![
+            "org",
+            "countersign",
+            "--desk-key",
+            s(&desk_key),
+            "--from",
+            from,
+            "--out",
+            s(&out),
+        ];
+        args.extend(extra);
+        let ran = Command::new(binary())
+            .args(&args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (
+            ran.status.success(),
+            String::from_utf8_lossy(&ran.stderr).into_owned(),
+            out.exists(),
+        )
+    };
+    let (ok, said, written) = countersign(
+        s(&swapped_file),
+        "swapped.json",
+        &["--fingerprint", &read_out],
+    );
+    assert!(!ok && !written, "{said}");
+    assert!(said.contains("may have been swapped"), "{said}");
+    // Without the fingerprint (and no terminal to ask on), nothing either.
+    let partner_file = partner["send_file"].as_str().unwrap_or_default().to_owned();
+    let (ok, said, written) = countersign(&partner_file, "unread.json", &[]);
+    assert!(!ok && !written, "{said}");
+    assert!(said.contains("--fingerprint"), "{said}");
+    // The partner's own file, with what it read out, however it was spaced or cased.
+    let spoken = read_out.to_uppercase().replace('-', " ");
+    let (ok, said, written) = countersign(
+        &partner_file,
+        "read.json",
+        &["--fingerprint", &spoken, "--json"],
+    );
+    assert!(ok && written, "{said}");
+    // The desk's own key needs no fingerprint.
+    let (ok, said, _) = countersign(
+        desk["send_file"].as_str().unwrap_or_default(),
+        "own.json",
+        &["--json"],
+    );
+    assert!(ok, "{said}");
 }

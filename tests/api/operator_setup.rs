@@ -388,6 +388,15 @@ fn the_desk_countersigns_from_the_file_and_the_operator_declares_both_files() {
     assert_eq!(sent["organisation"]["kind"], "consulate");
     assert_eq!(sent["queues"][0]["kind"], "consulate");
 
+    // What the consulate reads to the desk's signer.
+    let fingerprint = homeward::crypto::identity::fingerprint(
+        &VerifyingKey::parse(
+            sent["organisation"]["signing_key"]
+                .as_str()
+                .unwrap_or_default(),
+        )
+        .unwrap_or_else(|e| panic!("{e:?}")),
+    );
     let countersigned = dir.path().join("consulate-in.countersigned.json");
     let signed = json(&homeward(
         &[
@@ -397,6 +406,8 @@ fn the_desk_countersigns_from_the_file_and_the_operator_declares_both_files() {
             path_str(&desk.join("signing.key")),
             "--from",
             path_str(&consulate_file),
+            "--fingerprint",
+            &fingerprint,
             "--out",
             path_str(&countersigned),
             "--json",

@@ -123,6 +123,9 @@ fn view(
         &country,
         "--verifying-key",
         &verifying_key,
+        // What the organisation reads to the desk's signer: never filled in from the database.
+        "--fingerprint",
+        "FINGERPRINT-READ-TO-YOU",
     ])
     .unwrap_or_default();
     OrganisationView {
