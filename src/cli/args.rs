@@ -231,9 +231,18 @@ pub enum QueueCommand {
         /// The server's base URL.
         #[arg(long)]
         server: String,
-        /// A file holding a coordinator's API session token (from POST /api/v1/session).
+        /// Log in as this coordinator for the grant: the command asks for the password and
+        /// current code (as `queue import` does) and logs out when done.
+        #[arg(
+            long,
+            required_unless_present = "token_file",
+            conflicts_with = "token_file"
+        )]
+        username: Option<String>,
+        /// Instead of --username: a file holding a coordinator's API session token (from
+        /// POST /api/v1/session).
         #[arg(long)]
-        token_file: PathBuf,
+        token_file: Option<PathBuf>,
         #[arg(long)]
         organisation: String,
         /// The organisation's verifying key (hwov1.), or a file holding it (its

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::cli::api_session::{self, Login};
 use crate::cli::args::QueueCommand;
 use crate::cli::commands::print_json;
 use crate::config::Settings;
@@ -150,34 +151,17 @@ pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()>
             queue_key,
         } => {
             // Before anything is asked: a password is refused wherever a key would be.
-            if !crate::cli::queue_import::safe_for_keys(&server) {
-                return Err(crate::cli::queue_import::ImportError::Insecure(server).into());
-            }
+            let client = api_session::client(&server)?;
             let keys = queue_key
                 .iter()
                 .map(|path| {
-                    Ok((
-                        import_queue_id(path, queue.as_deref(), queue_key.len())?,
-                        path,
-                    ))
+                    let id = import_queue_id(path, queue.as_deref(), queue_key.len())?;
+                    Ok((id, crate::cli::key_files::read_queue_key(path)?))
                 })
                 .collect::<anyhow::Result<Vec<_>>>()?;
-            let keys = keys
-                .into_iter()
-                .map(|(id, path)| Ok((id, crate::cli::key_files::read_queue_key(path)?)))
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            let login = match (&token_file, &username) {
-                (Some(file), _) => Err(crate::cli::read_token(file)?),
-                (None, Some(username)) => Ok(crate::cli::api_session::Credentials::ask(username)?),
-                (None, None) => anyhow::bail!("give --username (or --token-file)"),
-            };
+            let login = Login::from_flags(username.as_deref(), token_file.as_deref())?;
             crate::cli::runtime()?.block_on(async {
-                use crate::cli::api_session;
-                let client = api_session::client(&server)?;
-                let token = match &login {
-                    Err(token) => token.clone(),
-                    Ok(who) => api_session::log_in(&client, &server, who).await?,
-                };
+                let token = login.start(&client, &server).await?;
                 let mut imported = Ok(());
                 for (queue, key) in &keys {
                     match crate::cli::queue_import::import(&client, &server, &token, queue, key)
@@ -192,14 +176,13 @@ pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()>
                         }
                     }
                 }
-                if login.is_ok() {
-                    api_session::log_out(&client, &server, &token).await;
-                }
+                login.end(&client, &server, &token).await;
                 imported
             })
         }
         QueueCommand::Grant {
             server,
+            username,
             token_file,
             organisation,
             organisation_key,
@@ -207,21 +190,27 @@ pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()>
             queue_key,
             account,
         } => {
-            let token = crate::cli::read_token(&token_file)?;
+            let client = api_session::client(&server)?;
             let organisation_key = crate::cli::key_files::verifying_key(&organisation_key)
                 .map_err(|e| anyhow::anyhow!("--organisation-key: {e}"))?;
             let queue_key = crate::cli::key_files::read_queue_key(&queue_key)?;
-            let grant = crate::cli::queue_grant::Grant {
-                server: &server,
-                token: &token,
-                organisation: &organisation,
-                organisation_key: &organisation_key,
-                queue: &queue,
-                queue_key: &queue_key,
-                account: &account,
-            };
-            let username =
-                crate::cli::runtime()?.block_on(crate::cli::queue_grant::grant(&grant))?;
+            let login = Login::from_flags(username.as_deref(), token_file.as_deref())?;
+            let username = crate::cli::runtime()?.block_on(async {
+                let token = login.start(&client, &server).await?;
+                let granted = crate::cli::queue_grant::grant(&crate::cli::queue_grant::Grant {
+                    client: &client,
+                    server: &server,
+                    token: &token,
+                    organisation: &organisation,
+                    organisation_key: &organisation_key,
+                    queue: &queue,
+                    queue_key: &queue_key,
+                    account: &account,
+                })
+                .await;
+                login.end(&client, &server, &token).await;
+                granted
+            })?;
             println!("{queue}: a copy sealed here was given to {username} ({account})");
             Ok(())
         }

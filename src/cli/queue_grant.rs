@@ -5,6 +5,7 @@
 
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::cli::api_session::{refused, SessionError};
 use crate::crypto::envelope::seal_queue_key;
 use crate::crypto::signing::VerifyingKey;
 use crate::crypto::{CryptoError, PrivateKey, PublicKey};
@@ -20,18 +21,20 @@ pub enum GrantError {
     WrongChain,
     #[error(transparent)]
     Crypto(#[from] CryptoError),
-    #[error("the server answered {status}: {body}")]
-    Refused { status: u16, body: String },
-    #[error("reaching the server: {0}")]
-    Http(#[from] reqwest::Error),
-    #[error("setting up TLS: {0}")]
-    Tls(#[from] rustls::Error),
-    #[error("refusing to send a coordinator's session token to {0}: use https (http only to this machine or an onion address)")]
-    Insecure(String),
+    #[error(transparent)]
+    Session(#[from] SessionError),
+}
+
+impl From<reqwest::Error> for GrantError {
+    fn from(e: reqwest::Error) -> Self {
+        GrantError::Session(e.into())
+    }
 }
 
 /// What `homeward queue grant` needs.
 pub struct Grant<'a> {
+    /// `api_session::client(server)`: https, or http to this machine, and no redirect.
+    pub client: &'a reqwest::Client,
     /// The server's base URL.
     pub server: &'a str,
     /// A coordinator's API session token (`POST /api/v1/session`).
@@ -45,24 +48,9 @@ pub struct Grant<'a> {
     pub account: &'a str,
 }
 
-async fn refused(response: reqwest::Response) -> GrantError {
-    GrantError::Refused {
-        status: response.status().as_u16(),
-        body: response.text().await.unwrap_or_default(),
-    }
-}
-
 /// Checks the member's chain here and uploads a copy sealed here; returns the member's username.
 pub async fn grant(g: &Grant<'_>) -> Result<String, GrantError> {
-    // The bearer token opens the coordinator's session: it goes where a queue's private key
-    // may go, and a redirect would send it on to wherever it points.
-    if !crate::cli::queue_import::safe_for_keys(g.server) {
-        return Err(GrantError::Insecure(g.server.to_owned()));
-    }
-    let client = reqwest::Client::builder()
-        .tls_backend_preconfigured(crate::crypto::tls::client_config()?)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()?;
+    let client = g.client;
     let base = g.server.trim_end_matches('/');
     let bearer = format!("Bearer {}", g.token.expose_secret());
     let response = client
@@ -71,7 +59,7 @@ pub async fn grant(g: &Grant<'_>) -> Result<String, GrantError> {
         .send()
         .await?;
     if !response.status().is_success() {
-        return Err(refused(response).await);
+        return Err(refused(response).await.into());
     }
     let chain: MemberChain = response.json().await?;
     let member = check(g, &chain)?;
@@ -84,7 +72,7 @@ pub async fn grant(g: &Grant<'_>) -> Result<String, GrantError> {
         .send()
         .await?;
     if !response.status().is_success() {
-        return Err(refused(response).await);
+        return Err(refused(response).await.into());
     }
     Ok(chain
         .links
@@ -112,29 +100,15 @@ pub fn check(g: &Grant<'_>, chain: &MemberChain) -> Result<PublicKey, GrantError
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[tokio::test]
-    async fn the_session_token_goes_over_https_or_to_this_machine_only() {
-        let token = SecretString::from("session-token".to_owned());
-        let organisation = crate::crypto::signing::SigningKey::generate();
-        let queue_key = crate::crypto::KeyPair::generate().private;
-        let organisation_key = organisation.verifying_key();
+    #[test]
+    fn the_session_token_goes_over_https_or_to_this_machine_only() {
         for server in ["http://report.example.org", "report.example.org"] {
-            let g = Grant {
-                server,
-                token: &token,
-                organisation: "partner",
-                organisation_key: &organisation_key,
-                queue: "ngo-kh",
-                queue_key: &queue_key,
-                account: "account",
-            };
-            // Refused before any connection is tried.
-            match grant(&g).await {
-                Err(GrantError::Insecure(named)) => assert_eq!(named, server),
+            match crate::cli::api_session::client(server) {
+                Err(crate::cli::api_session::SessionError::Insecure(named)) => {
+                    assert_eq!(named, server)
+                }
                 Err(other) => panic!("{server}: {other}"),
-                Ok(_) => panic!("{server}: granted"),
+                Ok(_) => panic!("{server}: a client was made"),
             }
         }
     }

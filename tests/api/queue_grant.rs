@@ -1,6 +1,7 @@
 //! `homeward queue grant` on the organisation's own machine: it checks a member's chain against
 //! the organisation's key, seals the queue key there and uploads only the sealed copy.
 
+use homeward::cli::api_session::SessionError;
 use homeward::cli::queue_grant::{check, grant, Grant, GrantError};
 use secrecy::SecretString;
 use serde_json::json;
@@ -49,7 +50,9 @@ on_both_engines!(
         let token = SecretString::from(coordinator.clone());
         let organisation_key = app.signers.of("partner").verifying_key();
         let server = app.url("");
+        let client = homeward::cli::api_session::client(&server).unwrap_or_else(|e| panic!("{e}"));
         let to = |account| Grant {
+            client: &client,
             server: &server,
             token: &token,
             organisation: "partner",
@@ -68,7 +71,13 @@ on_both_engines!(
         // An uncertified member gets nothing, whatever the machine is told.
         let refused = grant(&to(&stranger_id)).await;
         assert!(
-            matches!(refused, Err(GrantError::Refused { status: 403, .. })),
+            matches!(
+                refused,
+                Err(GrantError::Session(SessionError::Refused {
+                    status: 403,
+                    ..
+                }))
+            ),
             "{refused:?}"
         );
         assert_eq!(
@@ -164,5 +173,106 @@ on_both_engines!(
                 "{id}"
             );
         }
+    }
+);
+
+on_both_engines!(
+    queue_grant_logs_in_with_what_the_coordinator_types_and_out_again,
+    |engine| async move {
+        use crate::accounts::{code_for, enrol, PASSWORD};
+        let app = spawn_app(engine).await;
+        // The coordinator, enrolled with their own TOTP secret, holds the queue.
+        let invite = app.invite("coordinator", Some("partner")).await;
+        let (secret, _) = enrol(&app, &invite, "coord.typed").await;
+        let (_, session) = api(&app, "POST", "/api/v1/session", None, Some(json!({"username": "coord.typed", "password": PASSWORD, "code": code_for(&secret, 0)}))).await;
+        let coordinator = session["token"].as_str().unwrap_or_default().to_owned();
+        certify_by_api(&app, &coordinator, "partner", "coord.typed").await;
+        let key = json!({"private_key": app.key("ngo-kh").to_text().as_str()});
+        assert_eq!(
+            api(
+                &app,
+                "POST",
+                "/api/v1/queues/ngo-kh/key",
+                Some(&coordinator),
+                Some(key)
+            )
+            .await
+            .0,
+            201
+        );
+        let _member = token(&app, "responder", "partner", "resp.typed").await;
+        let member_id = account_id(&app, "resp.typed").await;
+        let print = crate::workspace::fingerprint_of(&app, "resp.typed").await;
+        let certify = format!("/api/v1/members/{member_id}/certificate");
+        assert_eq!(
+            api(
+                &app,
+                "POST",
+                &certify,
+                Some(&coordinator),
+                Some(json!({"fingerprint": print}))
+            )
+            .await
+            .0,
+            204
+        );
+
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let key_file = dir.path().join("queue-ngo-kh.key");
+        std::fs::write(
+            &key_file,
+            format!("{}\n", app.key("ngo-kh").to_text().as_str()),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let organisation_key = app.signers.of("partner").verifying_key().to_text();
+        let server = app.url("");
+        let typed = format!("{PASSWORD}\n{}\n", code_for(&secret, 1));
+        let ran = tokio::task::spawn_blocking(move || {
+            use std::io::Write;
+            let mut child = std::process::Command::new(crate::process::binary())
+                .args([
+                    "queue",
+                    "grant",
+                    "--server",
+                    &server,
+                    "--username",
+                    "coord.typed",
+                    "--organisation",
+                    "partner",
+                    "--organisation-key",
+                    &organisation_key,
+                    "--queue",
+                    "ngo-kh",
+                    "--queue-key",
+                    key_file.to_str().unwrap_or_default(),
+                    "--account",
+                    &member_id,
+                ])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap_or_else(|e| panic!("{e}"));
+            if let Some(mut stdin) = child.stdin.take() {
+                stdin
+                    .write_all(typed.as_bytes())
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+            child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
+        })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&ran.stdout),
+            String::from_utf8_lossy(&ran.stderr)
+        );
+        assert!(ran.status.success(), "{said}");
+        assert!(said.contains("given to resp.typed"), "{said}");
+        assert!(
+            !said.contains(PASSWORD) && !said.contains("logging out failed"),
+            "{said}"
+        );
+        // ("logging out failed" absent: the grant's own session was ended.)
     }
 );
