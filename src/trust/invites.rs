@@ -101,13 +101,14 @@ pub async fn create(
     // The operator may invite into any organisation: one they named wrong is a mistyped field,
     // where to anyone else every other organisation is equally refused.
     let unknown = organisation.is_some_and(|org| !allowed.0.iter().any(|(id, _)| id == org));
-    if who.role == Role::Operator && unknown && stands(chain, who).await? {
+    let stands = stands(chain, who).await?;
+    if who.role == Role::Operator && unknown && stands {
         return Err(AccountError::Field {
             field: "organisation",
             code: "unknown_choice",
         });
     }
-    if !permitted(&allowed, role, organisation) || !stands(chain, who).await? {
+    if !permitted(&allowed, role, organisation) || !stands {
         tracing::info!(account = %who.account_id, "invite refused");
         return Err(AccountError::Forbidden);
     }
@@ -121,7 +122,7 @@ pub async fn create(
 /// The open invites the person may see: those they could make now. Forbidden to whoever may
 /// invite no one.
 pub async fn open(chain: Chain<'_>, who: &Principal) -> Result<Vec<OpenInvite>, AccountError> {
-    let allowed = visible(chain, who).await?;
+    let allowed = may_invite(chain, who).await?;
     Ok(chain
         .store
         .open_invites(now())
@@ -132,7 +133,7 @@ pub async fn open(chain: Chain<'_>, who: &Principal) -> Result<Vec<OpenInvite>, 
 }
 
 /// What the person may invite, or Forbidden when they stand to invite no one.
-async fn visible(
+async fn may_invite(
     chain: Chain<'_>,
     who: &Principal,
 ) -> Result<(Vec<(String, String)>, Vec<&'static str>), AccountError> {
@@ -150,7 +151,7 @@ pub async fn revoke(
     who: &Principal,
     id: &str,
 ) -> Result<OpenInvite, AccountError> {
-    let allowed = visible(chain, who).await?;
+    let allowed = may_invite(chain, who).await?;
     let invite = chain
         .store
         .open_invite(id, now())
