@@ -441,9 +441,9 @@ on_both_engines!(
     }
 );
 
-/// `check-config --database` only reports a routing file a rotation left stale (as the start only
-/// warns of it); with `--production` it refuses it, naming the stale queue, the file and the
-/// lines to put in, until the file declares the current key.
+// `check-config --database` only reports a routing file a rotation left stale (as the start only
+// warns of it); with `--production` it refuses it, naming the stale queue, the file and the
+// lines to put in, until the file declares the current key.
 on_both_engines!(
     check_config_for_production_refuses_a_routing_file_a_rotation_left_stale,
     |engine| async move {
