@@ -52,7 +52,8 @@ pub enum Command {
     },
     /// Check the settings, the queues and the triage weights; name the line of any mistake.
     CheckConfig {
-        /// Also refuse what is only fit for a demo (the demo desk and its key).
+        /// Also refuse what is only fit for a demo (the demo desk and its key), and, with
+        /// --database, a routing file that declares an old key for a queue (after a rotation).
         #[arg(long)]
         production: bool,
         /// Also say, from this database, which queues would receive reports and why not.

@@ -1,6 +1,7 @@
 //! `homeward check-config`: the settings, the routing file and the triage weights, each mistake
 //! named with its line; with `--database`, which of the routing file's queues would receive
-//! reports on that database and why the others would not.
+//! reports on that database and why the others would not, and (with `--production` too) a
+//! refusal of a routing file that a key rotation left stale.
 
 use std::path::Path;
 
@@ -92,8 +93,13 @@ pub fn check_config(dir: &Path, production: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Which of the config's queues would receive reports on this database, and why the others not.
-pub async fn check_database(dir: &Path, url: secrecy::SecretString) -> anyhow::Result<()> {
+/// Which of the config's queues would receive reports on this database, and why the others not;
+/// with `production`, a routing file that declares an old key for any queue is refused too.
+pub async fn check_database(
+    dir: &Path,
+    url: secrecy::SecretString,
+    production: bool,
+) -> anyhow::Result<()> {
     let settings = Settings::load(dir)?;
     let routing = crate::startup::routing_for(&settings)?;
     let store = Store::connect(&url, 1).await?;
@@ -103,10 +109,21 @@ pub async fn check_database(dir: &Path, url: secrecy::SecretString) -> anyhow::R
     }
     let checked = crate::operations::overview::check(&store, &routing, &settings.ack_targets).await;
     store.close().await;
-    let (queues, desk_receives) = checked?;
-    print!("{queues}");
-    if !desk_receives {
+    let checked = checked?;
+    print!("{}", checked.text);
+    if !checked.desk_receives {
         anyhow::bail!("the desk cannot receive: intake answers 503 and issues no receipt");
+    }
+    // Without --production a stale file is only reported above, as the start only warns of it.
+    if production && !checked.stale.is_empty() {
+        let file = settings.routing_file.as_ref().map_or_else(
+            || "the routing file".to_owned(),
+            |p| p.display().to_string(),
+        );
+        anyhow::bail!(crate::operations::overview::stale_refusal(
+            &checked.stale,
+            &file
+        ));
     }
     Ok(())
 }

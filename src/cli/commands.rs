@@ -36,8 +36,9 @@ pub fn run(config: PathBuf, command: Command) -> anyhow::Result<()> {
         } => {
             crate::cli::check_config::check_config(&config, production)?;
             match database {
-                Some(url) => crate::cli::runtime()?
-                    .block_on(crate::cli::check_config::check_database(&config, url)),
+                Some(url) => crate::cli::runtime()?.block_on(
+                    crate::cli::check_config::check_database(&config, url, production),
+                ),
                 None => Ok(()),
             }
         }

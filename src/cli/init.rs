@@ -210,9 +210,10 @@ fn local_settings(config_dir: &Path, a: &Answers) -> String {
     format!(
         "# Written by `homeward init`. Everything not set here comes from default.toml beside it;\n\
          # HOMEWARD_* variables override both. A database password here makes this file readable\n\
-         # by its owner only (0600): better put it in the server user's .pgpass. The routing file\n\
-         # declares no desk yet: the server starts once `homeward queue declare --from` has\n\
-         # written the desk organisation's queues into it.\n\
+         # by its owner only (0600), which a systemd DynamicUser cannot read: better put it in a\n\
+         # pgpass file the server reads through PGPASSFILE (docs/deploy.md, \"One server\"). The\n\
+         # routing file declares no desk yet: the server starts once `homeward queue declare\n\
+         # --from` has written the desk organisation's queues into it.\n\
          {}",
         toml::to_string(&top).unwrap_or_default()
     )

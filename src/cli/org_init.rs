@@ -12,7 +12,9 @@ use crate::crypto::KeyPair;
 use crate::domain::{CountryCode, OrganisationKind, QueueKind};
 
 use super::key_files::write_key;
-use super::send_file::{slug_ok, Organisation, OrganisationFile, QueueDeclaration, SendFileError};
+use super::send_file::{
+    one_line, slug_ok, Organisation, OrganisationFile, QueueDeclaration, SendFileError,
+};
 
 /// The name of the signing key's file in the folder.
 pub const SIGNING_KEY_FILE: &str = "signing.key";
@@ -167,6 +169,10 @@ pub fn org_init(args: &OrgInit<'_>) -> Result<Made, OrgInitError> {
             "--id: use a-z, 0-9 and - (the id the operator registers)".into(),
         ));
     }
+    // Checked as the operator's `queue declare` will check the file, before any key is made: a
+    // name it would refuse would leave a folder of keys for a file nobody can declare.
+    one_line(args.name, true).map_err(|e| OrgInitError::Refused(format!("--name {e}")))?;
+    one_line(args.contact, false).map_err(|e| OrgInitError::Refused(format!("--contact {e}")))?;
     for (i, q) in args.queues.iter().enumerate() {
         if args.queues[..i].iter().any(|p| p.id == q.id) {
             return Err(OrgInitError::Refused(format!(

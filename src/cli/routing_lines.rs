@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::domain::QueueKind;
 use crate::triage::RoutingConfig;
 
-use super::send_file::OrganisationFile;
+use super::send_file::{breaks_line, OrganisationFile};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeclareError {
@@ -42,6 +42,16 @@ fn quoted(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
 }
 
+/// Text for a `#` comment line: a line break would end the comment and let the rest be read as
+/// TOML (a `[[queue]]` block no signature covers), so every character that could break the
+/// line, or hide in it, is shown as U+FFFD. The organisation's file refuses such a name already
+/// (`send_file::one_line`); this holds even for a file made some other way.
+fn comment(text: &str) -> String {
+    text.chars()
+        .map(|c| if breaks_line(c) { '\u{FFFD}' } else { c })
+        .collect()
+}
+
 fn list<T: AsRef<str>>(items: &[T]) -> String {
     let quoted: Vec<String> = items.iter().map(|i| quoted(i.as_ref())).collect();
     format!("[{}]", quoted.join(", "))
@@ -56,8 +66,8 @@ pub fn desk_line(file: &OrganisationFile) -> Option<String> {
             format!(
                 "desk_signing_key = {}  # {} ({}): vouches for every organisation\n",
                 quoted(&file.organisation.signing_key.to_text()),
-                file.organisation.name,
-                file.organisation.id
+                comment(&file.organisation.name),
+                comment(&file.organisation.id)
             )
         })
 }
@@ -85,9 +95,9 @@ pub fn queue_blocks(file: &OrganisationFile, only: Option<&[String]>) -> String 
              countries = {countries}\n\
              nationalities = {nationalities}\n\
              languages = {languages}\n",
-            name = file.organisation.name,
-            org = file.organisation.id,
-            id = q.id,
+            name = comment(&file.organisation.name),
+            org = comment(&file.organisation.id),
+            id = comment(&q.id),
             id_q = quoted(&q.id),
             org_q = quoted(&file.organisation.id),
             kind = quoted(q.kind.as_str()),
@@ -234,6 +244,79 @@ fn replace_checked(path: &Path, text: &str) -> Result<(), DeclareError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::crypto::signing::{SigningKey, Statement};
+    use crate::crypto::KeyPair;
+    use crate::domain::{CountryCode, OrganisationKind};
+    use crate::trust::send_file::{Organisation, QueueDeclaration};
+
+    /// A desk organisation's file whose name, made past `org init` and the file's own checks,
+    /// tries to add a queue of its own to the routing file.
+    fn file_named(name: &str) -> OrganisationFile {
+        let signer = SigningKey::generate();
+        let public = KeyPair::generate().public;
+        let signature = signer.sign(&Statement::QueueKey {
+            queue: "desk",
+            kind: "desk",
+            key: &public,
+        });
+        OrganisationFile {
+            organisation: Organisation {
+                id: "desk-org".into(),
+                name: name.into(),
+                kind: OrganisationKind::Ngo,
+                country: CountryCode::parse("TH").unwrap_or_else(|_| panic!("TH")),
+                contact: String::new(),
+                signing_key: signer.verifying_key(),
+            },
+            queues: vec![QueueDeclaration {
+                id: "desk".into(),
+                kind: QueueKind::Desk,
+                public_key: public,
+                signature,
+                countries: Vec::new(),
+                nationalities: Vec::new(),
+                languages: Vec::new(),
+            }],
+            countersignature: None,
+        }
+    }
+
+    #[test]
+    fn no_name_breaks_out_of_its_comment() {
+        let rogue = KeyPair::generate().public.to_text();
+        let injected = format!(
+            "Desk Org\n[[queue]]\nid = \"rogue\"\norganisation = \"desk-org\"\nkind = \"ngo\"\n\
+             public_key = \"{rogue}\"\r\n[[queue]]\u{2028}id = \"x\"\u{85}\u{1b}[2J\t#"
+        );
+        let text = all_lines(&file_named(&injected));
+        let table: toml::Table = text.parse().unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let queues = table
+            .get("queue")
+            .and_then(toml::Value::as_array)
+            .map_or(0, Vec::len);
+        assert_eq!(queues, 1, "{text}");
+        assert!(!text.contains('\r') && !text.contains('\t'), "{text:?}");
+        assert!(!text.contains(['\u{2028}', '\u{85}', '\u{1b}']), "{text:?}");
+        // The name is still there to read, one line, in both of its comments.
+        let commented: Vec<&str> = text.lines().filter(|l| l.contains("Desk Org")).collect();
+        assert_eq!(commented.len(), 2, "{text}");
+        assert!(commented[0].starts_with("desk_signing_key = "), "{text}");
+        assert!(
+            commented[1].starts_with("# Desk Org\u{FFFD}[[queue]]"),
+            "{text}"
+        );
+        assert!(!text.contains("\nid = \"rogue\""), "{text}");
+    }
+
+    #[test]
+    fn an_ordinary_name_is_written_as_it_is() {
+        let text = all_lines(&file_named("มูลนิธิ Desk Org"));
+        assert!(
+            text.contains("\n# มูลนิธิ Desk Org (desk-org): queue desk, from"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn the_first_table_is_found_past_comments() {

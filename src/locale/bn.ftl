@@ -483,3 +483,5 @@ about-source = এর সোর্স কোড:
 about-source-note = ওই ঠিকানাটি অন্য একটি সাইটে, এবং যে আপনার ফোন দেখে সে জানতে পারে আপনি সেখানে গিয়েছিলেন। সাহায্য চাইতে আপনার এটির প্রয়োজন নেই।
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = মূল বিষয়বস্তুতে যান
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = এই সার্ভার tus 1.0.0 ব্যবহার করে।

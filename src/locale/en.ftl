@@ -484,3 +484,5 @@ about-source = Its source code:
 about-source-note = That address is on another site, and whoever sees your phone may see you went there. You do not need it to ask for help.
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = Skip to the content
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = This server speaks tus 1.0.0.

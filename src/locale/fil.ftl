@@ -483,3 +483,5 @@ about-source = Ang source code nito:
 about-source-note = Nasa ibang site ang address na iyon, at maaaring makita ng sinumang tumitingin sa iyong telepono na pumunta ka roon. Hindi mo ito kailangan para humingi ng tulong.
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = Lumaktaw sa pangunahing nilalaman
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = Gumagamit ang server na ito ng tus 1.0.0.

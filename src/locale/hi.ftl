@@ -483,3 +483,5 @@ about-source = इसका सोर्स कोड:
 about-source-note = वह पता किसी दूसरी साइट पर है, और जो आपका फ़ोन देखता है वह जान सकता है कि आप वहाँ गए थे। मदद माँगने के लिए आपको इसकी ज़रूरत नहीं है।
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = मुख्य सामग्री पर जाएँ
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = यह सर्वर tus 1.0.0 इस्तेमाल करता है।

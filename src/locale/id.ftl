@@ -483,3 +483,5 @@ about-source = Kode sumbernya:
 about-source-note = Alamat itu ada di situs lain, dan orang yang melihat ponsel Anda bisa tahu Anda pernah membukanya. Anda tidak memerlukannya untuk meminta bantuan.
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = Langsung ke isi utama
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = Server ini menggunakan tus 1.0.0.

@@ -483,3 +483,5 @@ about-source = កូដប្រភពរបស់វា៖
 about-source-note = អាសយដ្ឋាននោះស្ថិតនៅលើគេហទំព័រផ្សេង ហើយអ្នកដែលមើលទូរស័ព្ទរបស់អ្នកអាចឃើញថាអ្នកបានចូលទៅទីនោះ។ អ្នកមិនត្រូវការវាដើម្បីសុំជំនួយទេ។
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = រំលងទៅមាតិកាចម្បង
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = ម៉ាស៊ីនមេនេះប្រើ tus 1.0.0។

@@ -483,3 +483,5 @@ about-source = ລະຫັດຕົ້ນສະບັບຂອງມັນ:
 about-source-note = ທີ່ຢູ່ນັ້ນຢູ່ໃນເວັບໄຊອື່ນ, ແລະ ຄົນທີ່ເຫັນໂທລະສັບຂອງທ່ານອາດຮູ້ວ່າທ່ານເຄີຍເຂົ້າໄປບ່ອນນັ້ນ. ທ່ານບໍ່ຈຳເປັນຕ້ອງໃຊ້ມັນເພື່ອຂໍຄວາມຊ່ວຍເຫຼືອ.
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = ຂ້າມໄປຫາເນື້ອຫາຫຼັກ
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = ເຊີບເວີນີ້ໃຊ້ tus 1.0.0.

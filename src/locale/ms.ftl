@@ -483,3 +483,5 @@ about-source = Kod sumbernya:
 about-source-note = Alamat itu berada di laman lain, dan sesiapa yang melihat telefon anda mungkin tahu anda pernah ke sana. Anda tidak memerlukannya untuk meminta bantuan.
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = Langkau ke kandungan utama
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = Pelayan ini menggunakan tus 1.0.0.

@@ -483,3 +483,5 @@ about-source = ၎င်း၏ ရင်းမြစ်ကုဒ်-
 about-source-note = ထိုလိပ်စာသည် အခြားဆိုက်တစ်ခုပေါ်တွင် ရှိပြီး သင့်ဖုန်းကို ကြည့်သူက သင်ထိုနေရာသို့ သွားခဲ့ကြောင်း သိနိုင်သည်။ အကူအညီတောင်းရန် ၎င်းကို မလိုအပ်ပါ။
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = အဓိကအကြောင်းအရာသို့ ကျော်သွားရန်
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = ဤဆာဗာသည် tus 1.0.0 ကို အသုံးပြုသည်။

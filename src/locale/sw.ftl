@@ -483,3 +483,5 @@ about-source = Msimbo wake wa chanzo:
 about-source-note = Anwani hiyo iko kwenye tovuti nyingine, na mtu anayeona simu yako anaweza kujua kwamba ulienda huko. Huhitaji hiyo ili kuomba msaada.
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = Ruka hadi maudhui makuu
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = Seva hii inatumia tus 1.0.0.

@@ -483,3 +483,5 @@ about-source = ซอร์สโค้ด:
 about-source-note = ที่อยู่นั้นอยู่บนเว็บไซต์อื่น และคนที่เห็นโทรศัพท์ของคุณอาจรู้ว่าคุณเคยเข้าไปที่นั่น คุณไม่จำเป็นต้องใช้มันเพื่อขอความช่วยเหลือ
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = ข้ามไปยังเนื้อหาหลัก
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = เซิร์ฟเวอร์นี้ใช้ tus 1.0.0

@@ -483,3 +483,5 @@ about-source = Mã nguồn:
 about-source-note = Địa chỉ đó nằm trên một trang web khác, và người xem được điện thoại của bạn có thể biết bạn đã vào đó. Bạn không cần nó để xin giúp đỡ.
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = Chuyển đến nội dung chính
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = Máy chủ này dùng tus 1.0.0.

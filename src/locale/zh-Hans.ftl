@@ -483,3 +483,5 @@ about-source = 源代码：
 about-source-note = 这个地址在另一个网站上，看到你手机的人可能会发现你去过那里。求助并不需要它。
 ## accessibility: the skip link, the first thing the keyboard reaches on every page
 page-skip = 跳到正文
+## uploads over tus: a request in another version of the protocol, or in none (412)
+error-tus_version = 本服务器使用 tus 1.0.0。

@@ -207,15 +207,54 @@ pub async fn warn_stale(
     Ok(stale)
 }
 
-/// What `check-config --database` prints for the queues of `routing` (`render`), and whether the
-/// desk receives.
+/// What `check-config --database` finds for the queues of `routing`.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// What it prints (`render`).
+    pub text: String,
+    pub desk_receives: bool,
+    /// The queues the routing file declares another key for than their current one, with the
+    /// lines that declare the current one, in the file's order.
+    pub stale: Vec<(String, ConfigLines)>,
+}
+
+/// What `check-config --database` prints for the queues of `routing` (`render`), whether the
+/// desk receives, and which queues the routing file declares stale keys for.
 pub async fn check(
     store: &Store,
     routing: &RoutingConfig,
     targets: &AckTargets,
-) -> Result<(String, bool), StoreError> {
+) -> Result<Checked, StoreError> {
     let queues = overview(store, routing, targets, crate::store::now()).await?;
-    Ok((render(&queues), desk_receives(&queues)))
+    Ok(Checked {
+        text: render(&queues),
+        desk_receives: desk_receives(&queues),
+        stale: queues
+            .iter()
+            .filter_map(|q| Some((q.id.clone(), q.stale.clone()?)))
+            .collect(),
+    })
+}
+
+/// Why `check-config --production` refuses a routing file a key rotation left stale: each stale
+/// queue and the lines to put into its entry. Intake routes by the database's key either way,
+/// but a fresh database, a restore's check and the operator's records start from the file.
+pub fn stale_refusal(stale: &[(String, ConfigLines)], routing_file: &str) -> String {
+    let mut text = format!(
+        "{routing_file} is stale: a coordinator rotated the key of {} queue(s), and a production \
+         routing file declares every queue's current key (a fresh database or a restore starts \
+         from it).",
+        stale.len()
+    );
+    for (queue, lines) in stale {
+        text.push_str(&format!(
+            "\nIn the [[queue]] entry with id = \"{queue}\", replace public_key and signature with:"
+        ));
+        for line in lines.lines() {
+            text.push_str(&format!("\n    {line}"));
+        }
+    }
+    text
 }
 
 /// The overview as `check-config --database` prints it, a queue a paragraph, in English with

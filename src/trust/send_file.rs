@@ -7,6 +7,10 @@
 //!
 //! Reading checks everything a file can check on its own: the names, the keys' forms, each queue
 //! signature against the organisation's key, and that each queue's kind fits the organisation.
+//! The organisation's name and contact are the only free text, and nothing signs them: whoever
+//! carries the file can change them. They are copied into comments of the routing file and key
+//! files, so each must be one line (`one_line`): a line break in a name would start a line of
+//! its own there, a `[[queue]]` block that no signature covers.
 
 use std::path::Path;
 
@@ -110,6 +114,46 @@ pub fn slug_ok(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Longest organisation name or contact, in characters: the organisations page's own bound.
+pub const LONGEST_LINE: usize = crate::domain::text::SHORT;
+
+/// Why a name or contact is not one line of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum LineError {
+    #[error("is empty: give the name people know the organisation by")]
+    Empty,
+    #[error("is {0} characters long; at most {LONGEST_LINE}")]
+    TooLong(usize),
+    #[error(
+        "holds a line break or another control character; it must be one line of plain text \
+         (the routing file and the key files carry it in a comment)"
+    )]
+    Control,
+}
+
+/// Whether a character would end a line, or is otherwise invisible control, wherever the text
+/// is written: Unicode's control characters (line feed, carriage return, tab, escape, NEL, …)
+/// and its line and paragraph separators.
+pub fn breaks_line(c: char) -> bool {
+    c.is_control() || c == '\u{2028}' || c == '\u{2029}'
+}
+
+/// An organisation's name (`required`) or contact as the file, `org init` and the routing file's
+/// comments take it: one line of at most `LONGEST_LINE` characters.
+pub fn one_line(text: &str, required: bool) -> Result<(), LineError> {
+    if required && text.trim().is_empty() {
+        return Err(LineError::Empty);
+    }
+    let length = text.chars().count();
+    if length > LONGEST_LINE {
+        return Err(LineError::TooLong(length));
+    }
+    if text.chars().any(breaks_line) {
+        return Err(LineError::Control);
+    }
+    Ok(())
+}
+
 fn countries(list: &[String], what: &str) -> Result<Vec<CountryCode>, String> {
     list.iter()
         .map(|c| CountryCode::parse(c).map_err(|_| format!("{what}: unknown country code `{c}`")))
@@ -175,6 +219,8 @@ impl OrganisationFile {
             .ok_or_else(|| format!("organisation.kind `{}`: ngo, consulate or police", o.kind))?;
         let country = CountryCode::parse(&o.country)
             .map_err(|_| format!("organisation.country `{}`: not a country code", o.country))?;
+        one_line(&o.name, true).map_err(|e| format!("organisation.name {e}"))?;
+        one_line(&o.contact, false).map_err(|e| format!("organisation.contact {e}"))?;
         let signing_key = VerifyingKey::parse(&o.signing_key)
             .map_err(|_| "organisation.signing_key: not an hwov1. key".to_owned())?;
         let organisation = Organisation {
@@ -301,4 +347,37 @@ fn check_queue(org: &Organisation, q: RawQueue) -> Result<QueueDeclaration, Stri
     };
     declaration.check_routing()?;
     Ok(declaration)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_one_line_of_bounded_text() {
+        assert_eq!(one_line("Desk Org", true), Ok(()));
+        assert_eq!(one_line("มูลนิธิ ก ข ค", true), Ok(()));
+        assert_eq!(one_line("", false), Ok(()));
+        assert_eq!(one_line(" ", true), Err(LineError::Empty));
+        for broken in [
+            "NGO\n[[queue]]",
+            "NGO\r[[queue]]",
+            "NGO\t",
+            "NGO\u{1b}[2J",
+            "NGO\u{85}",
+            "NGO\u{2028}x",
+            "NGO\u{2029}x",
+        ] {
+            assert_eq!(
+                one_line(broken, true),
+                Err(LineError::Control),
+                "{broken:?}"
+            );
+        }
+        assert_eq!(one_line(&"a".repeat(LONGEST_LINE), true), Ok(()));
+        assert_eq!(
+            one_line(&"a".repeat(LONGEST_LINE + 1), true),
+            Err(LineError::TooLong(LONGEST_LINE + 1))
+        );
+    }
 }

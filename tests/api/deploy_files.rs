@@ -1,6 +1,7 @@
 //! The deploy files as written (no Docker engine and no systemd here): the compose file's
-//! environment and the Containerfile's, fed to the settings loader; the exit code of a
-//! configuration error; the container's health probe; systemd's readiness notice.
+//! environment and the Containerfile's, and the systemd unit's over what `init` wrote, fed to the
+//! settings loader; the exit code of a configuration error; the container's health probe;
+//! systemd's readiness notice.
 
 use std::collections::BTreeMap;
 use std::net::IpAddr;
@@ -131,6 +132,91 @@ fn the_systemd_unit_waits_for_ready_and_stops_on_a_configuration_error() {
     assert!(settings.contains(&"Type=notify"));
     assert!(settings.contains(&"RestartPreventExitStatus=78"));
     assert_eq!(homeward::config::EX_CONFIG, 78);
+}
+
+/// The unit's `Environment=` assignments, as systemd would set them (specifiers such as `%d` left
+/// as written); commented-out lines set nothing. Quoting is refused: the lines must stay plain.
+fn unit_environment(unit: &str) -> BTreeMap<String, String> {
+    unit.lines()
+        .map(str::trim)
+        .filter_map(|l| l.strip_prefix("Environment="))
+        .flat_map(str::split_whitespace)
+        .map(|pair| {
+            assert!(!pair.contains(['"', '\'', '\\']), "quoted: {pair}");
+            let (key, value) = pair
+                .split_once('=')
+                .unwrap_or_else(|| panic!("not KEY=value: {pair}"));
+            (key.to_owned(), value.to_owned())
+        })
+        .collect()
+}
+
+/// `init` writes this server's settings into /etc/homeward/local.toml; a `HOMEWARD_*` variable
+/// in the unit would override them where nobody looks (a database URL there ran the service on
+/// an empty SQLite database after `init` against PostgreSQL). The unit's environment, fed to
+/// the loader over what `init` wrote, changes none of them.
+#[test]
+fn the_systemd_unit_overrides_nothing_init_wrote() {
+    let unit = std::fs::read_to_string(root().join("deploy/homeward.service"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let environment = unit_environment(&unit);
+    for key in environment.keys() {
+        assert!(
+            !key.starts_with("HOMEWARD_DATABASE"),
+            "the unit sets {key}: it overrides the database init wrote into local.toml"
+        );
+    }
+
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("etc");
+    let data = dir.path().join("var");
+    let url = format!("sqlite://{}/homeward.db", data.display());
+    let init = Command::new(binary())
+        .current_dir(root())
+        .arg("--config")
+        .arg(&config)
+        .args(["init", "--database-url", &url])
+        .args(["--public-url", "https://report.example.org"])
+        .args(["--listen", "127.0.0.1:8080", "--data-dir"])
+        .arg(&data)
+        .stdin(std::process::Stdio::null())
+        .env_remove("HOMEWARD_DATABASE__URL")
+        .env_remove("HOMEWARD_DATA_DIR")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let load = |environment: BTreeMap<String, String>| {
+        Settings::load_with_environment(&config, Some(environment.into_iter().collect()))
+            .unwrap_or_else(|e| panic!("the unit's environment does not load: {e}"))
+    };
+    let written = load(BTreeMap::new());
+    let served = load(environment);
+    use secrecy::ExposeSecret;
+    assert_eq!(written.database.url.expose_secret(), url);
+    assert_eq!(
+        served.database.url.expose_secret(),
+        written.database.url.expose_secret(),
+        "database.url"
+    );
+    assert_eq!(served.data_dir, data, "data_dir");
+    assert_eq!(
+        served.secrets_path(),
+        written.secrets_path(),
+        "secrets_file"
+    );
+    assert_eq!(served.routing_file, written.routing_file, "routing_file");
+    assert_eq!(served.triage_file, written.triage_file, "triage_file");
+    assert_eq!(served.public_url, written.public_url, "public_url");
+    assert_eq!(served.server.host, written.server.host, "server.host");
+    assert_eq!(served.server.port, written.server.port, "server.port");
+    assert_eq!(
+        served.server.trusted_proxies, written.server.trusted_proxies,
+        "server.trusted_proxies"
+    );
 }
 
 #[test]

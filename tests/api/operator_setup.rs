@@ -523,6 +523,113 @@ fn the_desk_countersigns_from_the_file_and_the_operator_declares_both_files() {
     );
 }
 
+/// An organisation's name and contact are signed by nobody, so whoever carries its file can
+/// change them: a line break in the name would have written a `[[queue]]` block of its own into
+/// the routing file's comment. `queue declare` refuses such a file, and `org init` such a name.
+#[test]
+fn a_name_or_contact_that_is_not_one_line_is_refused_and_the_routing_file_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (_, desk_file) = org_init(dir.path(), "desk-org", "ngo", "TH", &["desk:desk"]);
+    let (_, partner_file) = org_init(
+        dir.path(),
+        "ngo-kh",
+        "ngo",
+        "KH",
+        &["ngo-kh:ngo:countries=KH"],
+    );
+    let routing = dir.path().join("queues.toml");
+    let declare = |from: &Path| {
+        homeward(
+            &[
+                "queue",
+                "declare",
+                "--from",
+                path_str(from),
+                "--routing-file",
+                path_str(&routing),
+            ],
+            &[],
+        )
+    };
+    let desk = declare(&desk_file);
+    assert!(desk.ok, "{}{}", desk.out, desk.err);
+    let before = text(&routing);
+
+    let rogue = homeward::crypto::KeyPair::generate().public.to_text();
+    let injected = format!(
+        "NGO KH\n[[queue]]\nid = \"rogue\"\norganisation = \"ngo-kh\"\nkind = \"ngo\"\n\
+         public_key = \"{rogue}\"\ncountries = []\nnationalities = []\nlanguages = []\n#"
+    );
+    let sent: serde_json::Value =
+        serde_json::from_str(&text(&partner_file)).unwrap_or_else(|e| panic!("{e}"));
+    let crafted = dir.path().join("ngo-kh.crafted.json");
+    for (field, value, said) in [
+        ("name", injected, "organisation.name holds a line break"),
+        (
+            "name",
+            "NGO KH\r# x".to_owned(),
+            "organisation.name holds a line break",
+        ),
+        (
+            "name",
+            "NGO KH\u{2028}x".to_owned(),
+            "organisation.name holds a line break",
+        ),
+        ("name", " ".to_owned(), "organisation.name is empty"),
+        (
+            "name",
+            "N".repeat(201),
+            "organisation.name is 201 characters long",
+        ),
+        (
+            "contact",
+            "ops@ngo-kh.example\n[[queue]]".to_owned(),
+            "organisation.contact holds a line break",
+        ),
+    ] {
+        let mut edited = sent.clone();
+        edited["organisation"][field] = serde_json::Value::String(value.clone());
+        std::fs::write(&crafted, edited.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let refused = declare(&crafted);
+        assert!(!refused.ok, "{value:?}: {}", refused.out);
+        assert!(refused.err.contains(said), "{value:?}: {}", refused.err);
+        assert_eq!(text(&routing), before, "{value:?} changed the routing file");
+    }
+    // The file as `org init` wrote it is declared.
+    let partner = declare(&partner_file);
+    assert!(partner.ok, "{}{}", partner.out, partner.err);
+    assert!(text(&routing).contains("\n# ngo-kh (ngo-kh): queue ngo-kh"));
+
+    // `org init` refuses such a name or contact before it makes a single key.
+    for (flag, value, said) in [
+        ("--name", "NGO\n[[queue]]", "--name holds a line break"),
+        ("--name", "", "--name is empty"),
+        ("--contact", "a\tb", "--contact holds a line break"),
+    ] {
+        let folder = dir.path().join("refused");
+        let mut args = vec![
+            "org",
+            "init",
+            "--out",
+            path_str(&folder),
+            "--id",
+            "ngo-x",
+            "--kind",
+            "ngo",
+            "--country",
+            "KH",
+        ];
+        if flag != "--name" {
+            args.extend(["--name", "NGO X"]);
+        }
+        args.extend([flag, value]);
+        let refused = homeward(&args, &[]);
+        assert!(!refused.ok, "{value:?}: {}", refused.out);
+        assert!(refused.err.contains(said), "{value:?}: {}", refused.err);
+        assert!(!folder.exists(), "{value:?}: a folder was made");
+    }
+}
+
 #[test]
 fn every_key_taking_command_reads_the_files_the_key_making_ones_write() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

@@ -6,7 +6,7 @@
 
 use serde_json::{json, Value};
 
-use homeward::crypto::signing::Statement;
+use homeward::crypto::signing::{Signature, Statement};
 use homeward::crypto::KeyPair;
 use homeward::triage::RoutingConfig;
 
@@ -285,6 +285,37 @@ async fn the_demo_desk_is_ready() {
     assert_eq!(body["desk"], "receives");
 }
 
+/// The partner's coordinator rotates ngo-kh's key in the workspace to a new pair the partner
+/// signed: the new pair and its signature.
+async fn rotate_ngo_kh(app: &TestApp, coordinator: &str) -> (KeyPair, Signature) {
+    let new = KeyPair::generate();
+    let signature = app.signers.of("partner").sign(&Statement::QueueKey {
+        queue: "ngo-kh",
+        kind: "ngo",
+        key: &new.public,
+    });
+    let csrf = csrf_of(app, coordinator).await;
+    let private = new
+        .private
+        .to_text()
+        .as_str()
+        .replace('+', "%2B")
+        .replace('/', "%2F")
+        .replace('=', "%3D");
+    let rotated = app
+        .post_form_with(
+            "/queues/ngo-kh/rotate",
+            &format!(
+                "csrf={csrf}&private_key={private}&signature={}",
+                signature.to_text()
+            ),
+            Some(coordinator),
+        )
+        .await;
+    assert_eq!(rotated.status().as_u16(), 303);
+    (new, signature)
+}
+
 on_both_engines!(
     after_a_rotation_the_routing_file_is_shown_stale_with_the_lines_it_needs,
     |engine| async move {
@@ -297,31 +328,7 @@ on_both_engines!(
         let (_, workspace) = text(&app, "/workspace", &coordinator).await;
         assert!(!workspace.contains("still declares"), "{workspace}");
 
-        let new = KeyPair::generate();
-        let signature = app.signers.of("partner").sign(&Statement::QueueKey {
-            queue: "ngo-kh",
-            kind: "ngo",
-            key: &new.public,
-        });
-        let csrf = csrf_of(&app, &coordinator).await;
-        let private = new
-            .private
-            .to_text()
-            .as_str()
-            .replace('+', "%2B")
-            .replace('/', "%2F")
-            .replace('=', "%3D");
-        let rotated = app
-            .post_form_with(
-                "/queues/ngo-kh/rotate",
-                &format!(
-                    "csrf={csrf}&private_key={private}&signature={}",
-                    signature.to_text()
-                ),
-                Some(&coordinator),
-            )
-            .await;
-        assert_eq!(rotated.status().as_u16(), 303);
+        let (new, signature) = rotate_ngo_kh(&app, &coordinator).await;
 
         // The coordinator's workspace gives the lines, in the file's own syntax.
         let (_, workspace) = text(&app, "/workspace", &coordinator).await;
@@ -431,5 +438,74 @@ on_both_engines!(
         .await
         .unwrap_or_else(|e| panic!("{e}"));
         assert!(stale.is_empty(), "{stale:?}");
+    }
+);
+
+// `check-config --database` only reports a routing file a rotation left stale (as the start only
+// warns of it); with `--production` it refuses it, naming the stale queue, the file and the
+// lines to put in, until the file declares the current key.
+on_both_engines!(
+    check_config_for_production_refuses_a_routing_file_a_rotation_left_stale,
+    |engine| async move {
+        let app = spawn_app(engine).await;
+        let coordinator = staff(&app, "coordinator", "partner", "coord.production").await;
+        import(&app, &coordinator, "ngo-kh").await;
+        let routing_file = app.dir.path().join("queues.toml");
+        let check = |production: bool| {
+            let mut command = std::process::Command::new(crate::process::binary());
+            command
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .arg("check-config")
+                .args(["--database", &app.database_url])
+                .env("HOMEWARD_ROUTING_FILE", &routing_file)
+                .env("HOMEWARD_DATA_DIR", app.dir.path().join("data"));
+            if production {
+                command.arg("--production");
+            }
+            let output = command.output().unwrap_or_else(|e| panic!("{e}"));
+            (
+                output.status.success(),
+                String::from_utf8_lossy(&output.stdout).into_owned(),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+            )
+        };
+        let (ok, out, err) = check(true);
+        assert!(ok, "a current file passes: {out}{err}");
+
+        let (new, signature) = rotate_ngo_kh(&app, &coordinator).await;
+        let lines = [
+            format!("public_key = \"{}\"", new.public.to_text()),
+            format!("signature = \"{}\"", signature.to_text()),
+        ];
+        let (ok, out, err) = check(false);
+        assert!(ok, "plain check-config only reports it: {out}{err}");
+        assert!(out.contains("the routing file is stale"), "{out}");
+
+        let (ok, out, err) = check(true);
+        assert!(!ok, "{out}");
+        assert!(
+            err.contains(&format!("{} is stale", routing_file.display())),
+            "{err}"
+        );
+        assert!(
+            err.contains("In the [[queue]] entry with id = \"ngo-kh\""),
+            "{err}"
+        );
+        assert!(
+            !err.contains("id = \"desk\""),
+            "only the stale queue: {err}"
+        );
+        for line in &lines {
+            assert!(err.contains(&format!("\n    {line}")), "{line} in {err}");
+        }
+        assert!(!err.contains(new.private.to_text().as_str()), "{err}");
+
+        // The lines it names, put in, make the file current again.
+        parsed_with(&app, &lines.join("\n"));
+        std::fs::copy(app.dir.path().join("queues-updated.toml"), &routing_file)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let (ok, out, err) = check(true);
+        assert!(ok, "{out}{err}");
+        assert!(!out.contains("the routing file is stale"), "{out}");
     }
 );

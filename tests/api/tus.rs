@@ -238,7 +238,27 @@ on_both_engines!(tus_refuses_what_the_protocol_refuses, |engine| async move {
         assert_eq!(refused.status().as_u16(), 412, "{version:?}");
         assert_eq!(header(&refused, "tus-version").as_deref(), Some(TUS));
         assert_eq!(header(&refused, "tus-resumable").as_deref(), Some(TUS));
+        // Its own problem, saying what is spoken: not the unreadable request's message.
+        let problem: serde_json::Value = refused.json().await.unwrap_or_default();
+        assert_eq!(problem["error"], "tus_version", "{problem}");
+        assert_eq!(
+            problem["message"], "This server speaks tus 1.0.0.",
+            "{problem}"
+        );
     }
+    // In the asker's language, from the catalogs.
+    let thai = sent(
+        app.client
+            .post(app.url("/api/v1/uploads"))
+            .header("Upload-Length", 1000)
+            .header("Tus-Resumable", "0.2.2")
+            .header("Accept-Language", "th"),
+    )
+    .await;
+    assert_eq!(thai.status().as_u16(), 412);
+    let problem: serde_json::Value = thai.json().await.unwrap_or_default();
+    assert_eq!(problem["error"], "tus_version", "{problem}");
+    assert_eq!(problem["message"], "เซิร์ฟเวอร์นี้ใช้ tus 1.0.0", "{problem}");
     assert_eq!(uploads().await, 0, "a refused creation creates nothing");
 
     // Larger than the largest upload: 413, saying what the largest is.
@@ -325,6 +345,8 @@ on_both_engines!(tus_refuses_what_the_protocol_refuses, |engine| async move {
     .await;
     assert_eq!(old.status().as_u16(), 412);
     assert_eq!(header(&old, "tus-version").as_deref(), Some(TUS));
+    let problem: serde_json::Value = old.json().await.unwrap_or_default();
+    assert_eq!(problem["error"], "tus_version", "{problem}");
 
     // Not application/offset+octet-stream: 415.
     for content_type in ["application/octet-stream", "text/plain", ""] {

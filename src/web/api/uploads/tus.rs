@@ -56,13 +56,18 @@ pub fn require_version(req: &HttpRequest) -> Result<(), WrongVersion> {
     }
 }
 
-/// The answer to a request in another version: 412, naming the version spoken.
+/// The problem code of a request in another version, or none; its message is the catalogs'
+/// `error-tus_version`.
+pub const WRONG_VERSION: &str = "tus_version";
+
+/// The answer to a request in another version: 412, naming the version spoken, in the header
+/// and in its own message (not the generic unreadable request's, which says nothing of tus).
 pub fn wrong_version(tr: Tr) -> HttpResponse {
     HttpResponse::PreconditionFailed()
         .insert_header((TUS_VERSION, VERSION))
         .json(Problem {
-            error: "tus_version".into(),
-            message: tr.error("bad_request"),
+            error: WRONG_VERSION.into(),
+            message: tr.error(WRONG_VERSION),
         })
 }
 
