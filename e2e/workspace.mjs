@@ -197,10 +197,10 @@ function shellWords(line) {
 
 /// Runs a command a page printed (`homeward …`), each placeholder replaced by its value (a key
 /// file, the fingerprint an organisation read out).
-function runPrinted(command, replacements) {
+function runPrinted(command, replacements, extra = []) {
   const words = shellWords(command);
   if (words[0] !== "homeward" || !Object.keys(replacements).every((p) => words.includes(p))) throw new Error(`unexpected command: ${command}`);
-  return hw.cli(...words.slice(1).map((w) => replacements[w] ?? w)).trim();
+  return hw.cli(...words.slice(1).map((w) => replacements[w] ?? w), ...extra).trim();
 }
 
 function offlineKeys(folder) {
@@ -311,7 +311,11 @@ async function firstCoordinator(browser, op, org) {
   const page = coordinator.page;
   await loggedIn(coordinator);
   const command = await textOf(page, "div.warn p.cmd");
-  await page.fill("#certificate", runPrinted(command ?? "", { "ORGANISATION.key": org.signingFile }));
+  // The coordinator reads the fingerprint their own workspace shows to whoever holds the key.
+  const codes = await page.$$eval("main p code", (cs) => cs.map((c) => c.textContent.trim()));
+  const fingerprint = codes.find((t) => /^[0-9a-f]{4}(-[0-9a-f]{4}){4}$/.test(t));
+  if (!fingerprint) throw new Error(`coord.${org.org}: no fingerprint in the workspace`);
+  await page.fill("#certificate", runPrinted(command ?? "", { "ORGANISATION.key": org.signingFile }, ["--fingerprint", fingerprint]));
   await submit(page, 'form[action="/workspace/certificate"] button');
   await expectMessage(page, "staff-certified-self", `coord.${org.org}: certificate`);
   await page.fill(`#key-${org.queue}`, org.privateKey);

@@ -49,7 +49,7 @@ pub fn client(server: &str) -> Result<reqwest::Client, SessionError> {
     let mut builder = reqwest::Client::builder()
         .tls_backend_preconfigured(crate::crypto::tls::client_config()?)
         .redirect(reqwest::redirect::Policy::none());
-    if server.starts_with("http:") {
+    if url::Url::parse(server).is_ok_and(|u| u.scheme() == "http") {
         builder = builder.no_proxy();
     }
     Ok(builder.build()?)
@@ -60,11 +60,24 @@ pub fn url(server: &str, path: &str) -> String {
     format!("{}{path}", server.trim_end_matches('/'))
 }
 
-/// The error an unsuccessful answer is.
-pub async fn refused(response: reqwest::Response) -> SessionError {
+/// The error an unsuccessful answer is: its first 2,000 characters, without control
+/// characters (a hostile server's answer is printed on the person's terminal).
+pub async fn refused(mut response: reqwest::Response) -> SessionError {
+    let status = response.status().as_u16();
+    let mut read = Vec::new();
+    while read.len() < 8192 {
+        match response.chunk().await {
+            Ok(Some(chunk)) => read.extend_from_slice(&chunk),
+            _ => break,
+        }
+    }
     SessionError::Refused {
-        status: response.status().as_u16(),
-        body: response.text().await.unwrap_or_default(),
+        status,
+        body: String::from_utf8_lossy(&read)
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(2000)
+            .collect(),
     }
 }
 

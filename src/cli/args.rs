@@ -367,6 +367,11 @@ pub enum OrgCommand {
         /// The account's identity key (hwov1.), as its workspace shows it, or a file holding it.
         #[arg(long)]
         identity: String,
+        /// The fingerprint the person reads to you from their own workspace ("your
+        /// fingerprint"): an identity with another one is not certified. Asked for on a
+        /// terminal; needed otherwise.
+        #[arg(long)]
+        fingerprint: Option<String>,
     },
 }
 

@@ -8,15 +8,12 @@ use crate::cli::args::OrgCommand;
 use crate::cli::commands::print_json;
 use crate::cli::queue_commands::{country, organisation_kind};
 
-/// On a terminal: the fingerprint the organisation read out, typed by the desk's signer. The
-/// file's own fingerprint is not shown, so that it is compared, not copied.
-fn ask_fingerprint() -> anyhow::Result<String> {
+/// On a terminal: a fingerprint someone read out, typed by whoever signs. The key's own
+/// fingerprint is not shown first, so that it is compared, not copied.
+fn ask_fingerprint(what: &str) -> anyhow::Result<String> {
     use std::io::{BufRead, Write};
     let mut err = std::io::stderr();
-    write!(
-        err,
-        "the fingerprint the organisation read to you (in person or by phone): "
-    )?;
+    write!(err, "{what}: ")?;
     err.flush()?;
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
@@ -126,7 +123,9 @@ pub fn org_command(command: OrgCommand) -> anyhow::Result<()> {
         } => {
             let fingerprint = match fingerprint {
                 Some(typed) => Some(typed),
-                None if std::io::stdin().is_terminal() => Some(ask_fingerprint()?),
+                None if std::io::stdin().is_terminal() => Some(ask_fingerprint(
+                    "the fingerprint the organisation read to you (in person or by phone)",
+                )?),
                 None => None,
             };
             let whom = match (from, id, kind, code, verifying_key) {
@@ -175,9 +174,29 @@ pub fn org_command(command: OrgCommand) -> anyhow::Result<()> {
             role,
             operator,
             identity,
+            fingerprint,
         } => {
             let identity = crate::cli::key_files::verifying_key(&identity)
                 .map_err(|e| anyhow::anyhow!("--identity: {e}"))?;
+            // The line may have been relayed by someone else (the operator sends the invite):
+            // the person's own workspace shows the fingerprint, which they read out.
+            let fingerprint = match fingerprint {
+                Some(typed) => typed,
+                None if std::io::stdin().is_terminal() => ask_fingerprint(
+                    "the fingerprint the person read to you from their own workspace",
+                )?,
+                None => anyhow::bail!(
+                    "--fingerprint: the fingerprint the person reads to you from their own \
+                     workspace (\"your fingerprint\"), so that an account someone else enrolled \
+                     is not certified"
+                ),
+            };
+            if !crate::crypto::identity::fingerprint_matches(&fingerprint, &identity) {
+                anyhow::bail!(
+                    "this identity is not the one whose fingerprint was read to you: certify \
+                     nothing, and ask the person to check the line and their workspace"
+                );
+            }
             let (organisation, role) = if operator {
                 (
                     crate::trust::certification::OPERATORS.to_owned(),

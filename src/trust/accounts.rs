@@ -411,31 +411,28 @@ impl Accounts {
         token: &str,
         origin: Origin,
     ) -> Result<Option<Invite>, AccountError> {
-        self.enrolment_allowed(origin)?;
         let usable = self
             .store
             .usable_invite(&self.mac(b"invite", token.as_bytes()), now())
             .await?;
         if usable.is_none() {
-            self.enrolment_failed(origin);
+            self.enrolment_failed(origin)?;
         }
         Ok(usable)
     }
 
-    /// `TooSoon` while `origin` must wait after tokens that opened nothing.
-    fn enrolment_allowed(&self, origin: Origin) -> Result<(), AccountError> {
-        if self
-            .enrolments
-            .holds_back(ENROLMENT, origin, self.clock.now())
-        {
+    /// Counts a token that opened nothing against `origin`; `TooSoon` once that source must
+    /// wait. Only failures are held back: a right token is let through from anywhere, so that
+    /// nobody sharing an address (a NAT, a carrier's, an office proxy) can keep a coordinator
+    /// from enrolling by sending wrong ones.
+    fn enrolment_failed(&self, origin: Origin) -> Result<(), AccountError> {
+        tracing::info!("enrolment refused: no usable invite");
+        let at = self.clock.now();
+        if self.enrolments.holds_back(ENROLMENT, origin, at) {
             return Err(AccountError::TooSoon);
         }
+        self.enrolments.failed(ENROLMENT, origin, at);
         Ok(())
-    }
-
-    fn enrolment_failed(&self, origin: Origin) {
-        self.enrolments.failed(ENROLMENT, origin, self.clock.now());
-        tracing::info!("enrolment refused: no usable invite");
     }
 
     /// Redeems an invite: checks the username and password, makes the key pair, the TOTP secret
@@ -454,9 +451,9 @@ impl Accounts {
     }
 
     /// `enrol`, with what a script needs to go on: the new account's id, role, organisation and
-    /// identity key. A token that opens nothing counts against `origin`, which past a few such
-    /// failures must wait (`TooSoon`) before anything is checked, even a right token: guessing
-    /// tokens from one source is held like guessing a password.
+    /// identity key. The token is looked up first, before the username and password are
+    /// weighed, so a wrong one costs nothing; it counts against `origin`, which past a few such
+    /// failures is answered `TooSoon` for wrong tokens (never for a right one).
     pub async fn redeem(
         &self,
         token: &str,
@@ -464,9 +461,6 @@ impl Accounts {
         password: &SecretString,
         origin: Origin,
     ) -> Result<Enrolled, AccountError> {
-        self.enrolment_allowed(origin)?;
-        check_username(username)?;
-        check_password(password.expose_secret(), username)?;
         let token_hmac = self.mac(b"invite", token.as_bytes());
         if self
             .store
@@ -474,9 +468,11 @@ impl Accounts {
             .await?
             .is_none()
         {
-            self.enrolment_failed(origin);
+            self.enrolment_failed(origin)?;
             return Err(AccountError::InviteInvalid);
         }
+        check_username(username)?;
+        check_password(password.expose_secret(), username)?;
         let id = uuid::Uuid::new_v4().to_string();
         let salt = new_salt();
         let master = self
@@ -519,7 +515,7 @@ impl Accounts {
         {
             Ok(invite) => invite,
             Err(RedeemError::Invalid) => {
-                self.enrolment_failed(origin);
+                self.enrolment_failed(origin)?;
                 return Err(AccountError::InviteInvalid);
             }
             Err(RedeemError::UsernameTaken) => {

@@ -490,7 +490,15 @@ on_both_engines!(
             (Machine::Desk, &desk_coordinator, &desk_safe),
             (Machine::Partner, &partner_coordinator, &partner_safe),
         ] {
-            let args = certify_args(enrolled, &safe.join("signing.key"));
+            // The coordinator reads the fingerprint their workspace shows to the signer.
+            let mut args = certify_args(enrolled, &safe.join("signing.key"));
+            args.push("--fingerprint".to_owned());
+            args.push(
+                enrolled["identity_fingerprint"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+            );
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let printed = path.run(machine, &args, None);
             let signature = printed

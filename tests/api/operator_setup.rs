@@ -669,10 +669,26 @@ fn every_key_taking_command_reads_the_files_the_key_making_ones_write() {
     assert!(!queue.to_string().contains("hwsk1."));
     assert!(text(&second).contains("hwsk1."));
 
+    // The "identity" here is the organisation's own key, read from its file; its fingerprint
+    // is what the person would read out.
+    let read_out = {
+        let file: serde_json::Value =
+            serde_json::from_str(&text(&sent)).unwrap_or_else(|e| panic!("{e}"));
+        homeward::crypto::identity::fingerprint(
+            &VerifyingKey::parse(
+                file["organisation"]["signing_key"]
+                    .as_str()
+                    .unwrap_or_default(),
+            )
+            .unwrap_or_else(|e| panic!("{e:?}")),
+        )
+    };
     let certify = homeward(
         &[
             "org",
             "certify",
+            "--fingerprint",
+            &read_out,
             "--signing-key",
             path_str(&signing),
             "--organisation",

@@ -484,6 +484,18 @@ on_both_engines!(
             page.contains("vetting not recorded"),
             "vetting stays the operator's: {page}"
         );
+        // A responder posting to it sees no list of organisations, whatever they paste.
+        let (responder, responder_csrf) =
+            person(&app, "responder", Some("partner"), "resp.file").await;
+        let (status, page) = post(
+            &app,
+            &responder,
+            "/organisations/from-file",
+            &format!("csrf={responder_csrf}&file=x"),
+        )
+        .await;
+        assert_eq!(status, 403, "{page}");
+        assert!(!page.contains("Org partner-two"), "{page}");
         // Without a session: to the login page, nothing registered.
         let mut stranger = sent_file(&app, "partner-three", "KH", &key);
         stranger["organisation"]["id"] = json!("partner-three");

@@ -378,6 +378,10 @@ pub async fn register_from_file(
         Ok(checked) => checked,
         Err(response) => return Ok(response),
     };
+    // Only an operator who stands sees this page's list, refused file or not.
+    if let Err(refused) = operator_standing(state.chain(), &who).await {
+        return Err(fail(&state, &req, refused));
+    }
     let text = form.get("file").cloned().unwrap_or_default();
     // A file changed on the way registers nothing: its countersignature, when it has one,
     // must verify under the desk's key before anything is stored.
