@@ -154,6 +154,12 @@ pub fn org_command(command: OrgCommand) -> anyhow::Result<()> {
                      desk_signing_key (`homeward queue declare --from` writes it)"
                 );
             }
+            // The fingerprint covers the key alone: the signer sees what else is vouched for.
+            eprintln!(
+                "countersigned {} as an organisation of kind {} in {}: if either is not what the \
+                 organisation told you, do not send this on",
+                signed.organisation, signed.kind, signed.country
+            );
             if json {
                 return print_json(&signed);
             }
