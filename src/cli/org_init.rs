@@ -305,7 +305,7 @@ fn readme_text(args: &OrgInit<'_>, file: &OrganisationFile, send_file: &Path) ->
     if is_desk {
         text.push_str(
             "    This is the desk organisation's key: it also countersigns every other organisation\n    \
-             (`homeward org countersign --desk-key signing.key --from THEIR-FILE`), so whoever\n    \
+             (`homeward org countersign --desk-key signing.key --from THEIR-FILE --fingerprint …`), so whoever\n    \
              holds it vouches for every organisation that receives reports.\n",
         );
     }

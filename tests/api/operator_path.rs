@@ -236,6 +236,17 @@ fn free_port() -> u16 {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The server started for the path, killed when dropped: a failing test leaves no server
+/// holding its database.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 struct Browser {
     client: reqwest::Client,
     base: String,
@@ -471,13 +482,20 @@ on_both_engines!(
             "systemctl",
             &["enable", "--now", "homeward"],
         ));
-        let mut server = Command::new(binary())
-            .args(["--config", s(&etc), "serve"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("{e}"));
+        // Its log goes to a file (a pipe nobody reads could fill and stall it); the guard stops
+        // it however the test ends.
+        let log_file = at("server.log");
+        let log_out = std::fs::File::create(&log_file).unwrap_or_else(|e| panic!("{e}"));
+        let log_err = log_out.try_clone().unwrap_or_else(|e| panic!("{e}"));
+        let server = Server(
+            Command::new(binary())
+                .args(["--config", s(&etc), "serve"])
+                .stdin(Stdio::null())
+                .stdout(log_out)
+                .stderr(log_err)
+                .spawn()
+                .unwrap_or_else(|e| panic!("{e}")),
+        );
         let browser = Browser {
             client: crate::helpers::http()
                 .build()
@@ -500,12 +518,8 @@ on_both_engines!(
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         if !up {
-            let _ = server.kill();
-            let output = server.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
-            panic!(
-                "the server did not come up: {}",
-                String::from_utf8_lossy(&output.stderr)
-            );
+            drop(server);
+            panic!("the server did not come up: {}", read(&log_file));
         }
         // Not ready while no desk receives.
         assert_eq!(browser.ready().await, 503);
@@ -718,13 +732,9 @@ on_both_engines!(
         assert!(opened.to_string().contains(narrative), "{opened}");
         assert!(opened.to_string().contains("River Tower"), "{opened}");
 
-        let _ = server.kill();
-        let output = server.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
-        let log = format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
+        drop(server);
+        let log = read(&log_file);
+        assert!(log.contains("listening"), "{log}");
 
         // The path is the page's, and as short as it says.
         assert_the_table_is_the_path(&path.ran);
