@@ -200,21 +200,8 @@ pub enum QueueCommand {
     /// A coordinator imports a queue's private key once, from its key file (what the
     /// workspace's import form does, without pasting the key).
     Import {
-        /// The server's base URL.
-        #[arg(long)]
-        server: String,
-        /// Log in as this account for the import: the command asks for its password and
-        /// current code (the password hidden, on a terminal; as two lines of standard input
-        /// otherwise) and logs out when done, so no session token is handled by hand.
-        #[arg(
-            long,
-            required_unless_present = "token_file",
-            conflicts_with = "token_file"
-        )]
-        username: Option<String>,
-        /// Instead of --username: a file holding an API session token (POST /api/v1/session).
-        #[arg(long)]
-        token_file: Option<PathBuf>,
+        #[command(flatten)]
+        session: SessionArgs,
         /// The queue, when one key file is given; by default read from the key file's name
         /// (queue-ID.key, as `homeward org init` names it).
         #[arg(long)]
@@ -229,21 +216,8 @@ pub enum QueueCommand {
     /// organisation's verifying key (--organisation-key), and only the sealed copy goes to the
     /// server.
     Grant {
-        /// The server's base URL.
-        #[arg(long)]
-        server: String,
-        /// Log in as this coordinator for the grant: the command asks for the password and
-        /// current code (as `queue import` does) and logs out when done.
-        #[arg(
-            long,
-            required_unless_present = "token_file",
-            conflicts_with = "token_file"
-        )]
-        username: Option<String>,
-        /// Instead of --username: a file holding a coordinator's API session token (from
-        /// POST /api/v1/session).
-        #[arg(long)]
-        token_file: Option<PathBuf>,
+        #[command(flatten)]
+        session: SessionArgs,
         #[arg(long)]
         organisation: String,
         /// The organisation's verifying key (hwov1.), or a file holding it (its
@@ -259,6 +233,26 @@ pub enum QueueCommand {
         #[arg(long)]
         account: String,
     },
+}
+
+/// A coordinator's session for `queue import` and `queue grant`.
+#[derive(Args)]
+pub struct SessionArgs {
+    /// The server's base URL.
+    #[arg(long)]
+    pub server: String,
+    /// Log in as this coordinator: the command asks for the password and current code (the
+    /// password hidden, on a terminal; as two lines of standard input otherwise) and logs out
+    /// when done, so no session token is handled by hand.
+    #[arg(
+        long,
+        required_unless_present = "token_file",
+        conflicts_with = "token_file"
+    )]
+    pub username: Option<String>,
+    /// Instead of --username: a file holding an API session token (POST /api/v1/session).
+    #[arg(long)]
+    pub token_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]

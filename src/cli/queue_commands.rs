@@ -144,14 +144,13 @@ pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()>
             Ok(())
         }
         QueueCommand::Import {
-            server,
-            username,
-            token_file,
+            session,
             queue,
             queue_key,
         } => {
+            let server = &session.server;
             // Before anything is asked: a password is refused wherever a key would be.
-            let client = api_session::client(&server)?;
+            let client = api_session::client(server)?;
             let keys = queue_key
                 .iter()
                 .map(|path| {
@@ -159,12 +158,13 @@ pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()>
                     Ok((id, crate::cli::key_files::read_queue_key(path)?))
                 })
                 .collect::<anyhow::Result<Vec<_>>>()?;
-            let login = Login::from_flags(username.as_deref(), token_file.as_deref())?;
+            let login =
+                Login::from_flags(session.username.as_deref(), session.token_file.as_deref())?;
             crate::cli::runtime()?.block_on(async {
-                let token = login.start(&client, &server).await?;
+                let token = login.start(&client, server).await?;
                 let mut imported = Ok(());
                 for (queue, key) in &keys {
-                    match crate::cli::queue_import::import(&client, &server, &token, queue, key)
+                    match crate::cli::queue_import::import(&client, server, &token, queue, key)
                         .await
                     {
                         Ok(copies) => {
@@ -176,30 +176,30 @@ pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()>
                         }
                     }
                 }
-                login.end(&client, &server, &token).await;
+                login.end(&client, server, &token).await;
                 imported
             })
         }
         QueueCommand::Grant {
-            server,
-            username,
-            token_file,
+            session,
             organisation,
             organisation_key,
             queue,
             queue_key,
             account,
         } => {
-            let client = api_session::client(&server)?;
+            let server = &session.server;
+            let client = api_session::client(server)?;
             let organisation_key = crate::cli::key_files::verifying_key(&organisation_key)
                 .map_err(|e| anyhow::anyhow!("--organisation-key: {e}"))?;
             let queue_key = crate::cli::key_files::read_queue_key(&queue_key)?;
-            let login = Login::from_flags(username.as_deref(), token_file.as_deref())?;
+            let login =
+                Login::from_flags(session.username.as_deref(), session.token_file.as_deref())?;
             let username = crate::cli::runtime()?.block_on(async {
-                let token = login.start(&client, &server).await?;
+                let token = login.start(&client, server).await?;
                 let granted = crate::cli::queue_grant::grant(&crate::cli::queue_grant::Grant {
                     client: &client,
-                    server: &server,
+                    server,
                     token: &token,
                     organisation: &organisation,
                     organisation_key: &organisation_key,
@@ -208,7 +208,7 @@ pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()>
                     account: &account,
                 })
                 .await;
-                login.end(&client, &server, &token).await;
+                login.end(&client, server, &token).await;
                 granted
             })?;
             println!("{queue}: a copy sealed here was given to {username} ({account})");
