@@ -358,6 +358,20 @@ impl DetailsForm {
         );
         let country = errors.take("country", CountryCode::parse(&self.country));
         let contact = errors.take("contact", Text::parse(&self.contact, SHORT));
+        // One line each, as an organisation's own file must be: the name and contact end up in
+        // comments of the routing file and the key files, where a line break would start a line
+        // of configuration.
+        for (field, text) in [("name", &self.name), ("contact", &self.contact)] {
+            let named = errors.0.iter().any(|e| e.field == field);
+            if !named
+                && text
+                    .trim()
+                    .chars()
+                    .any(crate::trust::send_file::breaks_line)
+            {
+                errors.push(field, "control_characters");
+            }
+        }
         let signing_key = errors.take(
             "signing_key",
             VerifyingKey::parse(&self.signing_key).map_err(|_| "invalid_signing_key"),

@@ -516,3 +516,39 @@ on_both_engines!(
         assert!(!registered("partner-three").await);
     }
 );
+
+on_both_engines!(
+    a_name_or_contact_typed_on_two_lines_is_refused,
+    |engine| async move {
+        let app = spawn_with(
+            engine,
+            Options {
+                vet_organisations: false,
+                ..Options::default()
+            },
+        )
+        .await;
+        let (cookie, csrf) = person(&app, "operator", None, "op.lines").await;
+        // A name that would start a `[[queue]]` line in the routing file's comments.
+        let name = form_value("Partner\n[[queue]]\nid = \"planted\"");
+        let body = format!(
+            "csrf={csrf}&id=partner&name={name}&kind=ngo&country=KH&contact=a%0Db&signing_key={}",
+            app.signers.of("partner").verifying_key().to_text()
+        );
+        let (status, page) = post(&app, &cookie, "/organisations", &body).await;
+        assert_eq!(status, 422, "{page}");
+        assert_eq!(
+            page.matches("This answer contains characters that cannot be used.")
+                .count(),
+            2,
+            "name and contact: {page}"
+        );
+        assert!(app
+            .store
+            .organisation("partner")
+            .await
+            .ok()
+            .flatten()
+            .is_none_or(|o| o.registered_at.is_none()));
+    }
+);
