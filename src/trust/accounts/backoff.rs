@@ -36,6 +36,14 @@ const FORGOTTEN_AFTER: i64 = 3600;
 /// Above this many tracked (name, source) pairs, forget the quiet ones. The global login
 /// ceiling makes a few thousand an hour the most a flood can add.
 const TRACKED: usize = 20_000;
+/// The most pairs ever kept (a few MiB). Wrong invite tokens have no global ceiling and cost
+/// the server only a lookup, so a flood from many sources could add pairs faster than an hour
+/// forgets them: past this, a pair not yet tracked is not added. Its failures then go
+/// uncounted, which costs nothing a guesser could use (invite tokens are 256 random bits), and
+/// every pair already tracked keeps waiting.
+const MOST_TRACKED: usize = 100_000;
+/// The least time between two sweeps of the quiet pairs (seconds).
+const SWEEP_EVERY: i64 = 60;
 
 /// Where attempts are counted from: a source (the web layer's keyed hash of an address or a Tor
 /// circuit, never the address itself), a source the server cannot name, or anywhere at all, for
@@ -72,6 +80,9 @@ impl Failures {
 
 pub struct Backoff {
     failures: Mutex<HashMap<[u8; 16], Failures>>,
+    /// When the quiet pairs were last forgotten: at most once a minute, since each sweep reads
+    /// every pair, and a flood past `TRACKED` would otherwise pay for one per failure.
+    swept_at: std::sync::atomic::AtomicI64,
     key: Zeroizing<[u8; 32]>,
 }
 
@@ -81,6 +92,7 @@ impl Default for Backoff {
         rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(key.as_mut());
         Backoff {
             failures: Mutex::new(HashMap::new()),
+            swept_at: std::sync::atomic::AtomicI64::new(i64::MIN),
             key,
         }
     }
@@ -122,8 +134,14 @@ impl Backoff {
     pub fn failed(&self, username: &str, origin: Origin, at: i64) {
         let pair = self.pair(username, origin);
         let mut failures = self.failures();
-        if failures.len() > TRACKED {
+        let swept_at = self.swept_at.load(std::sync::atomic::Ordering::Relaxed);
+        if failures.len() > TRACKED && at.saturating_sub(swept_at) >= SWEEP_EVERY {
             failures.retain(|_, f| at - f.last_at < FORGOTTEN_AFTER);
+            self.swept_at
+                .store(at, std::sync::atomic::Ordering::Relaxed);
+        }
+        if failures.len() >= MOST_TRACKED && !failures.contains_key(&pair) {
+            return;
         }
         let entry = failures.entry(pair).or_insert(Failures {
             count: 0,
@@ -147,6 +165,22 @@ mod tests {
 
     const A: Origin = Origin::Source([1; 16]);
     const B: Origin = Origin::Source([2; 16]);
+
+    #[test]
+    fn a_flood_from_many_sources_tracks_a_bounded_number_of_them() {
+        let backoff = Backoff::default();
+        for n in 0..(MOST_TRACKED as u32 + 500) {
+            let mut source = [0u8; 16];
+            source[..4].copy_from_slice(&n.to_be_bytes());
+            backoff.failed("", Origin::Source(source), 100);
+        }
+        assert_eq!(backoff.failures().len(), MOST_TRACKED);
+        // A source tracked before the cap still counts and waits.
+        for _ in 0..5 {
+            backoff.failed("", Origin::Source([0; 16]), 100);
+        }
+        assert!(backoff.holds_back("", Origin::Source([0; 16]), 100));
+    }
 
     #[test]
     fn five_free_failures_then_doubling_waits_from_that_source_only() {
