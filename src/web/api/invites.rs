@@ -18,7 +18,6 @@ use crate::web::shared::bearer::bearer;
 use crate::web::shared::error::{ApiError, Problem};
 use crate::web::shared::json::{api_error, read_json, validation_failed, ValidationFailed};
 use crate::web::shared::state::AppState;
-use crate::web::shared::throttle::limit_source;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -267,9 +266,7 @@ pub async fn enrol(
     };
     let token = invite_token(body.invite.expose_secret());
     // Tokens that open nothing are counted per source, as failed logins are.
-    let origin = state
-        .login_throttle
-        .origin(limit_source(&req, &state.trusted_proxies));
+    let origin = state.enrolment_origin(&req);
     let enrolled = match state
         .accounts
         .redeem(token, &body.username, &body.password, origin)

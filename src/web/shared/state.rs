@@ -50,6 +50,13 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Where an enrolment comes from, for the wait after invite tokens that open nothing:
+    /// counted as failed logins are (a source's keyed tag, never its address).
+    pub fn enrolment_origin(&self, req: &HttpRequest) -> crate::trust::accounts::Origin {
+        self.login_throttle
+            .origin(throttle::limit_source(req, &self.trusted_proxies))
+    }
+
     /// Membership chains, checked against the desk's key pinned in the routing file.
     pub fn chain(&self) -> crate::trust::certification::Chain<'_> {
         crate::trust::certification::Chain {

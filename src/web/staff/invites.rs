@@ -12,13 +12,12 @@ use super::invite_labels;
 use super::workspace::{workspace_labelled, workspace_refusal, NewLink};
 use crate::locale::Tr;
 use crate::store::StoreError;
-use crate::trust::accounts::{AccountError, Origin};
+use crate::trust::accounts::AccountError;
 use crate::trust::invites;
 use crate::web::shared::assets;
 use crate::web::shared::error::Failure;
 use crate::web::shared::page::{html, PageError};
 use crate::web::shared::state::AppState;
-use crate::web::shared::throttle::limit_source;
 
 #[derive(Template)]
 #[template(path = "invite.html")]
@@ -109,14 +108,6 @@ pub async fn revoke_invite(
     }
 }
 
-/// Where an enrolment comes from, for the wait after tokens that open nothing: counted as failed
-/// logins are (a source's keyed tag, never its address). Past a few, the page answers 429.
-fn enrolment_origin(state: &AppState, req: &HttpRequest) -> Origin {
-    state
-        .login_throttle
-        .origin(limit_source(req, &state.trusted_proxies))
-}
-
 #[tracing::instrument(skip_all)]
 pub async fn invite_form(
     state: web::Data<AppState>,
@@ -125,7 +116,7 @@ pub async fn invite_form(
 ) -> Result<HttpResponse, PageError> {
     let usable = state
         .accounts
-        .usable_invite(&token, enrolment_origin(&state, &req))
+        .usable_invite(&token, state.enrolment_origin(&req))
         .await
         .map_err(|e| fail(&state, &req, e))?;
     if usable.is_none() {
@@ -153,7 +144,7 @@ pub async fn enrol(
     let username = form.get("username").cloned().unwrap_or_default();
     let password = SecretString::from(form.get("password").cloned().unwrap_or_default());
     let tr = state.tr(&req, None);
-    let origin = enrolment_origin(&state, &req);
+    let origin = state.enrolment_origin(&req);
     match state
         .accounts
         .enrol(&token, &username, &password, origin)
