@@ -166,7 +166,8 @@ pub struct Accounts {
     /// Who must wait after failed attempts, per username and source.
     backoff: Arc<backoff::Backoff>,
     /// Who must wait after invite tokens that open nothing, per source alone (`ENROLMENT`):
-    /// a guesser at invite links is held like a guesser at a password, before any work.
+    /// a guesser at invite links is held like a guesser at a password, after one lookup of the
+    /// token and before anything else is weighed.
     enrolments: Arc<backoff::Backoff>,
     /// What failed attempts are timed by (the backoff after them): the system's clock, or a
     /// test's own, so that no test depends on how fast the machine runs it.

@@ -358,9 +358,9 @@ impl DetailsForm {
         );
         let country = errors.take("country", CountryCode::parse(&self.country));
         let contact = errors.take("contact", Text::parse(&self.contact, SHORT));
-        // One line each, as an organisation's own file must be: the name and contact end up in
-        // comments of the routing file and the key files, where a line break would start a line
-        // of configuration.
+        // One line each, as an organisation's own file must be (there a line break would start a
+        // line of configuration in the routing file's comments): the registered name is shown on
+        // staff pages, in the API and in the projection's `issued_by`, one line everywhere.
         for (field, text) in [("name", &self.name), ("contact", &self.contact)] {
             let named = errors.0.iter().any(|e| e.field == field);
             if !named

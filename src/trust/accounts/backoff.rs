@@ -33,16 +33,18 @@ const FREE_FAILURES: u32 = 5;
 const LONGEST_WAIT: i64 = 900;
 /// Failures are forgotten after this long without another (seconds).
 const FORGOTTEN_AFTER: i64 = 3600;
-/// Above this many tracked (name, source) pairs, forget the quiet ones. The global login
-/// ceiling makes a few thousand an hour the most a flood can add.
+/// Above this many tracked (name, source) pairs, forget the quiet ones. For logins, the global
+/// login ceiling makes a few thousand an hour the most a flood can add.
 const TRACKED: usize = 20_000;
 /// The most pairs ever kept (a few MiB). Wrong invite tokens have no global ceiling and cost
 /// the server only a lookup, so a flood from many sources could add pairs faster than an hour
-/// forgets them: past this, a pair not yet tracked is not added. Its failures then go
-/// uncounted, which costs nothing a guesser could use (invite tokens are 256 random bits), and
-/// every pair already tracked keeps waiting.
+/// forgets them. A full map drops, at its next sweep, the pairs still within their free
+/// failures (they hold nobody back); until then a pair not yet tracked is not added, and its
+/// failures go uncounted. That costs nothing a guesser could use at invite tokens (256 random
+/// bits), and every pair already waiting keeps waiting.
 const MOST_TRACKED: usize = 100_000;
-/// The least time between two sweeps of the quiet pairs (seconds).
+/// The least time between two sweeps (seconds): each reads every pair, and a flood past
+/// `TRACKED` would otherwise pay for one per failure.
 const SWEEP_EVERY: i64 = 60;
 
 /// Where attempts are counted from: a source (the web layer's keyed hash of an address or a Tor
@@ -79,11 +81,31 @@ impl Failures {
 }
 
 pub struct Backoff {
-    failures: Mutex<HashMap<[u8; 16], Failures>>,
-    /// When the quiet pairs were last forgotten: at most once a minute, since each sweep reads
-    /// every pair, and a flood past `TRACKED` would otherwise pay for one per failure.
-    swept_at: std::sync::atomic::AtomicI64,
+    failures: Mutex<Tracked>,
     key: Zeroizing<[u8; 32]>,
+}
+
+#[derive(Default)]
+struct Tracked {
+    pairs: HashMap<[u8; 16], Failures>,
+    /// When the pairs were last swept.
+    swept_at: i64,
+}
+
+impl Tracked {
+    /// Forgets the quiet pairs, and on a full map those within their free failures too: at most
+    /// once every `SWEEP_EVERY`, or whenever the clock has stepped back.
+    fn sweep(&mut self, at: i64) {
+        if self.pairs.len() <= TRACKED
+            || (0..SWEEP_EVERY).contains(&at.saturating_sub(self.swept_at))
+        {
+            return;
+        }
+        let full = self.pairs.len() >= MOST_TRACKED;
+        self.pairs
+            .retain(|_, f| at - f.last_at < FORGOTTEN_AFTER && !(full && f.count < FREE_FAILURES));
+        self.swept_at = at;
+    }
 }
 
 impl Default for Backoff {
@@ -91,8 +113,10 @@ impl Default for Backoff {
         let mut key = Zeroizing::new([0u8; 32]);
         rand::rand_core::UnwrapErr(rand::rngs::SysRng).fill_bytes(key.as_mut());
         Backoff {
-            failures: Mutex::new(HashMap::new()),
-            swept_at: std::sync::atomic::AtomicI64::new(i64::MIN),
+            failures: Mutex::new(Tracked {
+                pairs: HashMap::new(),
+                swept_at: i64::MIN,
+            }),
             key,
         }
     }
@@ -117,7 +141,7 @@ impl Backoff {
         tag
     }
 
-    fn failures(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 16], Failures>> {
+    fn failures(&self) -> std::sync::MutexGuard<'_, Tracked> {
         // A panic while holding the lock leaves counts, never a broken map: go on with them.
         self.failures
             .lock()
@@ -127,19 +151,16 @@ impl Backoff {
     /// Whether this name, tried from this source, must wait before another attempt.
     pub fn holds_back(&self, username: &str, origin: Origin, at: i64) -> bool {
         self.failures()
+            .pairs
             .get(&self.pair(username, origin))
             .is_some_and(|failures| failures.holds_back(at))
     }
 
     pub fn failed(&self, username: &str, origin: Origin, at: i64) {
         let pair = self.pair(username, origin);
-        let mut failures = self.failures();
-        let swept_at = self.swept_at.load(std::sync::atomic::Ordering::Relaxed);
-        if failures.len() > TRACKED && at.saturating_sub(swept_at) >= SWEEP_EVERY {
-            failures.retain(|_, f| at - f.last_at < FORGOTTEN_AFTER);
-            self.swept_at
-                .store(at, std::sync::atomic::Ordering::Relaxed);
-        }
+        let mut tracked = self.failures();
+        tracked.sweep(at);
+        let failures = &mut tracked.pairs;
         if failures.len() >= MOST_TRACKED && !failures.contains_key(&pair) {
             return;
         }
@@ -155,7 +176,7 @@ impl Backoff {
     }
 
     pub fn succeeded(&self, username: &str, origin: Origin) {
-        self.failures().remove(&self.pair(username, origin));
+        self.failures().pairs.remove(&self.pair(username, origin));
     }
 }
 
@@ -174,12 +195,62 @@ mod tests {
             source[..4].copy_from_slice(&n.to_be_bytes());
             backoff.failed("", Origin::Source(source), 100);
         }
-        assert_eq!(backoff.failures().len(), MOST_TRACKED);
+        assert_eq!(backoff.failures().pairs.len(), MOST_TRACKED);
         // A source tracked before the cap still counts and waits.
         for _ in 0..5 {
             backoff.failed("", Origin::Source([0; 16]), 100);
         }
         assert!(backoff.holds_back("", Origin::Source([0; 16]), 100));
+    }
+
+    #[test]
+    fn a_full_map_makes_room_at_its_next_sweep() {
+        let backoff = Backoff::default();
+        let source = |n: u32| {
+            let mut source = [0u8; 16];
+            source[..4].copy_from_slice(&n.to_be_bytes());
+            Origin::Source(source)
+        };
+        // A guesser waiting, then a flood of one failure per source fills the map.
+        for _ in 0..6 {
+            backoff.failed("ana", A, 100);
+        }
+        for n in 0..(MOST_TRACKED as u32) {
+            backoff.failed("", source(n), 100);
+        }
+        backoff.failed("bo", B, 100);
+        assert!(!backoff
+            .failures()
+            .pairs
+            .contains_key(&backoff.pair("bo", B)));
+        // A minute on, the sweep drops the pairs that hold nobody back; the guesser still waits
+        // and a new pair is counted again.
+        backoff.failed("bo", B, 100 + SWEEP_EVERY);
+        assert!(backoff
+            .failures()
+            .pairs
+            .contains_key(&backoff.pair("bo", B)));
+        assert!(backoff.failures().pairs.len() < TRACKED);
+        assert!(backoff
+            .failures()
+            .pairs
+            .contains_key(&backoff.pair("ana", A)));
+        // An hour after the last failure, everything is forgotten; a clock set back sweeps at once
+        // rather than never again.
+        for n in 0..(TRACKED as u32 + 1) {
+            backoff.failed("", source(n), 200);
+        }
+        backoff.failed("cy", A, 200 + FORGOTTEN_AFTER);
+        assert_eq!(backoff.failures().pairs.len(), 1);
+        for n in 0..(TRACKED as u32 + 1) {
+            backoff.failed("", source(n), 50_000);
+        }
+        backoff.failed("cy", A, 10);
+        assert_eq!(
+            backoff.failures().swept_at,
+            10,
+            "swept on the clock's step back"
+        );
     }
 
     #[test]
