@@ -5,10 +5,11 @@
 //! token and the key go only where `safe_for_keys` allows.
 
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::Path;
 
 use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
+
+use crate::cli::args::SessionArgs;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -96,8 +97,8 @@ pub enum Login {
 impl Login {
     /// From `--username` (asking for the password and current code: hidden on a terminal, two
     /// lines of standard input otherwise) or `--token-file`.
-    pub fn from_flags(username: Option<&str>, token_file: Option<&Path>) -> anyhow::Result<Self> {
-        match (token_file, username) {
+    pub fn from_flags(session: &SessionArgs) -> anyhow::Result<Self> {
+        match (session.token_file.as_deref(), session.username.as_deref()) {
             (Some(file), _) => Ok(Login::Token(crate::cli::read_token(file)?)),
             (None, Some(username)) => {
                 let (password, code) = if std::io::stdin().is_terminal() {

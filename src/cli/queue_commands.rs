@@ -158,8 +158,7 @@ pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()>
                     Ok((id, crate::cli::key_files::read_queue_key(path)?))
                 })
                 .collect::<anyhow::Result<Vec<_>>>()?;
-            let login =
-                Login::from_flags(session.username.as_deref(), session.token_file.as_deref())?;
+            let login = Login::from_flags(&session)?;
             crate::cli::runtime()?.block_on(async {
                 let token = login.start(&client, server).await?;
                 let mut imported = Ok(());
@@ -193,8 +192,7 @@ pub fn queue_command(config: &Path, command: QueueCommand) -> anyhow::Result<()>
             let organisation_key = crate::cli::key_files::verifying_key(&organisation_key)
                 .map_err(|e| anyhow::anyhow!("--organisation-key: {e}"))?;
             let queue_key = crate::cli::key_files::read_queue_key(&queue_key)?;
-            let login =
-                Login::from_flags(session.username.as_deref(), session.token_file.as_deref())?;
+            let login = Login::from_flags(&session)?;
             let username = crate::cli::runtime()?.block_on(async {
                 let token = login.start(&client, server).await?;
                 let granted = crate::cli::queue_grant::grant(&crate::cli::queue_grant::Grant {

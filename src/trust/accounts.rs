@@ -180,6 +180,14 @@ fn random_token() -> Zeroizing<String> {
     Zeroizing::new(URL_SAFE_NO_PAD.encode(bytes.as_ref()))
 }
 
+/// How the audit log names an invite: its public id (never the token), role and organisation.
+pub(crate) fn invite_subject(id: &str, role: &str, organisation: Option<&str>) -> String {
+    format!(
+        "invite:{id} role:{role} organisation:{}",
+        organisation.unwrap_or("-")
+    )
+}
+
 /// An invite's public id: what lists, revokes and audits it, never what redeems it.
 fn new_invite_id() -> String {
     uuid::Uuid::new_v4().simple().to_string()
@@ -306,14 +314,11 @@ impl Accounts {
         let id = new_invite_id();
         // The public id, as `invite_revoked` names it, so the two entries can be matched; never
         // the token, which only the link holds.
-        let subject = format!(
-            "invite:{id} role:{} organisation:{}",
-            invite.role,
-            invite.organisation_id.as_deref().unwrap_or("-")
+        let entry = self.audit.entry(
+            created_by.unwrap_or("cli"),
+            "invite_created",
+            invite_subject(&id, &invite.role, invite.organisation_id.as_deref()),
         );
-        let entry = self
-            .audit
-            .entry(created_by.unwrap_or("cli"), "invite_created", subject);
         self.issue_invite(&id, invite, created_by, &entry, None)
             .await
     }
@@ -331,7 +336,7 @@ impl Accounts {
         let entry = self.audit.entry(
             "cli",
             "invite_created",
-            format!("invite:{id} role:operator organisation:-"),
+            invite_subject(&id, &invite.role, invite.organisation_id.as_deref()),
         );
         Ok(self
             .issue_invite(&id, &invite, None, &entry, Some("cli"))
@@ -367,7 +372,14 @@ impl Accounts {
                     self.audit.entry(
                         actor,
                         "invite_revoked",
-                        format!("invite:{earlier} role:operator organisation:- replaced_by:{id}"),
+                        format!(
+                            "{} replaced_by:{id}",
+                            invite_subject(
+                                earlier,
+                                &invite.role,
+                                invite.organisation_id.as_deref()
+                            )
+                        ),
                     )
                 };
                 self.store

@@ -161,11 +161,10 @@ pub async fn revoke(
     let entry = accounts.audit.entry(
         &who.account_id,
         "invite_revoked",
-        format!(
-            "invite:{} role:{} organisation:{}",
-            invite.id,
-            invite.role,
-            invite.organisation_id.as_deref().unwrap_or("-")
+        crate::trust::accounts::invite_subject(
+            &invite.id,
+            &invite.role,
+            invite.organisation_id.as_deref(),
         ),
     );
     if !chain.store.revoke_invite(&invite.id, &entry).await? {
